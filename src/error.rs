@@ -1,0 +1,182 @@
+//! The one error type of the core: every failure a user can meet has a stable code that crosses
+//! the IPC boundary and the command line unchanged, so callers branch on the code, never on text.
+
+use serde::Serialize;
+use std::path::PathBuf;
+use ts_rs::TS;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Stable, machine-readable error codes. The UI switches on these; renaming one is a breaking
+/// change of the IPC contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum ErrorCode {
+    FileNotFound,
+    EmptyFile,
+    NotAProjectFile,
+    ForeignApplication,
+    CorruptFile,
+    FileTooNew,
+    FileExists,
+    InvalidJson,
+    UnsupportedFormatVersion,
+    InvalidProject,
+    NotFound,
+    InvalidInput,
+    Io,
+    Database,
+}
+
+impl ErrorCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::FileNotFound => "file-not-found",
+            Self::EmptyFile => "empty-file",
+            Self::NotAProjectFile => "not-a-project-file",
+            Self::ForeignApplication => "foreign-application",
+            Self::CorruptFile => "corrupt-file",
+            Self::FileTooNew => "file-too-new",
+            Self::FileExists => "file-exists",
+            Self::InvalidJson => "invalid-json",
+            Self::UnsupportedFormatVersion => "unsupported-format-version",
+            Self::InvalidProject => "invalid-project",
+            Self::NotFound => "not-found",
+            Self::InvalidInput => "invalid-input",
+            Self::Io => "io",
+            Self::Database => "database",
+        }
+    }
+}
+
+/// What went wrong, worded for the person who picked the file.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{path} does not exist")]
+    FileNotFound { path: PathBuf },
+    #[error("{path} is empty (0 bytes): it is not a Journeymap project")]
+    EmptyFile { path: PathBuf },
+    #[error("{path} is not a Journeymap project file (it is not an SQLite database)")]
+    NotAProjectFile { path: PathBuf },
+    #[error("{path} is an SQLite database of another application, not a Journeymap project")]
+    ForeignApplication { path: PathBuf },
+    #[error("{path} is damaged ({detail}); it was left untouched")]
+    CorruptFile { path: PathBuf, detail: String },
+    #[error(
+        "{path} was saved by a newer Journeymap (file format {found}, this app reads up to \
+         {supported}); update Journeymap to open it"
+    )]
+    FileTooNew {
+        path: PathBuf,
+        found: u32,
+        supported: u32,
+    },
+    #[error("{path} already exists")]
+    FileExists { path: PathBuf },
+    #[error("invalid JSON: {0}")]
+    InvalidJson(String),
+    #[error("unsupported interchange format version {found} (this app reads up to {supported})")]
+    UnsupportedFormatVersion { found: u32, supported: u32 },
+    #[error("the project is not valid: {}", .0.join("; "))]
+    InvalidProject(Vec<String>),
+    #[error("{kind} {id} does not exist")]
+    NotFound { kind: &'static str, id: String },
+    #[error("{0}")]
+    InvalidInput(String),
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("database error: {0}")]
+    Database(#[from] rusqlite::Error),
+}
+
+impl Error {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Self::FileNotFound { .. } => ErrorCode::FileNotFound,
+            Self::EmptyFile { .. } => ErrorCode::EmptyFile,
+            Self::NotAProjectFile { .. } => ErrorCode::NotAProjectFile,
+            Self::ForeignApplication { .. } => ErrorCode::ForeignApplication,
+            Self::CorruptFile { .. } => ErrorCode::CorruptFile,
+            Self::FileTooNew { .. } => ErrorCode::FileTooNew,
+            Self::FileExists { .. } => ErrorCode::FileExists,
+            Self::InvalidJson(_) => ErrorCode::InvalidJson,
+            Self::UnsupportedFormatVersion { .. } => ErrorCode::UnsupportedFormatVersion,
+            Self::InvalidProject(_) => ErrorCode::InvalidProject,
+            Self::NotFound { .. } => ErrorCode::NotFound,
+            Self::InvalidInput(_) => ErrorCode::InvalidInput,
+            Self::Io { .. } => ErrorCode::Io,
+            Self::Database(_) => ErrorCode::Database,
+        }
+    }
+
+    pub(crate) fn io(context: impl Into<String>, source: std::io::Error) -> Self {
+        Self::Io {
+            context: context.into(),
+            source,
+        }
+    }
+
+    /// The shape that crosses IPC: `{code, message}`.
+    pub fn payload(&self) -> ErrorPayload {
+        ErrorPayload {
+            code: self.code(),
+            message: self.to_string(),
+        }
+    }
+}
+
+/// An error as the UI receives it.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ErrorPayload {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.payload().serialize(serializer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn serialized_code_matches_as_str() {
+        // The UI reads the serde form and the CLI prints as_str(); they must never drift apart.
+        let all = [
+            ErrorCode::FileNotFound,
+            ErrorCode::EmptyFile,
+            ErrorCode::NotAProjectFile,
+            ErrorCode::ForeignApplication,
+            ErrorCode::CorruptFile,
+            ErrorCode::FileTooNew,
+            ErrorCode::FileExists,
+            ErrorCode::InvalidJson,
+            ErrorCode::UnsupportedFormatVersion,
+            ErrorCode::InvalidProject,
+            ErrorCode::NotFound,
+            ErrorCode::InvalidInput,
+            ErrorCode::Io,
+            ErrorCode::Database,
+        ];
+        for code in all {
+            assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
+        }
+    }
+
+    #[test]
+    fn error_serializes_as_code_and_message() {
+        let e = Error::EmptyFile {
+            path: "x.journey".into(),
+        };
+        let v = serde_json::to_value(&e).unwrap();
+        assert_eq!(v["code"], "empty-file");
+        assert!(v["message"].as_str().unwrap().contains("x.journey"));
+    }
+}

@@ -1,0 +1,227 @@
+//! Builds large, plausible projects from a seed, for benchmarks and scale tests. Deterministic:
+//! the same size and seed give the same project, byte for byte.
+
+use crate::model::{
+    Connector, Id, JourneyMap, Lane, LaneKind, MapKind, Note, Persona, Project, ProjectInfo,
+    Reliability, Stage, Story, Touchpoint, CARD_HEIGHT, CARD_WIDTH, LANE_HEADER_WIDTH,
+    STAGE_HEADER_HEIGHT,
+};
+
+/// SplitMix64: small, fast, and good enough to scatter ids and scores.
+struct Seq(u64);
+
+impl Seq {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    fn id(&mut self) -> Id {
+        let mut bytes = [0u8; 16];
+        bytes[..8].copy_from_slice(&self.next().to_le_bytes());
+        bytes[8..].copy_from_slice(&self.next().to_le_bytes());
+        uuid::Builder::from_random_bytes(bytes).into_uuid()
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+const STAGES: [&str; 8] = [
+    "Discover",
+    "Compare",
+    "Buy",
+    "Onboard",
+    "Use",
+    "Get help",
+    "Renew",
+    "Recommend",
+];
+const LANES: [(&str, LaneKind); 6] = [
+    ("Customer actions", LaneKind::CustomerActions),
+    ("Touchpoints", LaneKind::Touchpoints),
+    ("Frontstage", LaneKind::Frontstage),
+    ("Backstage", LaneKind::Backstage),
+    ("Support systems", LaneKind::SupportSystems),
+    ("Pain points", LaneKind::PainPoints),
+];
+const CHANNELS: [&str; 6] = ["Web", "Mobile app", "Phone", "Email", "Store", "Chat"];
+const OWNERS: [&str; 5] = ["Marketing", "Sales", "Operations", "Customer care", "IT"];
+const GAP: f64 = 16.0;
+
+/// A project with one map, eight stages, six lanes and `touchpoints` cards chained by
+/// connectors, plus a sticky note per ten cards and a story per stage.
+pub fn project(touchpoints: usize, seed: u64) -> Project {
+    let mut seq = Seq(seed);
+    let map_id = seq.id();
+    let persona = Persona {
+        id: seq.id(),
+        name: "Frequent customer".into(),
+        description: "Buys several times a year, mostly on mobile.".into(),
+        goals: "Get it done quickly, without calling anyone.".into(),
+        position: 0,
+    };
+    // Cards per cell, laid out in a square-ish grid inside each stage × lane cell.
+    let cells = STAGES.len() * LANES.len();
+    let per_cell = touchpoints.div_ceil(cells).max(1);
+    let cols = (per_cell as f64).sqrt().ceil() as usize;
+    let rows = per_cell.div_ceil(cols);
+    let stage_width = cols as f64 * (CARD_WIDTH + GAP) + GAP;
+    let lane_height = rows as f64 * (CARD_HEIGHT + GAP) + GAP;
+
+    let stages: Vec<Stage> = STAGES
+        .iter()
+        .enumerate()
+        .map(|(i, name)| Stage {
+            id: seq.id(),
+            map_id,
+            name: (*name).into(),
+            description: String::new(),
+            position: i as i32,
+            width: stage_width,
+        })
+        .collect();
+    let lanes: Vec<Lane> = LANES
+        .iter()
+        .enumerate()
+        .map(|(i, (name, kind))| Lane {
+            id: seq.id(),
+            map_id,
+            name: (*name).into(),
+            kind: *kind,
+            position: i as i32,
+            height: lane_height,
+        })
+        .collect();
+
+    let mut cards = Vec::with_capacity(touchpoints);
+    for k in 0..touchpoints {
+        let s = k % STAGES.len();
+        let l = (k / STAGES.len()) % LANES.len();
+        let slot = k / cells;
+        let x = LANE_HEADER_WIDTH + s as f64 * stage_width + GAP;
+        let y = STAGE_HEADER_HEIGHT + l as f64 * lane_height + GAP;
+        let reliability = match seq.below(10) {
+            0..=2 => Reliability::Broken,
+            3..=8 => Reliability::Reliable,
+            _ => Reliability::Differentiating,
+        };
+        let expectation = 2 + seq.below(4) as i32;
+        cards.push(Touchpoint {
+            id: seq.id(),
+            map_id,
+            stage_id: stages[s].id,
+            lane_id: lanes[l].id,
+            title: format!("{} touchpoint {}", STAGES[s], k + 1),
+            description: String::new(),
+            channel: CHANNELS[k % CHANNELS.len()].into(),
+            owner: OWNERS[k % OWNERS.len()].into(),
+            x: x + (slot % cols) as f64 * (CARD_WIDTH + GAP),
+            y: y + (slot / cols) as f64 * (CARD_HEIGHT + GAP),
+            width: CARD_WIDTH,
+            height: CARD_HEIGHT,
+            emotion: seq.below(7) as i32 - 3,
+            expectation,
+            performance: (expectation - 1 + seq.below(3) as i32).clamp(1, 5),
+            reliability,
+            moment_of_truth: seq.below(25) == 0,
+            moment_of_truth_note: String::new(),
+        });
+    }
+    let connectors = cards
+        .windows(2)
+        .map(|pair| Connector {
+            id: seq.id(),
+            map_id,
+            from_id: pair[0].id,
+            to_id: pair[1].id,
+            label: String::new(),
+        })
+        .collect();
+    let notes = (0..touchpoints / 10)
+        .map(|i| {
+            let anchor = &cards[i * 10];
+            Note {
+                id: seq.id(),
+                map_id,
+                stage_id: Some(anchor.stage_id),
+                lane_id: Some(anchor.lane_id),
+                text: format!("Idea {}", i + 1),
+                x: anchor.x + 24.0,
+                y: anchor.y + 24.0,
+                width: 140.0,
+                height: 90.0,
+                color: "#fde68a".into(),
+                votes: (seq.below(6)) as u32,
+            }
+        })
+        .collect();
+    let stories = stages
+        .iter()
+        .map(|s| Story {
+            id: seq.id(),
+            map_id,
+            stage_id: s.id,
+            persona_id: Some(persona.id),
+            title: format!("At {}", s.name),
+            text: "It took longer than I expected, but someone helped.".into(),
+        })
+        .collect();
+
+    Project {
+        info: ProjectInfo {
+            id: seq.id(),
+            name: format!("Generated project ({touchpoints} touchpoints)"),
+            intent_statement: "Every customer finishes what they came to do, first time.".into(),
+            brand_promise: "Simple, quick, human.".into(),
+            target_customers: "Busy people who buy on their phone.".into(),
+        },
+        personas: vec![persona.clone()],
+        maps: vec![JourneyMap {
+            id: map_id,
+            name: "Generated journey".into(),
+            kind: MapKind::AsIs,
+            persona_id: Some(persona.id),
+            description: String::new(),
+            position: 0,
+        }],
+        stages,
+        lanes,
+        touchpoints: cards,
+        connectors,
+        notes,
+        stories,
+    }
+    .canonical()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generated_projects_are_valid_and_deterministic() {
+        for n in [0, 1, 7, 100, 1000] {
+            let p = project(n, 42);
+            assert_eq!(
+                p.problems(),
+                Vec::<String>::new(),
+                "generated project of {n} is valid"
+            );
+            assert_eq!(p.touchpoints.len(), n);
+            assert_eq!(p.connectors.len(), n.saturating_sub(1));
+            assert_eq!(p, project(n, 42), "same seed, same project");
+        }
+        assert_ne!(project(10, 1).info.id, project(10, 2).info.id);
+    }
+
+    #[test]
+    fn ids_are_version_4() {
+        let p = project(5, 7);
+        assert!(p.touchpoints.iter().all(|t| t.id.get_version_num() == 4));
+    }
+}

@@ -1,0 +1,3 @@
+//! Formats for moving projects in and out of Journeymap without the app.
+
+pub mod json;

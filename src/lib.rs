@@ -1,0 +1,12 @@
+//! Journeymap's core: the journey-mapping domain, `.journey` project files, the JSON interchange
+//! format and sample data. It has no GUI dependency; the desktop shell and the `journeymap`
+//! command-line tool are thin layers over it.
+
+pub mod error;
+pub mod generate;
+pub mod interchange;
+pub mod model;
+pub mod storage;
+
+pub use error::{Error, ErrorCode, ErrorPayload, Result};
+pub use storage::ProjectFile;

@@ -1,0 +1,192 @@
+//! The `journeymap` command-line tool: project files without the app, for managers' scripts,
+//! CI and our own tests. Every subcommand is a thin call into the core library.
+
+use clap::{Parser, Subcommand};
+use journeymap::interchange::json;
+use journeymap::model::{new_id, Project};
+use journeymap::storage::{self, SCHEMA_VERSION};
+use journeymap::{Error, ProjectFile, Result};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "journeymap",
+    version,
+    about = "Customer-journey maps in .journey project files"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create an empty project file.
+    New {
+        /// The .journey file to create (must not exist).
+        file: PathBuf,
+        /// The project's name.
+        #[arg(long)]
+        name: String,
+    },
+    /// Print a project's name and counts of maps, stages, touchpoints and moments of truth.
+    Info {
+        file: PathBuf,
+        /// Print the counts as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a project as interchange JSON (docs/json-format.md).
+    ExportJson {
+        file: PathBuf,
+        /// Where to write the JSON ("-" for standard output).
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Create a project file from interchange JSON.
+    ImportJson {
+        /// The JSON document to read.
+        input: PathBuf,
+        /// The .journey file to create.
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Generate a large synthetic project (for benchmarks and scale tests).
+    Generate {
+        #[arg(long)]
+        touchpoints: usize,
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Seed of the generator: the same seed gives the same project.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error[{}]: {e}", e.code().as_str());
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Command) -> Result<()> {
+    match command {
+        Command::New { file, name } => {
+            ProjectFile::create(&file, &Project::new(new_id(), name))?;
+            println!("created {}", file.display());
+        }
+        Command::Info { file, json } => info(&file, json)?,
+        Command::ExportJson { file, output } => {
+            let project = ProjectFile::open(&file)?.project().clone();
+            let text = json::to_json(&project);
+            if output.as_os_str() == "-" {
+                print!("{text}");
+            } else {
+                write_text(&output, &text)?;
+                eprintln!("wrote {}", output.display());
+            }
+        }
+        Command::ImportJson {
+            input,
+            output,
+            force,
+        } => {
+            let bytes = std::fs::read(&input).map_err(|e| read_error(&input, e))?;
+            let project = json::from_json(&bytes)?;
+            storage::write_new(&output, &project, force)?;
+            println!("created {} from {}", output.display(), input.display());
+        }
+        Command::Generate {
+            touchpoints,
+            output,
+            seed,
+            force,
+        } => {
+            let project = journeymap::generate::project(touchpoints, seed);
+            storage::write_new(&output, &project, force)?;
+            println!(
+                "created {} with {touchpoints} touchpoints",
+                output.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+fn info(file: &Path, as_json: bool) -> Result<()> {
+    let project_file = ProjectFile::open(file)?;
+    let project = project_file.project();
+    let summary = project.summary();
+    if as_json {
+        let value = serde_json::json!({
+            "name": project.info.name,
+            "schemaVersion": project_file.schema_version()?,
+            "summary": summary,
+        });
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&value).unwrap_or_default()
+        );
+        return Ok(());
+    }
+    println!("{}", project.info.name);
+    println!("  file              {}", file.display());
+    println!(
+        "  schema version    {} (this app: {SCHEMA_VERSION})",
+        project_file.schema_version()?
+    );
+    println!("  maps              {}", summary.maps);
+    for map in &project.maps {
+        let stages = project.stages.iter().filter(|s| s.map_id == map.id).count();
+        let cards = project
+            .touchpoints
+            .iter()
+            .filter(|t| t.map_id == map.id)
+            .count();
+        println!("    {:<30}  {stages} stages, {cards} touchpoints", map.name);
+    }
+    println!("  personas          {}", summary.personas);
+    println!("  stages            {}", summary.stages);
+    println!("  lanes             {}", summary.lanes);
+    println!("  touchpoints       {}", summary.touchpoints);
+    println!("  moments of truth  {}", summary.moments_of_truth);
+    println!("  connectors        {}", summary.connectors);
+    println!("  notes             {}", summary.notes);
+    println!("  stories           {}", summary.stories);
+    println!(
+        "  reliability       {} broken, {} reliable, {} differentiating",
+        summary.broken, summary.reliable, summary.differentiating
+    );
+    Ok(())
+}
+
+fn read_error(path: &Path, e: std::io::Error) -> Error {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => Error::FileNotFound {
+            path: path.to_owned(),
+        },
+        _ => Error::Io {
+            context: format!("cannot read {}", path.display()),
+            source: e,
+        },
+    }
+}
+
+fn write_text(path: &Path, text: &str) -> Result<()> {
+    std::fs::write(path, text).map_err(|e| Error::Io {
+        context: format!("cannot write {}", path.display()),
+        source: e,
+    })
+}

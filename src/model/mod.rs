@@ -1,0 +1,31 @@
+//! The journey-mapping domain as plain data: no storage, no GUI, no clock. Every record has a
+//! UUID v4 and a `map_id` (where it belongs), so a project is a flat set of records that the file
+//! format, the JSON interchange format and the UI's record store all share.
+
+mod annotation;
+mod changes;
+mod layout;
+mod map;
+mod persona;
+mod project;
+mod touchpoint;
+mod validate;
+
+pub use touchpoint::{EMOTION_RANGE, SCORE_RANGE};
+pub use validate::{MAX_COORDINATE, MAX_NAME_CHARS, MAX_TEXT_CHARS};
+
+pub use annotation::{Note, Story};
+pub use changes::{Changes, Record, RecordKind, RecordRef};
+pub use layout::*;
+pub use map::{JourneyMap, Lane, LaneKind, MapKind, Stage};
+pub use persona::Persona;
+pub use project::{Project, ProjectInfo, Summary};
+pub use touchpoint::{Connector, Reliability, Touchpoint};
+
+/// Every record is identified by a random UUID (v4), rendered as a hyphenated string.
+pub type Id = uuid::Uuid;
+
+/// A new random id.
+pub fn new_id() -> Id {
+    uuid::Uuid::new_v4()
+}

@@ -1,0 +1,160 @@
+//! A project is everything one `.journey` file holds: what the organisation promises, who its
+//! customers are, and the maps of their journeys, as flat record collections.
+
+use super::{
+    Connector, Id, JourneyMap, Lane, Note, Persona, Reliability, Stage, Story, Touchpoint,
+};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The project's own statements, shown on the report's cover.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ProjectInfo {
+    pub id: Id,
+    pub name: String,
+    /// The customer-experience intent statement: the directive all later work follows.
+    #[serde(default)]
+    pub intent_statement: String,
+    /// What the brand promises, and how that sets it apart.
+    #[serde(default)]
+    pub brand_promise: String,
+    /// Who the target customers are.
+    #[serde(default)]
+    pub target_customers: String,
+}
+
+/// A whole project in memory.
+///
+/// Invariant after [`Project::canonicalize`]: personas and maps are ordered by `(position, id)`,
+/// stages and lanes by `(map_id, position, id)`, every other collection by `id`. Loading a file
+/// and reading JSON both return canonical projects, so equal projects compare equal and export
+/// to identical bytes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Project {
+    pub info: ProjectInfo,
+    #[serde(default)]
+    pub personas: Vec<Persona>,
+    #[serde(default)]
+    pub maps: Vec<JourneyMap>,
+    #[serde(default)]
+    pub stages: Vec<Stage>,
+    #[serde(default)]
+    pub lanes: Vec<Lane>,
+    #[serde(default)]
+    pub touchpoints: Vec<Touchpoint>,
+    #[serde(default)]
+    pub connectors: Vec<Connector>,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+    #[serde(default)]
+    pub stories: Vec<Story>,
+}
+
+/// Counts shown by `journeymap info` and on the app's status bar.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Summary {
+    pub maps: u32,
+    pub personas: u32,
+    pub stages: u32,
+    pub lanes: u32,
+    pub touchpoints: u32,
+    pub moments_of_truth: u32,
+    pub connectors: u32,
+    pub notes: u32,
+    pub stories: u32,
+    pub broken: u32,
+    pub reliable: u32,
+    pub differentiating: u32,
+}
+
+impl Project {
+    /// An empty project with only a name.
+    pub fn new(id: Id, name: impl Into<String>) -> Self {
+        Self {
+            info: ProjectInfo {
+                id,
+                name: name.into(),
+                intent_statement: String::new(),
+                brand_promise: String::new(),
+                target_customers: String::new(),
+            },
+            personas: Vec::new(),
+            maps: Vec::new(),
+            stages: Vec::new(),
+            lanes: Vec::new(),
+            touchpoints: Vec::new(),
+            connectors: Vec::new(),
+            notes: Vec::new(),
+            stories: Vec::new(),
+        }
+    }
+
+    /// Puts every collection in its canonical order (see the type's invariant).
+    pub fn canonicalize(&mut self) {
+        self.personas.sort_by_key(|p| (p.position, p.id));
+        self.maps.sort_by_key(|m| (m.position, m.id));
+        self.stages.sort_by_key(|s| (s.map_id, s.position, s.id));
+        self.lanes.sort_by_key(|l| (l.map_id, l.position, l.id));
+        self.touchpoints.sort_by_key(|t| t.id);
+        self.connectors.sort_by_key(|c| c.id);
+        self.notes.sort_by_key(|n| n.id);
+        self.stories.sort_by_key(|s| s.id);
+    }
+
+    pub fn canonical(mut self) -> Self {
+        self.canonicalize();
+        self
+    }
+
+    pub fn summary(&self) -> Summary {
+        let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        let reliability = |r: Reliability| {
+            count(
+                self.touchpoints
+                    .iter()
+                    .filter(|t| t.reliability == r)
+                    .count(),
+            )
+        };
+        Summary {
+            maps: count(self.maps.len()),
+            personas: count(self.personas.len()),
+            stages: count(self.stages.len()),
+            lanes: count(self.lanes.len()),
+            touchpoints: count(self.touchpoints.len()),
+            moments_of_truth: count(
+                self.touchpoints
+                    .iter()
+                    .filter(|t| t.moment_of_truth)
+                    .count(),
+            ),
+            connectors: count(self.connectors.len()),
+            notes: count(self.notes.len()),
+            stories: count(self.stories.len()),
+            broken: reliability(Reliability::Broken),
+            reliable: reliability(Reliability::Reliable),
+            differentiating: reliability(Reliability::Differentiating),
+        }
+    }
+
+    /// The stages of one map in column order.
+    pub fn stages_of(&self, map_id: Id) -> Vec<&Stage> {
+        let mut stages: Vec<&Stage> = self.stages.iter().filter(|s| s.map_id == map_id).collect();
+        stages.sort_by_key(|s| (s.position, s.id));
+        stages
+    }
+
+    /// The lanes of one map in row order.
+    pub fn lanes_of(&self, map_id: Id) -> Vec<&Lane> {
+        let mut lanes: Vec<&Lane> = self.lanes.iter().filter(|l| l.map_id == map_id).collect();
+        lanes.sort_by_key(|l| (l.position, l.id));
+        lanes
+    }
+
+    pub fn touchpoint(&self, id: Id) -> Option<&Touchpoint> {
+        self.touchpoints.iter().find(|t| t.id == id)
+    }
+}

@@ -1,0 +1,116 @@
+//! Touchpoints are where the customer meets the organisation; each carries what the customer
+//! expects, what is delivered, how reliable it is, and whether it is a moment of truth.
+
+use super::Id;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Where a touchpoint stands on the road from broken to reliable to differentiating.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Reliability {
+    Broken,
+    Reliable,
+    Differentiating,
+}
+
+impl Reliability {
+    pub const ALL: [Reliability; 3] = [Self::Broken, Self::Reliable, Self::Differentiating];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Broken => "broken",
+            Self::Reliable => "reliable",
+            Self::Differentiating => "differentiating",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// The next step up, once a redesign succeeds; `None` at the top.
+    pub fn improved(self) -> Option<Self> {
+        match self {
+            Self::Broken => Some(Self::Reliable),
+            Self::Reliable => Some(Self::Differentiating),
+            Self::Differentiating => None,
+        }
+    }
+}
+
+/// Emotion is scored from −3 (furious) to +3 (delighted).
+pub const EMOTION_RANGE: std::ops::RangeInclusive<i32> = -3..=3;
+/// Expectation and performance are scored 1 (low) to 5 (high).
+pub const SCORE_RANGE: std::ops::RangeInclusive<i32> = 1..=5;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Touchpoint {
+    pub id: Id,
+    pub map_id: Id,
+    pub stage_id: Id,
+    pub lane_id: Id,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// How the customer meets it: "Mobile app", "Counter", "Email", ...
+    #[serde(default)]
+    pub channel: String,
+    /// The department accountable for it.
+    #[serde(default)]
+    pub owner: String,
+    /// Card rectangle on the canvas, in canvas units (top-left origin).
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    pub height: f64,
+    /// −3..=+3.
+    pub emotion: i32,
+    /// What the customer expects, 1..=5.
+    pub expectation: i32,
+    /// What is delivered today, 1..=5.
+    pub performance: i32,
+    pub reliability: Reliability,
+    pub moment_of_truth: bool,
+    /// Why this moment matters (empty when not a moment of truth).
+    #[serde(default)]
+    pub moment_of_truth_note: String,
+}
+
+impl Touchpoint {
+    /// Expectation minus delivered performance: positive means the customer is let down.
+    pub fn gap(&self) -> i32 {
+        self.expectation - self.performance
+    }
+}
+
+/// An arrow from one touchpoint to another, e.g. "confirmation email" → "check-in link".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Connector {
+    pub id: Id,
+    pub map_id: Id,
+    pub from_id: Id,
+    pub to_id: Id,
+    #[serde(default)]
+    pub label: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reliability_improves_one_step_at_a_time() {
+        assert_eq!(Reliability::Broken.improved(), Some(Reliability::Reliable));
+        assert_eq!(
+            Reliability::Reliable.improved(),
+            Some(Reliability::Differentiating)
+        );
+        assert_eq!(Reliability::Differentiating.improved(), None);
+        for r in Reliability::ALL {
+            assert_eq!(Reliability::parse(r.as_str()), Some(r));
+        }
+    }
+}

@@ -1,0 +1,222 @@
+//! Checks that a project is internally consistent before it is written or accepted from outside:
+//! unique ids, references that resolve within the same map, scores in range, bounded text.
+
+use super::touchpoint::{EMOTION_RANGE, SCORE_RANGE};
+use super::{Id, Project};
+use std::collections::{HashMap, HashSet};
+
+/// Longest name or title accepted, in characters.
+pub const MAX_NAME_CHARS: usize = 1_000;
+/// Longest free text (descriptions, notes, stories) accepted, in characters.
+pub const MAX_TEXT_CHARS: usize = 100_000;
+/// Canvas coordinates and sizes must stay within this magnitude.
+pub const MAX_COORDINATE: f64 = 10_000_000.0;
+
+impl Project {
+    /// Every problem found, worded for a person; empty when the project is valid.
+    pub fn problems(&self) -> Vec<String> {
+        let mut p = Problems::default();
+        let mut ids = HashSet::new();
+        let mut unique = |p: &mut Problems, kind: &str, id: Id| {
+            if !ids.insert(id) {
+                p.push(format!("{kind} {id}: id is used twice"));
+            }
+        };
+
+        p.name("project name", &self.info.name, true);
+        p.text("intent statement", &self.info.intent_statement);
+        p.text("brand promise", &self.info.brand_promise);
+        p.text("target customers", &self.info.target_customers);
+
+        let personas: HashSet<Id> = self.personas.iter().map(|x| x.id).collect();
+        for x in &self.personas {
+            unique(&mut p, "persona", x.id);
+            p.name(&format!("persona {}", x.id), &x.name, true);
+            p.text(&format!("persona {}", x.id), &x.description);
+            p.text(&format!("persona {}", x.id), &x.goals);
+        }
+
+        let maps: HashSet<Id> = self.maps.iter().map(|m| m.id).collect();
+        for m in &self.maps {
+            unique(&mut p, "map", m.id);
+            p.name(&format!("map {}", m.id), &m.name, true);
+            p.text(&format!("map {}", m.id), &m.description);
+            if let Some(persona) = m.persona_id {
+                p.check(personas.contains(&persona), || {
+                    format!("map {}: persona {persona} does not exist", m.id)
+                });
+            }
+        }
+
+        let stage_map: HashMap<Id, Id> = self.stages.iter().map(|s| (s.id, s.map_id)).collect();
+        let lane_map: HashMap<Id, Id> = self.lanes.iter().map(|l| (l.id, l.map_id)).collect();
+        let touchpoint_map: HashMap<Id, Id> =
+            self.touchpoints.iter().map(|t| (t.id, t.map_id)).collect();
+        let in_map = |index: &HashMap<Id, Id>, id: Id, map: Id| index.get(&id) == Some(&map);
+
+        for s in &self.stages {
+            let what = format!("stage {}", s.id);
+            unique(&mut p, "stage", s.id);
+            p.check(maps.contains(&s.map_id), || {
+                format!("{what}: map {} does not exist", s.map_id)
+            });
+            p.name(&what, &s.name, true);
+            p.text(&what, &s.description);
+            p.size(&what, s.width);
+        }
+        for l in &self.lanes {
+            let what = format!("lane {}", l.id);
+            unique(&mut p, "lane", l.id);
+            p.check(maps.contains(&l.map_id), || {
+                format!("{what}: map {} does not exist", l.map_id)
+            });
+            p.name(&what, &l.name, true);
+            p.size(&what, l.height);
+        }
+        for t in &self.touchpoints {
+            let what = format!("touchpoint {}", t.id);
+            unique(&mut p, "touchpoint", t.id);
+            p.check(in_map(&stage_map, t.stage_id, t.map_id), || {
+                format!(
+                    "{what}: stage {} is not a stage of map {}",
+                    t.stage_id, t.map_id
+                )
+            });
+            p.check(in_map(&lane_map, t.lane_id, t.map_id), || {
+                format!(
+                    "{what}: lane {} is not a lane of map {}",
+                    t.lane_id, t.map_id
+                )
+            });
+            p.name(&what, &t.title, true);
+            p.name(&what, &t.channel, false);
+            p.name(&what, &t.owner, false);
+            p.text(&what, &t.description);
+            p.text(&what, &t.moment_of_truth_note);
+            p.coordinate(&what, t.x);
+            p.coordinate(&what, t.y);
+            p.size(&what, t.width);
+            p.size(&what, t.height);
+            p.check(EMOTION_RANGE.contains(&t.emotion), || {
+                format!("{what}: emotion {} is outside −3..+3", t.emotion)
+            });
+            p.check(SCORE_RANGE.contains(&t.expectation), || {
+                format!("{what}: expectation {} is outside 1..5", t.expectation)
+            });
+            p.check(SCORE_RANGE.contains(&t.performance), || {
+                format!("{what}: performance {} is outside 1..5", t.performance)
+            });
+        }
+        for c in &self.connectors {
+            let what = format!("connector {}", c.id);
+            unique(&mut p, "connector", c.id);
+            for end in [c.from_id, c.to_id] {
+                p.check(in_map(&touchpoint_map, end, c.map_id), || {
+                    format!(
+                        "{what}: touchpoint {end} is not a touchpoint of map {}",
+                        c.map_id
+                    )
+                });
+            }
+            p.check(c.from_id != c.to_id, || {
+                format!("{what}: connects a touchpoint to itself")
+            });
+            p.name(&what, &c.label, false);
+        }
+        for n in &self.notes {
+            let what = format!("note {}", n.id);
+            unique(&mut p, "note", n.id);
+            p.check(maps.contains(&n.map_id), || {
+                format!("{what}: map {} does not exist", n.map_id)
+            });
+            if let Some(stage) = n.stage_id {
+                p.check(in_map(&stage_map, stage, n.map_id), || {
+                    format!("{what}: stage {stage} is not a stage of map {}", n.map_id)
+                });
+            }
+            if let Some(lane) = n.lane_id {
+                p.check(in_map(&lane_map, lane, n.map_id), || {
+                    format!("{what}: lane {lane} is not a lane of map {}", n.map_id)
+                });
+            }
+            p.text(&what, &n.text);
+            p.name(&what, &n.color, true);
+            p.coordinate(&what, n.x);
+            p.coordinate(&what, n.y);
+            p.size(&what, n.width);
+            p.size(&what, n.height);
+        }
+        for s in &self.stories {
+            let what = format!("story {}", s.id);
+            unique(&mut p, "story", s.id);
+            p.check(in_map(&stage_map, s.stage_id, s.map_id), || {
+                format!(
+                    "{what}: stage {} is not a stage of map {}",
+                    s.stage_id, s.map_id
+                )
+            });
+            if let Some(persona) = s.persona_id {
+                p.check(personas.contains(&persona), || {
+                    format!("{what}: persona {persona} does not exist")
+                });
+            }
+            p.name(&what, &s.title, true);
+            p.text(&what, &s.text);
+        }
+        p.0
+    }
+
+    /// `Ok` when [`Project::problems`] finds nothing.
+    pub fn validate(&self) -> crate::Result<()> {
+        let problems = self.problems();
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(crate::Error::InvalidProject(problems))
+        }
+    }
+}
+
+#[derive(Default)]
+struct Problems(Vec<String>);
+
+impl Problems {
+    fn push(&mut self, problem: String) {
+        self.0.push(problem);
+    }
+
+    fn check(&mut self, ok: bool, problem: impl FnOnce() -> String) {
+        if !ok {
+            self.0.push(problem());
+        }
+    }
+
+    fn name(&mut self, what: &str, value: &str, required: bool) {
+        if required && value.trim().is_empty() {
+            self.push(format!("{what}: a name is required"));
+        }
+        if value.chars().count() > MAX_NAME_CHARS {
+            self.push(format!("{what}: longer than {MAX_NAME_CHARS} characters"));
+        }
+    }
+
+    fn text(&mut self, what: &str, value: &str) {
+        if value.chars().count() > MAX_TEXT_CHARS {
+            self.push(format!(
+                "{what}: text longer than {MAX_TEXT_CHARS} characters"
+            ));
+        }
+    }
+
+    fn coordinate(&mut self, what: &str, v: f64) {
+        if !(v.is_finite() && v.abs() <= MAX_COORDINATE) {
+            self.push(format!("{what}: coordinate {v} is out of range"));
+        }
+    }
+
+    fn size(&mut self, what: &str, v: f64) {
+        if !(v.is_finite() && v > 0.0 && v <= MAX_COORDINATE) {
+            self.push(format!("{what}: size {v} must be positive and finite"));
+        }
+    }
+}

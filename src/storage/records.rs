@@ -1,0 +1,431 @@
+//! Maps project records to table rows and back. Writes are per record (`INSERT … ON CONFLICT DO
+//! UPDATE`), so saving a change set touches exactly the rows that changed.
+
+use crate::model::{
+    Changes, Connector, Id, JourneyMap, Lane, LaneKind, MapKind, Note, Persona, Project,
+    ProjectInfo, Record, RecordKind, Reliability, Stage, Story, Touchpoint,
+};
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
+use rusqlite::{params, Connection, Row};
+
+/// A UUID stored as its hyphenated text, so `sqlite3` shows readable ids.
+struct SqlId(Id);
+
+impl FromSql for SqlId {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        let text = value.as_str()?;
+        Id::parse_str(text)
+            .map(SqlId)
+            .map_err(|e| FromSqlError::Other(Box::new(e)))
+    }
+}
+
+impl ToSql for SqlId {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(ToSqlOutput::from(self.0.hyphenated().to_string()))
+    }
+}
+
+fn id(row: &Row, idx: usize) -> rusqlite::Result<Id> {
+    Ok(row.get::<_, SqlId>(idx)?.0)
+}
+
+fn opt_id(row: &Row, idx: usize) -> rusqlite::Result<Option<Id>> {
+    Ok(row.get::<_, Option<SqlId>>(idx)?.map(|s| s.0))
+}
+
+fn sql(id: Id) -> SqlId {
+    SqlId(id)
+}
+
+fn opt_sql(id: Option<Id>) -> Option<SqlId> {
+    id.map(SqlId)
+}
+
+/// Parses a text column through a domain `parse` function, failing like any other bad value.
+fn parsed<T>(row: &Row, idx: usize, parse: fn(&str) -> Option<T>) -> rusqlite::Result<T> {
+    let text: String = row.get(idx)?;
+    parse(&text).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            idx,
+            rusqlite::types::Type::Text,
+            format!("unknown value {text:?}").into(),
+        )
+    })
+}
+
+fn all<T>(
+    conn: &Connection,
+    sql: &str,
+    map: impl FnMut(&Row) -> rusqlite::Result<T>,
+) -> rusqlite::Result<Vec<T>> {
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt.query_map([], map)?;
+    rows.collect()
+}
+
+/// Reads the whole project, in canonical order.
+pub(crate) fn load(conn: &Connection) -> rusqlite::Result<Project> {
+    let info = conn.query_row(
+        "SELECT id, name, intent_statement, brand_promise, target_customers FROM project",
+        [],
+        |r| {
+            Ok(ProjectInfo {
+                id: id(r, 0)?,
+                name: r.get(1)?,
+                intent_statement: r.get(2)?,
+                brand_promise: r.get(3)?,
+                target_customers: r.get(4)?,
+            })
+        },
+    )?;
+    let personas = all(
+        conn,
+        "SELECT id, name, description, goals, position FROM personas",
+        |r| {
+            Ok(Persona {
+                id: id(r, 0)?,
+                name: r.get(1)?,
+                description: r.get(2)?,
+                goals: r.get(3)?,
+                position: r.get(4)?,
+            })
+        },
+    )?;
+    let maps = all(
+        conn,
+        "SELECT id, name, kind, persona_id, description, position FROM journey_maps",
+        |r| {
+            Ok(JourneyMap {
+                id: id(r, 0)?,
+                name: r.get(1)?,
+                kind: parsed(r, 2, MapKind::parse)?,
+                persona_id: opt_id(r, 3)?,
+                description: r.get(4)?,
+                position: r.get(5)?,
+            })
+        },
+    )?;
+    let stages = all(
+        conn,
+        "SELECT id, map_id, name, description, position, width FROM stages",
+        |r| {
+            Ok(Stage {
+                id: id(r, 0)?,
+                map_id: id(r, 1)?,
+                name: r.get(2)?,
+                description: r.get(3)?,
+                position: r.get(4)?,
+                width: r.get(5)?,
+            })
+        },
+    )?;
+    let lanes = all(
+        conn,
+        "SELECT id, map_id, name, kind, position, height FROM lanes",
+        |r| {
+            Ok(Lane {
+                id: id(r, 0)?,
+                map_id: id(r, 1)?,
+                name: r.get(2)?,
+                kind: parsed(r, 3, LaneKind::parse)?,
+                position: r.get(4)?,
+                height: r.get(5)?,
+            })
+        },
+    )?;
+    let touchpoints = all(
+        conn,
+        "SELECT id, map_id, stage_id, lane_id, title, description, channel, owner, x, y, width,
+                height, emotion, expectation, performance, reliability, moment_of_truth,
+                moment_of_truth_note
+         FROM touchpoints",
+        |r| {
+            Ok(Touchpoint {
+                id: id(r, 0)?,
+                map_id: id(r, 1)?,
+                stage_id: id(r, 2)?,
+                lane_id: id(r, 3)?,
+                title: r.get(4)?,
+                description: r.get(5)?,
+                channel: r.get(6)?,
+                owner: r.get(7)?,
+                x: r.get(8)?,
+                y: r.get(9)?,
+                width: r.get(10)?,
+                height: r.get(11)?,
+                emotion: r.get(12)?,
+                expectation: r.get(13)?,
+                performance: r.get(14)?,
+                reliability: parsed(r, 15, Reliability::parse)?,
+                moment_of_truth: r.get(16)?,
+                moment_of_truth_note: r.get(17)?,
+            })
+        },
+    )?;
+    let connectors = all(
+        conn,
+        "SELECT id, map_id, from_id, to_id, label FROM connectors",
+        |r| {
+            Ok(Connector {
+                id: id(r, 0)?,
+                map_id: id(r, 1)?,
+                from_id: id(r, 2)?,
+                to_id: id(r, 3)?,
+                label: r.get(4)?,
+            })
+        },
+    )?;
+    let notes = all(
+        conn,
+        "SELECT id, map_id, stage_id, lane_id, text, x, y, width, height, color, votes FROM notes",
+        |r| {
+            Ok(Note {
+                id: id(r, 0)?,
+                map_id: id(r, 1)?,
+                stage_id: opt_id(r, 2)?,
+                lane_id: opt_id(r, 3)?,
+                text: r.get(4)?,
+                x: r.get(5)?,
+                y: r.get(6)?,
+                width: r.get(7)?,
+                height: r.get(8)?,
+                color: r.get(9)?,
+                votes: r.get(10)?,
+            })
+        },
+    )?;
+    let stories = all(
+        conn,
+        "SELECT id, map_id, stage_id, persona_id, title, text FROM stories",
+        |r| {
+            Ok(Story {
+                id: id(r, 0)?,
+                map_id: id(r, 1)?,
+                stage_id: id(r, 2)?,
+                persona_id: opt_id(r, 3)?,
+                title: r.get(4)?,
+                text: r.get(5)?,
+            })
+        },
+    )?;
+    Ok(Project {
+        info,
+        personas,
+        maps,
+        stages,
+        lanes,
+        touchpoints,
+        connectors,
+        notes,
+        stories,
+    }
+    .canonical())
+}
+
+/// Writes a change set. The caller owns the transaction; foreign keys are deferred to its commit,
+/// and puts go parents-first, deletes children-first, so order inside the set does not matter.
+pub(crate) fn write(conn: &Connection, changes: &Changes) -> rusqlite::Result<()> {
+    let mut puts: Vec<&Record> = changes.put.iter().collect();
+    puts.sort_by_key(|r| r.kind());
+    for record in puts {
+        put(conn, record)?;
+    }
+    let mut deletes = changes.delete.clone();
+    deletes.sort_by_key(|r| std::cmp::Reverse(r.kind));
+    for r in deletes {
+        let table = table(r.kind);
+        conn.prepare_cached(&format!("DELETE FROM {table} WHERE id = ?1"))?
+            .execute([sql(r.id)])?;
+    }
+    Ok(())
+}
+
+fn table(kind: RecordKind) -> &'static str {
+    match kind {
+        RecordKind::Persona => "personas",
+        RecordKind::Map => "journey_maps",
+        RecordKind::Stage => "stages",
+        RecordKind::Lane => "lanes",
+        RecordKind::Touchpoint => "touchpoints",
+        RecordKind::Connector => "connectors",
+        RecordKind::Note => "notes",
+        RecordKind::Story => "stories",
+    }
+}
+
+fn put(conn: &Connection, record: &Record) -> rusqlite::Result<usize> {
+    match record {
+        Record::Info(p) => {
+            conn.prepare_cached("DELETE FROM project WHERE id <> ?1")?
+                .execute([sql(p.id)])?;
+            conn.prepare_cached(
+                "INSERT INTO project (id, name, intent_statement, brand_promise, target_customers)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (id) DO UPDATE SET name = excluded.name,
+                   intent_statement = excluded.intent_statement,
+                   brand_promise = excluded.brand_promise,
+                   target_customers = excluded.target_customers",
+            )?
+            .execute(params![
+                sql(p.id),
+                p.name,
+                p.intent_statement,
+                p.brand_promise,
+                p.target_customers
+            ])
+        }
+        Record::Persona(p) => conn
+            .prepare_cached(
+                "INSERT INTO personas (id, name, description, goals, position)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (id) DO UPDATE SET name = excluded.name,
+                   description = excluded.description, goals = excluded.goals,
+                   position = excluded.position",
+            )?
+            .execute(params![
+                sql(p.id),
+                p.name,
+                p.description,
+                p.goals,
+                p.position
+            ]),
+        Record::Map(m) => conn
+            .prepare_cached(
+                "INSERT INTO journey_maps (id, name, kind, persona_id, description, position)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind,
+                   persona_id = excluded.persona_id, description = excluded.description,
+                   position = excluded.position",
+            )?
+            .execute(params![
+                sql(m.id),
+                m.name,
+                m.kind.as_str(),
+                opt_sql(m.persona_id),
+                m.description,
+                m.position
+            ]),
+        Record::Stage(s) => conn
+            .prepare_cached(
+                "INSERT INTO stages (id, map_id, name, description, position, width)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (id) DO UPDATE SET map_id = excluded.map_id, name = excluded.name,
+                   description = excluded.description, position = excluded.position,
+                   width = excluded.width",
+            )?
+            .execute(params![
+                sql(s.id),
+                sql(s.map_id),
+                s.name,
+                s.description,
+                s.position,
+                s.width
+            ]),
+        Record::Lane(l) => conn
+            .prepare_cached(
+                "INSERT INTO lanes (id, map_id, name, kind, position, height)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (id) DO UPDATE SET map_id = excluded.map_id, name = excluded.name,
+                   kind = excluded.kind, position = excluded.position, height = excluded.height",
+            )?
+            .execute(params![
+                sql(l.id),
+                sql(l.map_id),
+                l.name,
+                l.kind.as_str(),
+                l.position,
+                l.height
+            ]),
+        Record::Touchpoint(t) => conn
+            .prepare_cached(
+                "INSERT INTO touchpoints (id, map_id, stage_id, lane_id, title, description,
+                   channel, owner, x, y, width, height, emotion, expectation, performance,
+                   reliability, moment_of_truth, moment_of_truth_note)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                   ?17, ?18)
+                 ON CONFLICT (id) DO UPDATE SET map_id = excluded.map_id,
+                   stage_id = excluded.stage_id, lane_id = excluded.lane_id,
+                   title = excluded.title, description = excluded.description,
+                   channel = excluded.channel, owner = excluded.owner, x = excluded.x,
+                   y = excluded.y, width = excluded.width, height = excluded.height,
+                   emotion = excluded.emotion, expectation = excluded.expectation,
+                   performance = excluded.performance, reliability = excluded.reliability,
+                   moment_of_truth = excluded.moment_of_truth,
+                   moment_of_truth_note = excluded.moment_of_truth_note",
+            )?
+            .execute(params![
+                sql(t.id),
+                sql(t.map_id),
+                sql(t.stage_id),
+                sql(t.lane_id),
+                t.title,
+                t.description,
+                t.channel,
+                t.owner,
+                t.x,
+                t.y,
+                t.width,
+                t.height,
+                t.emotion,
+                t.expectation,
+                t.performance,
+                t.reliability.as_str(),
+                t.moment_of_truth,
+                t.moment_of_truth_note
+            ]),
+        Record::Connector(c) => conn
+            .prepare_cached(
+                "INSERT INTO connectors (id, map_id, from_id, to_id, label)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (id) DO UPDATE SET map_id = excluded.map_id,
+                   from_id = excluded.from_id, to_id = excluded.to_id, label = excluded.label",
+            )?
+            .execute(params![
+                sql(c.id),
+                sql(c.map_id),
+                sql(c.from_id),
+                sql(c.to_id),
+                c.label
+            ]),
+        Record::Note(n) => conn
+            .prepare_cached(
+                "INSERT INTO notes (id, map_id, stage_id, lane_id, text, x, y, width, height,
+                   color, votes)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                 ON CONFLICT (id) DO UPDATE SET map_id = excluded.map_id,
+                   stage_id = excluded.stage_id, lane_id = excluded.lane_id, text = excluded.text,
+                   x = excluded.x, y = excluded.y, width = excluded.width,
+                   height = excluded.height, color = excluded.color, votes = excluded.votes",
+            )?
+            .execute(params![
+                sql(n.id),
+                sql(n.map_id),
+                opt_sql(n.stage_id),
+                opt_sql(n.lane_id),
+                n.text,
+                n.x,
+                n.y,
+                n.width,
+                n.height,
+                n.color,
+                n.votes
+            ]),
+        Record::Story(s) => conn
+            .prepare_cached(
+                "INSERT INTO stories (id, map_id, stage_id, persona_id, title, text)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                 ON CONFLICT (id) DO UPDATE SET map_id = excluded.map_id,
+                   stage_id = excluded.stage_id, persona_id = excluded.persona_id,
+                   title = excluded.title, text = excluded.text",
+            )?
+            .execute(params![
+                sql(s.id),
+                sql(s.map_id),
+                sql(s.stage_id),
+                opt_sql(s.persona_id),
+                s.title,
+                s.text
+            ]),
+    }
+}

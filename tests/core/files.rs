@@ -1,0 +1,333 @@
+//! `.journey` files: round trips, incremental saves, atomic save-as, schema upgrades, and every
+//! kind of bad file refused with its own code and left byte-identical.
+
+use super::support::{copy_into, repo, sample, sample_journey, temp};
+use journeymap::model::{Changes, Project, Record, RecordKind, RecordRef, Reliability};
+use journeymap::storage::{write_new, APPLICATION_ID, SCHEMA_VERSION};
+use journeymap::{ErrorCode, ProjectFile};
+use pretty_assertions::assert_eq;
+use std::path::Path;
+
+#[test]
+fn project_built_in_code_round_trips() {
+    let dir = temp();
+    let path = dir.path().join("sample.journey");
+    let project = sample();
+    ProjectFile::create(&path, &project).unwrap();
+    let reopened = ProjectFile::open(&path).unwrap();
+    assert_eq!(reopened.project(), &project);
+
+    let big = journeymap::generate::project(1_500, 9);
+    let big_path = dir.path().join("big.journey");
+    ProjectFile::create(&big_path, &big).unwrap();
+    assert_eq!(ProjectFile::open(&big_path).unwrap().project(), &big);
+}
+
+#[test]
+fn bundled_sample_file_matches_its_json_source() {
+    let file = ProjectFile::open(sample_journey()).unwrap();
+    assert_eq!(
+        file.project(),
+        &sample(),
+        "assets/sample.journey was rebuilt from sample.json"
+    );
+    let s = file.project().summary();
+    assert!((5..=7).contains(&file.project().stages_of(file.project().maps[0].id).len()));
+    assert!(
+        s.touchpoints >= 40,
+        "the sample is a realistic map of about 40 touchpoints"
+    );
+    assert!(s.moments_of_truth >= 3);
+}
+
+#[test]
+fn files_are_readable_sqlite_documents_with_our_settings() {
+    let dir = temp();
+    let path = dir.path().join("p.journey");
+    ProjectFile::create(&path, &sample()).unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let app: u32 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .unwrap();
+    let version: u32 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    let journal: String = conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        (app, version, journal.as_str(), check.as_str()),
+        (APPLICATION_ID, SCHEMA_VERSION, "delete", "ok")
+    );
+    let mode = std::fs::metadata(&path).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            mode.permissions().mode() & 0o777,
+            0o644,
+            "a new project is not private"
+        );
+    }
+}
+
+fn pages(path: &Path) -> Vec<Vec<u8>> {
+    std::fs::read(path)
+        .unwrap()
+        .chunks(4096)
+        .map(<[u8]>::to_vec)
+        .collect()
+}
+
+#[test]
+fn saving_one_edit_writes_one_row() {
+    let dir = temp();
+    let path = dir.path().join("big.journey");
+    let mut project = journeymap::generate::project(3_000, 3);
+    let mut file = ProjectFile::create(&path, &project).unwrap();
+    let before = pages(&path);
+
+    project.touchpoints[1234].title = "Renamed in the workshop".into();
+    assert_eq!(
+        file.save(&project).unwrap(),
+        1,
+        "one changed touchpoint is one record"
+    );
+    let after = pages(&path);
+    assert_eq!(before.len(), after.len());
+    let changed = before.iter().zip(&after).filter(|(a, b)| a != b).count();
+    // Page 1 (header and change counter) plus the leaf page holding the row; never a rewrite.
+    assert!(
+        changed <= 3,
+        "{changed} of {} pages changed for one edit",
+        after.len()
+    );
+    assert_eq!(ProjectFile::open(&path).unwrap().project(), &project);
+    assert_eq!(
+        file.save(&project).unwrap(),
+        0,
+        "saving an unchanged project writes nothing"
+    );
+}
+
+#[test]
+fn change_sets_apply_in_memory_and_on_disk_alike() {
+    let dir = temp();
+    let path = dir.path().join("p.journey");
+    let mut project = sample();
+    let mut file = ProjectFile::create(&path, &project).unwrap();
+
+    // Deleting a stage takes its touchpoints, their connectors and its stories with it.
+    let stage = project.stages[1].clone();
+    let mut t = project
+        .touchpoints
+        .iter()
+        .find(|t| t.stage_id != stage.id)
+        .unwrap()
+        .clone();
+    t.reliability = Reliability::Differentiating;
+    let changes = Changes {
+        put: vec![Record::Touchpoint(t)],
+        delete: vec![RecordRef {
+            kind: RecordKind::Stage,
+            id: stage.id,
+        }],
+    };
+    project.apply(&changes);
+    file.apply(&changes).unwrap();
+    assert!(project.touchpoints.iter().all(|t| t.stage_id != stage.id));
+    assert_eq!(file.project(), &project.clone().canonical());
+    assert_eq!(
+        ProjectFile::open(&path).unwrap().project(),
+        &project.canonical()
+    );
+}
+
+#[test]
+fn an_invalid_change_is_refused_and_nothing_is_written() {
+    let dir = temp();
+    let path = dir.path().join("p.journey");
+    let project = sample();
+    let mut file = ProjectFile::create(&path, &project).unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    let mut t = project.touchpoints[0].clone();
+    t.emotion = 9;
+    let err = file
+        .apply(&Changes {
+            put: vec![Record::Touchpoint(t)],
+            delete: vec![],
+        })
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidProject);
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    assert_eq!(file.project(), &project);
+}
+
+#[test]
+fn create_refuses_to_replace_a_file() {
+    let dir = temp();
+    let path = copy_into(dir.path(), &sample_journey(), "p.journey");
+    let bytes = std::fs::read(&path).unwrap();
+    let err =
+        ProjectFile::create(&path, &Project::new(journeymap::model::new_id(), "x")).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::FileExists);
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+}
+
+#[test]
+fn save_as_writes_a_complete_copy_atomically() {
+    let dir = temp();
+    let original = dir.path().join("a.journey");
+    let copy = dir.path().join("b.journey");
+    let mut project = sample();
+    let mut file = ProjectFile::create(&original, &project).unwrap();
+    let original_bytes = std::fs::read(&original).unwrap();
+
+    project.info.name = "Renamed copy".into();
+    file.save_as(&project, &copy).unwrap();
+    assert_eq!(file.path(), copy);
+    assert_eq!(ProjectFile::open(&copy).unwrap().project(), &project);
+    assert_eq!(
+        std::fs::read(&original).unwrap(),
+        original_bytes,
+        "the original keeps its state"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".tmp") || n.ends_with("-journal"))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "no temporary files left: {leftovers:?}"
+    );
+
+    // Replacing an existing file also works, and edits continue on the new file.
+    write_new(&original, &project, true).unwrap();
+    project.touchpoints[0].title = "Edited after save-as".into();
+    file.save(&project).unwrap();
+    assert_eq!(ProjectFile::open(&copy).unwrap().project(), &project);
+}
+
+/// Opens `path`, expects `code`, and checks that the file's bytes did not change.
+fn refused(path: &Path, code: ErrorCode) {
+    let before = std::fs::read(path).ok();
+    let err = ProjectFile::open(path).unwrap_err();
+    assert_eq!(err.code(), code, "{}: {err}", path.display());
+    assert!(!err.to_string().is_empty());
+    assert_eq!(
+        std::fs::read(path).ok(),
+        before,
+        "{} was modified",
+        path.display()
+    );
+    let mut journal = path.as_os_str().to_owned();
+    journal.push("-journal");
+    assert!(
+        !Path::new(&journal).exists(),
+        "no journal left beside {}",
+        path.display()
+    );
+}
+
+#[test]
+fn missing_empty_and_foreign_files_are_refused() {
+    let dir = temp();
+    refused(&dir.path().join("missing.journey"), ErrorCode::FileNotFound);
+
+    let empty = dir.path().join("empty.journey");
+    std::fs::write(&empty, b"").unwrap();
+    refused(&empty, ErrorCode::EmptyFile);
+
+    let text = dir.path().join("notes.journey");
+    std::fs::write(&text, "Stage,Touchpoint\nBook,Website\n").unwrap();
+    refused(&text, ErrorCode::NotAProjectFile);
+    refused(dir.path(), ErrorCode::NotAProjectFile);
+
+    let other = dir.path().join("other.journey");
+    let conn = rusqlite::Connection::open(&other).unwrap();
+    conn.execute_batch("CREATE TABLE recipes (name TEXT); INSERT INTO recipes VALUES ('soup');")
+        .unwrap();
+    drop(conn);
+    refused(&other, ErrorCode::ForeignApplication);
+}
+
+#[test]
+fn a_file_from_a_newer_app_is_refused() {
+    let dir = temp();
+    let path = copy_into(dir.path(), &sample_journey(), "newer.journey");
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+        .unwrap();
+    drop(conn);
+    refused(&path, ErrorCode::FileTooNew);
+    let message = ProjectFile::open(&path).unwrap_err().to_string();
+    assert!(message.contains("newer"), "{message}");
+}
+
+#[test]
+fn truncated_files_are_refused_at_every_offset() {
+    let dir = temp();
+    let full = std::fs::read(sample_journey()).unwrap();
+    let offsets = [
+        1,
+        15,
+        16,
+        50,
+        99,
+        100,
+        512,
+        4095,
+        4096,
+        4097,
+        8192,
+        full.len() / 2,
+        full.len() - 1,
+    ];
+    for (i, len) in offsets.into_iter().enumerate() {
+        let path = dir.path().join(format!("cut{i}.journey"));
+        std::fs::write(&path, &full[..len]).unwrap();
+        // A prefix of the 16-byte magic string is too short to be called SQLite at all; past it,
+        // the file claims to be SQLite and is damaged.
+        let code = if len < 16 {
+            ErrorCode::NotAProjectFile
+        } else {
+            ErrorCode::CorruptFile
+        };
+        refused(&path, code);
+    }
+}
+
+#[test]
+fn damaged_pages_are_refused() {
+    let dir = temp();
+    let mut bytes = std::fs::read(sample_journey()).unwrap();
+    let page = 4096;
+    assert!(bytes.len() > 8 * page);
+    for b in &mut bytes[3 * page..5 * page] {
+        *b = 0xA5;
+    }
+    let path = dir.path().join("damaged.journey");
+    std::fs::write(&path, &bytes).unwrap();
+    refused(&path, ErrorCode::CorruptFile);
+}
+
+#[test]
+fn schema_v1_fixture_upgrades_to_the_current_schema() {
+    // tests/fixtures/schema-v1.journey was written by schema version 1 and must always open.
+    let dir = temp();
+    let fixtures = repo().join("tests/fixtures");
+    let path = copy_into(
+        dir.path(),
+        &fixtures.join("schema-v1.journey"),
+        "old.journey",
+    );
+    let expected = std::fs::read(fixtures.join("schema-v1.json")).unwrap();
+    let expected = journeymap::interchange::json::from_json(&expected).unwrap();
+    let file = ProjectFile::open(&path).unwrap();
+    assert_eq!(file.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(file.project(), &expected);
+}

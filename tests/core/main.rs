@@ -1,0 +1,8 @@
+//! Integration tests of the core library against real `.journey` files in temporary folders,
+//! and of the `journeymap` command-line tool run as a process.
+
+mod bindings;
+mod cli;
+mod files;
+mod interchange;
+mod support;
