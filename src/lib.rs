@@ -6,6 +6,7 @@ pub mod error;
 pub mod generate;
 pub mod interchange;
 pub mod model;
+pub mod session;
 pub mod storage;
 
 pub use error::{Error, ErrorCode, ErrorPayload, Result};

@@ -11,6 +11,7 @@ use ts_rs::TS;
 /// One whole record, tagged with its kind.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", content = "record", rename_all = "camelCase")]
+#[ts(rename = "ProjectRecord")]
 pub enum Record {
     Info(ProjectInfo),
     Persona(Persona),

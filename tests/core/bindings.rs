@@ -2,6 +2,7 @@
 //! fails when they are stale; `UPDATE_BINDINGS=1 cargo test --test core bindings` rewrites them.
 
 use journeymap::model::{Changes, Project, RecordKind, Summary};
+use journeymap::session::OpenedProject;
 use journeymap::ErrorPayload;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -14,6 +15,7 @@ fn export_all(dir: &Path) {
     RecordKind::export_all(&cfg).expect("export RecordKind");
     Summary::export_all(&cfg).expect("export Summary");
     ErrorPayload::export_all(&cfg).expect("export ErrorPayload");
+    OpenedProject::export_all(&cfg).expect("export OpenedProject");
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

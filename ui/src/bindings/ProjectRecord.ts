@@ -12,4 +12,4 @@ import type { Touchpoint } from "./Touchpoint";
 /**
  * One whole record, tagged with its kind.
  */
-export type Record = { "kind": "info", "record": ProjectInfo } | { "kind": "persona", "record": Persona } | { "kind": "map", "record": JourneyMap } | { "kind": "stage", "record": Stage } | { "kind": "lane", "record": Lane } | { "kind": "touchpoint", "record": Touchpoint } | { "kind": "connector", "record": Connector } | { "kind": "note", "record": Note } | { "kind": "story", "record": Story };
+export type ProjectRecord = { "kind": "info", "record": ProjectInfo } | { "kind": "persona", "record": Persona } | { "kind": "map", "record": JourneyMap } | { "kind": "stage", "record": Stage } | { "kind": "lane", "record": Lane } | { "kind": "touchpoint", "record": Touchpoint } | { "kind": "connector", "record": Connector } | { "kind": "note", "record": Note } | { "kind": "story", "record": Story };

@@ -1,0 +1,78 @@
+//! The Journeymap desktop shell: one window, its state and its commands. Commands are one-line
+//! adapters onto `journeymap::session::Session`; no journey-mapping logic lives here.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod startup;
+
+use journeymap::model::{new_id, Changes, Project, Summary};
+use journeymap::session::{OpenedProject, Session};
+use journeymap::Error;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use tauri::{Manager, State};
+
+/// The window's session. Commands are synchronous and never hold the lock across an await.
+struct Workspace(Mutex<Session>);
+
+/// The file to open when the UI asks what to show first.
+struct Startup(PathBuf);
+
+fn session<'a>(state: &'a State<'_, Workspace>) -> std::sync::MutexGuard<'a, Session> {
+    // A panic while writing cannot leave the session half-updated (ProjectFile::apply commits or
+    // keeps the old state), so a poisoned lock is safe to keep using.
+    state.0.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+#[tauri::command]
+fn open_startup_project(
+    state: State<'_, Workspace>,
+    startup: State<'_, Startup>,
+) -> Result<OpenedProject, Error> {
+    session(&state).open(&startup.0)
+}
+
+#[tauri::command]
+fn open_project(state: State<'_, Workspace>, path: PathBuf) -> Result<OpenedProject, Error> {
+    session(&state).open(&path)
+}
+
+#[tauri::command]
+fn create_project(
+    state: State<'_, Workspace>,
+    path: PathBuf,
+    name: String,
+) -> Result<OpenedProject, Error> {
+    session(&state).create(&path, &Project::new(new_id(), name))
+}
+
+#[tauri::command]
+fn apply_changes(state: State<'_, Workspace>, changes: Changes) -> Result<Summary, Error> {
+    session(&state).apply(&changes)
+}
+
+#[tauri::command]
+fn save_project_as(state: State<'_, Workspace>, path: PathBuf) -> Result<OpenedProject, Error> {
+    session(&state).save_as(&path)
+}
+
+fn main() {
+    tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .setup(|app| {
+            let data_dir = app.path().app_data_dir()?;
+            let first = startup::project_path(std::env::args_os().nth(1), &data_dir)?;
+            app.manage(Startup(first));
+            app.manage(Workspace(Mutex::new(Session::default())));
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            open_startup_project,
+            open_project,
+            create_project,
+            apply_changes,
+            save_project_as,
+        ])
+        .run(tauri::generate_context!())
+        .expect("the Tauri runtime starts");
+}

@@ -1,0 +1,119 @@
+//! The project a window is working on: at most one open file, whose every change is written as
+//! it arrives (autosave). The desktop shell holds one of these per window and forwards commands to
+//! it one line each; it needs no GUI and is tested here.
+
+use crate::model::{Changes, Project, Summary};
+use crate::{Error, ProjectFile, Result};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use ts_rs::TS;
+
+/// What the UI learns after opening or creating a file.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OpenedProject {
+    pub path: String,
+    pub project: Project,
+}
+
+#[derive(Debug, Default)]
+pub struct Session {
+    file: Option<ProjectFile>,
+}
+
+impl Session {
+    pub fn open(&mut self, path: &Path) -> Result<OpenedProject> {
+        let file = ProjectFile::open(path)?;
+        Ok(self.replace(file))
+    }
+
+    /// Creates a new, empty project file and makes it the open one.
+    pub fn create(&mut self, path: &Path, project: &Project) -> Result<OpenedProject> {
+        let file = ProjectFile::create(path, project)?;
+        Ok(self.replace(file))
+    }
+
+    fn replace(&mut self, file: ProjectFile) -> OpenedProject {
+        let opened = OpenedProject {
+            path: file.path().display().to_string(),
+            project: file.project().clone(),
+        };
+        self.file = Some(file);
+        opened
+    }
+
+    fn file(&mut self) -> Result<&mut ProjectFile> {
+        self.file
+            .as_mut()
+            .ok_or_else(|| Error::InvalidInput("no project is open".into()))
+    }
+
+    /// Writes one change set to the open file (the autosave path).
+    pub fn apply(&mut self, changes: &Changes) -> Result<Summary> {
+        let file = self.file()?;
+        file.apply(changes)?;
+        Ok(file.project().summary())
+    }
+
+    /// Writes the open project to `dest` and continues there.
+    pub fn save_as(&mut self, dest: &Path) -> Result<OpenedProject> {
+        let file = self.file()?;
+        let project = file.project().clone();
+        file.save_as(&project, dest)?;
+        let path = file.path().display().to_string();
+        Ok(OpenedProject { path, project })
+    }
+
+    pub fn path(&self) -> Option<PathBuf> {
+        self.file.as_ref().map(|f| f.path().to_owned())
+    }
+
+    pub fn project(&self) -> Option<&Project> {
+        self.file.as_ref().map(ProjectFile::project)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Record;
+
+    #[test]
+    fn changes_reach_the_file_and_survive_reopening() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.journey");
+        let mut session = Session::default();
+        assert_eq!(
+            session.apply(&Changes::default()).unwrap_err().code(),
+            crate::ErrorCode::InvalidInput,
+            "nothing to write to before a project is open"
+        );
+        let project = crate::generate::project(10, 4);
+        session.create(&path, &project).unwrap();
+        let mut t = project.touchpoints[2].clone();
+        t.moment_of_truth = true;
+        let summary = session
+            .apply(&Changes {
+                put: vec![Record::Touchpoint(t)],
+                delete: vec![],
+            })
+            .unwrap();
+        assert_eq!(
+            summary.moments_of_truth,
+            project.summary().moments_of_truth + 1
+        );
+
+        let mut again = Session::default();
+        let opened = again.open(&path).unwrap();
+        assert!(opened
+            .project
+            .touchpoints
+            .iter()
+            .any(|x| x.id == project.touchpoints[2].id && x.moment_of_truth));
+
+        let copy = dir.path().join("copy.journey");
+        let moved = again.save_as(&copy).unwrap();
+        assert_eq!(again.path().unwrap(), copy);
+        assert_eq!(moved.project, opened.project);
+    }
+}

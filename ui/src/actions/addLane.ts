@@ -1,0 +1,58 @@
+// Add a lane row below the focused lane (or at the bottom), moving lower cards down.
+
+import type { LaneKind } from "../bindings/LaneKind";
+import { recordOf } from "../model/doc";
+import { newId } from "../model/ids";
+import { deletion, shiftAfter } from "../model/ops";
+import { squash } from "../model/changes";
+import { LANE_HEIGHT } from "../geometry/layout";
+import type { Editor } from "../editor/editor";
+import type { Action } from "./types";
+
+export const LANE_NAMES: Record<LaneKind, string> = {
+  customerActions: "Customer actions",
+  touchpoints: "Touchpoints",
+  frontstage: "Frontstage",
+  backstage: "Backstage",
+  supportSystems: "Support systems",
+  thoughtsAndFeelings: "Thoughts & feelings",
+  painPoints: "Pain points",
+  opportunities: "Opportunities",
+  custom: "Custom lane",
+};
+
+export function addLaneAfter(editor: Editor, afterId?: string, kind: LaneKind = "custom"): string {
+  const lanes = editor.doc.lanesOf(editor.mapId);
+  const index = afterId ? lanes.findIndex((l) => l.id === afterId) : lanes.length - 1;
+  const row = editor.grid.rows[index];
+  const at = row ? row.y + row.height : editor.grid.bounds.height;
+  const id = newId();
+  const lane = { id, mapId: editor.mapId, name: LANE_NAMES[kind], kind, position: 0, height: LANE_HEIGHT };
+  const ordered = [...lanes.slice(0, index + 1), lane, ...lanes.slice(index + 1)];
+  const put = ordered
+    .map((l, position) => ({ ...l, position }))
+    .filter((l) => l.id === id || editor.doc.get("lane", l.id)?.position !== l.position)
+    .map((l) => recordOf("lane", l));
+  editor.commit(squash({ put, delete: [] }, shiftAfter(editor.doc, editor.mapId, "y", at, LANE_HEIGHT)), "Add lane");
+  editor.setFocus("lane", id);
+  editor.editing = id;
+  return id;
+}
+
+export const addLane: Action = {
+  name: "addLane",
+  label: "Add lane",
+  keys: ["shift+l"],
+  enabled: (e) => e.mapId !== "",
+  perform: (e) => void addLaneAfter(e, e.focus?.kind === "lane" ? e.focus.id : undefined),
+};
+
+/** Deleting a lane closes the gap it leaves. */
+export function deleteLane(editor: Editor, laneId: string): void {
+  const row = editor.grid.rows.find((r) => r.lane.id === laneId);
+  if (!row) return;
+  const removal = deletion(editor.doc, [{ kind: "lane", id: laneId }]);
+  const shift = shiftAfter(editor.doc, editor.mapId, "y", row.y + row.height, -row.height);
+  // The removal goes last so that its deletions win over any shift of the same records.
+  editor.commit(squash(shift, removal), "Delete lane");
+}

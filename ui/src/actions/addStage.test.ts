@@ -1,0 +1,31 @@
+import { expect, it } from "vitest";
+import { sampleEditor } from "../editor/testing";
+import { STAGE_WIDTH } from "../geometry/layout";
+import { addStageAfter, deleteStage } from "./addStage";
+
+it("inserting a stage makes room by moving later cards right", async () => {
+  const { editor } = await sampleEditor();
+  const stages = editor.doc.stagesOf(editor.mapId);
+  const later = editor.doc.touchpointsOf(editor.mapId).filter((t) => t.stageId === stages[3]!.id);
+  const earlier = editor.doc.touchpointsOf(editor.mapId).filter((t) => t.stageId === stages[0]!.id);
+  const id = addStageAfter(editor, stages[1]!.id);
+  const after = editor.doc.stagesOf(editor.mapId);
+  expect(after.map((s) => s.position)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  expect(after[2]!.id).toBe(id);
+  for (const t of later) expect(editor.doc.get("touchpoint", t.id)!.x).toBe(t.x + STAGE_WIDTH);
+  for (const t of earlier) expect(editor.doc.get("touchpoint", t.id)!.x).toBe(t.x);
+  expect(editor.focus).toEqual({ kind: "stage", id });
+});
+
+it("deleting a stage removes its cards and connectors and closes the gap", async () => {
+  const { editor } = await sampleEditor();
+  const [, second, third] = editor.doc.stagesOf(editor.mapId);
+  const cards = editor.doc.touchpointsOf(editor.mapId);
+  const doomed = new Set(cards.filter((t) => t.stageId === second!.id).map((t) => t.id));
+  const next = cards.find((t) => t.stageId === third!.id)!;
+  deleteStage(editor, second!.id);
+  expect(editor.doc.touchpointsOf(editor.mapId).some((t) => doomed.has(t.id))).toBe(false);
+  expect(editor.doc.connectorsOf(editor.mapId).some((c) => doomed.has(c.fromId) || doomed.has(c.toId))).toBe(false);
+  expect(editor.doc.get("touchpoint", next.id)!.x).toBe(next.x - second!.width);
+  expect(editor.history.undoLabel).toBe("Delete stage");
+});

@@ -1,0 +1,61 @@
+// Add a touchpoint card to the cell the facilitator is working in, then edit its title.
+
+import { recordOf } from "../model/doc";
+import { newId } from "../model/ids";
+import { CARD_HEIGHT, CARD_WIDTH } from "../geometry/layout";
+import type { Editor } from "../editor/editor";
+import { freeSpot, targetCell } from "./placement";
+import type { Action } from "./types";
+
+export function addTouchpointAt(editor: Editor, at?: { x: number; y: number }): string | undefined {
+  const cell = at
+    ? (() => {
+        const c = editor.grid.columns.find((c) => at.x >= c.x && at.x < c.x + c.width);
+        const r = editor.grid.rows.find((r) => at.y >= r.y && at.y < r.y + r.height);
+        return c && r ? { column: c, row: r } : undefined;
+      })()
+    : targetCell(editor, "touchpoints");
+  if (!cell) return undefined;
+  const spot = at
+    ? { x: at.x - CARD_WIDTH / 2, y: at.y - CARD_HEIGHT / 2 }
+    : freeSpot(editor, cell, CARD_WIDTH, CARD_HEIGHT);
+  const id = newId();
+  editor.commit(
+    {
+      put: [
+        recordOf("touchpoint", {
+          id,
+          mapId: editor.mapId,
+          stageId: cell.column.stage.id,
+          laneId: cell.row.lane.id,
+          title: "New touchpoint",
+          description: "",
+          channel: "",
+          owner: "",
+          ...spot,
+          width: CARD_WIDTH,
+          height: CARD_HEIGHT,
+          emotion: 0,
+          expectation: 3,
+          performance: 3,
+          reliability: "reliable",
+          momentOfTruth: false,
+          momentOfTruthNote: "",
+        }),
+      ],
+      delete: [],
+    },
+    "Add touchpoint",
+  );
+  editor.select([id]);
+  editor.editing = id;
+  return id;
+}
+
+export const addTouchpoint: Action = {
+  name: "addTouchpoint",
+  label: "Add touchpoint",
+  keys: ["t"],
+  enabled: (e) => e.grid.columns.length > 0 && e.grid.rows.length > 0,
+  perform: (e) => void addTouchpointAt(e),
+};

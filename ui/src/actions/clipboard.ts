@@ -1,0 +1,100 @@
+// Copy, cut, paste and duplicate cards and notes, keeping the connectors between copied cards.
+// The clipboard holds records; pasting gives them new ids and re-homes them to the cells they
+// land in, so a paste into another map works too.
+
+import type { Changes } from "../bindings/Changes";
+import type { ProjectRecord } from "../bindings/ProjectRecord";
+import type { Editor } from "../editor/editor";
+import { recordOf } from "../model/doc";
+import { newId } from "../model/ids";
+import { cellOf, deletion } from "../model/ops";
+import type { Action } from "./types";
+
+const OFFSET = 24;
+
+function copied(e: Editor): Changes {
+  const put: ProjectRecord[] = [];
+  const ids = new Set(e.selection);
+  for (const t of e.selectedTouchpoints()) put.push(recordOf("touchpoint", t));
+  for (const n of e.selectedNotes()) put.push(recordOf("note", n));
+  for (const c of e.doc.connectorsOf(e.mapId))
+    if (ids.has(c.fromId) && ids.has(c.toId)) put.push(recordOf("connector", c));
+  return { put, delete: [] };
+}
+
+/** The clipboard's records with fresh ids, moved by `offset`, in the current map. */
+function pasted(e: Editor, clip: Changes, offset: number): { changes: Changes; ids: string[] } {
+  const fresh = new Map<string, string>();
+  const idFor = (old: string) => fresh.get(old) ?? (fresh.set(old, newId()), fresh.get(old)!);
+  const put: ProjectRecord[] = [];
+  const ids: string[] = [];
+  const grid = e.grid;
+  for (const r of clip.put) {
+    if (r.kind === "touchpoint" || r.kind === "note") {
+      const moved = { ...r.record, id: idFor(r.record.id), mapId: e.mapId, x: r.record.x + offset, y: r.record.y + offset };
+      const cell = cellOf(grid, moved);
+      if (!cell) continue;
+      ids.push(moved.id);
+      put.push(r.kind === "touchpoint" ? recordOf("touchpoint", { ...(moved as typeof r.record), ...cell }) : recordOf("note", { ...(moved as typeof r.record), ...cell }));
+    }
+  }
+  for (const r of clip.put) {
+    if (r.kind === "connector" && fresh.has(r.record.fromId) && fresh.has(r.record.toId)) {
+      put.push(recordOf("connector", { ...r.record, id: newId(), mapId: e.mapId, fromId: fresh.get(r.record.fromId)!, toId: fresh.get(r.record.toId)! }));
+    }
+  }
+  return { changes: { put, delete: [] }, ids };
+}
+
+const hasShapes = (e: Editor) => e.selectedTouchpoints().length + e.selectedNotes().length > 0;
+
+export const copy: Action = {
+  name: "copy",
+  label: "Copy",
+  keys: ["mod+c"],
+  enabled: hasShapes,
+  perform: (e) => {
+    e.clipboard = copied(e);
+    e.notify();
+  },
+};
+
+export const cut: Action = {
+  name: "cut",
+  label: "Cut",
+  keys: ["mod+x"],
+  enabled: hasShapes,
+  perform: (e) => {
+    e.clipboard = copied(e);
+    const refs = [...e.selectedTouchpoints().map((t) => ({ kind: "touchpoint" as const, id: t.id })), ...e.selectedNotes().map((n) => ({ kind: "note" as const, id: n.id }))];
+    e.commit(deletion(e.doc, refs), "Cut");
+    e.clearSelection();
+  },
+};
+
+export const paste: Action = {
+  name: "paste",
+  label: "Paste",
+  keys: ["mod+v"],
+  enabled: (e) => e.clipboard !== undefined && e.grid.columns.length > 0,
+  perform: (e) => {
+    if (!e.clipboard) return;
+    const { changes, ids } = pasted(e, e.clipboard, OFFSET);
+    e.commit(changes, "Paste");
+    e.select(ids);
+    // Pasting again lands further along rather than on top of the last paste.
+    e.clipboard = { put: e.clipboard.put.map((r) => (r.kind === "touchpoint" || r.kind === "note" ? ({ ...r, record: { ...r.record, x: r.record.x + OFFSET, y: r.record.y + OFFSET } } as ProjectRecord) : r)), delete: [] };
+  },
+};
+
+export const duplicate: Action = {
+  name: "duplicate",
+  label: "Duplicate",
+  keys: ["mod+d"],
+  enabled: hasShapes,
+  perform: (e) => {
+    const { changes, ids } = pasted(e, copied(e), OFFSET);
+    e.commit(changes, "Duplicate");
+    e.select(ids);
+  },
+};

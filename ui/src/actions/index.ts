@@ -1,0 +1,55 @@
+// Every user command, for the keyboard map, the menus and the command tests.
+
+import { addLane } from "./addLane";
+import { addNote } from "./addNote";
+import { addStage } from "./addStage";
+import { addTouchpoint } from "./addTouchpoint";
+import * as align from "./align";
+import { copy, cut, duplicate, paste } from "./clipboard";
+import { connect } from "./connect";
+import { deleteSelection } from "./deleteSelection";
+import { nudges } from "./nudge";
+import { redo } from "./redo";
+import { moveLaneDown, moveLaneUp, moveStageLeft, moveStageRight } from "./reorderGrid";
+import { selectAll } from "./selectAll";
+import { markBroken, markDifferentiating, markReliable } from "./setReliability";
+import { toggleMomentOfTruth } from "./toggleMomentOfTruth";
+import type { Action } from "./types";
+import { undo } from "./undo";
+import { addVote, removeVote } from "./vote";
+import { zoomIn, zoomOut, zoomToFit } from "./zoom";
+
+export const ACTIONS: Action[] = [
+  undo,
+  redo,
+  addTouchpoint,
+  addNote,
+  addStage,
+  addLane,
+  deleteSelection,
+  toggleMomentOfTruth,
+  markBroken,
+  markReliable,
+  markDifferentiating,
+  connect,
+  copy,
+  cut,
+  paste,
+  duplicate,
+  selectAll,
+  addVote,
+  removeVote,
+  moveStageLeft,
+  moveStageRight,
+  moveLaneUp,
+  moveLaneDown,
+  ...Object.values(align),
+  ...nudges,
+  zoomIn,
+  zoomOut,
+  zoomToFit,
+];
+
+export function actionByName(name: string): Action | undefined {
+  return ACTIONS.find((a) => a.name === name);
+}

@@ -1,0 +1,32 @@
+// Set how reliable the selected touchpoints are: broken (1), reliable (2), differentiating (3).
+
+import type { Reliability } from "../bindings/Reliability";
+import { recordOf } from "../model/doc";
+import type { Action } from "./types";
+
+export const RELIABILITY_LABEL: Record<Reliability, string> = {
+  broken: "Broken",
+  reliable: "Reliable",
+  differentiating: "Differentiating",
+};
+
+function setTo(reliability: Reliability, key: string): Action {
+  return {
+    name: `setReliability.${reliability}`,
+    label: `Mark ${RELIABILITY_LABEL[reliability].toLowerCase()}`,
+    keys: [key],
+    enabled: (e) => e.selectedTouchpoints().length > 0,
+    perform: (e) =>
+      e.commit(
+        {
+          put: e.selectedTouchpoints().map((t) => recordOf("touchpoint", { ...t, reliability })),
+          delete: [],
+        },
+        `Mark ${RELIABILITY_LABEL[reliability].toLowerCase()}`,
+      ),
+  };
+}
+
+export const markBroken = setTo("broken", "1");
+export const markReliable = setTo("reliable", "2");
+export const markDifferentiating = setTo("differentiating", "3");

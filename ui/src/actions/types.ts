@@ -1,0 +1,13 @@
+// The shape of a user command: a name, a label for menus, its shortcuts, when it applies, and
+// what it does to the editor. One command per file in this folder, its test beside it.
+
+import type { Editor } from "../editor/editor";
+
+export interface Action {
+  name: string;
+  label: string;
+  /** Shortcuts such as "mod+z" or "shift+mod+z"; "mod" is Ctrl, or Cmd on macOS. */
+  keys?: string[];
+  enabled?: (editor: Editor) => boolean;
+  perform: (editor: Editor) => void;
+}

@@ -1,0 +1,287 @@
+// The editor's state: the document, the undo history, the selection, the camera and autosave.
+// No DOM: the canvas, tools and panels read it and call it; tests drive it headless.
+//
+// Every document edit goes through `commit`, which applies the change set, records its inverse
+// in the history (unless told not to), and queues the change for autosave. Loading a file is
+// never recorded.
+
+import type { Changes } from "../bindings/Changes";
+import type { Connector } from "../bindings/Connector";
+import type { Note } from "../bindings/Note";
+import type { OpenedProject } from "../bindings/OpenedProject";
+import type { RecordKind } from "../bindings/RecordKind";
+import type { Summary } from "../bindings/Summary";
+import type { Touchpoint } from "../bindings/Touchpoint";
+import { type Camera, fit } from "../geometry/camera";
+import { mapGrid, type MapGrid } from "../geometry/grid";
+import { union, type Rect } from "../geometry/rect";
+import { SpatialIndex } from "../geometry/spatial";
+import type { Backend } from "../ipc/backend";
+import { AppError } from "../ipc/errors";
+import { emptyChanges, invert, isEmpty, squash } from "../model/changes";
+import { Doc } from "../model/doc";
+import { History } from "../model/history";
+
+export type SaveState = "saved" | "pending" | "saving" | "error";
+
+/** Something that can sit on the canvas and be selected. */
+export type Shape =
+  | { kind: "touchpoint"; item: Touchpoint }
+  | { kind: "note"; item: Note }
+  | { kind: "connector"; item: Connector };
+
+type Placed = (Touchpoint | Note) & { id: string };
+
+/** How long edits wait before autosave writes them (the brief allows one second). */
+export const AUTOSAVE_DELAY_MS = 300;
+
+export class Editor {
+  doc: Doc;
+  path = "";
+  mapId = "";
+  readonly history = new History();
+  selection = new Set<string>();
+  camera: Camera = { x: 0, y: 0, zoom: 1 };
+  viewport = { width: 1200, height: 800 };
+  saveState: SaveState = "saved";
+  saveError: AppError | undefined;
+  summary: Summary | undefined;
+  /** What is selected in another map's table view or the side panel (a stage or lane id). */
+  focus: { kind: RecordKind; id: string } | undefined;
+  /** The card, note, stage or lane whose text is being edited in place. */
+  editing: string | undefined;
+  /** Touchpoints and notes copied with Copy, with the connectors between them. */
+  clipboard: Changes | undefined;
+
+  private pending: Changes = emptyChanges();
+  private inFlight: Promise<void> | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly listeners = new Set<() => void>();
+  private cache: { key: string; grid: MapGrid; index: SpatialIndex<Placed> } | undefined;
+
+  constructor(
+    private readonly backend: Backend,
+    private readonly autosaveDelay = AUTOSAVE_DELAY_MS,
+  ) {
+    this.doc = new Doc({ id: "", name: "", intentStatement: "", brandPromise: "", targetCustomers: "" });
+  }
+
+  // ---- subscription ---------------------------------------------------------------------------
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  notify(): void {
+    for (const l of this.listeners) l();
+  }
+
+  // ---- loading ------------------------------------------------------------------------------
+
+  /** Shows a freshly opened project. Not recorded in history; clears undo. */
+  load(opened: OpenedProject): void {
+    this.doc = Doc.fromProject(opened.project);
+    this.path = opened.path;
+    this.history.clear();
+    this.selection.clear();
+    this.focus = undefined;
+    this.pending = emptyChanges();
+    this.saveState = "saved";
+    this.saveError = undefined;
+    this.mapId = this.doc.mapsInOrder()[0]?.id ?? "";
+    this.cache = undefined;
+    this.zoomToFit();
+  }
+
+  // ---- editing --------------------------------------------------------------------------------
+
+  /**
+   * Applies a user's change, records it for undo and queues it for autosave. Changes sharing a
+   * `mergeKey` with the previous step (one drag, one typing burst) become one undo step.
+   */
+  commit(forward: Changes, label: string, mergeKey?: string): void {
+    if (isEmpty(forward)) return;
+    const inverse = invert(forward, this.doc);
+    this.doc.apply(forward);
+    this.history.record(forward, inverse, label, mergeKey);
+    this.queueSave(forward);
+    this.pruneSelection();
+    this.notify();
+  }
+
+  /** Ends a gesture: the next commit starts a new undo step even with the same merge key. */
+  endGesture(): void {
+    this.history.mark();
+  }
+
+  undo(): boolean {
+    const entry = this.history.undo();
+    if (!entry) return false;
+    this.doc.apply(entry.inverse);
+    this.queueSave(entry.inverse);
+    this.pruneSelection();
+    this.notify();
+    return true;
+  }
+
+  redo(): boolean {
+    const entry = this.history.redo();
+    if (!entry) return false;
+    this.doc.apply(entry.forward);
+    this.queueSave(entry.forward);
+    this.pruneSelection();
+    this.notify();
+    return true;
+  }
+
+  // ---- autosave -------------------------------------------------------------------------------
+
+  private queueSave(changes: Changes): void {
+    this.pending = squash(this.pending, changes);
+    if (this.saveState !== "saving") this.saveState = "pending";
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.flush(), this.autosaveDelay);
+  }
+
+  /** Writes every queued change now; resolves once the file holds them (or the write failed). */
+  async flush(): Promise<void> {
+    if (this.timer !== undefined) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    while (this.inFlight) await this.inFlight;
+    if (isEmpty(this.pending)) return;
+    const batch = this.pending;
+    this.pending = emptyChanges();
+    this.saveState = "saving";
+    this.notify();
+    this.inFlight = (async () => {
+      try {
+        this.summary = await this.backend.apply(batch);
+        this.saveError = undefined;
+        this.saveState = isEmpty(this.pending) ? "saved" : "pending";
+      } catch (e) {
+        // Keep the batch: it goes out again, ahead of anything newer, on the next save.
+        this.pending = squash(batch, this.pending);
+        this.saveError = AppError.from(e);
+        this.saveState = "error";
+      }
+    })();
+    await this.inFlight;
+    this.inFlight = undefined;
+    // The await above may have queued more edits meanwhile.
+    if ((this.saveState as SaveState) === "pending") this.timer = setTimeout(() => void this.flush(), this.autosaveDelay);
+    this.notify();
+  }
+
+  get hasUnsavedChanges(): boolean {
+    return this.saveState !== "saved";
+  }
+
+  // ---- maps, grid and lookup ----------------------------------------------------------------
+
+  setMap(mapId: string): void {
+    if (!this.doc.get("map", mapId)) return;
+    this.mapId = mapId;
+    this.selection.clear();
+    this.focus = undefined;
+    this.zoomToFit();
+    this.notify();
+  }
+
+  private cached() {
+    const key = `${this.mapId}:${this.doc.version}`;
+    if (this.cache?.key !== key) {
+      const grid = mapGrid(this.doc.stagesOf(this.mapId), this.doc.lanesOf(this.mapId));
+      const placed: Placed[] = [...this.doc.touchpointsOf(this.mapId), ...this.doc.notesOf(this.mapId)];
+      this.cache = { key, grid, index: new SpatialIndex(placed) };
+    }
+    return this.cache;
+  }
+
+  get grid(): MapGrid {
+    return this.cached().grid;
+  }
+
+  /** Touchpoints and notes of the current map overlapping `r`. */
+  query(r: Rect): Placed[] {
+    return this.cached().index.query(r);
+  }
+
+  shape(id: string): Shape | undefined {
+    const t = this.doc.get("touchpoint", id);
+    if (t) return { kind: "touchpoint", item: t };
+    const n = this.doc.get("note", id);
+    if (n) return { kind: "note", item: n };
+    const c = this.doc.get("connector", id);
+    if (c) return { kind: "connector", item: c };
+    return undefined;
+  }
+
+  /** Selected touchpoints, in a stable order. */
+  selectedTouchpoints(): Touchpoint[] {
+    return [...this.selection]
+      .map((id) => this.doc.get("touchpoint", id))
+      .filter((t): t is Touchpoint => t !== undefined);
+  }
+
+  selectedNotes(): Note[] {
+    return [...this.selection]
+      .map((id) => this.doc.get("note", id))
+      .filter((n): n is Note => n !== undefined);
+  }
+
+  /** The bounds of everything on the current map. */
+  contentBounds(): Rect {
+    const items: Rect[] = [this.grid.bounds, ...this.doc.notesOf(this.mapId), ...this.doc.touchpointsOf(this.mapId)];
+    return union(items) ?? { x: 0, y: 0, width: 800, height: 600 };
+  }
+
+  // ---- selection and camera ------------------------------------------------------------------
+
+  select(ids: Iterable<string>, additive = false): void {
+    if (!additive) this.selection.clear();
+    for (const id of ids) this.selection.add(id);
+    this.focus = undefined;
+    this.notify();
+  }
+
+  toggleSelected(id: string): void {
+    if (this.selection.has(id)) this.selection.delete(id);
+    else this.selection.add(id);
+    this.notify();
+  }
+
+  clearSelection(): void {
+    if (this.selection.size === 0 && !this.focus) return;
+    this.selection.clear();
+    this.focus = undefined;
+    this.notify();
+  }
+
+  setFocus(kind: RecordKind, id: string): void {
+    this.selection.clear();
+    this.focus = { kind, id };
+    this.notify();
+  }
+
+  private pruneSelection(): void {
+    for (const id of this.selection) if (!this.shape(id)) this.selection.delete(id);
+    if (this.focus && !this.doc.get(this.focus.kind, this.focus.id)) this.focus = undefined;
+  }
+
+  setCamera(camera: Camera): void {
+    this.camera = camera;
+    this.notify();
+  }
+
+  setViewport(width: number, height: number): void {
+    this.viewport = { width, height };
+  }
+
+  zoomToFit(): void {
+    this.camera = fit(this.contentBounds(), this.viewport.width, this.viewport.height);
+    this.notify();
+  }
+}

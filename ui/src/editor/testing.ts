@@ -1,0 +1,111 @@
+// Test helpers that read like a user's steps: an editor on the bundled sample project with an
+// in-memory backend that applies changes as the core would, and records every write.
+
+import sampleDocument from "../../../assets/sample.json";
+import type { Changes } from "../bindings/Changes";
+import type { OpenedProject } from "../bindings/OpenedProject";
+import type { Project } from "../bindings/Project";
+import type { Summary } from "../bindings/Summary";
+import type { Backend } from "../ipc/backend";
+import { AppError } from "../ipc/errors";
+import { Doc } from "../model/doc";
+import { Editor } from "./editor";
+
+export function sampleProject(): Project {
+  return structuredClone((sampleDocument as unknown as { project: Project }).project);
+}
+
+export function summaryOf(p: Project): Summary {
+  const count = (r: string) => p.touchpoints.filter((t) => t.reliability === r).length;
+  return {
+    maps: p.maps.length,
+    personas: p.personas.length,
+    stages: p.stages.length,
+    lanes: p.lanes.length,
+    touchpoints: p.touchpoints.length,
+    momentsOfTruth: p.touchpoints.filter((t) => t.momentOfTruth).length,
+    connectors: p.connectors.length,
+    notes: p.notes.length,
+    stories: p.stories.length,
+    broken: count("broken"),
+    reliable: count("reliable"),
+    differentiating: count("differentiating"),
+  };
+}
+
+/** A backend that keeps the "file" in memory. `failNext` makes the next write fail. */
+export class MemoryBackend implements Backend {
+  file: Doc;
+  writes: Changes[] = [];
+  failNext = false;
+
+  constructor(public project: Project, public path = "/tmp/sample.journey") {
+    this.file = Doc.fromProject(structuredClone(project));
+  }
+
+  async openStartup(): Promise<OpenedProject> {
+    return { path: this.path, project: structuredClone(this.file.toProject()) };
+  }
+
+  async open(path: string): Promise<OpenedProject> {
+    if (!path.endsWith(".journey")) throw new AppError("not-a-project-file", `${path} is not a Journeymap project file`);
+    return { path, project: structuredClone(this.file.toProject()) };
+  }
+
+  async create(path: string, name: string): Promise<OpenedProject> {
+    const project: Project = { info: { id: "00000000-0000-4000-8000-000000000000", name, intentStatement: "", brandPromise: "", targetCustomers: "" }, personas: [], maps: [], stages: [], lanes: [], touchpoints: [], connectors: [], notes: [], stories: [] };
+    this.file = Doc.fromProject(project);
+    return { path, project };
+  }
+
+  async apply(changes: Changes): Promise<Summary> {
+    if (this.failNext) {
+      this.failNext = false;
+      throw { code: "io", message: "disk full" };
+    }
+    this.writes.push(structuredClone(changes));
+    this.file.apply(structuredClone(changes));
+    return summaryOf(this.file.toProject());
+  }
+
+  async saveAs(path: string): Promise<OpenedProject> {
+    this.path = path;
+    return { path, project: structuredClone(this.file.toProject()) };
+  }
+}
+
+/** An editor showing the sample project's first map, autosaving to a MemoryBackend. */
+export async function sampleEditor(): Promise<{ editor: Editor; backend: MemoryBackend }> {
+  const backend = new MemoryBackend(sampleProject());
+  const editor = new Editor(backend, 0);
+  editor.setViewport(1400, 900);
+  editor.load(await backend.openStartup());
+  return { editor, backend };
+}
+
+/** The document as a comparable value, independent of insertion order. */
+export function snapshot(editor: Editor): unknown {
+  const p = editor.doc.toProject();
+  const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+  return {
+    info: p.info,
+    personas: byId(p.personas),
+    maps: byId(p.maps),
+    stages: byId(p.stages),
+    lanes: byId(p.lanes),
+    touchpoints: byId(p.touchpoints),
+    connectors: byId(p.connectors),
+    notes: byId(p.notes),
+    stories: byId(p.stories),
+  };
+}
+
+/** Selects the touchpoints with these titles, in this order. */
+export function selectByTitle(editor: Editor, ...titles: string[]): void {
+  const ids = titles.map((title) => {
+    const t = editor.doc.touchpointsOf(editor.mapId).find((x) => x.title === title);
+    if (!t) throw new Error(`no touchpoint titled ${title}`);
+    return t.id;
+  });
+  editor.select(ids);
+}

@@ -1,0 +1,52 @@
+// The viewport: canvas units ↔ screen pixels. Pure functions over a plain value.
+
+import type { Point, Rect } from "./rect";
+
+export interface Camera {
+  /** Canvas point shown at the screen's top-left corner. */
+  x: number;
+  y: number;
+  zoom: number;
+}
+
+export const MIN_ZOOM = 0.05;
+export const MAX_ZOOM = 4;
+
+export function toScreen(c: Camera, p: Point): Point {
+  return { x: (p.x - c.x) * c.zoom, y: (p.y - c.y) * c.zoom };
+}
+
+export function toCanvas(c: Camera, p: Point): Point {
+  return { x: p.x / c.zoom + c.x, y: p.y / c.zoom + c.y };
+}
+
+export function visibleRect(c: Camera, width: number, height: number): Rect {
+  return { x: c.x, y: c.y, width: width / c.zoom, height: height / c.zoom };
+}
+
+/** Zooms by `factor` keeping the canvas point under screen point `anchor` in place. */
+export function zoomAt(c: Camera, anchor: Point, factor: number): Camera {
+  const zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, c.zoom * factor));
+  const before = toCanvas(c, anchor);
+  return { x: before.x - anchor.x / zoom, y: before.y - anchor.y / zoom, zoom };
+}
+
+export function panBy(c: Camera, dxScreen: number, dyScreen: number): Camera {
+  return { ...c, x: c.x - dxScreen / c.zoom, y: c.y - dyScreen / c.zoom };
+}
+
+/** The camera that shows all of `r` inside a `width`×`height` viewport with a margin. */
+export function fit(r: Rect, width: number, height: number, margin = 32): Camera {
+  const zoom = Math.min(
+    MAX_ZOOM,
+    Math.max(
+      MIN_ZOOM,
+      Math.min((width - 2 * margin) / Math.max(r.width, 1), (height - 2 * margin) / Math.max(r.height, 1)),
+    ),
+  );
+  return {
+    x: r.x - (width / zoom - r.width) / 2,
+    y: r.y - (height / zoom - r.height) / 2,
+    zoom,
+  };
+}

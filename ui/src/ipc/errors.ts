@@ -1,0 +1,52 @@
+// Errors as they cross IPC: `{code, message}`. The UI branches on the code only.
+
+import type { ErrorCode } from "../bindings/ErrorCode";
+import type { ErrorPayload } from "../bindings/ErrorPayload";
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode | "ipc",
+    message: string,
+  ) {
+    super(message);
+  }
+
+  static from(e: unknown): AppError {
+    if (e instanceof AppError) return e;
+    if (typeof e === "object" && e !== null && "code" in e && "message" in e) {
+      const p = e as ErrorPayload;
+      return new AppError(p.code, p.message);
+    }
+    return new AppError("ipc", e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** A headline for an error dialog, chosen by code. */
+export function errorTitle(e: AppError): string {
+  switch (e.code) {
+    case "file-not-found":
+      return "File not found";
+    case "empty-file":
+    case "not-a-project-file":
+    case "foreign-application":
+      return "Not a Journeymap project";
+    case "corrupt-file":
+      return "The project file is damaged";
+    case "file-too-new":
+      return "Made by a newer Journeymap";
+    case "file-exists":
+      return "File already exists";
+    case "invalid-project":
+    case "invalid-input":
+      return "That change was not accepted";
+    case "invalid-json":
+    case "unsupported-format-version":
+      return "Cannot read that document";
+    case "not-found":
+      return "Not found";
+    case "io":
+    case "database":
+    case "ipc":
+      return "Could not save or load";
+  }
+}

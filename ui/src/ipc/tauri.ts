@@ -1,0 +1,24 @@
+// The Backend over Tauri IPC: each method is one command of `src-tauri/src/main.rs`.
+
+import { invoke } from "@tauri-apps/api/core";
+import type { Changes } from "../bindings/Changes";
+import type { OpenedProject } from "../bindings/OpenedProject";
+import type { Summary } from "../bindings/Summary";
+import type { Backend } from "./backend";
+import { AppError } from "./errors";
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (e) {
+    throw AppError.from(e);
+  }
+}
+
+export const tauriBackend: Backend = {
+  openStartup: () => call<OpenedProject>("open_startup_project"),
+  open: (path) => call<OpenedProject>("open_project", { path }),
+  create: (path, name) => call<OpenedProject>("create_project", { path, name }),
+  apply: (changes: Changes) => call<Summary>("apply_changes", { changes }),
+  saveAs: (path) => call<OpenedProject>("save_project_as", { path }),
+};

@@ -1,0 +1,50 @@
+// Change sets: what every edit produces, what autosave sends to the core, and what undo replays
+// backwards. Inverting needs the document as it was before the change.
+
+import type { Changes } from "../bindings/Changes";
+import type { ProjectRecord } from "../bindings/ProjectRecord";
+import type { RecordKind } from "../bindings/RecordKind";
+import { recordOf, type Doc } from "./doc";
+
+export function emptyChanges(): Changes {
+  return { put: [], delete: [] };
+}
+
+export function isEmpty(c: Changes): boolean {
+  return c.put.length === 0 && c.delete.length === 0;
+}
+
+const keyOf = (r: ProjectRecord) => (r.kind === "info" ? "info" : `${r.kind}:${r.record.id}`);
+
+/** The change set that undoes `changes`, computed against `before` (the doc not yet changed). */
+export function invert(changes: Changes, before: Doc): Changes {
+  const inverse = emptyChanges();
+  for (const r of changes.put) {
+    const old = before.previous(r);
+    if (old) inverse.put.push(old);
+    else if (r.kind !== "info") inverse.delete.push({ kind: r.kind, id: r.record.id });
+  }
+  for (const d of changes.delete) {
+    const old = before.get(d.kind, d.id);
+    if (old) inverse.put.push(recordOf(d.kind, old));
+  }
+  return inverse;
+}
+
+/** One change set with the effect of `a` then `b`; the last word on each record wins. */
+export function squash(a: Changes, b: Changes): Changes {
+  const puts = new Map<string, ProjectRecord>();
+  const deletes = new Map<string, { kind: RecordKind; id: string }>();
+  for (const step of [a, b]) {
+    for (const r of step.put) {
+      deletes.delete(keyOf(r));
+      puts.set(keyOf(r), r);
+    }
+    for (const d of step.delete) {
+      const key = `${d.kind}:${d.id}`;
+      puts.delete(key);
+      deletes.set(key, d);
+    }
+  }
+  return { put: [...puts.values()], delete: [...deletes.values()] };
+}

@@ -1,0 +1,153 @@
+// The project as the editor holds it: one table of records per kind, keyed by id, mutated only by
+// applying change sets. No DOM here; everything in this folder runs in plain Node tests.
+
+import type { Changes } from "../bindings/Changes";
+import type { Connector } from "../bindings/Connector";
+import type { JourneyMap } from "../bindings/JourneyMap";
+import type { Lane } from "../bindings/Lane";
+import type { Note } from "../bindings/Note";
+import type { Persona } from "../bindings/Persona";
+import type { Project } from "../bindings/Project";
+import type { ProjectInfo } from "../bindings/ProjectInfo";
+import type { ProjectRecord } from "../bindings/ProjectRecord";
+import type { RecordKind } from "../bindings/RecordKind";
+import type { Stage } from "../bindings/Stage";
+import type { Story } from "../bindings/Story";
+import type { Touchpoint } from "../bindings/Touchpoint";
+
+export interface RecordOf {
+  persona: Persona;
+  map: JourneyMap;
+  stage: Stage;
+  lane: Lane;
+  touchpoint: Touchpoint;
+  connector: Connector;
+  note: Note;
+  story: Story;
+}
+
+export const KINDS: readonly RecordKind[] = [
+  "persona",
+  "map",
+  "stage",
+  "lane",
+  "touchpoint",
+  "connector",
+  "note",
+  "story",
+];
+
+type Tables = { [K in RecordKind]: Map<string, RecordOf[K]> };
+
+function emptyTables(): Tables {
+  return {
+    persona: new Map(),
+    map: new Map(),
+    stage: new Map(),
+    lane: new Map(),
+    touchpoint: new Map(),
+    connector: new Map(),
+    note: new Map(),
+    story: new Map(),
+  };
+}
+
+/** Builds the record that puts `value` of `kind`. */
+export function recordOf<K extends RecordKind>(kind: K, value: RecordOf[K]): ProjectRecord {
+  return { kind, record: value } as ProjectRecord;
+}
+
+export class Doc {
+  info: ProjectInfo;
+  readonly tables: Tables = emptyTables();
+  /** Bumped on every change; renderers cache by it. */
+  version = 0;
+
+  constructor(info: ProjectInfo) {
+    this.info = info;
+  }
+
+  static fromProject(p: Project): Doc {
+    const doc = new Doc(p.info);
+    const fill = <K extends RecordKind>(kind: K, items: RecordOf[K][]) => {
+      for (const item of items) doc.tables[kind].set(item.id, item);
+    };
+    fill("persona", p.personas);
+    fill("map", p.maps);
+    fill("stage", p.stages);
+    fill("lane", p.lanes);
+    fill("touchpoint", p.touchpoints);
+    fill("connector", p.connectors);
+    fill("note", p.notes);
+    fill("story", p.stories);
+    return doc;
+  }
+
+  toProject(): Project {
+    const all = <K extends RecordKind>(kind: K) => [...this.tables[kind].values()];
+    return {
+      info: this.info,
+      personas: all("persona"),
+      maps: all("map"),
+      stages: all("stage"),
+      lanes: all("lane"),
+      touchpoints: all("touchpoint"),
+      connectors: all("connector"),
+      notes: all("note"),
+      stories: all("story"),
+    };
+  }
+
+  get<K extends RecordKind>(kind: K, id: string): RecordOf[K] | undefined {
+    return this.tables[kind].get(id);
+  }
+
+  /** The current version of the record a change would replace, or undefined for a new one. */
+  previous(r: ProjectRecord): ProjectRecord | undefined {
+    if (r.kind === "info") return { kind: "info", record: this.info };
+    const old = this.tables[r.kind].get(r.record.id);
+    return old ? recordOf(r.kind, old) : undefined;
+  }
+
+  /** Applies a change set exactly as given: callers list every dependent deletion themselves. */
+  apply(changes: Changes): void {
+    for (const r of changes.put) {
+      if (r.kind === "info") this.info = r.record;
+      else (this.tables[r.kind] as Map<string, unknown>).set(r.record.id, r.record);
+    }
+    for (const d of changes.delete) this.tables[d.kind].delete(d.id);
+    this.version++;
+  }
+
+  /** Stages of a map in column order. */
+  stagesOf(mapId: string): Stage[] {
+    return [...this.tables.stage.values()]
+      .filter((s) => s.mapId === mapId)
+      .sort((a, b) => a.position - b.position || a.id.localeCompare(b.id));
+  }
+
+  /** Lanes of a map in row order. */
+  lanesOf(mapId: string): Lane[] {
+    return [...this.tables.lane.values()]
+      .filter((l) => l.mapId === mapId)
+      .sort((a, b) => a.position - b.position || a.id.localeCompare(b.id));
+  }
+
+  mapsInOrder(): JourneyMap[] {
+    return [...this.tables.map.values()].sort(
+      (a, b) => a.position - b.position || a.id.localeCompare(b.id),
+    );
+  }
+
+  touchpointsOf(mapId: string): Touchpoint[] {
+    return [...this.tables.touchpoint.values()].filter((t) => t.mapId === mapId);
+  }
+
+  notesOf(mapId: string): Note[] {
+    return [...this.tables.note.values()].filter((n) => n.mapId === mapId);
+  }
+
+  connectorsOf(mapId: string): Connector[] {
+    return [...this.tables.connector.values()].filter((c) => c.mapId === mapId);
+  }
+}
