@@ -6,6 +6,7 @@ pub mod error;
 pub mod generate;
 pub mod interchange;
 pub mod model;
+pub mod recent;
 pub mod session;
 pub mod storage;
 

@@ -3,20 +3,40 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod menu;
 mod startup;
 
 use journeymap::model::{new_id, Changes, Project, Summary};
+use journeymap::recent::RecentFiles;
 use journeymap::session::{OpenedProject, Session};
 use journeymap::Error;
 use std::path::PathBuf;
 use std::sync::Mutex;
-use tauri::{Manager, State};
+use tauri::{AppHandle, Emitter, Manager, State};
 
 /// The window's session. Commands are synchronous and never hold the lock across an await.
 struct Workspace(Mutex<Session>);
 
 /// The file to open when the UI asks what to show first.
 struct Startup(PathBuf);
+
+/// Where the recent-files list is kept.
+struct RecentStore(PathBuf);
+
+/// Remembers a project that opened, and refreshes the Open Recent menu.
+fn remember(app: &AppHandle, opened: Result<OpenedProject, Error>) -> Result<OpenedProject, Error> {
+    if let Ok(o) = &opened {
+        let store = &app.state::<RecentStore>().0;
+        let mut recent = RecentFiles::load(store);
+        recent.push(std::path::Path::new(&o.path));
+        // The list is a convenience: failing to write it must not fail the open.
+        let _ = recent.save(store);
+        if let Ok(m) = menu::build(app, &recent.existing()) {
+            let _ = app.set_menu(m);
+        }
+    }
+    opened
+}
 
 fn session<'a>(state: &'a State<'_, Workspace>) -> std::sync::MutexGuard<'a, Session> {
     // A panic while writing cannot leave the session half-updated (ProjectFile::apply commits or
@@ -26,24 +46,33 @@ fn session<'a>(state: &'a State<'_, Workspace>) -> std::sync::MutexGuard<'a, Ses
 
 #[tauri::command]
 fn open_startup_project(
+    app: AppHandle,
     state: State<'_, Workspace>,
     startup: State<'_, Startup>,
 ) -> Result<OpenedProject, Error> {
-    session(&state).open(&startup.0)
+    remember(&app, session(&state).open(&startup.0))
 }
 
 #[tauri::command]
-fn open_project(state: State<'_, Workspace>, path: PathBuf) -> Result<OpenedProject, Error> {
-    session(&state).open(&path)
+fn open_project(
+    app: AppHandle,
+    state: State<'_, Workspace>,
+    path: PathBuf,
+) -> Result<OpenedProject, Error> {
+    remember(&app, session(&state).open(&path))
 }
 
 #[tauri::command]
 fn create_project(
+    app: AppHandle,
     state: State<'_, Workspace>,
     path: PathBuf,
     name: String,
 ) -> Result<OpenedProject, Error> {
-    session(&state).create(&path, &Project::new(new_id(), name))
+    remember(
+        &app,
+        session(&state).create(&path, &Project::new(new_id(), name)),
+    )
 }
 
 #[tauri::command]
@@ -52,19 +81,32 @@ fn apply_changes(state: State<'_, Workspace>, changes: Changes) -> Result<Summar
 }
 
 #[tauri::command]
-fn save_project_as(state: State<'_, Workspace>, path: PathBuf) -> Result<OpenedProject, Error> {
-    session(&state).save_as(&path)
+fn save_project_as(
+    app: AppHandle,
+    state: State<'_, Workspace>,
+    path: PathBuf,
+) -> Result<OpenedProject, Error> {
+    remember(&app, session(&state).save_as(&path))
 }
 
 fn main() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_window_state::Builder::default().build())
         .setup(|app| {
             let data_dir = app.path().app_data_dir()?;
-            let first = startup::project_path(std::env::args_os().nth(1), &data_dir)?;
+            let store = app.path().app_config_dir()?.join("recent.json");
+            let recent = RecentFiles::load(&store).existing();
+            let first =
+                startup::project_path(std::env::args_os().nth(1), recent.first(), &data_dir)?;
+            app.set_menu(menu::build(app.handle(), &recent)?)?;
             app.manage(Startup(first));
+            app.manage(RecentStore(store));
             app.manage(Workspace(Mutex::new(Session::default())));
             Ok(())
+        })
+        .on_menu_event(|app, event| {
+            let _ = app.emit("menu", event.id().0.as_str());
         })
         .invoke_handler(tauri::generate_handler![
             open_startup_project,

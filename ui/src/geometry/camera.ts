@@ -1,5 +1,6 @@
 // The viewport: canvas units ↔ screen pixels. Pure functions over a plain value.
 
+import { LANE_HEADER_WIDTH, STAGE_HEADER_HEIGHT } from "./layout";
 import type { Point, Rect } from "./rect";
 
 export interface Camera {
@@ -48,5 +49,18 @@ export function fit(r: Rect, width: number, height: number, margin = 32): Camera
     x: r.x - (width / zoom - r.width) / 2,
     y: r.y - (height / zoom - r.height) / 2,
     zoom,
+  };
+}
+
+/**
+ * Where the stage-title band and lane-title column sit on screen: at the grid's own edges, and
+ * pinned to the window's top and left once the grid scrolls past them (sticky headers).
+ */
+export function headerBands(c: Camera): { top: number; height: number; left: number; width: number } {
+  return {
+    top: Math.max(0, -c.y * c.zoom),
+    height: STAGE_HEADER_HEIGHT * c.zoom,
+    left: Math.max(0, -c.x * c.zoom),
+    width: LANE_HEADER_WIDTH * c.zoom,
   };
 }

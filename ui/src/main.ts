@@ -1,0 +1,37 @@
+// Entry point: builds the editor on the Tauri backend and the window shell, then opens the
+// startup project.
+
+import { listen } from "@tauri-apps/api/event";
+import { getCurrentWindow } from "@tauri-apps/api/window";
+import { Editor } from "./editor/editor";
+import { tauriBackend } from "./ipc/tauri";
+import { App, type Shell } from "./ui/app";
+
+const win = getCurrentWindow();
+
+const shell: Shell = {
+  setTitle(title) {
+    document.title = title;
+    void win.setTitle(title).catch(() => undefined);
+  },
+  setFullscreen(on) {
+    void win.setFullscreen(on).catch(() => (on ? document.documentElement.requestFullscreen?.() : document.exitFullscreen?.()));
+  },
+  onMenu(handler) {
+    void listen<string>("menu", (event) => handler(event.payload));
+  },
+  onCloseRequested(handler) {
+    // Everything typed reaches the file before the window goes.
+    void win.onCloseRequested(async () => {
+      await handler();
+    });
+  },
+};
+
+const editor = new Editor(tauriBackend);
+const app = new App(editor, tauriBackend, shell);
+document.getElementById("app")!.append(app.root);
+void app.start();
+
+// For end-to-end tests and the benchmark: the editor and app, read-only by convention.
+(window as unknown as { journeymap: unknown }).journeymap = { editor, app };

@@ -1,0 +1,21 @@
+// Colours and type sizes of the map, chosen to stay legible on a washed-out projector.
+
+import type { Reliability } from "../bindings/Reliability";
+
+export const RELIABILITY_COLOR: Record<Reliability, string> = {
+  broken: "#dc2626",
+  reliable: "#2563eb",
+  differentiating: "#16a34a",
+};
+
+export const INK = "#0f172a";
+export const MUTED = "#475569";
+export const GRID_LINE = "#cbd5e1";
+export const HEADER_BG = "#1e293b";
+export const HEADER_INK = "#f8fafc";
+export const LANE_BG = ["#f8fafc", "#f1f5f9"];
+export const SELECTION = "#f59e0b";
+export const STAR = "#f59e0b";
+export const CONNECTOR = "#64748b";
+export const EMOTION = "#7c3aed";
+export const FONT = `"Inter", "Noto Sans", "DejaVu Sans", system-ui, sans-serif`;

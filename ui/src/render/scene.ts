@@ -1,0 +1,422 @@
+// Draws a map onto a 2D canvas: lanes and stages, notes, connectors, cards, the emotion curve,
+// the selection, and sticky stage and lane headers. Only what intersects the view is drawn, and
+// cards lose their text below a legible zoom, so 10,000-card maps pan smoothly.
+
+import type { Note } from "../bindings/Note";
+import type { Touchpoint } from "../bindings/Touchpoint";
+import type { Editor } from "../editor/editor";
+import { headerBands, visibleRect } from "../geometry/camera";
+import { comparedPoints, emotionPoints, emotionRow, emotionY } from "../geometry/emotion";
+import { mapGrid } from "../geometry/grid";
+import { connectHandleCenter, connectorEnds, resizeHandleRect } from "../geometry/hit";
+import { LANE_HEADER_WIDTH, STAGE_HEADER_HEIGHT } from "../geometry/layout";
+import { intersects, type Point, type Rect } from "../geometry/rect";
+import {
+  CONNECTOR, EMOTION, FONT, GRID_LINE, HEADER_BG, HEADER_INK, INK, LANE_BG, MUTED,
+  RELIABILITY_COLOR, SELECTION, STAR,
+} from "./palette";
+
+/** Transient things a tool wants drawn on top. */
+export interface Overlay {
+  marquee?: Rect | undefined;
+  connecting?: { from: string; to: Point } | undefined;
+  hover?: string | undefined;
+  /** Another map's emotion curve drawn faintly for comparison (as-is vs to-be). */
+  compareMapId?: string | undefined;
+  workshop?: boolean;
+}
+
+/** Below this zoom cards are drawn as coloured blocks without text. */
+export const TEXT_ZOOM = 0.35;
+
+export function drawScene(ctx: CanvasRenderingContext2D, editor: Editor, width: number, height: number, overlay: Overlay = {}): void {
+  const cam = editor.camera;
+  const view = visibleRect(cam, width, height);
+  ctx.save();
+  ctx.fillStyle = "#e2e8f0";
+  ctx.fillRect(0, 0, width, height);
+  ctx.setTransform(cam.zoom * devicePixelRatioOf(ctx), 0, 0, cam.zoom * devicePixelRatioOf(ctx), -cam.x * cam.zoom * devicePixelRatioOf(ctx), -cam.y * cam.zoom * devicePixelRatioOf(ctx));
+
+  drawGrid(ctx, editor, view);
+  const visible = editor.query(view);
+  const notes: Note[] = [], cards: Touchpoint[] = [];
+  for (const item of visible) {
+    const t = editor.doc.get("touchpoint", item.id);
+    if (t) cards.push(t);
+    else {
+      const n = editor.doc.get("note", item.id);
+      if (n) notes.push(n);
+    }
+  }
+  const detailed = cam.zoom >= TEXT_ZOOM;
+  for (const n of notes) drawNote(ctx, n, detailed, editor.selection.has(n.id), cam.zoom);
+  drawConnectors(ctx, editor, view, detailed);
+  for (const t of cards) drawCard(ctx, editor, t, detailed, editor.selection.has(t.id) || overlay.hover === t.id, cam.zoom);
+  drawEmotion(ctx, editor, overlay.compareMapId);
+  drawSelectionHandles(ctx, editor);
+
+  if (overlay.connecting) {
+    const from = editor.doc.get("touchpoint", overlay.connecting.from);
+    if (from) {
+      ctx.strokeStyle = SELECTION;
+      ctx.lineWidth = 2 / cam.zoom;
+      ctx.setLineDash([6 / cam.zoom, 4 / cam.zoom]);
+      arrow(ctx, connectHandleCenter(from, cam.zoom), overlay.connecting.to, cam.zoom);
+      ctx.setLineDash([]);
+    }
+  }
+  if (overlay.marquee) {
+    const m = overlay.marquee;
+    ctx.fillStyle = "rgba(245, 158, 11, 0.12)";
+    ctx.strokeStyle = SELECTION;
+    ctx.lineWidth = 1 / cam.zoom;
+    ctx.fillRect(m.x, m.y, m.width, m.height);
+    ctx.strokeRect(m.x, m.y, m.width, m.height);
+  }
+  ctx.setTransform(devicePixelRatioOf(ctx), 0, 0, devicePixelRatioOf(ctx), 0, 0);
+  drawStickyHeaders(ctx, editor, width, height);
+  ctx.restore();
+}
+
+function devicePixelRatioOf(ctx: CanvasRenderingContext2D): number {
+  return (ctx.canvas as HTMLCanvasElement & { dpr?: number }).dpr ?? 1;
+}
+
+function drawGrid(ctx: CanvasRenderingContext2D, editor: Editor, view: Rect): void {
+  const grid = editor.grid;
+  const right = grid.bounds.width;
+  grid.rows.forEach((row, i) => {
+    if (row.y > view.y + view.height || row.y + row.height < view.y) return;
+    ctx.fillStyle = LANE_BG[i % 2]!;
+    if (row.lane.kind === "painPoints") ctx.fillStyle = "#fff1f2";
+    if (row.lane.kind === "opportunities") ctx.fillStyle = "#f0fdf4";
+    ctx.fillRect(LANE_HEADER_WIDTH, row.y, right - LANE_HEADER_WIDTH, row.height);
+    if (editor.focus?.kind === "lane" && editor.focus.id === row.lane.id) {
+      ctx.fillStyle = "rgba(245, 158, 11, 0.10)";
+      ctx.fillRect(LANE_HEADER_WIDTH, row.y, right - LANE_HEADER_WIDTH, row.height);
+    }
+  });
+  for (const c of grid.columns) {
+    if (editor.focus?.kind === "stage" && editor.focus.id === c.stage.id) {
+      ctx.fillStyle = "rgba(245, 158, 11, 0.10)";
+      ctx.fillRect(c.x, STAGE_HEADER_HEIGHT, c.width, grid.bounds.height - STAGE_HEADER_HEIGHT);
+    }
+  }
+  ctx.strokeStyle = GRID_LINE;
+  ctx.lineWidth = 1 / editor.camera.zoom;
+  ctx.beginPath();
+  for (const c of grid.columns) {
+    ctx.moveTo(c.x + c.width, STAGE_HEADER_HEIGHT);
+    ctx.lineTo(c.x + c.width, grid.bounds.height);
+  }
+  for (const r of grid.rows) {
+    ctx.moveTo(LANE_HEADER_WIDTH, r.y + r.height);
+    ctx.lineTo(right, r.y + r.height);
+  }
+  ctx.stroke();
+}
+
+function drawStickyHeaders(ctx: CanvasRenderingContext2D, editor: Editor, width: number, height: number): void {
+  const cam = editor.camera;
+  const grid = editor.grid;
+  const band = headerBands(cam);
+  const sx = (x: number) => (x - cam.x) * cam.zoom;
+  const sy = (y: number) => (y - cam.y) * cam.zoom;
+  const right = Math.min(width, sx(grid.bounds.width));
+  const bottom = Math.min(height, sy(grid.bounds.height));
+  const fontSize = Math.max(10, Math.min(18, 16 * cam.zoom));
+  const headerW = band.width, headerH = band.height;
+
+  ctx.save();
+  ctx.beginPath();
+  ctx.rect(band.left, band.top, right - band.left, headerH);
+  ctx.rect(band.left, band.top, headerW, bottom - band.top);
+  ctx.clip();
+  ctx.fillStyle = HEADER_BG;
+  ctx.fillRect(band.left, band.top, right - band.left, headerH);
+  ctx.fillRect(band.left, band.top, headerW, bottom - band.top);
+  ctx.textBaseline = "middle";
+  ctx.font = `600 ${fontSize}px ${FONT}`;
+  for (const c of grid.columns) {
+    const x0 = Math.max(sx(c.x), band.left + headerW), x1 = sx(c.x + c.width);
+    if (x1 <= x0 || x0 >= width) continue;
+    const focused = editor.focus?.kind === "stage" && editor.focus.id === c.stage.id;
+    ctx.fillStyle = focused ? "#b45309" : HEADER_BG;
+    ctx.fillRect(x0, band.top, x1 - x0, headerH);
+    ctx.fillStyle = HEADER_INK;
+    ctx.fillText(ellipsize(ctx, c.stage.name, x1 - x0 - 16), x0 + 8, band.top + headerH / 2);
+    ctx.fillStyle = "#475569";
+    ctx.fillRect(x1 - 1, band.top + 4, 1, Math.max(0, headerH - 8));
+  }
+  const laneFont = Math.max(9, fontSize - 2);
+  ctx.font = `600 ${laneFont}px ${FONT}`;
+  for (const r of grid.rows) {
+    const y0 = Math.max(sy(r.y), band.top + headerH), y1 = sy(r.y + r.height);
+    if (y1 <= y0 || y0 >= height) continue;
+    const focused = editor.focus?.kind === "lane" && editor.focus.id === r.lane.id;
+    ctx.fillStyle = focused ? "#b45309" : HEADER_BG;
+    ctx.fillRect(band.left, y0, headerW, y1 - y0);
+    ctx.fillStyle = HEADER_INK;
+    const lh = laneFont * 1.2;
+    const lines = wrap(ctx, r.lane.name, headerW - 12, Math.max(1, Math.min(3, Math.floor((y1 - y0 - 4) / lh))));
+    lines.forEach((line, i) => ctx.fillText(line, band.left + 6, (y0 + y1) / 2 + (i - (lines.length - 1) / 2) * lh));
+    ctx.fillStyle = "#475569";
+    ctx.fillRect(band.left + 4, y1 - 1, headerW - 8, 1);
+  }
+  ctx.fillStyle = "#0b1220";
+  ctx.fillRect(band.left, band.top, headerW, headerH);
+  ctx.fillStyle = "#94a3b8";
+  ctx.font = `600 ${Math.max(9, fontSize - 5)}px ${FONT}`;
+  const mapName = wrap(ctx, editor.doc.get("map", editor.mapId)?.name ?? "", headerW - 12, 2);
+  mapName.forEach((line, i) => ctx.fillText(line, band.left + 6, band.top + headerH / 2 + (i - (mapName.length - 1) / 2) * fontSize));
+  ctx.restore();
+}
+
+function drawCard(ctx: CanvasRenderingContext2D, editor: Editor, t: Touchpoint, detailed: boolean, selected: boolean, zoom: number): void {
+  const color = RELIABILITY_COLOR[t.reliability];
+  if (!detailed) {
+    ctx.fillStyle = color;
+    ctx.fillRect(t.x, t.y, t.width, t.height);
+    if (t.momentOfTruth) {
+      ctx.fillStyle = STAR;
+      ctx.fillRect(t.x + t.width - 28, t.y, 28, 28);
+    }
+    if (selected) outline(ctx, t, zoom);
+    return;
+  }
+  ctx.fillStyle = "#ffffff";
+  ctx.shadowColor = "rgba(15, 23, 42, 0.18)";
+  ctx.shadowBlur = 6 * zoom;
+  ctx.shadowOffsetY = 2 * zoom;
+  roundRect(ctx, t.x, t.y, t.width, t.height, 6);
+  ctx.fill();
+  ctx.shadowColor = "transparent";
+  ctx.fillStyle = color;
+  roundRect(ctx, t.x, t.y, 7, t.height, 3);
+  ctx.fill();
+  if (t.reliability === "broken") {
+    ctx.strokeStyle = color;
+    ctx.lineWidth = 1.5;
+    roundRect(ctx, t.x + 0.75, t.y + 0.75, t.width - 1.5, t.height - 1.5, 6);
+    ctx.stroke();
+  }
+  if (editor.editing !== t.id) {
+    ctx.fillStyle = INK;
+    ctx.textBaseline = "top";
+    ctx.font = `600 13px ${FONT}`;
+    const starRoom = t.momentOfTruth ? 22 : 0;
+    const lines = wrap(ctx, t.title, t.width - 24 - starRoom, Math.max(1, Math.floor((t.height - 30) / 16)));
+    lines.forEach((line, i) => ctx.fillText(line, t.x + 14, t.y + 8 + i * 16));
+    ctx.font = `11px ${FONT}`;
+    ctx.fillStyle = MUTED;
+    const meta = [t.channel, t.owner].filter(Boolean).join(" · ");
+    ctx.fillText(ellipsize(ctx, meta, t.width - 24), t.x + 14, t.y + t.height - 18);
+  }
+  if (t.momentOfTruth) star(ctx, t.x + t.width - 14, t.y + 14, 9);
+  if (selected) outline(ctx, t, zoom);
+}
+
+function drawNote(ctx: CanvasRenderingContext2D, n: Note, detailed: boolean, selected: boolean, zoom: number): void {
+  ctx.fillStyle = n.color;
+  ctx.fillRect(n.x, n.y, n.width, n.height);
+  if (detailed) {
+    ctx.fillStyle = "#1f2937";
+    ctx.textBaseline = "top";
+    ctx.font = `13px ${FONT}`;
+    const lines = wrap(ctx, n.text, n.width - 16 - (n.votes ? 24 : 0), Math.max(1, Math.floor((n.height - 12) / 16)));
+    lines.forEach((line, i) => ctx.fillText(line, n.x + 8, n.y + 8 + i * 16));
+    if (n.votes > 0) {
+      ctx.fillStyle = "#1d4ed8";
+      ctx.beginPath();
+      ctx.arc(n.x + n.width - 14, n.y + 14, 10, 0, Math.PI * 2);
+      ctx.fill();
+      ctx.fillStyle = "#fff";
+      ctx.font = `700 11px ${FONT}`;
+      ctx.textAlign = "center";
+      ctx.textBaseline = "middle";
+      ctx.fillText(String(n.votes), n.x + n.width - 14, n.y + 14.5);
+      ctx.textAlign = "start";
+    }
+  }
+  if (selected) outline(ctx, n, zoom);
+}
+
+function drawConnectors(ctx: CanvasRenderingContext2D, editor: Editor, view: Rect, detailed: boolean): void {
+  const zoom = editor.camera.zoom;
+  ctx.lineWidth = Math.max(1.25, 1 / zoom);
+  for (const c of editor.doc.connectorsOf(editor.mapId)) {
+    const ends = connectorEnds(editor, c);
+    if (!ends) continue;
+    const [a, b] = ends;
+    const box = { x: Math.min(a.x, b.x) - 10, y: Math.min(a.y, b.y) - 10, width: Math.abs(a.x - b.x) + 20, height: Math.abs(a.y - b.y) + 20 };
+    if (!intersects(box, view)) continue;
+    const selected = editor.selection.has(c.id);
+    ctx.strokeStyle = selected ? SELECTION : CONNECTOR;
+    ctx.fillStyle = ctx.strokeStyle;
+    arrow(ctx, a, b, zoom);
+    if (detailed && c.label) {
+      const mx = (a.x + b.x) / 2, my = (a.y + b.y) / 2;
+      ctx.font = `11px ${FONT}`;
+      const w = ctx.measureText(c.label).width + 8;
+      ctx.fillStyle = "rgba(255,255,255,0.9)";
+      ctx.fillRect(mx - w / 2, my - 8, w, 16);
+      ctx.fillStyle = MUTED;
+      ctx.textAlign = "center";
+      ctx.textBaseline = "middle";
+      ctx.fillText(c.label, mx, my);
+      ctx.textAlign = "start";
+    }
+  }
+}
+
+function drawEmotion(ctx: CanvasRenderingContext2D, editor: Editor, compareMapId: string | undefined): void {
+  const grid = editor.grid;
+  const row = emotionRow(grid);
+  if (!row) return;
+  const zoom = editor.camera.zoom;
+  // The neutral line and the scale.
+  ctx.strokeStyle = "rgba(124, 58, 237, 0.25)";
+  ctx.lineWidth = 1 / zoom;
+  ctx.setLineDash([4 / zoom, 4 / zoom]);
+  ctx.beginPath();
+  const mid = emotionY(row, 0);
+  ctx.moveTo(LANE_HEADER_WIDTH, mid);
+  ctx.lineTo(grid.bounds.width, mid);
+  ctx.stroke();
+  ctx.setLineDash([]);
+  if (compareMapId) {
+    const other = mapGrid(editor.doc.stagesOf(compareMapId), editor.doc.lanesOf(compareMapId));
+    const points = comparedPoints(grid, other, editor.doc.touchpointsOf(compareMapId));
+    curve(ctx, points, "rgba(22, 163, 74, 0.75)", 3 / Math.max(zoom, 0.5), [10 / zoom, 6 / zoom]);
+  }
+  const points = emotionPoints(grid, editor.doc.touchpointsOf(editor.mapId));
+  curve(ctx, points, "#ffffff", 7 / Math.max(zoom, 0.5));
+  curve(ctx, points, EMOTION, 3 / Math.max(zoom, 0.5));
+  for (const p of points) {
+    ctx.fillStyle = editor.selection.has(p.touchpoint.id) ? SELECTION : EMOTION;
+    ctx.strokeStyle = "#fff";
+    ctx.lineWidth = 2 / zoom;
+    ctx.beginPath();
+    ctx.arc(p.x, p.y, 6 / Math.max(zoom, 0.6), 0, Math.PI * 2);
+    ctx.fill();
+    ctx.stroke();
+  }
+}
+
+/** A smooth curve through points (Catmull-Rom converted to Béziers). */
+function curve(ctx: CanvasRenderingContext2D, pts: Point[], color: string, width: number, dash: number[] = []): void {
+  if (pts.length < 2) return;
+  ctx.strokeStyle = color;
+  ctx.lineWidth = width;
+  ctx.setLineDash(dash);
+  ctx.beginPath();
+  ctx.moveTo(pts[0]!.x, pts[0]!.y);
+  for (let i = 0; i < pts.length - 1; i++) {
+    const p0 = pts[i - 1] ?? pts[i]!, p1 = pts[i]!, p2 = pts[i + 1]!, p3 = pts[i + 2] ?? p2;
+    ctx.bezierCurveTo(p1.x + (p2.x - p0.x) / 6, p1.y + (p2.y - p0.y) / 6, p2.x - (p3.x - p1.x) / 6, p2.y - (p3.y - p1.y) / 6, p2.x, p2.y);
+  }
+  ctx.stroke();
+  ctx.setLineDash([]);
+}
+
+function drawSelectionHandles(ctx: CanvasRenderingContext2D, editor: Editor): void {
+  if (editor.selection.size !== 1) return;
+  const [id] = editor.selection;
+  const item = editor.doc.get("touchpoint", id!) ?? editor.doc.get("note", id!);
+  if (!item) return;
+  const zoom = editor.camera.zoom;
+  const h = resizeHandleRect(item, zoom);
+  ctx.fillStyle = "#fff";
+  ctx.strokeStyle = SELECTION;
+  ctx.lineWidth = 1.5 / zoom;
+  ctx.fillRect(h.x, h.y, h.width, h.height);
+  ctx.strokeRect(h.x, h.y, h.width, h.height);
+  if (editor.doc.get("touchpoint", item.id)) {
+    const c = connectHandleCenter(item, zoom);
+    ctx.beginPath();
+    ctx.arc(c.x, c.y, 6 / zoom, 0, Math.PI * 2);
+    ctx.fill();
+    ctx.stroke();
+  }
+}
+
+function outline(ctx: CanvasRenderingContext2D, r: Rect, zoom: number): void {
+  ctx.strokeStyle = SELECTION;
+  ctx.lineWidth = 2.5 / zoom;
+  ctx.strokeRect(r.x - 3 / zoom, r.y - 3 / zoom, r.width + 6 / zoom, r.height + 6 / zoom);
+}
+
+function arrow(ctx: CanvasRenderingContext2D, a: Point, b: Point, zoom: number): void {
+  ctx.beginPath();
+  ctx.moveTo(a.x, a.y);
+  ctx.lineTo(b.x, b.y);
+  ctx.stroke();
+  const angle = Math.atan2(b.y - a.y, b.x - a.x);
+  const s = Math.max(9, 6 / zoom);
+  ctx.beginPath();
+  ctx.moveTo(b.x, b.y);
+  ctx.lineTo(b.x - s * Math.cos(angle - 0.4), b.y - s * Math.sin(angle - 0.4));
+  ctx.lineTo(b.x - s * Math.cos(angle + 0.4), b.y - s * Math.sin(angle + 0.4));
+  ctx.closePath();
+  ctx.fill();
+}
+
+function star(ctx: CanvasRenderingContext2D, cx: number, cy: number, r: number): void {
+  ctx.fillStyle = STAR;
+  ctx.strokeStyle = "#92400e";
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  for (let i = 0; i < 10; i++) {
+    const rad = i % 2 === 0 ? r : r * 0.45;
+    const a = -Math.PI / 2 + (i * Math.PI) / 5;
+    ctx.lineTo(cx + rad * Math.cos(a), cy + rad * Math.sin(a));
+  }
+  ctx.closePath();
+  ctx.fill();
+  ctx.stroke();
+}
+
+function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, r: number): void {
+  ctx.beginPath();
+  ctx.moveTo(x + r, y);
+  ctx.arcTo(x + w, y, x + w, y + h, r);
+  ctx.arcTo(x + w, y + h, x, y + h, r);
+  ctx.arcTo(x, y + h, x, y, r);
+  ctx.arcTo(x, y, x + w, y, r);
+  ctx.closePath();
+}
+
+/** Greedy word wrap into at most `maxLines`, the last line ellipsized. */
+export function wrap(ctx: CanvasRenderingContext2D, text: string, width: number, maxLines: number): string[] {
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = "";
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    const next = line ? `${line} ${word}` : word;
+    if (ctx.measureText(next).width <= width || !line) {
+      line = next;
+      continue;
+    }
+    lines.push(line);
+    line = word;
+    if (lines.length === maxLines) {
+      lines[maxLines - 1] = ellipsize(ctx, `${lines[maxLines - 1]} ${words.slice(i).join(" ")}`, width);
+      return lines;
+    }
+  }
+  if (line) lines.push(line);
+  if (lines.length > maxLines) lines.length = maxLines;
+  return lines.map((l) => ellipsize(ctx, l, width));
+}
+
+export function ellipsize(ctx: CanvasRenderingContext2D, text: string, width: number): string {
+  if (ctx.measureText(text).width <= width) return text;
+  let lo = 0, hi = text.length;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (ctx.measureText(`${text.slice(0, mid)}…`).width <= width) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo > 0 ? `${text.slice(0, lo)}…` : "";
+}

@@ -1,0 +1,43 @@
+// Routes pointer events to the current interaction state.
+
+import { Idle } from "./idle";
+import type { Pointer, ToolContext, ToolState } from "./types";
+
+export class ToolMachine {
+  state: ToolState;
+
+  constructor(private readonly ctx: ToolContext) {
+    this.state = new Idle(ctx);
+  }
+
+  private go(next: ToolState | void) {
+    if (next) this.state = next;
+    this.ctx.editor.notify();
+  }
+
+  down(p: Pointer) {
+    this.go(this.state.down?.(p));
+  }
+
+  move(p: Pointer) {
+    const next = this.state.move?.(p);
+    if (next) this.go(next);
+    else if (this.state.name !== "idle") this.ctx.editor.notify();
+  }
+
+  up(p: Pointer) {
+    this.go(this.state.up?.(p));
+  }
+
+  doubleClick(p: Pointer) {
+    this.go(this.state.doubleClick?.(p));
+  }
+
+  cancel() {
+    this.go(this.state.cancel?.() ?? new Idle(this.ctx));
+  }
+
+  get busy(): boolean {
+    return this.state.name !== "idle";
+  }
+}

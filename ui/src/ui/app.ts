@@ -1,0 +1,256 @@
+// The window's layout and wiring: toolbar, canvas or table, side panel, status bar, workshop
+// mode, keyboard shortcuts, native menu commands and the window title.
+
+import type { Editor } from "../editor/editor";
+import type { Backend } from "../ipc/backend";
+import { ACTIONS, actionByName } from "../actions/index";
+import type { Action } from "../actions/types";
+import { addTouchpoint } from "../actions/addTouchpoint";
+import { addNote } from "../actions/addNote";
+import { addStage } from "../actions/addStage";
+import { addLane } from "../actions/addLane";
+import { toggleMomentOfTruth } from "../actions/toggleMomentOfTruth";
+import { markBroken, markDifferentiating, markReliable } from "../actions/setReliability";
+import { undo } from "../actions/undo";
+import { redo } from "../actions/redo";
+import { zoomIn, zoomOut, zoomToFit } from "../actions/zoom";
+import { CanvasView } from "./canvasView";
+import { chordOf, describeKeys, findAction, typingInField } from "./keyboard";
+import { clear, h } from "./dom";
+import { Files } from "./files";
+import { Panel } from "./panel";
+import { TableView } from "./table";
+import { Workshop } from "./workshop";
+import { showError } from "./dialogs";
+
+export interface Shell {
+  setTitle(title: string): void;
+  setFullscreen(on: boolean): void;
+  onMenu(handler: (command: string) => void): void;
+  onCloseRequested(handler: () => Promise<void>): void;
+}
+
+export class App {
+  readonly root = h("div", { class: "app" });
+  readonly canvas: CanvasView;
+  readonly table: TableView;
+  readonly panel: Panel;
+  readonly files: Files;
+  private readonly workshop: Workshop;
+  private readonly status = h("footer", { class: "status", role: "status" });
+  private readonly mapSelect = h("select", { "aria-label": "Map", name: "map" });
+  private readonly compare = h("input", { type: "checkbox", name: "compare" });
+  private readonly viewToggle = h("button", { type: "button", "aria-pressed": "false" }, "Table view");
+  private readonly main = h("main", { class: "workspace" });
+  private toolbarButtons: Array<[HTMLButtonElement, Action]> = [];
+
+  constructor(private readonly editor: Editor, private readonly backend: Backend, private readonly shell: Shell) {
+    this.canvas = new CanvasView(editor);
+    this.table = new TableView(editor);
+    this.panel = new Panel(editor);
+    this.files = new Files(editor, backend, () => this.onOpened());
+    this.workshop = new Workshop(() => this.setWorkshop(false), (on) => (this.canvas.ctx.voting = on));
+    this.root.append(this.toolbar(), this.workshop.timer, this.main, this.status);
+    this.main.append(this.canvas.root, this.table.root, this.panel.root);
+    this.table.root.hidden = true;
+    editor.subscribe(() => this.refresh());
+    this.listenKeys();
+    shell.onMenu((command) => void this.runMenu(command));
+    shell.onCloseRequested(() => editor.flush());
+    window.addEventListener("beforeunload", () => void editor.flush());
+  }
+
+  async start(): Promise<void> {
+    try {
+      this.editor.load(await this.backend.openStartup());
+      this.onOpened();
+    } catch (e) {
+      this.showEmptyState();
+      await showError(e, "Journeymap could not open the last project.");
+    }
+  }
+
+  private showEmptyState(): void {
+    const empty = h("div", { class: "empty-state" },
+      h("h1", {}, "No project open"),
+      h("p", {}, "Create a new journey map or open an existing .journey file."),
+      h("div", { class: "button-row" },
+        h("button", { type: "button", class: "primary", onclick: () => void this.files.newProject() }, "New project…"),
+        h("button", { type: "button", onclick: () => void this.files.openProject() }, "Open…")));
+    this.main.prepend(empty);
+    this.editor.subscribe(() => {
+      if (this.editor.path) empty.remove();
+    });
+  }
+
+  private onOpened(): void {
+    clear(this.mapSelect);
+    for (const m of this.editor.doc.mapsInOrder()) this.mapSelect.append(h("option", { value: m.id }, `${m.name}${m.kind === "toBe" ? " · to-be" : ""}`));
+    this.mapSelect.value = this.editor.mapId;
+    this.compare.disabled = this.editor.doc.tables.map.size < 2;
+    this.refresh();
+  }
+
+  private button(action: Action, text?: string, cls = ""): HTMLButtonElement {
+    const keys = describeKeys(action.keys);
+    const b = h("button", { type: "button", class: cls, title: keys ? `${action.label} (${keys})` : action.label, "data-action": action.name, onclick: () => this.perform(action) }, text ?? action.label);
+    this.toolbarButtons.push([b, action]);
+    return b;
+  }
+
+  private toolbar(): HTMLElement {
+    this.mapSelect.addEventListener("change", () => this.editor.setMap(this.mapSelect.value));
+    this.compare.addEventListener("change", () => this.updateCompare());
+    this.viewToggle.addEventListener("click", () => this.setTableView(this.table.root.hidden));
+    return h("header", { class: "toolbar", role: "toolbar", "aria-label": "Map tools" },
+      h("div", { class: "group" },
+        h("button", { type: "button", title: "New project (Ctrl+N)", onclick: () => void this.files.newProject() }, "New"),
+        h("button", { type: "button", title: "Open project (Ctrl+O)", onclick: () => void this.files.openProject() }, "Open"),
+        h("button", { type: "button", title: "Save a copy under a new name (Shift+Ctrl+S)", onclick: () => void this.files.saveAs() }, "Save as")),
+      h("div", { class: "group" }, this.mapSelect, h("label", { class: "check", title: "Overlay the other map's emotion curve (as-is vs to-be)" }, this.compare, "Compare")),
+      h("div", { class: "group" },
+        this.button(addTouchpoint, "+ Touchpoint", "primary"),
+        this.button(addNote, "+ Note"),
+        this.button(addStage, "+ Stage"),
+        this.button(addLane, "+ Lane")),
+      h("div", { class: "group" },
+        this.button(toggleMomentOfTruth, "★ Moment of truth"),
+        this.button(markBroken, "Broken", "rel broken"),
+        this.button(markReliable, "Reliable", "rel reliable"),
+        this.button(markDifferentiating, "Differentiating", "rel differentiating")),
+      h("div", { class: "group" }, this.button(undo, "↶ Undo"), this.button(redo, "↷ Redo")),
+      h("div", { class: "group" }, this.button(zoomOut, "−"), this.button(zoomToFit, "Fit"), this.button(zoomIn, "+")),
+      h("div", { class: "group" }, this.viewToggle, h("button", { type: "button", title: "Full screen with a timer and dot-voting (F5)", onclick: () => this.setWorkshop(true) }, "Workshop")),
+    );
+  }
+
+  private updateCompare(): void {
+    const other = this.editor.doc.mapsInOrder().find((m) => m.id !== this.editor.mapId);
+    this.canvas.overlay.compareMapId = this.compare.checked ? other?.id : undefined;
+    this.canvas.schedule();
+  }
+
+  setTableView(on: boolean): void {
+    this.canvas.finishEdit(true);
+    this.table.root.hidden = !on;
+    this.canvas.root.hidden = on;
+    this.table.visible = on;
+    this.viewToggle.textContent = on ? "Map view" : "Table view";
+    this.viewToggle.setAttribute("aria-pressed", String(on));
+    this.table.update();
+    if (!on) this.canvas.schedule();
+  }
+
+  setWorkshop(on: boolean): void {
+    document.body.classList.toggle("workshop", on);
+    this.shell.setFullscreen(on);
+    if (!on) this.canvas.ctx.voting = false;
+    setTimeout(() => this.editor.zoomToFit(), 150);
+  }
+
+  perform(action: Action): void {
+    if (action.enabled && !action.enabled(this.editor)) return;
+    this.canvas.finishEdit(true);
+    action.perform(this.editor);
+    if (this.editor.editing && !this.table.visible) this.canvas.beginEdit(this.editor.editing);
+    else this.editor.editing = undefined;
+  }
+
+  private async runMenu(command: string): Promise<void> {
+    // Text fields keep their own editing commands.
+    const field = typingInField(document.activeElement);
+    if (field && ["undo", "redo", "cut", "copy", "paste", "selectAll"].includes(command)) {
+      const native = { undo: "undo", redo: "redo", cut: "cut", copy: "copy", paste: "paste", selectAll: "selectAll" }[command]!;
+      document.execCommand(native);
+      return;
+    }
+    switch (command) {
+      case "new":
+        return this.files.newProject();
+      case "open":
+        return this.files.openProject();
+      case "saveAs":
+        return this.files.saveAs();
+      case "tableView":
+        return this.setTableView(this.table.root.hidden);
+      case "workshop":
+        return this.setWorkshop(!document.body.classList.contains("workshop"));
+      default: {
+        if (command.startsWith("open:")) return this.files.openProject(command.slice(5));
+        const action = actionByName(command);
+        if (action) this.perform(action);
+      }
+    }
+  }
+
+  private listenKeys(): void {
+    window.addEventListener("keydown", (e) => {
+      if (document.querySelector(".backdrop")) return;
+      const chord = chordOf(e);
+      if (chord === "space" && !typingInField(e.target)) {
+        this.canvas.setSpaceHeld(true);
+        e.preventDefault();
+        return;
+      }
+      if (chord === "escape") {
+        if (this.canvas.tools.busy) this.canvas.tools.cancel();
+        else if (document.body.classList.contains("workshop")) this.setWorkshop(false);
+        else if (!typingInField(e.target)) this.editor.clearSelection();
+        return;
+      }
+      if (chord === "f5") {
+        e.preventDefault();
+        this.setWorkshop(!document.body.classList.contains("workshop"));
+        return;
+      }
+      if (typingInField(e.target)) return;
+      if (chord === "enter" || chord === "f2") {
+        const [id] = this.editor.selection;
+        const target = id ?? this.editor.focus?.id;
+        if (target && !this.table.visible) {
+          e.preventDefault();
+          this.canvas.beginEdit(target);
+        }
+        return;
+      }
+      const fileKeys: Record<string, () => void> = {
+        "mod+n": () => void this.files.newProject(),
+        "mod+o": () => void this.files.openProject(),
+        "shift+mod+s": () => void this.files.saveAs(),
+        "mod+s": () => void this.editor.flush(),
+      };
+      if (fileKeys[chord]) {
+        e.preventDefault();
+        fileKeys[chord]!();
+        return;
+      }
+      const action = findAction(ACTIONS, chord);
+      if (action && !this.table.visible) {
+        e.preventDefault();
+        this.perform(action);
+      }
+    });
+    window.addEventListener("keyup", (e) => {
+      if (e.key === " ") this.canvas.setSpaceHeld(false);
+    });
+  }
+
+  private refresh(): void {
+    const e = this.editor;
+    for (const [b, a] of this.toolbarButtons) b.disabled = a.enabled ? !a.enabled(e) : false;
+    const file = e.path.split(/[\\/]/).pop() ?? "";
+    const dirty = e.hasUnsavedChanges ? " •" : "";
+    this.shell.setTitle(file ? `${e.doc.info.name} — ${file}${dirty} — Journeymap` : "Journeymap");
+    if (this.mapSelect.value !== e.mapId) this.mapSelect.value = e.mapId;
+    const save = { saved: "All changes saved", pending: "Saving…", saving: "Saving…", error: `Not saved: ${e.saveError?.message ?? ""} (retrying)` }[e.saveState];
+    const cards = e.doc.touchpointsOf(e.mapId);
+    clear(this.status);
+    this.status.append(
+      h("span", { class: `save ${e.saveState}`, "data-save-state": e.saveState }, save),
+      h("span", {}, `${cards.length} touchpoints · ${cards.filter((t) => t.momentOfTruth).length} moments of truth`),
+      h("span", {}, e.selection.size ? `${e.selection.size} selected` : e.history.undoLabel ? `Undo: ${e.history.undoLabel}` : ""),
+      h("span", { class: "zoom" }, `${Math.round(e.camera.zoom * 100)}%`),
+      h("span", { class: "path", title: e.path }, e.path),
+    );
+  }
+}

@@ -1,0 +1,62 @@
+// Modal messages and prompts inside the window: error dialogs branch on the error code for their
+// headline, and nothing is ever a blank window.
+
+import { AppError, errorTitle } from "../ipc/errors";
+import { h } from "./dom";
+
+export function showError(e: unknown, context?: string): Promise<void> {
+  const err = AppError.from(e);
+  return message(errorTitle(err), context ? `${context}\n\n${err.message}` : err.message, "error", err.code);
+}
+
+export function message(title: string, text: string, tone: "error" | "info" = "info", code?: string): Promise<void> {
+  return new Promise((resolve) => {
+    const close = () => {
+      backdrop.remove();
+      resolve();
+    };
+    const ok = h("button", { class: "primary", onclick: close }, "OK");
+    const backdrop = h(
+      "div",
+      { class: "backdrop", role: "presentation" },
+      h("div", { class: `dialog ${tone}`, role: "alertdialog", "aria-modal": "true", "aria-labelledby": "dialog-title", "data-code": code },
+        h("h2", { id: "dialog-title" }, title),
+        h("p", { class: "dialog-text" }, text),
+        h("div", { class: "dialog-buttons" }, ok)),
+    );
+    backdrop.addEventListener("keydown", (e) => {
+      if (e.key === "Escape" || e.key === "Enter") {
+        e.preventDefault();
+        close();
+      }
+    });
+    document.body.append(backdrop);
+    ok.focus();
+  });
+}
+
+export function prompt(title: string, label: string, initial = ""): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const input = h("input", { type: "text", value: initial, "aria-label": label });
+    const done = (value: string | undefined) => {
+      backdrop.remove();
+      resolve(value);
+    };
+    const backdrop = h(
+      "div",
+      { class: "backdrop" },
+      h("form", { class: "dialog", role: "dialog", "aria-modal": "true", onsubmit: (e: Event) => { e.preventDefault(); done(input.value.trim() || undefined); } },
+        h("h2", {}, title),
+        h("label", {}, label, input),
+        h("div", { class: "dialog-buttons" },
+          h("button", { type: "button", onclick: () => done(undefined) }, "Cancel"),
+          h("button", { type: "submit", class: "primary" }, "OK"))),
+    );
+    backdrop.addEventListener("keydown", (e) => {
+      if (e.key === "Escape") done(undefined);
+    });
+    document.body.append(backdrop);
+    input.focus();
+    input.select();
+  });
+}

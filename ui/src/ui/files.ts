@@ -1,0 +1,58 @@
+// File commands: New, Open and Save As through the native dialogs, with the error dialog for
+// anything the core refuses. Autosave means there is no plain "Save" to forget.
+
+import { open, save } from "@tauri-apps/plugin-dialog";
+import type { Backend } from "../ipc/backend";
+import type { Editor } from "../editor/editor";
+import { prompt, showError } from "./dialogs";
+
+const FILTERS = [{ name: "Journeymap project", extensions: ["journey"] }];
+
+function withExtension(path: string): string {
+  return path.endsWith(".journey") ? path : `${path}.journey`;
+}
+
+export class Files {
+  constructor(private readonly editor: Editor, private readonly backend: Backend, private readonly onOpened: () => void) {}
+
+  async newProject(): Promise<void> {
+    const name = await prompt("New project", "Project name", "Untitled journey");
+    if (!name) return;
+    const path = await save({ title: "Create project", filters: FILTERS, defaultPath: `${name}.journey` });
+    if (!path) return;
+    await this.editor.flush();
+    try {
+      this.editor.load(await this.backend.create(withExtension(path), name));
+      this.onOpened();
+    } catch (e) {
+      await showError(e, "The project was not created.");
+    }
+  }
+
+  async openProject(path?: string): Promise<void> {
+    const chosen = path ?? (await open({ title: "Open project", filters: FILTERS, multiple: false, directory: false }));
+    if (!chosen || Array.isArray(chosen)) return;
+    await this.editor.flush();
+    try {
+      this.editor.load(await this.backend.open(chosen));
+      this.onOpened();
+    } catch (e) {
+      // The current project stays open: a bad file never leaves an empty window.
+      await showError(e, `Could not open ${chosen}.`);
+    }
+  }
+
+  async saveAs(): Promise<void> {
+    const path = await save({ title: "Save project as", filters: FILTERS, defaultPath: this.editor.path || "journey.journey" });
+    if (!path) return;
+    await this.editor.flush();
+    try {
+      const opened = await this.backend.saveAs(withExtension(path));
+      this.editor.path = opened.path;
+      this.onOpened();
+      this.editor.notify();
+    } catch (e) {
+      await showError(e, "The copy was not written.");
+    }
+  }
+}

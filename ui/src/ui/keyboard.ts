@@ -1,0 +1,40 @@
+// Keyboard shortcuts: a key event becomes a chord like "shift+mod+z", looked up in the actions.
+
+import type { Action } from "../actions/types";
+
+const isMac = typeof navigator !== "undefined" && /Mac/.test(navigator.platform);
+
+export function chordOf(e: KeyboardEvent): string {
+  let key = e.key.toLowerCase();
+  if (e.code.startsWith("Digit")) key = e.code.slice(5);
+  else if (e.code.startsWith("Key")) key = e.code.slice(3).toLowerCase();
+  else if (key === " ") key = "space";
+  const parts: string[] = [];
+  if (e.shiftKey && key !== "shift") parts.push("shift");
+  if (e.altKey && key !== "alt") parts.push("alt");
+  if ((isMac ? e.metaKey : e.ctrlKey) && key !== "control" && key !== "meta") parts.push("mod");
+  parts.push(key);
+  return parts.join("+");
+}
+
+export function findAction(actions: Action[], chord: string): Action | undefined {
+  return actions.find((a) => a.keys?.includes(chord));
+}
+
+/** "shift+mod+z" → "Shift+Ctrl+Z" for menus and tooltips. */
+export function describeKeys(keys: string[] | undefined): string {
+  const first = keys?.[0];
+  if (!first) return "";
+  return first
+    .split("+")
+    .map((p) => (p === "mod" ? (isMac ? "⌘" : "Ctrl") : p.length === 1 ? p.toUpperCase() : p[0]!.toUpperCase() + p.slice(1)))
+    .join("+")
+    .replace("Arrowleft", "←").replace("Arrowright", "→").replace("Arrowup", "↑").replace("Arrowdown", "↓");
+}
+
+/** Whether typing is going into a text field (so single-key shortcuts must not fire). */
+export function typingInField(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el) return false;
+  return el.isContentEditable || el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT";
+}

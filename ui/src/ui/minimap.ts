@@ -1,0 +1,71 @@
+// The minimap: the whole map in miniature with the visible area outlined; click or drag on it
+// to move the view there. The miniature is redrawn only when the document changes.
+
+import type { Editor } from "../editor/editor";
+import { RELIABILITY_COLOR } from "../render/palette";
+import { h } from "./dom";
+
+const W = 220, H = 130;
+
+export class Minimap {
+  readonly root: HTMLCanvasElement;
+  private cached: { key: string; image: HTMLCanvasElement } | undefined;
+
+  constructor(private readonly editor: Editor) {
+    this.root = h("canvas", { class: "minimap", width: W, height: H, "aria-label": "Minimap", role: "img" });
+    const go = (e: PointerEvent) => {
+      const r = this.root.getBoundingClientRect();
+      const { scale, ox, oy, bounds } = this.frame();
+      const x = (e.clientX - r.left - ox) / scale + bounds.x, y = (e.clientY - r.top - oy) / scale + bounds.y;
+      const cam = editor.camera;
+      editor.setCamera({ ...cam, x: x - editor.viewport.width / cam.zoom / 2, y: y - editor.viewport.height / cam.zoom / 2 });
+    };
+    this.root.addEventListener("pointerdown", (e) => {
+      this.root.setPointerCapture(e.pointerId);
+      go(e);
+      const move = (m: PointerEvent) => go(m);
+      this.root.addEventListener("pointermove", move);
+      this.root.addEventListener("pointerup", () => this.root.removeEventListener("pointermove", move), { once: true });
+    });
+  }
+
+  private frame() {
+    const bounds = this.editor.contentBounds();
+    const scale = Math.min((W - 8) / bounds.width, (H - 8) / bounds.height);
+    return { bounds, scale, ox: (W - bounds.width * scale) / 2, oy: (H - bounds.height * scale) / 2 };
+  }
+
+  draw(): void {
+    const ctx = this.root.getContext("2d");
+    if (!ctx) return;
+    const e = this.editor;
+    const { bounds, scale, ox, oy } = this.frame();
+    const key = `${e.mapId}:${e.doc.version}`;
+    if (this.cached?.key !== key) {
+      const image = document.createElement("canvas");
+      image.width = W;
+      image.height = H;
+      const c = image.getContext("2d")!;
+      c.fillStyle = "#f8fafc";
+      c.fillRect(0, 0, W, H);
+      c.fillStyle = "#e2e8f0";
+      const g = e.grid.bounds;
+      c.fillRect(ox + (g.x - bounds.x) * scale, oy + (g.y - bounds.y) * scale, g.width * scale, g.height * scale);
+      for (const n of e.doc.notesOf(e.mapId)) {
+        c.fillStyle = n.color;
+        c.fillRect(ox + (n.x - bounds.x) * scale, oy + (n.y - bounds.y) * scale, Math.max(1, n.width * scale), Math.max(1, n.height * scale));
+      }
+      for (const t of e.doc.touchpointsOf(e.mapId)) {
+        c.fillStyle = RELIABILITY_COLOR[t.reliability];
+        c.fillRect(ox + (t.x - bounds.x) * scale, oy + (t.y - bounds.y) * scale, Math.max(1, t.width * scale), Math.max(1, t.height * scale));
+      }
+      this.cached = { key, image };
+    }
+    ctx.clearRect(0, 0, W, H);
+    ctx.drawImage(this.cached.image, 0, 0);
+    const cam = e.camera;
+    ctx.strokeStyle = "#f59e0b";
+    ctx.lineWidth = 2;
+    ctx.strokeRect(ox + (cam.x - bounds.x) * scale, oy + (cam.y - bounds.y) * scale, (e.viewport.width / cam.zoom) * scale, (e.viewport.height / cam.zoom) * scale);
+  }
+}

@@ -1,0 +1,255 @@
+// The side panel: every field of what is selected (a touchpoint, note, connector, stage, lane,
+// several items, or, with nothing selected, the project and the current map). Typing into a field
+// is one undo step per field visit.
+
+import type { LaneKind } from "../bindings/LaneKind";
+import type { MapKind } from "../bindings/MapKind";
+import type { Reliability } from "../bindings/Reliability";
+import type { Editor } from "../editor/editor";
+import { editField, editInfo } from "../actions/editField";
+import { LANE_NAMES } from "../actions/addLane";
+import * as align from "../actions/align";
+import { deleteSelection } from "../actions/deleteSelection";
+import { moveLaneDown, moveLaneUp, moveStageLeft, moveStageRight } from "../actions/reorderGrid";
+import { RELIABILITY_LABEL } from "../actions/setReliability";
+import { toggleMomentOfTruth } from "../actions/toggleMomentOfTruth";
+import { addVote, removeVote } from "../actions/vote";
+import { connect } from "../actions/connect";
+import type { Action } from "../actions/types";
+import { clear, h } from "./dom";
+
+const NOTE_COLORS = ["#fde68a", "#fecaca", "#bbf7d0", "#e0f2fe", "#ede9fe", "#fed7aa"];
+
+export class Panel {
+  readonly root = h("aside", { class: "panel", "aria-label": "Properties" });
+  private key = "";
+  private refreshers: Array<() => void> = [];
+
+  constructor(private readonly editor: Editor) {
+    editor.subscribe(() => this.update());
+  }
+
+  private selectionKey(): string {
+    const e = this.editor;
+    return `${e.mapId}|${[...e.selection].join(",")}|${e.focus?.kind ?? ""}:${e.focus?.id ?? ""}|${e.doc.info.id}`;
+  }
+
+  update(): void {
+    const key = this.selectionKey();
+    if (key !== this.key) {
+      this.key = key;
+      this.build();
+    } else {
+      for (const r of this.refreshers) r();
+    }
+  }
+
+  private build(): void {
+    clear(this.root);
+    this.refreshers = [];
+    const e = this.editor;
+    const ids = [...e.selection];
+    if (ids.length === 1) {
+      const id = ids[0]!;
+      if (e.doc.get("touchpoint", id)) return this.touchpoint(id);
+      if (e.doc.get("note", id)) return this.note(id);
+      if (e.doc.get("connector", id)) return this.connector(id);
+    }
+    if (ids.length > 1) return this.many();
+    if (e.focus?.kind === "stage") return this.stage(e.focus.id);
+    if (e.focus?.kind === "lane") return this.lane(e.focus.id);
+    this.project();
+  }
+
+  // ---- field builders -----------------------------------------------------------------------
+
+  private field(label: string, control: HTMLElement, hint?: string): HTMLElement {
+    const el = h("label", { class: "field" }, h("span", { class: "field-label" }, label), control);
+    if (hint) el.append(h("span", { class: "hint" }, hint));
+    this.root.append(el);
+    return el;
+  }
+
+  /** A text input or textarea bound to a value; edits go through `set`. */
+  private text(label: string, get: () => string, set: (v: string) => void, multiline = false, name = label): HTMLInputElement | HTMLTextAreaElement {
+    const input = multiline ? h("textarea", { rows: 3, name }) : h("input", { type: "text", name });
+    input.value = get();
+    input.addEventListener("input", () => set(input.value));
+    input.addEventListener("change", () => this.editor.endGesture());
+    this.refreshers.push(() => {
+      if (document.activeElement !== input) input.value = get();
+    });
+    this.field(label, input);
+    return input;
+  }
+
+  private select<T extends string>(label: string, options: Array<[T, string]>, get: () => T, set: (v: T) => void, name = label): HTMLSelectElement {
+    const sel = h("select", { name }, ...options.map(([v, l]) => h("option", { value: v }, l)));
+    sel.value = get();
+    sel.addEventListener("change", () => {
+      set(sel.value as T);
+      this.editor.endGesture();
+    });
+    this.refreshers.push(() => {
+      if (document.activeElement !== sel) sel.value = get();
+    });
+    this.field(label, sel);
+    return sel;
+  }
+
+  private buttons(...actions: Action[]): void {
+    const row = h("div", { class: "button-row" });
+    for (const a of actions) {
+      const b = h("button", { type: "button", onclick: () => a.perform(this.editor) }, a.label);
+      this.refreshers.push(() => (b.disabled = a.enabled ? !a.enabled(this.editor) : false));
+      b.disabled = a.enabled ? !a.enabled(this.editor) : false;
+      row.append(b);
+    }
+    this.root.append(row);
+  }
+
+  private heading(text: string, sub?: string): void {
+    this.root.append(h("h2", {}, text));
+    if (sub) this.root.append(h("p", { class: "sub" }, sub));
+  }
+
+  // ---- views --------------------------------------------------------------------------------
+
+  private touchpoint(id: string): void {
+    const e = this.editor;
+    const t = () => e.doc.get("touchpoint", id)!;
+    const set = (patch: Parameters<typeof editField<"touchpoint">>[3], label = "Edit touchpoint") => editField(e, "touchpoint", id, patch, label);
+    this.heading("Touchpoint");
+    this.text("Title", () => t().title, (title) => set({ title }), false, "title");
+    this.text("Description", () => t().description, (description) => set({ description }), true, "description");
+    this.text("Channel", () => t().channel, (channel) => set({ channel }), false, "channel");
+    this.text("Owner (department)", () => t().owner, (owner) => set({ owner }), false, "owner");
+    this.select("Stage", e.doc.stagesOf(e.mapId).map((s) => [s.id, s.name]), () => t().stageId, (stageId) => set({ stageId }, "Move to stage"), "stage");
+    this.select("Lane", e.doc.lanesOf(e.mapId).map((l) => [l.id, l.name]), () => t().laneId, (laneId) => set({ laneId }, "Move to lane"), "lane");
+    this.select<Reliability>("Reliability", (["broken", "reliable", "differentiating"] as const).map((r) => [r, RELIABILITY_LABEL[r]]), () => t().reliability, (reliability) => set({ reliability }, "Set reliability"), "reliability");
+
+    const emotion = h("input", { type: "range", min: -3, max: 3, step: 1, name: "emotion" });
+    const emotionOut = h("output", {});
+    const showEmotion = () => {
+      emotion.value = String(t().emotion);
+      emotionOut.textContent = `${t().emotion > 0 ? "+" : ""}${t().emotion}`;
+    };
+    emotion.addEventListener("input", () => set({ emotion: Number(emotion.value) }, "Change emotion"));
+    emotion.addEventListener("change", () => e.endGesture());
+    this.refreshers.push(showEmotion);
+    showEmotion();
+    this.field("Emotion (−3 … +3)", h("div", { class: "inline" }, emotion, emotionOut));
+
+    const scores: Array<[string, string]> = [1, 2, 3, 4, 5].map((n) => [String(n), String(n)]);
+    this.select("Customer expectation (1–5)", scores, () => String(t().expectation), (v) => set({ expectation: Number(v) }), "expectation");
+    this.select("Delivered performance (1–5)", scores, () => String(t().performance), (v) => set({ performance: Number(v) }), "performance");
+    const gap = h("p", { class: "gap" });
+    const showGap = () => {
+      const g = t().expectation - t().performance;
+      gap.textContent = g > 0 ? `Gap: falls ${g} short of what customers expect` : g < 0 ? `Exceeds expectations by ${-g}` : "Meets expectations";
+      gap.className = `gap ${g > 0 ? "short" : "ok"}`;
+    };
+    showGap();
+    this.refreshers.push(showGap);
+    this.root.append(gap);
+
+    const mot = h("input", { type: "checkbox", name: "momentOfTruth" });
+    mot.checked = t().momentOfTruth;
+    mot.addEventListener("change", () => set({ momentOfTruth: mot.checked }, mot.checked ? "Mark moment of truth" : "Unmark moment of truth"));
+    this.refreshers.push(() => (mot.checked = t().momentOfTruth));
+    this.root.append(h("label", { class: "check" }, mot, " ★ Moment of truth ", h("kbd", {}, "M")));
+    this.text("Why this moment matters", () => t().momentOfTruthNote, (momentOfTruthNote) => set({ momentOfTruthNote }), true, "momentOfTruthNote");
+    this.buttons(deleteSelection);
+  }
+
+  private note(id: string): void {
+    const e = this.editor;
+    const n = () => e.doc.get("note", id)!;
+    this.heading("Sticky note");
+    this.text("Text", () => n().text, (text) => editField(e, "note", id, { text }, "Edit note"), true, "text");
+    const swatches = h("div", { class: "swatches" }, ...NOTE_COLORS.map((color) =>
+      h("button", { type: "button", class: "swatch", style: { background: color }, title: color, "aria-label": `Colour ${color}`, onclick: () => editField(e, "note", id, { color }, "Recolour note") })));
+    this.field("Colour", swatches);
+    const votes = h("output", { class: "votes" });
+    const showVotes = () => (votes.textContent = `${n().votes} vote${n().votes === 1 ? "" : "s"}`);
+    showVotes();
+    this.refreshers.push(showVotes);
+    this.field("Dot votes", votes);
+    this.buttons(addVote, removeVote, deleteSelection);
+  }
+
+  private connector(id: string): void {
+    const e = this.editor;
+    const c = () => e.doc.get("connector", id)!;
+    const from = e.doc.get("touchpoint", c().fromId)?.title ?? "?";
+    const to = e.doc.get("touchpoint", c().toId)?.title ?? "?";
+    this.heading("Connector", `${from} → ${to}`);
+    this.text("Label", () => c().label, (label) => editField(e, "connector", id, { label }, "Label connector"), false, "label");
+    this.buttons(deleteSelection);
+  }
+
+  private many(): void {
+    const e = this.editor;
+    this.heading(`${e.selection.size} items selected`, "Shift-click or drag a rectangle to change the selection.");
+    this.buttons(toggleMomentOfTruth, connect);
+    this.buttons(align.alignLeft, align.alignCentre, align.alignRight);
+    this.buttons(align.alignTop, align.alignMiddle, align.alignBottom);
+    this.buttons(align.distributeHorizontally, align.distributeVertically);
+    this.buttons(deleteSelection);
+  }
+
+  private stage(id: string): void {
+    const e = this.editor;
+    const s = () => e.doc.get("stage", id)!;
+    this.heading("Stage");
+    this.text("Name", () => s().name, (name) => editField(e, "stage", id, { name }, "Rename stage"), false, "name");
+    this.text("Description", () => s().description, (description) => editField(e, "stage", id, { description }, "Describe stage"), true, "description");
+    const count = e.doc.touchpointsOf(e.mapId).filter((t) => t.stageId === id).length;
+    this.root.append(h("p", { class: "sub" }, `${count} touchpoint${count === 1 ? "" : "s"}. Drag the header's right edge to resize.`));
+    this.buttons(moveStageLeft, moveStageRight);
+    this.buttons(deleteSelection);
+  }
+
+  private lane(id: string): void {
+    const e = this.editor;
+    const l = () => e.doc.get("lane", id)!;
+    this.heading("Lane");
+    this.text("Name", () => l().name, (name) => editField(e, "lane", id, { name }, "Rename lane"), false, "name");
+    this.select<LaneKind>("Kind", Object.entries(LANE_NAMES) as Array<[LaneKind, string]>, () => l().kind, (kind) => editField(e, "lane", id, { kind }, "Change lane kind"), "kind");
+    this.buttons(moveLaneUp, moveLaneDown);
+    this.buttons(deleteSelection);
+  }
+
+  private project(): void {
+    const e = this.editor;
+    this.heading("Project");
+    this.text("Name", () => e.doc.info.name, (name) => editInfo(e, { name }), false, "projectName");
+    this.text("Intent statement", () => e.doc.info.intentStatement, (intentStatement) => editInfo(e, { intentStatement }), true, "intentStatement");
+    this.text("Brand promise", () => e.doc.info.brandPromise, (brandPromise) => editInfo(e, { brandPromise }), true, "brandPromise");
+    this.text("Target customers", () => e.doc.info.targetCustomers, (targetCustomers) => editInfo(e, { targetCustomers }), true, "targetCustomers");
+    const map = e.doc.get("map", e.mapId);
+    if (!map) return;
+    this.root.append(h("h2", {}, "This map"));
+    this.text("Map name", () => e.doc.get("map", e.mapId)?.name ?? "", (name) => editField(e, "map", e.mapId, { name }, "Rename map"), false, "mapName");
+    this.select<MapKind>("State", [["asIs", "As-is (today)"], ["toBe", "To-be (redesigned)"]], () => e.doc.get("map", e.mapId)?.kind ?? "asIs", (kind) => editField(e, "map", e.mapId, { kind }, "Change map state"), "mapKind");
+    const personas: Array<[string, string]> = [["", "— none —"], ...[...e.doc.tables.persona.values()].map((p): [string, string] => [p.id, p.name])];
+    this.select("Persona", personas, () => e.doc.get("map", e.mapId)?.personaId ?? "", (v) => editField(e, "map", e.mapId, { personaId: v || null }, "Change persona"), "persona");
+    const stats = h("dl", { class: "stats" });
+    const showStats = () => {
+      clear(stats);
+      const cards = e.doc.touchpointsOf(e.mapId);
+      const rows: Array<[string, number]> = [
+        ["Touchpoints", cards.length],
+        ["Moments of truth", cards.filter((t) => t.momentOfTruth).length],
+        ["Broken", cards.filter((t) => t.reliability === "broken").length],
+        ["Reliable", cards.filter((t) => t.reliability === "reliable").length],
+        ["Differentiating", cards.filter((t) => t.reliability === "differentiating").length],
+      ];
+      for (const [k, v] of rows) stats.append(h("dt", {}, k), h("dd", {}, String(v)));
+    };
+    showStats();
+    this.refreshers.push(showStats);
+    this.root.append(stats);
+    this.root.append(h("p", { class: "hint" }, "Double-click a cell to add a touchpoint. T touchpoint · N note · M moment of truth · 1/2/3 reliability · C connect · Space-drag to pan."));
+  }
+}
