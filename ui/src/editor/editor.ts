@@ -34,6 +34,8 @@ type Placed = (Touchpoint | Note) & { id: string };
 
 /** How long edits wait before autosave writes them (the brief allows one second). */
 export const AUTOSAVE_DELAY_MS = 300;
+/** How long a failed write waits before it is tried again. */
+export const RETRY_DELAY_MS = 2000;
 
 export class Editor {
   doc: Doc;
@@ -170,8 +172,10 @@ export class Editor {
     })();
     await this.inFlight;
     this.inFlight = undefined;
-    // The await above may have queued more edits meanwhile.
-    if ((this.saveState as SaveState) === "pending") this.timer = setTimeout(() => void this.flush(), this.autosaveDelay);
+    // The await above may have queued more edits meanwhile; a failed write is retried.
+    const state = this.saveState as SaveState;
+    if (state === "pending") this.timer = setTimeout(() => void this.flush(), this.autosaveDelay);
+    if (state === "error") this.timer = setTimeout(() => void this.flush(), RETRY_DELAY_MS);
     this.notify();
   }
 

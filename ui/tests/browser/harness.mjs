@@ -1,0 +1,50 @@
+// Serves ui/dist on loopback and opens it in Debian's headless Chromium with Tauri IPC mocked.
+// Shared by the browser tests and the canvas benchmark.
+
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { extname, join, normalize } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+export const uiRoot = join(here, "..", "..");
+const dist = join(uiRoot, "dist");
+const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".png": "image/png", ".svg": "image/svg+xml" };
+
+export async function serve() {
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://x");
+    const path = normalize(join(dist, url.pathname === "/" ? "index.html" : url.pathname));
+    if (!path.startsWith(dist)) return res.writeHead(403).end();
+    try {
+      const body = await readFile(path);
+      res.writeHead(200, { "content-type": types[extname(path)] ?? "application/octet-stream" }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise((r) => server.listen(0, "127.0.0.1", r));
+  return { server, url: `http://127.0.0.1:${server.address().port}/` };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+/** A page with the app loaded on `seed` (a Project), IPC mocked. */
+export async function openApp(browser, url, seed, viewport = { width: 1440, height: 900 }) {
+  const page = await browser.newPage({ viewport });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await page.addInitScript({ content: `window.__SEED__ = ${JSON.stringify(seed)};` });
+  await page.addInitScript({ path: join(here, "tauri-mock.js") });
+  await page.goto(url);
+  await page.waitForFunction(() => window.journeymap?.editor?.path);
+  return { page, errors };
+}

@@ -1,0 +1,294 @@
+// UI tests in headless Chromium against the built UI with Tauri IPC mocked: a facilitator's
+// steps with mouse and keyboard, checked against what the mocked core received.
+
+import { readFileSync, mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { launch, openApp, serve, uiRoot } from "./harness.mjs";
+
+const seed = JSON.parse(readFileSync(join(uiRoot, "..", "assets", "sample.json"), "utf8")).project;
+const out = join(uiRoot, "tests", "browser", "out");
+mkdirSync(out, { recursive: true });
+
+function assert(ok, message) {
+  if (!ok) throw new Error(message);
+}
+
+/** Pans (as a user would) so canvas point (x, y) is in the middle of the canvas, then returns
+ * where that point is on the page. */
+async function lookAt(page, x, y) {
+  return page.evaluate(([x, y]) => {
+    const e = window.journeymap.editor;
+    const rect = document.querySelector(".map-canvas").getBoundingClientRect();
+    const zoom = e.camera.zoom;
+    e.setCamera({ x: x - rect.width / zoom / 2, y: y - rect.height / zoom / 2, zoom });
+    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  }, [x, y]);
+}
+
+/** Page point of a spot inside the cell of `stage` × `lane`, brought into view. */
+async function cellPoint(page, stage, lane, dx = 0.5, dy = 0.5) {
+  const [x, y] = await page.evaluate(([stage, lane, dx, dy]) => {
+    const e = window.journeymap.editor;
+    const c = e.grid.columns.find((c) => c.stage.name === stage);
+    const r = e.grid.rows.find((r) => r.lane.name === lane);
+    return [c.x + c.width * dx, r.y + r.height * dy];
+  }, [stage, lane, dx, dy]);
+  return lookAt(page, x, y);
+}
+
+/** Page point of the centre of the touchpoint titled `title`, brought into view. */
+async function cardPoint(page, title) {
+  const [x, y] = await page.evaluate((title) => {
+    const e = window.journeymap.editor;
+    const t = e.doc.touchpointsOf(e.mapId).find((t) => t.title === title);
+    return [t.x + t.width / 2, t.y + t.height / 2];
+  }, title);
+  return lookAt(page, x, y);
+}
+
+/** Page point of canvas point (x, y) without moving the view. */
+async function pagePoint(page, x, y) {
+  return page.evaluate(([x, y]) => {
+    const e = window.journeymap.editor;
+    const rect = document.querySelector(".map-canvas").getBoundingClientRect();
+    return { x: rect.left + (x - e.camera.x) * e.camera.zoom, y: rect.top + (y - e.camera.y) * e.camera.zoom };
+  }, [x, y]);
+}
+
+/** The mocked core's project once autosave has written everything. */
+async function saved(page) {
+  await page.evaluate(() => window.journeymap.editor.flush());
+  return page.evaluate(() => window.__TAURI_MOCK__.project);
+}
+
+async function zoomTo(page, zoom) {
+  await page.evaluate((zoom) => {
+    const e = window.journeymap.editor;
+    e.setCamera({ x: 0, y: 0, zoom });
+  }, zoom);
+}
+
+const tests = {
+  async "create a stage, a lane, a touchpoint; mark a moment of truth; connect; undo; redo"(page) {
+    await zoomTo(page, 0.9);
+    await page.click("button[data-action=addStage]");
+    await page.keyboard.press("Control+a");
+    await page.keyboard.type("Baggage claim");
+    await page.keyboard.press("Enter");
+    let p = await saved(page);
+    assert(p.stages.some((s) => s.name === "Baggage claim"), "the new stage was saved with its name");
+
+    await page.click("button[data-action=addLane]");
+    await page.keyboard.press("Control+a");
+    await page.keyboard.type("Partner airline");
+    await page.keyboard.press("Enter");
+    p = await saved(page);
+    assert(p.lanes.some((l) => l.name === "Partner airline"), "the new lane was saved with its name");
+
+    const at = await cellPoint(page, "Security", "Touchpoints", 0.5, 0.8);
+    await page.mouse.dblclick(at.x, at.y);
+    await page.keyboard.press("Control+a");
+    await page.keyboard.type("Queue-time SMS");
+    await page.keyboard.press("Enter");
+    p = await saved(page);
+    const sms = p.touchpoints.find((t) => t.title === "Queue-time SMS");
+    const security = p.stages.find((s) => s.name === "Security");
+    assert(sms && sms.stageId === security.id, "the double-clicked card landed in Security");
+
+    await page.keyboard.press("m");
+    p = await saved(page);
+    assert(p.touchpoints.find((t) => t.id === sms.id).momentOfTruth, "M marked it a moment of truth");
+
+    const fast = await cardPoint(page, "Fast track lane");
+    await page.keyboard.down("Shift");
+    await page.mouse.click(fast.x, fast.y);
+    await page.keyboard.up("Shift");
+    await page.keyboard.press("c");
+    p = await saved(page);
+    const fastId = p.touchpoints.find((t) => t.title === "Fast track lane").id;
+    const linked = () => p.connectors.some((c) => c.fromId === sms.id && c.toId === fastId);
+    assert(linked(), "C connected the two selected cards");
+
+    await page.keyboard.press("Control+z");
+    p = await saved(page);
+    assert(!linked(), "undo removed the connector from the file");
+    await page.keyboard.press("Control+Shift+z");
+    p = await saved(page);
+    assert(linked(), "redo put it back");
+    await page.screenshot({ path: join(out, "editing.png") });
+  },
+
+  async "dragging a card is one undo step and re-homes it"(page) {
+    await zoomTo(page, 0.9);
+    const from = await cardPoint(page, "Lounge entry");
+    const [tx, ty] = await page.evaluate(() => {
+      const e = window.journeymap.editor;
+      const c = e.grid.columns.find((c) => c.stage.name === "Board");
+      const r = e.grid.rows.find((r) => r.lane.name === "Touchpoints");
+      return [c.x + c.width * 0.3, r.y + r.height * 0.85];
+    });
+    const to = await pagePoint(page, tx, ty);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let i = 1; i <= 8; i++) await page.mouse.move(from.x + ((to.x - from.x) * i) / 8, from.y + ((to.y - from.y) * i) / 8);
+    await page.mouse.up();
+    let p = await saved(page);
+    const board = p.stages.find((s) => s.name === "Board");
+    assert(p.touchpoints.find((t) => t.title === "Lounge entry").stageId === board.id, "the card moved into Board");
+    await page.keyboard.press("Control+z");
+    p = await saved(page);
+    assert(p.touchpoints.find((t) => t.title === "Lounge entry").stageId !== board.id, "one undo put it back");
+  },
+
+  async "marquee selects the cards it touches"(page) {
+    await zoomTo(page, 0.9);
+    const [ax, ay, bx, by] = await page.evaluate(() => {
+      const e = window.journeymap.editor;
+      const c = e.grid.columns.find((c) => c.stage.name === "Prepare");
+      const r = e.grid.rows.find((r) => r.lane.name === "Touchpoints");
+      return [c.x + 4, r.y + 4, c.x + c.width - 4, r.y + r.height - 4];
+    });
+    await lookAt(page, (ax + bx) / 2, (ay + by) / 2);
+    const a = await pagePoint(page, ax, ay);
+    const b = await pagePoint(page, bx, by);
+    await page.mouse.move(a.x, a.y);
+    await page.mouse.down();
+    await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2);
+    await page.mouse.move(b.x, b.y);
+    await page.mouse.up();
+    const n = await page.evaluate(() => window.journeymap.editor.selectedTouchpoints().length);
+    assert(n === 4, `the four Prepare touchpoints are selected (got ${n})`);
+    assert(await page.isVisible("text=4 items selected"), "the panel shows the multi-selection");
+  },
+
+  async "the side panel edits every field"(page) {
+    await zoomTo(page, 0.9);
+    const at = await cardPoint(page, "Lounge entry");
+    await page.mouse.click(at.x, at.y);
+    await page.fill(".panel input[name=channel]", "Lounge desk");
+    await page.selectOption(".panel select[name=reliability]", "differentiating");
+    await page.fill(".panel input[name=emotion]", "3");
+    const p = await saved(page);
+    const t = p.touchpoints.find((t) => t.title === "Lounge entry");
+    assert(t.channel === "Lounge desk" && t.reliability === "differentiating" && t.emotion === 3, "channel, reliability and emotion saved");
+  },
+
+  async "the table view edits the same map"(page) {
+    await page.click("text=Table view");
+    const input = page.locator(".map-table input[value='Lounge entry']");
+    await input.fill("Lounge welcome");
+    await input.press("Tab");
+    let p = await saved(page);
+    assert(p.touchpoints.some((t) => t.title === "Lounge welcome"), "a title typed in the table was saved");
+    const before = p.touchpoints.length;
+    await page.click("button[aria-label='Add a touchpoint to Board, Pain points']");
+    p = await saved(page);
+    assert(p.touchpoints.length === before + 1, "+ touchpoint in a table cell adds a card");
+    await page.screenshot({ path: join(out, "table.png") });
+    await page.click("text=Map view");
+  },
+
+  async "opening a file that is not a project shows why and keeps the map"(page) {
+    await page.evaluate(() => (window.__TAURI_MOCK__.nextDialogPath = "/home/facilitator/notes.txt"));
+    await page.click("button:has-text('Open')");
+    await page.waitForSelector(".dialog[data-code=not-a-project-file]");
+    assert(await page.isVisible("text=Not a Journeymap project"), "the dialog's headline comes from the error code");
+    await page.keyboard.press("Enter");
+    const cards = await page.evaluate(() => window.journeymap.editor.doc.touchpointsOf(window.journeymap.editor.mapId).length);
+    assert(cards === 36, "the open map is still there");
+  },
+
+  async "a failed save is shown and retried"(page) {
+    const before = await page.evaluate(() => window.__TAURI_MOCK__.project.touchpoints.length);
+    await page.evaluate(() => (window.__TAURI_MOCK__.failNextWrite = true));
+    await page.keyboard.press("t");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("[data-save-state=error]");
+    assert(/•/.test(await page.title()), "the window title shows unsaved changes");
+    await page.waitForSelector("[data-save-state=saved]", { timeout: 5000 });
+    const p = await page.evaluate(() => window.__TAURI_MOCK__.project);
+    assert(p.touchpoints.length === before + 1, "the retry wrote the new card");
+  },
+
+  async "workshop mode: full screen, timer and dot-voting"(page) {
+    await page.keyboard.press("F5");
+    assert(await page.evaluate(() => document.body.classList.contains("workshop")), "F5 enters workshop mode");
+    await page.click(".workshop-bar button:has-text('5 min')");
+    assert((await page.textContent(".clock")) === "5:00", "the timer shows the preset");
+    await page.check("input[name=voting]");
+    const before = await page.evaluate(() => window.journeymap.editor.doc.notesOf(window.journeymap.editor.mapId).find((n) => n.text.startsWith("One bag-drop")).votes);
+    await zoomTo(page, 0.9);
+    const [nx, ny] = await page.evaluate(() => {
+      const e = window.journeymap.editor;
+      const n = e.doc.notesOf(e.mapId).find((n) => n.text.startsWith("One bag-drop"));
+      return [n.x + 20, n.y + 20];
+    });
+    const at = await lookAt(page, nx, ny);
+    await page.mouse.click(at.x, at.y);
+    const p = await saved(page);
+    assert(p.notes.find((n) => n.text.startsWith("One bag-drop")).votes === before + 1, "a click voted");
+    await page.screenshot({ path: join(out, "workshop.png") });
+    await page.keyboard.press("Escape");
+    assert(!(await page.evaluate(() => document.body.classList.contains("workshop"))), "Escape leaves workshop mode");
+  },
+
+  async "native menu commands run the same actions"(page) {
+    await zoomTo(page, 0.9);
+    const at = await cardPoint(page, "Lounge entry");
+    await page.mouse.click(at.x, at.y);
+    await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "toggleMomentOfTruth"));
+    let p = await saved(page);
+    assert(p.touchpoints.find((t) => t.title === "Lounge entry").momentOfTruth, "the menu item marked it");
+    await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "undo"));
+    p = await saved(page);
+    assert(!p.touchpoints.find((t) => t.title === "Lounge entry").momentOfTruth, "Edit → Undo undid it");
+  },
+
+  async "dragging an emotion point changes the score"(page) {
+    await zoomTo(page, 0.9);
+    const [ex, ey] = await page.evaluate(() => {
+      const e = window.journeymap.editor;
+      const row = e.grid.rows.find((r) => r.lane.kind === "thoughtsAndFeelings");
+      const t = e.doc.touchpointsOf(e.mapId).find((t) => t.title === "Delay announcement");
+      return [t.x + t.width / 2, row.y + row.height / 2];
+    });
+    await lookAt(page, ex, ey);
+    const pt = await page.evaluate(() => {
+      const e = window.journeymap.editor;
+      const row = e.grid.rows.find((r) => r.lane.kind === "thoughtsAndFeelings");
+      const t = e.doc.touchpointsOf(e.mapId).find((t) => t.title === "Delay announcement");
+      const rect = document.querySelector(".map-canvas").getBoundingClientRect();
+      const y = row.y + row.height / 2 - (t.emotion / 3) * (row.height / 2 - 14);
+      return { x: rect.left + (t.x + t.width / 2 - e.camera.x) * e.camera.zoom, y: rect.top + (y - e.camera.y) * e.camera.zoom, top: rect.top + (row.y + 4 - e.camera.y) * e.camera.zoom };
+    });
+    await page.mouse.move(pt.x, pt.y);
+    await page.mouse.down();
+    await page.mouse.move(pt.x, (pt.y + pt.top) / 2);
+    await page.mouse.move(pt.x, pt.top);
+    await page.mouse.up();
+    const p = await saved(page);
+    assert(p.touchpoints.find((t) => t.title === "Delay announcement").emotion === 3, "dragged to the top is +3");
+  },
+};
+
+const { server, url } = await serve();
+const browser = await launch();
+let passed = 0, failed = 0;
+for (const [name, test] of Object.entries(tests)) {
+  const { page, errors } = await openApp(browser, url, seed);
+  try {
+    await test(page);
+    if (errors.length) throw new Error(`console errors: ${errors.join(" | ")}`);
+    passed++;
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}\n     ${e.message}`);
+    await page.screenshot({ path: join(out, "failure.png") }).catch(() => undefined);
+  }
+  await page.close();
+}
+await browser.close();
+server.close();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,74 @@
+// Stands in for Tauri's IPC inside a plain browser page: the commands of src-tauri/src/main.rs
+// answered from an in-memory project (seeded by window.__SEED__), plus the window, event and
+// dialog plugin calls the UI makes. Loaded before the app by the browser tests.
+(() => {
+  const callbacks = new Map();
+  let nextId = 1;
+  const state = {
+    path: "/home/facilitator/Northwind.journey",
+    project: JSON.parse(JSON.stringify(window.__SEED__)),
+    writes: [],
+    title: "",
+    failNextWrite: false,
+    nextDialogPath: null,
+    listeners: new Map(),
+  };
+  const kinds = { persona: "personas", map: "maps", stage: "stages", lane: "lanes", touchpoint: "touchpoints", connector: "connectors", note: "notes", story: "stories" };
+  function apply(changes) {
+    for (const r of changes.put) {
+      if (r.kind === "info") { state.project.info = r.record; continue; }
+      const list = state.project[kinds[r.kind]];
+      const i = list.findIndex((x) => x.id === r.record.id);
+      if (i >= 0) list[i] = r.record; else list.push(r.record);
+    }
+    for (const d of changes.delete) {
+      const key = kinds[d.kind];
+      state.project[key] = state.project[key].filter((x) => x.id !== d.id);
+    }
+  }
+  const summary = () => ({ touchpoints: state.project.touchpoints.length, momentsOfTruth: state.project.touchpoints.filter((t) => t.momentOfTruth).length });
+  const commands = {
+    open_startup_project: () => ({ path: state.path, project: state.project }),
+    open_project: ({ path }) => {
+      if (!String(path).endsWith(".journey")) throw { code: "not-a-project-file", message: `${path} is not a Journeymap project file` };
+      state.path = path;
+      return { path, project: state.project };
+    },
+    create_project: ({ path, name }) => {
+      state.path = path;
+      state.project = { info: { id: "00000000-0000-4000-8000-000000000001", name, intentStatement: "", brandPromise: "", targetCustomers: "" }, personas: [], maps: [], stages: [], lanes: [], touchpoints: [], connectors: [], notes: [], stories: [] };
+      return { path, project: state.project };
+    },
+    apply_changes: ({ changes }) => {
+      if (state.failNextWrite) { state.failNextWrite = false; throw { code: "io", message: "disk full" }; }
+      state.writes.push(changes);
+      apply(changes);
+      return summary();
+    },
+    save_project_as: ({ path }) => { state.path = path; return { path, project: state.project }; },
+    "plugin:window|set_title": ({ value }) => { state.title = value; },
+    "plugin:window|set_fullscreen": () => null,
+    "plugin:event|listen": ({ event, handler }) => { state.listeners.set(event, handler); return handler; },
+    "plugin:event|unlisten": () => null,
+    "plugin:dialog|open": () => state.nextDialogPath,
+    "plugin:dialog|save": () => state.nextDialogPath,
+  };
+  window.__TAURI_MOCK__ = state;
+  window.__TAURI_MOCK__.emit = (event, payload) => {
+    const id = state.listeners.get(event);
+    const cb = callbacks.get(id);
+    if (cb) cb({ event, id: 0, payload });
+  };
+  window.__TAURI_INTERNALS__ = {
+    metadata: { currentWindow: { label: "main" }, currentWebview: { windowLabel: "main", label: "main" } },
+    transformCallback(cb) { const id = nextId++; callbacks.set(id, cb); return id; },
+    unregisterCallback(id) { callbacks.delete(id); },
+    async invoke(cmd, args) {
+      const handler = commands[cmd];
+      if (!handler) throw { code: "ipc", message: `unmocked command ${cmd}` };
+      return JSON.parse(JSON.stringify(handler(args ?? {}) ?? null));
+    },
+    convertFileSrc: (p) => p,
+  };
+  window.__TAURI_EVENT_PLUGIN_INTERNALS__ = { unregisterListener() {} };
+})();
