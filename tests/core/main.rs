@@ -5,4 +5,5 @@ mod bindings;
 mod cli;
 mod files;
 mod interchange;
+mod layout;
 mod support;

@@ -1,0 +1,141 @@
+// End-to-end test of the real desktop app: under Xvfb, tauri-driver + WebKitWebDriver drive the
+// built binary. A facilitator opens the sample project, adds a touchpoint, marks it a moment of
+// truth, quits, relaunches and finds it there; the file passes SQLite's integrity check.
+// Plain WebDriver over HTTP, so it needs no extra npm packages. Run from ui/ (or anywhere).
+
+import { spawn, execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const target = process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, ".cache/journeymap/target");
+const app = join(target, "debug", "journeymap-desktop");
+const cli = join(target, "debug", "journeymap");
+const out = join(repo, "tests", "e2e", "out");
+mkdirSync(out, { recursive: true });
+const work = mkdtempSync(join(tmpdir(), "journeymap-e2e-"));
+const project = join(work, "Workshop.journey");
+copyFileSync(join(repo, "assets", "sample.journey"), project);
+
+const children = [];
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+function start(cmd, args, env) {
+  const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
+  child.stderr.on("data", (d) => process.env.E2E_VERBOSE && process.stderr.write(d));
+  children.push(child);
+  return child;
+}
+function cleanup() {
+  for (const c of children) c.kill("SIGKILL");
+}
+process.on("exit", cleanup);
+
+// A display: the caller's, or a private Xvfb.
+let display = process.env.DISPLAY;
+if (!display) {
+  display = ":" + (90 + Math.floor(Math.random() * 9));
+  start("Xvfb", [display, "-screen", "0", "1440x900x24", "-nolisten", "tcp"]);
+  await sleep(800);
+}
+const env = {
+  DISPLAY: display,
+  WEBKIT_DISABLE_DMABUF_RENDERER: "1",
+  XDG_CONFIG_HOME: join(work, "config"),
+  XDG_DATA_HOME: join(work, "data"),
+};
+const port = 4444 + Math.floor(Math.random() * 500);
+start("tauri-driver", ["--port", String(port), "--native-port", String(port + 1000)], env);
+
+const base = `http://127.0.0.1:${port}`;
+async function wd(method, path, body) {
+  const res = await fetch(base + path, { method, headers: { "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined });
+  const json = await res.json();
+  if (!res.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json.value).slice(0, 300)}`);
+  return json.value;
+}
+for (let i = 0; ; i++) {
+  try {
+    await fetch(base + "/status");
+    break;
+  } catch {
+    if (i > 100) throw new Error("tauri-driver did not start");
+    await sleep(100);
+  }
+}
+
+async function launchApp() {
+  const session = await wd("POST", "/session", { capabilities: { alwaysMatch: { "tauri:options": { application: app, args: [project] } } } });
+  const id = session.sessionId;
+  const run = (script, ...args) => wd("POST", `/session/${id}/execute/sync`, { script, args });
+  const find = async (css) => {
+    const found = await wd("POST", `/session/${id}/element`, { using: "css selector", value: css });
+    const ref = Object.values(found ?? {})[0];
+    if (!ref) throw new Error(`no element ${css}: ${JSON.stringify(found)}`);
+    return ref;
+  };
+  const waitFor = async (script, what, timeout = 20000) => {
+    const until = Date.now() + timeout;
+    for (;;) {
+      if (await run(script).catch(() => false)) return;
+      if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+      await sleep(200);
+    }
+  };
+  await waitFor("return !!(window.journeymap && window.journeymap.editor.path)", "the project to open");
+  return { id, run, find, waitFor };
+}
+
+let passed = 0, failed = 0;
+async function test(name, body) {
+  try {
+    await body();
+    passed++;
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}\n     ${e.message}`);
+  }
+}
+
+const TITLE = "Kiosk helper — Zoë's idea";
+await test("add a touchpoint and a moment of truth, quit, relaunch, find it", async () => {
+  let s = await launchApp();
+  const opened = await s.run("return window.journeymap.editor.path");
+  if (opened !== project) throw new Error(`opened ${opened}, expected ${project}`);
+  const cards = await s.run("const e = window.journeymap.editor; return e.doc.touchpointsOf(e.mapId).length");
+  if (cards !== 36) throw new Error(`the sample map shows ${cards} touchpoints`);
+
+  await wd("POST", `/session/${s.id}/element/${await s.find("button[data-action=addTouchpoint]")}/click`, {});
+  const box = await s.find("textarea.inline-editor");
+  // Ctrl+A replaces the placeholder title, Enter commits (clearing would blur the box).
+  await wd("POST", `/session/${s.id}/element/${box}/value`, { text: `\uE009a\uE009${TITLE}\uE007` });
+  await s.waitFor(`const e = window.journeymap.editor; return e.doc.touchpointsOf(e.mapId).some(t => t.title === ${JSON.stringify(TITLE)})`, "the new card");
+  const canvas = await s.find("canvas.map-canvas");
+  await wd("POST", `/session/${s.id}/element/${canvas}/value`, { text: "m" });
+  await s.waitFor(`const e = window.journeymap.editor; return e.selectedTouchpoints().some(t => t.momentOfTruth)`, "the moment-of-truth mark");
+  await s.waitFor(`return document.querySelector("[data-save-state=saved]") !== null`, "autosave");
+  const png = await wd("GET", `/session/${s.id}/screenshot`);
+  writeFileSync(join(out, "app.png"), Buffer.from(png, "base64"));
+  await wd("DELETE", `/session/${s.id}`);
+  await sleep(500);
+
+  s = await launchApp();
+  const found = await s.run(`const e = window.journeymap.editor; const t = [...e.doc.tables.touchpoint.values()].find(t => t.title === ${JSON.stringify(TITLE)}); return t ? t.momentOfTruth : null`);
+  if (found !== true) throw new Error(`after relaunch the card is ${found === null ? "missing" : "not a moment of truth"}`);
+  await wd("DELETE", `/session/${s.id}`);
+  await sleep(300);
+});
+
+await test("the saved file passes PRAGMA integrity_check and the CLI reads it", async () => {
+  const check = execFileSync("sqlite3", [project, "PRAGMA integrity_check"]).toString().trim();
+  if (check !== "ok") throw new Error(`integrity_check: ${check}`);
+  const info = execFileSync(cli, ["info", project, "--json"]).toString();
+  const summary = JSON.parse(info).summary;
+  if (summary.touchpoints !== 45 || summary.momentsOfTruth !== 11) throw new Error(`info: ${JSON.stringify(summary)}`);
+});
+
+cleanup();
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
