@@ -42,7 +42,10 @@ install_npm() {
   local stamp="$ROOT/ui/node_modules/.journeymap-lock"
   if [ ! -f "$stamp" ] || ! cmp -s "$ROOT/ui/package-lock.json" "$stamp"; then
     say "Installing npm packages (ui/)"
-    (cd "$ROOT/ui" && npm ci --no-audit --no-fund --loglevel=error)
+    # `npm install` rather than `npm ci`: with this registry's lockfile settings (no resolved URLs)
+    # `npm ci` refuses lockfiles that omit other platforms' optional packages. Versions still
+    # come from package-lock.json.
+    (cd "$ROOT/ui" && npm install --no-audit --no-fund --loglevel=error)
     cp "$ROOT/ui/package-lock.json" "$stamp"
   fi
 }
