@@ -195,6 +195,9 @@ pub fn project(touchpoints: usize, seed: u64) -> Project {
         connectors,
         notes,
         stories,
+        calendar: Default::default(),
+        redesign_template: crate::workflow::PhaseTemplate::default_template(),
+        redesigns: Vec::new(),
     }
     .canonical()
 }

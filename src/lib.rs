@@ -9,6 +9,7 @@ pub mod model;
 pub mod recent;
 pub mod session;
 pub mod storage;
+pub mod workflow;
 
 pub use error::{Error, ErrorCode, ErrorPayload, Result};
 pub use storage::ProjectFile;

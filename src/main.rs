@@ -1,6 +1,8 @@
 //! The `journeymap` command-line tool: project files without the app, for managers' scripts,
 //! CI and our own tests. Every subcommand is a thin call into the core library.
 
+mod cli;
+
 use clap::{Parser, Subcommand};
 use journeymap::interchange::json;
 use journeymap::model::{new_id, Project};
@@ -55,6 +57,11 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// The touchpoint redesign tracker: plans, status, progress.
+    Tracker {
+        #[command(subcommand)]
+        command: cli::tracker::Tracker,
+    },
     /// Generate a large synthetic project (for benchmarks and scale tests).
     Generate {
         #[arg(long)]
@@ -108,6 +115,7 @@ fn run(command: Command) -> Result<()> {
             storage::write_new(&output, &project, force)?;
             println!("created {} from {}", output.display(), input.display());
         }
+        Command::Tracker { command } => cli::tracker::run(command)?,
         Command::Generate {
             touchpoints,
             output,
@@ -165,6 +173,7 @@ fn info(file: &Path, as_json: bool) -> Result<()> {
     println!("  connectors        {}", summary.connectors);
     println!("  notes             {}", summary.notes);
     println!("  stories           {}", summary.stories);
+    println!("  redesigns         {}", summary.redesigns);
     println!(
         "  reliability       {} broken, {} reliable, {} differentiating",
         summary.broken, summary.reliable, summary.differentiating

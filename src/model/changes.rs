@@ -4,6 +4,7 @@
 
 use super::Touchpoint;
 use super::{Connector, Id, JourneyMap, Lane, Note, Persona, Project, ProjectInfo, Stage, Story};
+use crate::workflow::{PhaseTemplate, Redesign, WorkCalendar};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use ts_rs::TS;
@@ -22,6 +23,9 @@ pub enum Record {
     Connector(Connector),
     Note(Note),
     Story(Story),
+    Calendar(WorkCalendar),
+    Template(Vec<PhaseTemplate>),
+    Redesign(Redesign),
 }
 
 /// The kinds of record that can be deleted (the project info cannot).
@@ -39,6 +43,7 @@ pub enum RecordKind {
     Connector,
     Note,
     Story,
+    Redesign,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -69,10 +74,11 @@ impl Changes {
 }
 
 impl Record {
-    /// The kind used for ordering writes; `None` for the project info, which is written first.
+    /// The kind used for ordering writes; `None` for the project-wide records (info, calendar,
+    /// template), which are written first.
     pub fn kind(&self) -> Option<RecordKind> {
         Some(match self {
-            Self::Info(_) => return None,
+            Self::Info(_) | Self::Calendar(_) | Self::Template(_) => return None,
             Self::Persona(_) => RecordKind::Persona,
             Self::Map(_) => RecordKind::Map,
             Self::Stage(_) => RecordKind::Stage,
@@ -81,6 +87,7 @@ impl Record {
             Self::Connector(_) => RecordKind::Connector,
             Self::Note(_) => RecordKind::Note,
             Self::Story(_) => RecordKind::Story,
+            Self::Redesign(_) => RecordKind::Redesign,
         })
     }
 }
@@ -190,6 +197,21 @@ impl Project {
             Record::Story,
             &mut out,
         );
+        if self.calendar != newer.calendar {
+            out.put.push(Record::Calendar(newer.calendar.clone()));
+        }
+        if self.redesign_template != newer.redesign_template {
+            out.put
+                .push(Record::Template(newer.redesign_template.clone()));
+        }
+        diff_kind(
+            &self.redesigns,
+            &newer.redesigns,
+            |x| x.id,
+            RecordKind::Redesign,
+            Record::Redesign,
+            &mut out,
+        );
         out
     }
 
@@ -207,6 +229,9 @@ impl Project {
                 Record::Connector(x) => put_one(&mut self.connectors, x, |x| x.id),
                 Record::Note(x) => put_one(&mut self.notes, x, |x| x.id),
                 Record::Story(x) => put_one(&mut self.stories, x, |x| x.id),
+                Record::Calendar(c) => self.calendar = c,
+                Record::Template(t) => self.redesign_template = t,
+                Record::Redesign(x) => put_one(&mut self.redesigns, x, |x| x.id),
             }
         }
         for r in &changes.delete {
@@ -254,6 +279,7 @@ impl Project {
             RecordKind::Connector => self.connectors.retain(|x| x.id != id),
             RecordKind::Note => self.notes.retain(|x| x.id != id),
             RecordKind::Story => self.stories.retain(|x| x.id != id),
+            RecordKind::Redesign => self.redesigns.retain(|x| x.id != id),
         }
     }
 
@@ -267,5 +293,6 @@ impl Project {
         self.touchpoints.retain(|t| !doomed(t));
         self.connectors
             .retain(|c| !gone.contains(&c.from_id) && !gone.contains(&c.to_id));
+        self.redesigns.retain(|r| !gone.contains(&r.touchpoint_id));
     }
 }

@@ -4,6 +4,7 @@
 use super::{
     Connector, Id, JourneyMap, Lane, Note, Persona, Reliability, Stage, Story, Touchpoint,
 };
+use crate::workflow::{PhaseTemplate, Redesign, WorkCalendar};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -50,6 +51,14 @@ pub struct Project {
     pub notes: Vec<Note>,
     #[serde(default)]
     pub stories: Vec<Story>,
+    /// The project's working days, for redesign plans.
+    #[serde(default)]
+    pub calendar: WorkCalendar,
+    /// The phases a new redesign is planned with (editable per project).
+    #[serde(default = "PhaseTemplate::default_template")]
+    pub redesign_template: Vec<PhaseTemplate>,
+    #[serde(default)]
+    pub redesigns: Vec<Redesign>,
 }
 
 /// Counts shown by `journeymap info` and on the app's status bar.
@@ -65,6 +74,7 @@ pub struct Summary {
     pub connectors: u32,
     pub notes: u32,
     pub stories: u32,
+    pub redesigns: u32,
     pub broken: u32,
     pub reliable: u32,
     pub differentiating: u32,
@@ -89,6 +99,9 @@ impl Project {
             connectors: Vec::new(),
             notes: Vec::new(),
             stories: Vec::new(),
+            calendar: WorkCalendar::default(),
+            redesign_template: PhaseTemplate::default_template(),
+            redesigns: Vec::new(),
         }
     }
 
@@ -102,6 +115,7 @@ impl Project {
         self.connectors.sort_by_key(|c| c.id);
         self.notes.sort_by_key(|n| n.id);
         self.stories.sort_by_key(|s| s.id);
+        self.redesigns.sort_by_key(|r| r.id);
     }
 
     pub fn canonical(mut self) -> Self {
@@ -134,6 +148,7 @@ impl Project {
             connectors: count(self.connectors.len()),
             notes: count(self.notes.len()),
             stories: count(self.stories.len()),
+            redesigns: count(self.redesigns.len()),
             broken: reliability(Reliability::Broken),
             reliable: reliability(Reliability::Reliable),
             differentiating: reliability(Reliability::Differentiating),

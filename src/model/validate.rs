@@ -9,6 +9,8 @@ use std::collections::{HashMap, HashSet};
 pub const MAX_NAME_CHARS: usize = 1_000;
 /// Longest free text (descriptions, notes, stories) accepted, in characters.
 pub const MAX_TEXT_CHARS: usize = 100_000;
+/// Longest phase accepted, in work days (about a year).
+pub const MAX_PHASE_DAYS: u32 = 250;
 /// Canvas coordinates and sizes must stay within this magnitude.
 pub const MAX_COORDINATE: f64 = 10_000_000.0;
 
@@ -163,7 +165,82 @@ impl Project {
             p.name(&what, &s.title, true);
             p.text(&what, &s.text);
         }
+        self.workflow_problems(&mut p, &touchpoint_map, &mut unique);
         p.0
+    }
+
+    fn workflow_problems(
+        &self,
+        p: &mut Problems,
+        touchpoints: &HashMap<Id, Id>,
+        unique: &mut impl FnMut(&mut Problems, &str, Id),
+    ) {
+        use crate::workflow::PhaseStatus;
+        let phases_ok = |p: &mut Problems, what: &str, phases: &[(String, u32)]| {
+            p.check(!phases.is_empty(), || {
+                format!("{what}: at least one phase is needed")
+            });
+            for (name, days) in phases {
+                p.name(what, name, true);
+                p.check((1..=MAX_PHASE_DAYS).contains(days), || {
+                    format!("{what}: phase \"{name}\" lasts {days} days (1 to {MAX_PHASE_DAYS})")
+                });
+            }
+        };
+        let template: Vec<(String, u32)> = self
+            .redesign_template
+            .iter()
+            .map(|t| (t.name.clone(), t.days))
+            .collect();
+        phases_ok(p, "redesign template", &template);
+        p.check(self.calendar.holidays.len() <= 10_000, || {
+            "more than 10,000 holidays".into()
+        });
+        for (date, name) in &self.calendar.holidays {
+            p.name(&format!("holiday {date}"), name, false);
+        }
+        for r in &self.redesigns {
+            let what = format!("redesign {}", r.id);
+            unique(p, "redesign", r.id);
+            p.check(touchpoints.contains_key(&r.touchpoint_id), || {
+                format!("{what}: touchpoint {} does not exist", r.touchpoint_id)
+            });
+            p.name(&what, &r.title, true);
+            p.text(&what, &r.description);
+            let phases: Vec<(String, u32)> =
+                r.phases.iter().map(|x| (x.name.clone(), x.days)).collect();
+            phases_ok(p, &what, &phases);
+            for (i, ph) in r.phases.iter().enumerate() {
+                let dated = match ph.status {
+                    PhaseStatus::NotStarted => ph.actual_start.is_none() && ph.actual_end.is_none(),
+                    PhaseStatus::InProgress | PhaseStatus::Waiting => {
+                        ph.actual_start.is_some() && ph.actual_end.is_none()
+                    }
+                    PhaseStatus::Done => {
+                        matches!((ph.actual_start, ph.actual_end), (Some(s), Some(e)) if s <= e)
+                    }
+                };
+                p.check(dated, || {
+                    format!(
+                        "{what}: phase \"{}\" is {} but its dates say otherwise",
+                        ph.name,
+                        ph.status.label()
+                    )
+                });
+                let before_done = r.phases[..i].iter().all(|x| x.status == PhaseStatus::Done);
+                p.check(ph.status == PhaseStatus::NotStarted || before_done, || {
+                    format!(
+                        "{what}: phase \"{}\" has started before the phases ahead of it are done",
+                        ph.name
+                    )
+                });
+                p.name(&what, &ph.owner, false);
+                p.text(&what, &ph.notes);
+            }
+            p.check(r.history.len() <= 10_000, || {
+                format!("{what}: history too long")
+            });
+        }
     }
 
     /// `Ok` when [`Project::problems`] finds nothing.

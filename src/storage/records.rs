@@ -5,6 +5,10 @@ use crate::model::{
     Changes, Connector, Id, JourneyMap, Lane, LaneKind, MapKind, Note, Persona, Project,
     ProjectInfo, Record, RecordKind, Reliability, Stage, Story, Touchpoint,
 };
+use crate::workflow::{
+    Phase, PhaseStatus, PhaseTemplate, Redesign, StatusChange, Weekmask, WorkCalendar,
+};
+use chrono::NaiveDate;
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use rusqlite::{params, Connection, Row};
 
@@ -209,6 +213,23 @@ pub(crate) fn load(conn: &Connection) -> rusqlite::Result<Project> {
             })
         },
     )?;
+    let weekmask = conn.query_row("SELECT weekmask FROM work_calendar WHERE id = 1", [], |r| {
+        parsed(r, 0, Weekmask::parse)
+    })?;
+    let holidays = all(conn, "SELECT date, name FROM holidays", |r| {
+        Ok((parsed(r, 0, parse_date)?, r.get::<_, String>(1)?))
+    })?;
+    let redesign_template = all(
+        conn,
+        "SELECT name, days FROM template_phases ORDER BY position",
+        |r| {
+            Ok(PhaseTemplate {
+                name: r.get(0)?,
+                days: r.get(1)?,
+            })
+        },
+    )?;
+    let redesigns = load_redesigns(conn)?;
     Ok(Project {
         info,
         personas,
@@ -219,8 +240,169 @@ pub(crate) fn load(conn: &Connection) -> rusqlite::Result<Project> {
         connectors,
         notes,
         stories,
+        calendar: WorkCalendar::new(weekmask, holidays),
+        redesign_template,
+        redesigns,
     }
     .canonical())
+}
+
+fn parse_date(s: &str) -> Option<NaiveDate> {
+    s.parse().ok()
+}
+
+fn opt_date(row: &Row, idx: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    match row.get::<_, Option<String>>(idx)? {
+        None => Ok(None),
+        Some(_) => parsed(row, idx, parse_date).map(Some),
+    }
+}
+
+fn load_redesigns(conn: &Connection) -> rusqlite::Result<Vec<Redesign>> {
+    let mut redesigns = all(
+        conn,
+        "SELECT id, touchpoint_id, title, description, start_date FROM redesigns",
+        |r| {
+            Ok(Redesign {
+                id: id(r, 0)?,
+                touchpoint_id: id(r, 1)?,
+                title: r.get(2)?,
+                description: r.get(3)?,
+                start: parsed(r, 4, parse_date)?,
+                phases: Vec::new(),
+                history: Vec::new(),
+            })
+        },
+    )?;
+    let index: std::collections::HashMap<Id, usize> = redesigns
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id, i))
+        .collect();
+    let phases = all(
+        conn,
+        "SELECT redesign_id, name, days, status, actual_start, actual_end, owner, notes
+         FROM redesign_phases ORDER BY redesign_id, position",
+        |r| {
+            Ok((
+                id(r, 0)?,
+                Phase {
+                    name: r.get(1)?,
+                    days: r.get(2)?,
+                    status: parsed(r, 3, PhaseStatus::parse)?,
+                    actual_start: opt_date(r, 4)?,
+                    actual_end: opt_date(r, 5)?,
+                    owner: r.get(6)?,
+                    notes: r.get(7)?,
+                },
+            ))
+        },
+    )?;
+    for (owner, phase) in phases {
+        if let Some(&i) = index.get(&owner) {
+            redesigns[i].phases.push(phase);
+        }
+    }
+    let history = all(
+        conn,
+        "SELECT redesign_id, date, phase, from_status, to_status, note
+         FROM redesign_history ORDER BY redesign_id, seq",
+        |r| {
+            Ok((
+                id(r, 0)?,
+                StatusChange {
+                    date: parsed(r, 1, parse_date)?,
+                    phase: r.get(2)?,
+                    from: parsed(r, 3, PhaseStatus::parse)?,
+                    to: parsed(r, 4, PhaseStatus::parse)?,
+                    note: r.get(5)?,
+                },
+            ))
+        },
+    )?;
+    for (owner, change) in history {
+        if let Some(&i) = index.get(&owner) {
+            redesigns[i].history.push(change);
+        }
+    }
+    Ok(redesigns)
+}
+
+fn put_calendar(conn: &Connection, c: &WorkCalendar) -> rusqlite::Result<usize> {
+    conn.prepare_cached("UPDATE work_calendar SET weekmask = ?1 WHERE id = 1")?
+        .execute([c.weekmask.to_string()])?;
+    conn.prepare_cached("DELETE FROM holidays")?.execute([])?;
+    let mut insert = conn.prepare_cached("INSERT INTO holidays (date, name) VALUES (?1, ?2)")?;
+    for (date, name) in &c.holidays {
+        insert.execute(params![date.to_string(), name])?;
+    }
+    Ok(1)
+}
+
+fn put_template(conn: &Connection, phases: &[PhaseTemplate]) -> rusqlite::Result<usize> {
+    conn.prepare_cached("DELETE FROM template_phases")?
+        .execute([])?;
+    let mut insert = conn
+        .prepare_cached("INSERT INTO template_phases (position, name, days) VALUES (?1, ?2, ?3)")?;
+    for (i, p) in phases.iter().enumerate() {
+        insert.execute(params![i as i64, p.name, p.days])?;
+    }
+    Ok(1)
+}
+
+/// A redesign is a handful of rows: its phases and history are rewritten with it.
+fn put_redesign(conn: &Connection, r: &Redesign) -> rusqlite::Result<usize> {
+    conn.prepare_cached(
+        "INSERT INTO redesigns (id, touchpoint_id, title, description, start_date)
+         VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (id) DO UPDATE SET touchpoint_id = excluded.touchpoint_id,
+           title = excluded.title, description = excluded.description,
+           start_date = excluded.start_date",
+    )?
+    .execute(params![
+        sql(r.id),
+        sql(r.touchpoint_id),
+        r.title,
+        r.description,
+        r.start.to_string()
+    ])?;
+    conn.prepare_cached("DELETE FROM redesign_phases WHERE redesign_id = ?1")?
+        .execute([sql(r.id)])?;
+    conn.prepare_cached("DELETE FROM redesign_history WHERE redesign_id = ?1")?
+        .execute([sql(r.id)])?;
+    let mut phase = conn.prepare_cached(
+        "INSERT INTO redesign_phases (redesign_id, position, name, days, status, actual_start,
+           actual_end, owner, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    for (i, p) in r.phases.iter().enumerate() {
+        phase.execute(params![
+            sql(r.id),
+            i as i64,
+            p.name,
+            p.days,
+            p.status.as_str(),
+            p.actual_start.map(|d| d.to_string()),
+            p.actual_end.map(|d| d.to_string()),
+            p.owner,
+            p.notes
+        ])?;
+    }
+    let mut change = conn.prepare_cached(
+        "INSERT INTO redesign_history (redesign_id, seq, date, phase, from_status, to_status, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?;
+    for (i, h) in r.history.iter().enumerate() {
+        change.execute(params![
+            sql(r.id),
+            i as i64,
+            h.date.to_string(),
+            h.phase,
+            h.from.as_str(),
+            h.to.as_str(),
+            h.note
+        ])?;
+    }
+    Ok(1)
 }
 
 /// Writes a change set. The caller owns the transaction; foreign keys are deferred to its commit,
@@ -251,11 +433,15 @@ fn table(kind: RecordKind) -> &'static str {
         RecordKind::Connector => "connectors",
         RecordKind::Note => "notes",
         RecordKind::Story => "stories",
+        RecordKind::Redesign => "redesigns",
     }
 }
 
 fn put(conn: &Connection, record: &Record) -> rusqlite::Result<usize> {
     match record {
+        Record::Calendar(c) => put_calendar(conn, c),
+        Record::Template(t) => put_template(conn, t),
+        Record::Redesign(r) => put_redesign(conn, r),
         Record::Info(p) => {
             conn.prepare_cached("DELETE FROM project WHERE id <> ?1")?
                 .execute([sql(p.id)])?;

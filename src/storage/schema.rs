@@ -10,7 +10,10 @@ pub const APPLICATION_ID: u32 = 0x4A4D_4150;
 /// Migration `n` (1-based) turns schema version `n - 1` into version `n`. Append only: a released
 /// migration is never edited, and each has a fixture file in `tests/fixtures/` whose upgrade is
 /// tested.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_redesigns.sql"),
+];
 
 /// The schema version this build writes and the newest it can read.
 pub const SCHEMA_VERSION: u32 = MIGRATIONS.len() as u32;

@@ -110,7 +110,14 @@ fn errors_carry_their_code_and_fail_the_process() {
 #[test]
 fn every_subcommand_has_help() {
     let dir = temp();
-    for sub in ["new", "info", "export-json", "import-json", "generate"] {
+    for sub in [
+        "new",
+        "info",
+        "export-json",
+        "import-json",
+        "generate",
+        "tracker",
+    ] {
         let out = journeymap(&[sub, "--help"], dir.path());
         assert!(out.status.success(), "{sub} --help");
         assert!(
@@ -118,4 +125,216 @@ fn every_subcommand_has_help() {
             "{sub} --help prints usage"
         );
     }
+}
+
+#[test]
+fn tracker_plan_prints_the_default_twenty_day_plan() {
+    let dir = temp();
+    let out = journeymap(
+        &[
+            "tracker",
+            "plan",
+            "--start",
+            "2026-12-19",
+            "--holidays",
+            "2026-12-25,2027-01-01",
+            "--json",
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let plan: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    // Sat 19 Dec rolls to Mon 21; 20 work days skipping 25 Dec and 1 Jan end on Tue 19 Jan.
+    assert_eq!(plan["phases"][0]["start"], "2026-12-21");
+    assert_eq!(plan["phases"][0]["end"], "2026-12-28");
+    assert_eq!(plan["end"], "2027-01-19");
+    assert_eq!(plan["phases"].as_array().unwrap().len(), 5);
+    assert_eq!(plan["phases"][2]["name"], "Send proposal to corporate");
+    assert_eq!(plan["phases"][2]["days"], 1);
+    let text = stdout(&out);
+    assert!(
+        text.find("\"name\"").unwrap() < text.find("\"start\"").unwrap(),
+        "keys in the documented order"
+    );
+
+    let out = journeymap(
+        &[
+            "tracker",
+            "plan",
+            "--start",
+            "2026-11-20",
+            "--weekmask",
+            "1111001",
+        ],
+        dir.path(),
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains("Brainstorm                             2026-11-22   2026-11-26"),
+        "{text}"
+    );
+    let out = journeymap(
+        &[
+            "tracker",
+            "plan",
+            "--start",
+            "2026-11-20",
+            "--weekmask",
+            "1111",
+        ],
+        dir.path(),
+    );
+    assert!(
+        stderr(&out).starts_with("error[invalid-input]"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn tracker_status_start_advance_and_holidays() {
+    let dir = temp();
+    let d = dir.path();
+    std::fs::copy(sample_journey(), d.join("s.journey")).unwrap();
+    let out = journeymap(
+        &[
+            "tracker",
+            "status",
+            "s.journey",
+            "--today",
+            "2026-11-23",
+            "--json",
+        ],
+        d,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let status: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let by_title = |title: &str| {
+        status["redesigns"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["title"] == title)
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(by_title("Three bag-drop lanes at peak")["status"], "late");
+    assert_eq!(
+        by_title("Online check-in for infant bookings")["status"],
+        "atRisk"
+    );
+    assert_eq!(
+        by_title("Families seated together by default")["status"],
+        "done"
+    );
+    assert_eq!(
+        by_title("Delay message within two minutes")["status"],
+        "onTrack"
+    );
+
+    let out = journeymap(
+        &[
+            "tracker",
+            "start",
+            "s.journey",
+            "--touchpoint",
+            "Liquids rules information",
+            "--start",
+            "2026-11-23",
+            "--title",
+            "Liquids rules on the boarding pass",
+        ],
+        d,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("2026-12-18"), "{}", stdout(&out));
+    let out = journeymap(
+        &[
+            "tracker",
+            "advance",
+            "s.journey",
+            "--redesign",
+            "Liquids rules on the boarding pass",
+            "--phase",
+            "2",
+            "--to",
+            "in-progress",
+            "--date",
+            "2026-11-23",
+        ],
+        d,
+    );
+    assert!(
+        stderr(&out).contains("cannot start before"),
+        "{}",
+        stderr(&out)
+    );
+    let out = journeymap(
+        &[
+            "tracker",
+            "advance",
+            "s.journey",
+            "--redesign",
+            "Liquids rules on the boarding pass",
+            "--phase",
+            "1",
+            "--to",
+            "in-progress",
+            "--date",
+            "2026-11-23",
+        ],
+        d,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    // Finishing the last phase with --improve-reliability moves the touchpoint up a step.
+    let out = journeymap(
+        &[
+            "tracker",
+            "advance",
+            "s.journey",
+            "--redesign",
+            "Three bag-drop lanes at peak",
+            "--phase",
+            "5",
+            "--to",
+            "done",
+            "--date",
+            "2026-11-24",
+            "--improve-reliability",
+        ],
+        d,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("Bag drop queue is now reliable"),
+        "{}",
+        stdout(&out)
+    );
+
+    std::fs::write(d.join("h.ics"), "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20261130\nSUMMARY:Company day\nEND:VEVENT\nEND:VCALENDAR\n").unwrap();
+    let out = journeymap(
+        &["tracker", "holidays", "s.journey", "--import", "h.ics"],
+        d,
+    );
+    assert!(
+        stdout(&out).contains("1 holidays imported"),
+        "{}",
+        stderr(&out)
+    );
+    let out = journeymap(
+        &["tracker", "status", "s.journey", "--today", "2026-11-23"],
+        d,
+    );
+    let text = stdout(&out);
+    assert!(
+        text.contains("Liquids rules on the boarding pass") && text.contains("2026-12-21"),
+        "the holiday pushes the plan a day: {text}"
+    );
+    std::fs::write(d.join("bad.csv"), "2026-12-01,A\nnext week,B\n").unwrap();
+    let out = journeymap(
+        &["tracker", "holidays", "s.journey", "--import", "bad.csv"],
+        d,
+    );
+    assert!(stderr(&out).contains("line 2"), "{}", stderr(&out));
 }

@@ -316,18 +316,92 @@ fn damaged_pages_are_refused() {
 }
 
 #[test]
-fn schema_v1_fixture_upgrades_to_the_current_schema() {
-    // tests/fixtures/schema-v1.journey was written by schema version 1 and must always open.
-    let dir = temp();
+fn every_schema_fixture_upgrades_to_the_current_schema() {
+    // tests/fixtures/schema-vN.journey was written by schema version N and must always open,
+    // upgraded, with the content recorded beside it in schema-vN.json.
     let fixtures = repo().join("tests/fixtures");
-    let path = copy_into(
-        dir.path(),
-        &fixtures.join("schema-v1.journey"),
-        "old.journey",
+    for version in 1..=SCHEMA_VERSION {
+        let dir = temp();
+        let name = format!("schema-v{version}.journey");
+        let original = fixtures.join(&name);
+        assert!(
+            original.exists(),
+            "a fixture for schema version {version} is kept"
+        );
+        let path = copy_into(dir.path(), &original, "old.journey");
+        let on_disk: u32 = rusqlite::Connection::open(&original)
+            .unwrap()
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(on_disk, version, "{name} really is at version {version}");
+        let expected = std::fs::read(fixtures.join(format!("schema-v{version}.json"))).unwrap();
+        let expected = journeymap::interchange::json::from_json(&expected).unwrap();
+        let file = ProjectFile::open(&path).unwrap();
+        assert_eq!(file.schema_version().unwrap(), SCHEMA_VERSION);
+        assert_eq!(
+            file.project(),
+            &expected,
+            "{name} upgrades without losing anything"
+        );
+    }
+}
+
+#[test]
+fn redesigns_calendar_and_template_round_trip_and_cascade() {
+    use journeymap::workflow::{PhaseStatus, PhaseTemplate, Redesign, Weekmask};
+    let dir = temp();
+    let path = dir.path().join("r.journey");
+    let mut project = journeymap::generate::project(20, 8);
+    project.calendar.weekmask = Weekmask::SUNDAY_TO_THURSDAY;
+    project
+        .calendar
+        .holidays
+        .insert("2026-12-25".parse().unwrap(), "Christmas".into());
+    project.redesign_template = vec![PhaseTemplate {
+        name: "Try it".into(),
+        days: 3,
+    }];
+    let day = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+    let r = Redesign::new(
+        journeymap::model::new_id(),
+        project.touchpoints[4].id,
+        "Fix it",
+        day("2026-11-22"),
+        &PhaseTemplate::default_template(),
+    )
+    .set_phase_status(0, PhaseStatus::InProgress, day("2026-11-22"), "go")
+    .unwrap();
+    project.redesigns.push(r.clone());
+    let mut file = ProjectFile::create(&path, &project).unwrap();
+    assert_eq!(
+        ProjectFile::open(&path).unwrap().project(),
+        &project.clone().canonical()
     );
-    let expected = std::fs::read(fixtures.join("schema-v1.json")).unwrap();
-    let expected = journeymap::interchange::json::from_json(&expected).unwrap();
-    let file = ProjectFile::open(&path).unwrap();
-    assert_eq!(file.schema_version().unwrap(), SCHEMA_VERSION);
-    assert_eq!(file.project(), &expected);
+
+    // One more phase change rewrites only that redesign.
+    let r2 = r
+        .set_phase_status(0, PhaseStatus::Done, day("2026-11-24"), "")
+        .unwrap();
+    project.redesigns[0] = r2;
+    assert_eq!(file.save(&project).unwrap(), 1);
+    assert_eq!(
+        ProjectFile::open(&path).unwrap().project(),
+        &project.clone().canonical()
+    );
+
+    // Deleting the touchpoint takes its redesign with it, in memory and in the file.
+    let changes = Changes {
+        put: vec![],
+        delete: vec![RecordRef {
+            kind: RecordKind::Touchpoint,
+            id: project.touchpoints[4].id,
+        }],
+    };
+    project.apply(&changes);
+    file.apply(&changes).unwrap();
+    assert!(project.redesigns.is_empty());
+    assert_eq!(
+        ProjectFile::open(&path).unwrap().project(),
+        &project.canonical()
+    );
 }

@@ -4,10 +4,13 @@ import type { JourneyMap } from "./JourneyMap";
 import type { Lane } from "./Lane";
 import type { Note } from "./Note";
 import type { Persona } from "./Persona";
+import type { PhaseTemplate } from "./PhaseTemplate";
 import type { ProjectInfo } from "./ProjectInfo";
+import type { Redesign } from "./Redesign";
 import type { Stage } from "./Stage";
 import type { Story } from "./Story";
 import type { Touchpoint } from "./Touchpoint";
+import type { WorkCalendar } from "./WorkCalendar";
 
 /**
  * A whole project in memory.
@@ -17,4 +20,12 @@ import type { Touchpoint } from "./Touchpoint";
  * and reading JSON both return canonical projects, so equal projects compare equal and export
  * to identical bytes.
  */
-export type Project = { info: ProjectInfo, personas: Array<Persona>, maps: Array<JourneyMap>, stages: Array<Stage>, lanes: Array<Lane>, touchpoints: Array<Touchpoint>, connectors: Array<Connector>, notes: Array<Note>, stories: Array<Story>, };
+export type Project = { info: ProjectInfo, personas: Array<Persona>, maps: Array<JourneyMap>, stages: Array<Stage>, lanes: Array<Lane>, touchpoints: Array<Touchpoint>, connectors: Array<Connector>, notes: Array<Note>, stories: Array<Story>, 
+/**
+ * The project's working days, for redesign plans.
+ */
+calendar: WorkCalendar, 
+/**
+ * The phases a new redesign is planned with (editable per project).
+ */
+redesignTemplate: Array<PhaseTemplate>, redesigns: Array<Redesign>, };

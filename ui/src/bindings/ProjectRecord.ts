@@ -4,12 +4,15 @@ import type { JourneyMap } from "./JourneyMap";
 import type { Lane } from "./Lane";
 import type { Note } from "./Note";
 import type { Persona } from "./Persona";
+import type { PhaseTemplate } from "./PhaseTemplate";
 import type { ProjectInfo } from "./ProjectInfo";
+import type { Redesign } from "./Redesign";
 import type { Stage } from "./Stage";
 import type { Story } from "./Story";
 import type { Touchpoint } from "./Touchpoint";
+import type { WorkCalendar } from "./WorkCalendar";
 
 /**
  * One whole record, tagged with its kind.
  */
-export type ProjectRecord = { "kind": "info", "record": ProjectInfo } | { "kind": "persona", "record": Persona } | { "kind": "map", "record": JourneyMap } | { "kind": "stage", "record": Stage } | { "kind": "lane", "record": Lane } | { "kind": "touchpoint", "record": Touchpoint } | { "kind": "connector", "record": Connector } | { "kind": "note", "record": Note } | { "kind": "story", "record": Story };
+export type ProjectRecord = { "kind": "info", "record": ProjectInfo } | { "kind": "persona", "record": Persona } | { "kind": "map", "record": JourneyMap } | { "kind": "stage", "record": Stage } | { "kind": "lane", "record": Lane } | { "kind": "touchpoint", "record": Touchpoint } | { "kind": "connector", "record": Connector } | { "kind": "note", "record": Note } | { "kind": "story", "record": Story } | { "kind": "calendar", "record": WorkCalendar } | { "kind": "template", "record": Array<PhaseTemplate> } | { "kind": "redesign", "record": Redesign };

@@ -27,6 +27,7 @@ export function summaryOf(p: Project): Summary {
     connectors: p.connectors.length,
     notes: p.notes.length,
     stories: p.stories.length,
+    redesigns: p.redesigns.length,
     broken: count("broken"),
     reliable: count("reliable"),
     differentiating: count("differentiating"),
@@ -53,7 +54,7 @@ export class MemoryBackend implements Backend {
   }
 
   async create(path: string, name: string): Promise<OpenedProject> {
-    const project: Project = { info: { id: "00000000-0000-4000-8000-000000000000", name, intentStatement: "", brandPromise: "", targetCustomers: "" }, personas: [], maps: [], stages: [], lanes: [], touchpoints: [], connectors: [], notes: [], stories: [] };
+    const project: Project = { info: { id: "00000000-0000-4000-8000-000000000000", name, intentStatement: "", brandPromise: "", targetCustomers: "" }, personas: [], maps: [], stages: [], lanes: [], touchpoints: [], connectors: [], notes: [], stories: [], calendar: { weekmask: "1111100", holidays: {} }, redesignTemplate: [], redesigns: [] };
     this.file = Doc.fromProject(project);
     return { path, project };
   }
@@ -97,6 +98,9 @@ export function snapshot(editor: Editor): unknown {
     connectors: byId(p.connectors),
     notes: byId(p.notes),
     stories: byId(p.stories),
+    calendar: p.calendar,
+    redesignTemplate: p.redesignTemplate,
+    redesigns: byId(p.redesigns),
   };
 }
 

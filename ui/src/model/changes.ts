@@ -14,7 +14,8 @@ export function isEmpty(c: Changes): boolean {
   return c.put.length === 0 && c.delete.length === 0;
 }
 
-const keyOf = (r: ProjectRecord) => (r.kind === "info" ? "info" : `${r.kind}:${r.record.id}`);
+const keyOf = (r: ProjectRecord) =>
+  r.kind === "info" || r.kind === "calendar" || r.kind === "template" ? r.kind : `${r.kind}:${r.record.id}`;
 
 /** The change set that undoes `changes`, computed against `before` (the doc not yet changed). */
 export function invert(changes: Changes, before: Doc): Changes {
@@ -22,7 +23,7 @@ export function invert(changes: Changes, before: Doc): Changes {
   for (const r of changes.put) {
     const old = before.previous(r);
     if (old) inverse.put.push(old);
-    else if (r.kind !== "info") inverse.delete.push({ kind: r.kind, id: r.record.id });
+    else if (r.kind !== "info" && r.kind !== "calendar" && r.kind !== "template") inverse.delete.push({ kind: r.kind, id: r.record.id });
   }
   for (const d of changes.delete) {
     const old = before.get(d.kind, d.id);

@@ -14,6 +14,9 @@ import type { RecordKind } from "../bindings/RecordKind";
 import type { Stage } from "../bindings/Stage";
 import type { Story } from "../bindings/Story";
 import type { Touchpoint } from "../bindings/Touchpoint";
+import type { PhaseTemplate } from "../bindings/PhaseTemplate";
+import type { Redesign } from "../bindings/Redesign";
+import type { WorkCalendar } from "../bindings/WorkCalendar";
 
 export interface RecordOf {
   persona: Persona;
@@ -24,7 +27,11 @@ export interface RecordOf {
   connector: Connector;
   note: Note;
   story: Story;
+  redesign: Redesign;
 }
+
+/** Project-wide records that exist exactly once and are replaced whole. */
+export type SingletonKind = "info" | "calendar" | "template";
 
 export const KINDS: readonly RecordKind[] = [
   "persona",
@@ -35,6 +42,7 @@ export const KINDS: readonly RecordKind[] = [
   "connector",
   "note",
   "story",
+  "redesign",
 ];
 
 type Tables = { [K in RecordKind]: Map<string, RecordOf[K]> };
@@ -49,6 +57,7 @@ function emptyTables(): Tables {
     connector: new Map(),
     note: new Map(),
     story: new Map(),
+    redesign: new Map(),
   };
 }
 
@@ -57,8 +66,12 @@ export function recordOf<K extends RecordKind>(kind: K, value: RecordOf[K]): Pro
   return { kind, record: value } as ProjectRecord;
 }
 
+export const DEFAULT_CALENDAR: WorkCalendar = { weekmask: "1111100", holidays: {} };
+
 export class Doc {
   info: ProjectInfo;
+  calendar: WorkCalendar = DEFAULT_CALENDAR;
+  template: PhaseTemplate[] = [];
   readonly tables: Tables = emptyTables();
   /** Bumped on every change; renderers cache by it. */
   version = 0;
@@ -69,6 +82,8 @@ export class Doc {
 
   static fromProject(p: Project): Doc {
     const doc = new Doc(p.info);
+    doc.calendar = p.calendar;
+    doc.template = p.redesignTemplate;
     const fill = <K extends RecordKind>(kind: K, items: RecordOf[K][]) => {
       for (const item of items) doc.tables[kind].set(item.id, item);
     };
@@ -80,6 +95,7 @@ export class Doc {
     fill("connector", p.connectors);
     fill("note", p.notes);
     fill("story", p.stories);
+    fill("redesign", p.redesigns);
     return doc;
   }
 
@@ -95,6 +111,9 @@ export class Doc {
       connectors: all("connector"),
       notes: all("note"),
       stories: all("story"),
+      calendar: this.calendar,
+      redesignTemplate: this.template,
+      redesigns: all("redesign"),
     };
   }
 
@@ -105,6 +124,8 @@ export class Doc {
   /** The current version of the record a change would replace, or undefined for a new one. */
   previous(r: ProjectRecord): ProjectRecord | undefined {
     if (r.kind === "info") return { kind: "info", record: this.info };
+    if (r.kind === "calendar") return { kind: "calendar", record: this.calendar };
+    if (r.kind === "template") return { kind: "template", record: this.template };
     const old = this.tables[r.kind].get(r.record.id);
     return old ? recordOf(r.kind, old) : undefined;
   }
@@ -113,6 +134,8 @@ export class Doc {
   apply(changes: Changes): void {
     for (const r of changes.put) {
       if (r.kind === "info") this.info = r.record;
+      else if (r.kind === "calendar") this.calendar = r.record;
+      else if (r.kind === "template") this.template = r.record;
       else (this.tables[r.kind] as Map<string, unknown>).set(r.record.id, r.record);
     }
     for (const d of changes.delete) this.tables[d.kind].delete(d.id);
@@ -137,6 +160,11 @@ export class Doc {
     return [...this.tables.map.values()].sort(
       (a, b) => a.position - b.position || a.id.localeCompare(b.id),
     );
+  }
+
+  /** The redesigns of touchpoints on this map (all maps when `mapId` is undefined). */
+  redesignsOf(mapId?: string): Redesign[] {
+    return [...this.tables.redesign.values()].filter((r) => mapId === undefined || this.tables.touchpoint.get(r.touchpointId)?.mapId === mapId);
   }
 
   touchpointsOf(mapId: string): Touchpoint[] {

@@ -41,6 +41,8 @@ export function deletion(doc: Doc, refs: RecordRef[]): Changes {
       case "touchpoint":
         for (const c of doc.tables.connector.values())
           if (c.fromId === ref.id || c.toId === ref.id) drop({ kind: "connector", id: c.id });
+        for (const r of doc.tables.redesign.values())
+          if (r.touchpointId === ref.id) drop({ kind: "redesign", id: r.id });
         break;
       case "persona":
         for (const m of doc.tables.map.values())

@@ -13,10 +13,12 @@
     nextDialogPath: null,
     listeners: new Map(),
   };
-  const kinds = { persona: "personas", map: "maps", stage: "stages", lane: "lanes", touchpoint: "touchpoints", connector: "connectors", note: "notes", story: "stories" };
+  const kinds = { persona: "personas", map: "maps", stage: "stages", lane: "lanes", touchpoint: "touchpoints", connector: "connectors", note: "notes", story: "stories", redesign: "redesigns" };
   function apply(changes) {
     for (const r of changes.put) {
       if (r.kind === "info") { state.project.info = r.record; continue; }
+      if (r.kind === "calendar") { state.project.calendar = r.record; continue; }
+      if (r.kind === "template") { state.project.redesignTemplate = r.record; continue; }
       const list = state.project[kinds[r.kind]];
       const i = list.findIndex((x) => x.id === r.record.id);
       if (i >= 0) list[i] = r.record; else list.push(r.record);
@@ -36,7 +38,7 @@
     },
     create_project: ({ path, name }) => {
       state.path = path;
-      state.project = { info: { id: "00000000-0000-4000-8000-000000000001", name, intentStatement: "", brandPromise: "", targetCustomers: "" }, personas: [], maps: [], stages: [], lanes: [], touchpoints: [], connectors: [], notes: [], stories: [] };
+      state.project = { info: { id: "00000000-0000-4000-8000-000000000001", name, intentStatement: "", brandPromise: "", targetCustomers: "" }, personas: [], maps: [], stages: [], lanes: [], touchpoints: [], connectors: [], notes: [], stories: [], calendar: { weekmask: "1111100", holidays: {} }, redesignTemplate: [], redesigns: [] };
       return { path, project: state.project };
     },
     apply_changes: ({ changes }) => {

@@ -1,0 +1,3 @@
+//! Subcommands of the `journeymap` tool that are bigger than a few lines.
+
+pub mod tracker;

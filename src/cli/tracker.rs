@@ -1,0 +1,374 @@
+//! `journeymap tracker …`: plan redesigns on a work calendar and report where every redesign
+//! of a project stands. Today comes from the command line or, failing that, the system clock,
+//! read here and passed into the pure workflow functions.
+
+use chrono::NaiveDate;
+use clap::Subcommand;
+use journeymap::model::{new_id, Id, Project};
+use journeymap::workflow::{
+    improved_touchpoint, parse_holidays_csv, parse_holidays_ics, plan, PhaseStatus, Redesign,
+    Weekmask, WorkCalendar,
+};
+use journeymap::{Error, ProjectFile, Result};
+use std::path::PathBuf;
+
+#[derive(Subcommand)]
+pub enum Tracker {
+    /// Print the default 20-work-day plan from a start date.
+    Plan {
+        /// The first day (YYYY-MM-DD); a weekend or holiday rolls to the next work day.
+        #[arg(long)]
+        start: NaiveDate,
+        /// Work days, seven 0/1 characters from Monday (numpy's convention).
+        #[arg(long, default_value = "1111100")]
+        weekmask: String,
+        /// Holidays, comma-separated YYYY-MM-DD dates.
+        #[arg(long, value_delimiter = ',')]
+        holidays: Vec<NaiveDate>,
+        /// Use this project's calendar and redesign template instead.
+        #[arg(long)]
+        project: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List every redesign in a project: phase, status, work days remaining, forecast end.
+    Status {
+        file: PathBuf,
+        /// The day to judge against (default: today).
+        #[arg(long)]
+        today: Option<NaiveDate>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Start planning a redesign of a touchpoint (by title or id).
+    Start {
+        file: PathBuf,
+        #[arg(long)]
+        touchpoint: String,
+        #[arg(long)]
+        start: NaiveDate,
+        /// What the redesign changes (default: "Redesign: <touchpoint>").
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// Move a phase of a redesign (by title or id) to a new status.
+    Advance {
+        file: PathBuf,
+        #[arg(long)]
+        redesign: String,
+        /// Phase number, counting from 1.
+        #[arg(long)]
+        phase: usize,
+        /// not-started, in-progress, waiting or done.
+        #[arg(long)]
+        to: String,
+        /// The day it happened (default: today).
+        #[arg(long)]
+        date: Option<NaiveDate>,
+        #[arg(long, default_value = "")]
+        note: String,
+        /// When this completes the redesign, move the touchpoint's reliability up one step.
+        #[arg(long)]
+        improve_reliability: bool,
+    },
+    /// Replace a project's holidays with those of an .ics or .csv file.
+    Holidays {
+        file: PathBuf,
+        #[arg(long)]
+        import: PathBuf,
+    },
+}
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+fn find_touchpoint(project: &Project, key: &str) -> Result<Id> {
+    let matches: Vec<Id> = project
+        .touchpoints
+        .iter()
+        .filter(|t| t.id.to_string() == key || t.title.eq_ignore_ascii_case(key))
+        .map(|t| t.id)
+        .collect();
+    match matches.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(Error::NotFound {
+            kind: "touchpoint",
+            id: key.to_owned(),
+        }),
+        _ => Err(Error::InvalidInput(format!(
+            "{} touchpoints are titled {key:?}; use the id",
+            matches.len()
+        ))),
+    }
+}
+
+fn find_redesign<'a>(project: &'a Project, key: &str) -> Result<&'a Redesign> {
+    project
+        .redesigns
+        .iter()
+        .find(|r| r.id.to_string() == key || r.title.eq_ignore_ascii_case(key))
+        .ok_or_else(|| Error::NotFound {
+            kind: "redesign",
+            id: key.to_owned(),
+        })
+}
+
+fn status_of(s: &str) -> Result<PhaseStatus> {
+    PhaseStatus::parse(
+        &s.replace('-', " ")
+            .split(' ')
+            .enumerate()
+            .map(|(i, w)| {
+                if i == 0 {
+                    w.to_owned()
+                } else {
+                    w[..1].to_uppercase() + &w[1..]
+                }
+            })
+            .collect::<String>(),
+    )
+    .ok_or_else(|| {
+        Error::InvalidInput(format!(
+            "unknown status {s:?} (not-started, in-progress, waiting, done)"
+        ))
+    })
+}
+
+pub fn run(command: Tracker) -> Result<()> {
+    match command {
+        Tracker::Plan {
+            start,
+            weekmask,
+            holidays,
+            project,
+            json,
+        } => {
+            let (calendar, template) = match project {
+                Some(path) => {
+                    let f = ProjectFile::open(path)?;
+                    (
+                        f.project().calendar.clone(),
+                        f.project().redesign_template.clone(),
+                    )
+                }
+                None => {
+                    let mask = Weekmask::parse(&weekmask).ok_or_else(|| {
+                        Error::InvalidInput(format!(
+                            "weekmask {weekmask:?} must be seven 0/1 characters from Monday, with a work day"
+                        ))
+                    })?;
+                    let cal = WorkCalendar::new(
+                        mask,
+                        holidays.into_iter().map(|d| (d, "Holiday".to_owned())),
+                    );
+                    (cal, journeymap::workflow::PhaseTemplate::default_template())
+                }
+            };
+            let p = plan(&template, start, &calendar);
+            if json {
+                // The plan's own serialisation keeps the documented key order.
+                #[derive(serde::Serialize)]
+                struct Out<'a> {
+                    end: NaiveDate,
+                    phases: &'a [journeymap::workflow::PlannedPhase],
+                }
+                let out = Out {
+                    end: p.end,
+                    phases: &p.phases,
+                };
+                println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+            } else {
+                println!(
+                    "{:<38} {:<12} {:<12} {:>4}",
+                    "Phase", "First day", "Last day", "Days"
+                );
+                for x in &p.phases {
+                    println!(
+                        "{:<38} {:<12} {:<12} {:>4}",
+                        x.name,
+                        x.start.to_string(),
+                        x.end.to_string(),
+                        x.days
+                    );
+                }
+                println!(
+                    "Ends {} ({} work days from {})",
+                    p.end,
+                    calendar.count_work_days(p.start, p.end),
+                    p.start
+                );
+            }
+        }
+        Tracker::Status {
+            file,
+            today: day,
+            json,
+        } => {
+            let day = day.unwrap_or_else(today);
+            let f = ProjectFile::open(&file)?;
+            let project = f.project();
+            let mut rows = Vec::new();
+            for r in &project.redesigns {
+                let progress = r.progress(&project.calendar, day);
+                let touchpoint = project.touchpoint(r.touchpoint_id);
+                let stage =
+                    touchpoint.and_then(|t| project.stages.iter().find(|s| s.id == t.stage_id));
+                let phase = progress.current_phase.map(|i| &r.phases[i as usize]);
+                rows.push((
+                    r,
+                    progress,
+                    touchpoint.map(|t| t.title.clone()).unwrap_or_default(),
+                    stage.map(|s| s.name.clone()).unwrap_or_default(),
+                    phase,
+                ));
+            }
+            if json {
+                let list: Vec<_> = rows
+                    .iter()
+                    .map(|(r, p, t, s, phase)| {
+                        serde_json::json!({
+                            "id": r.id, "title": r.title, "touchpoint": t, "stage": s,
+                            "phase": phase.map(|x| x.name.clone()),
+                            "phaseStatus": phase.map(|x| x.status.as_str()),
+                            "status": p.state,
+                            "workDaysRemaining": p.work_days_remaining,
+                            "forecastEnd": p.forecast_end.to_string(),
+                            "plannedEnd": p.baseline.end.to_string(),
+                        })
+                    })
+                    .collect();
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(
+                        &serde_json::json!({ "today": day.to_string(), "redesigns": list })
+                    )
+                    .unwrap_or_default()
+                );
+            } else if rows.is_empty() {
+                println!("No redesigns in {}.", file.display());
+            } else {
+                println!("Redesigns on {day}");
+                println!(
+                    "{:<40} {:<26} {:<40} {:<9} {:>4}  {:<10}  {:<10}",
+                    "Redesign", "Touchpoint", "Phase", "Status", "Left", "Forecast", "Planned"
+                );
+                for (r, p, t, _, phase) in &rows {
+                    let phase = phase
+                        .map(|x| format!("{} ({})", x.name, x.status.label()))
+                        .unwrap_or_else(|| "—".into());
+                    println!(
+                        "{:<40} {:<26} {:<40} {:<9} {:>4}  {:<10}  {:<10}",
+                        clip(&r.title, 40),
+                        clip(t, 26),
+                        clip(&phase, 40),
+                        p.state.label(),
+                        p.work_days_remaining,
+                        p.forecast_end.to_string(),
+                        p.baseline.end.to_string()
+                    );
+                }
+            }
+        }
+        Tracker::Start {
+            file,
+            touchpoint,
+            start,
+            title,
+        } => {
+            let mut f = ProjectFile::open(&file)?;
+            let mut project = f.project().clone();
+            let tp = find_touchpoint(&project, &touchpoint)?;
+            let name = project
+                .touchpoint(tp)
+                .map(|t| t.title.clone())
+                .unwrap_or_default();
+            let r = Redesign::new(
+                new_id(),
+                tp,
+                title.unwrap_or_else(|| format!("Redesign: {name}")),
+                start,
+                &project.redesign_template,
+            );
+            let end = r.baseline(&project.calendar).end;
+            println!(
+                "planned \"{}\" from {} to {end}",
+                r.title,
+                r.baseline(&project.calendar).start
+            );
+            project.redesigns.push(r);
+            f.save(&project)?;
+        }
+        Tracker::Advance {
+            file,
+            redesign,
+            phase,
+            to,
+            date,
+            note,
+            improve_reliability,
+        } => {
+            let mut f = ProjectFile::open(&file)?;
+            let mut project = f.project().clone();
+            let r = find_redesign(&project, &redesign)?;
+            let index = phase
+                .checked_sub(1)
+                .ok_or_else(|| Error::InvalidInput("phases count from 1".into()))?;
+            let next =
+                r.set_phase_status(index, status_of(&to)?, date.unwrap_or_else(today), note)?;
+            let done = next.is_done();
+            let improved = if improve_reliability {
+                improved_touchpoint(&project, &next)
+            } else {
+                None
+            };
+            println!(
+                "{}: \"{}\" is {}",
+                next.title,
+                next.phases[index].name,
+                next.phases[index].status.label()
+            );
+            if let Some(t) = improved {
+                println!("{} is now {}", t.title, t.reliability.as_str());
+                if let Some(slot) = project.touchpoints.iter_mut().find(|x| x.id == t.id) {
+                    *slot = t;
+                }
+            } else if done {
+                println!("The redesign is done (add --improve-reliability to move the touchpoint up a step).");
+            }
+            if let Some(slot) = project.redesigns.iter_mut().find(|x| x.id == next.id) {
+                *slot = next;
+            }
+            f.save(&project)?;
+        }
+        Tracker::Holidays { file, import } => {
+            let text = std::fs::read_to_string(&import).map_err(|e| {
+                Error::InvalidInput(format!("cannot read {}: {e}", import.display()))
+            })?;
+            let is_ics = import
+                .extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("ics"));
+            let holidays = if is_ics {
+                parse_holidays_ics(&text)
+            } else {
+                parse_holidays_csv(&text)
+            }
+            .map_err(|e| Error::InvalidInput(format!("{}: {e}", import.display())))?;
+            let mut f = ProjectFile::open(&file)?;
+            let mut project = f.project().clone();
+            let count = holidays.len();
+            project.calendar.holidays = holidays;
+            f.save(&project)?;
+            println!("{count} holidays imported into {}", file.display());
+        }
+    }
+    Ok(())
+}
+
+fn clip(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_owned()
+    } else {
+        format!("{}…", s.chars().take(n - 1).collect::<String>())
+    }
+}

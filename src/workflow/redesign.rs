@@ -1,0 +1,577 @@
+//! Tracking a touchpoint redesign through its phases against a given "today".
+//!
+//! Status rules (also in the README):
+//! - **Done**: every phase is done.
+//! - **Late**: the forecast end falls after the baseline end (the plan made from the start date).
+//! - **At risk**: not late, but the current phase is waiting on someone else (e.g. corporate's
+//!   response), or it is due within one work day and not done.
+//! - **On track**: otherwise (including a redesign that has not started yet).
+//!
+//! Forecast rules: a done phase keeps its actual dates; a running phase ends at the later of its
+//! planned end (actual start + duration) and today (it runs over); a phase not yet started begins
+//! on the first work day after the previous phase ends, but never before today; remaining phases
+//! keep their durations.
+
+use super::{plan, PhaseTemplate, Plan, WorkCalendar};
+use crate::model::Id;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum PhaseStatus {
+    NotStarted,
+    InProgress,
+    Waiting,
+    Done,
+}
+
+impl PhaseStatus {
+    pub const ALL: [PhaseStatus; 4] = [
+        Self::NotStarted,
+        Self::InProgress,
+        Self::Waiting,
+        Self::Done,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::NotStarted => "notStarted",
+            Self::InProgress => "inProgress",
+            Self::Waiting => "waiting",
+            Self::Done => "done",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::NotStarted => "not started",
+            Self::InProgress => "in progress",
+            Self::Waiting => "waiting",
+            Self::Done => "done",
+        }
+    }
+}
+
+/// One phase of a redesign as it is being worked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Phase {
+    pub name: String,
+    /// Planned duration in work days.
+    pub days: u32,
+    pub status: PhaseStatus,
+    #[ts(type = "string | null")]
+    #[serde(default)]
+    pub actual_start: Option<NaiveDate>,
+    #[ts(type = "string | null")]
+    #[serde(default)]
+    pub actual_end: Option<NaiveDate>,
+    #[serde(default)]
+    pub owner: String,
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// A change of a phase's status, kept as the redesign's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusChange {
+    #[ts(type = "string")]
+    pub date: NaiveDate,
+    pub phase: u32,
+    pub from: PhaseStatus,
+    pub to: PhaseStatus,
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A redesign of one touchpoint (and, through it, of its stage).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Redesign {
+    pub id: Id,
+    pub touchpoint_id: Id,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    /// The planned start; day 1 is this date or the next work day.
+    #[ts(type = "string")]
+    pub start: NaiveDate,
+    pub phases: Vec<Phase>,
+    #[serde(default)]
+    pub history: Vec<StatusChange>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum RedesignState {
+    OnTrack,
+    AtRisk,
+    Late,
+    Done,
+}
+
+impl RedesignState {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::OnTrack => "on track",
+            Self::AtRisk => "at risk",
+            Self::Late => "late",
+            Self::Done => "done",
+        }
+    }
+}
+
+/// Where a redesign stands on a given day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RedesignProgress {
+    pub state: RedesignState,
+    /// The first phase not done (None when all are).
+    pub current_phase: Option<u32>,
+    pub baseline: Plan,
+    /// The phases as now expected: actual dates where known, forecast where not.
+    pub forecast: Vec<super::PlannedPhase>,
+    #[ts(type = "string")]
+    pub forecast_end: NaiveDate,
+    /// Work days from today (or the start, if later) to the forecast end, both counted.
+    pub work_days_remaining: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum TrackingError {
+    #[error("there is no phase {0}")]
+    NoSuchPhase(usize),
+    #[error("phase \"{phase}\" cannot go from {from} to {to}")]
+    InvalidTransition {
+        phase: String,
+        from: &'static str,
+        to: &'static str,
+    },
+    #[error("phase \"{phase}\" cannot start before \"{previous}\" is done")]
+    PreviousNotDone { phase: String, previous: String },
+    #[error("{0}")]
+    BadDate(String),
+}
+
+impl From<TrackingError> for crate::Error {
+    fn from(e: TrackingError) -> Self {
+        crate::Error::InvalidInput(e.to_string())
+    }
+}
+
+impl Redesign {
+    /// A redesign of `touchpoint_id` planned from `template`, nothing started yet.
+    pub fn new(
+        id: Id,
+        touchpoint_id: Id,
+        title: impl Into<String>,
+        start: NaiveDate,
+        template: &[PhaseTemplate],
+    ) -> Self {
+        let phases = template
+            .iter()
+            .map(|t| Phase {
+                name: t.name.clone(),
+                days: t.days.max(1),
+                status: PhaseStatus::NotStarted,
+                actual_start: None,
+                actual_end: None,
+                owner: String::new(),
+                notes: String::new(),
+            })
+            .collect();
+        Self {
+            id,
+            touchpoint_id,
+            title: title.into(),
+            description: String::new(),
+            start,
+            phases,
+            history: Vec::new(),
+        }
+    }
+
+    pub fn template(&self) -> Vec<PhaseTemplate> {
+        self.phases
+            .iter()
+            .map(|p| PhaseTemplate {
+                name: p.name.clone(),
+                days: p.days,
+            })
+            .collect()
+    }
+
+    pub fn baseline(&self, calendar: &WorkCalendar) -> Plan {
+        plan(&self.template(), self.start, calendar)
+    }
+
+    pub fn is_done(&self) -> bool {
+        !self.phases.is_empty() && self.phases.iter().all(|p| p.status == PhaseStatus::Done)
+    }
+
+    /// Moves phase `index` to status `to` on `date`, recording it in the history. Phases run in
+    /// order: one starts only when the one before is done, and a done phase reopens only while
+    /// the next has not started.
+    pub fn set_phase_status(
+        &self,
+        index: usize,
+        to: PhaseStatus,
+        date: NaiveDate,
+        note: impl Into<String>,
+    ) -> Result<Redesign, TrackingError> {
+        use PhaseStatus::*;
+        let phase = self
+            .phases
+            .get(index)
+            .ok_or(TrackingError::NoSuchPhase(index))?;
+        let from = phase.status;
+        let invalid = || TrackingError::InvalidTransition {
+            phase: phase.name.clone(),
+            from: from.label(),
+            to: to.label(),
+        };
+        let mut next = self.clone();
+        let p = &mut next.phases[index];
+        match (from, to) {
+            (NotStarted, InProgress) => {
+                if let Some(prev) = index.checked_sub(1).map(|i| &self.phases[i]) {
+                    if prev.status != Done {
+                        return Err(TrackingError::PreviousNotDone {
+                            phase: phase.name.clone(),
+                            previous: prev.name.clone(),
+                        });
+                    }
+                    if prev.actual_end.is_some_and(|end| date < end) {
+                        return Err(TrackingError::BadDate(format!(
+                            "\"{}\" cannot start on {date}, before \"{}\" ended",
+                            phase.name, prev.name
+                        )));
+                    }
+                }
+                p.actual_start = Some(date);
+            }
+            (InProgress, Waiting) | (Waiting, InProgress) => {}
+            (InProgress | Waiting, Done) => {
+                if p.actual_start.is_some_and(|s| date < s) {
+                    return Err(TrackingError::BadDate(format!(
+                        "\"{}\" cannot end on {date}, before it started",
+                        phase.name
+                    )));
+                }
+                p.actual_end = Some(date);
+            }
+            (Done, InProgress) => {
+                if self
+                    .phases
+                    .get(index + 1)
+                    .is_some_and(|n| n.status != NotStarted)
+                {
+                    return Err(invalid());
+                }
+                p.actual_end = None;
+            }
+            _ => return Err(invalid()),
+        }
+        p.status = to;
+        next.history.push(StatusChange {
+            date,
+            phase: index as u32,
+            from,
+            to,
+            note: note.into(),
+        });
+        Ok(next)
+    }
+
+    /// Where the redesign stands on `today`, by the rules in this module's documentation.
+    pub fn progress(&self, calendar: &WorkCalendar, today: NaiveDate) -> RedesignProgress {
+        let baseline = self.baseline(calendar);
+        let today_work = calendar.next_work_day_on_or_after(today);
+        let mut forecast = Vec::with_capacity(self.phases.len());
+        let mut cursor: Option<NaiveDate> = None;
+        for p in &self.phases {
+            let days = p.days.max(1);
+            let earliest = match cursor {
+                Some(end) => calendar.next_work_day_after(end),
+                None => baseline.start,
+            };
+            let (start, end) = match p.status {
+                PhaseStatus::Done => {
+                    let start = p.actual_start.unwrap_or(earliest);
+                    (start, p.actual_end.unwrap_or(start))
+                }
+                PhaseStatus::InProgress | PhaseStatus::Waiting => {
+                    let start = p.actual_start.unwrap_or(earliest);
+                    let planned = calendar.add_work_days(start, i64::from(days) - 1);
+                    (start, planned.max(today_work))
+                }
+                PhaseStatus::NotStarted => {
+                    let start = earliest.max(today_work);
+                    (start, calendar.add_work_days(start, i64::from(days) - 1))
+                }
+            };
+            forecast.push(super::PlannedPhase {
+                name: p.name.clone(),
+                start,
+                end,
+                days,
+            });
+            cursor = Some(end);
+        }
+        let forecast_end = cursor.unwrap_or(baseline.end);
+        let current = self
+            .phases
+            .iter()
+            .position(|p| p.status != PhaseStatus::Done);
+        let state = match current {
+            None if !self.phases.is_empty() => RedesignState::Done,
+            _ if forecast_end > baseline.end => RedesignState::Late,
+            Some(i) => {
+                let phase = &self.phases[i];
+                let due = forecast[i].end;
+                let due_soon = phase.status != PhaseStatus::NotStarted
+                    && calendar.count_work_days(today_work, due) <= 2
+                    && forecast[i].end >= baseline.phases[i].end;
+                if phase.status == PhaseStatus::Waiting || due_soon {
+                    RedesignState::AtRisk
+                } else {
+                    RedesignState::OnTrack
+                }
+            }
+            None => RedesignState::OnTrack,
+        };
+        let work_days_remaining = if state == RedesignState::Done {
+            0
+        } else {
+            calendar
+                .count_work_days(today_work.max(baseline.start), forecast_end)
+                .max(0)
+        };
+        RedesignProgress {
+            state,
+            current_phase: current.map(|i| i as u32),
+            baseline,
+            forecast,
+            forecast_end,
+            work_days_remaining,
+        }
+    }
+}
+
+/// The touchpoint a finished redesign improves, with its reliability one step up (broken →
+/// reliable → differentiating). `None` while the redesign runs, or when already at the top. The
+/// caller applies it only when the user confirms.
+pub fn improved_touchpoint(
+    project: &crate::model::Project,
+    redesign: &Redesign,
+) -> Option<crate::model::Touchpoint> {
+    if !redesign.is_done() {
+        return None;
+    }
+    let t = project.touchpoint(redesign.touchpoint_id)?;
+    let reliability = t.reliability.improved()?;
+    Some(crate::model::Touchpoint {
+        reliability,
+        ..t.clone()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::workflow::Weekmask;
+    use proptest::prelude::*;
+    use PhaseStatus::*;
+
+    fn d(s: &str) -> NaiveDate {
+        s.parse().unwrap()
+    }
+
+    fn redesign() -> Redesign {
+        // Starts Monday 2026-11-02; the baseline ends Friday 2026-11-27.
+        Redesign::new(
+            crate::model::new_id(),
+            crate::model::new_id(),
+            "Bag drop",
+            d("2026-11-02"),
+            &PhaseTemplate::default_template(),
+        )
+    }
+
+    #[test]
+    fn transitions_follow_the_phase_order() {
+        let r = redesign();
+        let cal = WorkCalendar::default();
+        assert!(matches!(
+            r.set_phase_status(1, InProgress, d("2026-11-02"), ""),
+            Err(TrackingError::PreviousNotDone { .. })
+        ));
+        assert!(matches!(
+            r.set_phase_status(0, Done, d("2026-11-02"), ""),
+            Err(TrackingError::InvalidTransition { .. })
+        ));
+        assert!(matches!(
+            r.set_phase_status(9, Done, d("2026-11-02"), ""),
+            Err(TrackingError::NoSuchPhase(9))
+        ));
+        let r = r
+            .set_phase_status(0, InProgress, d("2026-11-02"), "kick-off")
+            .unwrap();
+        let r = r
+            .set_phase_status(0, Waiting, d("2026-11-04"), "workshop room")
+            .unwrap();
+        let r = r
+            .set_phase_status(0, InProgress, d("2026-11-05"), "")
+            .unwrap();
+        let r = r.set_phase_status(0, Done, d("2026-11-06"), "").unwrap();
+        assert!(matches!(
+            r.set_phase_status(1, InProgress, d("2026-11-05"), ""),
+            Err(TrackingError::BadDate(_))
+        ));
+        let r = r
+            .set_phase_status(1, InProgress, d("2026-11-09"), "")
+            .unwrap();
+        assert!(
+            r.set_phase_status(0, InProgress, d("2026-11-09"), "")
+                .is_err(),
+            "no reopening once the next started"
+        );
+        assert_eq!(r.history.len(), 5);
+        assert_eq!(r.history[1].to, Waiting);
+        assert_eq!(
+            r.progress(&cal, d("2026-11-10")).state,
+            RedesignState::OnTrack
+        );
+    }
+
+    #[test]
+    fn a_late_phase_pushes_the_forecast() {
+        let cal = WorkCalendar::default();
+        let r = redesign()
+            .set_phase_status(0, InProgress, d("2026-11-02"), "")
+            .unwrap();
+        // Brainstorm is planned to end Fri 6 Nov. On Wed 11 Nov it is still running: 3 days over.
+        let p = r.progress(&cal, d("2026-11-11"));
+        assert_eq!(p.forecast[0].end, d("2026-11-11"));
+        assert_eq!(p.forecast[1].start, d("2026-11-12"));
+        assert_eq!(
+            p.forecast_end,
+            d("2026-12-02"),
+            "the remaining 15 days follow the overrun"
+        );
+        assert_eq!(p.state, RedesignState::Late);
+        assert_eq!(
+            p.work_days_remaining,
+            cal.count_work_days(d("2026-11-11"), d("2026-12-02"))
+        );
+        assert_eq!(p.current_phase, Some(0));
+    }
+
+    #[test]
+    fn states_on_track_at_risk_done() {
+        let cal = WorkCalendar::default();
+        let r = redesign();
+        let before = r.progress(&cal, d("2026-10-20"));
+        assert_eq!(before.state, RedesignState::OnTrack);
+        assert_eq!(before.forecast_end, d("2026-11-27"));
+        assert_eq!(before.work_days_remaining, 20);
+
+        let r = r
+            .set_phase_status(0, InProgress, d("2026-11-02"), "")
+            .unwrap();
+        assert_eq!(
+            r.progress(&cal, d("2026-11-03")).state,
+            RedesignState::OnTrack
+        );
+        assert_eq!(
+            r.progress(&cal, d("2026-11-05")).state,
+            RedesignState::AtRisk,
+            "due tomorrow"
+        );
+        let waiting = r.set_phase_status(0, Waiting, d("2026-11-03"), "").unwrap();
+        assert_eq!(
+            waiting.progress(&cal, d("2026-11-03")).state,
+            RedesignState::AtRisk
+        );
+
+        let mut done = r.clone();
+        let mut day = d("2026-11-02");
+        for i in 0..done.phases.len() {
+            if i > 0 {
+                done = done.set_phase_status(i, InProgress, day, "").unwrap();
+            }
+            done = done.set_phase_status(i, Done, day, "").unwrap();
+            day = cal.next_work_day_after(day);
+        }
+        let p = done.progress(&cal, d("2026-12-31"));
+        assert_eq!(
+            (p.state, p.work_days_remaining, p.current_phase),
+            (RedesignState::Done, 0, None)
+        );
+    }
+
+    #[test]
+    fn holidays_on_phase_boundaries_and_year_end() {
+        let cal = WorkCalendar::new(
+            Weekmask::MONDAY_TO_FRIDAY,
+            [
+                (d("2026-12-25"), "Christmas".into()),
+                (d("2027-01-01"), "New Year".into()),
+            ],
+        );
+        let r = Redesign::new(
+            crate::model::new_id(),
+            crate::model::new_id(),
+            "x",
+            d("2026-12-21"),
+            &PhaseTemplate::default_template(),
+        );
+        let b = r.baseline(&cal);
+        // Brainstorm: Mon 21 – Mon 28 Dec (25th skipped); propose: Tue 29 Dec – Tue 5 Jan (1st skipped).
+        assert_eq!(
+            (b.phases[0].start, b.phases[0].end),
+            (d("2026-12-21"), d("2026-12-28"))
+        );
+        assert_eq!(
+            (b.phases[1].start, b.phases[1].end),
+            (d("2026-12-29"), d("2027-01-05"))
+        );
+        for p in &b.phases {
+            assert!(cal.is_work_day(p.start) && cal.is_work_day(p.end));
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn forecast_never_ends_before_baseline_or_today(
+            started in 0usize..5, late_by in 0i64..15, today_offset in 0i64..60,
+        ) {
+            let cal = WorkCalendar::default();
+            let mut r = Redesign::new(crate::model::new_id(), crate::model::new_id(), "x", d("2026-11-02"), &PhaseTemplate::default_template());
+            let mut day = d("2026-11-02");
+            for i in 0..started {
+                r = r.set_phase_status(i, InProgress, day, "").unwrap();
+                day = cal.add_work_days(day, i64::from(r.phases[i].days) - 1 + late_by);
+                r = r.set_phase_status(i, Done, day, "").unwrap();
+                day = cal.next_work_day_after(day);
+            }
+            let today = d("2026-11-02") + chrono::Duration::days(today_offset);
+            let p = r.progress(&cal, today);
+            prop_assert!(p.forecast_end >= p.baseline.end || p.state == RedesignState::Done);
+            if p.state != RedesignState::Done {
+                prop_assert!(p.forecast_end >= cal.next_work_day_on_or_after(today));
+            }
+            prop_assert_eq!(p.state == RedesignState::Late, p.forecast_end > p.baseline.end);
+            for w in p.forecast.windows(2) {
+                prop_assert!(w[1].start > w[0].end);
+            }
+        }
+    }
+}
