@@ -6,10 +6,12 @@
 mod menu;
 mod startup;
 
-use journeymap::model::{new_id, Changes, Project, Summary};
+use journeymap::model::{new_id, Changes, Id, Project, Summary};
+use journeymap::workflow::{PhaseStatus, PhaseTemplate, Redesign, RedesignProgress, WorkCalendar};
 use journeymap::recent::RecentFiles;
 use journeymap::session::{OpenedProject, Session};
 use journeymap::Error;
+use chrono::NaiveDate;
 use std::path::PathBuf;
 use std::sync::Mutex;
 use tauri::{AppHandle, Emitter, Manager, State};
@@ -89,6 +91,40 @@ fn save_project_as(
     remember(&app, session(&state).save_as(&path))
 }
 
+/// Where every redesign stands on `today` (the UI's local date), by the core's rules.
+#[tauri::command]
+fn redesign_progress(
+    calendar: WorkCalendar,
+    redesigns: Vec<Redesign>,
+    today: NaiveDate,
+) -> Vec<RedesignProgress> {
+    redesigns.iter().map(|r| r.progress(&calendar, today)).collect()
+}
+
+/// A redesign with one phase moved to a new status (the UI records it as an undoable change).
+#[tauri::command]
+fn advance_phase(
+    redesign: Redesign,
+    phase: usize,
+    status: PhaseStatus,
+    date: NaiveDate,
+    note: String,
+) -> Result<Redesign, Error> {
+    Ok(redesign.set_phase_status(phase, status, date, note)?)
+}
+
+/// A new redesign of a touchpoint, planned from the project's template.
+#[tauri::command]
+fn new_redesign(
+    id: Id,
+    touchpoint_id: Id,
+    title: String,
+    start: NaiveDate,
+    template: Vec<PhaseTemplate>,
+) -> Redesign {
+    Redesign::new(id, touchpoint_id, title, start, &template)
+}
+
 fn main() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -114,6 +150,9 @@ fn main() {
             create_project,
             apply_changes,
             save_project_as,
+            redesign_progress,
+            advance_phase,
+            new_redesign,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime starts");

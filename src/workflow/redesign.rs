@@ -141,7 +141,7 @@ pub struct RedesignProgress {
     #[ts(type = "string")]
     pub forecast_end: NaiveDate,
     /// Work days from today (or the start, if later) to the forecast end, both counted.
-    pub work_days_remaining: i64,
+    pub work_days_remaining: i32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -350,9 +350,8 @@ impl Redesign {
         let work_days_remaining = if state == RedesignState::Done {
             0
         } else {
-            calendar
-                .count_work_days(today_work.max(baseline.start), forecast_end)
-                .max(0)
+            let days = calendar.count_work_days(today_work.max(baseline.start), forecast_end);
+            i32::try_from(days.max(0)).unwrap_or(i32::MAX)
         };
         RedesignProgress {
             state,
@@ -468,7 +467,7 @@ mod tests {
         );
         assert_eq!(p.state, RedesignState::Late);
         assert_eq!(
-            p.work_days_remaining,
+            i64::from(p.work_days_remaining),
             cal.count_work_days(d("2026-11-11"), d("2026-12-02"))
         );
         assert_eq!(p.current_phase, Some(0));

@@ -16,6 +16,7 @@ fn export_all(dir: &Path) {
     Summary::export_all(&cfg).expect("export Summary");
     ErrorPayload::export_all(&cfg).expect("export ErrorPayload");
     OpenedProject::export_all(&cfg).expect("export OpenedProject");
+    journeymap::workflow::RedesignProgress::export_all(&cfg).expect("export RedesignProgress");
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

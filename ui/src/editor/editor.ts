@@ -62,7 +62,7 @@ export class Editor {
   private cache: { key: string; grid: MapGrid; index: SpatialIndex<Placed> } | undefined;
 
   constructor(
-    private readonly backend: Backend,
+    readonly backend: Backend,
     private readonly autosaveDelay = AUTOSAVE_DELAY_MS,
   ) {
     this.doc = new Doc({ id: "", name: "", intentStatement: "", brandPromise: "", targetCustomers: "" });

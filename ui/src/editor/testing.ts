@@ -10,6 +10,7 @@ import type { Backend } from "../ipc/backend";
 import { AppError } from "../ipc/errors";
 import { Doc } from "../model/doc";
 import { Editor } from "./editor";
+import { fakeAdvance, fakeNewRedesign, fakeProgress } from "./fakeWorkflow";
 
 export function sampleProject(): Project {
   return structuredClone((sampleDocument as unknown as { project: Project }).project);
@@ -68,6 +69,10 @@ export class MemoryBackend implements Backend {
     this.file.apply(structuredClone(changes));
     return summaryOf(this.file.toProject());
   }
+
+  redesignProgress = async (...a: Parameters<typeof fakeProgress>) => fakeProgress(...a);
+  advancePhase = async (...a: Parameters<typeof fakeAdvance>) => fakeAdvance(...a);
+  newRedesign = async (...a: Parameters<typeof fakeNewRedesign>) => fakeNewRedesign(...a);
 
   async saveAs(path: string): Promise<OpenedProject> {
     this.path = path;

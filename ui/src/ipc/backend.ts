@@ -3,7 +3,12 @@
 
 import type { Changes } from "../bindings/Changes";
 import type { OpenedProject } from "../bindings/OpenedProject";
+import type { PhaseStatus } from "../bindings/PhaseStatus";
+import type { PhaseTemplate } from "../bindings/PhaseTemplate";
+import type { Redesign } from "../bindings/Redesign";
+import type { RedesignProgress } from "../bindings/RedesignProgress";
 import type { Summary } from "../bindings/Summary";
+import type { WorkCalendar } from "../bindings/WorkCalendar";
 
 export interface Backend {
   openStartup(): Promise<OpenedProject>;
@@ -11,4 +16,9 @@ export interface Backend {
   create(path: string, name: string): Promise<OpenedProject>;
   apply(changes: Changes): Promise<Summary>;
   saveAs(path: string): Promise<OpenedProject>;
+  /** Where each redesign stands on `today` (YYYY-MM-DD): the core's scheduling rules. */
+  redesignProgress(calendar: WorkCalendar, redesigns: Redesign[], today: string): Promise<RedesignProgress[]>;
+  /** The redesign with phase `phase` moved to `status` on `date`; refused transitions throw. */
+  advancePhase(redesign: Redesign, phase: number, status: PhaseStatus, date: string, note: string): Promise<Redesign>;
+  newRedesign(id: string, touchpointId: string, title: string, start: string, template: PhaseTemplate[]): Promise<Redesign>;
 }

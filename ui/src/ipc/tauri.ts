@@ -3,6 +3,8 @@
 import { invoke } from "@tauri-apps/api/core";
 import type { Changes } from "../bindings/Changes";
 import type { OpenedProject } from "../bindings/OpenedProject";
+import type { Redesign } from "../bindings/Redesign";
+import type { RedesignProgress } from "../bindings/RedesignProgress";
 import type { Summary } from "../bindings/Summary";
 import type { Backend } from "./backend";
 import { AppError } from "./errors";
@@ -21,4 +23,7 @@ export const tauriBackend: Backend = {
   create: (path, name) => call<OpenedProject>("create_project", { path, name }),
   apply: (changes: Changes) => call<Summary>("apply_changes", { changes }),
   saveAs: (path) => call<OpenedProject>("save_project_as", { path }),
+  redesignProgress: (calendar, redesigns, today) => call<RedesignProgress[]>("redesign_progress", { calendar, redesigns, today }),
+  advancePhase: (redesign, phase, status, date, note) => call<Redesign>("advance_phase", { redesign, phase, status, date, note }),
+  newRedesign: (id, touchpointId, title, start, template) => call<Redesign>("new_redesign", { id, touchpointId, title, start, template }),
 };

@@ -213,7 +213,33 @@ function drawCard(ctx: CanvasRenderingContext2D, editor: Editor, t: Touchpoint, 
     ctx.fillText(ellipsize(ctx, meta, t.width - 24), t.x + 14, t.y + t.height - 18);
   }
   if (t.momentOfTruth) star(ctx, t.x + t.width - 14, t.y + 14, 9);
+  const redesign = runningRedesignOf(editor, t.id);
+  if (redesign) {
+    // A badge while a redesign of this touchpoint runs: its current phase, e.g. "↻ 2/5".
+    const phase = redesign.phases.findIndex((p) => p.status !== "done") + 1;
+    const label = `↻ ${phase}/${redesign.phases.length}`;
+    ctx.font = `700 11px ${FONT}`;
+    const w = ctx.measureText(label).width + 10;
+    ctx.fillStyle = "#7c3aed";
+    roundRect(ctx, t.x + t.width - w - 4, t.y + t.height - 20, w, 16, 8);
+    ctx.fill();
+    ctx.fillStyle = "#fff";
+    ctx.textBaseline = "middle";
+    ctx.fillText(label, t.x + t.width - w + 1, t.y + t.height - 12);
+  }
   if (selected) outline(ctx, t, zoom);
+}
+
+/** Running redesigns by touchpoint, cached per document version. */
+let badgeCache: { version: number; doc: unknown; byTouchpoint: Map<string, import("../bindings/Redesign").Redesign> } | undefined;
+function runningRedesignOf(editor: Editor, touchpointId: string) {
+  if (badgeCache?.version !== editor.doc.version || badgeCache.doc !== editor.doc) {
+    const byTouchpoint = new Map();
+    for (const r of editor.doc.tables.redesign.values())
+      if (!r.phases.every((p) => p.status === "done")) byTouchpoint.set(r.touchpointId, r);
+    badgeCache = { version: editor.doc.version, doc: editor.doc, byTouchpoint };
+  }
+  return badgeCache.byTouchpoint.get(touchpointId);
 }
 
 function drawNote(ctx: CanvasRenderingContext2D, n: Note, detailed: boolean, selected: boolean, zoom: number): void {

@@ -20,6 +20,8 @@ import { clear, h } from "./dom";
 import { Files } from "./files";
 import { Panel } from "./panel";
 import { TableView } from "./table";
+import { RedesignsView } from "./redesigns";
+import { localToday, runningRedesign, startRedesign } from "../actions/startRedesign";
 import { Workshop } from "./workshop";
 import { showError } from "./dialogs";
 
@@ -34,25 +36,41 @@ export class App {
   readonly root = h("div", { class: "app" });
   readonly canvas: CanvasView;
   readonly table: TableView;
+  readonly redesigns: RedesignsView;
+  view: "map" | "table" | "redesigns" = "map";
   readonly panel: Panel;
   readonly files: Files;
   private readonly workshop: Workshop;
   private readonly status = h("footer", { class: "status", role: "status" });
   private readonly mapSelect = h("select", { "aria-label": "Map", name: "map" });
   private readonly compare = h("input", { type: "checkbox", name: "compare" });
-  private readonly viewToggle = h("button", { type: "button", "aria-pressed": "false" }, "Table view");
+  private readonly viewButtons = {
+    map: h("button", { type: "button", "aria-pressed": "true", "data-view": "map" }, "Map"),
+    table: h("button", { type: "button", "aria-pressed": "false", "data-view": "table" }, "Table"),
+    redesigns: h("button", { type: "button", "aria-pressed": "false", "data-view": "redesigns" }, "Redesigns"),
+  };
+  private readonly contextMenu = h("div", { class: "context-menu", role: "menu", hidden: true });
   private readonly main = h("main", { class: "workspace" });
   private toolbarButtons: Array<[HTMLButtonElement, Action]> = [];
 
   constructor(private readonly editor: Editor, private readonly backend: Backend, private readonly shell: Shell) {
     this.canvas = new CanvasView(editor);
     this.table = new TableView(editor);
+    this.redesigns = new RedesignsView(editor);
     this.panel = new Panel(editor);
     this.files = new Files(editor, backend, () => this.onOpened());
     this.workshop = new Workshop(() => this.setWorkshop(false), (on) => (this.canvas.ctx.voting = on));
     this.root.append(this.toolbar(), this.workshop.timer, this.main, this.status);
-    this.main.append(this.canvas.root, this.table.root, this.panel.root);
+    this.main.append(this.canvas.root, this.table.root, this.redesigns.root, this.panel.root);
     this.table.root.hidden = true;
+    this.redesigns.root.hidden = true;
+    document.body.append(this.contextMenu);
+    this.canvas.canvas.addEventListener("contextmenu", (ev) => this.openContextMenu(ev));
+    window.addEventListener("pointerdown", (ev) => {
+      if (!this.contextMenu.contains(ev.target as Node)) this.contextMenu.hidden = true;
+    });
+    this.panel.onStartRedesign = (id) => void this.beginRedesign(id);
+    this.panel.onOpenRedesign = (id) => this.openRedesign(id);
     editor.subscribe(() => this.refresh());
     this.listenKeys();
     shell.onMenu((command) => void this.runMenu(command));
@@ -101,7 +119,7 @@ export class App {
   private toolbar(): HTMLElement {
     this.mapSelect.addEventListener("change", () => this.editor.setMap(this.mapSelect.value));
     this.compare.addEventListener("change", () => this.updateCompare());
-    this.viewToggle.addEventListener("click", () => this.setTableView(this.table.root.hidden));
+    for (const [view, b] of Object.entries(this.viewButtons)) b.addEventListener("click", () => this.setView(view as App["view"]));
     return h("header", { class: "toolbar", role: "toolbar", "aria-label": "Map tools" },
       h("div", { class: "group" },
         h("button", { type: "button", title: "New project (Ctrl+N)", onclick: () => void this.files.newProject() }, "New"),
@@ -120,7 +138,7 @@ export class App {
         this.button(markDifferentiating, "Differentiating", "rel differentiating")),
       h("div", { class: "group" }, this.button(undo, "↶ Undo"), this.button(redo, "↷ Redo")),
       h("div", { class: "group" }, this.button(zoomOut, "−"), this.button(zoomToFit, "Fit"), this.button(zoomIn, "+")),
-      h("div", { class: "group" }, this.viewToggle, h("button", { type: "button", title: "Full screen with a timer and dot-voting (F5)", onclick: () => this.setWorkshop(true) }, "Workshop")),
+      h("div", { class: "group", role: "group", "aria-label": "View" }, this.viewButtons.map, this.viewButtons.table, this.viewButtons.redesigns, h("button", { type: "button", title: "Full screen with a timer and dot-voting (F5)", onclick: () => this.setWorkshop(true) }, "Workshop")),
     );
   }
 
@@ -130,15 +148,63 @@ export class App {
     this.canvas.schedule();
   }
 
-  setTableView(on: boolean): void {
+  setView(view: App["view"]): void {
     this.canvas.finishEdit(true);
-    this.table.root.hidden = !on;
-    this.canvas.root.hidden = on;
-    this.table.visible = on;
-    this.viewToggle.textContent = on ? "Map view" : "Table view";
-    this.viewToggle.setAttribute("aria-pressed", String(on));
+    this.view = view;
+    this.canvas.root.hidden = view !== "map";
+    this.table.root.hidden = view !== "table";
+    this.redesigns.root.hidden = view !== "redesigns";
+    this.panel.root.hidden = view === "redesigns";
+    this.table.visible = view === "table";
+    this.redesigns.visible = view === "redesigns";
+    for (const [v, b] of Object.entries(this.viewButtons)) b.setAttribute("aria-pressed", String(v === view));
     this.table.update();
-    if (!on) this.canvas.schedule();
+    void this.redesigns.update(true);
+    if (view === "map") this.canvas.schedule();
+  }
+
+  /** Kept for the menu's Table View toggle. */
+  setTableView(on: boolean): void {
+    this.setView(on ? "table" : "map");
+  }
+
+  async beginRedesign(touchpointId: string): Promise<void> {
+    try {
+      const id = await startRedesign(this.editor, touchpointId, localToday());
+      if (id) this.openRedesign(id);
+    } catch (e) {
+      await showError(e, "The redesign was not started.");
+    }
+  }
+
+  openRedesign(id: string): void {
+    this.redesigns.selected = id;
+    this.setView("redesigns");
+  }
+
+  private openContextMenu(ev: MouseEvent): void {
+    ev.preventDefault();
+    const r = this.canvas.canvas.getBoundingClientRect();
+    const e = this.editor;
+    const point = { x: ev.clientX - r.left, y: ev.clientY - r.top };
+    const at = { x: point.x / e.camera.zoom + e.camera.x, y: point.y / e.camera.zoom + e.camera.y };
+    const card = e.query({ x: at.x - 1, y: at.y - 1, width: 2, height: 2 }).find((i) => e.doc.get("touchpoint", i.id) && at.x >= i.x && at.x <= i.x + i.width && at.y >= i.y && at.y <= i.y + i.height);
+    if (!card) return;
+    if (!e.selection.has(card.id)) e.select([card.id]);
+    const running = runningRedesign(e, card.id);
+    const item = (label: string, run: () => void) => h("button", { type: "button", role: "menuitem", onclick: () => { this.contextMenu.hidden = true; run(); } }, label);
+    clear(this.contextMenu);
+    this.contextMenu.append(
+      running ? item(`Open redesign “${running.title}”`, () => this.openRedesign(running.id)) : item("Start redesign…", () => void this.beginRedesign(card.id)),
+      item("Toggle moment of truth  (M)", () => this.perform(toggleMomentOfTruth)),
+      item("Mark broken  (1)", () => this.perform(markBroken)),
+      item("Mark reliable  (2)", () => this.perform(markReliable)),
+      item("Mark differentiating  (3)", () => this.perform(markDifferentiating)),
+      item("Edit title  (Enter)", () => this.canvas.beginEdit(card.id)),
+    );
+    Object.assign(this.contextMenu.style, { left: `${ev.clientX}px`, top: `${ev.clientY}px` });
+    this.contextMenu.hidden = false;
+    (this.contextMenu.firstElementChild as HTMLElement | null)?.focus();
   }
 
   setWorkshop(on: boolean): void {
@@ -152,7 +218,7 @@ export class App {
     if (action.enabled && !action.enabled(this.editor)) return;
     this.canvas.finishEdit(true);
     action.perform(this.editor);
-    if (this.editor.editing && !this.table.visible) this.canvas.beginEdit(this.editor.editing);
+    if (this.editor.editing && this.view === "map") this.canvas.beginEdit(this.editor.editing);
     else this.editor.editing = undefined;
   }
 
@@ -172,7 +238,13 @@ export class App {
       case "saveAs":
         return this.files.saveAs();
       case "tableView":
-        return this.setTableView(this.table.root.hidden);
+        return this.setView(this.view === "table" ? "map" : "table");
+      case "redesignsView":
+        return this.setView(this.view === "redesigns" ? "map" : "redesigns");
+      case "startRedesign": {
+        const [t] = this.editor.selectedTouchpoints();
+        return t ? this.beginRedesign(t.id) : undefined;
+      }
       case "workshop":
         return this.setWorkshop(!document.body.classList.contains("workshop"));
       default: {
@@ -207,7 +279,7 @@ export class App {
       if (chord === "enter" || chord === "f2") {
         const [id] = this.editor.selection;
         const target = id ?? this.editor.focus?.id;
-        if (target && !this.table.visible) {
+        if (target && this.view === "map") {
           e.preventDefault();
           this.canvas.beginEdit(target);
         }
@@ -224,8 +296,13 @@ export class App {
         fileKeys[chord]!();
         return;
       }
+      if (chord === "r" && this.view === "map") {
+        const [t] = this.editor.selectedTouchpoints();
+        if (t) void (runningRedesign(this.editor, t.id) ? this.openRedesign(runningRedesign(this.editor, t.id)!.id) : this.beginRedesign(t.id));
+        return;
+      }
       const action = findAction(ACTIONS, chord);
-      if (action && !this.table.visible) {
+      if (action && this.view === "map") {
         e.preventDefault();
         this.perform(action);
       }

@@ -60,3 +60,27 @@ export function prompt(title: string, label: string, initial = ""): Promise<stri
     input.select();
   });
 }
+
+/** A yes/no question; resolves true for yes. */
+export function ask(title: string, text: string, yes = "Yes", no = "Not now"): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (answer: boolean) => {
+      backdrop.remove();
+      resolve(answer);
+    };
+    const yesButton = h("button", { type: "button", class: "primary", onclick: () => done(true) }, yes);
+    const backdrop = h(
+      "div",
+      { class: "backdrop" },
+      h("div", { class: "dialog", role: "alertdialog", "aria-modal": "true" },
+        h("h2", {}, title),
+        h("p", { class: "dialog-text" }, text),
+        h("div", { class: "dialog-buttons" }, h("button", { type: "button", onclick: () => done(false) }, no), yesButton)),
+    );
+    backdrop.addEventListener("keydown", (e) => {
+      if (e.key === "Escape") done(false);
+    });
+    document.body.append(backdrop);
+    yesButton.focus();
+  });
+}

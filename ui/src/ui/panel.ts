@@ -23,6 +23,8 @@ const NOTE_COLORS = ["#fde68a", "#fecaca", "#bbf7d0", "#e0f2fe", "#ede9fe", "#fe
 export class Panel {
   readonly root = h("aside", { class: "panel", "aria-label": "Properties" });
   private key = "";
+  onStartRedesign: (touchpointId: string) => void = () => undefined;
+  onOpenRedesign: (redesignId: string) => void = () => undefined;
   private refreshers: Array<() => void> = [];
 
   constructor(private readonly editor: Editor) {
@@ -159,6 +161,15 @@ export class Panel {
     this.refreshers.push(() => (mot.checked = t().momentOfTruth));
     this.root.append(h("label", { class: "check" }, mot, " ★ Moment of truth ", h("kbd", {}, "M")));
     this.text("Why this moment matters", () => t().momentOfTruthNote, (momentOfTruthNote) => set({ momentOfTruthNote }), true, "momentOfTruthNote");
+    this.root.append(h("h2", {}, "Redesign"));
+    const redesigns = [...e.doc.tables.redesign.values()].filter((r) => r.touchpointId === id);
+    for (const r of redesigns) {
+      const done = r.phases.every((p) => p.status === "done");
+      const current = r.phases.find((p) => p.status !== "done");
+      this.root.append(h("button", { type: "button", class: "link", onclick: () => this.onOpenRedesign(r.id) }, `${r.title} — ${done ? "done" : current?.name ?? ""}`));
+    }
+    if (!redesigns.some((r) => !r.phases.every((p) => p.status === "done")))
+      this.root.append(h("div", { class: "button-row" }, h("button", { type: "button", name: "startRedesign", onclick: () => this.onStartRedesign(id) }, "Start redesign (R)")));
     this.buttons(deleteSelection);
   }
 

@@ -174,7 +174,7 @@ const tests = {
   },
 
   async "the table view edits the same map"(page) {
-    await page.click("text=Table view");
+    await page.click("button[data-view=table]");
     const input = page.locator(".map-table input[value='Lounge entry']");
     await input.fill("Lounge welcome");
     await input.press("Tab");
@@ -185,7 +185,7 @@ const tests = {
     p = await saved(page);
     assert(p.touchpoints.length === before + 1, "+ touchpoint in a table cell adds a card");
     await page.screenshot({ path: join(out, "table.png") });
-    await page.click("text=Map view");
+    await page.click("button[data-view=map]");
   },
 
   async "opening a file that is not a project shows why and keeps the map"(page) {
@@ -269,6 +269,33 @@ const tests = {
     const p = await saved(page);
     assert(p.touchpoints.find((t) => t.title === "Delay announcement").emotion === 3, "dragged to the top is +3");
   },
+};
+
+tests["redesigns: start one from a card's context menu, advance a phase, see the board"] = async (page) => {
+  await zoomTo(page, 0.9);
+  const at = await cardPoint(page, "Liquids rules information");
+  await page.mouse.click(at.x, at.y, { button: "right" });
+  await page.click(".context-menu >> text=Start redesign…");
+  await page.waitForSelector(".redesigns .redesign-details");
+  let p = await saved(page);
+  const liquids = p.touchpoints.find((t) => t.title === "Liquids rules information");
+  const r = p.redesigns.find((x) => x.touchpointId === liquids.id);
+  assert(r && r.phases.length === 5, "the new redesign was saved with the template's five phases");
+  await page.click(".redesign-details button[data-phase='0'][data-to='inProgress']");
+  p = await saved(page);
+  assert(p.redesigns.find((x) => x.id === r.id).phases[0].status === "inProgress", "Start moved phase 1 to in progress");
+  const columns = await page.$$eval(".board-column", (cols) => cols.map((c) => [c.querySelector("h2").textContent, c.querySelectorAll(".redesign-card").length]));
+  assert(columns.find(([n]) => n === "Brainstorm")[1] >= 1, `the board shows it under Brainstorm: ${JSON.stringify(columns)}`);
+  assert(await page.isVisible(".redesign-card.late"), "late redesigns are marked");
+  await page.screenshot({ path: join(out, "redesigns-board.png") });
+  await page.click("button[role=tab]:has-text('Timeline')");
+  assert((await page.$$(".timeline svg line.today")).length === 1, "the timeline shows today's line");
+  assert((await page.$$(".timeline svg rect.weekend")).length > 0, "weekends are shaded");
+  await page.screenshot({ path: join(out, "redesigns-timeline.png") });
+  await page.click("button[data-view=map]");
+  await page.keyboard.press("Control+z");
+  p = await saved(page);
+  assert(p.redesigns.find((x) => x.id === r.id).phases[0].status === "notStarted", "undo took the phase change back");
 };
 
 const { server, url } = await serve();

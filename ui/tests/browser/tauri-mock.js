@@ -48,6 +48,24 @@
       return summary();
     },
     save_project_as: ({ path }) => { state.path = path; return { path, project: state.project }; },
+    // Test doubles of the core's pure redesign commands (the real ones run in the e2e test).
+    new_redesign: ({ id, touchpointId, title, start, template }) => ({ id, touchpointId, title, description: "", start, phases: template.map((t) => ({ name: t.name, days: t.days, status: "notStarted", actualStart: null, actualEnd: null, owner: "", notes: "" })), history: [] }),
+    advance_phase: ({ redesign, phase, status, date, note }) => {
+      const r = JSON.parse(JSON.stringify(redesign));
+      const p = r.phases[phase];
+      if (status === "inProgress" && p.status === "notStarted" && phase > 0 && r.phases[phase - 1].status !== "done") throw { code: "invalid-input", message: "previous phase not done" };
+      if (status === "inProgress" && p.status === "notStarted") p.actualStart = date;
+      if (status === "done") p.actualEnd = date;
+      r.history.push({ date, phase, from: p.status, to: status, note });
+      p.status = status;
+      return r;
+    },
+    redesign_progress: ({ redesigns, today }) => redesigns.map((r) => {
+      const cur = r.phases.findIndex((p) => p.status !== "done");
+      const phases = r.phases.map((p) => ({ name: p.name, start: r.start, end: r.start, days: p.days }));
+      const late = r.title.startsWith("Three");
+      return { state: cur < 0 ? "done" : late ? "late" : "onTrack", currentPhase: cur < 0 ? null : cur, baseline: { start: r.start, end: r.start, phases }, forecast: phases, forecastEnd: today, workDaysRemaining: cur < 0 ? 0 : 3 };
+    }),
     "plugin:window|set_title": ({ value }) => { state.title = value; },
     "plugin:window|set_fullscreen": () => null,
     "plugin:event|listen": ({ event, handler }) => { state.listeners.set(event, handler); return handler; },

@@ -1,0 +1,24 @@
+// Start a redesign of a touchpoint: planned by the core from the project's template, starting on
+// the given day (today by default). One undo step.
+
+import type { Editor } from "../editor/editor";
+import { recordOf } from "../model/doc";
+import { newId } from "../model/ids";
+
+/** Today's date as YYYY-MM-DD in the user's time zone. */
+export function localToday(now = new Date()): string {
+  const p = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
+}
+
+export function runningRedesign(e: Editor, touchpointId: string) {
+  return [...e.doc.tables.redesign.values()].find((r) => r.touchpointId === touchpointId && !r.phases.every((p) => p.status === "done"));
+}
+
+export async function startRedesign(e: Editor, touchpointId: string, start = localToday(), title?: string): Promise<string | undefined> {
+  const t = e.doc.get("touchpoint", touchpointId);
+  if (!t) return undefined;
+  const redesign = await e.backend.newRedesign(newId(), touchpointId, title ?? `Redesign: ${t.title}`, start, e.doc.template);
+  e.commit({ put: [recordOf("redesign", redesign)], delete: [] }, "Start redesign");
+  return redesign.id;
+}
