@@ -6,12 +6,12 @@
 mod menu;
 mod startup;
 
+use chrono::NaiveDate;
 use journeymap::model::{new_id, Changes, Id, Project, Summary};
-use journeymap::workflow::{PhaseStatus, PhaseTemplate, Redesign, RedesignProgress, WorkCalendar};
 use journeymap::recent::RecentFiles;
 use journeymap::session::{OpenedProject, Session};
+use journeymap::workflow::{PhaseStatus, PhaseTemplate, Redesign, RedesignProgress, WorkCalendar};
 use journeymap::Error;
-use chrono::NaiveDate;
 use std::path::PathBuf;
 use std::sync::Mutex;
 use tauri::{AppHandle, Emitter, Manager, State};
@@ -98,7 +98,10 @@ fn redesign_progress(
     redesigns: Vec<Redesign>,
     today: NaiveDate,
 ) -> Vec<RedesignProgress> {
-    redesigns.iter().map(|r| r.progress(&calendar, today)).collect()
+    redesigns
+        .iter()
+        .map(|r| r.progress(&calendar, today))
+        .collect()
 }
 
 /// A redesign with one phase moved to a new status (the UI records it as an undoable change).

@@ -97,7 +97,12 @@ pub fn build<R: Runtime>(app: &AppHandle<R>, recent: &[PathBuf]) -> tauri::Resul
         .item(&item(app, "zoomToFit", "Zoom to Fit", Some("CmdOrCtrl+0"))?)
         .separator()
         .item(&item(app, "tableView", "Table View", Some("CmdOrCtrl+T"))?)
-        .item(&item(app, "redesignsView", "Redesigns", Some("CmdOrCtrl+R"))?)
+        .item(&item(
+            app,
+            "redesignsView",
+            "Redesigns",
+            Some("CmdOrCtrl+R"),
+        )?)
         .item(&item(app, "workshop", "Workshop Mode  (F5)", None)?)
         .build()?;
     Menu::with_items(app, &[&file, &edit, &insert, &touchpoint, &view])

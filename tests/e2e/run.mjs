@@ -4,7 +4,7 @@
 // Plain WebDriver over HTTP, so it needs no extra npm packages. Run from ui/ (or anywhere).
 
 import { spawn, execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -20,6 +20,14 @@ const project = join(work, "Workshop.journey");
 copyFileSync(join(repo, "assets", "sample.journey"), project);
 
 const children = [];
+/** A screenshot of the whole X display, as a person would see it. */
+function screenshot(name) {
+  try {
+    execFileSync("import", ["-window", "root", join(out, name)], { env: { ...process.env, DISPLAY: display } });
+  } catch (e) {
+    console.error(`screenshot ${name} failed: ${e.message}`);
+  }
+}
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 function start(cmd, args, env) {
   const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
@@ -50,7 +58,8 @@ start("tauri-driver", ["--port", String(port), "--native-port", String(port + 10
 
 const base = `http://127.0.0.1:${port}`;
 async function wd(method, path, body) {
-  const res = await fetch(base + path, { method, headers: { "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined });
+  if (process.env.E2E_VERBOSE) console.error(`-> ${method} ${path} ${body ? JSON.stringify(body).slice(0, 120) : ""}`);
+  const res = await fetch(base + path, { method, headers: { "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined, signal: AbortSignal.timeout(60_000) });
   const json = await res.json();
   if (!res.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json.value).slice(0, 300)}`);
   return json.value;
@@ -116,8 +125,7 @@ await test("add a touchpoint and a moment of truth, quit, relaunch, find it", as
   await wd("POST", `/session/${s.id}/element/${canvas}/value`, { text: "m" });
   await s.waitFor(`const e = window.journeymap.editor; return e.selectedTouchpoints().some(t => t.momentOfTruth)`, "the moment-of-truth mark");
   await s.waitFor(`return document.querySelector("[data-save-state=saved]") !== null`, "autosave");
-  const png = await wd("GET", `/session/${s.id}/screenshot`);
-  writeFileSync(join(out, "app.png"), Buffer.from(png, "base64"));
+  screenshot("app.png");
   await wd("DELETE", `/session/${s.id}`);
   await sleep(500);
 
@@ -126,6 +134,28 @@ await test("add a touchpoint and a moment of truth, quit, relaunch, find it", as
   if (found !== true) throw new Error(`after relaunch the card is ${found === null ? "missing" : "not a moment of truth"}`);
   await wd("DELETE", `/session/${s.id}`);
   await sleep(300);
+});
+
+await test("redesigns: the board shows the core's forecasts; starting a phase is saved", async () => {
+  const s = await launchApp();
+  const click = async (css) => wd("POST", `/session/${s.id}/element/${await s.find(css)}/click`, {});
+  await click("button[data-view=redesigns]");
+  await s.waitFor(`return document.querySelectorAll(".redesign-card").length === 5`, "five redesign cards");
+  const late = await s.run(`return [...document.querySelectorAll(".redesign-card.late strong")].map(e => e.textContent)`);
+  if (!late.includes("Three bag-drop lanes at peak")) throw new Error(`late cards: ${JSON.stringify(late)}`);
+  await click(`.redesign-card[data-redesign="${await s.run(`return [...window.journeymap.editor.doc.tables.redesign.values()].find(r => r.title.startsWith("Gate changes")).id`)}"]`);
+  await click(".redesign-details button[data-phase='0'][data-to='inProgress']");
+  await s.waitFor(`return [...window.journeymap.editor.doc.tables.redesign.values()].find(r => r.title.startsWith("Gate changes")).phases[0].status === "inProgress"`, "phase 1 to start");
+  await s.waitFor(`return document.querySelector("[data-save-state=saved]") !== null`, "autosave");
+  screenshot("redesigns.png");
+  await click("button[role=tab]:nth-child(2)");
+  await s.waitFor(`return document.querySelector(".timeline svg line.today") !== null`, "the timeline");
+  screenshot("timeline.png");
+  await wd("DELETE", `/session/${s.id}`);
+  await sleep(300);
+  const status = JSON.parse(execFileSync(cli, ["tracker", "status", project, "--json"]).toString());
+  const gate = status.redesigns.find((r) => r.title.startsWith("Gate changes"));
+  if (gate.phase !== "Brainstorm" || gate.phaseStatus !== "inProgress") throw new Error(`CLI sees ${JSON.stringify(gate)}`);
 });
 
 await test("the saved file passes PRAGMA integrity_check and the CLI reads it", async () => {

@@ -19,7 +19,8 @@ export async function advancePhase(e: Editor, redesignId: string, phase: number,
   const current = e.doc.get("redesign", redesignId);
   if (!current) return false;
   const next = await e.backend.advancePhase(current, phase, status, date, note);
-  e.commit({ put: [recordOf("redesign", next)], delete: [] }, `${next.phases[phase]?.name ?? "Phase"}: ${status}`);
+  const verb = { notStarted: "Reset", inProgress: current.phases[phase]?.status === "notStarted" ? "Start" : "Resume", waiting: "Wait on", done: "Finish" }[status];
+  e.commit({ put: [recordOf("redesign", next)], delete: [] }, `${verb} “${next.phases[phase]?.name ?? "phase"}”`);
   return next.phases.every((p) => p.status === "done");
 }
 
