@@ -12,6 +12,7 @@ use journeymap::recent::RecentFiles;
 use journeymap::session::{OpenedProject, Session};
 use journeymap::workflow::{PhaseStatus, PhaseTemplate, Redesign, RedesignProgress, WorkCalendar};
 use journeymap::Error;
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Mutex;
 use tauri::{AppHandle, Emitter, Manager, State};
@@ -128,6 +129,12 @@ fn new_redesign(
     Redesign::new(id, touchpoint_id, title, start, &template)
 }
 
+/// Holidays from an .ics or CSV file the user picked, for the calendar settings to merge.
+#[tauri::command]
+fn read_holidays(path: PathBuf) -> Result<BTreeMap<NaiveDate, String>, Error> {
+    journeymap::workflow::read_holidays(&path)
+}
+
 fn main() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -156,6 +163,7 @@ fn main() {
             redesign_progress,
             advance_phase,
             new_redesign,
+            read_holidays,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime starts");

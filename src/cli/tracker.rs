@@ -6,8 +6,7 @@ use chrono::NaiveDate;
 use clap::Subcommand;
 use journeymap::model::{new_id, Id, Project};
 use journeymap::workflow::{
-    improved_touchpoint, parse_holidays_csv, parse_holidays_ics, plan, PhaseStatus, Redesign,
-    Weekmask, WorkCalendar,
+    improved_touchpoint, plan, read_holidays, PhaseStatus, Redesign, Weekmask, WorkCalendar,
 };
 use journeymap::{Error, ProjectFile, Result};
 use std::path::PathBuf;

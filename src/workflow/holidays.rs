@@ -144,6 +144,35 @@ pub fn parse_holidays_ics(text: &str) -> Result<BTreeMap<NaiveDate, String>, Hol
     Ok(out)
 }
 
+/// Reads holidays from an `.ics` file (by extension) or a CSV file, for the app and the CLI.
+pub fn read_holidays(path: &std::path::Path) -> crate::Result<BTreeMap<NaiveDate, String>> {
+    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => crate::Error::FileNotFound {
+            path: path.to_owned(),
+        },
+        _ => crate::Error::Io {
+            context: format!("cannot read {}", path.display()),
+            source: e,
+        },
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        crate::Error::InvalidInput(format!(
+            "{} is not UTF-8 text (byte {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        ))
+    })?;
+    let is_ics = path
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("ics"));
+    let parsed = if is_ics {
+        parse_holidays_ics(&text)
+    } else {
+        parse_holidays_csv(&text)
+    };
+    parsed.map_err(|e| crate::Error::InvalidInput(format!("{}: {e}", path.display())))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

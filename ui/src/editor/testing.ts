@@ -72,6 +72,12 @@ export class MemoryBackend implements Backend {
 
   redesignProgress = async (...a: Parameters<typeof fakeProgress>) => fakeProgress(...a);
   advancePhase = async (...a: Parameters<typeof fakeAdvance>) => fakeAdvance(...a);
+  holidayFiles: Record<string, Record<string, string>> = {};
+  readHolidays = async (path: string) => {
+    const found = this.holidayFiles[path];
+    if (!found) throw new AppError("file-not-found", `${path} does not exist`);
+    return found;
+  };
   newRedesign = async (...a: Parameters<typeof fakeNewRedesign>) => fakeNewRedesign(...a);
 
   async saveAs(path: string): Promise<OpenedProject> {

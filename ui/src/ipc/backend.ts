@@ -20,5 +20,7 @@ export interface Backend {
   redesignProgress(calendar: WorkCalendar, redesigns: Redesign[], today: string): Promise<RedesignProgress[]>;
   /** The redesign with phase `phase` moved to `status` on `date`; refused transitions throw. */
   advancePhase(redesign: Redesign, phase: number, status: PhaseStatus, date: string, note: string): Promise<Redesign>;
+  /** Holidays read from an .ics or CSV file (date → name); malformed files throw with a line. */
+  readHolidays(path: string): Promise<Record<string, string>>;
   newRedesign(id: string, touchpointId: string, title: string, start: string, template: PhaseTemplate[]): Promise<Redesign>;
 }

@@ -25,5 +25,6 @@ export const tauriBackend: Backend = {
   saveAs: (path) => call<OpenedProject>("save_project_as", { path }),
   redesignProgress: (calendar, redesigns, today) => call<RedesignProgress[]>("redesign_progress", { calendar, redesigns, today }),
   advancePhase: (redesign, phase, status, date, note) => call<Redesign>("advance_phase", { redesign, phase, status, date, note }),
+  readHolidays: (path) => call<Record<string, string>>("read_holidays", { path }),
   newRedesign: (id, touchpointId, title, start, template) => call<Redesign>("new_redesign", { id, touchpointId, title, start, template }),
 };

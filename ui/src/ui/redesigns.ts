@@ -14,6 +14,7 @@ import { localToday } from "../actions/startRedesign";
 import { deletion } from "../model/ops";
 import { ask, showError } from "./dialogs";
 import { clear, h } from "./dom";
+import { calendarSettings } from "./calendarSettings";
 
 export const STATE_LABEL: Record<RedesignState, string> = { onTrack: "On track", atRisk: "At risk", late: "Late", done: "Done" };
 const PHASE_LABEL: Record<PhaseStatus, string> = { notStarted: "Not started", inProgress: "In progress", waiting: "Waiting", done: "Done" };
@@ -25,7 +26,7 @@ export class RedesignsView {
   readonly root = h("section", { class: "redesigns", "aria-label": "Redesigns" });
   visible = false;
   selected: string | undefined;
-  mode: "board" | "timeline" = "board";
+  mode: "board" | "timeline" | "calendar" = "board";
   today = localToday();
   private progress = new Map<string, RedesignProgress>();
   private loadedFor = "";
@@ -62,7 +63,7 @@ export class RedesignsView {
     clear(this.root);
     const e = this.editor;
     const redesigns = [...e.doc.tables.redesign.values()].sort((a, b) => a.start.localeCompare(b.start) || a.title.localeCompare(b.title));
-    const tab = (mode: "board" | "timeline", label: string) =>
+    const tab = (mode: RedesignsView["mode"], label: string) =>
       h("button", { type: "button", role: "tab", "aria-selected": String(this.mode === mode), class: this.mode === mode ? "primary" : "", onclick: () => { this.mode = mode; void this.update(true); } }, label);
     const today = h("input", { type: "date", value: this.today, "aria-label": "Today", name: "today" });
     today.addEventListener("change", () => { if (today.value) { this.today = today.value; void this.update(true); } });
@@ -70,10 +71,14 @@ export class RedesignsView {
     this.root.append(
       h("header", { class: "redesigns-head" },
         h("h1", {}, "Redesigns"),
-        h("div", { role: "tablist", class: "group" }, tab("board", "Board"), tab("timeline", "Timeline")),
+        h("div", { role: "tablist", class: "group" }, tab("board", "Board"), tab("timeline", "Timeline"), tab("calendar", "Calendar & template")),
         h("label", { class: "inline" }, "Today", today),
         h("span", { class: "summary" }, `${counts("late")} late · ${counts("atRisk")} at risk · ${counts("onTrack")} on track · ${counts("done")} done`)),
     );
+    if (this.mode === "calendar") {
+      this.root.append(calendarSettings(e, (path) => e.backend.readHolidays(path)));
+      return;
+    }
     if (redesigns.length === 0) {
       this.root.append(h("p", { class: "empty" }, "No redesigns yet. Right-click a touchpoint on the map (or use the side panel) and choose “Start redesign”."));
       return;

@@ -298,6 +298,29 @@ tests["redesigns: start one from a card's context menu, advance a phase, see the
   assert(p.redesigns.find((x) => x.id === r.id).phases[0].status === "notStarted", "undo took the phase change back");
 };
 
+tests["calendar & template: work days, holidays (typed and imported), phases"] = async (page) => {
+  await page.click("button[data-view=redesigns]");
+  await page.click("button[role=tab]:has-text('Calendar & template')");
+  await page.click("input[name=workday-Fri]");
+  await page.fill("input[name=holidayDate]", "2026-12-28");
+  await page.fill("input[name=holidayName]", "Company day");
+  await page.click("button:has-text('Add holiday')");
+  await page.evaluate(() => (window.__TAURI_MOCK__.nextDialogPath = "/home/me/holidays.ics"));
+  await page.click("button:has-text('Import .ics / .csv…')");
+  await page.waitForFunction(() => window.journeymap.editor.doc.calendar.holidays["2026-12-24"]);
+  await page.fill("input[aria-label='Phase 3 days']", "2");
+  await page.press("input[aria-label='Phase 3 days']", "Tab");
+  let p = await saved(page);
+  assert(p.calendar.weekmask === "1111000", `Friday is no longer a work day (${p.calendar.weekmask})`);
+  assert(p.calendar.holidays["2026-12-28"] === "Company day" && p.calendar.holidays["2026-12-31"] === "New Year's Eve", "typed and imported holidays saved");
+  assert(p.redesignTemplate[2].days === 2, "the template phase length changed");
+  await page.screenshot({ path: join(out, "calendar.png") });
+  await page.evaluate(() => (window.__TAURI_MOCK__.nextDialogPath = "/home/me/bad.csv"));
+  await page.click("button:has-text('Import .ics / .csv…')");
+  await page.waitForSelector(".dialog[data-code=invalid-input]");
+  assert(await page.isVisible("text=line 2"), "a bad holiday file names the line");
+};
+
 const { server, url } = await serve();
 const browser = await launch();
 let passed = 0, failed = 0;

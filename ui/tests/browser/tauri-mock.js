@@ -66,6 +66,10 @@
       const late = r.title.startsWith("Three");
       return { state: cur < 0 ? "done" : late ? "late" : "onTrack", currentPhase: cur < 0 ? null : cur, baseline: { start: r.start, end: r.start, phases }, forecast: phases, forecastEnd: today, workDaysRemaining: cur < 0 ? 0 : 3 };
     }),
+    read_holidays: ({ path }) => {
+      if (!String(path).endsWith(".ics")) throw { code: "invalid-input", message: `${path}: line 2: "soon" is not a date (use YYYY-MM-DD)` };
+      return { "2026-12-24": "Christmas Eve", "2026-12-31": "New Year's Eve" };
+    },
     "plugin:window|set_title": ({ value }) => { state.title = value; },
     "plugin:window|set_fullscreen": () => null,
     "plugin:event|listen": ({ event, handler }) => { state.listeners.set(event, handler); return handler; },
