@@ -341,18 +341,7 @@ pub fn run(command: Tracker) -> Result<()> {
             f.save(&project)?;
         }
         Tracker::Holidays { file, import } => {
-            let text = std::fs::read_to_string(&import).map_err(|e| {
-                Error::InvalidInput(format!("cannot read {}: {e}", import.display()))
-            })?;
-            let is_ics = import
-                .extension()
-                .is_some_and(|x| x.eq_ignore_ascii_case("ics"));
-            let holidays = if is_ics {
-                parse_holidays_ics(&text)
-            } else {
-                parse_holidays_csv(&text)
-            }
-            .map_err(|e| Error::InvalidInput(format!("{}: {e}", import.display())))?;
+            let holidays = read_holidays(&import)?;
             let mut f = ProjectFile::open(&file)?;
             let mut project = f.project().clone();
             let count = holidays.len();
