@@ -49,9 +49,20 @@ export function drawScene(ctx: CanvasRenderingContext2D, editor: Editor, width: 
     }
   }
   const detailed = cam.zoom >= TEXT_ZOOM;
-  for (const n of notes) drawNote(ctx, n, detailed, editor.selection.has(n.id), cam.zoom);
-  drawConnectors(ctx, editor, view, detailed);
-  for (const t of cards) drawCard(ctx, editor, t, detailed, editor.selection.has(t.id) || overlay.hover === t.id, cam.zoom);
+  if (detailed) {
+    for (const n of notes) drawNote(ctx, n, detailed, editor.selection.has(n.id), cam.zoom);
+    drawConnectors(ctx, editor, view, detailed);
+    for (const t of cards) drawCard(ctx, editor, t, detailed, editor.selection.has(t.id) || overlay.hover === t.id, cam.zoom);
+  } else {
+    // Overview: one path per colour and one for all connectors, so thousands of items cost a
+    // handful of fills rather than thousands.
+    fillBatched(ctx, notes, (n) => n.color);
+    drawConnectors(ctx, editor, view, detailed);
+    fillBatched(ctx, cards, (t) => RELIABILITY_COLOR[t.reliability]);
+    const stars = cards.filter((t) => t.momentOfTruth);
+    fillBatched(ctx, stars.map((t) => ({ x: t.x + t.width - 28, y: t.y, width: 28, height: 28 })), () => STAR);
+    for (const item of [...cards, ...notes]) if (editor.selection.has(item.id)) outline(ctx, item, cam.zoom);
+  }
   drawEmotion(ctx, editor, overlay.compareMapId);
   drawSelectionHandles(ctx, editor);
 
@@ -184,13 +195,13 @@ function drawCard(ctx: CanvasRenderingContext2D, editor: Editor, t: Touchpoint, 
     if (selected) outline(ctx, t, zoom);
     return;
   }
+  // A flat offset shadow: blurred canvas shadows cost too much at thousands of cards.
+  ctx.fillStyle = "rgba(15, 23, 42, 0.14)";
+  roundRect(ctx, t.x + 1, t.y + 2.5, t.width, t.height, 6);
+  ctx.fill();
   ctx.fillStyle = "#ffffff";
-  ctx.shadowColor = "rgba(15, 23, 42, 0.18)";
-  ctx.shadowBlur = 6 * zoom;
-  ctx.shadowOffsetY = 2 * zoom;
   roundRect(ctx, t.x, t.y, t.width, t.height, 6);
   ctx.fill();
-  ctx.shadowColor = "transparent";
   ctx.fillStyle = color;
   roundRect(ctx, t.x, t.y, 7, t.height, 3);
   ctx.fill();
@@ -210,7 +221,9 @@ function drawCard(ctx: CanvasRenderingContext2D, editor: Editor, t: Touchpoint, 
     ctx.font = `11px ${FONT}`;
     ctx.fillStyle = MUTED;
     const meta = [t.channel, t.owner].filter(Boolean).join(" · ");
-    ctx.fillText(ellipsize(ctx, meta, t.width - 24), t.x + 14, t.y + t.height - 18);
+    // Leave room for the redesign badge in the bottom-right corner.
+    const badgeRoom = runningRedesignOf(editor, t.id) ? 52 : 0;
+    ctx.fillText(ellipsize(ctx, meta, t.width - 24 - badgeRoom), t.x + 14, t.y + t.height - 18);
   }
   if (t.momentOfTruth) star(ctx, t.x + t.width - 14, t.y + 14, 9);
   const redesign = runningRedesignOf(editor, t.id);
@@ -267,9 +280,48 @@ function drawNote(ctx: CanvasRenderingContext2D, n: Note, detailed: boolean, sel
   if (selected) outline(ctx, n, zoom);
 }
 
+function fillBatched<T extends Rect>(ctx: CanvasRenderingContext2D, items: T[], color: (item: T) => string): void {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const c = color(item);
+    const g = groups.get(c);
+    if (g) g.push(item);
+    else groups.set(c, [item]);
+  }
+  for (const [c, group] of groups) {
+    ctx.fillStyle = c;
+    ctx.beginPath();
+    for (const r of group) ctx.rect(r.x, r.y, r.width, r.height);
+    ctx.fill();
+  }
+}
+
 function drawConnectors(ctx: CanvasRenderingContext2D, editor: Editor, view: Rect, detailed: boolean): void {
   const zoom = editor.camera.zoom;
   ctx.lineWidth = Math.max(1.25, 1 / zoom);
+  if (!detailed) {
+    // Overview: every visible connector in one stroke, without arrowheads or labels.
+    ctx.strokeStyle = CONNECTOR;
+    ctx.beginPath();
+    for (const c of editor.doc.connectorsOf(editor.mapId)) {
+      const ends = connectorEnds(editor, c);
+      if (!ends) continue;
+      const [a, b] = ends;
+      if (Math.max(a.x, b.x) < view.x || Math.min(a.x, b.x) > view.x + view.width || Math.max(a.y, b.y) < view.y || Math.min(a.y, b.y) > view.y + view.height) continue;
+      ctx.moveTo(a.x, a.y);
+      ctx.lineTo(b.x, b.y);
+    }
+    ctx.stroke();
+    for (const id of editor.selection) {
+      const c = editor.doc.get("connector", id);
+      const ends = c && connectorEnds(editor, c);
+      if (!ends) continue;
+      ctx.strokeStyle = SELECTION;
+      ctx.fillStyle = SELECTION;
+      arrow(ctx, ends[0], ends[1], zoom);
+    }
+    return;
+  }
   for (const c of editor.doc.connectorsOf(editor.mapId)) {
     const ends = connectorEnds(editor, c);
     if (!ends) continue;

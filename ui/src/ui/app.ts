@@ -52,6 +52,7 @@ export class App {
   private readonly contextMenu = h("div", { class: "context-menu", role: "menu", hidden: true });
   private readonly main = h("main", { class: "workspace" });
   private toolbarButtons: Array<[HTMLButtonElement, Action]> = [];
+  private counts: { key: string; text: string } | undefined;
 
   constructor(private readonly editor: Editor, private readonly backend: Backend, private readonly shell: Shell) {
     this.canvas = new CanvasView(editor);
@@ -320,11 +321,16 @@ export class App {
     this.shell.setTitle(file ? `${e.doc.info.name} — ${file}${dirty} — Journeymap` : "Journeymap");
     if (this.mapSelect.value !== e.mapId) this.mapSelect.value = e.mapId;
     const save = { saved: "All changes saved", pending: "Saving…", saving: "Saving…", error: `Not saved: ${e.saveError?.message ?? ""} (retrying)` }[e.saveState];
-    const cards = e.doc.touchpointsOf(e.mapId);
+    // Counting cards scans the map: only when the document or the map changed, not on camera moves.
+    const countKey = `${e.mapId}:${e.doc.version}`;
+    if (this.counts?.key !== countKey) {
+      const cards = e.doc.touchpointsOf(e.mapId);
+      this.counts = { key: countKey, text: `${cards.length} touchpoints · ${cards.filter((t) => t.momentOfTruth).length} moments of truth` };
+    }
     clear(this.status);
     this.status.append(
       h("span", { class: `save ${e.saveState}`, "data-save-state": e.saveState }, save),
-      h("span", {}, `${cards.length} touchpoints · ${cards.filter((t) => t.momentOfTruth).length} moments of truth`),
+      h("span", {}, this.counts.text),
       h("span", {}, e.selection.size ? `${e.selection.size} selected` : e.history.undoLabel ? `Undo: ${e.history.undoLabel}` : ""),
       h("span", { class: "zoom" }, `${Math.round(e.camera.zoom * 100)}%`),
       h("span", { class: "path", title: e.path }, e.path),

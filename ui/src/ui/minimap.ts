@@ -29,8 +29,12 @@ export class Minimap {
     });
   }
 
+  private framed: { key: string; bounds: ReturnType<Editor["contentBounds"]> } | undefined;
+
   private frame() {
-    const bounds = this.editor.contentBounds();
+    const key = `${this.editor.mapId}:${this.editor.doc.version}`;
+    if (this.framed?.key !== key) this.framed = { key, bounds: this.editor.contentBounds() };
+    const bounds = this.framed.bounds;
     const scale = Math.min((W - 8) / bounds.width, (H - 8) / bounds.height);
     return { bounds, scale, ox: (W - bounds.width * scale) / 2, oy: (H - bounds.height * scale) / 2 };
   }

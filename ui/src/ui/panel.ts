@@ -23,6 +23,7 @@ const NOTE_COLORS = ["#fde68a", "#fecaca", "#bbf7d0", "#e0f2fe", "#ede9fe", "#fe
 export class Panel {
   readonly root = h("aside", { class: "panel", "aria-label": "Properties" });
   private key = "";
+  private version = -1;
   onStartRedesign: (touchpointId: string) => void = () => undefined;
   onOpenRedesign: (redesignId: string) => void = () => undefined;
   private refreshers: Array<() => void> = [];
@@ -40,8 +41,11 @@ export class Panel {
     const key = this.selectionKey();
     if (key !== this.key) {
       this.key = key;
+      this.version = this.editor.doc.version;
       this.build();
-    } else {
+    } else if (this.version !== this.editor.doc.version) {
+      // Camera moves notify too; fields only change with the document.
+      this.version = this.editor.doc.version;
       for (const r of this.refreshers) r();
     }
   }
