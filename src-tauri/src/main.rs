@@ -14,8 +14,10 @@ use journeymap::workflow::{PhaseStatus, PhaseTemplate, Redesign, RedesignProgres
 use journeymap::Error;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
-use tauri::{AppHandle, Emitter, Manager, State};
+use tauri::{AppHandle, Emitter, Manager, State, WindowEvent};
+use tauri_plugin_window_state::{AppHandleExt, StateFlags};
 
 /// The window's session. Commands are synchronous and never hold the lock across an await.
 struct Workspace(Mutex<Session>);
@@ -135,6 +137,23 @@ fn read_holidays(path: PathBuf) -> Result<BTreeMap<NaiveDate, String>, Error> {
     journeymap::workflow::read_holidays(&path)
 }
 
+/// Bumped on every move or resize; a save runs only if no newer change came in meanwhile.
+static WINDOW_CHANGES: AtomicU64 = AtomicU64::new(0);
+
+/// Saves the window's size and position 400 ms after it stops changing, so a crash or a kill
+/// (not only a clean quit) still reopens the window where the facilitator left it.
+fn remember_window_soon(app: &AppHandle) {
+    let generation = WINDOW_CHANGES.fetch_add(1, Ordering::SeqCst) + 1;
+    let app = app.clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_millis(400));
+        if WINDOW_CHANGES.load(Ordering::SeqCst) == generation {
+            // Best effort: the state is a convenience, the project is already saved.
+            let _ = app.save_window_state(StateFlags::all());
+        }
+    });
+}
+
 fn main() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -150,6 +169,11 @@ fn main() {
             app.manage(RecentStore(store));
             app.manage(Workspace(Mutex::new(Session::default())));
             Ok(())
+        })
+        .on_window_event(|window, event| {
+            if matches!(event, WindowEvent::Moved(_) | WindowEvent::Resized(_)) {
+                remember_window_soon(window.app_handle());
+            }
         })
         .on_menu_event(|app, event| {
             let _ = app.emit("menu", event.id().0.as_str());

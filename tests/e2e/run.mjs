@@ -4,7 +4,7 @@
 // Plain WebDriver over HTTP, so it needs no extra npm packages. Run from ui/ (or anywhere).
 
 import { spawn, execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,13 +30,21 @@ function screenshot(name) {
 }
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 function start(cmd, args, env) {
-  const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] });
+  // Each helper gets its own process group, so cleanup also ends what it started
+  // (tauri-driver starts WebKitWebDriver, which starts the app).
+  const child = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"], detached: true });
   child.stderr.on("data", (d) => process.env.E2E_VERBOSE && process.stderr.write(d));
   children.push(child);
   return child;
 }
 function cleanup() {
-  for (const c of children) c.kill("SIGKILL");
+  for (const c of children.splice(0)) {
+    try {
+      process.kill(-c.pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
 }
 process.on("exit", cleanup);
 
@@ -126,7 +134,13 @@ await test("add a touchpoint and a moment of truth, quit, relaunch, find it", as
   await s.waitFor(`const e = window.journeymap.editor; return e.selectedTouchpoints().some(t => t.momentOfTruth)`, "the moment-of-truth mark");
   await s.waitFor(`return document.querySelector("[data-save-state=saved]") !== null`, "autosave");
   screenshot("app.png");
+  // A resize is remembered even though WebDriver ends the app with a kill, not a clean quit.
+  await wd("POST", `/session/${s.id}/window/rect`, { width: 1300, height: 820 });
+  await sleep(1200);
   await wd("DELETE", `/session/${s.id}`);
+  const state = JSON.parse(readFileSync(join(env.XDG_CONFIG_HOME, "app.journeymap.desktop", ".window-state.json"), "utf8"));
+  const saved = Object.values(state)[0];
+  if (!saved || saved.width !== 1300) throw new Error(`window state: ${JSON.stringify(state)}`);
   await sleep(500);
 
   s = await launchApp();
