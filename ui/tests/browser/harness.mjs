@@ -37,14 +37,15 @@ export async function launch() {
 }
 
 /** A page with the app loaded on `seed` (a Project), IPC mocked. */
-export async function openApp(browser, url, seed, viewport = { width: 1440, height: 900 }) {
+export async function openApp(browser, url, seed, viewport = { width: 1440, height: 900 }, { failStartup = false } = {}) {
   const page = await browser.newPage({ viewport });
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  await page.addInitScript({ content: `window.__SEED__ = ${JSON.stringify(seed)};` });
+  await page.addInitScript({ content: `window.__SEED__ = ${JSON.stringify(seed)}; window.__FAIL_STARTUP__ = ${failStartup};` });
   await page.addInitScript({ path: join(here, "tauri-mock.js") });
   await page.goto(url);
-  await page.waitForFunction(() => window.journeymap?.editor?.path);
+  if (failStartup) await page.waitForSelector(".dialog");
+  else await page.waitForFunction(() => window.journeymap?.editor?.path);
   return { page, errors };
 }

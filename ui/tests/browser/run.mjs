@@ -338,6 +338,23 @@ for (const [name, test] of Object.entries(tests)) {
   }
   await page.close();
 }
+{
+  // A project that cannot be opened at start-up: a clear message, and a way forward.
+  const name = "a damaged last project gives an explanation and New/Open, never a blank window";
+  const { page } = await openApp(browser, url, seed, undefined, { failStartup: true });
+  try {
+    assert(await page.isVisible(".dialog[data-code=corrupt-file]"), "the error dialog names the problem");
+    assert(await page.isVisible("text=The project file is damaged"), "headline chosen by the error code");
+    await page.keyboard.press("Enter");
+    assert(await page.isVisible(".empty-state >> text=New project…"), "the window offers New and Open");
+    passed++;
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}\n     ${e.message}`);
+  }
+  await page.close();
+}
 await browser.close();
 server.close();
 console.log(`${passed} passed, ${failed} failed`);

@@ -30,7 +30,10 @@
   }
   const summary = () => ({ touchpoints: state.project.touchpoints.length, momentsOfTruth: state.project.touchpoints.filter((t) => t.momentOfTruth).length });
   const commands = {
-    open_startup_project: () => ({ path: state.path, project: state.project }),
+    open_startup_project: () => {
+      if (window.__FAIL_STARTUP__) throw { code: "corrupt-file", message: `${state.path} is damaged (database disk image is malformed); it was left untouched` };
+      return { path: state.path, project: state.project };
+    },
     open_project: ({ path }) => {
       if (!String(path).endsWith(".journey")) throw { code: "not-a-project-file", message: `${path} is not a Journeymap project file` };
       state.path = path;
