@@ -213,6 +213,8 @@ const tests = {
   async "workshop mode: full screen, timer and dot-voting"(page) {
     await page.keyboard.press("F5");
     assert(await page.evaluate(() => document.body.classList.contains("workshop")), "F5 enters workshop mode");
+    // Entering workshop mode re-fits the map once the toolbar has gone; let that happen first.
+    await page.waitForTimeout(400);
     await page.click(".workshop-bar button:has-text('5 min')");
     assert((await page.textContent(".clock")) === "5:00", "the timer shows the preset");
     await page.check("input[name=voting]");
