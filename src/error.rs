@@ -19,6 +19,7 @@ pub enum ErrorCode {
     CorruptFile,
     FileTooNew,
     FileExists,
+    FileInUse,
     InvalidJson,
     UnsupportedFormatVersion,
     InvalidProject,
@@ -38,6 +39,7 @@ impl ErrorCode {
             Self::CorruptFile => "corrupt-file",
             Self::FileTooNew => "file-too-new",
             Self::FileExists => "file-exists",
+            Self::FileInUse => "file-in-use",
             Self::InvalidJson => "invalid-json",
             Self::UnsupportedFormatVersion => "unsupported-format-version",
             Self::InvalidProject => "invalid-project",
@@ -73,6 +75,11 @@ pub enum Error {
     },
     #[error("{path} already exists")]
     FileExists { path: PathBuf },
+    #[error(
+        "{path} is open in another Journeymap window or program; close it there first (it was \
+         not opened here, so nothing can be overwritten)"
+    )]
+    FileInUse { path: PathBuf },
     #[error("invalid JSON: {0}")]
     InvalidJson(String),
     #[error("unsupported interchange format version {found} (this app reads up to {supported})")]
@@ -103,6 +110,7 @@ impl Error {
             Self::CorruptFile { .. } => ErrorCode::CorruptFile,
             Self::FileTooNew { .. } => ErrorCode::FileTooNew,
             Self::FileExists { .. } => ErrorCode::FileExists,
+            Self::FileInUse { .. } => ErrorCode::FileInUse,
             Self::InvalidJson(_) => ErrorCode::InvalidJson,
             Self::UnsupportedFormatVersion { .. } => ErrorCode::UnsupportedFormatVersion,
             Self::InvalidProject(_) => ErrorCode::InvalidProject,
@@ -157,6 +165,7 @@ mod tests {
             ErrorCode::CorruptFile,
             ErrorCode::FileTooNew,
             ErrorCode::FileExists,
+            ErrorCode::FileInUse,
             ErrorCode::InvalidJson,
             ErrorCode::UnsupportedFormatVersion,
             ErrorCode::InvalidProject,

@@ -96,7 +96,7 @@ fn run(command: Command) -> Result<()> {
         }
         Command::Info { file, json } => info(&file, json)?,
         Command::ExportJson { file, output } => {
-            let project = ProjectFile::open(&file)?.project().clone();
+            let project = ProjectFile::read(&file)?;
             let text = json::to_json(&project);
             if output.as_os_str() == "-" {
                 print!("{text}");
@@ -134,13 +134,13 @@ fn run(command: Command) -> Result<()> {
 }
 
 fn info(file: &Path, as_json: bool) -> Result<()> {
-    let project_file = ProjectFile::open(file)?;
-    let project = project_file.project();
+    let project = &ProjectFile::read(file)?;
+    let version = storage::schema_version_of(file)?;
     let summary = project.summary();
     if as_json {
         let value = serde_json::json!({
             "name": project.info.name,
-            "schemaVersion": project_file.schema_version()?,
+            "schemaVersion": version,
             "summary": summary,
         });
         println!(
@@ -151,10 +151,7 @@ fn info(file: &Path, as_json: bool) -> Result<()> {
     }
     println!("{}", project.info.name);
     println!("  file              {}", file.display());
-    println!(
-        "  schema version    {} (this app: {SCHEMA_VERSION})",
-        project_file.schema_version()?
-    );
+    println!("  schema version    {version} (this app: {SCHEMA_VERSION})");
     println!("  maps              {}", summary.maps);
     for map in &project.maps {
         let stages = project.stages.iter().filter(|s| s.map_id == map.id).count();

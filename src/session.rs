@@ -22,7 +22,17 @@ pub struct Session {
 }
 
 impl Session {
+    /// Opens `path`, or returns the project already open when it is the same file (this
+    /// session holds its writer's lock, so opening it a second time would be refused).
     pub fn open(&mut self, path: &Path) -> Result<OpenedProject> {
+        if let Some(current) = &self.file {
+            if same_file(current.path(), path) {
+                return Ok(OpenedProject {
+                    path: current.path().display().to_string(),
+                    project: current.project().clone(),
+                });
+            }
+        }
         let file = ProjectFile::open(path)?;
         Ok(self.replace(file))
     }
@@ -73,6 +83,13 @@ impl Session {
     }
 }
 
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,6 +121,17 @@ mod tests {
         );
 
         let mut again = Session::default();
+        assert_eq!(
+            again.open(&path).unwrap_err().code(),
+            crate::ErrorCode::FileInUse,
+            "a second window cannot edit the same file"
+        );
+        assert_eq!(
+            session.open(&path).unwrap().path,
+            path.display().to_string(),
+            "re-opening is a no-op"
+        );
+        drop(session);
         let opened = again.open(&path).unwrap();
         assert!(opened
             .project

@@ -145,11 +145,8 @@ pub fn run(command: Tracker) -> Result<()> {
         } => {
             let (calendar, template) = match project {
                 Some(path) => {
-                    let f = ProjectFile::open(path)?;
-                    (
-                        f.project().calendar.clone(),
-                        f.project().redesign_template.clone(),
-                    )
+                    let p = ProjectFile::read(path)?;
+                    (p.calendar, p.redesign_template)
                 }
                 None => {
                     let mask = Weekmask::parse(&weekmask).ok_or_else(|| {
@@ -205,8 +202,7 @@ pub fn run(command: Tracker) -> Result<()> {
             json,
         } => {
             let day = day.unwrap_or_else(today);
-            let f = ProjectFile::open(&file)?;
-            let project = f.project();
+            let project = &ProjectFile::read(&file)?;
             let mut rows = Vec::new();
             for r in &project.redesigns {
                 let progress = r.progress(&project.calendar, day);

@@ -3,6 +3,7 @@
 //! writes only what changed, and replaces files atomically. It knows nothing of the GUI.
 
 mod header;
+mod lock;
 mod records;
 mod schema;
 
@@ -20,6 +21,8 @@ pub struct ProjectFile {
     conn: Connection,
     path: PathBuf,
     saved: Project,
+    /// Held for the handle's life: one writer per file.
+    _lock: lock::WriterLock,
 }
 
 impl std::fmt::Debug for ProjectFile {
@@ -55,11 +58,14 @@ fn reading(path: &Path, e: rusqlite::Error) -> Error {
 }
 
 impl ProjectFile {
-    /// Opens an existing project. Every way a file can be wrong is reported with its own error
-    /// code, and a refused file is not written to.
+    /// Opens an existing project for editing. Every way a file can be wrong is reported with its
+    /// own error code, and a refused file is not written to. Only one editor at a time: while
+    /// this handle lives, a second `open` of the same file (from any process) fails with
+    /// `FileInUse`; [`ProjectFile::read`] still works.
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
         let path = path.as_ref().to_owned();
-        let (mut head, mut len) = header::read(&path)?;
+        header::read(&path)?;
+        let lock = lock::WriterLock::acquire(&path)?;
         if hot_journal(&path) {
             // A crash left a rollback journal: let SQLite restore the last committed state
             // (that is its job and ours), then judge the restored file.
@@ -69,48 +75,49 @@ impl ProjectFile {
                 r.get::<_, i64>(0)
             })
             .map_err(|e| reading(&path, e))?;
-            drop(conn);
-            (head, len) = header::read(&path)?;
         }
-        if head.application_id != APPLICATION_ID {
-            return Err(Error::ForeignApplication { path });
-        }
-        if head.user_version > SCHEMA_VERSION {
-            return Err(Error::FileTooNew {
-                path,
-                found: head.user_version,
-                supported: SCHEMA_VERSION,
-            });
-        }
-        if head.user_version == 0 {
-            return Err(Error::CorruptFile {
-                path,
-                detail: "no schema version".into(),
-            });
-        }
-        header::check_length(&path, &head, len)?;
-
+        check_header(&path)?;
         let mut conn = Connection::open_with_flags(
             &path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| reading(&path, e))?;
-        let check: String = conn
-            .query_row("PRAGMA quick_check", [], |r| r.get(0))
-            .map_err(|e| reading(&path, e))?;
-        if check != "ok" {
-            return Err(Error::CorruptFile {
-                path,
-                detail: check,
-            });
-        }
+        check_contents(&path, &conn)?;
         schema::configure(&conn).map_err(|e| match e {
             Error::Database(e) => reading(&path, e),
             other => other,
         })?;
         schema::migrate(&mut conn)?;
-        let saved = records::load(&conn).map_err(|e| reading(&path, e))?;
-        Ok(Self { conn, path, saved })
+        let saved = load_valid(&path, &conn)?;
+        Ok(Self {
+            conn,
+            path,
+            saved,
+            _lock: lock,
+        })
+    }
+
+    /// Reads a project without editing it and without taking the writer's lock, so the command
+    /// line can report on a project that is open in the app. An older schema is upgraded in a
+    /// memory copy; the file itself is never written.
+    pub fn read(path: impl AsRef<Path>) -> Result<Project> {
+        let path = path.as_ref().to_owned();
+        check_header(&path)?;
+        let conn = Connection::open_with_flags(
+            &path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| reading(&path, e))?;
+        check_contents(&path, &conn)?;
+        if schema::user_version(&conn)? < SCHEMA_VERSION {
+            let mut memory = Connection::open_in_memory()?;
+            rusqlite::backup::Backup::new(&conn, &mut memory)?
+                .run_to_completion(256, std::time::Duration::ZERO, None)
+                .map_err(|e| reading(&path, e))?;
+            schema::migrate(&mut memory)?;
+            return load_valid(&path, &memory);
+        }
+        load_valid(&path, &conn)
     }
 
     /// Creates a new project file; refuses to replace an existing one.
@@ -187,6 +194,92 @@ fn keep_permissions(file: &std::fs::File, dest: &Path) {
 
 #[cfg(not(unix))]
 fn keep_permissions(_file: &std::fs::File, _dest: &Path) {}
+
+/// The schema version a file was last written with, read from its header.
+pub fn schema_version_of(path: &Path) -> Result<u32> {
+    Ok(header::read(path)?.0.user_version)
+}
+
+/// The header checks every open starts with: ours, not newer than this build, the right length.
+fn check_header(path: &Path) -> Result<()> {
+    let (head, len) = header::read(path)?;
+    if head.application_id != APPLICATION_ID {
+        return Err(Error::ForeignApplication {
+            path: path.to_owned(),
+        });
+    }
+    if head.user_version > SCHEMA_VERSION {
+        return Err(Error::FileTooNew {
+            path: path.to_owned(),
+            found: head.user_version,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    if head.user_version == 0 {
+        return Err(Error::CorruptFile {
+            path: path.to_owned(),
+            detail: "no schema version".into(),
+        });
+    }
+    header::check_length(path, &head, len)
+}
+
+/// SQLite's own structural check, then the tables: exactly the ones this schema version has.
+fn check_contents(path: &Path, conn: &Connection) -> Result<()> {
+    let check: String = conn
+        .query_row("PRAGMA quick_check", [], |r| r.get(0))
+        .map_err(|e| reading(path, e))?;
+    if check != "ok" {
+        return Err(Error::CorruptFile {
+            path: path.to_owned(),
+            detail: check,
+        });
+    }
+    let version = schema::user_version(conn)?;
+    let mut stmt = conn
+        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+        .map_err(|e| reading(path, e))?;
+    let found: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .and_then(|rows| rows.collect())
+        .map_err(|e| reading(path, e))?;
+    let expected = schema::tables(version);
+    let unexpected: Vec<&String> = found
+        .iter()
+        .filter(|t| !expected.contains(&t.as_str()))
+        .collect();
+    let missing: Vec<&&str> = expected
+        .iter()
+        .filter(|t| !found.iter().any(|f| f == *t))
+        .collect();
+    if !unexpected.is_empty() || !missing.is_empty() {
+        return Err(Error::CorruptFile {
+            path: path.to_owned(),
+            detail: format!(
+                "its tables do not match schema version {version} (unexpected: {unexpected:?}, \
+                 missing: {missing:?})"
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// Loads the project and checks it as thoroughly as one arriving from outside: a file edited by
+/// hand (dangling references, gigantic text) is refused rather than half-shown.
+fn load_valid(path: &Path, conn: &Connection) -> Result<Project> {
+    let project = records::load(conn).map_err(|e| reading(path, e))?;
+    project.validate().map_err(|e| match e {
+        Error::InvalidProject(problems) => Error::CorruptFile {
+            path: path.to_owned(),
+            detail: format!(
+                "it holds invalid data: {}",
+                problems.into_iter().take(5).collect::<Vec<_>>().join("; ")
+            ),
+        },
+        other => other,
+    })?;
+    Ok(project)
+}
 
 fn hot_journal(path: &Path) -> bool {
     let mut journal = path.as_os_str().to_owned();

@@ -50,3 +50,39 @@ pub(crate) fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(std::time::Duration::from_secs(2))?;
     Ok(())
 }
+
+/// The tables a file of schema `version` holds (and no others).
+pub(crate) fn tables(version: u32) -> &'static [&'static str] {
+    const V1: &[&str] = &[
+        "project",
+        "personas",
+        "journey_maps",
+        "stages",
+        "lanes",
+        "touchpoints",
+        "connectors",
+        "notes",
+        "stories",
+    ];
+    const V2: &[&str] = &[
+        "project",
+        "personas",
+        "journey_maps",
+        "stages",
+        "lanes",
+        "touchpoints",
+        "connectors",
+        "notes",
+        "stories",
+        "work_calendar",
+        "holidays",
+        "template_phases",
+        "redesigns",
+        "redesign_phases",
+        "redesign_history",
+    ];
+    match version {
+        1 => V1,
+        _ => V2,
+    }
+}

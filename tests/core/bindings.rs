@@ -52,7 +52,7 @@ fn typescript_bindings_are_current() {
         return;
     }
     let actual = read_dir(&committed);
-    let stale: Vec<&String> = expected
+    let stale: std::collections::BTreeSet<&String> = expected
         .keys()
         .chain(actual.keys())
         .filter(|k| expected.get(*k) != actual.get(*k))

@@ -20,7 +20,7 @@ fn project_built_in_code_round_trips() {
     let big = journeymap::generate::project(1_500, 9);
     let big_path = dir.path().join("big.journey");
     ProjectFile::create(&big_path, &big).unwrap();
-    assert_eq!(ProjectFile::open(&big_path).unwrap().project(), &big);
+    assert_eq!(&ProjectFile::read(&big_path).unwrap(), &big);
 }
 
 #[test]
@@ -105,7 +105,7 @@ fn saving_one_edit_writes_one_row() {
         "{changed} of {} pages changed for one edit",
         after.len()
     );
-    assert_eq!(ProjectFile::open(&path).unwrap().project(), &project);
+    assert_eq!(&ProjectFile::read(&path).unwrap(), &project);
     assert_eq!(
         file.save(&project).unwrap(),
         0,
@@ -140,10 +140,7 @@ fn change_sets_apply_in_memory_and_on_disk_alike() {
     file.apply(&changes).unwrap();
     assert!(project.touchpoints.iter().all(|t| t.stage_id != stage.id));
     assert_eq!(file.project(), &project.clone().canonical());
-    assert_eq!(
-        ProjectFile::open(&path).unwrap().project(),
-        &project.canonical()
-    );
+    assert_eq!(&ProjectFile::read(&path).unwrap(), &project.canonical());
 }
 
 #[test]
@@ -189,7 +186,7 @@ fn save_as_writes_a_complete_copy_atomically() {
     project.info.name = "Renamed copy".into();
     file.save_as(&project, &copy).unwrap();
     assert_eq!(file.path(), copy);
-    assert_eq!(ProjectFile::open(&copy).unwrap().project(), &project);
+    assert_eq!(&ProjectFile::read(&copy).unwrap(), &project);
     assert_eq!(
         std::fs::read(&original).unwrap(),
         original_bytes,
@@ -209,7 +206,7 @@ fn save_as_writes_a_complete_copy_atomically() {
     write_new(&original, &project, true).unwrap();
     project.touchpoints[0].title = "Edited after save-as".into();
     file.save(&project).unwrap();
-    assert_eq!(ProjectFile::open(&copy).unwrap().project(), &project);
+    assert_eq!(&ProjectFile::read(&copy).unwrap(), &project);
 }
 
 /// Opens `path`, expects `code`, and checks that the file's bytes did not change.
@@ -374,7 +371,7 @@ fn redesigns_calendar_and_template_round_trip_and_cascade() {
     project.redesigns.push(r.clone());
     let mut file = ProjectFile::create(&path, &project).unwrap();
     assert_eq!(
-        ProjectFile::open(&path).unwrap().project(),
+        &ProjectFile::read(&path).unwrap(),
         &project.clone().canonical()
     );
 
@@ -385,7 +382,7 @@ fn redesigns_calendar_and_template_round_trip_and_cascade() {
     project.redesigns[0] = r2;
     assert_eq!(file.save(&project).unwrap(), 1);
     assert_eq!(
-        ProjectFile::open(&path).unwrap().project(),
+        &ProjectFile::read(&path).unwrap(),
         &project.clone().canonical()
     );
 
@@ -400,8 +397,111 @@ fn redesigns_calendar_and_template_round_trip_and_cascade() {
     project.apply(&changes);
     file.apply(&changes).unwrap();
     assert!(project.redesigns.is_empty());
+    assert_eq!(&ProjectFile::read(&path).unwrap(), &project.canonical());
+}
+
+#[test]
+fn one_writer_at_a_time_while_readers_still_read() {
+    let dir = temp();
+    let path = copy_into(dir.path(), &sample_journey(), "shared.journey");
+    let first = ProjectFile::open(&path).unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    let err = ProjectFile::open(&path).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::FileInUse);
+    assert!(err.to_string().contains("another Journeymap"), "{err}");
     assert_eq!(
-        ProjectFile::open(&path).unwrap().project(),
-        &project.canonical()
+        std::fs::read(&path).unwrap(),
+        bytes,
+        "the refused open wrote nothing"
     );
+    assert_eq!(
+        &ProjectFile::read(&path).unwrap(),
+        first.project(),
+        "reading needs no lock"
+    );
+
+    // Another process is refused too: the CLI's edit commands, while its reads work.
+    let cli = env!("CARGO_BIN_EXE_journeymap");
+    let out = std::process::Command::new(cli)
+        .args([
+            "tracker",
+            "start",
+            path.to_str().unwrap(),
+            "--touchpoint",
+            "Lounge entry",
+            "--start",
+            "2026-11-23",
+        ])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("error[file-in-use]"));
+    let out = std::process::Command::new(cli)
+        .args(["info", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "info reads a project that is open elsewhere"
+    );
+
+    drop(first);
+    ProjectFile::open(&path).expect("the lock goes with the handle");
+}
+
+#[test]
+fn reading_an_old_schema_upgrades_in_memory_only() {
+    let dir = temp();
+    let path = copy_into(
+        dir.path(),
+        &repo().join("tests/fixtures/schema-v1.journey"),
+        "old.journey",
+    );
+    let bytes = std::fs::read(&path).unwrap();
+    let project = ProjectFile::read(&path).unwrap();
+    assert_eq!(
+        project.redesign_template.len(),
+        5,
+        "defaults of the new schema are there"
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        bytes,
+        "the file itself was not upgraded"
+    );
+}
+
+#[test]
+fn files_with_extra_tables_or_hand_edited_invalid_data_are_refused() {
+    let dir = temp();
+    let extra = copy_into(dir.path(), &sample_journey(), "extra.journey");
+    rusqlite::Connection::open(&extra)
+        .unwrap()
+        .execute_batch("CREATE TABLE spy (x)")
+        .unwrap();
+    refused(&extra, ErrorCode::CorruptFile);
+    assert_eq!(
+        ProjectFile::read(&extra).unwrap_err().code(),
+        ErrorCode::CorruptFile
+    );
+
+    let huge = copy_into(dir.path(), &sample_journey(), "huge.journey");
+    rusqlite::Connection::open(&huge)
+        .unwrap()
+        .execute(
+            "UPDATE touchpoints SET description = ?1 WHERE rowid = 1",
+            ["x".repeat(2_000_000)],
+        )
+        .unwrap();
+    refused(&huge, ErrorCode::CorruptFile);
+    let message = ProjectFile::open(&huge).unwrap_err().to_string();
+    assert!(message.contains("longer than"), "{message}");
+
+    let dangling = copy_into(dir.path(), &sample_journey(), "dangling.journey");
+    let conn = rusqlite::Connection::open(&dangling).unwrap();
+    conn.execute_batch(
+        "PRAGMA foreign_keys = OFF; UPDATE touchpoints SET stage_id = 'nope' WHERE rowid = 2;",
+    )
+    .unwrap();
+    drop(conn);
+    refused(&dangling, ErrorCode::CorruptFile);
 }

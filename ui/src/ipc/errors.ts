@@ -36,6 +36,8 @@ export function errorTitle(e: AppError): string {
       return "Made by a newer Journeymap";
     case "file-exists":
       return "File already exists";
+    case "file-in-use":
+      return "Already open in another window";
     case "invalid-project":
     case "invalid-input":
       return "That change was not accepted";
