@@ -91,7 +91,7 @@ pub(crate) fn check_length(path: &Path, header: &Header, file_len: u64) -> Resul
         path: path.to_owned(),
         detail,
     };
-    if file_len % header.page_size != 0 {
+    if !file_len.is_multiple_of(header.page_size) {
         return Err(corrupt(format!(
             "{file_len} bytes is not a whole number of {}-byte pages (truncated?)",
             header.page_size
