@@ -62,6 +62,16 @@ enum Command {
         #[command(subcommand)]
         command: cli::tracker::Tracker,
     },
+    /// Diagnostics for crash tests: make `count` autosaves, each adding one sticky note
+    /// "soak N", and print "saved N" as soon as each save has returned.
+    #[command(hide = true)]
+    Soak {
+        file: PathBuf,
+        #[arg(long)]
+        from: u64,
+        #[arg(long)]
+        count: u64,
+    },
     /// Generate a large synthetic project (for benchmarks and scale tests).
     Generate {
         #[arg(long)]
@@ -116,6 +126,7 @@ fn run(command: Command) -> Result<()> {
             println!("created {} from {}", output.display(), input.display());
         }
         Command::Tracker { command } => cli::tracker::run(command)?,
+        Command::Soak { file, from, count } => soak(&file, from, count)?,
         Command::Generate {
             touchpoints,
             output,
@@ -175,6 +186,45 @@ fn info(file: &Path, as_json: bool) -> Result<()> {
         "  reliability       {} broken, {} reliable, {} differentiating",
         summary.broken, summary.reliable, summary.differentiating
     );
+    Ok(())
+}
+
+fn soak(file: &Path, from: u64, count: u64) -> Result<()> {
+    use journeymap::model::{Changes, Note, Record};
+    use std::io::Write;
+    let mut project = ProjectFile::open(file)?;
+    let map = project
+        .project()
+        .maps
+        .first()
+        .map(|m| m.id)
+        .ok_or_else(|| Error::InvalidInput("the project has no map to add notes to".into()))?;
+    let mut out = std::io::stdout().lock();
+    for i in from..from + count {
+        let note = Note {
+            id: new_id(),
+            map_id: map,
+            stage_id: None,
+            lane_id: None,
+            text: format!("soak {i}"),
+            x: (i % 50) as f64 * 10.0,
+            y: 2000.0 + (i / 50) as f64 * 10.0,
+            width: 120.0,
+            height: 60.0,
+            color: "#fde68a".into(),
+            votes: 0,
+        };
+        project.apply(&Changes {
+            put: vec![Record::Note(note)],
+            delete: vec![],
+        })?;
+        writeln!(out, "saved {i}")
+            .and_then(|()| out.flush())
+            .map_err(|e| Error::Io {
+                context: "cannot write to standard output".into(),
+                source: e,
+            })?;
+    }
     Ok(())
 }
 

@@ -3,6 +3,7 @@
 
 mod bindings;
 mod cli;
+mod crash;
 mod files;
 mod interchange;
 mod layout;
