@@ -2,8 +2,10 @@
 //! it arrives (autosave). The desktop shell holds one of these per window and forwards commands to
 //! it one line each; it needs no GUI and is tested here.
 
+use crate::backup::{BackupEntry, Backups};
 use crate::model::{Changes, Project, Summary};
 use crate::{Error, ProjectFile, Result};
+use chrono::NaiveDateTime;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
@@ -74,6 +76,59 @@ impl Session {
         Ok(OpenedProject { path, project })
     }
 
+    /// Takes a backup of the open project if the newest is older than `every`.
+    pub fn back_up_if_due(
+        &self,
+        backups: &Backups,
+        now: NaiveDateTime,
+        every: chrono::Duration,
+    ) -> Result<Option<PathBuf>> {
+        let Some(file) = &self.file else {
+            return Ok(None);
+        };
+        if !backups.due(file.project().info.id, now, every) {
+            return Ok(None);
+        }
+        backups.take(file, now).map(Some)
+    }
+
+    /// The open project's backups, newest first.
+    pub fn backups(&self, backups: &Backups) -> Result<Vec<BackupEntry>> {
+        match &self.file {
+            Some(file) => backups.list(file.project().info.id),
+            None => Ok(Vec::new()),
+        }
+    }
+
+    /// Puts a backup's content into the open file (in one transaction, keeping the file and its
+    /// lock). The state before is backed up first, so a restore can itself be undone.
+    pub fn restore(
+        &mut self,
+        backups: &Backups,
+        backup: &Path,
+        now: NaiveDateTime,
+    ) -> Result<OpenedProject> {
+        if !backups.contains(backup) {
+            return Err(Error::InvalidInput(format!(
+                "{} is not one of this project's backups",
+                backup.display()
+            )));
+        }
+        let old = ProjectFile::read(backup)?;
+        let file = self.file()?;
+        if old.info.id != file.project().info.id {
+            return Err(Error::InvalidInput(
+                "that backup belongs to another project".into(),
+            ));
+        }
+        backups.take(file, now)?;
+        file.save(&old)?;
+        Ok(OpenedProject {
+            path: file.path().display().to_string(),
+            project: file.project().clone(),
+        })
+    }
+
     pub fn path(&self) -> Option<PathBuf> {
         self.file.as_ref().map(|f| f.path().to_owned())
     }
@@ -138,6 +193,42 @@ mod tests {
             .touchpoints
             .iter()
             .any(|x| x.id == project.touchpoints[2].id && x.moment_of_truth));
+
+        // Backups: one is taken when due, and restoring one brings the old state back.
+        let store = Backups::new(dir.path().join("backups"), 5);
+        let t0 = chrono::NaiveDate::from_ymd_opt(2026, 11, 22)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        let taken = again
+            .back_up_if_due(&store, t0, chrono::Duration::minutes(10))
+            .unwrap();
+        assert!(taken.is_some());
+        assert!(again
+            .back_up_if_due(&store, t0, chrono::Duration::minutes(10))
+            .unwrap()
+            .is_none());
+        let mut t = opened.project.touchpoints[0].clone();
+        t.title = "Changed after the backup".into();
+        again
+            .apply(&Changes {
+                put: vec![Record::Touchpoint(t)],
+                delete: vec![],
+            })
+            .unwrap();
+        let restored = again
+            .restore(&store, &taken.unwrap(), t0 + chrono::Duration::minutes(1))
+            .unwrap();
+        assert_eq!(restored.project, opened.project);
+        assert_eq!(
+            again.backups(&store).unwrap().len(),
+            2,
+            "the state before the restore was kept"
+        );
+        assert!(
+            again.restore(&store, &path, t0).is_err(),
+            "only backups can be restored"
+        );
 
         let copy = dir.path().join("copy.journey");
         let moved = again.save_as(&copy).unwrap();

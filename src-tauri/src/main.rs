@@ -7,6 +7,7 @@ mod menu;
 mod startup;
 
 use chrono::NaiveDate;
+use journeymap::backup::{BackupEntry, Backups};
 use journeymap::model::{new_id, Changes, Id, Project, Summary};
 use journeymap::recent::RecentFiles;
 use journeymap::session::{OpenedProject, Session};
@@ -24,6 +25,26 @@ struct Workspace(Mutex<Session>);
 
 /// The file to open when the UI asks what to show first.
 struct Startup(PathBuf);
+
+/// The app's rolling backups of the projects it edits.
+struct BackupStore(Backups);
+
+/// How often a project being edited is backed up, and how many backups are kept.
+const BACKUP_EVERY_MINUTES: i64 = 10;
+const BACKUPS_KEPT: usize = 20;
+
+fn now() -> chrono::NaiveDateTime {
+    chrono::Local::now().naive_local()
+}
+
+/// Backs the open project up when one is due. A failed backup must never fail the edit it
+/// follows, so it is only reported on the console.
+fn back_up(state: &State<'_, Workspace>, store: &State<'_, BackupStore>) {
+    let every = chrono::Duration::minutes(BACKUP_EVERY_MINUTES);
+    if let Err(e) = session(state).back_up_if_due(&store.0, now(), every) {
+        eprintln!("backup skipped: {e}");
+    }
+}
 
 /// Where the recent-files list is kept.
 struct RecentStore(PathBuf);
@@ -54,17 +75,23 @@ fn open_startup_project(
     app: AppHandle,
     state: State<'_, Workspace>,
     startup: State<'_, Startup>,
+    store: State<'_, BackupStore>,
 ) -> Result<OpenedProject, Error> {
-    remember(&app, session(&state).open(&startup.0))
+    let opened = remember(&app, session(&state).open(&startup.0));
+    back_up(&state, &store);
+    opened
 }
 
 #[tauri::command]
 fn open_project(
     app: AppHandle,
     state: State<'_, Workspace>,
+    store: State<'_, BackupStore>,
     path: PathBuf,
 ) -> Result<OpenedProject, Error> {
-    remember(&app, session(&state).open(&path))
+    let opened = remember(&app, session(&state).open(&path));
+    back_up(&state, &store);
+    opened
 }
 
 #[tauri::command]
@@ -81,8 +108,31 @@ fn create_project(
 }
 
 #[tauri::command]
-fn apply_changes(state: State<'_, Workspace>, changes: Changes) -> Result<Summary, Error> {
-    session(&state).apply(&changes)
+fn apply_changes(
+    state: State<'_, Workspace>,
+    store: State<'_, BackupStore>,
+    changes: Changes,
+) -> Result<Summary, Error> {
+    let summary = session(&state).apply(&changes)?;
+    back_up(&state, &store);
+    Ok(summary)
+}
+
+#[tauri::command]
+fn list_backups(
+    state: State<'_, Workspace>,
+    store: State<'_, BackupStore>,
+) -> Result<Vec<BackupEntry>, Error> {
+    session(&state).backups(&store.0)
+}
+
+#[tauri::command]
+fn restore_backup(
+    state: State<'_, Workspace>,
+    store: State<'_, BackupStore>,
+    path: PathBuf,
+) -> Result<OpenedProject, Error> {
+    session(&state).restore(&store.0, &path, now())
 }
 
 #[tauri::command]
@@ -167,6 +217,10 @@ fn main() {
             app.set_menu(menu::build(app.handle(), &recent)?)?;
             app.manage(Startup(first));
             app.manage(RecentStore(store));
+            app.manage(BackupStore(Backups::new(
+                data_dir.join("backups"),
+                BACKUPS_KEPT,
+            )));
             app.manage(Workspace(Mutex::new(Session::default())));
             Ok(())
         })
@@ -188,6 +242,8 @@ fn main() {
             advance_phase,
             new_redesign,
             read_holidays,
+            list_backups,
+            restore_backup,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime starts");

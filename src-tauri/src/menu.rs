@@ -38,6 +38,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>, recent: &[PathBuf]) -> tauri::Resul
         .item(&open_recent.build()?)
         .separator()
         .item(&item(app, "saveAs", "Save As…", Some("CmdOrCtrl+Shift+S"))?)
+        .item(&item(app, "restoreBackup", "Restore Backup…", None)?)
         .separator()
         .quit()
         .build()?;

@@ -170,6 +170,34 @@ impl ProjectFile {
         Ok(())
     }
 
+    /// Copies the file as it is now to `dest` (SQLite's online backup, so the copy is
+    /// consistent), through a temporary file and a rename.
+    pub fn copy_to(&self, dest: &Path) -> Result<()> {
+        let dir = dest
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let temp = tempfile::Builder::new()
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(|e| Error::io(format!("cannot write {}", dest.display()), e))?;
+        {
+            let mut copy = Connection::open(temp.path())?;
+            rusqlite::backup::Backup::new(&self.conn, &mut copy)?.run_to_completion(
+                1024,
+                std::time::Duration::ZERO,
+                None,
+            )?;
+            copy.pragma_update(None, "journal_mode", "DELETE")?;
+        }
+        temp.as_file()
+            .sync_all()
+            .map_err(|e| Error::io(format!("cannot sync {}", dest.display()), e))?;
+        temp.persist(dest)
+            .map_err(|e| Error::io(format!("cannot write {}", dest.display()), e.error))?;
+        Ok(())
+    }
+
     /// Writes a complete copy of `project` to `dest` atomically and continues with that file.
     /// The file this handle had open keeps its last saved state.
     pub fn save_as(&mut self, project: &Project, dest: impl AsRef<Path>) -> Result<()> {

@@ -17,6 +17,7 @@ fn export_all(dir: &Path) {
     ErrorPayload::export_all(&cfg).expect("export ErrorPayload");
     OpenedProject::export_all(&cfg).expect("export OpenedProject");
     journeymap::workflow::RedesignProgress::export_all(&cfg).expect("export RedesignProgress");
+    journeymap::backup::BackupEntry::export_all(&cfg).expect("export BackupEntry");
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

@@ -4,7 +4,7 @@
 // Plain WebDriver over HTTP, so it needs no extra npm packages. Run from ui/ (or anywhere).
 
 import { spawn, execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -138,6 +138,10 @@ await test("add a touchpoint and a moment of truth, quit, relaunch, find it", as
   await wd("POST", `/session/${s.id}/window/rect`, { width: 1300, height: 820 });
   await sleep(1200);
   await wd("DELETE", `/session/${s.id}`);
+  // Opening the project took a rolling backup in the app's data folder.
+  const backups = join(env.XDG_DATA_HOME, "app.journeymap.desktop", "backups");
+  const copies = readdirSync(backups).flatMap((d) => readdirSync(join(backups, d)));
+  if (!copies.some((f) => f.endsWith(".journey"))) throw new Error(`no backup in ${backups}`);
   const state = JSON.parse(readFileSync(join(env.XDG_CONFIG_HOME, "app.journeymap.desktop", ".window-state.json"), "utf8"));
   const saved = Object.values(state)[0];
   if (!saved || saved.width !== 1300) throw new Error(`window state: ${JSON.stringify(state)}`);

@@ -2,6 +2,7 @@
 // in-memory backend that applies changes as the core would, and records every write.
 
 import sampleDocument from "../../../assets/sample.json";
+import type { BackupEntry } from "../bindings/BackupEntry";
 import type { Changes } from "../bindings/Changes";
 import type { OpenedProject } from "../bindings/OpenedProject";
 import type { Project } from "../bindings/Project";
@@ -79,6 +80,17 @@ export class MemoryBackend implements Backend {
     return found;
   };
   newRedesign = async (...a: Parameters<typeof fakeNewRedesign>) => fakeNewRedesign(...a);
+
+  backups: Array<{ entry: BackupEntry; project: Project }> = [];
+  async listBackups(): Promise<BackupEntry[]> {
+    return this.backups.map((b) => b.entry);
+  }
+  async restoreBackup(path: string): Promise<OpenedProject> {
+    const found = this.backups.find((b) => b.entry.path === path);
+    if (!found) throw new AppError("invalid-input", `${path} is not one of this project's backups`);
+    this.file = Doc.fromProject(structuredClone(found.project));
+    return { path: this.path, project: structuredClone(found.project) };
+  }
 
   async saveAs(path: string): Promise<OpenedProject> {
     this.path = path;

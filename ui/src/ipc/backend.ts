@@ -2,6 +2,7 @@
 // browser harness use an in-memory backend with the same contract.
 
 import type { Changes } from "../bindings/Changes";
+import type { BackupEntry } from "../bindings/BackupEntry";
 import type { OpenedProject } from "../bindings/OpenedProject";
 import type { PhaseStatus } from "../bindings/PhaseStatus";
 import type { PhaseTemplate } from "../bindings/PhaseTemplate";
@@ -16,6 +17,10 @@ export interface Backend {
   create(path: string, name: string): Promise<OpenedProject>;
   apply(changes: Changes): Promise<Summary>;
   saveAs(path: string): Promise<OpenedProject>;
+  /** The open project's rolling backups, newest first. */
+  listBackups(): Promise<BackupEntry[]>;
+  /** Puts a backup's content into the open file (the state before is backed up first). */
+  restoreBackup(path: string): Promise<OpenedProject>;
   /** Where each redesign stands on `today` (YYYY-MM-DD): the core's scheduling rules. */
   redesignProgress(calendar: WorkCalendar, redesigns: Redesign[], today: string): Promise<RedesignProgress[]>;
   /** The redesign with phase `phase` moved to `status` on `date`; refused transitions throw. */

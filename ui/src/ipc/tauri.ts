@@ -1,6 +1,7 @@
 // The Backend over Tauri IPC: each method is one command of `src-tauri/src/main.rs`.
 
 import { invoke } from "@tauri-apps/api/core";
+import type { BackupEntry } from "../bindings/BackupEntry";
 import type { Changes } from "../bindings/Changes";
 import type { OpenedProject } from "../bindings/OpenedProject";
 import type { Redesign } from "../bindings/Redesign";
@@ -23,6 +24,8 @@ export const tauriBackend: Backend = {
   create: (path, name) => call<OpenedProject>("create_project", { path, name }),
   apply: (changes: Changes) => call<Summary>("apply_changes", { changes }),
   saveAs: (path) => call<OpenedProject>("save_project_as", { path }),
+  listBackups: () => call<BackupEntry[]>("list_backups"),
+  restoreBackup: (path) => call<OpenedProject>("restore_backup", { path }),
   redesignProgress: (calendar, redesigns, today) => call<RedesignProgress[]>("redesign_progress", { calendar, redesigns, today }),
   advancePhase: (redesign, phase, status, date, note) => call<Redesign>("advance_phase", { redesign, phase, status, date, note }),
   readHolidays: (path) => call<Record<string, string>>("read_holidays", { path }),

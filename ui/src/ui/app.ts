@@ -238,6 +238,8 @@ export class App {
         return this.files.openProject();
       case "saveAs":
         return this.files.saveAs();
+      case "restoreBackup":
+        return this.files.restoreBackup();
       case "tableView":
         return this.setView(this.view === "table" ? "map" : "table");
       case "redesignsView":

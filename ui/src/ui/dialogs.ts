@@ -1,6 +1,7 @@
 // Modal messages and prompts inside the window: error dialogs branch on the error code for their
 // headline, and nothing is ever a blank window.
 
+import type { BackupEntry } from "../bindings/BackupEntry";
 import { AppError, errorTitle } from "../ipc/errors";
 import { h } from "./dom";
 
@@ -82,5 +83,33 @@ export function ask(title: string, text: string, yes = "Yes", no = "Not now"): P
     });
     document.body.append(backdrop);
     yesButton.focus();
+  });
+}
+
+/** Lets the user pick one of a project's backups; resolves to its path, or undefined. */
+export function chooseBackup(backups: BackupEntry[]): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const done = (path: string | undefined) => {
+      backdrop.remove();
+      resolve(path);
+    };
+    const rows = backups.map((b) =>
+      h("li", {}, h("span", {}, `${b.taken.replace("T", " ")} · ${Math.max(1, Math.round(b.bytes / 1024))} KB`),
+        h("button", { type: "button", "data-backup": b.path, onclick: () => done(b.path) }, "Restore…")));
+    const backdrop = h(
+      "div",
+      { class: "backdrop" },
+      h("div", { class: "dialog", role: "dialog", "aria-modal": "true", "aria-labelledby": "backups-title" },
+        h("h2", { id: "backups-title" }, "Restore a backup"),
+        backups.length
+          ? h("ul", { class: "backup-list" }, ...rows)
+          : h("p", {}, "No backups yet: Journeymap backs a project up when it is opened and every 10 minutes while it is edited."),
+        h("div", { class: "dialog-buttons" }, h("button", { type: "button", onclick: () => done(undefined) }, "Close"))),
+    );
+    backdrop.addEventListener("keydown", (e) => {
+      if (e.key === "Escape") done(undefined);
+    });
+    document.body.append(backdrop);
+    (backdrop.querySelector("button") as HTMLButtonElement | null)?.focus();
   });
 }

@@ -4,7 +4,7 @@
 import { open, save } from "@tauri-apps/plugin-dialog";
 import type { Backend } from "../ipc/backend";
 import type { Editor } from "../editor/editor";
-import { prompt, showError } from "./dialogs";
+import { ask, chooseBackup, prompt, showError } from "./dialogs";
 
 const FILTERS = [{ name: "Journeymap project", extensions: ["journey"] }];
 
@@ -39,6 +39,22 @@ export class Files {
     } catch (e) {
       // The current project stays open: a bad file never leaves an empty window.
       await showError(e, `Could not open ${chosen}.`);
+    }
+  }
+
+  /** Lists the open project's backups and restores the one chosen, after asking. */
+  async restoreBackup(): Promise<void> {
+    await this.editor.flush();
+    try {
+      const backups = await this.backend.listBackups();
+      const path = await chooseBackup(backups);
+      if (!path) return;
+      const taken = backups.find((b) => b.path === path)?.taken.replace("T", " ") ?? "";
+      if (!(await ask("Restore backup", `Replace the project with the backup from ${taken}? The current state is backed up first, so you can come back to it.`, "Restore", "Cancel"))) return;
+      this.editor.load(await this.backend.restoreBackup(path));
+      this.onOpened();
+    } catch (e) {
+      await showError(e, "Nothing was restored.");
     }
   }
 

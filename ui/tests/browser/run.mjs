@@ -323,6 +323,20 @@ tests["calendar & template: work days, holidays (typed and imported), phases"] =
   assert(await page.isVisible("text=line 2"), "a bad holiday file names the line");
 };
 
+tests["File → Restore Backup brings an earlier state back"] = async (page) => {
+  await page.evaluate(() => {
+    const m = window.__TAURI_MOCK__;
+    const old = JSON.parse(JSON.stringify(m.project));
+    old.info.name = "Northwind Air — as it was this morning";
+    m.backups = [{ entry: { path: "/data/backups/x/20261122-091500.journey", taken: "2026-11-22T09:15:00", bytes: 163840 }, project: old }];
+  });
+  await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "restoreBackup"));
+  await page.click("button:has-text('Restore…')");
+  await page.click(".dialog button:has-text('Restore')");
+  await page.waitForFunction(() => window.journeymap.editor.doc.info.name.includes("this morning"));
+  assert(!(await page.evaluate(() => window.journeymap.editor.history.canUndo)), "a restore starts a fresh history");
+};
+
 const { server, url } = await serve();
 const browser = await launch();
 let passed = 0, failed = 0;

@@ -11,6 +11,7 @@
     title: "",
     failNextWrite: false,
     nextDialogPath: null,
+    backups: [],
     listeners: new Map(),
   };
   const kinds = { persona: "personas", map: "maps", stage: "stages", lane: "lanes", touchpoint: "touchpoints", connector: "connectors", note: "notes", story: "stories", redesign: "redesigns" };
@@ -51,6 +52,13 @@
       return summary();
     },
     save_project_as: ({ path }) => { state.path = path; return { path, project: state.project }; },
+    list_backups: () => state.backups.map((b) => b.entry),
+    restore_backup: ({ path }) => {
+      const b = state.backups.find((x) => x.entry.path === path);
+      if (!b) throw { code: "invalid-input", message: "not a backup" };
+      state.project = JSON.parse(JSON.stringify(b.project));
+      return { path: state.path, project: state.project };
+    },
     // Test doubles of the core's pure redesign commands (the real ones run in the e2e test).
     new_redesign: ({ id, touchpointId, title, start, template }) => ({ id, touchpointId, title, description: "", start, phases: template.map((t) => ({ name: t.name, days: t.days, status: "notStarted", actualStart: null, actualEnd: null, owner: "", notes: "" })), history: [] }),
     advance_phase: ({ redesign, phase, status, date, note }) => {
