@@ -26,6 +26,22 @@ say "UI unit tests"
 say "UI browser tests (headless Chromium)"
 (cd ui && node tests/browser/run.mjs)
 
+say "Fuzzing, bounded (${FUZZ_SECONDS:-15} s per target; run longer by hand with FUZZ_SECONDS)"
+command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked --quiet
+mkdir -p fuzz/corpus/json_import fuzz/corpus/holidays_csv fuzz/corpus/holidays_ics
+cp assets/sample.json tests/fixtures/schema-v1.json fuzz/corpus/json_import/
+printf 'date,name\n2026-12-25,Christmas\n' > fuzz/corpus/holidays_csv/seed.csv
+printf 'BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20261225\nSUMMARY:Christmas\nEND:VEVENT\nEND:VCALENDAR\n' > fuzz/corpus/holidays_ics/seed.ics
+for target in json_import holidays_csv holidays_ics; do
+  # cargo fuzz needs nightly features; RUSTC_BOOTSTRAP lets the stable toolchain provide them.
+  (cd fuzz && RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$HOME/.cache/journeymap/fuzz-target" \
+    cargo fuzz run "$target" "corpus/$target" -- -max_total_time="${FUZZ_SECONDS:-15}" -print_final_stats=0 2>&1 | grep -E "^Done|ERROR|panicked|SUMMARY" || true)
+  if ls fuzz/artifacts/"$target"/crash-* >/dev/null 2>&1; then
+    echo "fuzzing found a crash in $target: see fuzz/artifacts/$target" >&2
+    exit 1
+  fi
+done
+
 if [ -f tests/e2e/run.mjs ]; then
   install_tauri_driver
   say "End-to-end tests (real app, Xvfb, tauri-driver)"
