@@ -8,6 +8,7 @@ pub mod generate;
 pub mod interchange;
 pub mod model;
 pub mod recent;
+pub mod report;
 pub mod session;
 pub mod storage;
 pub mod workflow;

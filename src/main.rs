@@ -57,6 +57,24 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Write the PDF report: cover, journey maps, moments of truth, touchpoints, redesigns.
+    Report {
+        file: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+        /// a4, letter or a3.
+        #[arg(long, default_value = "a4")]
+        paper: String,
+        /// Comma-separated: cover, map, moments, touchpoints, redesigns (default: all).
+        #[arg(long, value_delimiter = ',')]
+        sections: Vec<String>,
+        /// The day redesign status is judged on (default: today).
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
+        /// The author written into the PDF's metadata.
+        #[arg(long, default_value = "Journeymap")]
+        author: String,
+    },
     /// The touchpoint redesign tracker: plans, status, progress.
     Tracker {
         #[command(subcommand)]
@@ -126,6 +144,48 @@ fn run(command: Command) -> Result<()> {
             println!("created {} from {}", output.display(), input.display());
         }
         Command::Tracker { command } => cli::tracker::run(command)?,
+        Command::Report {
+            file,
+            output,
+            paper,
+            sections,
+            today,
+            author,
+        } => {
+            use journeymap::report::{render, Paper, ReportOptions, Section};
+            let paper = Paper::parse(&paper).ok_or_else(|| {
+                Error::InvalidInput(format!("unknown paper {paper:?} (a4, letter, a3)"))
+            })?;
+            let sections = if sections.is_empty() {
+                Section::ALL.to_vec()
+            } else {
+                sections
+                    .iter()
+                    .map(|s| {
+                        Section::parse(s).ok_or_else(|| {
+                            Error::InvalidInput(format!(
+                                "unknown section {s:?} (cover, map, moments, touchpoints, redesigns)"
+                            ))
+                        })
+                    })
+                    .collect::<Result<Vec<_>>>()?
+            };
+            let now = chrono::Local::now().naive_local();
+            let project = ProjectFile::read(&file)?;
+            let options = ReportOptions {
+                paper,
+                sections,
+                today: today.unwrap_or(now.date()),
+                created: now,
+                author,
+            };
+            let bytes = render(&project, &options)?;
+            std::fs::write(&output, &bytes).map_err(|e| Error::Io {
+                context: format!("cannot write {}", output.display()),
+                source: e,
+            })?;
+            println!("wrote {} ({} KB)", output.display(), bytes.len() / 1024);
+        }
         Command::Soak { file, from, count } => soak(&file, from, count)?,
         Command::Generate {
             touchpoints,

@@ -7,4 +7,5 @@ mod crash;
 mod files;
 mod interchange;
 mod layout;
+mod report;
 mod support;

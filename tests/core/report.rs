@@ -1,0 +1,215 @@
+//! The PDF report, checked with the tools a reviewer would use: qpdf (structure), pdffonts
+//! (every font embedded), pdftotext (every touchpoint title extracts), pdfinfo (pages), and the
+//! outline (bookmarks). Requires qpdf and poppler-utils (installed by scripts/setup.sh).
+
+use super::support::{sample, temp};
+use journeymap::model::Project;
+use journeymap::report::{render, Paper, ReportOptions, Section};
+use std::path::Path;
+use std::process::Command;
+
+fn options(paper: Paper) -> ReportOptions {
+    ReportOptions {
+        paper,
+        sections: Section::ALL.to_vec(),
+        today: "2026-11-23".parse().unwrap(),
+        created: chrono::NaiveDate::from_ymd_opt(2026, 11, 22)
+            .unwrap()
+            .and_hms_opt(9, 30, 0)
+            .unwrap(),
+        author: "Test manager".into(),
+    }
+}
+
+fn tool(cmd: &str, args: &[&str]) -> String {
+    let out = Command::new(cmd)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{cmd} is installed: {e}"));
+    assert!(
+        out.status.success(),
+        "{cmd} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn squash(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Writes the report and runs every check; returns the extracted text.
+fn check(project: &Project, paper: Paper, path: &Path) -> String {
+    let bytes = render(project, &options(paper)).unwrap();
+    std::fs::write(path, &bytes).unwrap();
+    let p = path.to_str().unwrap();
+    assert!(tool("qpdf", &["--check", p]).contains("No syntax or stream encoding errors"));
+    let fonts = tool("pdffonts", &[p]);
+    for line in fonts.lines().skip(2) {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        let n = cols.len();
+        assert!(
+            n >= 5 && cols[n - 5] == "yes",
+            "every font is embedded: {line}"
+        );
+        assert_eq!(cols[n - 4], "yes", "every font is subset: {line}");
+    }
+    let info = tool("pdfinfo", &[p]);
+    assert!(
+        info.contains(&format!("Title:           {}", project.info.name)),
+        "{info}"
+    );
+    assert!(info.contains("Author:          Test manager"));
+    let text = tool("pdftotext", &[p, "-"]);
+    let flat = squash(&text);
+    for t in &project.touchpoints {
+        assert!(
+            flat.contains(&squash(&t.title)),
+            "the title {:?} extracts from the PDF",
+            t.title
+        );
+    }
+    text
+}
+
+fn pages(path: &Path) -> usize {
+    let info = tool("pdfinfo", &[path.to_str().unwrap()]);
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+fn outline(path: &Path) -> Vec<String> {
+    let json = tool(
+        "qpdf",
+        &["--json", "--json-key=outlines", path.to_str().unwrap()],
+    );
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    value["outlines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["title"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+#[test]
+fn sample_report_is_complete_valid_and_small() {
+    let dir = temp();
+    let path = dir.path().join("sample.pdf");
+    let text = check(&sample(), Paper::A4, &path);
+    assert!(text.contains("Moments of truth") && text.contains("Redesign tracker"));
+    assert!(text.contains("Page 1 of"), "pages are numbered");
+    let n = pages(&path);
+    assert!(
+        text.contains(&format!("{n} pages")),
+        "the cover states the page count ({n})"
+    );
+    assert_eq!(
+        outline(&path),
+        [
+            "Cover",
+            "Journey map: Check-in to boarding (as-is)",
+            "Journey map: Check-in to boarding (to-be)",
+            "Moments of truth",
+            "Touchpoints",
+            "Redesign tracker"
+        ]
+    );
+    assert!(
+        std::fs::metadata(&path).unwrap().len() < 400_000,
+        "fonts are subset"
+    );
+
+    // On A3 the whole map fits one page: fewer pages than on A4, where it is split.
+    let a3 = dir.path().join("a3.pdf");
+    check(&sample(), Paper::A3, &a3);
+    assert!(pages(&a3) < n);
+    assert!(!tool("pdftotext", &[a3.to_str().unwrap(), "-"]).contains("(part 1 of"));
+    assert!(
+        text.contains("(part 1 of"),
+        "on A4 the map is split into marked parts"
+    );
+}
+
+#[test]
+fn accented_and_cjk_names_print() {
+    let dir = temp();
+    let mut project = sample();
+    project.info.name = "Café Zoë — 顧客体験".into();
+    project.touchpoints[0].title = "顧客体験 check-in".into();
+    project.touchpoints[1].title = "Café Zoë's kiosk".into();
+    let path = dir.path().join("cjk.pdf");
+    let text = check(&project, Paper::A4, &path);
+    assert!(text.contains("Café Zoë"), "accents survive");
+    assert!(squash(&text).contains("顧客体験"), "CJK text extracts");
+    assert!(
+        tool("pdffonts", &[path.to_str().unwrap()]).contains("DroidSansFallback"),
+        "the CJK fallback font is embedded"
+    );
+}
+
+#[test]
+fn a_large_project_flows_over_pages_with_repeated_headers() {
+    let dir = temp();
+    let project = journeymap::generate::project(500, 3);
+    let path = dir.path().join("large.pdf");
+    let text = check(&project, Paper::A4, &path);
+    assert!(
+        text.matches("Touchpoints (continued)").count() >= 5,
+        "the table continues over pages"
+    );
+    let headers = text.matches("Exp / perf").count();
+    assert!(
+        headers >= 6,
+        "the table header repeats on every page ({headers})"
+    );
+    assert!(
+        std::fs::metadata(&path).unwrap().len() < 1_000_000,
+        "under 1 MB"
+    );
+}
+
+#[test]
+fn the_cli_writes_a_report_with_chosen_sections() {
+    let dir = temp();
+    let out = dir.path().join("cli.pdf");
+    let file = super::support::sample_journey();
+    let status = Command::new(env!("CARGO_BIN_EXE_journeymap"))
+        .args([
+            "report",
+            file.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--paper",
+            "letter",
+            "--sections",
+            "cover,moments",
+            "--today",
+            "2026-11-23",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    assert_eq!(pages(&out), 2, "cover and one page of moments of truth");
+    assert_eq!(outline(&out), ["Cover", "Moments of truth"]);
+    let bad = Command::new(env!("CARGO_BIN_EXE_journeymap"))
+        .args([
+            "report",
+            file.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--paper",
+            "b5",
+        ])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&bad.stderr).starts_with("error[invalid-input]"));
+}
