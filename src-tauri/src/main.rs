@@ -204,9 +204,55 @@ fn remember_window_soon(app: &AppHandle) {
     });
 }
 
+/// The report this window wrote last: the only file `open_report` will open.
+struct LastReport(Mutex<Option<PathBuf>>);
+
+/// Writes the PDF report of the open project. Runs off the UI thread; the project is copied
+/// first so autosave is never blocked while the report renders.
+#[tauri::command(async)]
+fn export_report(
+    state: State<'_, Workspace>,
+    last: State<'_, LastReport>,
+    path: PathBuf,
+    paper: String,
+    sections: Vec<String>,
+    today: NaiveDate,
+) -> Result<u64, Error> {
+    use journeymap::report::{write, Paper, ReportOptions, Section};
+    let project = session(&state)
+        .project()
+        .cloned()
+        .ok_or_else(|| Error::InvalidInput("no project is open".into()))?;
+    let paper = Paper::parse(&paper)
+        .ok_or_else(|| Error::InvalidInput(format!("unknown paper {paper}")))?;
+    let sections = sections.iter().filter_map(|s| Section::parse(s)).collect();
+    let options = ReportOptions {
+        paper,
+        sections,
+        today,
+        created: now(),
+        author: "Journeymap".into(),
+    };
+    let bytes = write(&project, &options, &path)?;
+    *last.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(path);
+    Ok(bytes)
+}
+
+/// Opens the report just written in the system's PDF viewer.
+#[tauri::command]
+fn open_report(app: AppHandle, last: State<'_, LastReport>) -> Result<(), Error> {
+    use tauri_plugin_opener::OpenerExt;
+    let path = last.0.lock().unwrap_or_else(|e| e.into_inner()).clone();
+    let path = path.ok_or_else(|| Error::InvalidInput("no report has been written yet".into()))?;
+    app.opener()
+        .open_path(path.display().to_string(), None::<&str>)
+        .map_err(|e| Error::InvalidInput(format!("could not open {}: {e}", path.display())))
+}
+
 fn main() {
     tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .setup(|app| {
             let data_dir = app.path().app_data_dir()?;
@@ -217,6 +263,7 @@ fn main() {
             app.set_menu(menu::build(app.handle(), &recent)?)?;
             app.manage(Startup(first));
             app.manage(RecentStore(store));
+            app.manage(LastReport(Mutex::new(None)));
             app.manage(BackupStore(Backups::new(
                 data_dir.join("backups"),
                 BACKUPS_KEPT,
@@ -244,6 +291,8 @@ fn main() {
             read_holidays,
             list_backups,
             restore_backup,
+            export_report,
+            open_report,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime starts");

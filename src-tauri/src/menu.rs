@@ -40,6 +40,13 @@ pub fn build<R: Runtime>(app: &AppHandle<R>, recent: &[PathBuf]) -> tauri::Resul
         .item(&item(app, "saveAs", "Save As…", Some("CmdOrCtrl+Shift+S"))?)
         .item(&item(app, "restoreBackup", "Restore Backup…", None)?)
         .separator()
+        .item(&item(
+            app,
+            "exportPdf",
+            "Export PDF Report…",
+            Some("CmdOrCtrl+P"),
+        )?)
+        .separator()
         .quit()
         .build()?;
     let edit = SubmenuBuilder::new(app, "Edit")

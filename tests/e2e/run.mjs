@@ -169,6 +169,17 @@ await test("redesigns: the board shows the core's forecasts; starting a phase is
   await click("button[role=tab]:nth-child(2)");
   await s.waitFor(`return document.querySelector(".timeline svg line.today") !== null`, "the timeline");
   screenshot("timeline.png");
+  // The real export command, as the Export PDF dialog calls it after the native save dialog.
+  const pdf = join(work, "Workshop report.pdf");
+  const size = await wd("POST", `/session/${s.id}/execute/async`, {
+    script: `const done = arguments[arguments.length - 1];
+      window.__TAURI_INTERNALS__.invoke("export_report", { path: arguments[0], paper: "a4", sections: ["cover", "map", "moments", "touchpoints", "redesigns"], today: "2026-11-23" })
+        .then(done, (e) => done("error: " + JSON.stringify(e)));`,
+    args: [pdf],
+  });
+  if (typeof size !== "number") throw new Error(`export_report: ${size}`);
+  const info = execFileSync("pdfinfo", [pdf]).toString();
+  if (!/Pages:\s+1\d/.test(info)) throw new Error(`unexpected report: ${info}`);
   await wd("DELETE", `/session/${s.id}`);
   await sleep(300);
   const status = JSON.parse(execFileSync(cli, ["tracker", "status", project, "--json"]).toString());

@@ -81,6 +81,13 @@ export class MemoryBackend implements Backend {
   };
   newRedesign = async (...a: Parameters<typeof fakeNewRedesign>) => fakeNewRedesign(...a);
 
+  reports: Array<{ path: string; paper: string; sections: string[] }> = [];
+  async exportReport(path: string, paper: string, sections: string[]): Promise<number> {
+    this.reports.push({ path, paper, sections });
+    return 4096;
+  }
+  async openReport(): Promise<void> {}
+
   backups: Array<{ entry: BackupEntry; project: Project }> = [];
   async listBackups(): Promise<BackupEntry[]> {
     return this.backups.map((b) => b.entry);

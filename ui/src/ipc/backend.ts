@@ -17,6 +17,10 @@ export interface Backend {
   create(path: string, name: string): Promise<OpenedProject>;
   apply(changes: Changes): Promise<Summary>;
   saveAs(path: string): Promise<OpenedProject>;
+  /** Writes the PDF report to `path`; resolves to its size in bytes. */
+  exportReport(path: string, paper: string, sections: string[], today: string): Promise<number>;
+  /** Opens the report just written in the system's viewer. */
+  openReport(): Promise<void>;
   /** The open project's rolling backups, newest first. */
   listBackups(): Promise<BackupEntry[]>;
   /** Puts a backup's content into the open file (the state before is backed up first). */

@@ -24,6 +24,7 @@ import { RedesignsView } from "./redesigns";
 import { localToday, runningRedesign, startRedesign } from "../actions/startRedesign";
 import { Workshop } from "./workshop";
 import { showError } from "./dialogs";
+import { exportReport } from "./exportReport";
 
 export interface Shell {
   setTitle(title: string): void;
@@ -125,7 +126,8 @@ export class App {
       h("div", { class: "group" },
         h("button", { type: "button", title: "New project (Ctrl+N)", onclick: () => void this.files.newProject() }, "New"),
         h("button", { type: "button", title: "Open project (Ctrl+O)", onclick: () => void this.files.openProject() }, "Open"),
-        h("button", { type: "button", title: "Save a copy under a new name (Shift+Ctrl+S)", onclick: () => void this.files.saveAs() }, "Save as")),
+        h("button", { type: "button", title: "Save a copy under a new name (Shift+Ctrl+S)", onclick: () => void this.files.saveAs() }, "Save as"),
+        h("button", { type: "button", name: "exportPdf", title: "Export a PDF report for corporate (Ctrl+P)", onclick: () => void exportReport(this.editor) }, "Export PDF")),
       h("div", { class: "group" }, this.mapSelect, h("label", { class: "check", title: "Overlay the other map's emotion curve (as-is vs to-be)" }, this.compare, "Compare")),
       h("div", { class: "group" },
         this.button(addTouchpoint, "+ Touchpoint", "primary"),
@@ -240,6 +242,8 @@ export class App {
         return this.files.saveAs();
       case "restoreBackup":
         return this.files.restoreBackup();
+      case "exportPdf":
+        return exportReport(this.editor);
       case "tableView":
         return this.setView(this.view === "table" ? "map" : "table");
       case "redesignsView":
@@ -293,6 +297,7 @@ export class App {
         "mod+o": () => void this.files.openProject(),
         "shift+mod+s": () => void this.files.saveAs(),
         "mod+s": () => void this.editor.flush(),
+        "mod+p": () => void exportReport(this.editor),
       };
       if (fileKeys[chord]) {
         e.preventDefault();

@@ -337,6 +337,21 @@ tests["File → Restore Backup brings an earlier state back"] = async (page) => 
   assert(!(await page.evaluate(() => window.journeymap.editor.history.canUndo)), "a restore starts a fresh history");
 };
 
+tests["Export PDF: choose paper and sections, see it written, open it"] = async (page) => {
+  await page.click("button[name=exportPdf]");
+  await page.selectOption("select[name=paper]", "a3");
+  await page.uncheck("input[name=section-touchpoints]");
+  await page.evaluate(() => (window.__TAURI_MOCK__.nextDialogPath = "/home/manager/Northwind report"));
+  await page.click("button[name=export]");
+  await page.waitForSelector("button[name=openReport]");
+  const r = await page.evaluate(() => window.__TAURI_MOCK__.reports[0]);
+  assert(r.path === "/home/manager/Northwind report.pdf" && r.paper === "a3", `exported ${JSON.stringify(r)}`);
+  assert(!r.sections.includes("touchpoints") && r.sections.includes("map"), "the chosen sections were sent");
+  assert(await page.isVisible("text=Written: /home/manager/Northwind report.pdf (79 KB)"), "the dialog says where");
+  await page.click("button[name=openReport]");
+  assert((await page.evaluate(() => window.__TAURI_MOCK__.opened)) === 1, "Open asked the shell to open it");
+};
+
 const { server, url } = await serve();
 const browser = await launch();
 let passed = 0, failed = 0;

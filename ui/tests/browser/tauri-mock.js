@@ -12,6 +12,7 @@
     failNextWrite: false,
     nextDialogPath: null,
     backups: [],
+    reports: [],
     listeners: new Map(),
   };
   const kinds = { persona: "personas", map: "maps", stage: "stages", lane: "lanes", touchpoint: "touchpoints", connector: "connectors", note: "notes", story: "stories", redesign: "redesigns" };
@@ -52,6 +53,8 @@
       return summary();
     },
     save_project_as: ({ path }) => { state.path = path; return { path, project: state.project }; },
+    export_report: ({ path, paper, sections }) => { state.reports.push({ path, paper, sections }); return 81234; },
+    open_report: () => { state.opened = (state.opened ?? 0) + 1; return null; },
     list_backups: () => state.backups.map((b) => b.entry),
     restore_backup: ({ path }) => {
       const b = state.backups.find((x) => x.entry.path === path);
