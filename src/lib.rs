@@ -8,6 +8,7 @@ pub mod generate;
 pub mod interchange;
 pub mod model;
 pub mod recent;
+#[cfg(feature = "report")]
 pub mod report;
 pub mod session;
 pub mod storage;

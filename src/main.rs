@@ -58,6 +58,7 @@ enum Command {
         force: bool,
     },
     /// Write the PDF report: cover, journey maps, moments of truth, touchpoints, redesigns.
+    #[cfg(feature = "report")]
     Report {
         file: PathBuf,
         #[arg(short, long)]
@@ -144,6 +145,7 @@ fn run(command: Command) -> Result<()> {
             println!("created {} from {}", output.display(), input.display());
         }
         Command::Tracker { command } => cli::tracker::run(command)?,
+        #[cfg(feature = "report")]
         Command::Report {
             file,
             output,

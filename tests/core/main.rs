@@ -7,5 +7,6 @@ mod crash;
 mod files;
 mod interchange;
 mod layout;
+#[cfg(feature = "report")]
 mod report;
 mod support;

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Every benchmark, printed as tables: the core (criterion, release build), the canvas (headless
+# Chromium), and the app's cold start and memory (real window under Xvfb). Results and the
+# machine they ran on are kept in docs/performance.md.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+cd "$ROOT"
+build_ui
+install_tauri_driver
+say "Core: open, autosave, save-as, JSON, PDF report (cargo bench)"
+cargo bench --bench core
+say "Canvas: pan and zoom frame times"
+cargo build --quiet --bin journeymap -p journeymap-desktop
+(cd ui && node bench/canvas.mjs 1000 10000)
+say "App: cold start and resident memory with 10,000 touchpoints"
+(cd ui && node bench/app.mjs 10000)

@@ -1,0 +1,83 @@
+// App benchmark: cold start (process start → first frame with the project drawn) and resident
+// memory (the app plus its WebKit processes) with a generated project open, in the real window
+// under Xvfb through tauri-driver. Usage: node bench/app.mjs [touchpoints=10000]
+
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const n = Number(process.argv[2] ?? 10000);
+const target = process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, ".cache/journeymap/target");
+const app = join(target, "debug", "journeymap-desktop");
+const cli = join(target, "debug", "journeymap");
+const work = mkdtempSync(join(tmpdir(), "jm-appbench-"));
+const project = join(work, `g${n}.journey`);
+execFileSync(cli, ["generate", "--touchpoints", String(n), "-o", project]);
+
+const children = [];
+const start = (cmd, args, env) => {
+  const c = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: "ignore", detached: true });
+  children.push(c);
+  return c;
+};
+const cleanup = () => children.splice(0).forEach((c) => { try { process.kill(-c.pid, "SIGKILL"); } catch {} });
+process.on("exit", cleanup);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const display = ":" + (80 + Math.floor(Math.random() * 9));
+start("Xvfb", [display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"]);
+await sleep(800);
+const env = { DISPLAY: display, WEBKIT_DISABLE_DMABUF_RENDERER: "1", XDG_CONFIG_HOME: join(work, "c"), XDG_DATA_HOME: join(work, "d") };
+const port = 5000 + Math.floor(Math.random() * 500);
+start("tauri-driver", ["--port", String(port), "--native-port", String(port + 1000)], env);
+const base = `http://127.0.0.1:${port}`;
+const wd = async (method, path, body) => {
+  const res = await fetch(base + path, { method, headers: { "content-type": "application/json" }, body: body && JSON.stringify(body), signal: AbortSignal.timeout(120_000) });
+  const json = await res.json();
+  if (!res.ok) throw new Error(JSON.stringify(json.value).slice(0, 200));
+  return json.value;
+};
+for (let i = 0; ; i++) {
+  try { await fetch(base + "/status"); break; } catch { if (i > 100) throw new Error("no tauri-driver"); await sleep(100); }
+}
+
+/** Process tree of `pid` with each process's resident memory (kB). */
+function tree(pid) {
+  const all = readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map((d) => {
+    try {
+      const status = readFileSync(`/proc/${d}/status`, "utf8");
+      return { pid: Number(d), ppid: Number(/PPid:\s+(\d+)/.exec(status)[1]), name: /Name:\s+(.*)/.exec(status)[1], rss: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) };
+    } catch { return null; }
+  }).filter(Boolean);
+  const out = [];
+  const walk = (p) => { for (const c of all.filter((x) => x.ppid === p)) { out.push(c); walk(c.pid); } };
+  out.push(all.find((x) => x.pid === pid));
+  walk(pid);
+  return out.filter(Boolean);
+}
+
+const runs = [];
+for (let run = 0; run < 3; run++) {
+  const session = await wd("POST", "/session", { capabilities: { alwaysMatch: { "tauri:options": { application: app, args: [project] } } } });
+  const id = session.sessionId;
+  let first;
+  for (;;) {
+    first = await wd("POST", `/session/${id}/execute/sync`, { script: "return window.journeymapFirstFrame === undefined ? null : [performance.timeOrigin, window.journeymapFirstFrame]", args: [] });
+    if (first) break;
+    await sleep(50);
+  }
+  const pid = Number(execFileSync("pgrep", ["-n", "-f", `${app} ${project}`]).toString().trim());
+  const [btime] = readFileSync("/proc/stat", "utf8").match(/btime (\d+)/).slice(1).map(Number);
+  const startTicks = Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")[19]);
+  const started = (btime + startTicks / 100) * 1000; // clock ticks are 1/100 s on Linux
+  const coldStart = first[0] + first[1] - started;
+  await sleep(1500);
+  const procs = tree(pid);
+  const rss = procs.reduce((s, p) => s + p.rss, 0) / 1024;
+  runs.push({ run: run + 1, "cold start ms": Math.round(coldStart), "resident MB (app + WebKit)": rss.toFixed(0), processes: procs.map((p) => `${p.name} ${Math.round(p.rss / 1024)}`).join(", ") });
+  await wd("DELETE", `/session/${id}`);
+  await sleep(500);
+}
+cleanup();
+console.log(`${n} touchpoints (debug build; process start measured to ±10 ms)`);
+console.table(runs);
