@@ -4,6 +4,17 @@
 use super::touchpoint::{EMOTION_RANGE, SCORE_RANGE};
 use super::{Id, Project};
 use std::collections::{HashMap, HashSet};
+use std::fmt::Display;
+
+/// Names a record in a problem ("touchpoint 1b4e…") without formatting anything until a problem
+/// is actually reported: validation runs on every autosave, and nearly always finds nothing.
+struct Label(&'static str, Id);
+
+impl Display for Label {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.0, self.1)
+    }
+}
 
 /// Longest name or title accepted, in characters.
 pub const MAX_NAME_CHARS: usize = 1_000;
@@ -25,10 +36,10 @@ impl Project {
             }
         };
 
-        p.name("project name", &self.info.name, true);
-        p.text("intent statement", &self.info.intent_statement);
-        p.text("brand promise", &self.info.brand_promise);
-        p.text("target customers", &self.info.target_customers);
+        p.name(&"project name", &self.info.name, true);
+        p.text(&"intent statement", &self.info.intent_statement);
+        p.text(&"brand promise", &self.info.brand_promise);
+        p.text(&"target customers", &self.info.target_customers);
 
         let personas: HashSet<Id> = self.personas.iter().map(|x| x.id).collect();
         for x in &self.personas {
@@ -57,7 +68,7 @@ impl Project {
         let in_map = |index: &HashMap<Id, Id>, id: Id, map: Id| index.get(&id) == Some(&map);
 
         for s in &self.stages {
-            let what = format!("stage {}", s.id);
+            let what = Label("stage", s.id);
             unique(&mut p, "stage", s.id);
             p.check(maps.contains(&s.map_id), || {
                 format!("{what}: map {} does not exist", s.map_id)
@@ -67,7 +78,7 @@ impl Project {
             p.size(&what, s.width);
         }
         for l in &self.lanes {
-            let what = format!("lane {}", l.id);
+            let what = Label("lane", l.id);
             unique(&mut p, "lane", l.id);
             p.check(maps.contains(&l.map_id), || {
                 format!("{what}: map {} does not exist", l.map_id)
@@ -76,7 +87,7 @@ impl Project {
             p.size(&what, l.height);
         }
         for t in &self.touchpoints {
-            let what = format!("touchpoint {}", t.id);
+            let what = Label("touchpoint", t.id);
             unique(&mut p, "touchpoint", t.id);
             p.check(in_map(&stage_map, t.stage_id, t.map_id), || {
                 format!(
@@ -110,7 +121,7 @@ impl Project {
             });
         }
         for c in &self.connectors {
-            let what = format!("connector {}", c.id);
+            let what = Label("connector", c.id);
             unique(&mut p, "connector", c.id);
             for end in [c.from_id, c.to_id] {
                 p.check(in_map(&touchpoint_map, end, c.map_id), || {
@@ -126,7 +137,7 @@ impl Project {
             p.name(&what, &c.label, false);
         }
         for n in &self.notes {
-            let what = format!("note {}", n.id);
+            let what = Label("note", n.id);
             unique(&mut p, "note", n.id);
             p.check(maps.contains(&n.map_id), || {
                 format!("{what}: map {} does not exist", n.map_id)
@@ -149,7 +160,7 @@ impl Project {
             p.size(&what, n.height);
         }
         for s in &self.stories {
-            let what = format!("story {}", s.id);
+            let what = Label("story", s.id);
             unique(&mut p, "story", s.id);
             p.check(in_map(&stage_map, s.stage_id, s.map_id), || {
                 format!(
@@ -176,7 +187,7 @@ impl Project {
         unique: &mut impl FnMut(&mut Problems, &str, Id),
     ) {
         use crate::workflow::PhaseStatus;
-        let phases_ok = |p: &mut Problems, what: &str, phases: &[(String, u32)]| {
+        let phases_ok = |p: &mut Problems, what: &dyn Display, phases: &[(String, u32)]| {
             p.check(!phases.is_empty(), || {
                 format!("{what}: at least one phase is needed")
             });
@@ -192,7 +203,7 @@ impl Project {
             .iter()
             .map(|t| (t.name.clone(), t.days))
             .collect();
-        phases_ok(p, "redesign template", &template);
+        phases_ok(p, &"redesign template", &template);
         p.check(self.calendar.holidays.len() <= 10_000, || {
             "more than 10,000 holidays".into()
         });
@@ -200,7 +211,7 @@ impl Project {
             p.name(&format!("holiday {date}"), name, false);
         }
         for r in &self.redesigns {
-            let what = format!("redesign {}", r.id);
+            let what = Label("redesign", r.id);
             unique(p, "redesign", r.id);
             p.check(touchpoints.contains_key(&r.touchpoint_id), || {
                 format!("{what}: touchpoint {} does not exist", r.touchpoint_id)
@@ -268,7 +279,7 @@ impl Problems {
         }
     }
 
-    fn name(&mut self, what: &str, value: &str, required: bool) {
+    fn name(&mut self, what: &dyn Display, value: &str, required: bool) {
         if required && value.trim().is_empty() {
             self.push(format!("{what}: a name is required"));
         }
@@ -277,7 +288,7 @@ impl Problems {
         }
     }
 
-    fn text(&mut self, what: &str, value: &str) {
+    fn text(&mut self, what: &dyn Display, value: &str) {
         if value.chars().count() > MAX_TEXT_CHARS {
             self.push(format!(
                 "{what}: text longer than {MAX_TEXT_CHARS} characters"
@@ -285,13 +296,13 @@ impl Problems {
         }
     }
 
-    fn coordinate(&mut self, what: &str, v: f64) {
+    fn coordinate(&mut self, what: &dyn Display, v: f64) {
         if !(v.is_finite() && v.abs() <= MAX_COORDINATE) {
             self.push(format!("{what}: coordinate {v} is out of range"));
         }
     }
 
-    fn size(&mut self, what: &str, v: f64) {
+    fn size(&mut self, what: &dyn Display, v: f64) {
         if !(v.is_finite() && v > 0.0 && v <= MAX_COORDINATE) {
             self.push(format!("{what}: size {v} must be positive and finite"));
         }

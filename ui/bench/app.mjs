@@ -9,7 +9,8 @@ import { join } from "node:path";
 
 const n = Number(process.argv[2] ?? 10000);
 const target = process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, ".cache/journeymap/target");
-const app = join(target, "debug", "journeymap-desktop");
+const profile = process.env.JOURNEYMAP_PROFILE ?? "debug";
+const app = join(target, profile, "journeymap-desktop");
 const cli = join(target, "debug", "journeymap");
 const work = mkdtempSync(join(tmpdir(), "jm-appbench-"));
 const project = join(work, `g${n}.journey`);
@@ -79,5 +80,5 @@ for (let run = 0; run < 3; run++) {
   await sleep(500);
 }
 cleanup();
-console.log(`${n} touchpoints (debug build; process start measured to ±10 ms)`);
+console.log(`${n} touchpoints (${profile} build; process start measured to ±10 ms)`);
 console.table(runs);
