@@ -207,7 +207,12 @@ impl Page {
             self.ops.push(Op::SetOutlineColor { col: rgb(s) });
             self.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
         }
-        self.ops.push(Op::DrawRectangle {
+        self.ops.push(self.rect_op(x, y, w, h, mode));
+    }
+
+    /// A rectangle given by its top-left corner, in PDF's bottom-left coordinates.
+    fn rect_op(&self, x: f32, y: f32, w: f32, h: f32, mode: PaintMode) -> Op {
+        Op::DrawRectangle {
             rectangle: Rect {
                 x: Pt(x),
                 y: Pt(self.height - y - h),
@@ -216,22 +221,13 @@ impl Page {
                 mode: Some(mode),
                 winding_order: Some(WindingOrder::NonZero),
             },
-        });
+        }
     }
 
     /// Restricts drawing to a rectangle until the matching [`Page::end_clip`].
     pub(crate) fn clip(&mut self, x: f32, y: f32, w: f32, h: f32) {
         self.ops.push(Op::SaveGraphicsState);
-        self.ops.push(Op::DrawRectangle {
-            rectangle: Rect {
-                x: Pt(x),
-                y: Pt(self.height - y - h),
-                width: Pt(w),
-                height: Pt(h),
-                mode: Some(PaintMode::Clip),
-                winding_order: Some(WindingOrder::NonZero),
-            },
-        });
+        self.ops.push(self.rect_op(x, y, w, h, PaintMode::Clip));
     }
 
     pub(crate) fn end_clip(&mut self) {
