@@ -240,13 +240,7 @@ impl Page {
         }
         self.ops.push(Op::SetOutlineColor { col: rgb(color) });
         self.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
-        let points = points
-            .iter()
-            .map(|&(x, y)| LinePoint {
-                p: self.point(x, y),
-                bezier: false,
-            })
-            .collect();
+        let points = self.path(points);
         self.ops.push(Op::DrawLine {
             line: Line {
                 points,
@@ -255,15 +249,20 @@ impl Page {
         });
     }
 
-    pub(crate) fn polygon(&mut self, points: &[(f32, f32)], fill: &str) {
-        self.ops.push(Op::SetFillColor { col: rgb(fill) });
-        let points = points
+    /// Straight-segment path points from top-left page coordinates.
+    fn path(&self, points: &[(f32, f32)]) -> Vec<LinePoint> {
+        points
             .iter()
             .map(|&(x, y)| LinePoint {
                 p: self.point(x, y),
                 bezier: false,
             })
-            .collect();
+            .collect()
+    }
+
+    pub(crate) fn polygon(&mut self, points: &[(f32, f32)], fill: &str) {
+        self.ops.push(Op::SetFillColor { col: rgb(fill) });
+        let points = self.path(points);
         self.ops.push(Op::DrawPolygon {
             polygon: Polygon {
                 rings: vec![PolygonRing { points }],
