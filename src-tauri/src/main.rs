@@ -70,6 +70,18 @@ fn session<'a>(state: &'a State<'_, Workspace>) -> std::sync::MutexGuard<'a, Ses
     state.0.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// Opens a project, adds it to Open Recent, and takes a backup if one is due.
+fn open_and_keep(
+    app: &AppHandle,
+    state: &State<'_, Workspace>,
+    store: &State<'_, BackupStore>,
+    path: &std::path::Path,
+) -> Result<OpenedProject, Error> {
+    let opened = remember(app, session(state).open(path));
+    back_up(state, store);
+    opened
+}
+
 #[tauri::command]
 fn open_startup_project(
     app: AppHandle,
@@ -77,9 +89,7 @@ fn open_startup_project(
     startup: State<'_, Startup>,
     store: State<'_, BackupStore>,
 ) -> Result<OpenedProject, Error> {
-    let opened = remember(&app, session(&state).open(&startup.0));
-    back_up(&state, &store);
-    opened
+    open_and_keep(&app, &state, &store, &startup.0)
 }
 
 #[tauri::command]
@@ -89,9 +99,7 @@ fn open_project(
     store: State<'_, BackupStore>,
     path: PathBuf,
 ) -> Result<OpenedProject, Error> {
-    let opened = remember(&app, session(&state).open(&path));
-    back_up(&state, &store);
-    opened
+    open_and_keep(&app, &state, &store, &path)
 }
 
 #[tauri::command]

@@ -51,9 +51,9 @@ pub(crate) fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// The tables a file of schema `version` holds (and no others).
-pub(crate) fn tables(version: u32) -> &'static [&'static str] {
-    const V1: &[&str] = &[
+/// The tables each migration adds, in migration order.
+const TABLES_ADDED: &[&[&str]] = &[
+    &[
         "project",
         "personas",
         "journey_maps",
@@ -63,26 +63,55 @@ pub(crate) fn tables(version: u32) -> &'static [&'static str] {
         "connectors",
         "notes",
         "stories",
-    ];
-    const V2: &[&str] = &[
-        "project",
-        "personas",
-        "journey_maps",
-        "stages",
-        "lanes",
-        "touchpoints",
-        "connectors",
-        "notes",
-        "stories",
+    ],
+    &[
         "work_calendar",
         "holidays",
         "template_phases",
         "redesigns",
         "redesign_phases",
         "redesign_history",
-    ];
-    match version {
-        1 => V1,
-        _ => V2,
+    ],
+];
+
+/// The tables a file of schema `version` holds (and no others).
+pub(crate) fn tables(version: u32) -> Vec<&'static str> {
+    TABLES_ADDED
+        .iter()
+        .take(version as usize)
+        .flat_map(|t| t.iter().copied())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_list_matches_what_each_migration_creates() {
+        assert_eq!(
+            TABLES_ADDED.len(),
+            MIGRATIONS.len(),
+            "one table list per migration"
+        );
+        let conn = Connection::open_in_memory().unwrap();
+        for (i, sql) in MIGRATIONS.iter().enumerate() {
+            conn.execute_batch(sql).unwrap();
+            let mut stmt = conn
+                .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+                .unwrap();
+            let mut found: Vec<String> = stmt
+                .query_map([], |r| r.get(0))
+                .unwrap()
+                .map(|r| r.unwrap())
+                .collect();
+            let mut expected: Vec<String> = tables(i as u32 + 1)
+                .into_iter()
+                .map(str::to_owned)
+                .collect();
+            found.sort();
+            expected.sort();
+            assert_eq!(found, expected, "tables after migration {}", i + 1);
+        }
     }
 }
