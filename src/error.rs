@@ -21,6 +21,7 @@ pub enum ErrorCode {
     FileExists,
     FileInUse,
     InvalidJson,
+    InvalidCsv,
     UnsupportedFormatVersion,
     InvalidProject,
     NotFound,
@@ -41,6 +42,7 @@ impl ErrorCode {
             Self::FileExists => "file-exists",
             Self::FileInUse => "file-in-use",
             Self::InvalidJson => "invalid-json",
+            Self::InvalidCsv => "invalid-csv",
             Self::UnsupportedFormatVersion => "unsupported-format-version",
             Self::InvalidProject => "invalid-project",
             Self::NotFound => "not-found",
@@ -82,6 +84,15 @@ pub enum Error {
     FileInUse { path: PathBuf },
     #[error("invalid JSON: {0}")]
     InvalidJson(String),
+    #[error(
+        "{total} line{} of the file cannot be imported, so nothing was imported: {}",
+        if *total == 1 { "" } else { "s" },
+        lines.iter().take(5).map(|l| l.to_string()).collect::<Vec<_>>().join("; ")
+    )]
+    InvalidCsv {
+        total: usize,
+        lines: Vec<crate::interchange::csv::LineError>,
+    },
     #[error("unsupported interchange format version {found} (this app reads up to {supported})")]
     UnsupportedFormatVersion { found: u32, supported: u32 },
     #[error("the project is not valid: {}", .0.join("; "))]
@@ -112,6 +123,7 @@ impl Error {
             Self::FileExists { .. } => ErrorCode::FileExists,
             Self::FileInUse { .. } => ErrorCode::FileInUse,
             Self::InvalidJson(_) => ErrorCode::InvalidJson,
+            Self::InvalidCsv { .. } => ErrorCode::InvalidCsv,
             Self::UnsupportedFormatVersion { .. } => ErrorCode::UnsupportedFormatVersion,
             Self::InvalidProject(_) => ErrorCode::InvalidProject,
             Self::NotFound { .. } => ErrorCode::NotFound,

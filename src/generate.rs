@@ -1,11 +1,16 @@
 //! Builds large, plausible projects from a seed, for benchmarks and scale tests. Deterministic:
 //! the same size and seed give the same project, byte for byte.
 
+use crate::measure::{
+    CustomerPeriod, Direction, Feedback, FeedbackSource, Flow, FlowReason, Kpi, Measurement,
+    Pillar, PillarScore, MAX_TOP_TOUCHPOINTS,
+};
 use crate::model::{
     Connector, Id, JourneyMap, Lane, LaneKind, MapKind, Note, Persona, Project, ProjectInfo,
     Reliability, Stage, Story, Touchpoint, CARD_HEIGHT, CARD_WIDTH, LANE_HEADER_WIDTH,
     STAGE_HEADER_HEIGHT,
 };
+use chrono::NaiveDate;
 
 /// SplitMix64: small, fast, and good enough to scatter ids and scores.
 struct Seq(u64);
@@ -172,6 +177,7 @@ pub fn project(touchpoints: usize, seed: u64) -> Project {
         })
         .collect();
 
+    let measures = measures(&mut seq, &cards);
     Project {
         info: ProjectInfo {
             id: seq.id(),
@@ -198,8 +204,118 @@ pub fn project(touchpoints: usize, seed: u64) -> Project {
         calendar: Default::default(),
         redesign_template: crate::workflow::PhaseTemplate::default_template(),
         redesigns: Vec::new(),
+        kpis: measures.kpis,
+        top_touchpoints: measures.top,
+        feedback: measures.feedback,
+        customer_periods: measures.periods,
+        pillars: measures.pillars,
     }
     .canonical()
+}
+
+struct Measures {
+    kpis: Vec<Kpi>,
+    top: Vec<Id>,
+    feedback: Vec<Feedback>,
+    periods: Vec<CustomerPeriod>,
+    pillars: Vec<PillarScore>,
+}
+
+/// The first year of generated measurements.
+const YEAR: i32 = 2026;
+
+fn date(month0: u64, day0: u64) -> NaiveDate {
+    NaiveDate::from_ymd_opt(YEAR, month0 as u32 + 1, day0 as u32 + 1).expect("day 1..=28")
+}
+
+/// KPIs with a year of monthly values on the first 15 cards (the top touchpoints), one piece of
+/// feedback per card, a year of customers in and out, and a scored self-assessment.
+fn measures(seq: &mut Seq, cards: &[Touchpoint]) -> Measures {
+    let top: Vec<Id> = cards
+        .iter()
+        .take(MAX_TOP_TOUCHPOINTS)
+        .map(|t| t.id)
+        .collect();
+    let mut kpis = Vec::new();
+    for (i, t) in cards.iter().take(MAX_TOP_TOUCHPOINTS).enumerate() {
+        let (name, unit, direction, target, start) = if i % 2 == 0 {
+            ("Satisfaction", "%", Direction::HigherIsBetter, 85.0, 70.0)
+        } else {
+            ("Wait time", "min", Direction::LowerIsBetter, 5.0, 12.0)
+        };
+        let step = if direction == Direction::HigherIsBetter {
+            1.0
+        } else {
+            -0.5
+        };
+        kpis.push(Kpi {
+            id: seq.id(),
+            touchpoint_id: t.id,
+            name: name.into(),
+            unit: unit.into(),
+            direction,
+            target,
+            tolerance: if unit == "%" { 5.0 } else { 1.0 },
+            measurements: (0..12)
+                .map(|m| Measurement {
+                    date: date(m, 0),
+                    value: start + step * m as f64 + seq.below(5) as f64 - 2.0,
+                })
+                .collect(),
+        });
+    }
+    let feedback = cards
+        .iter()
+        .enumerate()
+        .map(|(k, t)| Feedback {
+            id: seq.id(),
+            map_id: t.map_id,
+            stage_id: t.stage_id,
+            touchpoint_id: (k % 3 == 0).then_some(t.id),
+            date: date(seq.below(12), seq.below(28)),
+            source: FeedbackSource::ALL[k % FeedbackSource::ALL.len()],
+            text: format!("About {}: it could have been quicker.", t.title),
+            sentiment: seq.below(5) as i32 - 2,
+            rating: (k % 2 == 0).then(|| seq.below(11) as i32),
+        })
+        .collect();
+    let periods = (0..12)
+        .map(|m| CustomerPeriod {
+            id: seq.id(),
+            start: date(m, 0),
+            label: date(m, 0).format("%B %Y").to_string(),
+            customers_at_start: (m == 0).then_some(10_000),
+            gained: 300 + seq.below(200) as u32,
+            lost: 200 + seq.below(200) as u32,
+            reasons: vec![
+                FlowReason {
+                    flow: Flow::In,
+                    reason: "Recommended by a friend".into(),
+                    count: 100,
+                },
+                FlowReason {
+                    flow: Flow::Out,
+                    reason: "Too slow to get help".into(),
+                    count: 80,
+                },
+            ],
+        })
+        .collect();
+    let pillars = Pillar::ALL
+        .into_iter()
+        .map(|pillar| PillarScore {
+            pillar,
+            score: Some(1 + seq.below(5) as i32),
+            notes: String::new(),
+        })
+        .collect();
+    Measures {
+        kpis,
+        top,
+        feedback,
+        periods,
+        pillars,
+    }
 }
 
 #[cfg(test)]

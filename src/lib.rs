@@ -6,6 +6,7 @@ pub mod backup;
 pub mod error;
 pub mod generate;
 pub mod interchange;
+pub mod measure;
 pub mod model;
 pub mod recent;
 #[cfg(feature = "report")]

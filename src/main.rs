@@ -76,6 +76,57 @@ enum Command {
         #[arg(long, default_value = "Journeymap")]
         author: String,
     },
+    /// Customer-experience figures: top touchpoints and KPIs, reliability by stage, feedback,
+    /// customers in and out, pillar scores.
+    Dashboard {
+        file: PathBuf,
+        /// The map (by name) for the stage figures (default: the first map).
+        #[arg(long)]
+        map: Option<String>,
+        /// The day KPI status is judged on (default: today).
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
+        /// Print the figures as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import feedback from a CSV file: columns are guessed from the headers; override with
+    /// --column. Every row imports, or none does (bad rows are listed by line).
+    ImportFeedback {
+        file: PathBuf,
+        /// The CSV file (UTF-8 or UTF-16; comma, semicolon or tab separated).
+        #[arg(long)]
+        csv: PathBuf,
+        /// The map whose stages and touchpoints the rows name (default: the first map).
+        #[arg(long)]
+        map: Option<String>,
+        /// field=HEADER (or field=INDEX, or field= to unmap); fields: date, text, stage,
+        /// touchpoint, source, sentiment, rating.
+        #[arg(long = "column")]
+        columns: Vec<String>,
+        /// Put every row in this stage (instead of a stage column).
+        #[arg(long)]
+        stage: Option<String>,
+        /// The source of rows without one: survey, review, social, call, employee.
+        #[arg(long)]
+        source: Option<String>,
+        /// Read 03/04/2026 as March 4 (default: 3 April).
+        #[arg(long)]
+        month_first: bool,
+        /// Check every row and report, without writing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Export touchpoints, KPIs or feedback as CSV for spreadsheets (formula-safe).
+    ExportCsv {
+        file: PathBuf,
+        /// touchpoints, kpis or feedback.
+        #[arg(long)]
+        table: String,
+        /// Where to write the CSV ("-" for standard output).
+        #[arg(short, long)]
+        output: PathBuf,
+    },
     /// The touchpoint redesign tracker: plans, status, progress.
     Tracker {
         #[command(subcommand)]
@@ -145,6 +196,41 @@ fn run(command: Command) -> Result<()> {
             println!("created {} from {}", output.display(), input.display());
         }
         Command::Tracker { command } => cli::tracker::run(command)?,
+        Command::Dashboard {
+            file,
+            map,
+            today,
+            json,
+        } => cli::measures::dashboard(
+            &file,
+            map.as_deref(),
+            today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+            json,
+        )?,
+        Command::ImportFeedback {
+            file,
+            csv,
+            map,
+            columns,
+            stage,
+            source,
+            month_first,
+            dry_run,
+        } => cli::measures::import_feedback(cli::measures::FeedbackImport {
+            file,
+            csv,
+            map,
+            columns,
+            stage,
+            source,
+            month_first,
+            dry_run,
+        })?,
+        Command::ExportCsv {
+            file,
+            table,
+            output,
+        } => cli::measures::export_csv(&file, &table, &output)?,
         #[cfg(feature = "report")]
         Command::Report {
             file,
@@ -290,7 +376,7 @@ fn soak(file: &Path, from: u64, count: u64) -> Result<()> {
     Ok(())
 }
 
-fn read_error(path: &Path, e: std::io::Error) -> Error {
+pub(crate) fn read_error(path: &Path, e: std::io::Error) -> Error {
     match e.kind() {
         std::io::ErrorKind::NotFound => Error::FileNotFound {
             path: path.to_owned(),

@@ -3,8 +3,12 @@
 //! it one line each; it needs no GUI and is tested here.
 
 use crate::backup::{BackupEntry, Backups};
-use crate::model::{Changes, Project, Summary};
+use crate::interchange::feedback_csv::{self, FeedbackMapping, FeedbackPreview};
+use crate::interchange::tables::{self, Table};
+use crate::measure::{Dashboard, Feedback};
+use crate::model::{Changes, Id, Project, Summary};
 use crate::{Error, ProjectFile, Result};
+use chrono::NaiveDate;
 use chrono::NaiveDateTime;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -136,6 +140,51 @@ impl Session {
     pub fn project(&self) -> Option<&Project> {
         self.file.as_ref().map(ProjectFile::project)
     }
+
+    fn open_project(&self) -> Result<&Project> {
+        self.project()
+            .ok_or_else(|| Error::InvalidInput("no project is open".into()))
+    }
+
+    /// The dashboard's figures for one map (every map when `None`) on `today`.
+    pub fn dashboard(&self, map_id: Option<Id>, today: NaiveDate) -> Result<Dashboard> {
+        Ok(Dashboard::compute(self.open_project()?, map_id, today))
+    }
+
+    /// The mapping step of a feedback CSV import: `mapping` as given, or guessed.
+    pub fn preview_feedback(
+        &self,
+        csv: &Path,
+        map_id: Id,
+        mapping: Option<FeedbackMapping>,
+    ) -> Result<FeedbackPreview> {
+        let bytes = read_file(csv)?;
+        feedback_csv::preview(&bytes, self.open_project()?, map_id, mapping)
+    }
+
+    /// Every row of a feedback CSV as new feedback (not yet added: the UI adds it as one undoable
+    /// edit), or an error naming the bad lines.
+    pub fn read_feedback(&self, csv: &Path, mapping: &FeedbackMapping) -> Result<Vec<Feedback>> {
+        let bytes = read_file(csv)?;
+        feedback_csv::import(&bytes, self.open_project()?, mapping, crate::model::new_id)
+    }
+
+    /// Writes one table of the open project as CSV; returns its size in bytes.
+    pub fn export_csv(&self, table: Table, dest: &Path) -> Result<u64> {
+        let bytes = tables::export(self.open_project()?, table);
+        std::fs::write(dest, &bytes)
+            .map_err(|e| Error::io(format!("cannot write {}", dest.display()), e))?;
+        Ok(bytes.len() as u64)
+    }
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => Error::FileNotFound {
+            path: path.to_owned(),
+        },
+        _ => Error::io(format!("cannot read {}", path.display()), e),
+    })
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -8,6 +8,9 @@ mod startup;
 
 use chrono::NaiveDate;
 use journeymap::backup::{BackupEntry, Backups};
+use journeymap::interchange::feedback_csv::{FeedbackMapping, FeedbackPreview};
+use journeymap::interchange::tables::Table;
+use journeymap::measure::{Dashboard, Feedback};
 use journeymap::model::{new_id, Changes, Id, Project, Summary};
 use journeymap::recent::RecentFiles;
 use journeymap::session::{OpenedProject, Session};
@@ -246,6 +249,45 @@ fn export_report(
     Ok(bytes)
 }
 
+/// The dashboard's figures for one map (every map when `None`) on the UI's `today`.
+#[tauri::command]
+fn dashboard(
+    state: State<'_, Workspace>,
+    map_id: Option<Id>,
+    today: NaiveDate,
+) -> Result<Dashboard, Error> {
+    session(&state).dashboard(map_id, today)
+}
+
+/// The mapping step of a feedback CSV import: the columns, a preview, the problems.
+#[tauri::command(async)]
+fn preview_feedback_csv(
+    state: State<'_, Workspace>,
+    path: PathBuf,
+    map_id: Id,
+    mapping: Option<FeedbackMapping>,
+) -> Result<FeedbackPreview, Error> {
+    session(&state).preview_feedback(&path, map_id, mapping)
+}
+
+/// Every row of a feedback CSV as feedback for the UI to add (one undoable step), or the bad lines.
+#[tauri::command(async)]
+fn read_feedback_csv(
+    state: State<'_, Workspace>,
+    path: PathBuf,
+    mapping: FeedbackMapping,
+) -> Result<Vec<Feedback>, Error> {
+    session(&state).read_feedback(&path, &mapping)
+}
+
+/// Writes touchpoints, KPIs or feedback as CSV for spreadsheets.
+#[tauri::command(async)]
+fn export_csv(state: State<'_, Workspace>, table: String, path: PathBuf) -> Result<u64, Error> {
+    let table = Table::parse(&table)
+        .ok_or_else(|| Error::InvalidInput(format!("unknown table {table}")))?;
+    session(&state).export_csv(table, &path)
+}
+
 /// Opens the report just written in the system's PDF viewer.
 #[tauri::command]
 fn open_report(app: AppHandle, last: State<'_, LastReport>) -> Result<(), Error> {
@@ -301,6 +343,10 @@ fn main() {
             restore_backup,
             export_report,
             open_report,
+            dashboard,
+            preview_feedback_csv,
+            read_feedback_csv,
+            export_csv,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime starts");

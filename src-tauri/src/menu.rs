@@ -46,6 +46,14 @@ pub fn build<R: Runtime>(app: &AppHandle<R>, recent: &[PathBuf]) -> tauri::Resul
             "Export PDF Report…",
             Some("CmdOrCtrl+P"),
         )?)
+        .item(
+            &SubmenuBuilder::new(app, "Export CSV")
+                .text("exportCsv.touchpoints", "Touchpoints…")
+                .text("exportCsv.kpis", "KPIs…")
+                .text("exportCsv.feedback", "Feedback…")
+                .build()?,
+        )
+        .item(&item(app, "importFeedback", "Import Feedback CSV…", None)?)
         .separator()
         .quit()
         .build()?;
@@ -89,6 +97,7 @@ pub fn build<R: Runtime>(app: &AppHandle<R>, recent: &[PathBuf]) -> tauri::Resul
             "Differentiating  (3)",
             None,
         )?)
+        .item(&item(app, "toggleTop", "Top Touchpoint  (Shift+T)", None)?)
         .separator()
         .item(&item(app, "align.left", "Align Left", None)?)
         .item(&item(app, "align.top", "Align Top", None)?)
@@ -110,6 +119,12 @@ pub fn build<R: Runtime>(app: &AppHandle<R>, recent: &[PathBuf]) -> tauri::Resul
             "redesignsView",
             "Redesigns",
             Some("CmdOrCtrl+R"),
+        )?)
+        .item(&item(
+            app,
+            "dashboardView",
+            "Dashboard",
+            Some("CmdOrCtrl+Shift+D"),
         )?)
         .item(&item(app, "workshop", "Workshop Mode  (F5)", None)?)
         .build()?;

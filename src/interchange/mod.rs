@@ -1,3 +1,6 @@
 //! Formats for moving projects in and out of Journeymap without the app.
 
+pub mod csv;
+pub mod feedback_csv;
 pub mod json;
+pub mod tables;

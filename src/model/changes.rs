@@ -4,6 +4,7 @@
 
 use super::Touchpoint;
 use super::{Connector, Id, JourneyMap, Lane, Note, Persona, Project, ProjectInfo, Stage, Story};
+use crate::measure::{CustomerPeriod, Feedback, Kpi, PillarScore};
 use crate::workflow::{PhaseTemplate, Redesign, WorkCalendar};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -26,6 +27,13 @@ pub enum Record {
     Calendar(WorkCalendar),
     Template(Vec<PhaseTemplate>),
     Redesign(Redesign),
+    Kpi(Kpi),
+    Feedback(Feedback),
+    CustomerPeriod(CustomerPeriod),
+    /// The ranked list of top touchpoints, replaced whole.
+    TopTouchpoints(Vec<Id>),
+    /// The ten-pillar self-assessment, replaced whole.
+    Pillars(Vec<PillarScore>),
 }
 
 /// The kinds of record that can be deleted (the project info cannot).
@@ -44,6 +52,9 @@ pub enum RecordKind {
     Note,
     Story,
     Redesign,
+    Kpi,
+    Feedback,
+    CustomerPeriod,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -78,7 +89,11 @@ impl Record {
     /// template), which are written first.
     pub fn kind(&self) -> Option<RecordKind> {
         Some(match self {
-            Self::Info(_) | Self::Calendar(_) | Self::Template(_) => return None,
+            Self::Info(_)
+            | Self::Calendar(_)
+            | Self::Template(_)
+            | Self::TopTouchpoints(_)
+            | Self::Pillars(_) => return None,
             Self::Persona(_) => RecordKind::Persona,
             Self::Map(_) => RecordKind::Map,
             Self::Stage(_) => RecordKind::Stage,
@@ -88,6 +103,9 @@ impl Record {
             Self::Note(_) => RecordKind::Note,
             Self::Story(_) => RecordKind::Story,
             Self::Redesign(_) => RecordKind::Redesign,
+            Self::Kpi(_) => RecordKind::Kpi,
+            Self::Feedback(_) => RecordKind::Feedback,
+            Self::CustomerPeriod(_) => RecordKind::CustomerPeriod,
         })
     }
 }
@@ -119,10 +137,27 @@ fn diff_kind<T: Clone + PartialEq>(
     }
 }
 
-fn put_one<T>(items: &mut Vec<T>, item: T, id: impl Fn(&T) -> Id) {
-    match items.iter_mut().find(|x| id(x) == id(&item)) {
-        Some(slot) => *slot = item,
-        None => items.push(item),
+/// Inserts or replaces records by id. An index is built only for batches, so a one-record
+/// autosave stays a scan while a 100,000-row import stays linear.
+fn put_all<T>(items: &mut Vec<T>, new: Vec<T>, id: impl Fn(&T) -> Id) {
+    if new.len() < 8 {
+        for item in new {
+            match items.iter_mut().find(|x| id(x) == id(&item)) {
+                Some(slot) => *slot = item,
+                None => items.push(item),
+            }
+        }
+        return;
+    }
+    let mut index: HashMap<Id, usize> = items.iter().enumerate().map(|(i, x)| (id(x), i)).collect();
+    for item in new {
+        match index.get(&id(&item)) {
+            Some(&i) => items[i] = item,
+            None => {
+                index.insert(id(&item), items.len());
+                items.push(item);
+            }
+        }
     }
 }
 
@@ -212,28 +247,92 @@ impl Project {
             Record::Redesign,
             &mut out,
         );
+        diff_kind(
+            &self.kpis,
+            &newer.kpis,
+            |x| x.id,
+            RecordKind::Kpi,
+            Record::Kpi,
+            &mut out,
+        );
+        diff_kind(
+            &self.feedback,
+            &newer.feedback,
+            |x| x.id,
+            RecordKind::Feedback,
+            Record::Feedback,
+            &mut out,
+        );
+        diff_kind(
+            &self.customer_periods,
+            &newer.customer_periods,
+            |x| x.id,
+            RecordKind::CustomerPeriod,
+            Record::CustomerPeriod,
+            &mut out,
+        );
+        if self.top_touchpoints != newer.top_touchpoints {
+            out.put
+                .push(Record::TopTouchpoints(newer.top_touchpoints.clone()));
+        }
+        if self.pillars != newer.pillars {
+            out.put.push(Record::Pillars(newer.pillars.clone()));
+        }
         out
     }
 
     /// Applies a change set in memory. Deleting a record also deletes what depends on it
     /// (a stage's touchpoints, a touchpoint's connectors), exactly as the file's foreign keys do.
     pub fn apply(&mut self, changes: &Changes) {
+        #[derive(Default)]
+        struct Batch {
+            personas: Vec<Persona>,
+            maps: Vec<JourneyMap>,
+            stages: Vec<Stage>,
+            lanes: Vec<Lane>,
+            touchpoints: Vec<Touchpoint>,
+            connectors: Vec<Connector>,
+            notes: Vec<Note>,
+            stories: Vec<Story>,
+            redesigns: Vec<Redesign>,
+            kpis: Vec<Kpi>,
+            feedback: Vec<Feedback>,
+            periods: Vec<CustomerPeriod>,
+        }
+        let mut b = Batch::default();
         for record in &changes.put {
             match record.clone() {
                 Record::Info(info) => self.info = info,
-                Record::Persona(x) => put_one(&mut self.personas, x, |x| x.id),
-                Record::Map(x) => put_one(&mut self.maps, x, |x| x.id),
-                Record::Stage(x) => put_one(&mut self.stages, x, |x| x.id),
-                Record::Lane(x) => put_one(&mut self.lanes, x, |x| x.id),
-                Record::Touchpoint(x) => put_one(&mut self.touchpoints, x, |x| x.id),
-                Record::Connector(x) => put_one(&mut self.connectors, x, |x| x.id),
-                Record::Note(x) => put_one(&mut self.notes, x, |x| x.id),
-                Record::Story(x) => put_one(&mut self.stories, x, |x| x.id),
                 Record::Calendar(c) => self.calendar = c,
                 Record::Template(t) => self.redesign_template = t,
-                Record::Redesign(x) => put_one(&mut self.redesigns, x, |x| x.id),
+                Record::TopTouchpoints(x) => self.top_touchpoints = x,
+                Record::Pillars(x) => self.pillars = PillarScore::complete(&x),
+                Record::Persona(x) => b.personas.push(x),
+                Record::Map(x) => b.maps.push(x),
+                Record::Stage(x) => b.stages.push(x),
+                Record::Lane(x) => b.lanes.push(x),
+                Record::Touchpoint(x) => b.touchpoints.push(x),
+                Record::Connector(x) => b.connectors.push(x),
+                Record::Note(x) => b.notes.push(x),
+                Record::Story(x) => b.stories.push(x),
+                Record::Redesign(x) => b.redesigns.push(x),
+                Record::Kpi(x) => b.kpis.push(x),
+                Record::Feedback(x) => b.feedback.push(x),
+                Record::CustomerPeriod(x) => b.periods.push(x),
             }
         }
+        put_all(&mut self.personas, b.personas, |x| x.id);
+        put_all(&mut self.maps, b.maps, |x| x.id);
+        put_all(&mut self.stages, b.stages, |x| x.id);
+        put_all(&mut self.lanes, b.lanes, |x| x.id);
+        put_all(&mut self.touchpoints, b.touchpoints, |x| x.id);
+        put_all(&mut self.connectors, b.connectors, |x| x.id);
+        put_all(&mut self.notes, b.notes, |x| x.id);
+        put_all(&mut self.stories, b.stories, |x| x.id);
+        put_all(&mut self.redesigns, b.redesigns, |x| x.id);
+        put_all(&mut self.kpis, b.kpis, |x| x.id);
+        put_all(&mut self.feedback, b.feedback, |x| x.id);
+        put_all(&mut self.customer_periods, b.periods, |x| x.id);
         for r in &changes.delete {
             self.delete(*r);
         }
@@ -259,11 +358,13 @@ impl Project {
                 self.connectors.retain(|x| x.map_id != id);
                 self.notes.retain(|x| x.map_id != id);
                 self.stories.retain(|x| x.map_id != id);
+                self.feedback.retain(|x| x.map_id != id);
             }
             RecordKind::Stage => {
                 self.stages.retain(|x| x.id != id);
                 self.remove_touchpoints(|t| t.stage_id == id);
                 self.stories.retain(|x| x.stage_id != id);
+                self.feedback.retain(|x| x.stage_id != id);
                 for n in self.notes.iter_mut().filter(|n| n.stage_id == Some(id)) {
                     n.stage_id = None;
                 }
@@ -280,11 +381,14 @@ impl Project {
             RecordKind::Note => self.notes.retain(|x| x.id != id),
             RecordKind::Story => self.stories.retain(|x| x.id != id),
             RecordKind::Redesign => self.redesigns.retain(|x| x.id != id),
+            RecordKind::Kpi => self.kpis.retain(|x| x.id != id),
+            RecordKind::Feedback => self.feedback.retain(|x| x.id != id),
+            RecordKind::CustomerPeriod => self.customer_periods.retain(|x| x.id != id),
         }
     }
 
     fn remove_touchpoints(&mut self, doomed: impl Fn(&Touchpoint) -> bool) {
-        let gone: Vec<Id> = self
+        let gone: std::collections::HashSet<Id> = self
             .touchpoints
             .iter()
             .filter(|t| doomed(t))
@@ -294,5 +398,12 @@ impl Project {
         self.connectors
             .retain(|c| !gone.contains(&c.from_id) && !gone.contains(&c.to_id));
         self.redesigns.retain(|r| !gone.contains(&r.touchpoint_id));
+        self.kpis.retain(|k| !gone.contains(&k.touchpoint_id));
+        self.top_touchpoints.retain(|t| !gone.contains(t));
+        for f in &mut self.feedback {
+            if f.touchpoint_id.is_some_and(|t| gone.contains(&t)) {
+                f.touchpoint_id = None;
+            }
+        }
     }
 }

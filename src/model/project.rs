@@ -4,6 +4,7 @@
 use super::{
     Connector, Id, JourneyMap, Lane, Note, Persona, Reliability, Stage, Story, Touchpoint,
 };
+use crate::measure::{CustomerPeriod, Feedback, Kpi, PillarScore};
 use crate::workflow::{PhaseTemplate, Redesign, WorkCalendar};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -59,6 +60,21 @@ pub struct Project {
     pub redesign_template: Vec<PhaseTemplate>,
     #[serde(default)]
     pub redesigns: Vec<Redesign>,
+    /// KPIs measured on touchpoints.
+    #[serde(default)]
+    pub kpis: Vec<Kpi>,
+    /// The touchpoints that matter most (at most 15), in ranking order; they drive the dashboard.
+    #[serde(default)]
+    pub top_touchpoints: Vec<Id>,
+    /// The voice of the customer and of employees, attached to stages.
+    #[serde(default)]
+    pub feedback: Vec<Feedback>,
+    /// Customers gained and lost, period by period.
+    #[serde(default)]
+    pub customer_periods: Vec<CustomerPeriod>,
+    /// The ten-pillar self-assessment (one entry per pillar, in the pillars' order).
+    #[serde(default = "PillarScore::unscored")]
+    pub pillars: Vec<PillarScore>,
 }
 
 /// Counts shown by `journeymap info` and on the app's status bar.
@@ -75,6 +91,8 @@ pub struct Summary {
     pub notes: u32,
     pub stories: u32,
     pub redesigns: u32,
+    pub kpis: u32,
+    pub feedback: u32,
     pub broken: u32,
     pub reliable: u32,
     pub differentiating: u32,
@@ -102,6 +120,11 @@ impl Project {
             calendar: WorkCalendar::default(),
             redesign_template: PhaseTemplate::default_template(),
             redesigns: Vec::new(),
+            kpis: Vec::new(),
+            top_touchpoints: Vec::new(),
+            feedback: Vec::new(),
+            customer_periods: Vec::new(),
+            pillars: PillarScore::unscored(),
         }
     }
 
@@ -116,6 +139,13 @@ impl Project {
         self.notes.sort_by_key(|n| n.id);
         self.stories.sort_by_key(|s| s.id);
         self.redesigns.sort_by_key(|r| r.id);
+        self.kpis.sort_by_key(|k| k.id);
+        for k in &mut self.kpis {
+            k.sort_measurements();
+        }
+        self.feedback.sort_by_key(|f| f.id);
+        self.customer_periods.sort_by_key(|p| p.id);
+        self.pillars = PillarScore::complete(&self.pillars);
     }
 
     pub fn canonical(mut self) -> Self {
@@ -149,6 +179,8 @@ impl Project {
             notes: count(self.notes.len()),
             stories: count(self.stories.len()),
             redesigns: count(self.redesigns.len()),
+            kpis: count(self.kpis.len()),
+            feedback: count(self.feedback.len()),
             broken: reliability(Reliability::Broken),
             reliable: reliability(Reliability::Reliable),
             differentiating: reliability(Reliability::Differentiating),

@@ -22,6 +22,10 @@ pub const MAX_NAME_CHARS: usize = 1_000;
 pub const MAX_TEXT_CHARS: usize = 100_000;
 /// Longest phase accepted, in work days (about a year).
 pub const MAX_PHASE_DAYS: u32 = 250;
+/// Most measurements one KPI keeps (daily values for about 27 years).
+pub const MAX_MEASUREMENTS: usize = 10_000;
+/// Largest customer count accepted in a period.
+pub const MAX_CUSTOMERS: u32 = 1_000_000_000;
 /// Canvas coordinates and sizes must stay within this magnitude.
 pub const MAX_COORDINATE: f64 = 10_000_000.0;
 
@@ -177,7 +181,114 @@ impl Project {
             p.text(&what, &s.text);
         }
         self.workflow_problems(&mut p, &touchpoint_map, &mut unique);
+        self.measure_problems(&mut p, &stage_map, &touchpoint_map, &mut unique);
         p.0
+    }
+
+    fn measure_problems(
+        &self,
+        p: &mut Problems,
+        stages: &HashMap<Id, Id>,
+        touchpoints: &HashMap<Id, Id>,
+        unique: &mut impl FnMut(&mut Problems, &str, Id),
+    ) {
+        use crate::measure::{
+            MAX_TOP_TOUCHPOINTS, PILLAR_SCORE_RANGE, RATING_RANGE, SENTIMENT_RANGE,
+        };
+        let in_map = |index: &HashMap<Id, Id>, id: Id, map: Id| index.get(&id) == Some(&map);
+        for k in &self.kpis {
+            let what = Label("KPI", k.id);
+            unique(p, "KPI", k.id);
+            p.check(touchpoints.contains_key(&k.touchpoint_id), || {
+                format!("{what}: touchpoint {} does not exist", k.touchpoint_id)
+            });
+            p.name(&what, &k.name, true);
+            p.name(&what, &k.unit, false);
+            p.check(k.target.is_finite(), || {
+                format!("{what}: the target must be a number")
+            });
+            p.check(k.tolerance.is_finite() && k.tolerance >= 0.0, || {
+                format!("{what}: the tolerance must be zero or more")
+            });
+            p.check(k.measurements.len() <= MAX_MEASUREMENTS, || {
+                format!("{what}: more than {MAX_MEASUREMENTS} measurements")
+            });
+            p.check(k.measurements.iter().all(|m| m.value.is_finite()), || {
+                format!("{what}: a measured value is not a number")
+            });
+        }
+        p.check(self.top_touchpoints.len() <= MAX_TOP_TOUCHPOINTS, || {
+            format!(
+                "{} top touchpoints chosen; keep to the {MAX_TOP_TOUCHPOINTS} that matter most",
+                self.top_touchpoints.len()
+            )
+        });
+        let mut seen = HashSet::new();
+        for t in &self.top_touchpoints {
+            p.check(touchpoints.contains_key(t), || {
+                format!("top touchpoint {t} does not exist")
+            });
+            p.check(seen.insert(*t), || {
+                format!("top touchpoint {t} is listed twice")
+            });
+        }
+        for f in &self.feedback {
+            let what = Label("feedback", f.id);
+            unique(p, "feedback", f.id);
+            p.check(in_map(stages, f.stage_id, f.map_id), || {
+                format!(
+                    "{what}: stage {} is not a stage of map {}",
+                    f.stage_id, f.map_id
+                )
+            });
+            if let Some(t) = f.touchpoint_id {
+                p.check(in_map(touchpoints, t, f.map_id), || {
+                    format!(
+                        "{what}: touchpoint {t} is not a touchpoint of map {}",
+                        f.map_id
+                    )
+                });
+            }
+            p.text(&what, &f.text);
+            p.check(SENTIMENT_RANGE.contains(&f.sentiment), || {
+                format!("{what}: sentiment {} is outside −2..+2", f.sentiment)
+            });
+            if let Some(r) = f.rating {
+                p.check(RATING_RANGE.contains(&r), || {
+                    format!("{what}: rating {r} is outside 0..10")
+                });
+            }
+        }
+        for c in &self.customer_periods {
+            let what = Label("customer period", c.id);
+            unique(p, "customer period", c.id);
+            p.name(&what, &c.label, true);
+            let counts = [c.gained, c.lost, c.customers_at_start.unwrap_or(0)];
+            p.check(counts.iter().all(|n| *n <= MAX_CUSTOMERS), || {
+                format!("{what}: counts above {MAX_CUSTOMERS} are not accepted")
+            });
+            p.check(c.reasons.len() <= 1_000, || {
+                format!("{what}: too many reasons")
+            });
+            for r in &c.reasons {
+                p.name(&what, &r.reason, true);
+                p.check(r.count <= MAX_CUSTOMERS, || {
+                    format!("{what}: counts above {MAX_CUSTOMERS} are not accepted")
+                });
+            }
+        }
+        let mut pillars = HashSet::new();
+        for s in &self.pillars {
+            p.check(pillars.insert(s.pillar), || {
+                format!("pillar {} is assessed twice", s.pillar.label())
+            });
+            if let Some(score) = s.score {
+                p.check(PILLAR_SCORE_RANGE.contains(&score), || {
+                    format!("pillar {}: score {score} is outside 1..5", s.pillar.label())
+                });
+            }
+            p.text(&s.pillar.label(), &s.notes);
+        }
     }
 
     fn workflow_problems(

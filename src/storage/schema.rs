@@ -13,6 +13,7 @@ pub const APPLICATION_ID: u32 = 0x4A4D_4150;
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_redesigns.sql"),
+    include_str!("migrations/0003_measures.sql"),
 ];
 
 /// The schema version this build writes and the newest it can read.
@@ -71,6 +72,15 @@ const TABLES_ADDED: &[&[&str]] = &[
         "redesigns",
         "redesign_phases",
         "redesign_history",
+    ],
+    &[
+        "kpis",
+        "kpi_measurements",
+        "top_touchpoints",
+        "feedback",
+        "customer_periods",
+        "customer_reasons",
+        "pillar_scores",
     ],
 ];
 

@@ -18,6 +18,9 @@ fn export_all(dir: &Path) {
     OpenedProject::export_all(&cfg).expect("export OpenedProject");
     journeymap::workflow::RedesignProgress::export_all(&cfg).expect("export RedesignProgress");
     journeymap::backup::BackupEntry::export_all(&cfg).expect("export BackupEntry");
+    journeymap::measure::Dashboard::export_all(&cfg).expect("export Dashboard");
+    journeymap::interchange::feedback_csv::FeedbackPreview::export_all(&cfg)
+        .expect("export FeedbackPreview");
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

@@ -7,6 +7,7 @@ mod crash;
 mod files;
 mod interchange;
 mod layout;
+mod measures;
 #[cfg(feature = "report")]
 mod report;
 mod support;

@@ -1,0 +1,139 @@
+//! The ten pillars of a customer-centred organisation, each scored 1–5 in a self-assessment, so
+//! leaders see where the organisation is weak before they redesign touchpoints.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A pillar is scored 1 (absent) to 5 (a real strength).
+pub const PILLAR_SCORE_RANGE: std::ops::RangeInclusive<i32> = 1..=5;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Pillar {
+    VisionAndGoals,
+    EmployeeEngagement,
+    VoiceOfTheCustomer,
+    CustomerService,
+    CustomerNarrative,
+    ProcessesAndTechnology,
+    CustomerAdvocacy,
+    Innovation,
+    Investments,
+    Leadership,
+}
+
+impl Pillar {
+    pub const ALL: [Pillar; 10] = [
+        Self::VisionAndGoals,
+        Self::EmployeeEngagement,
+        Self::VoiceOfTheCustomer,
+        Self::CustomerService,
+        Self::CustomerNarrative,
+        Self::ProcessesAndTechnology,
+        Self::CustomerAdvocacy,
+        Self::Innovation,
+        Self::Investments,
+        Self::Leadership,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::VisionAndGoals => "visionAndGoals",
+            Self::EmployeeEngagement => "employeeEngagement",
+            Self::VoiceOfTheCustomer => "voiceOfTheCustomer",
+            Self::CustomerService => "customerService",
+            Self::CustomerNarrative => "customerNarrative",
+            Self::ProcessesAndTechnology => "processesAndTechnology",
+            Self::CustomerAdvocacy => "customerAdvocacy",
+            Self::Innovation => "innovation",
+            Self::Investments => "investments",
+            Self::Leadership => "leadership",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::VisionAndGoals => "Vision and goals",
+            Self::EmployeeEngagement => "Employee engagement",
+            Self::VoiceOfTheCustomer => "Voice of the customer",
+            Self::CustomerService => "Customer service",
+            Self::CustomerNarrative => "Customer narrative",
+            Self::ProcessesAndTechnology => "Processes and technology",
+            Self::CustomerAdvocacy => "Customer advocacy",
+            Self::Innovation => "Innovation",
+            Self::Investments => "Investments",
+            Self::Leadership => "Leadership",
+        }
+    }
+}
+
+/// The self-assessment of one pillar.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PillarScore {
+    pub pillar: Pillar,
+    /// 1..=5, or empty while not yet assessed.
+    #[serde(default)]
+    pub score: Option<i32>,
+    #[serde(default)]
+    pub notes: String,
+}
+
+impl PillarScore {
+    /// All ten pillars, none scored yet.
+    pub fn unscored() -> Vec<PillarScore> {
+        Pillar::ALL
+            .into_iter()
+            .map(|pillar| PillarScore {
+                pillar,
+                score: None,
+                notes: String::new(),
+            })
+            .collect()
+    }
+
+    /// Exactly one entry per pillar, in the canonical order: missing pillars are added unscored,
+    /// and of duplicates the last one wins.
+    pub fn complete(scores: &[PillarScore]) -> Vec<PillarScore> {
+        let mut all = Self::unscored();
+        for s in scores {
+            if let Some(slot) = all.iter_mut().find(|x| x.pillar == s.pillar) {
+                *slot = s.clone();
+            }
+        }
+        all
+    }
+
+    /// The mean of the scored pillars.
+    pub fn average(scores: &[PillarScore]) -> Option<f64> {
+        let scored: Vec<i32> = scores.iter().filter_map(|s| s.score).collect();
+        (!scored.is_empty()).then(|| f64::from(scored.iter().sum::<i32>()) / scored.len() as f64)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn completing_fills_every_pillar_in_order() {
+        let partial = vec![PillarScore {
+            pillar: Pillar::Leadership,
+            score: Some(4),
+            notes: "Board sponsor named".into(),
+        }];
+        let all = PillarScore::complete(&partial);
+        assert_eq!(all.len(), 10);
+        assert_eq!(all[0].pillar, Pillar::VisionAndGoals);
+        assert_eq!(all[9].score, Some(4));
+        assert_eq!(PillarScore::average(&all), Some(4.0));
+        assert_eq!(PillarScore::average(&PillarScore::unscored()), None);
+        for p in Pillar::ALL {
+            assert_eq!(Pillar::parse(p.as_str()), Some(p));
+        }
+    }
+}
