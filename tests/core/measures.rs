@@ -224,13 +224,10 @@ fn dashboard_figures_come_from_the_project() {
 #[test]
 fn a_well_formed_csv_imports_with_guessed_columns() {
     let p = sample();
-    let csv =
-        "\u{feff}When,Journey stage,Touch point,Channel,Sentiment,Stars,Comment\n\
+    let csv = "\u{feff}When,Journey stage,Touch point,Channel,Sentiment,Stars,Comment\n\
          2026-11-02,Security,Fast track lane,Survey,2,9,Quick today\n\
          03/11/2026,board,,phone call,negative,,\"Gate moved, nobody said; \"\"again\"\"\"\n\
-         2026-11-04T09:30:00,Prepare,Online check-in,Gate staff,-1,,Staff: app froze\n"
-    )
-    .to_string(.to_string();
+         2026-11-04T09:30:00,Prepare,Online check-in,Gate staff,-1,,Staff: app froze\n";
     let preview = feedback_csv::preview(csv.as_bytes(), &p, as_is(&p), None).unwrap();
     let m = &preview.mapping;
     assert_eq!(
