@@ -67,3 +67,49 @@ fn typescript_bindings_are_current() {
          bindings` and commit the result"
     );
 }
+
+/// What the UI's headless tests show for the sample: the core's own figures and import results,
+/// written beside the bindings so the browser double never computes anything itself.
+fn ui_fixtures() -> BTreeMap<&'static str, String> {
+    use journeymap::interchange::feedback_csv;
+    use journeymap::measure::Dashboard;
+    let repo = super::support::repo();
+    let project = super::support::sample();
+    let map = project.maps[0].id;
+    let today = "2026-11-22".parse().unwrap();
+    let csv = std::fs::read(repo.join("ui/tests/fixtures/feedback.csv")).unwrap();
+    let preview = feedback_csv::preview(&csv, &project, map, None).unwrap();
+    let mut n = 0u128;
+    let items = feedback_csv::import(&csv, &project, &preview.mapping, || {
+        n += 1;
+        uuid::Uuid::from_u128(0x5eed_0000_0000_4000_8000_0000_0000_0000 + n)
+    })
+    .unwrap();
+    let json = |v: serde_json::Value| serde_json::to_string_pretty(&v).unwrap() + "\n";
+    BTreeMap::from([
+        (
+            "sample-dashboard.json",
+            json(serde_json::to_value(Dashboard::compute(&project, Some(map), today)).unwrap()),
+        ),
+        ("feedback-preview.json", json(serde_json::to_value(&preview).unwrap())),
+        ("feedback-import.json", json(serde_json::to_value(&items).unwrap())),
+    ])
+}
+
+#[test]
+fn ui_fixtures_are_current() {
+    let dir = super::support::repo().join("ui/tests/fixtures");
+    for (name, content) in ui_fixtures() {
+        let path = dir.join(name);
+        if std::env::var_os("UPDATE_BINDINGS").is_some() {
+            std::fs::write(&path, &content).unwrap();
+            continue;
+        }
+        assert_eq!(
+            std::fs::read_to_string(&path).ok().as_deref(),
+            Some(content.as_str()),
+            "ui/tests/fixtures/{name} is stale; run `UPDATE_BINDINGS=1 cargo test --test core \
+             bindings` and commit the result"
+        );
+    }
+}

@@ -14,6 +14,7 @@ import { moveLaneDown, moveLaneUp, moveStageLeft, moveStageRight } from "./reord
 import { selectAll } from "./selectAll";
 import { markBroken, markDifferentiating, markReliable } from "./setReliability";
 import { toggleMomentOfTruth } from "./toggleMomentOfTruth";
+import { toggleTop } from "./toggleTop";
 import type { Action } from "./types";
 import { undo } from "./undo";
 import { addVote, removeVote } from "./vote";
@@ -28,6 +29,7 @@ export const ACTIONS: Action[] = [
   addLane,
   deleteSelection,
   toggleMomentOfTruth,
+  toggleTop,
   markBroken,
   markReliable,
   markDifferentiating,

@@ -2,6 +2,12 @@
 // in-memory backend that applies changes as the core would, and records every write.
 
 import sampleDocument from "../../../assets/sample.json";
+import sampleDashboard from "../../tests/fixtures/sample-dashboard.json";
+import feedbackPreview from "../../tests/fixtures/feedback-preview.json";
+import feedbackImport from "../../tests/fixtures/feedback-import.json";
+import type { Dashboard } from "../bindings/Dashboard";
+import type { Feedback } from "../bindings/Feedback";
+import type { FeedbackPreview } from "../bindings/FeedbackPreview";
 import type { BackupEntry } from "../bindings/BackupEntry";
 import type { Changes } from "../bindings/Changes";
 import type { OpenedProject } from "../bindings/OpenedProject";
@@ -30,6 +36,8 @@ export function summaryOf(p: Project): Summary {
     notes: p.notes.length,
     stories: p.stories.length,
     redesigns: p.redesigns.length,
+    kpis: p.kpis.length,
+    feedback: p.feedback.length,
     broken: count("broken"),
     reliable: count("reliable"),
     differentiating: count("differentiating"),
@@ -56,7 +64,7 @@ export class MemoryBackend implements Backend {
   }
 
   async create(path: string, name: string): Promise<OpenedProject> {
-    const project: Project = { info: { id: "00000000-0000-4000-8000-000000000000", name, intentStatement: "", brandPromise: "", targetCustomers: "" }, personas: [], maps: [], stages: [], lanes: [], touchpoints: [], connectors: [], notes: [], stories: [], calendar: { weekmask: "1111100", holidays: {} }, redesignTemplate: [], redesigns: [] };
+    const project: Project = { info: { id: "00000000-0000-4000-8000-000000000000", name, intentStatement: "", brandPromise: "", targetCustomers: "" }, personas: [], maps: [], stages: [], lanes: [], touchpoints: [], connectors: [], notes: [], stories: [], calendar: { weekmask: "1111100", holidays: {} }, redesignTemplate: [], redesigns: [], kpis: [], topTouchpoints: [], feedback: [], customerPeriods: [], pillars: [] };
     this.file = Doc.fromProject(project);
     return { path, project };
   }
@@ -87,6 +95,25 @@ export class MemoryBackend implements Backend {
     return 4096;
   }
   async openReport(): Promise<void> {}
+
+  // The core computes these; headless tests replay what it computed for the sample
+  // (ui/tests/fixtures, kept current by a Rust test).
+  dashboardCalls: Array<{ mapId: string | null; today: string }> = [];
+  async dashboard(mapId: string | null, today: string): Promise<Dashboard> {
+    this.dashboardCalls.push({ mapId, today });
+    return structuredClone(sampleDashboard as unknown as Dashboard);
+  }
+  async previewFeedbackCsv(): Promise<FeedbackPreview> {
+    return structuredClone(feedbackPreview as unknown as FeedbackPreview);
+  }
+  async readFeedbackCsv(): Promise<Feedback[]> {
+    return structuredClone(feedbackImport as unknown as Feedback[]);
+  }
+  exports: Array<{ table: string; path: string }> = [];
+  async exportCsv(table: string, path: string): Promise<number> {
+    this.exports.push({ table, path });
+    return 1234;
+  }
 
   backups: Array<{ entry: BackupEntry; project: Project }> = [];
   async listBackups(): Promise<BackupEntry[]> {
@@ -130,6 +157,11 @@ export function snapshot(editor: Editor): unknown {
     stories: byId(p.stories),
     calendar: p.calendar,
     redesignTemplate: p.redesignTemplate,
+    kpis: byId(p.kpis),
+    topTouchpoints: p.topTouchpoints,
+    feedback: byId(p.feedback),
+    customerPeriods: byId(p.customerPeriods),
+    pillars: p.pillars,
     redesigns: byId(p.redesigns),
   };
 }

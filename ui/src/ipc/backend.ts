@@ -10,6 +10,13 @@ import type { Redesign } from "../bindings/Redesign";
 import type { RedesignProgress } from "../bindings/RedesignProgress";
 import type { Summary } from "../bindings/Summary";
 import type { WorkCalendar } from "../bindings/WorkCalendar";
+import type { Dashboard } from "../bindings/Dashboard";
+import type { Feedback } from "../bindings/Feedback";
+import type { FeedbackMapping } from "../bindings/FeedbackMapping";
+import type { FeedbackPreview } from "../bindings/FeedbackPreview";
+
+/** The tables the CSV export writes. */
+export type CsvTable = "touchpoints" | "kpis" | "feedback";
 
 export interface Backend {
   openStartup(): Promise<OpenedProject>;
@@ -32,4 +39,12 @@ export interface Backend {
   /** Holidays read from an .ics or CSV file (date → name); malformed files throw with a line. */
   readHolidays(path: string): Promise<Record<string, string>>;
   newRedesign(id: string, touchpointId: string, title: string, start: string, template: PhaseTemplate[]): Promise<Redesign>;
+  /** The dashboard's figures for a map on `today`, from the saved project (flush first). */
+  dashboard(mapId: string | null, today: string): Promise<Dashboard>;
+  /** The mapping step of a feedback CSV import: `mapping` as given, or guessed when null. */
+  previewFeedbackCsv(path: string, mapId: string, mapping: FeedbackMapping | null): Promise<FeedbackPreview>;
+  /** Every row as new feedback (for the UI to add as one undoable step); a bad line throws `invalid-csv`. */
+  readFeedbackCsv(path: string, mapping: FeedbackMapping): Promise<Feedback[]>;
+  /** Writes one table as formula-safe CSV; resolves to its size in bytes. */
+  exportCsv(table: CsvTable, path: string): Promise<number>;
 }

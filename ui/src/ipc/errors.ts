@@ -44,6 +44,8 @@ export function errorTitle(e: AppError): string {
     case "invalid-json":
     case "unsupported-format-version":
       return "Cannot read that document";
+    case "invalid-csv":
+      return "Nothing was imported";
     case "not-found":
       return "Not found";
     case "io":

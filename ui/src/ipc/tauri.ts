@@ -7,6 +7,9 @@ import type { OpenedProject } from "../bindings/OpenedProject";
 import type { Redesign } from "../bindings/Redesign";
 import type { RedesignProgress } from "../bindings/RedesignProgress";
 import type { Summary } from "../bindings/Summary";
+import type { Dashboard } from "../bindings/Dashboard";
+import type { Feedback } from "../bindings/Feedback";
+import type { FeedbackPreview } from "../bindings/FeedbackPreview";
 import type { Backend } from "./backend";
 import { AppError } from "./errors";
 
@@ -32,4 +35,8 @@ export const tauriBackend: Backend = {
   advancePhase: (redesign, phase, status, date, note) => call<Redesign>("advance_phase", { redesign, phase, status, date, note }),
   readHolidays: (path) => call<Record<string, string>>("read_holidays", { path }),
   newRedesign: (id, touchpointId, title, start, template) => call<Redesign>("new_redesign", { id, touchpointId, title, start, template }),
+  dashboard: (mapId, today) => call<Dashboard>("dashboard", { mapId, today }),
+  previewFeedbackCsv: (path, mapId, mapping) => call<FeedbackPreview>("preview_feedback_csv", { path, mapId, mapping }),
+  readFeedbackCsv: (path, mapping) => call<Feedback[]>("read_feedback_csv", { path, mapping }),
+  exportCsv: (table, path) => call<number>("export_csv", { table, path }),
 };

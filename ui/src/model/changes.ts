@@ -4,7 +4,7 @@
 import type { Changes } from "../bindings/Changes";
 import type { ProjectRecord } from "../bindings/ProjectRecord";
 import type { RecordKind } from "../bindings/RecordKind";
-import { recordOf, type Doc } from "./doc";
+import { isSingleton, recordOf, type Doc } from "./doc";
 
 export function emptyChanges(): Changes {
   return { put: [], delete: [] };
@@ -14,8 +14,7 @@ export function isEmpty(c: Changes): boolean {
   return c.put.length === 0 && c.delete.length === 0;
 }
 
-const keyOf = (r: ProjectRecord) =>
-  r.kind === "info" || r.kind === "calendar" || r.kind === "template" ? r.kind : `${r.kind}:${r.record.id}`;
+const keyOf = (r: ProjectRecord) => (isSingleton(r.kind) ? r.kind : `${r.kind}:${(r.record as { id: string }).id}`);
 
 /** The change set that undoes `changes`, computed against `before` (the doc not yet changed). */
 export function invert(changes: Changes, before: Doc): Changes {
@@ -23,7 +22,10 @@ export function invert(changes: Changes, before: Doc): Changes {
   for (const r of changes.put) {
     const old = before.previous(r);
     if (old) inverse.put.push(old);
-    else if (r.kind !== "info" && r.kind !== "calendar" && r.kind !== "template") inverse.delete.push({ kind: r.kind, id: r.record.id });
+    else if (!isSingleton(r.kind)) {
+      const { kind, record } = r as Extract<ProjectRecord, { kind: RecordKind }>;
+      inverse.delete.push({ kind, id: record.id });
+    }
   }
   for (const d of changes.delete) {
     const old = before.get(d.kind, d.id);

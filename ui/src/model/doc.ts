@@ -17,6 +17,10 @@ import type { Touchpoint } from "../bindings/Touchpoint";
 import type { PhaseTemplate } from "../bindings/PhaseTemplate";
 import type { Redesign } from "../bindings/Redesign";
 import type { WorkCalendar } from "../bindings/WorkCalendar";
+import type { Kpi } from "../bindings/Kpi";
+import type { Feedback } from "../bindings/Feedback";
+import type { CustomerPeriod } from "../bindings/CustomerPeriod";
+import type { PillarScore } from "../bindings/PillarScore";
 
 export interface RecordOf {
   persona: Persona;
@@ -28,10 +32,20 @@ export interface RecordOf {
   note: Note;
   story: Story;
   redesign: Redesign;
+  kpi: Kpi;
+  feedback: Feedback;
+  customerPeriod: CustomerPeriod;
 }
 
 /** Project-wide records that exist exactly once and are replaced whole. */
-export type SingletonKind = "info" | "calendar" | "template";
+export type SingletonKind = "info" | "calendar" | "template" | "topTouchpoints" | "pillars";
+
+/** The most touchpoints that may be chosen as the ones that matter (the core enforces it too). */
+export const MAX_TOP_TOUCHPOINTS = 15;
+
+export function isSingleton(kind: ProjectRecord["kind"]): kind is SingletonKind {
+  return kind === "info" || kind === "calendar" || kind === "template" || kind === "topTouchpoints" || kind === "pillars";
+}
 
 export const KINDS: readonly RecordKind[] = [
   "persona",
@@ -43,6 +57,9 @@ export const KINDS: readonly RecordKind[] = [
   "note",
   "story",
   "redesign",
+  "kpi",
+  "feedback",
+  "customerPeriod",
 ];
 
 type Tables = { [K in RecordKind]: Map<string, RecordOf[K]> };
@@ -58,6 +75,9 @@ function emptyTables(): Tables {
     note: new Map(),
     story: new Map(),
     redesign: new Map(),
+    kpi: new Map(),
+    feedback: new Map(),
+    customerPeriod: new Map(),
   };
 }
 
@@ -72,6 +92,9 @@ export class Doc {
   info: ProjectInfo;
   calendar: WorkCalendar = DEFAULT_CALENDAR;
   template: PhaseTemplate[] = [];
+  /** The touchpoints that matter most, in ranking order. */
+  topTouchpoints: string[] = [];
+  pillars: PillarScore[] = [];
   readonly tables: Tables = emptyTables();
   /** Bumped on every change; renderers cache by it. */
   version = 0;
@@ -84,6 +107,8 @@ export class Doc {
     const doc = new Doc(p.info);
     doc.calendar = p.calendar;
     doc.template = p.redesignTemplate;
+    doc.topTouchpoints = p.topTouchpoints;
+    doc.pillars = p.pillars;
     const fill = <K extends RecordKind>(kind: K, items: RecordOf[K][]) => {
       for (const item of items) doc.tables[kind].set(item.id, item);
     };
@@ -96,6 +121,9 @@ export class Doc {
     fill("note", p.notes);
     fill("story", p.stories);
     fill("redesign", p.redesigns);
+    fill("kpi", p.kpis);
+    fill("feedback", p.feedback);
+    fill("customerPeriod", p.customerPeriods);
     return doc;
   }
 
@@ -114,6 +142,11 @@ export class Doc {
       calendar: this.calendar,
       redesignTemplate: this.template,
       redesigns: all("redesign"),
+      kpis: all("kpi"),
+      topTouchpoints: this.topTouchpoints,
+      feedback: all("feedback"),
+      customerPeriods: all("customerPeriod"),
+      pillars: this.pillars,
     };
   }
 
@@ -126,6 +159,8 @@ export class Doc {
     if (r.kind === "info") return { kind: "info", record: this.info };
     if (r.kind === "calendar") return { kind: "calendar", record: this.calendar };
     if (r.kind === "template") return { kind: "template", record: this.template };
+    if (r.kind === "topTouchpoints") return { kind: "topTouchpoints", record: this.topTouchpoints };
+    if (r.kind === "pillars") return { kind: "pillars", record: this.pillars };
     const old = this.tables[r.kind].get(r.record.id);
     return old ? recordOf(r.kind, old) : undefined;
   }
@@ -136,6 +171,8 @@ export class Doc {
       if (r.kind === "info") this.info = r.record;
       else if (r.kind === "calendar") this.calendar = r.record;
       else if (r.kind === "template") this.template = r.record;
+      else if (r.kind === "topTouchpoints") this.topTouchpoints = r.record;
+      else if (r.kind === "pillars") this.pillars = r.record;
       else (this.tables[r.kind] as Map<string, unknown>).set(r.record.id, r.record);
     }
     for (const d of changes.delete) this.tables[d.kind].delete(d.id);
@@ -165,6 +202,11 @@ export class Doc {
   /** The redesigns of touchpoints on this map (all maps when `mapId` is undefined). */
   redesignsOf(mapId?: string): Redesign[] {
     return [...this.tables.redesign.values()].filter((r) => mapId === undefined || this.tables.touchpoint.get(r.touchpointId)?.mapId === mapId);
+  }
+
+  /** KPIs of one touchpoint. */
+  kpisOf(touchpointId: string): Kpi[] {
+    return [...this.tables.kpi.values()].filter((k) => k.touchpointId === touchpointId).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   }
 
   touchpointsOf(mapId: string): Touchpoint[] {

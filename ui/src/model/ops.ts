@@ -4,6 +4,7 @@
 // are explicit so that undo can put every record back.
 
 import type { Changes } from "../bindings/Changes";
+import type { Feedback } from "../bindings/Feedback";
 import type { Note } from "../bindings/Note";
 import type { RecordRef } from "../bindings/RecordRef";
 import type { Touchpoint } from "../bindings/Touchpoint";
@@ -17,13 +18,14 @@ export function deletion(doc: Doc, refs: RecordRef[]): Changes {
   const out = emptyChanges();
   const gone = new Set<string>();
   const touched = new Map<string, Note>();
+  const unlinked = new Map<string, Feedback>();
   const drop = (ref: RecordRef) => {
     if (gone.has(ref.id) || !doc.get(ref.kind, ref.id)) return;
     gone.add(ref.id);
     out.delete.push(ref);
     switch (ref.kind) {
       case "map":
-        for (const kind of ["stage", "lane", "note", "story", "connector", "touchpoint"] as const)
+        for (const kind of ["stage", "lane", "note", "story", "connector", "touchpoint", "feedback"] as const)
           for (const r of doc.tables[kind].values()) if (r.mapId === ref.id) drop({ kind, id: r.id });
         break;
       case "stage":
@@ -31,9 +33,12 @@ export function deletion(doc: Doc, refs: RecordRef[]): Changes {
         const key = ref.kind === "stage" ? "stageId" : "laneId";
         for (const t of doc.tables.touchpoint.values())
           if (t[key] === ref.id) drop({ kind: "touchpoint", id: t.id });
-        if (ref.kind === "stage")
+        if (ref.kind === "stage") {
           for (const s of doc.tables.story.values())
             if (s.stageId === ref.id) drop({ kind: "story", id: s.id });
+          for (const f of doc.tables.feedback.values())
+            if (f.stageId === ref.id) drop({ kind: "feedback", id: f.id });
+        }
         for (const n of doc.tables.note.values())
           if (n[key] === ref.id) touched.set(n.id, { ...(touched.get(n.id) ?? n), [key]: null });
         break;
@@ -43,6 +48,10 @@ export function deletion(doc: Doc, refs: RecordRef[]): Changes {
           if (c.fromId === ref.id || c.toId === ref.id) drop({ kind: "connector", id: c.id });
         for (const r of doc.tables.redesign.values())
           if (r.touchpointId === ref.id) drop({ kind: "redesign", id: r.id });
+        for (const k of doc.tables.kpi.values())
+          if (k.touchpointId === ref.id) drop({ kind: "kpi", id: k.id });
+        for (const f of doc.tables.feedback.values())
+          if (f.touchpointId === ref.id) unlinked.set(f.id, { ...(unlinked.get(f.id) ?? f), touchpointId: null });
         break;
       case "persona":
         for (const m of doc.tables.map.values())
@@ -56,6 +65,9 @@ export function deletion(doc: Doc, refs: RecordRef[]): Changes {
   };
   refs.forEach(drop);
   for (const n of touched.values()) if (!gone.has(n.id)) out.put.push(recordOf("note", n));
+  for (const f of unlinked.values()) if (!gone.has(f.id)) out.put.push(recordOf("feedback", f));
+  const top = doc.topTouchpoints.filter((id) => !gone.has(id));
+  if (top.length !== doc.topTouchpoints.length) out.put.push({ kind: "topTouchpoints", record: top });
   return out;
 }
 

@@ -25,6 +25,10 @@ import { localToday, runningRedesign, startRedesign } from "../actions/startRede
 import { Workshop } from "./workshop";
 import { showError } from "./dialogs";
 import { exportReport } from "./exportReport";
+import { DashboardView } from "./dashboard";
+import { importFeedbackCsv } from "./importFeedback";
+import { exportCsv } from "./exportCsv";
+import { toggleTop } from "../actions/toggleTop";
 
 export interface Shell {
   setTitle(title: string): void;
@@ -38,7 +42,8 @@ export class App {
   readonly canvas: CanvasView;
   readonly table: TableView;
   readonly redesigns: RedesignsView;
-  view: "map" | "table" | "redesigns" = "map";
+  readonly dashboard: DashboardView;
+  view: "map" | "table" | "redesigns" | "dashboard" = "map";
   readonly panel: Panel;
   readonly files: Files;
   private readonly workshop: Workshop;
@@ -49,6 +54,7 @@ export class App {
     map: h("button", { type: "button", "aria-pressed": "true", "data-view": "map" }, "Map"),
     table: h("button", { type: "button", "aria-pressed": "false", "data-view": "table" }, "Table"),
     redesigns: h("button", { type: "button", "aria-pressed": "false", "data-view": "redesigns" }, "Redesigns"),
+    dashboard: h("button", { type: "button", "aria-pressed": "false", "data-view": "dashboard", title: "KPIs, reliability, feedback, customers in/out, pillars (Shift+Ctrl+D)" }, "Dashboard"),
   };
   private readonly contextMenu = h("div", { class: "context-menu", role: "menu", hidden: true });
   private readonly main = h("main", { class: "workspace" });
@@ -59,13 +65,17 @@ export class App {
     this.canvas = new CanvasView(editor);
     this.table = new TableView(editor);
     this.redesigns = new RedesignsView(editor);
+    this.dashboard = new DashboardView(editor);
+    this.dashboard.onImport = () => void importFeedbackCsv(editor);
+    this.dashboard.onExport = (table) => void exportCsv(editor, table);
     this.panel = new Panel(editor);
     this.files = new Files(editor, backend, () => this.onOpened());
     this.workshop = new Workshop(() => this.setWorkshop(false), (on) => (this.canvas.ctx.voting = on));
     this.root.append(this.toolbar(), this.workshop.timer, this.main, this.status);
-    this.main.append(this.canvas.root, this.table.root, this.redesigns.root, this.panel.root);
+    this.main.append(this.canvas.root, this.table.root, this.redesigns.root, this.dashboard.root, this.panel.root);
     this.table.root.hidden = true;
     this.redesigns.root.hidden = true;
+    this.dashboard.root.hidden = true;
     document.body.append(this.contextMenu);
     this.canvas.canvas.addEventListener("contextmenu", (ev) => this.openContextMenu(ev));
     window.addEventListener("pointerdown", (ev) => {
@@ -73,6 +83,10 @@ export class App {
     });
     this.panel.onStartRedesign = (id) => void this.beginRedesign(id);
     this.panel.onOpenRedesign = (id) => this.openRedesign(id);
+    this.panel.onOpenDashboard = () => {
+      this.dashboard.tab = "kpis";
+      this.setView("dashboard");
+    };
     editor.subscribe(() => this.refresh());
     this.listenKeys();
     shell.onMenu((command) => void this.runMenu(command));
@@ -141,7 +155,7 @@ export class App {
         this.button(markDifferentiating, "Differentiating", "rel differentiating")),
       h("div", { class: "group" }, this.button(undo, "↶ Undo"), this.button(redo, "↷ Redo")),
       h("div", { class: "group" }, this.button(zoomOut, "−"), this.button(zoomToFit, "Fit"), this.button(zoomIn, "+")),
-      h("div", { class: "group", role: "group", "aria-label": "View" }, this.viewButtons.map, this.viewButtons.table, this.viewButtons.redesigns, h("button", { type: "button", title: "Full screen with a timer and dot-voting (F5)", onclick: () => this.setWorkshop(true) }, "Workshop")),
+      h("div", { class: "group", role: "group", "aria-label": "View" }, this.viewButtons.map, this.viewButtons.table, this.viewButtons.redesigns, this.viewButtons.dashboard, h("button", { type: "button", title: "Full screen with a timer and dot-voting (F5)", onclick: () => this.setWorkshop(true) }, "Workshop")),
     );
   }
 
@@ -157,12 +171,15 @@ export class App {
     this.canvas.root.hidden = view !== "map";
     this.table.root.hidden = view !== "table";
     this.redesigns.root.hidden = view !== "redesigns";
-    this.panel.root.hidden = view === "redesigns";
+    this.dashboard.root.hidden = view !== "dashboard";
+    this.panel.root.hidden = view === "redesigns" || view === "dashboard";
     this.table.visible = view === "table";
     this.redesigns.visible = view === "redesigns";
+    this.dashboard.visible = view === "dashboard";
     for (const [v, b] of Object.entries(this.viewButtons)) b.setAttribute("aria-pressed", String(v === view));
     this.table.update();
     void this.redesigns.update(true);
+    void this.dashboard.update(true);
     if (view === "map") this.canvas.schedule();
   }
 
@@ -200,6 +217,7 @@ export class App {
     this.contextMenu.append(
       running ? item(`Open redesign “${running.title}”`, () => this.openRedesign(running.id)) : item("Start redesign…", () => void this.beginRedesign(card.id)),
       item("Toggle moment of truth  (M)", () => this.perform(toggleMomentOfTruth)),
+      item(this.editor.doc.topTouchpoints.includes(card.id) ? "Remove from top touchpoints  (Shift+T)" : "Add to top touchpoints  (Shift+T)", () => this.perform(toggleTop)),
       item("Mark broken  (1)", () => this.perform(markBroken)),
       item("Mark reliable  (2)", () => this.perform(markReliable)),
       item("Mark differentiating  (3)", () => this.perform(markDifferentiating)),
@@ -248,6 +266,14 @@ export class App {
         return this.setView(this.view === "table" ? "map" : "table");
       case "redesignsView":
         return this.setView(this.view === "redesigns" ? "map" : "redesigns");
+      case "dashboardView":
+        return this.setView(this.view === "dashboard" ? "map" : "dashboard");
+      case "importFeedback":
+        return importFeedbackCsv(this.editor);
+      case "exportCsv.touchpoints":
+      case "exportCsv.kpis":
+      case "exportCsv.feedback":
+        return exportCsv(this.editor, command.slice("exportCsv.".length) as "touchpoints" | "kpis" | "feedback");
       case "startRedesign": {
         const [t] = this.editor.selectedTouchpoints();
         return t ? this.beginRedesign(t.id) : undefined;
@@ -298,6 +324,7 @@ export class App {
         "shift+mod+s": () => void this.files.saveAs(),
         "mod+s": () => void this.editor.flush(),
         "mod+p": () => void exportReport(this.editor),
+        "shift+mod+d": () => this.setView(this.view === "dashboard" ? "map" : "dashboard"),
       };
       if (fileKeys[chord]) {
         e.preventDefault();

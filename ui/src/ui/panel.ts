@@ -17,6 +17,9 @@ import { addVote, removeVote } from "../actions/vote";
 import { connect } from "../actions/connect";
 import type { Action } from "../actions/types";
 import { clear, h } from "./dom";
+import { addKpi } from "../actions/measures";
+import { setTop, toggledTop } from "../actions/toggleTop";
+import { MAX_TOP_TOUCHPOINTS } from "../model/doc";
 
 const NOTE_COLORS = ["#fde68a", "#fecaca", "#bbf7d0", "#e0f2fe", "#ede9fe", "#fed7aa"];
 
@@ -26,6 +29,7 @@ export class Panel {
   private version = -1;
   onStartRedesign: (touchpointId: string) => void = () => undefined;
   onOpenRedesign: (redesignId: string) => void = () => undefined;
+  onOpenDashboard: () => void = () => undefined;
   private refreshers: Array<() => void> = [];
 
   constructor(private readonly editor: Editor) {
@@ -165,6 +169,7 @@ export class Panel {
     this.refreshers.push(() => (mot.checked = t().momentOfTruth));
     this.root.append(h("label", { class: "check" }, mot, " ★ Moment of truth ", h("kbd", {}, "M")));
     this.text("Why this moment matters", () => t().momentOfTruthNote, (momentOfTruthNote) => set({ momentOfTruthNote }), true, "momentOfTruthNote");
+    this.measures(id);
     this.root.append(h("h2", {}, "Redesign"));
     const redesigns = [...e.doc.tables.redesign.values()].filter((r) => r.touchpointId === id);
     for (const r of redesigns) {
@@ -175,6 +180,33 @@ export class Panel {
     if (!redesigns.some((r) => !r.phases.every((p) => p.status === "done")))
       this.root.append(h("div", { class: "button-row" }, h("button", { type: "button", name: "startRedesign", onclick: () => this.onStartRedesign(id) }, "Start redesign (R)")));
     this.buttons(deleteSelection);
+  }
+
+  /** Top-touchpoint choice and the touchpoint's KPIs, with their latest values. */
+  private measures(id: string): void {
+    const e = this.editor;
+    this.root.append(h("h2", {}, "Measures"));
+    const top = h("input", { type: "checkbox", name: "topTouchpoint" });
+    const rank = () => e.doc.topTouchpoints.indexOf(id);
+    top.checked = rank() >= 0;
+    top.addEventListener("change", () => {
+      const next = toggledTop(e.doc.topTouchpoints, [id]);
+      if (next) setTop(e, next, top.checked ? "Add to top touchpoints" : "Remove from top touchpoints");
+      else top.checked = false;
+    });
+    this.refreshers.push(() => (top.checked = rank() >= 0));
+    this.root.append(h("label", { class: "check", title: `At most ${MAX_TOP_TOUCHPOINTS}: the touchpoints the dashboard tracks` }, top, " Top touchpoint ", h("kbd", {}, "Shift+T")));
+    const list = h("ul", { class: "kpi-list" });
+    const fill = () => {
+      clear(list);
+      for (const k of e.doc.kpisOf(id)) {
+        const last = k.measurements.at(-1);
+        list.append(h("li", {}, `${k.name}: `, last ? `${last.value}${k.unit ? ` ${k.unit}` : ""} (${last.date})` : "no value yet", ` · target ${k.direction === "higherIsBetter" ? "≥" : "≤"} ${k.target}${k.unit ? ` ${k.unit}` : ""}`));
+      }
+    };
+    fill();
+    this.refreshers.push(fill);
+    this.root.append(list, h("div", { class: "button-row" }, h("button", { type: "button", name: "addKpi", onclick: () => { addKpi(e, id); this.onOpenDashboard(); } }, "+ KPI"), h("button", { type: "button", class: "link", onclick: () => this.onOpenDashboard() }, "Open in Dashboard")));
   }
 
   private note(id: string): void {

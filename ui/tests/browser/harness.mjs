@@ -42,7 +42,9 @@ export async function openApp(browser, url, seed, viewport = { width: 1440, heig
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
-  await page.addInitScript({ content: `window.__SEED__ = ${JSON.stringify(seed)}; window.__FAIL_STARTUP__ = ${failStartup};` });
+  const fixture = async (name) => JSON.parse(await readFile(join(uiRoot, "tests", "fixtures", name), "utf8"));
+  const fixtures = { dashboard: await fixture("sample-dashboard.json"), preview: await fixture("feedback-preview.json"), imported: await fixture("feedback-import.json") };
+  await page.addInitScript({ content: `window.__SEED__ = ${JSON.stringify(seed)}; window.__FAIL_STARTUP__ = ${failStartup}; window.__FIXTURES__ = ${JSON.stringify(fixtures)};` });
   await page.addInitScript({ path: join(here, "tauri-mock.js") });
   await page.goto(url);
   if (failStartup) await page.waitForSelector(".dialog");

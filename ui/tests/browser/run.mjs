@@ -352,6 +352,104 @@ tests["Export PDF: choose paper and sections, see it written, open it"] = async 
   assert((await page.evaluate(() => window.__TAURI_MOCK__.opened)) === 1, "Open asked the shell to open it");
 };
 
+tests["dashboard: charts from the core's figures, KPI value recorded, pillar scored, top touchpoint chosen"] = async (page) => {
+  await page.keyboard.press("Control+Shift+D");
+  await page.waitForSelector(".dashboard canvas[data-chart=reliability]");
+  await page.waitForFunction(() => document.querySelectorAll(".dashboard canvas[data-chart]").length === 5);
+  const call = await page.evaluate(() => window.__TAURI_MOCK__.dashboardCalls.at(-1));
+  assert(call.mapId === seed.maps[0].id && /^\d{4}-\d{2}-\d{2}$/.test(call.today), `the dashboard asked the core for the open map today: ${JSON.stringify(call)}`);
+  const tiles = await page.$$eval(".tile", (ts) => Object.fromEntries(ts.map((t) => [t.dataset.tile, t.querySelector("strong").textContent])));
+  assert(tiles.met === "2" && tiles.missed === "5" && tiles.top === "12 / 15", `tiles show the core's counts: ${JSON.stringify(tiles)}`);
+  // Every chart was drawn (pixels on its canvas), not just created.
+  const drawn = await page.$$eval(".dashboard canvas[data-chart]", (cs) => cs.map((c) => {
+    const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    let ink = 0;
+    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) ink++;
+    return [c.dataset.chart, ink];
+  }));
+  assert(drawn.every(([, ink]) => ink > 500), `every chart has ink: ${JSON.stringify(drawn)}`);
+  const rows = await page.$$eval("table[name=topTouchpoints] tbody tr", (trs) => trs.map((t) => t.children[1].textContent));
+  assert(rows[0].startsWith("Online check-in") && rows.length === 12, `top touchpoints listed in rank order: ${rows}`);
+  await page.screenshot({ path: join(out, "dashboard.png"), fullPage: true });
+
+  // KPIs tab: record a value; it is saved on the KPI, in date order.
+  await page.click("button[data-tab=kpis]");
+  const kpi = await page.$eval("table[name=kpis] tbody tr", (tr) => tr.dataset.kpi);
+  await page.fill(`input[name=date-${kpi}]`, "2026-11-20");
+  await page.fill(`input[name=value-${kpi}]`, "81.5");
+  await page.click(`button[name=record-${kpi}]`);
+  let p = await saved(page);
+  const k = p.kpis.find((x) => x.id === kpi);
+  assert(k.measurements.at(-1).date === "2026-11-20" && k.measurements.at(-1).value === 81.5, `the value was saved: ${JSON.stringify(k.measurements.at(-1))}`);
+  await page.waitForSelector(".dashboard canvas[data-chart=kpi]");
+  await page.screenshot({ path: join(out, "dashboard-kpis.png") });
+
+  // Pillars tab: score a pillar; undo takes it back.
+  await page.click("button[data-tab=pillars]");
+  await page.waitForSelector(".dashboard canvas[data-chart=pillars]");
+  await page.selectOption("select[name=score-investments]", "5");
+  p = await saved(page);
+  assert(p.pillars.find((x) => x.pillar === "investments").score === 5, "the pillar score was saved");
+  await page.screenshot({ path: join(out, "dashboard-pillars.png") });
+  await page.click("button[data-view=map]");
+  await page.keyboard.press("Control+z");
+  p = await saved(page);
+  assert(p.pillars.find((x) => x.pillar === "investments").score === 2, "undo restored the score");
+
+  // Shift+T on a selected card adds it to the top touchpoints.
+  const at = await cardPoint(page, "Pre-booked parking");
+  await page.mouse.click(at.x, at.y);
+  await page.keyboard.press("Shift+T");
+  p = await saved(page);
+  const parking = p.touchpoints.find((t) => t.title === "Pre-booked parking");
+  assert(p.topTouchpoints.at(-1) === parking.id && p.topTouchpoints.length === 13, "Shift+T added the card to the top list");
+};
+
+tests["feedback: import a CSV through the mapping step (one undo step), add one by hand, export CSV"] = async (page) => {
+  await page.click("button[data-view=dashboard]");
+  await page.click("button[data-tab=feedback]");
+  await page.waitForSelector("form[name=addFeedback]");
+  const before = (await saved(page)).feedback.length;
+  // A file that cannot be read at all: a coded error, nothing imported.
+  await page.evaluate(() => (window.__TAURI_MOCK__.nextDialogPath = "/home/me/notes.txt"));
+  await page.click("button[name=importFeedback]");
+  await page.waitForSelector(".dialog[data-code=invalid-csv]");
+  assert(await page.isVisible("text=line 3"), "the bad line is named");
+  await page.keyboard.press("Enter");
+  // A good file: the mapping step shows the guessed columns and a preview.
+  await page.evaluate(() => (window.__TAURI_MOCK__.nextDialogPath = "/home/me/survey.csv"));
+  await page.click("button[name=importFeedback]");
+  await page.waitForSelector(".dialog.wide");
+  assert(await page.$eval("select[name=map-text]", (s) => s.selectedOptions[0].textContent) === "Comment", "the text column was guessed from the header");
+  assert(await page.isVisible("text=5 rows are ready to import."), "the preview counts the rows");
+  await page.screenshot({ path: join(out, "import-feedback.png") });
+  await page.selectOption("select[name=map-rating]", "");
+  await page.click("button[name=import]");
+  await page.waitForSelector(".dialog.wide", { state: "detached" });
+  let p = await saved(page);
+  assert(p.feedback.length === before + 5, `five items imported (${p.feedback.length - before})`);
+  const mapping = await page.evaluate(() => window.__TAURI_MOCK__.importMapping);
+  assert(mapping.rating === null && mapping.text === 6, "the user's column choice reached the core");
+  await page.click("button[data-view=map]");
+  await page.keyboard.press("Control+z");
+  p = await saved(page);
+  assert(p.feedback.length === before, "one undo took the whole import back");
+
+  await page.click("button[data-view=dashboard]");
+  await page.click("button[data-tab=feedback]");
+  await page.fill("input[name=fbText]", "Kiosk screen was too bright at night");
+  await page.selectOption("select[name=fbSentiment]", "-1");
+  await page.click("form[name=addFeedback] button[type=submit]");
+  p = await saved(page);
+  assert(p.feedback.some((f) => f.text === "Kiosk screen was too bright at night" && f.sentiment === -1), "typed feedback saved");
+
+  await page.evaluate(() => (window.__TAURI_MOCK__.nextDialogPath = "/home/me/kpis"));
+  await page.selectOption("select[name=exportCsv]", "kpis");
+  await page.waitForSelector("text=CSV exported");
+  const exp = await page.evaluate(() => window.__TAURI_MOCK__.csvExports.at(-1));
+  assert(exp.table === "kpis" && exp.path === "/home/me/kpis.csv", `export asked the core for the KPIs: ${JSON.stringify(exp)}`);
+};
+
 const { server, url } = await serve();
 const browser = await launch();
 let passed = 0, failed = 0;

@@ -15,12 +15,15 @@
     reports: [],
     listeners: new Map(),
   };
-  const kinds = { persona: "personas", map: "maps", stage: "stages", lane: "lanes", touchpoint: "touchpoints", connector: "connectors", note: "notes", story: "stories", redesign: "redesigns" };
+  const kinds = { persona: "personas", map: "maps", stage: "stages", lane: "lanes", touchpoint: "touchpoints", connector: "connectors", note: "notes", story: "stories", redesign: "redesigns", kpi: "kpis", feedback: "feedback", customerPeriod: "customerPeriods" };
+  const fixtures = window.__FIXTURES__ ?? {};
   function apply(changes) {
     for (const r of changes.put) {
       if (r.kind === "info") { state.project.info = r.record; continue; }
       if (r.kind === "calendar") { state.project.calendar = r.record; continue; }
       if (r.kind === "template") { state.project.redesignTemplate = r.record; continue; }
+      if (r.kind === "topTouchpoints") { state.project.topTouchpoints = r.record; continue; }
+      if (r.kind === "pillars") { state.project.pillars = r.record; continue; }
       const list = state.project[kinds[r.kind]];
       const i = list.findIndex((x) => x.id === r.record.id);
       if (i >= 0) list[i] = r.record; else list.push(r.record);
@@ -43,7 +46,7 @@
     },
     create_project: ({ path, name }) => {
       state.path = path;
-      state.project = { info: { id: "00000000-0000-4000-8000-000000000001", name, intentStatement: "", brandPromise: "", targetCustomers: "" }, personas: [], maps: [], stages: [], lanes: [], touchpoints: [], connectors: [], notes: [], stories: [], calendar: { weekmask: "1111100", holidays: {} }, redesignTemplate: [], redesigns: [] };
+      state.project = { info: { id: "00000000-0000-4000-8000-000000000001", name, intentStatement: "", brandPromise: "", targetCustomers: "" }, personas: [], maps: [], stages: [], lanes: [], touchpoints: [], connectors: [], notes: [], stories: [], calendar: { weekmask: "1111100", holidays: {} }, redesignTemplate: [], redesigns: [], kpis: [], topTouchpoints: [], feedback: [], customerPeriods: [], pillars: [] };
       return { path, project: state.project };
     },
     apply_changes: ({ changes }) => {
@@ -84,6 +87,15 @@
       if (!String(path).endsWith(".ics")) throw { code: "invalid-input", message: `${path}: line 2: "soon" is not a date (use YYYY-MM-DD)` };
       return { "2026-12-24": "Christmas Eve", "2026-12-31": "New Year's Eve" };
     },
+    // The core's figures and CSV reading, replayed from what it computed for the sample
+    // (ui/tests/fixtures, kept current by a Rust test); the real commands run in the e2e test.
+    dashboard: ({ mapId, today }) => { state.dashboardCalls = [...(state.dashboardCalls ?? []), { mapId, today }]; return fixtures.dashboard; },
+    preview_feedback_csv: ({ path, mapping }) => {
+      if (!String(path).endsWith(".csv")) throw { code: "invalid-csv", message: "1 line of the file cannot be imported, so nothing was imported: line 3: \"yesterday\" is not a date (use YYYY-MM-DD)" };
+      return mapping ? { ...fixtures.preview, mapping } : fixtures.preview;
+    },
+    read_feedback_csv: ({ mapping }) => { state.importMapping = mapping; return fixtures.imported; },
+    export_csv: ({ table, path }) => { state.csvExports = [...(state.csvExports ?? []), { table, path }]; return 2048; },
     "plugin:window|set_title": ({ value }) => { state.title = value; },
     "plugin:window|set_fullscreen": () => null,
     "plugin:event|listen": ({ event, handler }) => { state.listeners.set(event, handler); return handler; },

@@ -1,0 +1,22 @@
+// Words for the core's enum values, shared by the views.
+
+import type { FeedbackSource } from "../bindings/FeedbackSource";
+import type { KpiStatus } from "../bindings/KpiStatus";
+import type { Pillar } from "../bindings/Pillar";
+
+export const PILLAR_LABEL: Record<Pillar, string> = {
+  visionAndGoals: "Vision and goals",
+  employeeEngagement: "Employee engagement",
+  voiceOfTheCustomer: "Voice of the customer",
+  customerService: "Customer service",
+  customerNarrative: "Customer narrative",
+  processesAndTechnology: "Processes and technology",
+  customerAdvocacy: "Customer advocacy",
+  innovation: "Innovation",
+  investments: "Investments",
+  leadership: "Leadership",
+};
+
+export const STATUS_LABEL: Record<KpiStatus, string> = { met: "Met", near: "Near target", missed: "Missed", noData: "No data" };
+
+export const SOURCE_LABEL: Record<FeedbackSource, string> = { survey: "Survey", review: "Review", social: "Social", call: "Call", employee: "Employee" };
