@@ -66,7 +66,7 @@ enum Command {
         /// a4, letter or a3.
         #[arg(long, default_value = "a4")]
         paper: String,
-        /// Comma-separated: cover, map, moments, touchpoints, redesigns (default: all).
+        /// Comma-separated: cover, map, moments, touchpoints, measures, redesigns (default: all).
         #[arg(long, value_delimiter = ',')]
         sections: Vec<String>,
         /// The day redesign status is judged on (default: today).
@@ -252,7 +252,7 @@ fn run(command: Command) -> Result<()> {
                     .map(|s| {
                         Section::parse(s).ok_or_else(|| {
                             Error::InvalidInput(format!(
-                                "unknown section {s:?} (cover, map, moments, touchpoints, redesigns)"
+                                "unknown section {s:?} (cover, map, moments, touchpoints, measures, redesigns)"
                             ))
                         })
                     })

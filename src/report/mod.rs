@@ -2,6 +2,7 @@
 //! moments of truth, the touchpoint table, and the redesign tracker. Pure: the project, the day
 //! and the creation time come in, PDF bytes go out. No GUI, no clock.
 
+mod measures;
 mod page;
 
 use crate::model::{Project, Reliability, Touchpoint, LANE_HEADER_WIDTH, STAGE_HEADER_HEIGHT};
@@ -45,14 +46,16 @@ pub enum Section {
     MomentsOfTruth,
     Touchpoints,
     Redesigns,
+    Measures,
 }
 
 impl Section {
-    pub const ALL: [Section; 5] = [
+    pub const ALL: [Section; 6] = [
         Self::Cover,
         Self::Map,
         Self::MomentsOfTruth,
         Self::Touchpoints,
+        Self::Measures,
         Self::Redesigns,
     ];
 
@@ -63,6 +66,7 @@ impl Section {
             "moments" | "moments-of-truth" => Some(Self::MomentsOfTruth),
             "touchpoints" => Some(Self::Touchpoints),
             "redesigns" | "tracker" => Some(Self::Redesigns),
+            "measures" | "kpis" | "dashboard" => Some(Self::Measures),
             _ => None,
         }
     }
@@ -134,6 +138,9 @@ pub fn render(project: &Project, opts: &ReportOptions) -> Result<Vec<u8>> {
     }
     if wants(Section::Touchpoints) {
         report.touchpoints();
+    }
+    if wants(Section::Measures) {
+        report.measures();
     }
     if wants(Section::Redesigns) {
         report.redesigns();
@@ -861,7 +868,7 @@ impl Report<'_> {
             .map_or("", |l| l.name.as_str())
     }
 
-    /// A table that flows over as many pages as it needs, repeating its header on each.
+    /// A table that starts a page of its own and flows over as many pages as it needs.
     fn table(
         &mut self,
         title: &str,
@@ -869,13 +876,28 @@ impl Report<'_> {
         columns: &[(&str, f32)],
         rows: Vec<Vec<Cell>>,
     ) {
+        let mut page = self.portrait();
+        let y = self.heading(&mut page, title, subtitle);
+        self.bookmarks.push((title.to_owned(), self.pages.len()));
+        self.flow_table(&mut page, y, title, subtitle, columns, rows);
+        self.pages.push(page);
+    }
+
+    /// Draws a table from `y` on `page`, moving to fresh pages (with a "continued" heading and the
+    /// header repeated) as it fills them. Returns where the table ends on the page it ends on.
+    fn flow_table(
+        &mut self,
+        page: &mut Page,
+        mut y: f32,
+        title: &str,
+        subtitle: &str,
+        columns: &[(&str, f32)],
+        rows: Vec<Vec<Cell>>,
+    ) -> f32 {
         let size = 8.5;
         let line_h = size * 1.3;
-        let mut page = self.portrait();
         let width = page.width - 2.0 * MARGIN;
         let bottom = page.height - MARGIN - 20.0;
-        let mut y = self.heading(&mut page, title, subtitle);
-        self.bookmarks.push((title.to_owned(), self.pages.len()));
         let header = |report: &Self, page: &mut Page, y: f32| -> f32 {
             page.rect(MARGIN, y, width, line_h + 6.0, Some("#1e293b"), None);
             let mut x = MARGIN;
@@ -893,7 +915,11 @@ impl Report<'_> {
             }
             y + line_h + 6.0
         };
-        y = header(self, &mut page, y);
+        if y + 3.0 * line_h > bottom {
+            self.pages.push(std::mem::replace(page, self.portrait()));
+            y = self.heading(page, &format!("{title} (continued)"), subtitle);
+        }
+        y = header(self, page, y);
         if rows.is_empty() {
             page.text(
                 &self.fonts,
@@ -904,6 +930,7 @@ impl Report<'_> {
                 MUTED,
                 "None yet.",
             );
+            y += line_h + 10.0;
         }
         for (i, row) in rows.iter().enumerate() {
             let wrapped: Vec<Vec<String>> = row
@@ -917,10 +944,9 @@ impl Report<'_> {
             let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
             let h = lines as f32 * line_h + 6.0;
             if y + h > bottom {
-                self.pages
-                    .push(std::mem::replace(&mut page, self.portrait()));
-                y = self.heading(&mut page, &format!("{title} (continued)"), subtitle);
-                y = header(self, &mut page, y);
+                self.pages.push(std::mem::replace(page, self.portrait()));
+                y = self.heading(page, &format!("{title} (continued)"), subtitle);
+                y = header(self, page, y);
             }
             if i % 2 == 1 {
                 page.rect(MARGIN, y, width, h, Some("#f8fafc"), None);
@@ -943,7 +969,7 @@ impl Report<'_> {
             y += h;
             page.line(&[(MARGIN, y), (MARGIN + width, y)], "#e2e8f0", 0.4);
         }
-        self.pages.push(page);
+        y
     }
 
     // ---- redesign tracker ----------------------------------------------------------------

@@ -91,8 +91,14 @@ fn ui_fixtures() -> BTreeMap<&'static str, String> {
             "sample-dashboard.json",
             json(serde_json::to_value(Dashboard::compute(&project, Some(map), today)).unwrap()),
         ),
-        ("feedback-preview.json", json(serde_json::to_value(&preview).unwrap())),
-        ("feedback-import.json", json(serde_json::to_value(&items).unwrap())),
+        (
+            "feedback-preview.json",
+            json(serde_json::to_value(&preview).unwrap()),
+        ),
+        (
+            "feedback-import.json",
+            json(serde_json::to_value(&items).unwrap()),
+        ),
     ])
 }
 

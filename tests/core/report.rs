@@ -116,6 +116,8 @@ fn sample_report_is_complete_valid_and_small() {
             "Journey map: Check-in to boarding (to-be)",
             "Moments of truth",
             "Touchpoints",
+            "Customer-experience measures",
+            "Ten-pillar self-assessment",
             "Redesign tracker"
         ]
     );
@@ -133,6 +135,55 @@ fn sample_report_is_complete_valid_and_small() {
         text.contains("(part 1 of"),
         "on A4 the map is split into marked parts"
     );
+}
+
+#[test]
+fn the_measures_section_prints_the_dashboard_figures() {
+    let dir = temp();
+    let path = dir.path().join("measures.pdf");
+    let project = sample();
+    let mut options = options(Paper::A4);
+    options.sections = vec![Section::Measures];
+    let bytes = journeymap::report::render(&project, &options).unwrap();
+    std::fs::write(&path, bytes).unwrap();
+    let text = squash(&tool("pdftotext", &[path.to_str().unwrap(), "-"]));
+    let d =
+        journeymap::measure::Dashboard::compute(&project, Some(project.maps[0].id), options.today);
+    for k in &d.kpis {
+        assert!(text.contains(&squash(&k.name)), "KPI {} is listed", k.name);
+    }
+    for s in &d.reliability.stages {
+        assert!(text.contains(&squash(&s.name)));
+    }
+    for f in &d.customers {
+        assert!(text.contains(&squash(&f.label)), "period {}", f.label);
+        assert!(
+            text.contains(&format!("+{}", f.gained)),
+            "customers gained in {}",
+            f.label
+        );
+    }
+    for p in &d.pillars {
+        assert!(
+            text.contains(&squash(p.pillar.label())),
+            "pillar {:?}",
+            p.pillar
+        );
+    }
+    let c = &d.kpi_counts;
+    assert!(
+        text.contains(&squash(&format!(
+            "KPIs {} met, {} near, {} missed",
+            c.met, c.near, c.missed
+        ))),
+        "the summary carries the dashboard's counts"
+    );
+    assert_eq!(
+        outline(&path),
+        ["Customer-experience measures", "Ten-pillar self-assessment"]
+    );
+    assert!(tool("qpdf", &["--check", path.to_str().unwrap()])
+        .contains("No syntax or stream encoding errors"));
 }
 
 #[test]

@@ -187,6 +187,43 @@ await test("redesigns: the board shows the core's forecasts; starting a phase is
   if (gate.phase !== "Brainstorm" || gate.phaseStatus !== "inProgress") throw new Error(`CLI sees ${JSON.stringify(gate)}`);
 });
 
+await test("dashboard: the core's figures, a pillar scored, feedback CSV read and tables exported by the real commands", async () => {
+  const s = await launchApp();
+  const click = async (css) => wd("POST", `/session/${s.id}/element/${await s.find(css)}/click`, {});
+  await click("button[data-view=dashboard]");
+  await s.waitFor(`return document.querySelectorAll(".dashboard canvas[data-chart]").length === 5`, "five charts");
+  const today = await s.run(`return document.querySelector("input[name=dashboardToday]").value`);
+  const cliFigures = JSON.parse(execFileSync(cli, ["dashboard", project, "--today", today, "--json"]).toString());
+  const tiles = await s.run(`return Object.fromEntries([...document.querySelectorAll(".tile")].map(t => [t.dataset.tile, t.querySelector("strong").textContent]))`);
+  if (tiles.met !== String(cliFigures.kpiCounts.met) || tiles.missed !== String(cliFigures.kpiCounts.missed)) throw new Error(`tiles ${JSON.stringify(tiles)} vs CLI ${JSON.stringify(cliFigures.kpiCounts)}`);
+  screenshot("dashboard.png");
+  await click("button[data-tab=pillars]");
+  await s.waitFor(`return !!document.querySelector("select[name=score-investments]")`, "the pillar scores");
+  await s.run(`const sel = document.querySelector("select[name=score-investments]"); sel.value = "5"; sel.dispatchEvent(new Event("change"));`);
+  await s.waitFor(`return document.querySelector("[data-save-state=saved]") !== null && window.journeymap.editor.doc.pillars.find(p => p.pillar === "investments").score === 5`, "the score to save");
+  // The real CSV commands, as the import dialog and File → Export CSV call them.
+  const csv = join(repo, "ui", "tests", "fixtures", "feedback.csv");
+  const invoke = (command, args) => wd("POST", `/session/${s.id}/execute/async`, {
+    script: `const done = arguments[arguments.length - 1];
+      window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]).then(done, (e) => done({ error: e }));`,
+    args: [command, args],
+  });
+  const mapId = await s.run("return window.journeymap.editor.mapId");
+  const preview = await invoke("preview_feedback_csv", { path: csv, mapId, mapping: null });
+  if (preview.error || preview.totalRows !== 5 || preview.errorCount !== 0) throw new Error(`preview: ${JSON.stringify(preview).slice(0, 300)}`);
+  const items = await invoke("read_feedback_csv", { path: csv, mapping: preview.mapping });
+  if (!Array.isArray(items) || items.length !== 5) throw new Error(`read: ${JSON.stringify(items).slice(0, 300)}`);
+  const bad = await invoke("read_feedback_csv", { path: join(repo, "tests", "fixtures", "schema-v1.json"), mapping: preview.mapping });
+  if (bad.error?.code !== "invalid-csv") throw new Error(`a JSON file read as CSV: ${JSON.stringify(bad).slice(0, 300)}`);
+  const out = join(work, "feedback.csv");
+  const size = await invoke("export_csv", { table: "feedback", path: out });
+  if (typeof size !== "number" || !readFileSync(out, "utf8").includes("Online check-in kept timing out")) throw new Error(`export_csv: ${JSON.stringify(size)}`);
+  await wd("DELETE", `/session/${s.id}`);
+  await sleep(300);
+  const after = JSON.parse(execFileSync(cli, ["dashboard", project, "--today", today, "--json"]).toString());
+  if (after.pillars.find((p) => p.pillar === "investments").score !== 5) throw new Error("the CLI does not see the pillar score");
+});
+
 await test("the saved file passes PRAGMA integrity_check and the CLI reads it", async () => {
   const check = execFileSync("sqlite3", [project, "PRAGMA integrity_check"]).toString().trim();
   if (check !== "ok") throw new Error(`integrity_check: ${check}`);

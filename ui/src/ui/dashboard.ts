@@ -22,7 +22,7 @@ type Tab = "overview" | "kpis" | "feedback" | "customers" | "pillars";
 const TABS: Array<[Tab, string]> = [["overview", "Overview"], ["kpis", "KPIs"], ["feedback", "Feedback"], ["customers", "Customers in / out"], ["pillars", "Pillars"]];
 const FEEDBACK_SHOWN = 200;
 
-const fmt = (v: number | null | undefined, digits = 1) => (v === null || v === undefined ? "—" : v.toFixed(digits).replace(/\.0+$/, ""));
+const fmt = (v: number | null | undefined, digits = 1) => (v === null || v === undefined ? "—" : String(Number(v.toFixed(digits))));
 const signed = (v: number | null | undefined) => (v === null || v === undefined ? "—" : `${v > 0 ? "+" : ""}${v.toFixed(2)}`);
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? "—" : `${(v * 100).toFixed(1)}%`);
 

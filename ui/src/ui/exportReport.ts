@@ -12,6 +12,7 @@ export const REPORT_SECTIONS: Array<[string, string]> = [
   ["map", "Journey maps"],
   ["moments", "Moments of truth"],
   ["touchpoints", "Touchpoints table"],
+  ["measures", "KPIs, reliability, feedback, customers, pillars"],
   ["redesigns", "Redesign tracker"],
 ];
 
