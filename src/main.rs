@@ -127,6 +127,40 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Draw a journey map as SVG (text stays text), from the same layout as the PDF.
+    #[cfg(feature = "report")]
+    ExportSvg {
+        file: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The map's name (default: the first map).
+        #[arg(long)]
+        map: Option<String>,
+    },
+    /// Write the project as one self-contained web page (maps, moments of truth, touchpoints,
+    /// KPIs, redesigns); no network access, prints from a browser.
+    #[cfg(feature = "report")]
+    ExportHtml {
+        file: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The day redesign status is judged on (default: today).
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
+    },
+    /// Draw a journey map as PNG.
+    #[cfg(feature = "report")]
+    ExportPng {
+        file: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+        /// The map's name (default: the first map).
+        #[arg(long)]
+        map: Option<String>,
+        /// Pixels per canvas unit: 1, 2 or 4.
+        #[arg(long, default_value_t = 2.0)]
+        scale: f32,
+    },
     /// The touchpoint redesign tracker: plans, status, progress.
     Tracker {
         #[command(subcommand)]
@@ -196,6 +230,36 @@ fn run(command: Command) -> Result<()> {
             println!("created {} from {}", output.display(), input.display());
         }
         Command::Tracker { command } => cli::tracker::run(command)?,
+        #[cfg(feature = "report")]
+        Command::ExportSvg { file, output, map } => {
+            let project = ProjectFile::read(&file)?;
+            let map = cli::measures::find_map(&project, map.as_deref())?;
+            let svg = journeymap::report::map_svg(&project, map, None)?;
+            write_bytes(&output, svg.as_bytes())?;
+        }
+        #[cfg(feature = "report")]
+        Command::ExportHtml {
+            file,
+            output,
+            today,
+        } => {
+            let project = ProjectFile::read(&file)?;
+            let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
+            let html = journeymap::report::project_html(&project, today)?;
+            write_bytes(&output, html.as_bytes())?;
+        }
+        #[cfg(feature = "report")]
+        Command::ExportPng {
+            file,
+            output,
+            map,
+            scale,
+        } => {
+            let project = ProjectFile::read(&file)?;
+            let map = cli::measures::find_map(&project, map.as_deref())?;
+            let png = journeymap::report::map_png(&project, map, None, scale)?;
+            write_bytes(&output, &png)?;
+        }
         Command::Dashboard {
             file,
             map,
@@ -373,6 +437,27 @@ fn soak(file: &Path, from: u64, count: u64) -> Result<()> {
                 source: e,
             })?;
     }
+    Ok(())
+}
+
+/// Writes an export to `output`, or to standard output for "-".
+pub(crate) fn write_bytes(output: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::Write;
+    if output.as_os_str() == "-" {
+        return std::io::stdout().write_all(bytes).map_err(|e| Error::Io {
+            context: "cannot write to standard output".into(),
+            source: e,
+        });
+    }
+    std::fs::write(output, bytes).map_err(|e| Error::Io {
+        context: format!("cannot write {}", output.display()),
+        source: e,
+    })?;
+    eprintln!(
+        "wrote {} ({} KB)",
+        output.display(),
+        bytes.len().div_ceil(1024)
+    );
     Ok(())
 }
 

@@ -2,13 +2,21 @@
 //! moments of truth, the touchpoint table, and the redesign tracker. Pure: the project, the day
 //! and the creation time come in, PDF bytes go out. No GUI, no clock.
 
+mod html;
+mod mapdraw;
 mod measures;
 mod page;
+mod picture;
+mod surface;
 
-use crate::model::{Project, Reliability, Touchpoint, LANE_HEADER_WIDTH, STAGE_HEADER_HEIGHT};
+pub use html::project_html;
+pub use picture::{map_png, map_svg, pick_map, Viewport, MAX_PIXELS_PER_SIDE};
+
+use crate::model::{Project, Reliability, Touchpoint};
 use crate::workflow::{PhaseStatus, RedesignState};
 use crate::{Error, Result};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+use mapdraw::{draw_map, MapLayout, View};
 use page::{Face, Fonts, Page, Weight};
 use printpdf::{ParsedFont, PdfDocument, PdfPage, PdfSaveOptions};
 
@@ -344,44 +352,11 @@ impl Report<'_> {
 
     fn maps(&mut self) {
         for map in self.project.maps.clone() {
-            let stages = self.project.stages_of(map.id);
-            let lanes = self.project.lanes_of(map.id);
-            if stages.is_empty() || lanes.is_empty() {
+            let Some(layout) = MapLayout::of(self.project, map.id) else {
                 continue;
-            }
-            let mut columns = Vec::new();
-            let mut x = LANE_HEADER_WIDTH;
-            for s in &stages {
-                columns.push((s.name.clone(), x, s.width));
-                x += s.width;
-            }
-            let mut rows = Vec::new();
-            let mut y = STAGE_HEADER_HEIGHT;
-            for l in &lanes {
-                rows.push((l.name.clone(), l.kind, y, l.height));
-                y += l.height;
-            }
-            let cards: Vec<&Touchpoint> = self
-                .project
-                .touchpoints
-                .iter()
-                .filter(|t| t.map_id == map.id)
-                .collect();
-            let notes: Vec<_> = self
-                .project
-                .notes
-                .iter()
-                .filter(|n| n.map_id == map.id)
-                .collect();
-            let (mut bw, mut bh) = (x as f32, y as f32);
-            for t in &cards {
-                bw = bw.max((t.x + t.width) as f32);
-                bh = bh.max((t.y + t.height) as f32);
-            }
-            for n in &notes {
-                bw = bw.max((n.x + n.width) as f32);
-                bh = bh.max((n.y + n.height) as f32);
-            }
+            };
+            let (bw, bh) = (layout.width, layout.height);
+            let (stages, cards) = (layout.columns.len(), layout.cards.len());
             let probe = self.landscape();
             let (aw, ah) = (
                 probe.width - 2.0 * MARGIN,
@@ -410,7 +385,7 @@ impl Report<'_> {
                     crate::model::MapKind::AsIs => "As-is journey",
                     crate::model::MapKind::ToBe => "To-be journey",
                 };
-                let top = self.heading(&mut page, &title, &format!("{kind} · {} stages · {} touchpoints · ★ moment of truth · bar colour: red broken, blue reliable, green differentiating", stages.len(), cards.len()));
+                let top = self.heading(&mut page, &title, &format!("{kind} · {stages} stages · {cards} touchpoints · ★ moment of truth · bar colour: red broken, blue reliable, green differentiating"));
                 // Parts share the map evenly, so no page carries a sliver.
                 let ox = cx as f32 * bw / cols as f32;
                 let oy = cy as f32 * bh / rows_n as f32;
@@ -424,7 +399,7 @@ impl Report<'_> {
                     height: ah / scale,
                 };
                 page.clip(MARGIN, top, aw, ah);
-                self.draw_map(&mut page, &view, &columns, &rows, &cards, &notes, bw);
+                draw_map(&mut page, &self.fonts, &layout, &view);
                 page.end_clip();
                 if parts > 1 && part + 1 < parts {
                     page.text_right(
@@ -444,292 +419,6 @@ impl Report<'_> {
                 self.pages.push(page);
             }
         }
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn draw_map(
-        &self,
-        page: &mut Page,
-        v: &View,
-        columns: &[(String, f64, f64)],
-        rows: &[(String, crate::model::LaneKind, f64, f64)],
-        cards: &[&Touchpoint],
-        notes: &[&crate::model::Note],
-        width: f32,
-    ) {
-        let f = &self.fonts;
-        let s = v.scale;
-        for (i, (_, kind, y, h)) in rows.iter().enumerate() {
-            let fill = match kind {
-                crate::model::LaneKind::PainPoints => "#fff1f2",
-                crate::model::LaneKind::Opportunities => "#f0fdf4",
-                _ if i % 2 == 0 => "#f8fafc",
-                _ => "#f1f5f9",
-            };
-            page.rect(
-                v.x(LANE_HEADER_WIDTH),
-                v.y(*y),
-                (width - LANE_HEADER_WIDTH as f32) * s,
-                *h as f32 * s,
-                Some(fill),
-                None,
-            );
-        }
-        for (_, x, w) in columns {
-            page.line(
-                &[
-                    (v.x(x + w), v.y(STAGE_HEADER_HEIGHT)),
-                    (v.x(x + w), v.y(rows.last().map_or(0.0, |r| r.2 + r.3))),
-                ],
-                LINE,
-                0.5,
-            );
-        }
-        // Sticky notes.
-        let body = (12.0 * s).clamp(4.5, 11.0);
-        for n in notes
-            .iter()
-            .filter(|n| v.shows(n.x, n.y, n.width, n.height))
-        {
-            page.rect(
-                v.x(n.x),
-                v.y(n.y),
-                n.width as f32 * s,
-                n.height as f32 * s,
-                Some(&n.color),
-                None,
-            );
-            let lines = f.wrap(
-                &n.text,
-                n.width as f32 * s - 6.0,
-                body,
-                Weight::Regular,
-                ((n.height as f32 * s - 6.0) / (body * 1.25)).max(1.0) as usize,
-            );
-            for (i, line) in lines.iter().enumerate() {
-                page.text(
-                    f,
-                    v.x(n.x) + 3.0,
-                    v.y(n.y) + 3.0 + body * (1.0 + i as f32 * 1.25),
-                    body,
-                    Weight::Regular,
-                    "#1f2937",
-                    line,
-                );
-            }
-            if n.votes > 0 {
-                page.text_right(
-                    f,
-                    v.x(n.x + n.width) - 2.0,
-                    v.y(n.y + n.height) - 2.0,
-                    body * 0.9,
-                    Weight::Bold,
-                    "#1d4ed8",
-                    &format!("● {}", n.votes),
-                );
-            }
-        }
-        // Connectors, under the cards.
-        let by_id: std::collections::HashMap<_, &&Touchpoint> =
-            cards.iter().map(|t| (t.id, t)).collect();
-        for c in self.project.connectors.iter() {
-            let (Some(a), Some(b)) = (by_id.get(&c.from_id), by_id.get(&c.to_id)) else {
-                continue;
-            };
-            let (left, right) = (a.x.min(b.x), (a.x + a.width).max(b.x + b.width));
-            let (upper, lower) = (a.y.min(b.y), (a.y + a.height).max(b.y + b.height));
-            if !v.shows(left, upper, right - left, lower - upper) {
-                continue;
-            }
-            let (ax, ay) = (a.x + a.width / 2.0, a.y + a.height / 2.0);
-            let (bx, by) = (b.x + b.width / 2.0, b.y + b.height / 2.0);
-            let (sx, sy) = border(a, bx, by);
-            let (ex, ey) = border(b, ax, ay);
-            page.line(&[(v.x(sx), v.y(sy)), (v.x(ex), v.y(ey))], "#64748b", 0.7);
-            let angle = (ey - sy).atan2(ex - sx) as f32;
-            let (hx, hy) = (v.x(ex), v.y(ey));
-            let size = 4.0;
-            page.polygon(
-                &[
-                    (hx, hy),
-                    (
-                        hx - size * (angle - 0.45).cos(),
-                        hy - size * (angle - 0.45).sin(),
-                    ),
-                    (
-                        hx - size * (angle + 0.45).cos(),
-                        hy - size * (angle + 0.45).sin(),
-                    ),
-                ],
-                "#64748b",
-            );
-        }
-        // Cards.
-        let title = (13.0 * s).clamp(4.5, 11.0);
-        for t in cards
-            .iter()
-            .filter(|t| v.shows(t.x, t.y, t.width, t.height))
-        {
-            let (x, y, w, h) = (v.x(t.x), v.y(t.y), t.width as f32 * s, t.height as f32 * s);
-            page.rect(
-                x,
-                y,
-                w,
-                h,
-                Some("#ffffff"),
-                Some((
-                    if t.reliability == Reliability::Broken {
-                        "#dc2626"
-                    } else {
-                        "#94a3b8"
-                    },
-                    0.5,
-                )),
-            );
-            page.rect(
-                x,
-                y,
-                3.0_f32.max(w * 0.04),
-                h,
-                Some(reliability_color(t.reliability)),
-                None,
-            );
-            let room = if t.moment_of_truth { title * 1.4 } else { 0.0 };
-            let max = (((h - title) / (title * 1.2)).floor() as usize).clamp(1, 3);
-            for (i, line) in f
-                .wrap(&t.title, w - 8.0 - room, title, Weight::Bold, max)
-                .iter()
-                .enumerate()
-            {
-                page.text(
-                    f,
-                    x + 5.0,
-                    y + 2.0 + title * (1.0 + i as f32 * 1.2),
-                    title,
-                    Weight::Bold,
-                    INK,
-                    line,
-                );
-            }
-            let meta = [t.channel.as_str(), t.owner.as_str()]
-                .iter()
-                .filter(|m| !m.is_empty())
-                .cloned()
-                .collect::<Vec<_>>()
-                .join(" · ");
-            let small = title * 0.8;
-            page.text(
-                f,
-                x + 5.0,
-                y + h - 3.0,
-                small,
-                Weight::Regular,
-                MUTED,
-                &f.ellipsize(&meta, w - 8.0, small, Weight::Regular),
-            );
-            if t.moment_of_truth {
-                star(page, x + w - title * 0.8, y + title * 0.8, title * 0.65);
-            }
-        }
-        // The emotion curve across customer-facing touchpoints, in the thoughts & feelings lane.
-        if let Some((_, _, ry, rh)) = rows
-            .iter()
-            .find(|r| r.1 == crate::model::LaneKind::ThoughtsAndFeelings)
-        {
-            use crate::model::LaneKind::*;
-            let facing: Vec<_> = rows
-                .iter()
-                .filter(|r| matches!(r.1, CustomerActions | Touchpoints | Frontstage))
-                .map(|r| (r.2, r.2 + r.3))
-                .collect();
-            let mut pts: Vec<(f64, i32)> = cards
-                .iter()
-                .filter(|t| {
-                    facing
-                        .iter()
-                        .any(|(a, b)| t.y + t.height / 2.0 >= *a && t.y + t.height / 2.0 < *b)
-                })
-                .map(|t| (t.x + t.width / 2.0, t.emotion))
-                .collect();
-            pts.sort_by(|a, b| a.0.total_cmp(&b.0));
-            let mid = ry + rh / 2.0;
-            let yof = |e: i32| mid - f64::from(e) / 3.0 * (rh / 2.0 - 14.0);
-            page.line(
-                &[
-                    (v.x(LANE_HEADER_WIDTH), v.y(mid)),
-                    (v.x(f64::from(width)), v.y(mid)),
-                ],
-                "#c4b5fd",
-                0.5,
-            );
-            let curve: Vec<(f32, f32)> = pts.iter().map(|(x, e)| (v.x(*x), v.y(yof(*e)))).collect();
-            page.line(&curve, "#7c3aed", 1.6);
-            for (x, y) in curve {
-                page.rect(x - 1.6, y - 1.6, 3.2, 3.2, Some("#7c3aed"), None);
-            }
-        }
-        // Headers last and sticky: a part that starts mid-map still names its stages and lanes.
-        let hx = v.x(0.0).max(v.left);
-        let hy = v.y(0.0).max(v.top);
-        let head = (11.0 * s / 0.5).clamp(6.0, 12.0);
-        page.rect(
-            hx,
-            hy,
-            width * s,
-            STAGE_HEADER_HEIGHT as f32 * s,
-            Some("#1e293b"),
-            None,
-        );
-        for (name, x, w) in columns {
-            let label = f.ellipsize(name, *w as f32 * s - 8.0, head, Weight::Bold);
-            page.text(
-                f,
-                v.x(*x) + 4.0,
-                hy + STAGE_HEADER_HEIGHT as f32 * s / 2.0 + head * 0.35,
-                head,
-                Weight::Bold,
-                "#f8fafc",
-                &label,
-            );
-        }
-        for (name, _, y, h) in rows {
-            page.rect(
-                hx,
-                v.y(*y),
-                LANE_HEADER_WIDTH as f32 * s,
-                *h as f32 * s,
-                Some("#1e293b"),
-                None,
-            );
-            let lines = f.wrap(
-                name,
-                LANE_HEADER_WIDTH as f32 * s - 8.0,
-                head * 0.9,
-                Weight::Bold,
-                2,
-            );
-            for (i, line) in lines.iter().enumerate() {
-                page.text(
-                    f,
-                    hx + 4.0,
-                    v.y(y + h / 2.0)
-                        + (i as f32 - (lines.len() as f32 - 1.0) / 2.0) * head
-                        + head * 0.3,
-                    head * 0.9,
-                    Weight::Bold,
-                    "#f8fafc",
-                    line,
-                );
-            }
-        }
-        page.rect(
-            hx,
-            hy,
-            LANE_HEADER_WIDTH as f32 * s,
-            STAGE_HEADER_HEIGHT as f32 * s,
-            Some("#0b1220"),
-            None,
-        );
     }
 
     // ---- tables --------------------------------------------------------------------------
@@ -1183,65 +872,6 @@ impl Report<'_> {
 }
 
 /// Canvas units → page points for one map part.
-struct View {
-    left: f32,
-    top: f32,
-    scale: f32,
-    ox: f32,
-    oy: f32,
-    /// The canvas area this part shows, for culling.
-    width: f32,
-    height: f32,
-}
-
-impl View {
-    /// Whether a canvas rectangle shows on this part at all.
-    fn shows(&self, x: f64, y: f64, w: f64, h: f64) -> bool {
-        let (x, y, w, h) = (x as f32, y as f32, w as f32, h as f32);
-        x < self.ox + self.width && x + w > self.ox && y < self.oy + self.height && y + h > self.oy
-    }
-
-    fn x(&self, x: f64) -> f32 {
-        self.left + (x as f32 - self.ox) * self.scale
-    }
-
-    fn y(&self, y: f64) -> f32 {
-        self.top + (y as f32 - self.oy) * self.scale
-    }
-}
-
-/// Where the line from the centre of card `t` towards (x, y) leaves the card.
-fn border(t: &Touchpoint, x: f64, y: f64) -> (f64, f64) {
-    let (cx, cy) = (t.x + t.width / 2.0, t.y + t.height / 2.0);
-    let (dx, dy) = (x - cx, y - cy);
-    if dx == 0.0 && dy == 0.0 {
-        return (cx, cy);
-    }
-    let sx = if dx == 0.0 {
-        f64::INFINITY
-    } else {
-        t.width / 2.0 / dx.abs()
-    };
-    let sy = if dy == 0.0 {
-        f64::INFINITY
-    } else {
-        t.height / 2.0 / dy.abs()
-    };
-    let s = sx.min(sy);
-    (cx + dx * s, cy + dy * s)
-}
-
-fn star(page: &mut Page, cx: f32, cy: f32, r: f32) {
-    let points: Vec<(f32, f32)> = (0..10)
-        .map(|i| {
-            let radius = if i % 2 == 0 { r } else { r * 0.45 };
-            let a = -std::f32::consts::FRAC_PI_2 + i as f32 * std::f32::consts::PI / 5.0;
-            (cx + radius * a.cos(), cy + radius * a.sin())
-        })
-        .collect();
-    page.polygon(&points, "#f59e0b");
-}
-
 struct Cell {
     text: String,
     weight: Weight,

@@ -49,6 +49,16 @@ pub(crate) struct Fonts {
 }
 
 impl Fonts {
+    /// The embedded fonts for measuring only (SVG and PNG exports embed no PDF font).
+    pub(crate) fn measuring() -> Option<Fonts> {
+        let face = |bytes: &'static [u8], name: &str| Face::new(bytes, FontId(name.to_owned()));
+        Some(Fonts {
+            regular: face(REGULAR, "regular")?,
+            bold: face(BOLD, "bold")?,
+            cjk: face(CJK, "cjk")?,
+        })
+    }
+
     fn face(&self, weight: Weight, c: char) -> &Face {
         let main = match weight {
             Weight::Regular => &self.regular,

@@ -9,5 +9,7 @@ mod interchange;
 mod layout;
 mod measures;
 #[cfg(feature = "report")]
+mod pictures;
+#[cfg(feature = "report")]
 mod report;
 mod support;

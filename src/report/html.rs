@@ -1,0 +1,196 @@
+//! A project as one self-contained web page for people without the app: every map as inline
+//! SVG, the moments of truth, the touchpoints, the KPIs and the redesign tracker. No script, no
+//! network (a Content-Security-Policy forbids it), and it prints well from any browser.
+
+use super::picture::map_svg;
+use super::surface::escape;
+use crate::measure::Dashboard;
+use crate::model::{MapKind, Project};
+use crate::Result;
+use chrono::NaiveDate;
+use std::fmt::Write;
+
+const STYLE: &str = "
+:root { color-scheme: light; --ink: #0f172a; --muted: #475569; --line: #cbd5e1; }
+* { box-sizing: border-box; }
+body { font-family: 'DejaVu Sans', 'Segoe UI', Roboto, Helvetica, Arial, sans-serif; color: var(--ink); margin: 0 auto; max-width: 1200px; padding: 24px; line-height: 1.4; }
+header { border-bottom: 2px solid var(--ink); margin-bottom: 16px; }
+h1 { margin: 0 0 4px; font-size: 28px; } h2 { margin-top: 32px; font-size: 20px; border-bottom: 1px solid var(--line); }
+.muted { color: var(--muted); } dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; }
+dt { font-weight: bold; } dd { margin: 0; }
+figure { margin: 0; overflow-x: auto; border: 1px solid var(--line); }
+figure svg { display: block; max-width: 100%; height: auto; }
+table { border-collapse: collapse; width: 100%; font-size: 13px; }
+th, td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; }
+th { background: #1e293b; color: #f8fafc; } tr:nth-child(even) td { background: #f8fafc; }
+.broken { color: #b91c1c; } .reliable { color: #1d4ed8; } .differentiating { color: #15803d; }
+.late, .missed { color: #b91c1c; font-weight: bold; } .atRisk, .near { color: #b45309; } .met, .done { color: #15803d; }
+td.num { text-align: right; white-space: nowrap; }
+@media print { body { max-width: none; padding: 0; } h2 { break-after: avoid; } figure, tr { break-inside: avoid; } figure { border: none; } }
+";
+
+/// The project as an HTML page; redesign status is judged on `today`.
+pub fn project_html(project: &Project, today: NaiveDate) -> Result<String> {
+    let mut o = String::new();
+    let e = escape;
+    let info = &project.info;
+    let _ = write!(
+        o,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"generator\" content=\"Journeymap\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
+         <header><h1>{}</h1><p class=\"muted\">Customer journey report · {today}</p></header>\n",
+        e(&info.name),
+        e(&info.name)
+    );
+    let statements = [
+        ("Intent statement", &info.intent_statement),
+        ("Brand promise", &info.brand_promise),
+        ("Target customers", &info.target_customers),
+    ];
+    if statements.iter().any(|(_, v)| !v.is_empty()) {
+        o.push_str("<dl>\n");
+        for (k, v) in statements.iter().filter(|(_, v)| !v.is_empty()) {
+            let _ = writeln!(o, "<dt>{k}</dt><dd>{}</dd>", e(v));
+        }
+        o.push_str("</dl>\n");
+    }
+    for map in &project.maps {
+        let kind = match map.kind {
+            MapKind::AsIs => "as-is",
+            MapKind::ToBe => "to-be",
+        };
+        let suffix = if map.name.to_lowercase().contains(kind) {
+            String::new()
+        } else {
+            format!(" <span class=\"muted\">({kind})</span>")
+        };
+        let _ = writeln!(o, "<h2>Journey map: {}{suffix}</h2>", e(&map.name));
+        match map_svg(project, map.id, None) {
+            Ok(svg) => {
+                let svg = svg
+                    .split_once("?>\n")
+                    .map_or(svg.as_str(), |(_, rest)| rest);
+                let _ = writeln!(o, "<figure>\n{svg}</figure>");
+            }
+            Err(_) => o.push_str("<p class=\"muted\">This map has no stages or lanes yet.</p>\n"),
+        }
+    }
+    let stage = |id| {
+        project
+            .stages
+            .iter()
+            .find(|s| s.id == id)
+            .map_or("", |s| s.name.as_str())
+    };
+    let map_name = |id| {
+        project
+            .maps
+            .iter()
+            .find(|m| m.id == id)
+            .map_or("", |m| m.name.as_str())
+    };
+    let mut cards: Vec<_> = project.touchpoints.iter().collect();
+    cards.sort_by_key(|t| {
+        (
+            project.maps.iter().position(|m| m.id == t.map_id),
+            project
+                .stages
+                .iter()
+                .find(|s| s.id == t.stage_id)
+                .map(|s| s.position),
+            (t.y * 100.0) as i64,
+            (t.x * 100.0) as i64,
+            t.id,
+        )
+    });
+
+    o.push_str("<h2>Moments of truth</h2>\n<table><thead><tr><th>Map</th><th>Stage</th><th>Touchpoint</th><th>Reliability</th><th>Why it matters</th></tr></thead><tbody>\n");
+    for t in cards.iter().filter(|t| t.moment_of_truth) {
+        let _ = writeln!(
+            o,
+            "<tr><td>{}</td><td>{}</td><td><strong>{}</strong></td><td class=\"{r}\">{r}</td><td>{}</td></tr>",
+            e(map_name(t.map_id)),
+            e(stage(t.stage_id)),
+            e(&t.title),
+            e(&t.moment_of_truth_note),
+            r = t.reliability.as_str()
+        );
+    }
+    o.push_str("</tbody></table>\n");
+
+    o.push_str("<h2>Touchpoints</h2>\n<table><thead><tr><th>Map</th><th>Stage</th><th>Touchpoint</th><th>Channel</th><th>Owner</th><th>Expectation / delivered</th><th>Reliability</th></tr></thead><tbody>\n");
+    for t in &cards {
+        let _ = writeln!(
+            o,
+            "<tr><td>{}</td><td>{}</td><td>{}{}</td><td>{}</td><td>{}</td><td class=\"num\">{} / {}</td><td class=\"{r}\">{r}</td></tr>",
+            e(map_name(t.map_id)),
+            e(stage(t.stage_id)),
+            if t.moment_of_truth { "★ " } else { "" },
+            e(&t.title),
+            e(&t.channel),
+            e(&t.owner),
+            t.expectation,
+            t.performance,
+            r = t.reliability.as_str()
+        );
+    }
+    o.push_str("</tbody></table>\n");
+
+    let d = Dashboard::compute(project, None, today);
+    if !d.kpis.is_empty() {
+        o.push_str("<h2>KPIs</h2>\n<table><thead><tr><th>Touchpoint</th><th>KPI</th><th>Latest</th><th>Target</th><th>Status</th></tr></thead><tbody>\n");
+        for k in &d.kpis {
+            let unit = if k.unit.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", e(&k.unit))
+            };
+            let status = match k.status {
+                crate::measure::KpiStatus::Met => "met",
+                crate::measure::KpiStatus::Near => "near",
+                crate::measure::KpiStatus::Missed => "missed",
+                crate::measure::KpiStatus::NoData => "noData",
+            };
+            let _ = writeln!(
+                o,
+                "<tr><td>{}{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}{unit}</td><td class=\"{status}\">{}</td></tr>",
+                if k.top { "★ " } else { "" },
+                e(&k.touchpoint_title),
+                e(&k.name),
+                k.latest.map_or("—".into(), |v| format!("{v}{unit}")),
+                k.target,
+                k.status.label()
+            );
+        }
+        o.push_str("</tbody></table>\n");
+    }
+
+    o.push_str("<h2>Redesign tracker</h2>\n<table><thead><tr><th>Redesign</th><th>Touchpoint</th><th>Started</th><th>Current phase</th><th>Expected end</th><th>Status</th></tr></thead><tbody>\n");
+    let mut redesigns: Vec<_> = project.redesigns.iter().collect();
+    redesigns.sort_by(|a, b| (a.start, &a.title, a.id).cmp(&(b.start, &b.title, b.id)));
+    for r in redesigns {
+        let g = r.progress(&project.calendar, today);
+        let phase = g
+            .current_phase
+            .and_then(|i| r.phases.get(i as usize))
+            .map_or("—".to_owned(), |p| {
+                format!("{} ({})", p.name, p.status.label())
+            });
+        let state = format!("{:?}", g.state);
+        let state = state[..1].to_lowercase() + &state[1..];
+        let _ = writeln!(
+            o,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"{state}\">{}</td></tr>",
+            e(&r.title),
+            e(project.touchpoint(r.touchpoint_id).map_or("", |t| t.title.as_str())),
+            r.start,
+            e(&phase),
+            g.forecast_end,
+            g.state.label()
+        );
+    }
+    o.push_str("</tbody></table>\n<footer class=\"muted\"><p>Written by Journeymap.</p></footer>\n</body>\n</html>\n");
+    Ok(o)
+}
