@@ -117,6 +117,26 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Import touchpoints from a CSV or Excel (.xlsx) sheet: columns are guessed from the headers
+    /// (override with --column); maps, stages and lanes are created as needed. Every row
+    /// imports, or none does (bad rows are listed by line).
+    ImportCsv {
+        file: PathBuf,
+        /// The sheet: .csv (UTF-8/UTF-16, comma, semicolon or tab) or .xlsx (first worksheet).
+        #[arg(long)]
+        csv: PathBuf,
+        /// The map rows go to when the sheet has no map column (default: the first map).
+        #[arg(long)]
+        map: Option<String>,
+        /// field=HEADER (or field=INDEX, or field= to unmap); fields: map, stage, lane, title,
+        /// channel, owner, description, emotion, expectation, performance, reliability,
+        /// moment-of-truth, why-it-matters, top-rank.
+        #[arg(long = "column")]
+        columns: Vec<String>,
+        /// Check every row and report, without writing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Export touchpoints, KPIs or feedback as CSV for spreadsheets (formula-safe).
     ExportCsv {
         file: PathBuf,
@@ -290,6 +310,13 @@ fn run(command: Command) -> Result<()> {
             month_first,
             dry_run,
         })?,
+        Command::ImportCsv {
+            file,
+            csv,
+            map,
+            columns,
+            dry_run,
+        } => cli::measures::import_touchpoints(&file, &csv, map.as_deref(), &columns, dry_run)?,
         Command::ExportCsv {
             file,
             table,

@@ -240,6 +240,88 @@ pub fn import_feedback(o: FeedbackImport) -> Result<()> {
     Ok(())
 }
 
+/// The column `spec` ("field=Header", "field=3" or "field=") names, as an index.
+fn column(headers: &[String], spec: &str) -> Result<(String, Option<u32>)> {
+    let (field, column) = spec
+        .split_once('=')
+        .ok_or_else(|| Error::InvalidInput(format!("--column takes field=HEADER, not {spec:?}")))?;
+    if column.is_empty() {
+        return Ok((field.to_owned(), None));
+    }
+    let index = headers
+        .iter()
+        .position(|h| h.eq_ignore_ascii_case(column))
+        .or_else(|| column.parse::<usize>().ok())
+        .ok_or_else(|| {
+            Error::InvalidInput(format!(
+                "no column {column:?} (columns: {})",
+                headers.join(", ")
+            ))
+        })?;
+    Ok((field.to_owned(), Some(index as u32)))
+}
+
+pub fn import_touchpoints(
+    file: &Path,
+    sheet: &Path,
+    map: Option<&str>,
+    columns: &[String],
+    dry_run: bool,
+) -> Result<()> {
+    use journeymap::interchange::touchpoints_csv::{self, TouchpointMapping};
+    let bytes = std::fs::read(sheet).map_err(|e| crate::read_error(sheet, e))?;
+    let mut opened = if dry_run {
+        None
+    } else {
+        Some(ProjectFile::open(file)?)
+    };
+    let project = match &opened {
+        Some(f) => f.project().clone(),
+        None => ProjectFile::read(file)?,
+    };
+    let target = match map {
+        Some(_) => Some(find_map(&project, map)?),
+        None => project.maps.first().map(|m| m.id),
+    };
+    let preview = touchpoints_csv::preview(&bytes, &project, None, target)?;
+    let mut m: TouchpointMapping = preview.mapping;
+    for spec in columns {
+        let (field, index) = column(&preview.headers, spec)?;
+        let slot = match field.as_str() {
+            "map" => &mut m.map,
+            "stage" => &mut m.stage,
+            "lane" => &mut m.lane,
+            "title" => &mut m.title,
+            "channel" => &mut m.channel,
+            "owner" => &mut m.owner,
+            "description" => &mut m.description,
+            "emotion" => &mut m.emotion,
+            "expectation" => &mut m.expectation,
+            "performance" => &mut m.performance,
+            "reliability" => &mut m.reliability,
+            "moment-of-truth" => &mut m.moment_of_truth,
+            "why-it-matters" => &mut m.moment_of_truth_note,
+            "top-rank" => &mut m.top_rank,
+            other => return Err(Error::InvalidInput(format!("unknown field {other:?}"))),
+        };
+        *slot = index;
+    }
+    let changes = touchpoints_csv::import(&bytes, &project, &m, new_id)?;
+    let cards = changes
+        .put
+        .iter()
+        .filter(|r| matches!(r, Record::Touchpoint(t) if project.touchpoint(t.id).is_none()))
+        .count();
+    match &mut opened {
+        None => println!("{cards} touchpoints would be imported (dry run: nothing written)"),
+        Some(f) => {
+            f.apply(&changes)?;
+            println!("imported {cards} touchpoints into {}", file.display());
+        }
+    }
+    Ok(())
+}
+
 pub fn export_csv(file: &Path, table: &str, output: &Path) -> Result<()> {
     let table = tables::Table::parse(table).ok_or_else(|| {
         Error::InvalidInput(format!(

@@ -4,3 +4,4 @@ pub mod csv;
 pub mod feedback_csv;
 pub mod json;
 pub mod tables;
+pub mod touchpoints_csv;

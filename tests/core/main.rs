@@ -12,4 +12,5 @@ mod measures;
 mod pictures;
 #[cfg(feature = "report")]
 mod report;
+mod sheets;
 mod support;
