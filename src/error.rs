@@ -21,7 +21,7 @@ pub enum ErrorCode {
     FileExists,
     FileInUse,
     InvalidJson,
-    InvalidCsv,
+    InvalidImport,
     UnsupportedFormatVersion,
     InvalidProject,
     NotFound,
@@ -42,7 +42,7 @@ impl ErrorCode {
             Self::FileExists => "file-exists",
             Self::FileInUse => "file-in-use",
             Self::InvalidJson => "invalid-json",
-            Self::InvalidCsv => "invalid-csv",
+            Self::InvalidImport => "invalid-import",
             Self::UnsupportedFormatVersion => "unsupported-format-version",
             Self::InvalidProject => "invalid-project",
             Self::NotFound => "not-found",
@@ -89,7 +89,7 @@ pub enum Error {
         if *total == 1 { "" } else { "s" },
         lines.iter().take(5).map(|l| l.to_string()).collect::<Vec<_>>().join("; ")
     )]
-    InvalidCsv {
+    InvalidImport {
         total: usize,
         lines: Vec<crate::interchange::csv::LineError>,
     },
@@ -123,7 +123,7 @@ impl Error {
             Self::FileExists { .. } => ErrorCode::FileExists,
             Self::FileInUse { .. } => ErrorCode::FileInUse,
             Self::InvalidJson(_) => ErrorCode::InvalidJson,
-            Self::InvalidCsv { .. } => ErrorCode::InvalidCsv,
+            Self::InvalidImport { .. } => ErrorCode::InvalidImport,
             Self::UnsupportedFormatVersion { .. } => ErrorCode::UnsupportedFormatVersion,
             Self::InvalidProject(_) => ErrorCode::InvalidProject,
             Self::NotFound { .. } => ErrorCode::NotFound,

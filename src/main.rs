@@ -137,6 +137,24 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Write the maps as CJML 2.0 (Customer Journey Modeling Language): to-be maps as planned
+    /// journeys, as-is maps as actual journeys. What CJML cannot hold is listed.
+    ExportCjml {
+        file: PathBuf,
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Add the journeys of a CJML document to a project as new maps; what is left out is
+    /// listed by line.
+    ImportCjml {
+        file: PathBuf,
+        /// The CJML (XML) document.
+        #[arg(long)]
+        cjml: PathBuf,
+        /// Check and report, without writing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Export touchpoints, KPIs or feedback as CSV for spreadsheets (formula-safe).
     ExportCsv {
         file: PathBuf,
@@ -317,6 +335,49 @@ fn run(command: Command) -> Result<()> {
             columns,
             dry_run,
         } => cli::measures::import_touchpoints(&file, &csv, map.as_deref(), &columns, dry_run)?,
+        Command::ExportCjml { file, output } => {
+            let project = ProjectFile::read(&file)?;
+            let out = journeymap::interchange::cjml::export(&project);
+            write_bytes(&output, out.xml.as_bytes())?;
+            for what in &out.not_exported {
+                eprintln!("not in CJML: {what}");
+            }
+        }
+        Command::ImportCjml {
+            file,
+            cjml,
+            dry_run,
+        } => {
+            let bytes = std::fs::read(&cjml).map_err(|e| read_error(&cjml, e))?;
+            let mut opened = if dry_run {
+                None
+            } else {
+                Some(ProjectFile::open(&file)?)
+            };
+            let project = match &opened {
+                Some(f) => f.project().clone(),
+                None => ProjectFile::read(&file)?,
+            };
+            let imported = journeymap::interchange::cjml::import(&bytes, &project, new_id)?;
+            for problem in &imported.not_imported {
+                eprintln!("not imported: {problem}");
+            }
+            match &mut opened {
+                None => println!(
+                    "{} journeys with {} touchpoints would be imported (dry run: nothing written)",
+                    imported.maps, imported.touchpoints
+                ),
+                Some(f) => {
+                    f.apply(&imported.changes)?;
+                    println!(
+                        "imported {} journeys with {} touchpoints into {}",
+                        imported.maps,
+                        imported.touchpoints,
+                        file.display()
+                    );
+                }
+            }
+        }
         Command::ExportCsv {
             file,
             table,

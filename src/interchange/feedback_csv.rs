@@ -428,7 +428,7 @@ pub fn import(
 /// The error for a file with bad lines: the first few are named, with the total.
 pub fn csv_error(errors: Vec<LineError>) -> Error {
     let total = errors.len();
-    Error::InvalidCsv {
+    Error::InvalidImport {
         total,
         lines: errors.into_iter().take(PREVIEW_ERRORS).collect(),
     }

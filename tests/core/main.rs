@@ -2,6 +2,7 @@
 //! and of the `journeymap` command-line tool run as a process.
 
 mod bindings;
+mod cjml;
 mod cli;
 mod crash;
 mod files;

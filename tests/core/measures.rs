@@ -312,8 +312,8 @@ fn broken_csvs_name_every_bad_line_and_import_nothing() {
     ];
     for (bytes, lines, words) in cases {
         let err = feedback_csv::import(bytes, &p, &m, new_id).unwrap_err();
-        assert_eq!(err.code(), ErrorCode::InvalidCsv);
-        let journeymap::Error::InvalidCsv { lines: got, total } = &err else {
+        assert_eq!(err.code(), ErrorCode::InvalidImport);
+        let journeymap::Error::InvalidImport { lines: got, total } = &err else {
             unreachable!()
         };
         assert_eq!(
@@ -534,7 +534,7 @@ fn the_cli_shows_imports_and_exports_measures() {
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("error[invalid-csv]") && err.contains("line 3"),
+        err.contains("error[invalid-import]") && err.contains("line 3"),
         "{err}"
     );
     assert_eq!(

@@ -167,8 +167,8 @@ fn bad_rows_are_named_by_line_and_nothing_changes() {
         Some(p.maps[0].id),
     );
     let err = touchpoints_csv::import(csv.as_bytes(), &p, &m, new_id).unwrap_err();
-    assert_eq!(err.code(), ErrorCode::InvalidCsv);
-    let journeymap::Error::InvalidCsv { lines, .. } = &err else {
+    assert_eq!(err.code(), ErrorCode::InvalidImport);
+    let journeymap::Error::InvalidImport { lines, .. } = &err else {
         unreachable!()
     };
     assert_eq!(

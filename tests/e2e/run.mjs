@@ -214,7 +214,7 @@ await test("dashboard: the core's figures, a pillar scored, feedback CSV read an
   const items = await invoke("read_feedback_csv", { path: csv, mapping: preview.mapping });
   if (!Array.isArray(items) || items.length !== 5) throw new Error(`read: ${JSON.stringify(items).slice(0, 300)}`);
   const bad = await invoke("read_feedback_csv", { path: join(repo, "tests", "fixtures", "schema-v1.json"), mapping: preview.mapping });
-  if (bad.error?.code !== "invalid-csv") throw new Error(`a JSON file read as CSV: ${JSON.stringify(bad).slice(0, 300)}`);
+  if (bad.error?.code !== "invalid-import") throw new Error(`a JSON file read as CSV: ${JSON.stringify(bad).slice(0, 300)}`);
   const out = join(work, "feedback.csv");
   const size = await invoke("export_csv", { table: "feedback", path: out });
   if (typeof size !== "number" || !readFileSync(out, "utf8").includes("Online check-in kept timing out")) throw new Error(`export_csv: ${JSON.stringify(size)}`);

@@ -4,4 +4,4 @@
  * Stable, machine-readable error codes. The UI switches on these; renaming one is a breaking
  * change of the IPC contract.
  */
-export type ErrorCode = "file-not-found" | "empty-file" | "not-a-project-file" | "foreign-application" | "corrupt-file" | "file-too-new" | "file-exists" | "file-in-use" | "invalid-json" | "invalid-csv" | "unsupported-format-version" | "invalid-project" | "not-found" | "invalid-input" | "io" | "database";
+export type ErrorCode = "file-not-found" | "empty-file" | "not-a-project-file" | "foreign-application" | "corrupt-file" | "file-too-new" | "file-exists" | "file-in-use" | "invalid-json" | "invalid-import" | "unsupported-format-version" | "invalid-project" | "not-found" | "invalid-input" | "io" | "database";

@@ -43,7 +43,7 @@ export interface Backend {
   dashboard(mapId: string | null, today: string): Promise<Dashboard>;
   /** The mapping step of a feedback CSV import: `mapping` as given, or guessed when null. */
   previewFeedbackCsv(path: string, mapId: string, mapping: FeedbackMapping | null): Promise<FeedbackPreview>;
-  /** Every row as new feedback (for the UI to add as one undoable step); a bad line throws `invalid-csv`. */
+  /** Every row as new feedback (for the UI to add as one undoable step); a bad line throws `invalid-import`. */
   readFeedbackCsv(path: string, mapping: FeedbackMapping): Promise<Feedback[]>;
   /** Writes one table as formula-safe CSV; resolves to its size in bytes. */
   exportCsv(table: CsvTable, path: string): Promise<number>;

@@ -44,7 +44,7 @@ export function errorTitle(e: AppError): string {
     case "invalid-json":
     case "unsupported-format-version":
       return "Cannot read that document";
-    case "invalid-csv":
+    case "invalid-import":
       return "Nothing was imported";
     case "not-found":
       return "Not found";

@@ -413,7 +413,7 @@ tests["feedback: import a CSV through the mapping step (one undo step), add one 
   // A file that cannot be read at all: a coded error, nothing imported.
   await page.evaluate(() => (window.__TAURI_MOCK__.nextDialogPath = "/home/me/notes.txt"));
   await page.click("button[name=importFeedback]");
-  await page.waitForSelector(".dialog[data-code=invalid-csv]");
+  await page.waitForSelector(".dialog[data-code=invalid-import]");
   assert(await page.isVisible("text=line 3"), "the bad line is named");
   await page.keyboard.press("Enter");
   // A good file: the mapping step shows the guessed columns and a preview.

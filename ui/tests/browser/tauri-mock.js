@@ -91,7 +91,7 @@
     // (ui/tests/fixtures, kept current by a Rust test); the real commands run in the e2e test.
     dashboard: ({ mapId, today }) => { state.dashboardCalls = [...(state.dashboardCalls ?? []), { mapId, today }]; return fixtures.dashboard; },
     preview_feedback_csv: ({ path, mapping }) => {
-      if (!String(path).endsWith(".csv")) throw { code: "invalid-csv", message: "1 line of the file cannot be imported, so nothing was imported: line 3: \"yesterday\" is not a date (use YYYY-MM-DD)" };
+      if (!String(path).endsWith(".csv")) throw { code: "invalid-import", message: "1 line of the file cannot be imported, so nothing was imported: line 3: \"yesterday\" is not a date (use YYYY-MM-DD)" };
       return mapping ? { ...fixtures.preview, mapping } : fixtures.preview;
     },
     read_feedback_csv: ({ mapping }) => { state.importMapping = mapping; return fixtures.imported; },
