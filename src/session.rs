@@ -3,8 +3,10 @@
 //! it one line each; it needs no GUI and is tested here.
 
 use crate::backup::{BackupEntry, Backups};
+use crate::interchange::cjml;
 use crate::interchange::feedback_csv::{self, FeedbackMapping, FeedbackPreview};
 use crate::interchange::tables::{self, Table};
+use crate::interchange::touchpoints_csv::{self, TouchpointMapping, TouchpointPreview};
 use crate::measure::{Dashboard, Feedback};
 use crate::model::{Changes, Id, Project, Summary};
 use crate::{Error, ProjectFile, Result};
@@ -169,13 +171,105 @@ impl Session {
         feedback_csv::import(&bytes, self.open_project()?, mapping, crate::model::new_id)
     }
 
+    /// The mapping step of a touchpoint sheet import (CSV or .xlsx).
+    pub fn preview_touchpoints(
+        &self,
+        sheet: &Path,
+        map_id: Option<Id>,
+        mapping: Option<TouchpointMapping>,
+    ) -> Result<TouchpointPreview> {
+        touchpoints_csv::preview(&read_file(sheet)?, self.open_project()?, mapping, map_id)
+    }
+
+    /// The changes that add a sheet's touchpoints (not yet applied: the UI applies them as one
+    /// undoable edit), or an error naming the bad lines.
+    pub fn read_touchpoints(&self, sheet: &Path, mapping: &TouchpointMapping) -> Result<Changes> {
+        touchpoints_csv::import(
+            &read_file(sheet)?,
+            self.open_project()?,
+            mapping,
+            crate::model::new_id,
+        )
+    }
+
+    /// The changes that add a CJML document's journeys as maps, and what was left out.
+    pub fn read_cjml(&self, path: &Path) -> Result<CjmlRead> {
+        let imported = cjml::import(
+            &read_file(path)?,
+            self.open_project()?,
+            crate::model::new_id,
+        )?;
+        Ok(CjmlRead {
+            changes: imported.changes,
+            maps: imported.maps,
+            touchpoints: imported.touchpoints,
+            not_imported: imported.not_imported,
+        })
+    }
+
+    /// Writes the open project's maps as CJML; returns what CJML could not hold.
+    pub fn export_cjml(&self, dest: &Path) -> Result<Vec<String>> {
+        let out = cjml::export(self.open_project()?);
+        write_file(dest, out.xml.as_bytes())?;
+        Ok(out.not_exported)
+    }
+
     /// Writes one table of the open project as CSV; returns its size in bytes.
     pub fn export_csv(&self, table: Table, dest: &Path) -> Result<u64> {
-        let bytes = tables::export(self.open_project()?, table);
-        std::fs::write(dest, &bytes)
-            .map_err(|e| Error::io(format!("cannot write {}", dest.display()), e))?;
-        Ok(bytes.len() as u64)
+        write_file(dest, &tables::export(self.open_project()?, table))
     }
+
+    /// Writes a map as SVG, or as PNG at `scale`; `viewport` limits it to the part in view.
+    #[cfg(feature = "report")]
+    pub fn export_picture(
+        &self,
+        dest: &Path,
+        map_id: Id,
+        png_scale: Option<f32>,
+        viewport: Option<crate::report::Viewport>,
+    ) -> Result<u64> {
+        let project = self.open_project()?;
+        let bytes = match png_scale {
+            None => crate::report::map_svg(project, map_id, viewport)?.into_bytes(),
+            Some(scale) => crate::report::map_png(project, map_id, viewport, scale)?,
+        };
+        write_file(dest, &bytes)
+    }
+
+    /// Writes the project as one self-contained web page.
+    #[cfg(feature = "report")]
+    pub fn export_html(&self, dest: &Path, today: NaiveDate) -> Result<u64> {
+        let html = crate::report::project_html(self.open_project()?, today)?;
+        write_file(dest, html.as_bytes())
+    }
+}
+
+/// A CJML document read for the UI to apply.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CjmlRead {
+    pub changes: Changes,
+    pub maps: u32,
+    pub touchpoints: u32,
+    pub not_imported: Vec<crate::interchange::csv::LineError>,
+}
+
+/// Writes an export next to its destination and renames it over, so a failed export never
+/// leaves half a file where a good one was.
+fn write_file(dest: &Path, bytes: &[u8]) -> Result<u64> {
+    let io = |e| Error::io(format!("cannot write {}", dest.display()), e);
+    let dir = dest
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut temp = tempfile::Builder::new()
+        .suffix(".part")
+        .tempfile_in(dir)
+        .map_err(io)?;
+    std::io::Write::write_all(&mut temp, bytes).map_err(io)?;
+    temp.as_file().sync_all().map_err(io)?;
+    temp.persist(dest).map_err(|e| io(e.error))?;
+    Ok(bytes.len() as u64)
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>> {

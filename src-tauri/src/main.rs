@@ -10,9 +10,12 @@ use chrono::NaiveDate;
 use journeymap::backup::{BackupEntry, Backups};
 use journeymap::interchange::feedback_csv::{FeedbackMapping, FeedbackPreview};
 use journeymap::interchange::tables::Table;
+use journeymap::interchange::touchpoints_csv::{TouchpointMapping, TouchpointPreview};
 use journeymap::measure::{Dashboard, Feedback};
 use journeymap::model::{new_id, Changes, Id, Project, Summary};
 use journeymap::recent::RecentFiles;
+use journeymap::report::Viewport;
+use journeymap::session::CjmlRead;
 use journeymap::session::{OpenedProject, Session};
 use journeymap::workflow::{PhaseStatus, PhaseTemplate, Redesign, RedesignProgress, WorkCalendar};
 use journeymap::Error;
@@ -288,6 +291,57 @@ fn export_csv(state: State<'_, Workspace>, table: String, path: PathBuf) -> Resu
     session(&state).export_csv(table, &path)
 }
 
+/// Writes a map as SVG (`scale` absent) or PNG, whole or the part in view.
+#[tauri::command(async)]
+fn export_map_picture(
+    state: State<'_, Workspace>,
+    path: PathBuf,
+    map_id: Id,
+    scale: Option<f32>,
+    viewport: Option<Viewport>,
+) -> Result<u64, Error> {
+    session(&state).export_picture(&path, map_id, scale, viewport)
+}
+
+/// Writes the project as a self-contained web page.
+#[tauri::command(async)]
+fn export_html(state: State<'_, Workspace>, path: PathBuf, today: NaiveDate) -> Result<u64, Error> {
+    session(&state).export_html(&path, today)
+}
+
+/// Writes the maps as CJML; returns what CJML could not hold.
+#[tauri::command(async)]
+fn export_cjml(state: State<'_, Workspace>, path: PathBuf) -> Result<Vec<String>, Error> {
+    session(&state).export_cjml(&path)
+}
+
+/// The mapping step of a touchpoint sheet (CSV or .xlsx) import.
+#[tauri::command(async)]
+fn preview_touchpoints_sheet(
+    state: State<'_, Workspace>,
+    path: PathBuf,
+    map_id: Option<Id>,
+    mapping: Option<TouchpointMapping>,
+) -> Result<TouchpointPreview, Error> {
+    session(&state).preview_touchpoints(&path, map_id, mapping)
+}
+
+/// The changes a touchpoint sheet makes, for the UI to apply as one undoable step.
+#[tauri::command(async)]
+fn read_touchpoints_sheet(
+    state: State<'_, Workspace>,
+    path: PathBuf,
+    mapping: TouchpointMapping,
+) -> Result<Changes, Error> {
+    session(&state).read_touchpoints(&path, &mapping)
+}
+
+/// The changes a CJML document makes, for the UI to apply as one undoable step.
+#[tauri::command(async)]
+fn read_cjml(state: State<'_, Workspace>, path: PathBuf) -> Result<CjmlRead, Error> {
+    session(&state).read_cjml(&path)
+}
+
 /// Opens the report just written in the system's PDF viewer.
 #[tauri::command]
 fn open_report(app: AppHandle, last: State<'_, LastReport>) -> Result<(), Error> {
@@ -347,6 +401,12 @@ fn main() {
             preview_feedback_csv,
             read_feedback_csv,
             export_csv,
+            export_map_picture,
+            export_html,
+            export_cjml,
+            preview_touchpoints_sheet,
+            read_touchpoints_sheet,
+            read_cjml,
         ])
         .run(tauri::generate_context!())
         .expect("the Tauri runtime starts");

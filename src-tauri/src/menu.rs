@@ -47,13 +47,23 @@ pub fn build<R: Runtime>(app: &AppHandle<R>, recent: &[PathBuf]) -> tauri::Resul
             Some("CmdOrCtrl+P"),
         )?)
         .item(
-            &SubmenuBuilder::new(app, "Export CSV")
-                .text("exportCsv.touchpoints", "Touchpoints…")
-                .text("exportCsv.kpis", "KPIs…")
-                .text("exportCsv.feedback", "Feedback…")
+            &SubmenuBuilder::new(app, "Export")
+                .text("exportPicture", "Map as SVG or PNG…")
+                .text("exportHtml", "Web Page (HTML)…")
+                .text("exportCjml", "CJML Journeys…")
+                .separator()
+                .text("exportCsv.touchpoints", "Touchpoints as CSV…")
+                .text("exportCsv.kpis", "KPIs as CSV…")
+                .text("exportCsv.feedback", "Feedback as CSV…")
                 .build()?,
         )
-        .item(&item(app, "importFeedback", "Import Feedback CSV…", None)?)
+        .item(
+            &SubmenuBuilder::new(app, "Import")
+                .text("importTouchpoints", "Touchpoints from CSV or Excel…")
+                .text("importFeedback", "Feedback from CSV…")
+                .text("importCjml", "CJML Journeys…")
+                .build()?,
+        )
         .separator()
         .quit()
         .build()?;

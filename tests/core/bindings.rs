@@ -21,6 +21,10 @@ fn export_all(dir: &Path) {
     journeymap::measure::Dashboard::export_all(&cfg).expect("export Dashboard");
     journeymap::interchange::feedback_csv::FeedbackPreview::export_all(&cfg)
         .expect("export FeedbackPreview");
+    journeymap::interchange::touchpoints_csv::TouchpointPreview::export_all(&cfg)
+        .expect("export TouchpointPreview");
+    journeymap::session::CjmlRead::export_all(&cfg).expect("export CjmlRead");
+    journeymap::report::Viewport::export_all(&cfg).expect("export Viewport");
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {
@@ -85,6 +89,31 @@ fn ui_fixtures() -> BTreeMap<&'static str, String> {
         uuid::Uuid::from_u128(0x5eed_0000_0000_4000_8000_0000_0000_0000 + n)
     })
     .unwrap();
+    let sheet = std::fs::read(repo.join("tests/fixtures/touchpoints.xlsx")).unwrap();
+    let sheet_preview =
+        journeymap::interchange::touchpoints_csv::preview(&sheet, &project, None, Some(map))
+            .unwrap();
+    let mut m = 0u128;
+    let mut ids = || {
+        m += 1;
+        uuid::Uuid::from_u128(0x7ab1_0000_0000_4000_8000_0000_0000_0000 + m)
+    };
+    let sheet_changes = journeymap::interchange::touchpoints_csv::import(
+        &sheet,
+        &project,
+        &sheet_preview.mapping,
+        &mut ids,
+    )
+    .unwrap();
+    let cjml = journeymap::interchange::cjml::export(&project).xml;
+    let cjml_read =
+        journeymap::interchange::cjml::import(cjml.as_bytes(), &project, &mut ids).unwrap();
+    let cjml_read = journeymap::session::CjmlRead {
+        changes: cjml_read.changes,
+        maps: cjml_read.maps,
+        touchpoints: cjml_read.touchpoints,
+        not_imported: cjml_read.not_imported,
+    };
     let json = |v: serde_json::Value| serde_json::to_string_pretty(&v).unwrap() + "\n";
     BTreeMap::from([
         (
@@ -98,6 +127,18 @@ fn ui_fixtures() -> BTreeMap<&'static str, String> {
         (
             "feedback-import.json",
             json(serde_json::to_value(&items).unwrap()),
+        ),
+        (
+            "touchpoints-preview.json",
+            json(serde_json::to_value(&sheet_preview).unwrap()),
+        ),
+        (
+            "touchpoints-import.json",
+            json(serde_json::to_value(&sheet_changes).unwrap()),
+        ),
+        (
+            "cjml-read.json",
+            json(serde_json::to_value(&cjml_read).unwrap()),
         ),
     ])
 }

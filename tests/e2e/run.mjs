@@ -224,6 +224,34 @@ await test("dashboard: the core's figures, a pillar scored, feedback CSV read an
   if (after.pillars.find((p) => p.pillar === "investments").score !== 5) throw new Error("the CLI does not see the pillar score");
 });
 
+await test("interchange: the real commands write a PNG of the current view, an SVG, a web page and CJML, and read CJML back", async () => {
+  const s = await launchApp();
+  const invoke = (command, args) => wd("POST", `/session/${s.id}/execute/async`, {
+    script: `const done = arguments[arguments.length - 1];
+      window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]).then(done, (e) => done({ error: e }));`,
+    args: [command, args],
+  });
+  const mapId = await s.run("return window.journeymap.editor.mapId");
+  const png = join(work, "view.png");
+  const bytes = await invoke("export_map_picture", { path: png, mapId, scale: 2, viewport: { x: 0, y: 0, width: 640, height: 360 } });
+  if (typeof bytes !== "number") throw new Error(`export_map_picture: ${JSON.stringify(bytes)}`);
+  const size = execFileSync("file", [png]).toString();
+  if (!size.includes("1280 x 720")) throw new Error(`PNG: ${size}`);
+  const svg = join(work, "map.svg");
+  await invoke("export_map_picture", { path: svg, mapId, scale: null, viewport: null });
+  if (!readFileSync(svg, "utf8").includes("Online check-in")) throw new Error("the SVG lacks a title");
+  const html = join(work, "project.html");
+  await invoke("export_html", { path: html, today: "2026-11-22" });
+  if (!readFileSync(html, "utf8").startsWith("<!DOCTYPE html>")) throw new Error("no web page");
+  const cjml = join(work, "journeys.xml");
+  const left = await invoke("export_cjml", { path: cjml });
+  if (!Array.isArray(left) || !left.some((l) => l.includes("emotion"))) throw new Error(`export_cjml: ${JSON.stringify(left)}`);
+  const read = await invoke("read_cjml", { path: cjml });
+  if (read.error || read.maps !== 2) throw new Error(`read_cjml: ${JSON.stringify(read).slice(0, 300)}`);
+  await wd("DELETE", `/session/${s.id}`);
+  await sleep(300);
+});
+
 await test("the saved file passes PRAGMA integrity_check and the CLI reads it", async () => {
   const check = execFileSync("sqlite3", [project, "PRAGMA integrity_check"]).toString().trim();
   if (check !== "ok") throw new Error(`integrity_check: ${check}`);

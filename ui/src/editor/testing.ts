@@ -5,6 +5,11 @@ import sampleDocument from "../../../assets/sample.json";
 import sampleDashboard from "../../tests/fixtures/sample-dashboard.json";
 import feedbackPreview from "../../tests/fixtures/feedback-preview.json";
 import feedbackImport from "../../tests/fixtures/feedback-import.json";
+import touchpointsPreview from "../../tests/fixtures/touchpoints-preview.json";
+import touchpointsImport from "../../tests/fixtures/touchpoints-import.json";
+import cjmlRead from "../../tests/fixtures/cjml-read.json";
+import type { CjmlRead } from "../bindings/CjmlRead";
+import type { TouchpointPreview } from "../bindings/TouchpointPreview";
 import type { Dashboard } from "../bindings/Dashboard";
 import type { Feedback } from "../bindings/Feedback";
 import type { FeedbackPreview } from "../bindings/FeedbackPreview";
@@ -108,6 +113,27 @@ export class MemoryBackend implements Backend {
   }
   async readFeedbackCsv(): Promise<Feedback[]> {
     return structuredClone(feedbackImport as unknown as Feedback[]);
+  }
+  async previewTouchpointsSheet(): Promise<TouchpointPreview> {
+    return structuredClone(touchpointsPreview as unknown as TouchpointPreview);
+  }
+  async readTouchpointsSheet(): Promise<Changes> {
+    return structuredClone(touchpointsImport as unknown as Changes);
+  }
+  async readCjml(): Promise<CjmlRead> {
+    return structuredClone(cjmlRead as unknown as CjmlRead);
+  }
+  async exportMapPicture(path: string): Promise<number> {
+    this.exports.push({ table: "picture", path });
+    return 4096;
+  }
+  async exportHtml(path: string): Promise<number> {
+    this.exports.push({ table: "html", path });
+    return 8192;
+  }
+  async exportCjml(path: string): Promise<string[]> {
+    this.exports.push({ table: "cjml", path });
+    return ["emotion scores (no CJML equivalent)"];
   }
   exports: Array<{ table: string; path: string }> = [];
   async exportCsv(table: string, path: string): Promise<number> {

@@ -14,6 +14,10 @@ import type { Dashboard } from "../bindings/Dashboard";
 import type { Feedback } from "../bindings/Feedback";
 import type { FeedbackMapping } from "../bindings/FeedbackMapping";
 import type { FeedbackPreview } from "../bindings/FeedbackPreview";
+import type { CjmlRead } from "../bindings/CjmlRead";
+import type { TouchpointMapping } from "../bindings/TouchpointMapping";
+import type { TouchpointPreview } from "../bindings/TouchpointPreview";
+import type { Viewport } from "../bindings/Viewport";
 
 /** The tables the CSV export writes. */
 export type CsvTable = "touchpoints" | "kpis" | "feedback";
@@ -47,4 +51,16 @@ export interface Backend {
   readFeedbackCsv(path: string, mapping: FeedbackMapping): Promise<Feedback[]>;
   /** Writes one table as formula-safe CSV; resolves to its size in bytes. */
   exportCsv(table: CsvTable, path: string): Promise<number>;
+  /** Writes a map as SVG (scale null) or PNG at `scale`, whole or the `viewport` part. */
+  exportMapPicture(path: string, mapId: string, scale: number | null, viewport: Viewport | null): Promise<number>;
+  /** Writes the project as one self-contained web page. */
+  exportHtml(path: string, today: string): Promise<number>;
+  /** Writes the maps as CJML; resolves to what CJML could not hold. */
+  exportCjml(path: string): Promise<string[]>;
+  /** The mapping step of a touchpoint sheet (CSV or .xlsx) import. */
+  previewTouchpointsSheet(path: string, mapId: string | null, mapping: TouchpointMapping | null): Promise<TouchpointPreview>;
+  /** The changes a sheet makes (for one undoable step); a bad line throws `invalid-import`. */
+  readTouchpointsSheet(path: string, mapping: TouchpointMapping): Promise<Changes>;
+  /** The changes a CJML document makes, and what it leaves out. */
+  readCjml(path: string): Promise<CjmlRead>;
 }

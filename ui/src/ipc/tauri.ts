@@ -10,6 +10,8 @@ import type { Summary } from "../bindings/Summary";
 import type { Dashboard } from "../bindings/Dashboard";
 import type { Feedback } from "../bindings/Feedback";
 import type { FeedbackPreview } from "../bindings/FeedbackPreview";
+import type { CjmlRead } from "../bindings/CjmlRead";
+import type { TouchpointPreview } from "../bindings/TouchpointPreview";
 import type { Backend } from "./backend";
 import { AppError } from "./errors";
 
@@ -39,4 +41,10 @@ export const tauriBackend: Backend = {
   previewFeedbackCsv: (path, mapId, mapping) => call<FeedbackPreview>("preview_feedback_csv", { path, mapId, mapping }),
   readFeedbackCsv: (path, mapping) => call<Feedback[]>("read_feedback_csv", { path, mapping }),
   exportCsv: (table, path) => call<number>("export_csv", { table, path }),
+  exportMapPicture: (path, mapId, scale, viewport) => call<number>("export_map_picture", { path, mapId, scale, viewport }),
+  exportHtml: (path, today) => call<number>("export_html", { path, today }),
+  exportCjml: (path) => call<string[]>("export_cjml", { path }),
+  previewTouchpointsSheet: (path, mapId, mapping) => call<TouchpointPreview>("preview_touchpoints_sheet", { path, mapId, mapping }),
+  readTouchpointsSheet: (path, mapping) => call<Changes>("read_touchpoints_sheet", { path, mapping }),
+  readCjml: (path) => call<CjmlRead>("read_cjml", { path }),
 };

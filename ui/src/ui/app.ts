@@ -28,6 +28,8 @@ import { exportReport } from "./exportReport";
 import { DashboardView } from "./dashboard";
 import { importFeedbackCsv } from "./importFeedback";
 import { exportCsv } from "./exportCsv";
+import { exportCjml, exportHtml, exportPicture, importCjml } from "./interchange";
+import { importTouchpoints } from "./importTouchpoints";
 import { toggleTop } from "../actions/toggleTop";
 
 export interface Shell {
@@ -118,11 +120,20 @@ export class App {
   }
 
   private onOpened(): void {
+    this.listMaps();
+    this.refresh();
+  }
+
+  /** The map picker follows the document: imports add maps, undo takes them away. */
+  private listMaps(): void {
+    if (this.editor.mapId && !this.editor.doc.get("map", this.editor.mapId)) {
+      const first = this.editor.doc.mapsInOrder()[0];
+      if (first) this.editor.setMap(first.id);
+    }
     clear(this.mapSelect);
     for (const m of this.editor.doc.mapsInOrder()) this.mapSelect.append(h("option", { value: m.id }, `${m.name}${m.kind === "toBe" ? " · to-be" : ""}`));
     this.mapSelect.value = this.editor.mapId;
     this.compare.disabled = this.editor.doc.tables.map.size < 2;
-    this.refresh();
   }
 
   private button(action: Action, text?: string, cls = ""): HTMLButtonElement {
@@ -270,6 +281,16 @@ export class App {
         return this.setView(this.view === "dashboard" ? "map" : "dashboard");
       case "importFeedback":
         return importFeedbackCsv(this.editor);
+      case "importTouchpoints":
+        return importTouchpoints(this.editor, () => this.onOpened());
+      case "importCjml":
+        return importCjml(this.editor, () => this.onOpened());
+      case "exportPicture":
+        return exportPicture(this.editor);
+      case "exportHtml":
+        return exportHtml(this.editor);
+      case "exportCjml":
+        return exportCjml(this.editor);
       case "exportCsv.touchpoints":
       case "exportCsv.kpis":
       case "exportCsv.feedback":
@@ -353,6 +374,7 @@ export class App {
     const file = e.path.split(/[\\/]/).pop() ?? "";
     const dirty = e.hasUnsavedChanges ? " •" : "";
     this.shell.setTitle(file ? `${e.doc.info.name} — ${file}${dirty} — Journeymap` : "Journeymap");
+    if (this.mapSelect.options.length !== e.doc.tables.map.size || (e.mapId && !e.doc.get("map", e.mapId))) this.listMaps();
     if (this.mapSelect.value !== e.mapId) this.mapSelect.value = e.mapId;
     const save = { saved: "All changes saved", pending: "Saving…", saving: "Saving…", error: `Not saved: ${e.saveError?.message ?? ""} (retrying)` }[e.saveState];
     // Counting cards scans the map: only when the document or the map changed, not on camera moves.

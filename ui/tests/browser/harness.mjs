@@ -43,7 +43,7 @@ export async function openApp(browser, url, seed, viewport = { width: 1440, heig
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   const fixture = async (name) => JSON.parse(await readFile(join(uiRoot, "tests", "fixtures", name), "utf8"));
-  const fixtures = { dashboard: await fixture("sample-dashboard.json"), preview: await fixture("feedback-preview.json"), imported: await fixture("feedback-import.json") };
+  const fixtures = { dashboard: await fixture("sample-dashboard.json"), preview: await fixture("feedback-preview.json"), imported: await fixture("feedback-import.json"), sheetPreview: await fixture("touchpoints-preview.json"), sheetChanges: await fixture("touchpoints-import.json"), cjml: await fixture("cjml-read.json") };
   await page.addInitScript({ content: `window.__SEED__ = ${JSON.stringify(seed)}; window.__FAIL_STARTUP__ = ${failStartup}; window.__FIXTURES__ = ${JSON.stringify(fixtures)};` });
   await page.addInitScript({ path: join(here, "tauri-mock.js") });
   await page.goto(url);

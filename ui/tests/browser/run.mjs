@@ -450,6 +450,64 @@ tests["feedback: import a CSV through the mapping step (one undo step), add one 
   assert(exp.table === "kpis" && exp.path === "/home/me/kpis.csv", `export asked the core for the KPIs: ${JSON.stringify(exp)}`);
 };
 
+tests["import touchpoints from Excel: mapping step, new stages listed, one undo step; maps follow CJML imports"] = async (page) => {
+  const before = await saved(page);
+  await page.evaluate(() => (window.__TAURI_MOCK__.nextDialogPath = "/home/me/workshop.xlsx"));
+  await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "importTouchpoints"));
+  await page.waitForSelector(".dialog.wide");
+  assert(await page.$eval("select[name=map-title]", (s) => s.selectedOptions[0].textContent) === "Touchpoint", "the title column was guessed");
+  assert(await page.isVisible("text=4 rows are ready to import."), "the preview counts the rows");
+  assert(await page.isVisible("text=Will create"), "new stages and lanes are announced");
+  await page.screenshot({ path: join(out, "import-touchpoints.png") });
+  await page.click("button[name=import]");
+  await page.waitForSelector(".dialog.wide", { state: "detached" });
+  let p = await saved(page);
+  assert(p.touchpoints.length === before.touchpoints.length + 4, `four cards imported (${p.touchpoints.length - before.touchpoints.length})`);
+  assert(p.touchpoints.some((t) => t.title === "Crew welcome — Zoë's team"), "the accented title arrived intact");
+  await page.keyboard.press("Control+z");
+  p = await saved(page);
+  assert(p.touchpoints.length === before.touchpoints.length && p.stages.length === before.stages.length, "one undo took cards, stages and lanes back");
+
+  await page.evaluate(() => (window.__TAURI_MOCK__.nextDialogPath = "/home/me/journeys.cjml.xml"));
+  await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "importCjml"));
+  await page.waitForSelector("text=CJML imported");
+  const options = await page.$$eval("select[name=map] option", (os) => os.length);
+  assert(options === before.maps.length + 2, `the map picker lists the new maps (${options})`);
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Control+z");
+  await page.waitForFunction((n) => document.querySelectorAll("select[name=map] option").length === n, before.maps.length);
+};
+
+tests["export the map as PNG (current view, 2×) and SVG, the project as HTML and CJML"] = async (page) => {
+  await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "exportPicture"));
+  await page.waitForSelector("select[name=pictureFormat]");
+  await page.selectOption("select[name=pictureExtent]", "view");
+  await page.evaluate(() => (window.__TAURI_MOCK__.nextDialogPath = "/home/me/slide"));
+  await page.click("button[name=exportPicture]");
+  await page.waitForSelector("text=Written: /home/me/slide.png");
+  let pic = await page.evaluate(() => window.__TAURI_MOCK__.pictures.at(-1));
+  const view = await page.evaluate(() => { const e = window.journeymap.editor; return { x: e.camera.x, y: e.camera.y, width: e.viewport.width / e.camera.zoom }; });
+  assert(pic.scale === 2 && pic.viewport && Math.abs(pic.viewport.x - view.x) < 1e-6 && Math.abs(pic.viewport.width - view.width) < 1e-6, `the current view at 2×: ${JSON.stringify(pic)}`);
+  await page.selectOption("select[name=pictureFormat]", "svg");
+  await page.selectOption("select[name=pictureExtent]", "map");
+  assert(await page.isHidden("select[name=pictureScale]"), "SVG has no scale");
+  await page.evaluate(() => (window.__TAURI_MOCK__.nextDialogPath = "/home/me/map.svg"));
+  await page.click("button[name=exportPicture]");
+  await page.waitForSelector("text=Written: /home/me/map.svg");
+  pic = await page.evaluate(() => window.__TAURI_MOCK__.pictures.at(-1));
+  assert(pic.scale === null && pic.viewport === null, "the whole map as SVG");
+  await page.keyboard.press("Escape");
+  await page.evaluate(() => (window.__TAURI_MOCK__.nextDialogPath = "/home/me/report"));
+  await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "exportHtml"));
+  await page.waitForSelector("text=Web page exported");
+  assert((await page.evaluate(() => window.__TAURI_MOCK__.html.path)) === "/home/me/report.html", "the page gets its extension");
+  await page.keyboard.press("Enter");
+  await page.evaluate(() => (window.__TAURI_MOCK__.nextDialogPath = "/home/me/journeys"));
+  await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "exportCjml"));
+  await page.waitForSelector("text=Not in CJML");
+  assert(await page.isVisible("text=emotion scores"), "what CJML cannot hold is listed");
+};
+
 const { server, url } = await serve();
 const browser = await launch();
 let passed = 0, failed = 0;

@@ -95,6 +95,15 @@
       return mapping ? { ...fixtures.preview, mapping } : fixtures.preview;
     },
     read_feedback_csv: ({ mapping }) => { state.importMapping = mapping; return fixtures.imported; },
+    preview_touchpoints_sheet: ({ path, mapping }) => {
+      if (!/\.(csv|xlsx)$/.test(String(path))) throw { code: "invalid-import", message: "1 line of the file cannot be imported, so nothing was imported: line 1: not a readable .xlsx workbook" };
+      return mapping ? { ...fixtures.sheetPreview, mapping } : fixtures.sheetPreview;
+    },
+    read_touchpoints_sheet: ({ mapping }) => { state.sheetMapping = mapping; return fixtures.sheetChanges; },
+    read_cjml: () => fixtures.cjml,
+    export_map_picture: ({ path, mapId, scale, viewport }) => { state.pictures = [...(state.pictures ?? []), { path, mapId, scale, viewport }]; return 123456; },
+    export_html: ({ path, today }) => { state.html = { path, today }; return 56789; },
+    export_cjml: ({ path }) => { state.cjml = path; return ["emotion scores (no CJML equivalent)"]; },
     export_csv: ({ table, path }) => { state.csvExports = [...(state.csvExports ?? []), { table, path }]; return 2048; },
     "plugin:window|set_title": ({ value }) => { state.title = value; },
     "plugin:window|set_fullscreen": () => null,
