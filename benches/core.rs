@@ -1,7 +1,9 @@
 //! Core benchmarks at 1,000 and 10,000 touchpoints (with as many connectors, notes and the
 //! usual stages and lanes): open a project, autosave one edit, save-as, JSON export and import,
-//! and the PDF report at 500 and 1,000 touchpoints. Targets (docs/performance.md): open 10k
-//! < 150 ms, one autosave < 5 ms, report of 500 < 300 ms. Run: `cargo bench --bench core`.
+//! and the PDF report at 500 and 1,000 touchpoints; the dashboard's figures, a 100,000-row feedback
+//! CSV import, and the map as SVG and PNG. Generated projects carry KPIs and one piece of feedback
+//! per touchpoint. Targets (docs/performance.md): open 10k < 150 ms, one autosave < 5 ms, report
+//! of 500 < 300 ms. Run: `cargo bench --bench core`.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use journeymap::interchange::json;
@@ -91,5 +93,71 @@ fn report(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, files, report);
+fn measures(c: &mut Criterion) {
+    use journeymap::interchange::feedback_csv::{self, FeedbackMapping};
+    use journeymap::measure::Dashboard;
+    let mut group = c.benchmark_group("measures");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(5));
+    let today = "2026-11-23".parse().unwrap();
+    for n in SIZES {
+        let project = journeymap::generate::project(n, 7);
+        group.bench_with_input(BenchmarkId::new("dashboard", n), &project, |b, p| {
+            b.iter(|| black_box(Dashboard::compute(p, Some(p.maps[0].id), today)));
+        });
+    }
+    let project = journeymap::generate::project(1_000, 7);
+    let mut csv = String::from("Date,Stage,Source,Sentiment,Text\n");
+    for i in 0..100_000 {
+        csv.push_str(&format!(
+            "2026-{:02}-{:02},Use,survey,{},Row {i} of the survey\n",
+            1 + i % 12,
+            1 + i % 28,
+            (i % 5) as i32 - 2
+        ));
+    }
+    let headers: Vec<String> = ["Date", "Stage", "Source", "Sentiment", "Text"]
+        .map(String::from)
+        .to_vec();
+    let mapping = FeedbackMapping::guess(&headers, &project, project.maps[0].id);
+    group.bench_function("feedback csv import 100k rows", |b| {
+        b.iter(|| {
+            black_box(
+                feedback_csv::import(
+                    csv.as_bytes(),
+                    &project,
+                    &mapping,
+                    journeymap::model::new_id,
+                )
+                .unwrap(),
+            )
+        });
+    });
+    group.finish();
+}
+
+fn pictures(c: &mut Criterion) {
+    let mut group = c.benchmark_group("map picture");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(6));
+    let project = journeymap::generate::project(1_000, 7);
+    let map = project.maps[0].id;
+    group.bench_function("svg 1000", |b| {
+        b.iter(|| black_box(journeymap::report::map_svg(&project, map, None).unwrap()));
+    });
+    let sample = journeymap::interchange::json::from_json(
+        &std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sample.json")).unwrap(),
+    )
+    .unwrap();
+    group.bench_function("png sample 2x", |b| {
+        b.iter(|| {
+            black_box(journeymap::report::map_png(&sample, sample.maps[0].id, None, 2.0).unwrap())
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, files, report, measures, pictures);
 criterion_main!(benches);
