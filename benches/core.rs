@@ -114,7 +114,7 @@ fn measures(c: &mut Criterion) {
             "2026-{:02}-{:02},Use,survey,{},Row {i} of the survey\n",
             1 + i % 12,
             1 + i % 28,
-            (i % 5) as i32 - 2
+            (i % 5) - 2
         ));
     }
     let headers: Vec<String> = ["Date", "Stage", "Source", "Sentiment", "Text"]

@@ -30,11 +30,14 @@ cargo build --quiet --bin journeymap
 
 say "Fuzzing, bounded (${FUZZ_SECONDS:-15} s per target; run longer by hand with FUZZ_SECONDS)"
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked --quiet
-mkdir -p fuzz/corpus/json_import fuzz/corpus/holidays_csv fuzz/corpus/holidays_ics
+mkdir -p fuzz/corpus/json_import fuzz/corpus/holidays_csv fuzz/corpus/holidays_ics fuzz/corpus/sheet_import fuzz/corpus/cjml_import
 cp assets/sample.json tests/fixtures/schema-v1.json fuzz/corpus/json_import/
 printf 'date,name\n2026-12-25,Christmas\n' > fuzz/corpus/holidays_csv/seed.csv
+cp ui/tests/fixtures/feedback.csv tests/fixtures/touchpoints.xlsx fuzz/corpus/sheet_import/
+cp tests/fixtures/schema-v1.json fuzz/corpus/cjml_import/seed.json
+printf '<CJML version="2.0">\n<actualJourney><journeyID>A</journeyID><touchpoints><actualCommunicationPoint><touchpointID>TP1</touchpointID><initiator><initiatorLabel>Hi &amp; bye</initiatorLabel></initiator></actualCommunicationPoint></touchpoints></actualJourney>\n</CJML>\n' > fuzz/corpus/cjml_import/seed.xml
 printf 'BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20261225\nSUMMARY:Christmas\nEND:VEVENT\nEND:VCALENDAR\n' > fuzz/corpus/holidays_ics/seed.ics
-for target in json_import holidays_csv holidays_ics; do
+for target in json_import holidays_csv holidays_ics sheet_import cjml_import; do
   # cargo fuzz needs nightly features; RUSTC_BOOTSTRAP lets the stable toolchain provide them.
   (cd fuzz && RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$HOME/.cache/journeymap/fuzz-target" \
     cargo fuzz run "$target" "corpus/$target" -- -max_total_time="${FUZZ_SECONDS:-15}" -print_final_stats=0 2>&1 | grep -E "^Done [0-9]+ runs|^==[0-9]+==ERROR|panicked at" || true)
