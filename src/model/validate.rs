@@ -1,8 +1,17 @@
 //! Checks that a project is internally consistent before it is written or accepted from outside:
 //! unique ids, references that resolve within the same map, scores in range, bounded text.
+//!
+//! A whole project is checked against an index of every id; an autosave of a few records checks
+//! only those records (and what refers to them) with plain scans, so a one-card edit costs the
+//! same in a project of 100 touchpoints or 100,000 pieces of feedback.
 
 use super::touchpoint::{EMOTION_RANGE, SCORE_RANGE};
-use super::{Id, Project};
+use super::{
+    Changes, Connector, Id, JourneyMap, Lane, Note, Persona, Project, Record, Stage, Story,
+    Touchpoint,
+};
+use crate::measure::{CustomerPeriod, Feedback, Kpi};
+use crate::workflow::Redesign;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Display;
 
@@ -28,194 +37,278 @@ pub const MAX_MEASUREMENTS: usize = 10_000;
 pub const MAX_CUSTOMERS: u32 = 1_000_000_000;
 /// Canvas coordinates and sizes must stay within this magnitude.
 pub const MAX_COORDINATE: f64 = 10_000_000.0;
+/// Change sets larger than this are checked as a whole project (an index beats many scans).
+const SCAN_LIMIT: usize = 64;
+
+/// Where references are looked up.
+trait Lookup {
+    fn map(&self, id: Id) -> bool;
+    fn persona(&self, id: Id) -> bool;
+    /// The map a stage (lane, touchpoint) belongs to.
+    fn stage_map(&self, id: Id) -> Option<Id>;
+    fn lane_map(&self, id: Id) -> Option<Id>;
+    fn touchpoint_map(&self, id: Id) -> Option<Id>;
+}
+
+/// Every id of a project, hashed: for checking a whole project.
+struct Index {
+    maps: HashSet<Id>,
+    personas: HashSet<Id>,
+    stages: HashMap<Id, Id>,
+    lanes: HashMap<Id, Id>,
+    touchpoints: HashMap<Id, Id>,
+}
+
+impl Index {
+    fn of(p: &Project) -> Self {
+        Index {
+            maps: p.maps.iter().map(|m| m.id).collect(),
+            personas: p.personas.iter().map(|x| x.id).collect(),
+            stages: p.stages.iter().map(|s| (s.id, s.map_id)).collect(),
+            lanes: p.lanes.iter().map(|l| (l.id, l.map_id)).collect(),
+            touchpoints: p.touchpoints.iter().map(|t| (t.id, t.map_id)).collect(),
+        }
+    }
+}
+
+impl Lookup for Index {
+    fn map(&self, id: Id) -> bool {
+        self.maps.contains(&id)
+    }
+    fn persona(&self, id: Id) -> bool {
+        self.personas.contains(&id)
+    }
+    fn stage_map(&self, id: Id) -> Option<Id> {
+        self.stages.get(&id).copied()
+    }
+    fn lane_map(&self, id: Id) -> Option<Id> {
+        self.lanes.get(&id).copied()
+    }
+    fn touchpoint_map(&self, id: Id) -> Option<Id> {
+        self.touchpoints.get(&id).copied()
+    }
+}
+
+/// Plain scans of the project: for checking a few changed records.
+struct Scan<'a>(&'a Project);
+
+impl Lookup for Scan<'_> {
+    fn map(&self, id: Id) -> bool {
+        self.0.maps.iter().any(|m| m.id == id)
+    }
+    fn persona(&self, id: Id) -> bool {
+        self.0.personas.iter().any(|x| x.id == id)
+    }
+    fn stage_map(&self, id: Id) -> Option<Id> {
+        self.0.stages.iter().find(|s| s.id == id).map(|s| s.map_id)
+    }
+    fn lane_map(&self, id: Id) -> Option<Id> {
+        self.0.lanes.iter().find(|l| l.id == id).map(|l| l.map_id)
+    }
+    fn touchpoint_map(&self, id: Id) -> Option<Id> {
+        self.0
+            .touchpoints
+            .iter()
+            .find(|t| t.id == id)
+            .map(|t| t.map_id)
+    }
+}
 
 impl Project {
     /// Every problem found, worded for a person; empty when the project is valid.
     pub fn problems(&self) -> Vec<String> {
         let mut p = Problems::default();
         let mut ids = HashSet::new();
-        let mut unique = |p: &mut Problems, kind: &str, id: Id| {
-            if !ids.insert(id) {
-                p.push(format!("{kind} {id}: id is used twice"));
-            }
-        };
+        for (kind, id) in self.ids() {
+            p.check(ids.insert(id), || format!("{kind} {id}: id is used twice"));
+        }
+        let look = Index::of(self);
+        self.project_wide(&mut p, &look, true);
+        self.personas.iter().for_each(|x| check_persona(&mut p, x));
+        self.maps.iter().for_each(|x| check_map(&mut p, x, &look));
+        self.stages
+            .iter()
+            .for_each(|x| check_stage(&mut p, x, &look));
+        self.lanes.iter().for_each(|x| check_lane(&mut p, x, &look));
+        self.touchpoints
+            .iter()
+            .for_each(|x| check_touchpoint(&mut p, x, &look));
+        self.connectors
+            .iter()
+            .for_each(|x| check_connector(&mut p, x, &look));
+        self.notes.iter().for_each(|x| check_note(&mut p, x, &look));
+        self.stories
+            .iter()
+            .for_each(|x| check_story(&mut p, x, &look));
+        self.redesigns
+            .iter()
+            .for_each(|x| check_redesign(&mut p, x, &look));
+        self.kpis.iter().for_each(|x| check_kpi(&mut p, x, &look));
+        self.feedback
+            .iter()
+            .for_each(|x| check_feedback(&mut p, x, &look));
+        self.customer_periods
+            .iter()
+            .for_each(|x| check_period(&mut p, x));
+        p.0
+    }
 
+    /// The problems `changes` brought into this project (which has them applied): only the
+    /// records they put, and what refers to them, are checked. Records that others hang off
+    /// (maps, stages, lanes, personas) and large change sets get the whole-project check.
+    pub fn problems_after(&self, changes: &Changes) -> Vec<String> {
+        let structural = changes.put.iter().any(|r| {
+            matches!(
+                r,
+                Record::Persona(_) | Record::Map(_) | Record::Stage(_) | Record::Lane(_)
+            )
+        });
+        if structural || changes.put.len() > SCAN_LIMIT {
+            return self.problems();
+        }
+        let mut p = Problems::default();
+        let look = Scan(self);
+        let once = |p: &mut Problems, kind: &str, id: Id| {
+            let n = self.ids().filter(|(_, x)| *x == id).count();
+            p.check(n <= 1, || format!("{kind} {id}: id is used twice"));
+        };
+        // The record as it stands now: a later put or a delete in the same set wins.
+        fn now<T>(items: &[T], id: Id, key: impl Fn(&T) -> Id) -> Option<&T> {
+            items.iter().find(|x| key(x) == id)
+        }
+        let calendar = changes.put.iter().any(|r| matches!(r, Record::Calendar(_)));
+        self.project_wide(&mut p, &look, calendar);
+        for r in &changes.put {
+            match r {
+                Record::Touchpoint(x) => {
+                    if let Some(t) = now(&self.touchpoints, x.id, |t| t.id) {
+                        once(&mut p, "touchpoint", t.id);
+                        check_touchpoint(&mut p, t, &look);
+                        // What refers to it must still be on its map.
+                        for c in self
+                            .connectors
+                            .iter()
+                            .filter(|c| c.from_id == t.id || c.to_id == t.id)
+                        {
+                            check_connector(&mut p, c, &look);
+                        }
+                        for f in self
+                            .feedback
+                            .iter()
+                            .filter(|f| f.touchpoint_id == Some(t.id))
+                        {
+                            check_feedback(&mut p, f, &look);
+                        }
+                    }
+                }
+                Record::Connector(x) => {
+                    if let Some(c) = now(&self.connectors, x.id, |c| c.id) {
+                        once(&mut p, "connector", c.id);
+                        check_connector(&mut p, c, &look);
+                    }
+                }
+                Record::Note(x) => {
+                    if let Some(n) = now(&self.notes, x.id, |n| n.id) {
+                        once(&mut p, "note", n.id);
+                        check_note(&mut p, n, &look);
+                    }
+                }
+                Record::Story(x) => {
+                    if let Some(s) = now(&self.stories, x.id, |s| s.id) {
+                        once(&mut p, "story", s.id);
+                        check_story(&mut p, s, &look);
+                    }
+                }
+                Record::Redesign(x) => {
+                    if let Some(r) = now(&self.redesigns, x.id, |r| r.id) {
+                        once(&mut p, "redesign", r.id);
+                        check_redesign(&mut p, r, &look);
+                    }
+                }
+                Record::Kpi(x) => {
+                    if let Some(k) = now(&self.kpis, x.id, |k| k.id) {
+                        once(&mut p, "KPI", k.id);
+                        check_kpi(&mut p, k, &look);
+                    }
+                }
+                Record::Feedback(x) => {
+                    if let Some(f) = now(&self.feedback, x.id, |f| f.id) {
+                        once(&mut p, "feedback", f.id);
+                        check_feedback(&mut p, f, &look);
+                    }
+                }
+                Record::CustomerPeriod(x) => {
+                    if let Some(c) = now(&self.customer_periods, x.id, |c| c.id) {
+                        once(&mut p, "customer period", c.id);
+                        check_period(&mut p, c);
+                    }
+                }
+                // Checked by `project_wide` (the info, calendar, template, top list and pillars
+                // are small) or routed to the whole-project check above.
+                Record::Info(_)
+                | Record::Calendar(_)
+                | Record::Template(_)
+                | Record::TopTouchpoints(_)
+                | Record::Pillars(_)
+                | Record::Persona(_)
+                | Record::Map(_)
+                | Record::Stage(_)
+                | Record::Lane(_) => {}
+            }
+        }
+        p.0
+    }
+
+    /// Every record's kind and id.
+    fn ids(&self) -> impl Iterator<Item = (&'static str, Id)> + '_ {
+        let of = |kind: &'static str, ids: Vec<Id>| ids.into_iter().map(move |id| (kind, id));
+        of("persona", self.personas.iter().map(|x| x.id).collect())
+            .chain(of("map", self.maps.iter().map(|x| x.id).collect()))
+            .chain(of("stage", self.stages.iter().map(|x| x.id).collect()))
+            .chain(of("lane", self.lanes.iter().map(|x| x.id).collect()))
+            .chain(of(
+                "touchpoint",
+                self.touchpoints.iter().map(|x| x.id).collect(),
+            ))
+            .chain(of(
+                "connector",
+                self.connectors.iter().map(|x| x.id).collect(),
+            ))
+            .chain(of("note", self.notes.iter().map(|x| x.id).collect()))
+            .chain(of("story", self.stories.iter().map(|x| x.id).collect()))
+            .chain(of(
+                "redesign",
+                self.redesigns.iter().map(|x| x.id).collect(),
+            ))
+            .chain(of("KPI", self.kpis.iter().map(|x| x.id).collect()))
+            .chain(of("feedback", self.feedback.iter().map(|x| x.id).collect()))
+            .chain(of(
+                "customer period",
+                self.customer_periods.iter().map(|x| x.id).collect(),
+            ))
+    }
+
+    /// The project's own statements, calendar, template, top list and pillars (small, so always
+    /// checked whole). `holidays` can be skipped when the calendar did not change.
+    fn project_wide(&self, p: &mut Problems, look: &impl Lookup, holidays: bool) {
+        use crate::measure::{MAX_TOP_TOUCHPOINTS, PILLAR_SCORE_RANGE};
         p.name(&"project name", &self.info.name, true);
         p.text(&"intent statement", &self.info.intent_statement);
         p.text(&"brand promise", &self.info.brand_promise);
         p.text(&"target customers", &self.info.target_customers);
-
-        let personas: HashSet<Id> = self.personas.iter().map(|x| x.id).collect();
-        for x in &self.personas {
-            unique(&mut p, "persona", x.id);
-            p.name(&format!("persona {}", x.id), &x.name, true);
-            p.text(&format!("persona {}", x.id), &x.description);
-            p.text(&format!("persona {}", x.id), &x.goals);
-        }
-
-        let maps: HashSet<Id> = self.maps.iter().map(|m| m.id).collect();
-        for m in &self.maps {
-            unique(&mut p, "map", m.id);
-            p.name(&format!("map {}", m.id), &m.name, true);
-            p.text(&format!("map {}", m.id), &m.description);
-            if let Some(persona) = m.persona_id {
-                p.check(personas.contains(&persona), || {
-                    format!("map {}: persona {persona} does not exist", m.id)
-                });
+        let template: Vec<(&str, u32)> = self
+            .redesign_template
+            .iter()
+            .map(|t| (t.name.as_str(), t.days))
+            .collect();
+        phases_ok(p, &"redesign template", &template);
+        p.check(self.calendar.holidays.len() <= 10_000, || {
+            "more than 10,000 holidays".into()
+        });
+        if holidays {
+            for (date, name) in &self.calendar.holidays {
+                p.name(&format!("holiday {date}"), name, false);
             }
-        }
-
-        let stage_map: HashMap<Id, Id> = self.stages.iter().map(|s| (s.id, s.map_id)).collect();
-        let lane_map: HashMap<Id, Id> = self.lanes.iter().map(|l| (l.id, l.map_id)).collect();
-        let touchpoint_map: HashMap<Id, Id> =
-            self.touchpoints.iter().map(|t| (t.id, t.map_id)).collect();
-        let in_map = |index: &HashMap<Id, Id>, id: Id, map: Id| index.get(&id) == Some(&map);
-
-        for s in &self.stages {
-            let what = Label("stage", s.id);
-            unique(&mut p, "stage", s.id);
-            p.check(maps.contains(&s.map_id), || {
-                format!("{what}: map {} does not exist", s.map_id)
-            });
-            p.name(&what, &s.name, true);
-            p.text(&what, &s.description);
-            p.size(&what, s.width);
-        }
-        for l in &self.lanes {
-            let what = Label("lane", l.id);
-            unique(&mut p, "lane", l.id);
-            p.check(maps.contains(&l.map_id), || {
-                format!("{what}: map {} does not exist", l.map_id)
-            });
-            p.name(&what, &l.name, true);
-            p.size(&what, l.height);
-        }
-        for t in &self.touchpoints {
-            let what = Label("touchpoint", t.id);
-            unique(&mut p, "touchpoint", t.id);
-            p.check(in_map(&stage_map, t.stage_id, t.map_id), || {
-                format!(
-                    "{what}: stage {} is not a stage of map {}",
-                    t.stage_id, t.map_id
-                )
-            });
-            p.check(in_map(&lane_map, t.lane_id, t.map_id), || {
-                format!(
-                    "{what}: lane {} is not a lane of map {}",
-                    t.lane_id, t.map_id
-                )
-            });
-            p.name(&what, &t.title, true);
-            p.name(&what, &t.channel, false);
-            p.name(&what, &t.owner, false);
-            p.text(&what, &t.description);
-            p.text(&what, &t.moment_of_truth_note);
-            p.coordinate(&what, t.x);
-            p.coordinate(&what, t.y);
-            p.size(&what, t.width);
-            p.size(&what, t.height);
-            p.check(EMOTION_RANGE.contains(&t.emotion), || {
-                format!("{what}: emotion {} is outside −3..+3", t.emotion)
-            });
-            p.check(SCORE_RANGE.contains(&t.expectation), || {
-                format!("{what}: expectation {} is outside 1..5", t.expectation)
-            });
-            p.check(SCORE_RANGE.contains(&t.performance), || {
-                format!("{what}: performance {} is outside 1..5", t.performance)
-            });
-        }
-        for c in &self.connectors {
-            let what = Label("connector", c.id);
-            unique(&mut p, "connector", c.id);
-            for end in [c.from_id, c.to_id] {
-                p.check(in_map(&touchpoint_map, end, c.map_id), || {
-                    format!(
-                        "{what}: touchpoint {end} is not a touchpoint of map {}",
-                        c.map_id
-                    )
-                });
-            }
-            p.check(c.from_id != c.to_id, || {
-                format!("{what}: connects a touchpoint to itself")
-            });
-            p.name(&what, &c.label, false);
-        }
-        for n in &self.notes {
-            let what = Label("note", n.id);
-            unique(&mut p, "note", n.id);
-            p.check(maps.contains(&n.map_id), || {
-                format!("{what}: map {} does not exist", n.map_id)
-            });
-            if let Some(stage) = n.stage_id {
-                p.check(in_map(&stage_map, stage, n.map_id), || {
-                    format!("{what}: stage {stage} is not a stage of map {}", n.map_id)
-                });
-            }
-            if let Some(lane) = n.lane_id {
-                p.check(in_map(&lane_map, lane, n.map_id), || {
-                    format!("{what}: lane {lane} is not a lane of map {}", n.map_id)
-                });
-            }
-            p.text(&what, &n.text);
-            p.name(&what, &n.color, true);
-            p.coordinate(&what, n.x);
-            p.coordinate(&what, n.y);
-            p.size(&what, n.width);
-            p.size(&what, n.height);
-        }
-        for s in &self.stories {
-            let what = Label("story", s.id);
-            unique(&mut p, "story", s.id);
-            p.check(in_map(&stage_map, s.stage_id, s.map_id), || {
-                format!(
-                    "{what}: stage {} is not a stage of map {}",
-                    s.stage_id, s.map_id
-                )
-            });
-            if let Some(persona) = s.persona_id {
-                p.check(personas.contains(&persona), || {
-                    format!("{what}: persona {persona} does not exist")
-                });
-            }
-            p.name(&what, &s.title, true);
-            p.text(&what, &s.text);
-        }
-        self.workflow_problems(&mut p, &touchpoint_map, &mut unique);
-        self.measure_problems(&mut p, &stage_map, &touchpoint_map, &mut unique);
-        p.0
-    }
-
-    fn measure_problems(
-        &self,
-        p: &mut Problems,
-        stages: &HashMap<Id, Id>,
-        touchpoints: &HashMap<Id, Id>,
-        unique: &mut impl FnMut(&mut Problems, &str, Id),
-    ) {
-        use crate::measure::{
-            MAX_TOP_TOUCHPOINTS, PILLAR_SCORE_RANGE, RATING_RANGE, SENTIMENT_RANGE,
-        };
-        let in_map = |index: &HashMap<Id, Id>, id: Id, map: Id| index.get(&id) == Some(&map);
-        for k in &self.kpis {
-            let what = Label("KPI", k.id);
-            unique(p, "KPI", k.id);
-            p.check(touchpoints.contains_key(&k.touchpoint_id), || {
-                format!("{what}: touchpoint {} does not exist", k.touchpoint_id)
-            });
-            p.name(&what, &k.name, true);
-            p.name(&what, &k.unit, false);
-            p.check(k.target.is_finite(), || {
-                format!("{what}: the target must be a number")
-            });
-            p.check(k.tolerance.is_finite() && k.tolerance >= 0.0, || {
-                format!("{what}: the tolerance must be zero or more")
-            });
-            p.check(k.measurements.len() <= MAX_MEASUREMENTS, || {
-                format!("{what}: more than {MAX_MEASUREMENTS} measurements")
-            });
-            p.check(k.measurements.iter().all(|m| m.value.is_finite()), || {
-                format!("{what}: a measured value is not a number")
-            });
         }
         p.check(self.top_touchpoints.len() <= MAX_TOP_TOUCHPOINTS, || {
             format!(
@@ -225,57 +318,12 @@ impl Project {
         });
         let mut seen = HashSet::new();
         for t in &self.top_touchpoints {
-            p.check(touchpoints.contains_key(t), || {
+            p.check(look.touchpoint_map(*t).is_some(), || {
                 format!("top touchpoint {t} does not exist")
             });
             p.check(seen.insert(*t), || {
                 format!("top touchpoint {t} is listed twice")
             });
-        }
-        for f in &self.feedback {
-            let what = Label("feedback", f.id);
-            unique(p, "feedback", f.id);
-            p.check(in_map(stages, f.stage_id, f.map_id), || {
-                format!(
-                    "{what}: stage {} is not a stage of map {}",
-                    f.stage_id, f.map_id
-                )
-            });
-            if let Some(t) = f.touchpoint_id {
-                p.check(in_map(touchpoints, t, f.map_id), || {
-                    format!(
-                        "{what}: touchpoint {t} is not a touchpoint of map {}",
-                        f.map_id
-                    )
-                });
-            }
-            p.text(&what, &f.text);
-            p.check(SENTIMENT_RANGE.contains(&f.sentiment), || {
-                format!("{what}: sentiment {} is outside −2..+2", f.sentiment)
-            });
-            if let Some(r) = f.rating {
-                p.check(RATING_RANGE.contains(&r), || {
-                    format!("{what}: rating {r} is outside 0..10")
-                });
-            }
-        }
-        for c in &self.customer_periods {
-            let what = Label("customer period", c.id);
-            unique(p, "customer period", c.id);
-            p.name(&what, &c.label, true);
-            let counts = [c.gained, c.lost, c.customers_at_start.unwrap_or(0)];
-            p.check(counts.iter().all(|n| *n <= MAX_CUSTOMERS), || {
-                format!("{what}: counts above {MAX_CUSTOMERS} are not accepted")
-            });
-            p.check(c.reasons.len() <= 1_000, || {
-                format!("{what}: too many reasons")
-            });
-            for r in &c.reasons {
-                p.name(&what, &r.reason, true);
-                p.check(r.count <= MAX_CUSTOMERS, || {
-                    format!("{what}: counts above {MAX_CUSTOMERS} are not accepted")
-                });
-            }
         }
         let mut pillars = HashSet::new();
         for s in &self.pillars {
@@ -291,88 +339,274 @@ impl Project {
         }
     }
 
-    fn workflow_problems(
-        &self,
-        p: &mut Problems,
-        touchpoints: &HashMap<Id, Id>,
-        unique: &mut impl FnMut(&mut Problems, &str, Id),
-    ) {
-        use crate::workflow::PhaseStatus;
-        let phases_ok = |p: &mut Problems, what: &dyn Display, phases: &[(String, u32)]| {
-            p.check(!phases.is_empty(), || {
-                format!("{what}: at least one phase is needed")
-            });
-            for (name, days) in phases {
-                p.name(what, name, true);
-                p.check((1..=MAX_PHASE_DAYS).contains(days), || {
-                    format!("{what}: phase \"{name}\" lasts {days} days (1 to {MAX_PHASE_DAYS})")
-                });
-            }
-        };
-        let template: Vec<(String, u32)> = self
-            .redesign_template
-            .iter()
-            .map(|t| (t.name.clone(), t.days))
-            .collect();
-        phases_ok(p, &"redesign template", &template);
-        p.check(self.calendar.holidays.len() <= 10_000, || {
-            "more than 10,000 holidays".into()
-        });
-        for (date, name) in &self.calendar.holidays {
-            p.name(&format!("holiday {date}"), name, false);
-        }
-        for r in &self.redesigns {
-            let what = Label("redesign", r.id);
-            unique(p, "redesign", r.id);
-            p.check(touchpoints.contains_key(&r.touchpoint_id), || {
-                format!("{what}: touchpoint {} does not exist", r.touchpoint_id)
-            });
-            p.name(&what, &r.title, true);
-            p.text(&what, &r.description);
-            let phases: Vec<(String, u32)> =
-                r.phases.iter().map(|x| (x.name.clone(), x.days)).collect();
-            phases_ok(p, &what, &phases);
-            for (i, ph) in r.phases.iter().enumerate() {
-                let dated = match ph.status {
-                    PhaseStatus::NotStarted => ph.actual_start.is_none() && ph.actual_end.is_none(),
-                    PhaseStatus::InProgress | PhaseStatus::Waiting => {
-                        ph.actual_start.is_some() && ph.actual_end.is_none()
-                    }
-                    PhaseStatus::Done => {
-                        matches!((ph.actual_start, ph.actual_end), (Some(s), Some(e)) if s <= e)
-                    }
-                };
-                p.check(dated, || {
-                    format!(
-                        "{what}: phase \"{}\" is {} but its dates say otherwise",
-                        ph.name,
-                        ph.status.label()
-                    )
-                });
-                let before_done = r.phases[..i].iter().all(|x| x.status == PhaseStatus::Done);
-                p.check(ph.status == PhaseStatus::NotStarted || before_done, || {
-                    format!(
-                        "{what}: phase \"{}\" has started before the phases ahead of it are done",
-                        ph.name
-                    )
-                });
-                p.name(&what, &ph.owner, false);
-                p.text(&what, &ph.notes);
-            }
-            p.check(r.history.len() <= 10_000, || {
-                format!("{what}: history too long")
-            });
-        }
-    }
-
     /// `Ok` when [`Project::problems`] finds nothing.
     pub fn validate(&self) -> crate::Result<()> {
-        let problems = self.problems();
-        if problems.is_empty() {
-            Ok(())
-        } else {
-            Err(crate::Error::InvalidProject(problems))
-        }
+        into_result(self.problems())
+    }
+
+    /// `Ok` when [`Project::problems_after`] finds nothing.
+    pub fn validate_after(&self, changes: &Changes) -> crate::Result<()> {
+        into_result(self.problems_after(changes))
+    }
+}
+
+fn into_result(problems: Vec<String>) -> crate::Result<()> {
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(crate::Error::InvalidProject(problems))
+    }
+}
+
+fn in_map(found: Option<Id>, map: Id) -> bool {
+    found == Some(map)
+}
+
+fn phases_ok(p: &mut Problems, what: &dyn Display, phases: &[(&str, u32)]) {
+    p.check(!phases.is_empty(), || {
+        format!("{what}: at least one phase is needed")
+    });
+    for (name, days) in phases {
+        p.name(what, name, true);
+        p.check((1..=MAX_PHASE_DAYS).contains(days), || {
+            format!("{what}: phase \"{name}\" lasts {days} days (1 to {MAX_PHASE_DAYS})")
+        });
+    }
+}
+
+fn check_persona(p: &mut Problems, x: &Persona) {
+    let what = Label("persona", x.id);
+    p.name(&what, &x.name, true);
+    p.text(&what, &x.description);
+    p.text(&what, &x.goals);
+}
+
+fn check_map(p: &mut Problems, m: &JourneyMap, look: &impl Lookup) {
+    let what = Label("map", m.id);
+    p.name(&what, &m.name, true);
+    p.text(&what, &m.description);
+    if let Some(persona) = m.persona_id {
+        p.check(look.persona(persona), || {
+            format!("{what}: persona {persona} does not exist")
+        });
+    }
+}
+
+fn check_stage(p: &mut Problems, s: &Stage, look: &impl Lookup) {
+    let what = Label("stage", s.id);
+    p.check(look.map(s.map_id), || {
+        format!("{what}: map {} does not exist", s.map_id)
+    });
+    p.name(&what, &s.name, true);
+    p.text(&what, &s.description);
+    p.size(&what, s.width);
+}
+
+fn check_lane(p: &mut Problems, l: &Lane, look: &impl Lookup) {
+    let what = Label("lane", l.id);
+    p.check(look.map(l.map_id), || {
+        format!("{what}: map {} does not exist", l.map_id)
+    });
+    p.name(&what, &l.name, true);
+    p.size(&what, l.height);
+}
+
+fn check_touchpoint(p: &mut Problems, t: &Touchpoint, look: &impl Lookup) {
+    let what = Label("touchpoint", t.id);
+    p.check(in_map(look.stage_map(t.stage_id), t.map_id), || {
+        format!(
+            "{what}: stage {} is not a stage of map {}",
+            t.stage_id, t.map_id
+        )
+    });
+    p.check(in_map(look.lane_map(t.lane_id), t.map_id), || {
+        format!(
+            "{what}: lane {} is not a lane of map {}",
+            t.lane_id, t.map_id
+        )
+    });
+    p.name(&what, &t.title, true);
+    p.name(&what, &t.channel, false);
+    p.name(&what, &t.owner, false);
+    p.text(&what, &t.description);
+    p.text(&what, &t.moment_of_truth_note);
+    p.coordinate(&what, t.x);
+    p.coordinate(&what, t.y);
+    p.size(&what, t.width);
+    p.size(&what, t.height);
+    p.check(EMOTION_RANGE.contains(&t.emotion), || {
+        format!("{what}: emotion {} is outside −3..+3", t.emotion)
+    });
+    p.check(SCORE_RANGE.contains(&t.expectation), || {
+        format!("{what}: expectation {} is outside 1..5", t.expectation)
+    });
+    p.check(SCORE_RANGE.contains(&t.performance), || {
+        format!("{what}: performance {} is outside 1..5", t.performance)
+    });
+}
+
+fn check_connector(p: &mut Problems, c: &Connector, look: &impl Lookup) {
+    let what = Label("connector", c.id);
+    for end in [c.from_id, c.to_id] {
+        p.check(in_map(look.touchpoint_map(end), c.map_id), || {
+            format!(
+                "{what}: touchpoint {end} is not a touchpoint of map {}",
+                c.map_id
+            )
+        });
+    }
+    p.check(c.from_id != c.to_id, || {
+        format!("{what}: connects a touchpoint to itself")
+    });
+    p.name(&what, &c.label, false);
+}
+
+fn check_note(p: &mut Problems, n: &Note, look: &impl Lookup) {
+    let what = Label("note", n.id);
+    p.check(look.map(n.map_id), || {
+        format!("{what}: map {} does not exist", n.map_id)
+    });
+    if let Some(stage) = n.stage_id {
+        p.check(in_map(look.stage_map(stage), n.map_id), || {
+            format!("{what}: stage {stage} is not a stage of map {}", n.map_id)
+        });
+    }
+    if let Some(lane) = n.lane_id {
+        p.check(in_map(look.lane_map(lane), n.map_id), || {
+            format!("{what}: lane {lane} is not a lane of map {}", n.map_id)
+        });
+    }
+    p.text(&what, &n.text);
+    p.name(&what, &n.color, true);
+    p.coordinate(&what, n.x);
+    p.coordinate(&what, n.y);
+    p.size(&what, n.width);
+    p.size(&what, n.height);
+}
+
+fn check_story(p: &mut Problems, s: &Story, look: &impl Lookup) {
+    let what = Label("story", s.id);
+    p.check(in_map(look.stage_map(s.stage_id), s.map_id), || {
+        format!(
+            "{what}: stage {} is not a stage of map {}",
+            s.stage_id, s.map_id
+        )
+    });
+    if let Some(persona) = s.persona_id {
+        p.check(look.persona(persona), || {
+            format!("{what}: persona {persona} does not exist")
+        });
+    }
+    p.name(&what, &s.title, true);
+    p.text(&what, &s.text);
+}
+
+fn check_redesign(p: &mut Problems, r: &Redesign, look: &impl Lookup) {
+    use crate::workflow::PhaseStatus;
+    let what = Label("redesign", r.id);
+    p.check(look.touchpoint_map(r.touchpoint_id).is_some(), || {
+        format!("{what}: touchpoint {} does not exist", r.touchpoint_id)
+    });
+    p.name(&what, &r.title, true);
+    p.text(&what, &r.description);
+    let phases: Vec<(&str, u32)> = r.phases.iter().map(|x| (x.name.as_str(), x.days)).collect();
+    phases_ok(p, &what, &phases);
+    for (i, ph) in r.phases.iter().enumerate() {
+        let dated = match ph.status {
+            PhaseStatus::NotStarted => ph.actual_start.is_none() && ph.actual_end.is_none(),
+            PhaseStatus::InProgress | PhaseStatus::Waiting => {
+                ph.actual_start.is_some() && ph.actual_end.is_none()
+            }
+            PhaseStatus::Done => {
+                matches!((ph.actual_start, ph.actual_end), (Some(s), Some(e)) if s <= e)
+            }
+        };
+        p.check(dated, || {
+            format!(
+                "{what}: phase \"{}\" is {} but its dates say otherwise",
+                ph.name,
+                ph.status.label()
+            )
+        });
+        let before_done = r.phases[..i].iter().all(|x| x.status == PhaseStatus::Done);
+        p.check(ph.status == PhaseStatus::NotStarted || before_done, || {
+            format!(
+                "{what}: phase \"{}\" has started before the phases ahead of it are done",
+                ph.name
+            )
+        });
+        p.name(&what, &ph.owner, false);
+        p.text(&what, &ph.notes);
+    }
+    p.check(r.history.len() <= 10_000, || {
+        format!("{what}: history too long")
+    });
+}
+
+fn check_kpi(p: &mut Problems, k: &Kpi, look: &impl Lookup) {
+    let what = Label("KPI", k.id);
+    p.check(look.touchpoint_map(k.touchpoint_id).is_some(), || {
+        format!("{what}: touchpoint {} does not exist", k.touchpoint_id)
+    });
+    p.name(&what, &k.name, true);
+    p.name(&what, &k.unit, false);
+    p.check(k.target.is_finite(), || {
+        format!("{what}: the target must be a number")
+    });
+    p.check(k.tolerance.is_finite() && k.tolerance >= 0.0, || {
+        format!("{what}: the tolerance must be zero or more")
+    });
+    p.check(k.measurements.len() <= MAX_MEASUREMENTS, || {
+        format!("{what}: more than {MAX_MEASUREMENTS} measurements")
+    });
+    p.check(k.measurements.iter().all(|m| m.value.is_finite()), || {
+        format!("{what}: a measured value is not a number")
+    });
+}
+
+fn check_feedback(p: &mut Problems, f: &Feedback, look: &impl Lookup) {
+    use crate::measure::{RATING_RANGE, SENTIMENT_RANGE};
+    let what = Label("feedback", f.id);
+    p.check(in_map(look.stage_map(f.stage_id), f.map_id), || {
+        format!(
+            "{what}: stage {} is not a stage of map {}",
+            f.stage_id, f.map_id
+        )
+    });
+    if let Some(t) = f.touchpoint_id {
+        p.check(in_map(look.touchpoint_map(t), f.map_id), || {
+            format!(
+                "{what}: touchpoint {t} is not a touchpoint of map {}",
+                f.map_id
+            )
+        });
+    }
+    p.text(&what, &f.text);
+    p.check(SENTIMENT_RANGE.contains(&f.sentiment), || {
+        format!("{what}: sentiment {} is outside −2..+2", f.sentiment)
+    });
+    if let Some(r) = f.rating {
+        p.check(RATING_RANGE.contains(&r), || {
+            format!("{what}: rating {r} is outside 0..10")
+        });
+    }
+}
+
+fn check_period(p: &mut Problems, c: &CustomerPeriod) {
+    let what = Label("customer period", c.id);
+    p.name(&what, &c.label, true);
+    let counts = [c.gained, c.lost, c.customers_at_start.unwrap_or(0)];
+    p.check(counts.iter().all(|n| *n <= MAX_CUSTOMERS), || {
+        format!("{what}: counts above {MAX_CUSTOMERS} are not accepted")
+    });
+    p.check(c.reasons.len() <= 1_000, || {
+        format!("{what}: too many reasons")
+    });
+    for r in &c.reasons {
+        p.name(&what, &r.reason, true);
+        p.check(r.count <= MAX_CUSTOMERS, || {
+            format!("{what}: counts above {MAX_CUSTOMERS} are not accepted")
+        });
     }
 }
 
@@ -416,6 +650,75 @@ impl Problems {
     fn size(&mut self, what: &dyn Display, v: f64) {
         if !(v.is_finite() && v > 0.0 && v <= MAX_COORDINATE) {
             self.push(format!("{what}: size {v} must be positive and finite"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Project {
+        crate::generate::project(60, 3)
+    }
+
+    /// Applies `put` and checks that the quick check and the whole-project check agree.
+    fn verdicts(put: Vec<Record>) -> (bool, bool) {
+        let mut p = sample();
+        let changes = Changes {
+            put,
+            delete: vec![],
+        };
+        p.apply(&changes);
+        (
+            p.problems_after(&changes).is_empty(),
+            p.problems().is_empty(),
+        )
+    }
+
+    #[test]
+    fn the_quick_check_agrees_with_the_whole_project_check() {
+        let p = sample();
+        let other_map_stage = Id::from_u128(42);
+        let mut cases: Vec<(Vec<Record>, bool)> = Vec::new();
+        let mut t = p.touchpoints[3].clone();
+        t.title = "Renamed".into();
+        cases.push((vec![Record::Touchpoint(t.clone())], true));
+        let mut bad = t.clone();
+        bad.emotion = 9;
+        cases.push((vec![Record::Touchpoint(bad)], false));
+        let mut lost = t.clone();
+        lost.stage_id = other_map_stage;
+        cases.push((vec![Record::Touchpoint(lost)], false));
+        // Moving a card to another map strands its connectors there.
+        let mut moved = t.clone();
+        moved.map_id = Id::from_u128(7);
+        cases.push((vec![Record::Touchpoint(moved)], false));
+        // A new note that reuses a touchpoint's id.
+        let mut note = p.notes[0].clone();
+        note.id = p.touchpoints[0].id;
+        cases.push((vec![Record::Note(note)], false));
+        let mut c = p.connectors[0].clone();
+        c.to_id = c.from_id;
+        cases.push((vec![Record::Connector(c)], false));
+        let mut f = p.feedback[0].clone();
+        f.rating = Some(11);
+        cases.push((vec![Record::Feedback(f.clone())], false));
+        f.rating = Some(7);
+        cases.push((vec![Record::Feedback(f)], true));
+        let mut k = p.kpis[0].clone();
+        k.touchpoint_id = Id::from_u128(9);
+        cases.push((vec![Record::Kpi(k)], false));
+        let mut top = p.top_touchpoints.clone();
+        top.push(top[0]);
+        cases.push((vec![Record::TopTouchpoints(top)], false));
+        let mut stage = p.stages[0].clone();
+        stage.map_id = Id::from_u128(5);
+        cases.push((vec![Record::Stage(stage)], false));
+        for (i, (put, ok)) in cases.into_iter().enumerate() {
+            let (quick, whole) = verdicts(put);
+            assert_eq!(quick, whole, "case {i}: quick and whole checks disagree");
+            assert_eq!(quick, ok, "case {i}");
         }
     }
 }

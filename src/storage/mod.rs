@@ -161,7 +161,7 @@ impl ProjectFile {
         }
         let mut next = self.saved.clone();
         next.apply(changes);
-        next.validate()?;
+        next.validate_after(changes)?;
         let tx = self.conn.transaction()?;
         records::write(&tx, changes)?;
         tx.commit()?;

@@ -47,7 +47,11 @@ function tree(pid) {
   const all = readdirSync("/proc").filter((d) => /^\d+$/.test(d)).map((d) => {
     try {
       const status = readFileSync(`/proc/${d}/status`, "utf8");
-      return { pid: Number(d), ppid: Number(/PPid:\s+(\d+)/.exec(status)[1]), name: /Name:\s+(.*)/.exec(status)[1], rss: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) };
+      // PSS shares each shared page among the processes that map it, so summing it over the
+      // app and its WebKit processes does not count the WebKit libraries three times; RSS does.
+      let pss = 0;
+      try { pss = Number(/Pss:\s+(\d+)/.exec(readFileSync(`/proc/${d}/smaps_rollup`, "utf8"))?.[1] ?? 0); } catch { /* gone */ }
+      return { pid: Number(d), ppid: Number(/PPid:\s+(\d+)/.exec(status)[1]), name: /Name:\s+(.*)/.exec(status)[1], rss: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0), pss };
     } catch { return null; }
   }).filter(Boolean);
   const out = [];
@@ -75,7 +79,8 @@ for (let run = 0; run < 3; run++) {
   await sleep(1500);
   const procs = tree(pid);
   const rss = procs.reduce((s, p) => s + p.rss, 0) / 1024;
-  runs.push({ run: run + 1, "cold start ms": Math.round(coldStart), "resident MB (app + WebKit)": rss.toFixed(0), processes: procs.map((p) => `${p.name} ${Math.round(p.rss / 1024)}`).join(", ") });
+  const pss = procs.reduce((s, p) => s + p.pss, 0) / 1024;
+  runs.push({ run: run + 1, "cold start ms": Math.round(coldStart), "RSS sum MB": rss.toFixed(0), "PSS sum MB": pss.toFixed(0), processes: procs.map((p) => `${p.name} ${Math.round(p.rss / 1024)}/${Math.round(p.pss / 1024)}`).join(", ") });
   await wd("DELETE", `/session/${id}`);
   await sleep(500);
 }
