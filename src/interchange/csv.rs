@@ -188,6 +188,36 @@ pub fn read_table(bytes: &[u8]) -> Result<CsvTable, Vec<LineError>> {
     }
 }
 
+/// Which column each field is in, guessed from header names: a header equal to one of a field's
+/// words first, then one containing it; each column serves one field. `hints` lists the fields
+/// in priority order with their words, most specific first.
+pub fn guess_columns<'f>(
+    headers: &[String],
+    hints: &[(&'f str, &[&str])],
+) -> std::collections::HashMap<&'f str, u32> {
+    let mut taken = vec![false; headers.len()];
+    let mut found = std::collections::HashMap::new();
+    for exact in [true, false] {
+        for (field, words) in hints {
+            if found.contains_key(field) {
+                continue;
+            }
+            let hit = headers.iter().enumerate().find(|(i, h)| {
+                let h = h.trim().to_lowercase();
+                !taken[*i]
+                    && words
+                        .iter()
+                        .any(|w| if exact { h == *w } else { h.contains(w) })
+            });
+            if let Some((i, _)) = hit {
+                taken[i] = true;
+                found.insert(*field, i as u32);
+            }
+        }
+    }
+    found
+}
+
 /// Characters that make a spreadsheet treat a cell as a formula (OWASP's list).
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 

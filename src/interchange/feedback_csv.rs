@@ -93,27 +93,7 @@ const HINTS: [(&str, &[&str]); 7] = [
 impl FeedbackMapping {
     /// A first guess from the header names; the user confirms or changes it.
     pub fn guess(headers: &[String], project: &Project, map_id: Id) -> FeedbackMapping {
-        let mut taken = vec![false; headers.len()];
-        let mut found: HashMap<&str, u32> = HashMap::new();
-        // Exact names first, then headers containing a hint word.
-        for exact in [true, false] {
-            for (field, words) in HINTS {
-                if found.contains_key(field) {
-                    continue;
-                }
-                let hit = headers.iter().enumerate().find(|(i, h)| {
-                    let h = h.trim().to_lowercase();
-                    !taken[*i]
-                        && words
-                            .iter()
-                            .any(|w| if exact { h == *w } else { h.contains(w) })
-                });
-                if let Some((i, _)) = hit {
-                    taken[i] = true;
-                    found.insert(field, i as u32);
-                }
-            }
-        }
+        let found = super::csv::guess_columns(headers, &HINTS);
         FeedbackMapping {
             map_id,
             date: found.get("date").copied(),

@@ -149,26 +149,7 @@ fn read_xlsx(bytes: &[u8]) -> std::result::Result<CsvTable, Vec<LineError>> {
 
 impl TouchpointMapping {
     pub fn guess(headers: &[String], map_id: Option<Id>) -> TouchpointMapping {
-        let mut taken = vec![false; headers.len()];
-        let mut found: HashMap<&str, u32> = HashMap::new();
-        for exact in [true, false] {
-            for (field, words) in HINTS {
-                if found.contains_key(field) {
-                    continue;
-                }
-                let hit = headers.iter().enumerate().find(|(i, h)| {
-                    let h = h.trim().to_lowercase();
-                    !taken[*i]
-                        && words
-                            .iter()
-                            .any(|w| if exact { h == *w } else { h.contains(w) })
-                });
-                if let Some((i, _)) = hit {
-                    taken[i] = true;
-                    found.insert(field, i as u32);
-                }
-            }
-        }
+        let found = super::csv::guess_columns(headers, &HINTS);
         let get = |f: &str| found.get(f).copied();
         TouchpointMapping {
             map_id,

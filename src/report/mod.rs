@@ -19,6 +19,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use mapdraw::{draw_map, MapLayout, View};
 use page::{Face, Fonts, Page, Weight};
 use printpdf::{ParsedFont, PdfDocument, PdfPage, PdfSaveOptions};
+use surface::Surface;
 
 /// Paper sizes in points, portrait.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -327,20 +327,4 @@ impl Page {
             items: vec![TextItem::Text(run)],
         });
     }
-
-    /// Right-aligned text ending at `right`.
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn text_right(
-        &mut self,
-        fonts: &Fonts,
-        right: f32,
-        y: f32,
-        size: f32,
-        weight: Weight,
-        color: &str,
-        text: &str,
-    ) {
-        let w = fonts.width(text, size, weight);
-        self.text(fonts, right - w, y, size, weight, color, text);
-    }
 }
