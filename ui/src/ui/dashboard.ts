@@ -7,6 +7,7 @@ import type { Chart } from "chart.js";
 import type { Dashboard } from "../bindings/Dashboard";
 import type { FeedbackSource } from "../bindings/FeedbackSource";
 import type { KpiRow } from "../bindings/KpiRow";
+import type { Reliability } from "../bindings/Reliability";
 import type { Editor } from "../editor/editor";
 import { addCustomerPeriod, addFeedback, addKpi, deleteRecord, recordMeasurement, scorePillar } from "../actions/measures";
 import { editField } from "../actions/editField";
@@ -18,8 +19,9 @@ import { showError } from "./dialogs";
 import { clear, h } from "./dom";
 import { PILLAR_LABEL, SOURCE_LABEL, STATUS_LABEL } from "./labels";
 
-type Tab = "overview" | "kpis" | "feedback" | "customers" | "pillars";
-const TABS: Array<[Tab, string]> = [["overview", "Overview"], ["kpis", "KPIs"], ["feedback", "Feedback"], ["customers", "Customers in / out"], ["pillars", "Pillars"]];
+type Tab = "overview" | "reliability" | "kpis" | "feedback" | "customers" | "pillars";
+const TABS: Array<[Tab, string]> = [["overview", "Overview"], ["reliability", "Reliability board"], ["kpis", "KPIs"], ["feedback", "Feedback"], ["customers", "Customers in / out"], ["pillars", "Pillars"]];
+const RELIABILITY: Array<[Reliability, string]> = [["broken", "Broken"], ["reliable", "Reliable"], ["differentiating", "Differentiating"]];
 const FEEDBACK_SHOWN = 200;
 
 const fmt = (v: number | null | undefined, digits = 1) => (v === null || v === undefined ? "—" : String(Number(v.toFixed(digits))));
@@ -86,7 +88,7 @@ export class DashboardView {
       exportSelect));
     const body = h("div", { class: "dashboard-body" });
     this.root.append(body);
-    ({ overview: () => this.overview(body, d), kpis: () => this.kpis(body, d), feedback: () => this.feedback(body, d), customers: () => this.customers(body, d), pillars: () => this.pillars(body, d) })[this.tab]();
+    ({ overview: () => this.overview(body, d), reliability: () => this.board(body, d), kpis: () => this.kpis(body, d), feedback: () => this.feedback(body, d), customers: () => this.customers(body, d), pillars: () => this.pillars(body, d) })[this.tab]();
   }
 
   private tiles(d: Dashboard): HTMLElement {
@@ -135,6 +137,45 @@ export class DashboardView {
       h("table", { class: "grid-table", name: "topTouchpoints" },
         h("thead", {}, h("tr", {}, ...["#", "Touchpoint", "Stage", "Reliability", "Expect / deliver", "Gap", "KPIs", ""].map((c) => h("th", {}, c)))),
         h("tbody", {}, ...rows)));
+  }
+
+  /** Every touchpoint of the map in its reliability column, stage by stage, with its gap; a
+   * button moves it a step. Counts and gaps per stage come from the core's figures. */
+  private board(body: HTMLElement, d: Dashboard): void {
+    const e = this.editor;
+    const stages = e.doc.stagesOf(e.mapId);
+    const cards = e.doc.touchpointsOf(e.mapId);
+    const stageFigures = new Map(d.reliability.stages.map((s) => [s.stageId, s]));
+    const move = (id: string, to: Reliability) => editField(e, "touchpoint", id, { reliability: to }, `Mark ${to}`);
+    const column = ([kind, label]: [Reliability, string], i: number) => {
+      const total = d.reliability[kind];
+      return h("section", { class: `board-column rel-${kind}`, "data-reliability": kind },
+        h("h2", {}, `${label} (${total})`),
+        ...stages.map((stage) => {
+          const here = cards.filter((t) => t.stageId === stage.id && t.reliability === kind).sort((a, b) => (b.expectation - b.performance) - (a.expectation - a.performance) || a.title.localeCompare(b.title));
+          if (here.length === 0) return "";
+          return h("div", { class: "board-stage" },
+            h("h3", {}, stage.name),
+            ...here.map((t) => {
+              const gap = t.expectation - t.performance;
+              return h("div", { class: "board-card", "data-touchpoint": t.id },
+                h("strong", {}, t.momentOfTruth ? "★ " : "", t.title),
+                h("span", { class: gap > 0 ? "gap short" : "gap" }, gap > 0 ? `falls ${gap} short` : gap < 0 ? `exceeds by ${-gap}` : "meets expectations"),
+                h("span", { class: "board-moves" },
+                  i > 0 ? h("button", { type: "button", "aria-label": `Mark ${t.title} ${RELIABILITY[i - 1]![0]}`, onclick: () => move(t.id, RELIABILITY[i - 1]![0]) }, "←") : "",
+                  i < 2 ? h("button", { type: "button", "aria-label": `Mark ${t.title} ${RELIABILITY[i + 1]![0]}`, onclick: () => move(t.id, RELIABILITY[i + 1]![0]) }, "→") : ""));
+            }));
+        }));
+    };
+    body.append(
+      h("table", { class: "grid-table", name: "reliabilityByStage" },
+        h("thead", {}, h("tr", {}, ...["Stage", "Broken", "Reliable", "Differentiating", "Moments of truth", "Expectation", "Delivered", "Mean gap"].map((c) => h("th", {}, c)))),
+        h("tbody", {}, ...stages.map((s) => {
+          const f = stageFigures.get(s.id);
+          return h("tr", {}, h("td", {}, s.name), h("td", { class: "num" }, String(f?.broken ?? 0)), h("td", { class: "num" }, String(f?.reliable ?? 0)), h("td", { class: "num" }, String(f?.differentiating ?? 0)),
+            h("td", { class: "num" }, String(f?.momentsOfTruth ?? 0)), h("td", { class: "num" }, fmt(f?.averageExpectation, 2)), h("td", { class: "num" }, fmt(f?.averagePerformance, 2)), h("td", { class: "num" }, signed(f?.averageGap)));
+        }))),
+      h("div", { class: "reliability-board" }, ...RELIABILITY.map(column)));
   }
 
   private kpis(body: HTMLElement, d: Dashboard): void {

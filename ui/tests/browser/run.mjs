@@ -372,6 +372,18 @@ tests["dashboard: charts from the core's figures, KPI value recorded, pillar sco
   assert(rows[0].startsWith("Online check-in") && rows.length === 12, `top touchpoints listed in rank order: ${rows}`);
   await page.screenshot({ path: join(out, "dashboard.png"), fullPage: true });
 
+  // Reliability board: every card of the map in its column; → moves one a step up.
+  await page.click("button[data-tab=reliability]");
+  await page.waitForSelector(".reliability-board");
+  const onBoard = await page.$$eval(".board-card", (cs) => cs.length);
+  const onMap = seed.touchpoints.filter((t) => t.mapId === seed.maps[0].id).length;
+  assert(onBoard === onMap, `the board shows every card of the map (${onBoard} of ${onMap})`);
+  const card = await page.$eval(".rel-broken .board-card", (c) => c.dataset.touchpoint);
+  await page.click(`.rel-broken .board-card[data-touchpoint="${card}"] button`);
+  let moved = await saved(page);
+  assert(moved.touchpoints.find((t) => t.id === card).reliability === "reliable", "→ marked the card reliable");
+  await page.screenshot({ path: join(out, "dashboard-reliability.png") });
+
   // KPIs tab: record a value; it is saved on the KPI, in date order.
   await page.click("button[data-tab=kpis]");
   const kpi = await page.$eval("table[name=kpis] tbody tr", (tr) => tr.dataset.kpi);
@@ -379,6 +391,7 @@ tests["dashboard: charts from the core's figures, KPI value recorded, pillar sco
   await page.fill(`input[name=value-${kpi}]`, "81.5");
   await page.click(`button[name=record-${kpi}]`);
   let p = await saved(page);
+  void moved;
   const k = p.kpis.find((x) => x.id === kpi);
   assert(k.measurements.at(-1).date === "2026-11-20" && k.measurements.at(-1).value === 81.5, `the value was saved: ${JSON.stringify(k.measurements.at(-1))}`);
   await page.waitForSelector(".dashboard canvas[data-chart=kpi]");
