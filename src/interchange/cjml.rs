@@ -294,7 +294,7 @@ pub fn import(
     project: &Project,
     mut next_id: impl FnMut() -> Id,
 ) -> Result<CjmlImport> {
-    let fail = |e: LineError| super::feedback_csv::csv_error(vec![e]);
+    let fail = |e: LineError| super::csv::import_error(vec![e]);
     let text = super::csv::decode(bytes).map_err(fail)?;
     let root = parse(&text).map_err(fail)?;
     if root.name != "CJML" {

@@ -28,6 +28,18 @@ pub(crate) fn line_error(line: u64, message: impl Into<String>) -> LineError {
     }
 }
 
+/// Bad lines named in an error (the total is always given).
+pub const MAX_LISTED_ERRORS: usize = 200;
+
+/// The error for a file with bad lines: the first few are named, with the total.
+pub fn import_error(errors: Vec<LineError>) -> crate::Error {
+    let total = errors.len();
+    crate::Error::InvalidImport {
+        total,
+        lines: errors.into_iter().take(MAX_LISTED_ERRORS).collect(),
+    }
+}
+
 /// One data row with the line it starts on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CsvRow {

@@ -2,10 +2,10 @@
 //! headers, then confirmed by the user), every row is checked, and either every row imports or
 //! none does, with each bad row named by its line.
 
-use super::csv::{line_error, read_table, unescape_cell, CsvTable, LineError};
+use super::csv::{import_error, line_error, read_table, unescape_cell, CsvTable, LineError};
 use crate::measure::{Feedback, FeedbackSource, RATING_RANGE};
 use crate::model::{Id, Project};
-use crate::{Error, Result};
+use crate::Result;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -313,7 +313,7 @@ pub fn preview(
     map_id: Id,
     mapping: Option<FeedbackMapping>,
 ) -> Result<FeedbackPreview> {
-    let table = read_table(bytes).map_err(csv_error)?;
+    let table = read_table(bytes).map_err(import_error)?;
     let mapping =
         mapping.unwrap_or_else(|| FeedbackMapping::guess(&table.headers, project, map_id));
     let total_rows = u32::try_from(table.rows.len()).unwrap_or(u32::MAX);
@@ -391,25 +391,16 @@ pub fn import(
     mapping: &FeedbackMapping,
     next_id: impl FnMut() -> Id,
 ) -> Result<Vec<Feedback>> {
-    let table = read_table(bytes).map_err(csv_error)?;
+    let table = read_table(bytes).map_err(import_error)?;
     let parsed = parse_rows(&table, mapping, project, next_id)
-        .map_err(|problem| csv_error(vec![line_error(1, problem)]))?;
+        .map_err(|problem| import_error(vec![line_error(1, problem)]))?;
     let errors: Vec<LineError> = parsed.errors().collect();
     if !errors.is_empty() {
-        return Err(csv_error(errors));
+        return Err(import_error(errors));
     }
     Ok(parsed
         .rows
         .into_iter()
         .filter_map(|(_, r)| r.ok())
         .collect())
-}
-
-/// The error for a file with bad lines: the first few are named, with the total.
-pub fn csv_error(errors: Vec<LineError>) -> Error {
-    let total = errors.len();
-    Error::InvalidImport {
-        total,
-        lines: errors.into_iter().take(PREVIEW_ERRORS).collect(),
-    }
 }

@@ -669,7 +669,7 @@ pub fn preview(
     mapping: Option<TouchpointMapping>,
     default_map: Option<Id>,
 ) -> Result<TouchpointPreview> {
-    let table = read_sheet(bytes).map_err(super::feedback_csv::csv_error)?;
+    let table = read_sheet(bytes).map_err(super::csv::import_error)?;
     let mapping = mapping.unwrap_or_else(|| {
         TouchpointMapping::guess(
             &table.headers,
@@ -777,18 +777,18 @@ pub fn import(
     mapping: &TouchpointMapping,
     next_id: impl FnMut() -> Id,
 ) -> Result<Changes> {
-    use super::feedback_csv::csv_error;
-    let table = read_sheet(bytes).map_err(csv_error)?;
+    use super::csv::import_error;
+    let table = read_sheet(bytes).map_err(import_error)?;
     mapping
         .check(project, table.headers.len())
-        .map_err(|p| csv_error(vec![line_error(1, p)]))?;
+        .map_err(|p| import_error(vec![line_error(1, p)]))?;
     let rows = read_rows(&table, mapping, &default_map_name(project, mapping));
     let errors: Vec<LineError> = rows
         .iter()
         .filter_map(|(l, r)| r.as_ref().err().map(|e| line_error(*l, e.clone())))
         .collect();
     if !errors.is_empty() {
-        return Err(csv_error(errors));
+        return Err(import_error(errors));
     }
     let good = rows.into_iter().filter_map(|(_, r)| r.ok()).collect();
     let after = place(project, good, next_id).map_err(|e| match e {
