@@ -2,6 +2,7 @@
 //! format and sample data. It has no GUI dependency; the desktop shell and the `journeymap`
 //! command-line tool are thin layers over it.
 
+pub mod atomic;
 pub mod backup;
 pub mod error;
 pub mod generate;

@@ -537,10 +537,7 @@ pub(crate) fn write_bytes(output: &Path, bytes: &[u8]) -> Result<()> {
             source: e,
         });
     }
-    std::fs::write(output, bytes).map_err(|e| Error::Io {
-        context: format!("cannot write {}", output.display()),
-        source: e,
-    })?;
+    journeymap::atomic::write_atomically(output, bytes)?;
     eprintln!(
         "wrote {} ({} KB)",
         output.display(),

@@ -210,13 +210,13 @@ impl Session {
     /// Writes the open project's maps as CJML; returns what CJML could not hold.
     pub fn export_cjml(&self, dest: &Path) -> Result<Vec<String>> {
         let out = cjml::export(self.open_project()?);
-        write_file(dest, out.xml.as_bytes())?;
+        crate::atomic::write_atomically(dest, out.xml.as_bytes())?;
         Ok(out.not_exported)
     }
 
     /// Writes one table of the open project as CSV; returns its size in bytes.
     pub fn export_csv(&self, table: Table, dest: &Path) -> Result<u64> {
-        write_file(dest, &tables::export(self.open_project()?, table))
+        crate::atomic::write_atomically(dest, &tables::export(self.open_project()?, table))
     }
 
     /// Writes a map as SVG, or as PNG at `scale`; `viewport` limits it to the part in view.
@@ -233,14 +233,14 @@ impl Session {
             None => crate::report::map_svg(project, map_id, viewport)?.into_bytes(),
             Some(scale) => crate::report::map_png(project, map_id, viewport, scale)?,
         };
-        write_file(dest, &bytes)
+        crate::atomic::write_atomically(dest, &bytes)
     }
 
     /// Writes the project as one self-contained web page.
     #[cfg(feature = "report")]
     pub fn export_html(&self, dest: &Path, today: NaiveDate) -> Result<u64> {
         let html = crate::report::project_html(self.open_project()?, today)?;
-        write_file(dest, html.as_bytes())
+        crate::atomic::write_atomically(dest, html.as_bytes())
     }
 }
 
@@ -252,24 +252,6 @@ pub struct CjmlRead {
     pub maps: u32,
     pub touchpoints: u32,
     pub not_imported: Vec<crate::interchange::csv::LineError>,
-}
-
-/// Writes an export next to its destination and renames it over, so a failed export never
-/// leaves half a file where a good one was.
-fn write_file(dest: &Path, bytes: &[u8]) -> Result<u64> {
-    let io = |e| Error::io(format!("cannot write {}", dest.display()), e);
-    let dir = dest
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut temp = tempfile::Builder::new()
-        .suffix(".part")
-        .tempfile_in(dir)
-        .map_err(io)?;
-    std::io::Write::write_all(&mut temp, bytes).map_err(io)?;
-    temp.as_file().sync_all().map_err(io)?;
-    temp.persist(dest).map_err(|e| io(e.error))?;
-    Ok(bytes.len() as u64)
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>> {

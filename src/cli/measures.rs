@@ -329,19 +329,5 @@ pub fn export_csv(file: &Path, table: &str, output: &Path) -> Result<()> {
         ))
     })?;
     let project = ProjectFile::read(file)?;
-    let bytes = tables::export(&project, table);
-    if output.as_os_str() == "-" {
-        use std::io::Write;
-        std::io::stdout().write_all(&bytes).map_err(|e| Error::Io {
-            context: "cannot write to standard output".into(),
-            source: e,
-        })?;
-    } else {
-        std::fs::write(output, &bytes).map_err(|e| Error::Io {
-            context: format!("cannot write {}", output.display()),
-            source: e,
-        })?;
-        eprintln!("wrote {}", output.display());
-    }
-    Ok(())
+    crate::write_bytes(output, &tables::export(&project, table))
 }

@@ -449,7 +449,6 @@ fn place(project: &Project, rows: Vec<Row>, mut next_id: impl FnMut() -> Id) -> 
             .and_then(|o| o.iter().position(|l| *l == key(lane)))
             .unwrap_or(usize::MAX)
     };
-    let mut rows = rows;
     // Lanes are created in that order: visit rows so each map's new lanes come up in turn.
     let mut creation: Vec<(String, String, usize)> = rows
         .iter()
@@ -458,7 +457,7 @@ fn place(project: &Project, rows: Vec<Row>, mut next_id: impl FnMut() -> Id) -> 
     creation.sort_by_key(|c| c.2);
     let mut ranked: Vec<(u32, u64, Id)> = Vec::new();
     let mut new_cards: Vec<(Id, Id, Id, Touchpoint)> = Vec::new();
-    for mut row in rows.drain(..) {
+    for mut row in rows {
         let map_id = match maps.get(&key(&row.map)) {
             Some(id) => *id,
             None => {
@@ -554,13 +553,12 @@ fn place(project: &Project, rows: Vec<Row>, mut next_id: impl FnMut() -> Id) -> 
     }
 
     // Lay out each touched map: grow lanes to fit the new cards, shift what lies below.
-    let touched: Vec<Id> = {
-        let mut v: Vec<Id> = new_cards.iter().map(|c| c.0).collect();
-        v.dedup();
-        let mut seen = std::collections::HashSet::new();
-        v.retain(|id| seen.insert(*id));
-        v
-    };
+    let mut touched: Vec<Id> = Vec::new();
+    for (map_id, ..) in &new_cards {
+        if !touched.contains(map_id) {
+            touched.push(*map_id);
+        }
+    }
     for map_id in touched {
         let mut stages: Vec<Stage> = p
             .stages

@@ -268,12 +268,8 @@ impl Dashboard {
                     gap: t.gap(),
                     moment_of_truth: t.moment_of_truth,
                     kpis: count(own.len()),
-                    worst_status: own
-                        .iter()
-                        .map(|k| k.status)
-                        .filter(|s| *s != KpiStatus::NoData)
-                        .min()
-                        .or_else(|| own.first().map(|_| KpiStatus::NoData)),
+                    // No data sorts after every real status, so it is the worst only when alone.
+                    worst_status: own.iter().map(|k| k.status).min(),
                 }
             })
             .collect();

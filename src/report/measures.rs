@@ -3,6 +3,7 @@
 //! customers in and out, and the ten-pillar self-assessment as a radar.
 
 use super::page::{Page, Weight};
+use super::surface::Surface;
 use super::{reliability_color, Cell, Report, INK, LINE, MARGIN, MUTED};
 use crate::measure::{Dashboard, KpiStatus, Trend};
 use crate::model::MapKind;
@@ -98,7 +99,7 @@ impl Report<'_> {
                 ]
             })
             .collect();
-        y = self.subheading(&mut page, y, "KPIs (★ top touchpoints first)");
+        y = self.subheading(&mut page, y, title, "KPIs (★ top touchpoints first)");
         y = self.flow_table(
             &mut page,
             y,
@@ -149,6 +150,7 @@ impl Report<'_> {
         y = self.subheading(
             &mut page,
             y + 14.0,
+            title,
             "Reliability by stage (gap: expectation minus delivered performance)",
         );
         y = self.flow_table(
@@ -192,6 +194,7 @@ impl Report<'_> {
         y = self.subheading(
             &mut page,
             y + 14.0,
+            title,
             "Voice of the customer and of employees (mean sentiment −2…+2, items)",
         );
         y = self.flow_table(
@@ -228,7 +231,7 @@ impl Report<'_> {
                 ]
             })
             .collect();
-        y = self.subheading(&mut page, y + 14.0, "Customers in and customers out");
+        y = self.subheading(&mut page, y + 14.0, title, "Customers in and customers out");
         self.flow_table(
             &mut page,
             y,
@@ -249,11 +252,12 @@ impl Report<'_> {
         self.pillars(&d);
     }
 
-    /// A table's caption; a caption with no room for rows under it starts the next page.
-    fn subheading(&mut self, page: &mut Page, mut y: f32, text: &str) -> f32 {
+    /// A table's caption; a caption with no room for rows under it starts the next page, under
+    /// the section's title marked "continued".
+    fn subheading(&mut self, page: &mut Page, mut y: f32, section: &str, text: &str) -> f32 {
         if y + 70.0 > page.height - MARGIN - 20.0 {
             self.pages.push(std::mem::replace(page, self.portrait()));
-            y = MARGIN + 10.0;
+            y = self.heading(page, &format!("{section} (continued)"), "");
         }
         page.text(&self.fonts, MARGIN, y + 10.0, 11.0, Weight::Bold, INK, text);
         y + 18.0

@@ -191,20 +191,7 @@ pub fn render(project: &Project, opts: &ReportOptions) -> Result<Vec<u8>> {
 /// Renders the report and writes it to `dest` atomically (temp file + rename). Returns the
 /// number of bytes written.
 pub fn write(project: &Project, opts: &ReportOptions, dest: &std::path::Path) -> Result<u64> {
-    let bytes = render(project, opts)?;
-    let dir = dest
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let io = |e| Error::io(format!("cannot write {}", dest.display()), e);
-    let mut temp = tempfile::Builder::new()
-        .suffix(".pdf.tmp")
-        .tempfile_in(dir)
-        .map_err(io)?;
-    std::io::Write::write_all(&mut temp, &bytes).map_err(io)?;
-    temp.as_file().sync_all().map_err(io)?;
-    temp.persist(dest).map_err(|e| io(e.error))?;
-    Ok(bytes.len() as u64)
+    crate::atomic::write_atomically(dest, &render(project, opts)?)
 }
 
 fn pdf_date(t: NaiveDateTime) -> printpdf::OffsetDateTime {

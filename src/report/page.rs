@@ -2,6 +2,7 @@
 //! measured with ttf-parser, wrapped and ellipsized here (printpdf does no layout), and falling
 //! back per character to a CJK font for glyphs the Latin font lacks.
 
+use super::surface::Surface;
 use printpdf::{
     Color, FontId, Line, LinePoint, Op, PaintMode, PdfFontHandle, Point, Polygon, PolygonRing, Pt,
     Rect, Rgb, TextItem, WindingOrder,
@@ -195,31 +196,6 @@ impl Page {
         }
     }
 
-    pub(crate) fn rect(
-        &mut self,
-        x: f32,
-        y: f32,
-        w: f32,
-        h: f32,
-        fill: Option<&str>,
-        stroke: Option<(&str, f32)>,
-    ) {
-        let mode = match (fill, stroke) {
-            (Some(_), Some(_)) => PaintMode::FillStroke,
-            (Some(_), None) => PaintMode::Fill,
-            (None, Some(_)) => PaintMode::Stroke,
-            (None, None) => return,
-        };
-        if let Some(f) = fill {
-            self.ops.push(Op::SetFillColor { col: rgb(f) });
-        }
-        if let Some((s, width)) = stroke {
-            self.ops.push(Op::SetOutlineColor { col: rgb(s) });
-            self.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
-        }
-        self.ops.push(self.rect_op(x, y, w, h, mode));
-    }
-
     /// A rectangle given by its top-left corner, in PDF's bottom-left coordinates.
     fn rect_op(&self, x: f32, y: f32, w: f32, h: f32, mode: PaintMode) -> Op {
         Op::DrawRectangle {
@@ -244,7 +220,55 @@ impl Page {
         self.ops.push(Op::RestoreGraphicsState);
     }
 
-    pub(crate) fn line(&mut self, points: &[(f32, f32)], color: &str, width: f32) {
+    /// Straight-segment path points from top-left page coordinates.
+    fn path(&self, points: &[(f32, f32)]) -> Vec<LinePoint> {
+        points
+            .iter()
+            .map(|&(x, y)| LinePoint {
+                p: self.point(x, y),
+                bezier: false,
+            })
+            .collect()
+    }
+
+    fn show(&mut self, face: &FontId, size: f32, run: String) {
+        self.ops.push(Op::SetFont {
+            font: PdfFontHandle::External(face.clone()),
+            size: Pt(size),
+        });
+        self.ops.push(Op::ShowText {
+            items: vec![TextItem::Text(run)],
+        });
+    }
+}
+
+impl Surface for Page {
+    fn rect(
+        &mut self,
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        fill: Option<&str>,
+        stroke: Option<(&str, f32)>,
+    ) {
+        let mode = match (fill, stroke) {
+            (Some(_), Some(_)) => PaintMode::FillStroke,
+            (Some(_), None) => PaintMode::Fill,
+            (None, Some(_)) => PaintMode::Stroke,
+            (None, None) => return,
+        };
+        if let Some(f) = fill {
+            self.ops.push(Op::SetFillColor { col: rgb(f) });
+        }
+        if let Some((s, width)) = stroke {
+            self.ops.push(Op::SetOutlineColor { col: rgb(s) });
+            self.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+        }
+        self.ops.push(self.rect_op(x, y, w, h, mode));
+    }
+
+    fn line(&mut self, points: &[(f32, f32)], color: &str, width: f32) {
         if points.len() < 2 {
             return;
         }
@@ -259,18 +283,7 @@ impl Page {
         });
     }
 
-    /// Straight-segment path points from top-left page coordinates.
-    fn path(&self, points: &[(f32, f32)]) -> Vec<LinePoint> {
-        points
-            .iter()
-            .map(|&(x, y)| LinePoint {
-                p: self.point(x, y),
-                bezier: false,
-            })
-            .collect()
-    }
-
-    pub(crate) fn polygon(&mut self, points: &[(f32, f32)], fill: &str) {
+    fn polygon(&mut self, points: &[(f32, f32)], fill: &str) {
         self.ops.push(Op::SetFillColor { col: rgb(fill) });
         let points = self.path(points);
         self.ops.push(Op::DrawPolygon {
@@ -284,7 +297,7 @@ impl Page {
 
     /// Draws one line of text with its baseline at `y`, switching fonts per character as needed.
     #[allow(clippy::too_many_arguments)]
-    pub(crate) fn text(
+    fn text(
         &mut self,
         fonts: &Fonts,
         x: f32,
@@ -316,15 +329,5 @@ impl Page {
             self.show(face, size, run);
         }
         self.ops.push(Op::EndTextSection);
-    }
-
-    fn show(&mut self, face: &FontId, size: f32, run: String) {
-        self.ops.push(Op::SetFont {
-            font: PdfFontHandle::External(face.clone()),
-            size: Pt(size),
-        });
-        self.ops.push(Op::ShowText {
-            items: vec![TextItem::Text(run)],
-        });
     }
 }

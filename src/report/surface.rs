@@ -2,7 +2,7 @@
 //! with a top-left origin. The PDF page and the SVG document both implement it, so the map in
 //! the report, the SVG and the PNG come from one drawing routine and never disagree.
 
-use super::page::{Fonts, Page, Weight};
+use super::page::{Fonts, Weight};
 use std::fmt::Write;
 
 pub(crate) trait Surface {
@@ -48,41 +48,6 @@ pub(crate) trait Surface {
     ) {
         let w = fonts.width(text, size, weight);
         self.text(fonts, right - w, y, size, weight, color, text);
-    }
-}
-
-impl Surface for Page {
-    fn rect(
-        &mut self,
-        x: f32,
-        y: f32,
-        w: f32,
-        h: f32,
-        fill: Option<&str>,
-        stroke: Option<(&str, f32)>,
-    ) {
-        Page::rect(self, x, y, w, h, fill, stroke);
-    }
-
-    fn line(&mut self, points: &[(f32, f32)], color: &str, width: f32) {
-        Page::line(self, points, color, width);
-    }
-
-    fn polygon(&mut self, points: &[(f32, f32)], fill: &str) {
-        Page::polygon(self, points, fill);
-    }
-
-    fn text(
-        &mut self,
-        fonts: &Fonts,
-        x: f32,
-        y: f32,
-        size: f32,
-        weight: Weight,
-        color: &str,
-        text: &str,
-    ) {
-        Page::text(self, fonts, x, y, size, weight, color, text);
     }
 }
 

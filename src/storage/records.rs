@@ -314,11 +314,7 @@ fn load_redesigns(conn: &Connection) -> rusqlite::Result<Vec<Redesign>> {
             })
         },
     )?;
-    let index: std::collections::HashMap<Id, usize> = redesigns
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id, i))
-        .collect();
+    let index = index_of(&redesigns, |r| r.id);
     let phases = all(
         conn,
         "SELECT redesign_id, name, days, status, actual_start, actual_end, owner, notes
@@ -338,11 +334,7 @@ fn load_redesigns(conn: &Connection) -> rusqlite::Result<Vec<Redesign>> {
             ))
         },
     )?;
-    for (owner, phase) in phases {
-        if let Some(&i) = index.get(&owner) {
-            redesigns[i].phases.push(phase);
-        }
-    }
+    attach(&mut redesigns, &index, phases, |r| &mut r.phases);
     let history = all(
         conn,
         "SELECT redesign_id, date, phase, from_status, to_status, note
@@ -360,11 +352,7 @@ fn load_redesigns(conn: &Connection) -> rusqlite::Result<Vec<Redesign>> {
             ))
         },
     )?;
-    for (owner, change) in history {
-        if let Some(&i) = index.get(&owner) {
-            redesigns[i].history.push(change);
-        }
-    }
+    attach(&mut redesigns, &index, history, |r| &mut r.history);
     Ok(redesigns)
 }
 
