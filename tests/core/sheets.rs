@@ -4,7 +4,7 @@
 use super::support::{copy_into, sample, sample_journey, temp};
 use journeymap::interchange::tables::{self, Table};
 use journeymap::interchange::touchpoints_csv::{self, TouchpointMapping};
-use journeymap::model::{new_id, Id, Project, LANE_HEADER_WIDTH, STAGE_HEADER_HEIGHT};
+use journeymap::model::{new_id, Project, LANE_HEADER_WIDTH, STAGE_HEADER_HEIGHT};
 use journeymap::{ErrorCode, ProjectFile};
 use pretty_assertions::assert_eq;
 
@@ -189,7 +189,6 @@ fn bad_rows_are_named_by_line_and_nothing_changes() {
         before,
         "the file is untouched"
     );
-    let _: Id = p.maps[0].id;
 }
 
 #[test]
