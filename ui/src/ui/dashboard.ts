@@ -14,7 +14,7 @@ import { editField } from "../actions/editField";
 import { moveTop, setTop } from "../actions/toggleTop";
 import { localToday } from "../actions/startRedesign";
 import { MAX_TOP_TOUCHPOINTS } from "../model/doc";
-import { chartBox, customersChart, feedbackTrendChart, kpiChart, pillarsChart, reliabilityChart, voicesChart } from "./charts";
+import type * as Charts from "./charts";
 import { showError } from "./dialogs";
 import { clear, h } from "./dom";
 import { PILLAR_LABEL, SOURCE_LABEL, STATUS_LABEL } from "./labels";
@@ -38,6 +38,9 @@ export class DashboardView {
   onImport: () => void = () => {};
   onExport: (table: "touchpoints" | "kpis" | "feedback") => void = () => {};
   private charts: Chart[] = [];
+  /** Chart.js and the chart builders, loaded the first time the dashboard opens: most sessions
+   * never show it, and the window starts without parsing them. */
+  private draw!: typeof Charts;
   private loadedFor = "";
   private selectedKpi: string | undefined;
 
@@ -56,7 +59,9 @@ export class DashboardView {
     this.loadedFor = key;
     try {
       await e.flush();
-      this.figures = await e.backend.dashboard(e.mapId || null, this.today);
+      const [figures, draw] = await Promise.all([e.backend.dashboard(e.mapId || null, this.today), this.draw ?? import("./charts")]);
+      this.figures = figures;
+      this.draw = draw;
     } catch (err) {
       await showError(err, "The dashboard figures could not be computed.");
       return;
@@ -109,11 +114,11 @@ export class DashboardView {
   private overview(body: HTMLElement, d: Dashboard): void {
     body.append(this.tiles(d));
     const grid = h("div", { class: "chart-grid" },
-      chartBox("Reliability by stage", "reliability", reliabilityChart(d), this.charts),
-      chartBox("Feedback sentiment by month", "trend", feedbackTrendChart(d), this.charts),
-      chartBox("Customers and employees, side by side", "voices", voicesChart(d), this.charts),
-      chartBox("Customers in and out", "customers", customersChart(d), this.charts),
-      chartBox("Ten pillars", "pillars", pillarsChart(d), this.charts));
+      this.draw.chartBox("Reliability by stage", "reliability", this.draw.reliabilityChart(d), this.charts),
+      this.draw.chartBox("Feedback sentiment by month", "trend", this.draw.feedbackTrendChart(d), this.charts),
+      this.draw.chartBox("Customers and employees, side by side", "voices", this.draw.voicesChart(d), this.charts),
+      this.draw.chartBox("Customers in and out", "customers", this.draw.customersChart(d), this.charts),
+      this.draw.chartBox("Ten pillars", "pillars", this.draw.pillarsChart(d), this.charts));
     body.append(grid, this.topTable(d));
   }
 
@@ -220,7 +225,7 @@ export class DashboardView {
         h("thead", {}, h("tr", {}, ...["Touchpoint", "KPI", "Unit", "Direction", "Target", "Tolerance", "Latest", "Status", "New value", ""].map((c) => h("th", {}, c)))),
         h("tbody", {}, ...rows)),
       d.kpis.length === 0 ? h("p", { class: "hint" }, "No KPIs on this map yet. Give each top touchpoint one or two measures with a target.") : "",
-      selected && selected.series.length ? h("div", { class: "chart-grid one" }, chartBox(`${selected.touchpointTitle}: ${selected.name}`, "kpi", kpiChart(selected), this.charts)) : "");
+      selected && selected.series.length ? h("div", { class: "chart-grid one" }, this.draw.chartBox(`${selected.touchpointTitle}: ${selected.name}`, "kpi", this.draw.kpiChart(selected), this.charts)) : "");
   }
 
   private feedback(body: HTMLElement, d: Dashboard): void {
@@ -305,7 +310,7 @@ export class DashboardView {
             h("td", {}, reasons(p.id)),
             h("td", {}, h("button", { type: "button", "aria-label": `Delete ${p.label}`, onclick: () => deleteRecord(e, "customerPeriod", p.id) }, "×")));
         }))),
-      d.customers.length ? h("div", { class: "chart-grid one" }, chartBox("Customers in and out", "customers", customersChart(d), this.charts)) : h("p", { class: "hint" }, "Add a period to track customers gained and lost."));
+      d.customers.length ? h("div", { class: "chart-grid one" }, this.draw.chartBox("Customers in and out", "customers", this.draw.customersChart(d), this.charts)) : h("p", { class: "hint" }, "Add a period to track customers gained and lost."));
   }
 
   private pillars(body: HTMLElement, d: Dashboard): void {
@@ -320,6 +325,6 @@ export class DashboardView {
     });
     body.append(h("div", { class: "pillars" },
       h("table", { class: "grid-table", name: "pillars" }, h("thead", {}, h("tr", {}, h("th", {}, "Pillar"), h("th", {}, "Score (1–5)"), h("th", {}, "Notes"))), h("tbody", {}, ...rows)),
-      chartBox(`Self-assessment, mean ${d.pillarAverage === null ? "—" : d.pillarAverage.toFixed(1)} of 5`, "pillars", pillarsChart(d), this.charts)));
+      this.draw.chartBox(`Self-assessment, mean ${d.pillarAverage === null ? "—" : d.pillarAverage.toFixed(1)} of 5`, "pillars", this.draw.pillarsChart(d), this.charts)));
   }
 }
