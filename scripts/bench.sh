@@ -12,5 +12,7 @@ cargo bench --bench core
 say "Canvas: pan and zoom frame times"
 cargo build --quiet --bin journeymap -p journeymap-desktop
 (cd ui && node bench/canvas.mjs 1000 10000)
-say "App: cold start and resident memory with 10,000 touchpoints"
-(cd ui && node bench/app.mjs 10000)
+say "App: cold start and resident memory with 10,000 touchpoints (release), and the Tauri floor"
+cargo build --quiet --release -p journeymap-desktop
+cargo build --quiet --release --manifest-path benches/tauri-baseline/Cargo.toml
+(cd ui && JOURNEYMAP_PROFILE=release node bench/app.mjs 10000 && JOURNEYMAP_PROFILE=release node bench/app.mjs --baseline)

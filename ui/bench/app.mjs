@@ -1,20 +1,24 @@
 // App benchmark: cold start (process start → first frame with the project drawn) and resident
 // memory (the app plus its WebKit processes) with a generated project open, in the real window
 // under Xvfb through tauri-driver. Usage: node bench/app.mjs [touchpoints=10000]
+// `--baseline` measures benches/tauri-baseline instead: a Tauri window with one canvas and no
+// Journeymap code, the floor the app's numbers stand on.
 
 import { spawn, execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const n = Number(process.argv[2] ?? 10000);
+const baseline = process.argv.includes("--baseline");
+const n = Number(process.argv.slice(2).find((a) => !a.startsWith("--")) ?? 10000);
 const target = process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, ".cache/journeymap/target");
 const profile = process.env.JOURNEYMAP_PROFILE ?? "debug";
-const app = join(target, profile, "journeymap-desktop");
+const app = join(target, profile, baseline ? "tauri-baseline" : "journeymap-desktop");
 const cli = join(target, "debug", "journeymap");
 const work = mkdtempSync(join(tmpdir(), "jm-appbench-"));
 const project = join(work, `g${n}.journey`);
-execFileSync(cli, ["generate", "--touchpoints", String(n), "-o", project]);
+if (!baseline) execFileSync(cli, ["generate", "--touchpoints", String(n), "-o", project]);
+const args = baseline ? [] : [project];
 
 const children = [];
 const start = (cmd, args, env) => {
@@ -63,7 +67,7 @@ function tree(pid) {
 
 const runs = [];
 for (let run = 0; run < 3; run++) {
-  const session = await wd("POST", "/session", { capabilities: { alwaysMatch: { "tauri:options": { application: app, args: [project] } } } });
+  const session = await wd("POST", "/session", { capabilities: { alwaysMatch: { "tauri:options": { application: app, args } } } });
   const id = session.sessionId;
   let first;
   for (;;) {
@@ -71,7 +75,7 @@ for (let run = 0; run < 3; run++) {
     if (first) break;
     await sleep(50);
   }
-  const pid = Number(execFileSync("pgrep", ["-n", "-f", `${app} ${project}`]).toString().trim());
+  const pid = Number(execFileSync("pgrep", ["-n", "-f", [app, ...args].join(" ")]).toString().trim());
   const [btime] = readFileSync("/proc/stat", "utf8").match(/btime (\d+)/).slice(1).map(Number);
   const startTicks = Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")[19]);
   const started = (btime + startTicks / 100) * 1000; // clock ticks are 1/100 s on Linux
@@ -85,5 +89,6 @@ for (let run = 0; run < 3; run++) {
   await sleep(500);
 }
 cleanup();
-console.log(`${n} touchpoints (${profile} build; process start measured to ±10 ms)`);
+const what = baseline ? "Tauri baseline (one canvas, no Journeymap code)" : `${n} touchpoints`;
+console.log(`${what} (${profile} build; process start measured to ±10 ms)`);
 console.table(runs);
