@@ -30,19 +30,25 @@ cargo build --quiet --bin journeymap
 
 say "Fuzzing, bounded (${FUZZ_SECONDS:-15} s per target; run longer by hand with FUZZ_SECONDS)"
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked --quiet
-mkdir -p fuzz/corpus/json_import fuzz/corpus/holidays_csv fuzz/corpus/holidays_ics fuzz/corpus/sheet_import fuzz/corpus/cjml_import
+TARGETS=(json_import holidays_csv holidays_ics sheet_import cjml_import project_file)
+for target in "${TARGETS[@]}"; do mkdir -p "fuzz/corpus/$target"; done
 cp assets/sample.json tests/fixtures/schema-v1.json fuzz/corpus/json_import/
 printf 'date,name\n2026-12-25,Christmas\n' > fuzz/corpus/holidays_csv/seed.csv
 cp ui/tests/fixtures/feedback.csv tests/fixtures/touchpoints.xlsx fuzz/corpus/sheet_import/
 cp tests/fixtures/schema-v1.json fuzz/corpus/cjml_import/seed.json
 printf '<CJML version="2.0">\n<actualJourney><journeyID>A</journeyID><touchpoints><actualCommunicationPoint><touchpointID>TP1</touchpointID><initiator><initiatorLabel>Hi &amp; bye</initiatorLabel></initiator></actualCommunicationPoint></touchpoints></actualJourney>\n</CJML>\n' > fuzz/corpus/cjml_import/seed.xml
-printf 'BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20261225\nSUMMARY:Christmas\nEND:VEVENT\nEND:VCALENDAR\n' > fuzz/corpus/holidays_ics/seed.ics
-for target in json_import holidays_csv holidays_ics sheet_import cjml_import; do
+printf 'BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART;VALUE=DATE:20261225\nRRULE:FREQ=YEARLY;BYMONTH=12\nSUMMARY:Christmas\nEND:VEVENT\nEND:VCALENDAR\n' > fuzz/corpus/holidays_ics/seed.ics
+# A project with small pages keeps the seed (and each run) small.
+rm -f fuzz/corpus/project_file/seed.journey
+cp tests/fixtures/schema-v1.journey fuzz/corpus/project_file/seed.journey
+sqlite3 fuzz/corpus/project_file/seed.journey 'PRAGMA page_size=512; VACUUM;'
+for target in "${TARGETS[@]}"; do
   # cargo fuzz needs nightly features; RUSTC_BOOTSTRAP lets the stable toolchain provide them.
   (cd fuzz && RUSTC_BOOTSTRAP=1 CARGO_TARGET_DIR="$HOME/.cache/journeymap/fuzz-target" \
-    cargo fuzz run "$target" "corpus/$target" -- -max_total_time="${FUZZ_SECONDS:-15}" -print_final_stats=0 2>&1 | grep -E "^Done [0-9]+ runs|^==[0-9]+==ERROR|panicked at" || true)
-  if ls fuzz/artifacts/"$target"/crash-* >/dev/null 2>&1; then
-    echo "fuzzing found a crash in $target: see fuzz/artifacts/$target" >&2
+    cargo fuzz run "$target" "corpus/$target" -- -max_total_time="${FUZZ_SECONDS:-15}" -rss_limit_mb=1024 -timeout=20 -print_final_stats=0 2>&1 | grep -E "^Done [0-9]+ runs|^==[0-9]+==ERROR|panicked at" || true)
+  found=$(find "fuzz/artifacts/$target" -maxdepth 1 \( -name 'crash-*' -o -name 'oom-*' -o -name 'timeout-*' -o -name 'leak-*' \) 2>/dev/null | head -1)
+  if [ -n "$found" ]; then
+    echo "fuzzing found a crash, a memory blow-up or a hang in $target: $found" >&2
     exit 1
   fi
 done

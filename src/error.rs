@@ -78,6 +78,11 @@ pub enum Error {
     #[error("{path} already exists")]
     FileExists { path: PathBuf },
     #[error(
+        "{path} is a project file (an SQLite database); an export never replaces a project, so \
+         nothing was written: choose another file name"
+    )]
+    WouldReplaceProject { path: PathBuf },
+    #[error(
         "{path} is open in another Journeymap window or program; close it there first (it was \
          not opened here, so nothing can be overwritten)"
     )]
@@ -120,7 +125,7 @@ impl Error {
             Self::ForeignApplication { .. } => ErrorCode::ForeignApplication,
             Self::CorruptFile { .. } => ErrorCode::CorruptFile,
             Self::FileTooNew { .. } => ErrorCode::FileTooNew,
-            Self::FileExists { .. } => ErrorCode::FileExists,
+            Self::FileExists { .. } | Self::WouldReplaceProject { .. } => ErrorCode::FileExists,
             Self::FileInUse { .. } => ErrorCode::FileInUse,
             Self::InvalidJson(_) => ErrorCode::InvalidJson,
             Self::InvalidImport { .. } => ErrorCode::InvalidImport,
@@ -137,6 +142,27 @@ impl Error {
         Self::Io {
             context: context.into(),
             source,
+        }
+    }
+
+    /// The same error told of `shown`: a private copy was read in the file's place, and the
+    /// person knows the file by its own name.
+    pub(crate) fn about(self, shown: &std::path::Path) -> Self {
+        let path = shown.to_owned();
+        match self {
+            Self::FileNotFound { .. } => Self::FileNotFound { path },
+            Self::EmptyFile { .. } => Self::EmptyFile { path },
+            Self::NotAProjectFile { .. } => Self::NotAProjectFile { path },
+            Self::ForeignApplication { .. } => Self::ForeignApplication { path },
+            Self::CorruptFile { detail, .. } => Self::CorruptFile { path, detail },
+            Self::FileTooNew {
+                found, supported, ..
+            } => Self::FileTooNew {
+                path,
+                found,
+                supported,
+            },
+            other => other,
         }
     }
 
@@ -179,6 +205,7 @@ mod tests {
             ErrorCode::FileExists,
             ErrorCode::FileInUse,
             ErrorCode::InvalidJson,
+            ErrorCode::InvalidImport,
             ErrorCode::UnsupportedFormatVersion,
             ErrorCode::InvalidProject,
             ErrorCode::NotFound,

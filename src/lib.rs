@@ -2,7 +2,6 @@
 //! format and sample data. It has no GUI dependency; the desktop shell and the `journeymap`
 //! command-line tool are thin layers over it.
 
-pub mod atomic;
 pub mod backup;
 pub mod error;
 pub mod generate;
@@ -14,6 +13,7 @@ pub mod recent;
 pub mod report;
 pub mod session;
 pub mod storage;
+pub mod text;
 pub mod workflow;
 
 pub use error::{Error, ErrorCode, ErrorPayload, Result};

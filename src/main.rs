@@ -230,6 +230,13 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // Like any Unix filter, end quietly when the reader of our output goes away
+    // (`journeymap export-json P -o - | head -c1`) instead of panicking on the closed pipe.
+    #[cfg(unix)]
+    // SAFETY: restores the default disposition of one signal before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
@@ -253,7 +260,7 @@ fn run(command: Command) -> Result<()> {
             if output.as_os_str() == "-" {
                 print!("{text}");
             } else {
-                write_text(&output, &text)?;
+                journeymap::storage::atomic::write_export(&output, text.as_bytes())?;
                 eprintln!("wrote {}", output.display());
             }
         }
@@ -262,7 +269,7 @@ fn run(command: Command) -> Result<()> {
             output,
             force,
         } => {
-            let bytes = std::fs::read(&input).map_err(|e| read_error(&input, e))?;
+            let bytes = journeymap::text::read_input(&input, json::MAX_JSON_BYTES)?;
             let project = json::from_json(&bytes)?;
             storage::write_new(&output, &project, force)?;
             println!("created {} from {}", output.display(), input.display());
@@ -348,7 +355,7 @@ fn run(command: Command) -> Result<()> {
             cjml,
             dry_run,
         } => {
-            let bytes = std::fs::read(&cjml).map_err(|e| read_error(&cjml, e))?;
+            let bytes = journeymap::text::read_input(&cjml, journeymap::text::MAX_IMPORT_BYTES)?;
             let mut opened = if dry_run {
                 None
             } else {
@@ -420,10 +427,7 @@ fn run(command: Command) -> Result<()> {
                 author,
             };
             let bytes = render(&project, &options)?;
-            std::fs::write(&output, &bytes).map_err(|e| Error::Io {
-                context: format!("cannot write {}", output.display()),
-                source: e,
-            })?;
+            journeymap::storage::atomic::write_export(&output, &bytes)?;
             println!("wrote {} ({} KB)", output.display(), bytes.len() / 1024);
         }
         Command::Soak { file, from, count } => soak(&file, from, count)?,
@@ -537,30 +541,11 @@ pub(crate) fn write_bytes(output: &Path, bytes: &[u8]) -> Result<()> {
             source: e,
         });
     }
-    journeymap::atomic::write_atomically(output, bytes)?;
+    journeymap::storage::atomic::write_export(output, bytes)?;
     eprintln!(
         "wrote {} ({} KB)",
         output.display(),
         bytes.len().div_ceil(1024)
     );
     Ok(())
-}
-
-pub(crate) fn read_error(path: &Path, e: std::io::Error) -> Error {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => Error::FileNotFound {
-            path: path.to_owned(),
-        },
-        _ => Error::Io {
-            context: format!("cannot read {}", path.display()),
-            source: e,
-        },
-    }
-}
-
-fn write_text(path: &Path, text: &str) -> Result<()> {
-    std::fs::write(path, text).map_err(|e| Error::Io {
-        context: format!("cannot write {}", path.display()),
-        source: e,
-    })
 }

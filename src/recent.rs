@@ -14,20 +14,20 @@ pub struct RecentFiles {
 impl RecentFiles {
     /// Reads the list; a missing or unreadable list is an empty one (it is only a convenience).
     pub fn load(store: &Path) -> Self {
-        std::fs::read(store)
+        crate::text::read_input(store, 1024 * 1024)
             .ok()
             .and_then(|bytes| serde_json::from_slice(&bytes).ok())
             .unwrap_or_default()
     }
 
     /// Writes the list atomically (temp file + rename).
-    pub fn save(&self, store: &Path) -> std::io::Result<()> {
+    pub fn save(&self, store: &Path) -> crate::Result<()> {
         if let Some(dir) = store.parent() {
-            std::fs::create_dir_all(dir)?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| crate::Error::io(format!("cannot create {}", dir.display()), e))?;
         }
-        let temp = store.with_extension("tmp");
-        std::fs::write(&temp, serde_json::to_vec_pretty(self).unwrap_or_default())?;
-        std::fs::rename(temp, store)
+        let bytes = serde_json::to_vec_pretty(self).unwrap_or_default();
+        crate::storage::atomic::write_export(store, &bytes).map(|_| ())
     }
 
     /// Moves `path` to the front, dropping duplicates and the oldest beyond [`MAX_RECENT`].

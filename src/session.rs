@@ -43,7 +43,8 @@ impl Session {
     /// Opens `path`, or returns the project already open when it is the same file (this
     /// session holds its writer's lock, so opening it a second time would be refused).
     pub fn open(&mut self, path: &Path) -> Result<OpenedProject<'_>> {
-        let already = matches!(&self.file, Some(current) if same_file(current.path(), path));
+        let already =
+            matches!(&self.file, Some(current) if crate::storage::same_file(current.path(), path));
         if !already {
             self.file = Some(ProjectFile::open(path)?);
         }
@@ -210,13 +211,13 @@ impl Session {
     /// Writes the open project's maps as CJML; returns what CJML could not hold.
     pub fn export_cjml(&self, dest: &Path) -> Result<Vec<String>> {
         let out = cjml::export(self.open_project()?);
-        crate::atomic::write_atomically(dest, out.xml.as_bytes())?;
+        crate::storage::atomic::write_export(dest, out.xml.as_bytes())?;
         Ok(out.not_exported)
     }
 
     /// Writes one table of the open project as CSV; returns its size in bytes.
     pub fn export_csv(&self, table: Table, dest: &Path) -> Result<u64> {
-        crate::atomic::write_atomically(dest, &tables::export(self.open_project()?, table))
+        crate::storage::atomic::write_export(dest, &tables::export(self.open_project()?, table))
     }
 
     /// Writes a map as SVG, or as PNG at `scale`; `viewport` limits it to the part in view.
@@ -233,14 +234,14 @@ impl Session {
             None => crate::report::map_svg(project, map_id, viewport)?.into_bytes(),
             Some(scale) => crate::report::map_png(project, map_id, viewport, scale)?,
         };
-        crate::atomic::write_atomically(dest, &bytes)
+        crate::storage::atomic::write_export(dest, &bytes)
     }
 
     /// Writes the project as one self-contained web page.
     #[cfg(feature = "report")]
     pub fn export_html(&self, dest: &Path, today: NaiveDate) -> Result<u64> {
         let html = crate::report::project_html(self.open_project()?, today)?;
-        crate::atomic::write_atomically(dest, html.as_bytes())
+        crate::storage::atomic::write_export(dest, html.as_bytes())
     }
 }
 
@@ -255,19 +256,7 @@ pub struct CjmlRead {
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>> {
-    std::fs::read(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => Error::FileNotFound {
-            path: path.to_owned(),
-        },
-        _ => Error::io(format!("cannot read {}", path.display()), e),
-    })
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (a.canonicalize(), b.canonicalize()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a == b,
-    }
+    crate::text::read_input(path, crate::text::MAX_IMPORT_BYTES)
 }
 
 #[cfg(test)]

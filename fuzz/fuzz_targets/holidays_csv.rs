@@ -1,11 +1,10 @@
-//! Any text given to the CSV holiday import gives holidays or a line-numbered error.
+//! Any bytes given to the CSV holiday import give holidays or line-numbered errors.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(text) = std::str::from_utf8(data) {
-        if let Err(e) = journeymap::workflow::parse_holidays_csv(text) {
-            assert!(e.line >= 1 && e.line <= text.lines().count().max(1));
-        }
+    match journeymap::interchange::holidays::parse_csv(data) {
+        Ok(holidays) => assert!(holidays.len() <= journeymap::model::MAX_HOLIDAYS),
+        Err(errors) => assert!(!errors.is_empty() && errors.iter().all(|e| e.line >= 1)),
     }
 });

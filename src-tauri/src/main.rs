@@ -9,6 +9,7 @@ mod startup;
 use chrono::NaiveDate;
 use journeymap::backup::{BackupEntry, Backups};
 use journeymap::interchange::feedback_csv::{FeedbackMapping, FeedbackPreview};
+use journeymap::interchange::holidays::HolidayImport;
 use journeymap::interchange::tables::Table;
 use journeymap::interchange::touchpoints_csv::{TouchpointMapping, TouchpointPreview};
 use journeymap::measure::{Dashboard, Feedback};
@@ -19,7 +20,6 @@ use journeymap::session::CjmlRead;
 use journeymap::session::{OpenedProject, Session};
 use journeymap::workflow::{PhaseStatus, PhaseTemplate, Redesign, RedesignProgress, WorkCalendar};
 use journeymap::Error;
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Mutex;
@@ -186,10 +186,11 @@ fn new_redesign(
     Redesign::new(id, touchpoint_id, title, start, &template)
 }
 
-/// Holidays from an .ics or CSV file the user picked, for the calendar settings to merge.
+/// Holidays from an .ics or CSV file the user picked, for the calendar settings to merge, and
+/// the events left out.
 #[tauri::command]
-fn read_holidays(path: PathBuf) -> Result<BTreeMap<NaiveDate, String>, Error> {
-    journeymap::workflow::read_holidays(&path)
+fn read_holidays(path: PathBuf, today: NaiveDate) -> Result<HolidayImport, Error> {
+    journeymap::interchange::holidays::read(&path, today)
 }
 
 /// Bumped on every move or resize; a save runs only if no newer change came in meanwhile.

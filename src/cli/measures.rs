@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use journeymap::interchange::{feedback_csv, tables};
 use journeymap::measure::{Dashboard, FeedbackSource, KpiStatus};
 use journeymap::model::{new_id, Changes, Id, Project, Record};
+use journeymap::text::{read_input, MAX_IMPORT_BYTES};
 use journeymap::{Error, ProjectFile, Result};
 use std::path::{Path, PathBuf};
 
@@ -145,7 +146,7 @@ pub struct FeedbackImport {
 }
 
 pub fn import_feedback(o: FeedbackImport) -> Result<()> {
-    let bytes = std::fs::read(&o.csv).map_err(|e| crate::read_error(&o.csv, e))?;
+    let bytes = read_input(&o.csv, MAX_IMPORT_BYTES)?;
     let mut file = if o.dry_run {
         None
     } else {
@@ -269,7 +270,7 @@ pub fn import_touchpoints(
     dry_run: bool,
 ) -> Result<()> {
     use journeymap::interchange::touchpoints_csv::{self, TouchpointMapping};
-    let bytes = std::fs::read(sheet).map_err(|e| crate::read_error(sheet, e))?;
+    let bytes = read_input(sheet, MAX_IMPORT_BYTES)?;
     let mut opened = if dry_run {
         None
     } else {

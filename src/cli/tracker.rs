@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use clap::Subcommand;
 use journeymap::model::{new_id, Id, Project};
 use journeymap::workflow::{
-    improved_touchpoint, plan, read_holidays, PhaseStatus, Redesign, Weekmask, WorkCalendar,
+    improved_touchpoint, plan, PhaseStatus, Redesign, Weekmask, WorkCalendar,
 };
 use journeymap::{Error, ProjectFile, Result};
 use std::path::PathBuf;
@@ -113,25 +113,18 @@ fn find_redesign<'a>(project: &'a Project, key: &str) -> Result<&'a Redesign> {
         })
 }
 
+/// A status as typed on the command line: `in-progress`, `in progress`, `In_Progress` and the
+/// file format's `inProgress` are the same status; anything else is refused with the list.
 fn status_of(s: &str) -> Result<PhaseStatus> {
-    PhaseStatus::parse(
-        &s.replace('-', " ")
-            .split(' ')
-            .enumerate()
-            .map(|(i, w)| {
-                if i == 0 {
-                    w.to_owned()
-                } else {
-                    w[..1].to_uppercase() + &w[1..]
-                }
-            })
-            .collect::<String>(),
-    )
-    .ok_or_else(|| {
-        Error::InvalidInput(format!(
-            "unknown status {s:?} (not-started, in-progress, waiting, done)"
-        ))
-    })
+    let typed = s.trim().to_lowercase().replace([' ', '_'], "-");
+    PhaseStatus::ALL
+        .into_iter()
+        .find(|x| typed == x.label().replace(' ', "-") || typed == x.as_str().to_lowercase())
+        .ok_or_else(|| {
+            Error::InvalidInput(format!(
+                "unknown status {s:?} (not-started, in-progress, waiting, done)"
+            ))
+        })
 }
 
 pub fn run(command: Tracker) -> Result<()> {
@@ -337,13 +330,21 @@ pub fn run(command: Tracker) -> Result<()> {
             f.save(&project)?;
         }
         Tracker::Holidays { file, import } => {
-            let holidays = read_holidays(&import)?;
+            let today = chrono::Local::now().date_naive();
+            let read = journeymap::interchange::holidays::read(&import, today)?;
+            for problem in &read.not_imported {
+                eprintln!("not imported: {problem}");
+            }
             let mut f = ProjectFile::open(&file)?;
             let mut project = f.project().clone();
-            let count = holidays.len();
-            project.calendar.holidays = holidays;
+            let count = read.holidays.len();
+            project.calendar.holidays = read.holidays;
             f.save(&project)?;
-            println!("{count} holidays imported into {}", file.display());
+            println!(
+                "{count} holiday{} imported into {}",
+                if count == 1 { "" } else { "s" },
+                file.display()
+            );
         }
     }
     Ok(())
@@ -354,5 +355,42 @@ fn clip(s: &str, n: usize) -> String {
         s.to_owned()
     } else {
         format!("{}…", s.chars().take(n - 1).collect::<String>())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_are_read_in_any_spelling_and_nothing_else() {
+        for (typed, status) in [
+            ("done", PhaseStatus::Done),
+            ("in-progress", PhaseStatus::InProgress),
+            ("in progress", PhaseStatus::InProgress),
+            ("inProgress", PhaseStatus::InProgress),
+            ("Not-Started", PhaseStatus::NotStarted),
+            ("In_Progress", PhaseStatus::InProgress),
+            ("waiting", PhaseStatus::Waiting),
+        ] {
+            assert_eq!(status_of(typed).unwrap(), status, "{typed}");
+        }
+        for bad in [
+            "",
+            "-",
+            " ",
+            "done-",
+            "in--progress",
+            "in-é",
+            "é",
+            "donee",
+            "ın-progress",
+        ] {
+            assert_eq!(
+                status_of(bad).unwrap_err().code(),
+                journeymap::ErrorCode::InvalidInput,
+                "{bad:?} is no status"
+            );
+        }
     }
 }

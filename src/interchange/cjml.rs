@@ -204,21 +204,15 @@ impl Node {
     }
 }
 
-fn line_of(text: &str, pos: u64) -> u64 {
-    1 + text.as_bytes()[..(pos as usize).min(text.len())]
-        .iter()
-        .filter(|b| **b == b'\n')
-        .count() as u64
-}
-
 /// Parses a whole document into a tree; a syntax error names its line.
 fn parse(text: &str) -> std::result::Result<Node, LineError> {
     let mut reader = Reader::from_str(text);
     let mut stack: Vec<Node> = vec![Node::default()];
-    let bad =
-        |reader: &Reader<&[u8]>, e: String| line_error(line_of(text, reader.error_position()), e);
+    let lines = crate::text::LineIndex::new(text);
+    let line_of = |pos: u64| lines.line_of(usize::try_from(pos).unwrap_or(usize::MAX));
+    let bad = |reader: &Reader<&[u8]>, e: String| line_error(line_of(reader.error_position()), e);
     loop {
-        let at = line_of(text, reader.buffer_position());
+        let at = line_of(reader.buffer_position());
         match reader.read_event() {
             Err(e) => return Err(bad(&reader, format!("not well-formed XML: {e}"))),
             Ok(Event::Eof) => break,
@@ -262,7 +256,7 @@ fn parse(text: &str) -> std::result::Result<Node, LineError> {
     let mut doc = stack.pop().expect("document");
     if !stack.is_empty() {
         return Err(line_error(
-            line_of(text, text.len() as u64),
+            line_of(text.len() as u64),
             "the document ends inside an element",
         ));
     }

@@ -113,46 +113,17 @@ fn sniff_delimiter(text: &str) -> u8 {
         .unwrap_or(b',')
 }
 
-/// Finds the line of a byte offset. The CSV reader reports where a record's bytes begin, which
-/// includes blank lines skipped before it; users need the line its first cell is on.
-struct LineIndex<'a> {
-    text: &'a [u8],
-    newlines: Vec<usize>,
-}
-
-impl<'a> LineIndex<'a> {
-    fn new(text: &'a str) -> Self {
-        let text = text.as_bytes();
-        let newlines = text
-            .iter()
-            .enumerate()
-            .filter(|(_, b)| **b == b'\n')
-            .map(|(i, _)| i)
-            .collect();
-        LineIndex { text, newlines }
-    }
-
-    fn line_at(&self, mut byte: usize) -> u64 {
-        while matches!(self.text.get(byte), Some(b'\n' | b'\r')) {
-            byte += 1;
-        }
-        1 + self.newlines.partition_point(|&n| n < byte) as u64
-    }
-}
-
-/// Reads a sheet with a header row. Blank lines are skipped; a row whose cell count differs from
-/// the header's is reported by line, and every such problem is collected, not only the first.
-pub fn read_table(bytes: &[u8]) -> Result<CsvTable, Vec<LineError>> {
+/// Reads every row that has content, with the line its first cell is on; rows may differ in
+/// length. A row the CSV reader cannot read ends the file with a line-numbered error.
+pub fn read_records(bytes: &[u8]) -> Result<Vec<CsvRow>, Vec<LineError>> {
     let text = decode(bytes).map_err(|e| vec![e])?;
     let mut reader = ::csv::ReaderBuilder::new()
         .delimiter(sniff_delimiter(&text))
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let lines = LineIndex::new(&text);
-    let mut headers: Option<Vec<String>> = None;
+    let lines = crate::text::LineIndex::new(&text);
     let mut rows = Vec::new();
-    let mut errors = Vec::new();
     let mut record = ::csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
@@ -160,39 +131,50 @@ pub fn read_table(bytes: &[u8]) -> Result<CsvTable, Vec<LineError>> {
             Ok(true) => {}
             Err(e) => {
                 let line = e.position().map_or(0, |p| p.line());
-                errors.push(line_error(line, format!("unreadable row: {e}")));
-                break;
+                return Err(vec![line_error(line, format!("unreadable row: {e}"))]);
             }
         }
-        let line = record
-            .position()
-            .map_or(0, |p| lines.line_at(p.byte() as usize));
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let cells: Vec<String> = record.iter().map(str::to_owned).collect();
-        match &headers {
-            None => {
-                let names: Vec<String> = cells.iter().map(|c| c.trim().to_owned()).collect();
-                headers = Some(names);
-            }
-            Some(h) if cells.len() != h.len() => errors.push(line_error(
-                line,
-                format!(
-                    "{} cells, but the header has {} columns",
-                    cells.len(),
-                    h.len()
-                ),
-            )),
-            Some(_) => rows.push(CsvRow { line, cells }),
-        }
+        let line = record
+            .position()
+            .map_or(0, |p| lines.content_line_from(p.byte() as usize));
+        rows.push(CsvRow {
+            line,
+            cells: record.iter().map(str::to_owned).collect(),
+        });
     }
-    let Some(headers) = headers else {
+    Ok(rows)
+}
+
+/// Reads a sheet with a header row. Blank lines are skipped; a row whose cell count differs from
+/// the header's is reported by line, and every such problem is collected, not only the first.
+pub fn read_table(bytes: &[u8]) -> Result<CsvTable, Vec<LineError>> {
+    let mut records = read_records(bytes)?.into_iter();
+    let Some(header) = records.next() else {
         return Err(vec![line_error(
             1,
             "the file is empty: a header row is needed",
         )]);
     };
+    let headers: Vec<String> = header.cells.iter().map(|c| c.trim().to_owned()).collect();
+    let mut rows = Vec::new();
+    let mut errors = Vec::new();
+    for row in records {
+        if row.cells.len() == headers.len() {
+            rows.push(row);
+        } else {
+            errors.push(line_error(
+                row.line,
+                format!(
+                    "{} cells, but the header has {} columns",
+                    row.cells.len(),
+                    headers.len()
+                ),
+            ));
+        }
+    }
     if errors.is_empty() {
         Ok(CsvTable { headers, rows })
     } else {

@@ -10,6 +10,9 @@ pub const FORMAT: &str = "journeymap";
 /// The interchange version this build writes and the newest it reads.
 pub const VERSION: u32 = 1;
 
+/// The largest JSON document imported (a 10,000-touchpoint project is some 10 MB).
+pub const MAX_JSON_BYTES: u64 = 256 * 1024 * 1024;
+
 #[derive(Serialize)]
 struct Envelope<'a> {
     format: &'a str,

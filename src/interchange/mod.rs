@@ -3,9 +3,11 @@
 pub mod cjml;
 pub mod csv;
 pub mod feedback_csv;
+pub mod holidays;
 pub mod json;
 pub mod tables;
 pub mod touchpoints_csv;
+pub mod xlsx;
 
 /// Text made safe inside XML elements and attributes.
 pub(crate) fn xml_escape(s: &str) -> String {

@@ -3,7 +3,7 @@
 //! as needed, cards are laid out in their cells below what is already there, and either every
 //! row imports or none does.
 
-use super::csv::{line_error, read_table, unescape_cell, CsvRow, CsvTable, LineError};
+use super::csv::{line_error, read_table, unescape_cell, CsvTable, LineError};
 use crate::model::{
     Changes, Id, JourneyMap, Lane, LaneKind, MapKind, Project, Reliability, Stage, Touchpoint,
     CARD_HEIGHT, CARD_WIDTH, EMOTION_RANGE, LANE_HEADER_WIDTH, LANE_HEIGHT, SCORE_RANGE,
@@ -96,55 +96,10 @@ const HINTS: [(&str, &[&str]); 14] = [
 /// Reads CSV or Excel (.xlsx, first sheet) into a header row and data rows with their lines.
 pub fn read_sheet(bytes: &[u8]) -> std::result::Result<CsvTable, Vec<LineError>> {
     if bytes.starts_with(b"PK\x03\x04") {
-        read_xlsx(bytes)
+        super::xlsx::read(bytes)
     } else {
         read_table(bytes)
     }
-}
-
-fn read_xlsx(bytes: &[u8]) -> std::result::Result<CsvTable, Vec<LineError>> {
-    use calamine::{Data, Reader, Xlsx};
-    let mut book = Xlsx::new(std::io::Cursor::new(bytes.to_vec()))
-        .map_err(|e| vec![line_error(1, format!("not a readable .xlsx workbook: {e}"))])?;
-    let range = book
-        .worksheet_range_at(0)
-        .ok_or_else(|| vec![line_error(1, "the workbook has no worksheet")])?
-        .map_err(|e| {
-            vec![line_error(
-                1,
-                format!("the first worksheet cannot be read: {e}"),
-            )]
-        })?;
-    let first_row = range.start().map_or(0, |(r, _)| r);
-    let text = |d: &Data| match d {
-        Data::Empty => String::new(),
-        Data::String(s) => s.clone(),
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-        Data::Float(f) => f.to_string(),
-        Data::Int(i) => i.to_string(),
-        Data::Bool(b) => if *b { "yes" } else { "no" }.into(),
-        other => other.to_string(),
-    };
-    let mut headers: Option<Vec<String>> = None;
-    let mut rows = Vec::new();
-    for (i, row) in range.rows().enumerate() {
-        let line = u64::from(first_row) + i as u64 + 1;
-        let cells: Vec<String> = row.iter().map(text).collect();
-        if cells.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        match &headers {
-            None => headers = Some(cells.iter().map(|c| c.trim().to_owned()).collect()),
-            Some(_) => rows.push(CsvRow { line, cells }),
-        }
-    }
-    let headers = headers.ok_or_else(|| {
-        vec![line_error(
-            1,
-            "the worksheet is empty: a header row is needed",
-        )]
-    })?;
-    Ok(CsvTable { headers, rows })
 }
 
 impl TouchpointMapping {

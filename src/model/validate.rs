@@ -35,6 +35,8 @@ pub const MAX_PHASE_DAYS: u32 = 250;
 pub const MAX_MEASUREMENTS: usize = 10_000;
 /// Largest customer count accepted in a period.
 pub const MAX_CUSTOMERS: u32 = 1_000_000_000;
+/// The most holidays a work calendar holds.
+pub const MAX_HOLIDAYS: usize = 10_000;
 /// Canvas coordinates and sizes must stay within this magnitude.
 pub const MAX_COORDINATE: f64 = 10_000_000.0;
 /// Change sets larger than this are checked as a whole project (an index beats many scans).
@@ -302,8 +304,8 @@ impl Project {
             .map(|t| (t.name.as_str(), t.days))
             .collect();
         phases_ok(p, &"redesign template", &template);
-        p.check(self.calendar.holidays.len() <= 10_000, || {
-            "more than 10,000 holidays".into()
+        p.check(self.calendar.holidays.len() <= MAX_HOLIDAYS, || {
+            format!("more than {MAX_HOLIDAYS} holidays")
         });
         if holidays {
             for (date, name) in &self.calendar.holidays {

@@ -191,7 +191,7 @@ pub fn render(project: &Project, opts: &ReportOptions) -> Result<Vec<u8>> {
 /// Renders the report and writes it to `dest` atomically (temp file + rename). Returns the
 /// number of bytes written.
 pub fn write(project: &Project, opts: &ReportOptions, dest: &std::path::Path) -> Result<u64> {
-    crate::atomic::write_atomically(dest, &render(project, opts)?)
+    crate::storage::atomic::write_export(dest, &render(project, opts)?)
 }
 
 fn pdf_date(t: NaiveDateTime) -> printpdf::OffsetDateTime {

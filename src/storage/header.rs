@@ -5,7 +5,7 @@ use crate::{Error, Result};
 use std::io::Read;
 use std::path::Path;
 
-const MAGIC: &[u8; 16] = b"SQLite format 3\0";
+pub(crate) const MAGIC: &[u8; 16] = b"SQLite format 3\0";
 pub(crate) const HEADER_LEN: usize = 100;
 
 /// The header fields Journeymap decides on.
@@ -15,6 +15,9 @@ pub(crate) struct Header {
     /// Pages the header claims, when the header says that count is current.
     pub page_count: Option<u64>,
     pub user_version: u32,
+    /// The file is in write-ahead-log mode (file format bytes 18 and 19 are 2): committed
+    /// changes may sit in a `-wal` file beside it. Journeymap never writes this mode.
+    pub wal: bool,
     pub application_id: u32,
 }
 
@@ -57,26 +60,29 @@ pub(crate) fn parse(path: &Path, bytes: &[u8], file_len: u64) -> Result<Header> 
         page_count: page_count.filter(|&n| n > 0),
         user_version: be32(bytes, 60),
         application_id: be32(bytes, 68),
+        wal: bytes[18] == 2 || bytes[19] == 2,
     })
 }
 
-/// Reads and parses the header of the file at `path`.
+/// Reads and parses the header of the file at `path`. The file's type is checked before it is
+/// opened: opening a FIFO would wait forever for a writer, and a device is never a project.
 pub(crate) fn read(path: &Path) -> Result<(Header, u64)> {
-    let mut file = std::fs::File::open(path).map_err(|e| match e.kind() {
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => Error::FileNotFound {
             path: path.to_owned(),
         },
         _ => Error::io(format!("cannot open {}", path.display()), e),
     })?;
-    let len = file
-        .metadata()
-        .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?
-        .len();
-    if !file.metadata().map(|m| m.is_file()).unwrap_or(false) {
+    if !meta.is_file() {
         return Err(Error::NotAProjectFile {
             path: path.to_owned(),
         });
     }
+    let mut file = crate::text::open_regular(path)?;
+    let len = file
+        .metadata()
+        .map_err(|e| Error::io(format!("cannot read {}", path.display()), e))?
+        .len();
     let mut bytes = Vec::with_capacity(HEADER_LEN);
     file.by_ref()
         .take(HEADER_LEN as u64)

@@ -2,9 +2,11 @@
 //! decides whether a file is ours before touching it, upgrades old schemas in a transaction,
 //! writes only what changed, and replaces files atomically. It knows nothing of the GUI.
 
+pub mod atomic;
 mod header;
 mod lock;
 mod records;
+mod recovery;
 mod schema;
 
 pub use schema::{APPLICATION_ID, SCHEMA_VERSION};
@@ -64,17 +66,17 @@ impl ProjectFile {
     /// `FileInUse`; [`ProjectFile::read`] still works.
     pub fn open(path: impl AsRef<Path>) -> Result<Self> {
         let path = path.as_ref().to_owned();
-        header::read(&path)?;
+        check_file(&path)?;
         let lock = lock::WriterLock::acquire(&path)?;
-        if hot_journal(&path) {
-            // A crash left a rollback journal: let SQLite restore the last committed state
-            // (that is its job and ours), then judge the restored file.
-            let conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_WRITE)
-                .map_err(|e| reading(&path, e))?;
-            conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| {
-                r.get::<_, i64>(0)
-            })
-            .map_err(|e| reading(&path, e))?;
+        let (head, _) = header::read(&path)?;
+        if head.wal || hot_journal(&path) {
+            // A crash left a rollback journal (or another program left the file in WAL mode):
+            // SQLite restores the last committed state from it, which is its job and ours. But a
+            // journal that is not this file's would be "restored" into it, so the result is
+            // judged first in a private copy, and the file is touched only if that copy is sound.
+            let copy = recovery::Copy::of(&path)?;
+            read_from(copy.path(), &path).map_err(|e| recovery::refused(&path, e))?;
+            recovery::in_place(&path).map_err(|e| reading(&path, e))?;
         }
         check_header(&path)?;
         let mut conn = Connection::open_with_flags(
@@ -82,6 +84,16 @@ impl ProjectFile {
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| reading(&path, e))?;
+        if conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
+            return Err(Error::io(
+                format!(
+                    "cannot open {} for editing (the file or its folder is read-only); open a \
+                     copy, or read it with the command line",
+                    path.display()
+                ),
+                std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+            ));
+        }
         check_contents(&path, &conn)?;
         schema::configure(&conn).map_err(|e| match e {
             Error::Database(e) => reading(&path, e),
@@ -98,28 +110,27 @@ impl ProjectFile {
     }
 
     /// Reads a project without editing it and without taking the writer's lock, so the command
-    /// line can report on a project that is open in the app. An older schema is upgraded in a
-    /// memory copy; the file itself is never written.
+    /// line can report on a project that is open in the app. The file and its folder are never
+    /// written: an older schema is upgraded in a memory copy, and a file that SQLite would have to
+    /// write to before reading (a journal left by a crash, WAL mode) is read from a private copy.
     pub fn read(path: impl AsRef<Path>) -> Result<Project> {
-        let path = path.as_ref().to_owned();
-        check_header(&path)?;
-        let conn = Connection::open_with_flags(
-            &path,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|e| reading(&path, e))?;
-        check_contents(&path, &conn)?;
-        if schema::user_version(&conn)? < SCHEMA_VERSION {
-            let mut memory = Connection::open_in_memory()?;
-            rusqlite::backup::Backup::new(&conn, &mut memory)?
-                .run_to_completion(256, std::time::Duration::ZERO, None)
-                .map_err(|e| reading(&path, e))?;
-            schema::migrate(&mut memory)?;
-            return load_valid(&path, &memory);
+        let path = path.as_ref();
+        check_file(path)?;
+        let (head, _) = header::read(path)?;
+        if head.wal || hot_journal(path) {
+            // A journal beside a file that a Journeymap window is writing belongs to the
+            // transaction under way; SQLite reads around it. Otherwise it is left over.
+            match lock::WriterLock::acquire(path) {
+                Ok(_held) => {
+                    let copy = recovery::Copy::of(path)?;
+                    return read_from(copy.path(), path);
+                }
+                Err(Error::FileInUse { .. }) => {}
+                Err(e) => return Err(e),
+            }
         }
-        load_valid(&path, &conn)
+        read_from(path, path)
     }
-
     /// Creates a new project file; refuses to replace an existing one.
     pub fn create(path: impl AsRef<Path>, project: &Project) -> Result<Self> {
         let path = path.as_ref();
@@ -171,57 +182,97 @@ impl ProjectFile {
     }
 
     /// Copies the file as it is now to `dest` (SQLite's online backup, so the copy is
-    /// consistent), through a temporary file and a rename.
+    /// consistent), through a temporary file and a rename; an existing `dest` is left alone.
     pub fn copy_to(&self, dest: &Path) -> Result<()> {
-        let dir = dest
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        let temp = tempfile::Builder::new()
-            .suffix(".tmp")
-            .tempfile_in(dir)
-            .map_err(|e| Error::io(format!("cannot write {}", dest.display()), e))?;
-        {
-            let mut copy = Connection::open(temp.path())?;
+        atomic::write_with_result(dest, atomic::Overwrite::Never, |_, temp| {
+            let mut copy = Connection::open(temp)?;
             rusqlite::backup::Backup::new(&self.conn, &mut copy)?.run_to_completion(
                 1024,
                 std::time::Duration::ZERO,
                 None,
             )?;
             copy.pragma_update(None, "journal_mode", "DELETE")?;
-        }
-        temp.as_file()
-            .sync_all()
-            .map_err(|e| Error::io(format!("cannot sync {}", dest.display()), e))?;
-        temp.persist(dest)
-            .map_err(|e| Error::io(format!("cannot write {}", dest.display()), e.error))?;
-        Ok(())
+            copy.close().map_err(|(_, e)| Error::Database(e))?;
+            Ok(())
+        })
     }
 
     /// Writes a complete copy of `project` to `dest` atomically and continues with that file.
     /// The file this handle had open keeps its last saved state.
     pub fn save_as(&mut self, project: &Project, dest: impl AsRef<Path>) -> Result<()> {
         let dest = dest.as_ref();
+        if same_file(&self.path, dest) {
+            // This handle holds the file's lock: writing it again is a save.
+            self.save(project)?;
+            return Ok(());
+        }
         write_new(dest, project, true)?;
         *self = Self::open(dest)?;
         Ok(())
     }
 }
 
-/// A temporary file is private (0600); the project file it becomes gets the permissions of the
-/// file it replaces, or the usual ones for a new document.
-#[cfg(unix)]
-fn keep_permissions(file: &std::fs::File, dest: &Path) {
-    use std::os::unix::fs::PermissionsExt;
-    let mode = std::fs::metadata(dest)
-        .map(|m| m.permissions().mode())
-        .unwrap_or(0o644);
-    // Best effort: a file that keeps 0600 is still a correct, readable project for its owner.
-    let _ = file.set_permissions(std::fs::Permissions::from_mode(mode));
+/// The largest project file opened. Generated projects of 10,000 touchpoints with 10,000
+/// feedback items take 12 MB; a stranger's 1 TB sparse file is refused before SQLite reads it.
+pub const MAX_PROJECT_BYTES: u64 = 1024 * 1024 * 1024;
+
+/// The most rows one table may hold; a project is loaded whole, so this bounds its memory.
+pub const MAX_ROWS_PER_TABLE: i64 = 1_000_000;
+
+/// What every open and read starts with: a regular file of a sane size, with no folder, pipe or
+/// device where SQLite keeps its journal (it would fail, or wait forever on a pipe).
+fn check_file(path: &Path) -> Result<()> {
+    let (_, len) = header::read(path)?;
+    if len > MAX_PROJECT_BYTES {
+        return Err(Error::CorruptFile {
+            path: path.to_owned(),
+            detail: format!(
+                "{len} bytes, more than the {} MB a project may have",
+                MAX_PROJECT_BYTES / (1024 * 1024)
+            ),
+        });
+    }
+    for suffix in recovery::SIDECARS {
+        let side = recovery::sidecar(path, suffix);
+        if let Ok(meta) = std::fs::symlink_metadata(&side) {
+            if !meta.is_file() {
+                return Err(Error::CorruptFile {
+                    path: path.to_owned(),
+                    detail: format!(
+                        "{} beside it is not a regular file; move it away",
+                        side.display()
+                    ),
+                });
+            }
+        }
+    }
+    Ok(())
 }
 
-#[cfg(not(unix))]
-fn keep_permissions(_file: &std::fs::File, _dest: &Path) {}
+/// Reads the project in the database at `file`, judging it as the project the person knows as
+/// `shown` (the same path, or the file a private copy was made of).
+fn read_from(file: &Path, shown: &Path) -> Result<Project> {
+    let about = |e: Error| e.about(shown);
+    check_header(file).map_err(about)?;
+    let conn = Connection::open_with_flags(
+        file,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| reading(shown, e))?;
+    // A window may be committing a change this moment.
+    conn.busy_timeout(std::time::Duration::from_secs(2))
+        .map_err(|e| reading(shown, e))?;
+    check_contents(shown, &conn)?;
+    if schema::user_version(&conn)? < SCHEMA_VERSION {
+        let mut memory = Connection::open_in_memory()?;
+        rusqlite::backup::Backup::new(&conn, &mut memory)?
+            .run_to_completion(256, std::time::Duration::ZERO, None)
+            .map_err(|e| reading(shown, e))?;
+        schema::migrate(&mut memory)?;
+        return load_valid(shown, &memory);
+    }
+    load_valid(shown, &conn)
+}
 
 /// The schema version a file was last written with, read from its header.
 pub fn schema_version_of(path: &Path) -> Result<u32> {
@@ -252,42 +303,82 @@ fn check_header(path: &Path) -> Result<()> {
     header::check_length(path, &head, len)
 }
 
-/// SQLite's own structural check, then the tables: exactly the ones this schema version has.
+/// SQLite's own structural check, then the schema: exactly what our migrations create for the
+/// file's version (tables, columns, indexes; no triggers, no views), or the file is refused
+/// before anything is written to it.
 fn check_contents(path: &Path, conn: &Connection) -> Result<()> {
+    schema::harden(conn)?;
     let check: String = conn
         .query_row("PRAGMA quick_check", [], |r| r.get(0))
         .map_err(|e| reading(path, e))?;
     if check != "ok" {
+        // SQLite lists every damaged page; the first few say enough.
+        let lines: Vec<&str> = check.lines().filter(|l| !l.starts_with("***")).collect();
+        let mut detail = lines.iter().take(3).copied().collect::<Vec<_>>().join("; ");
+        if lines.len() > 3 {
+            detail.push_str(&format!("; {} more problems", lines.len() - 3));
+        }
         return Err(Error::CorruptFile {
             path: path.to_owned(),
-            detail: check,
+            detail,
         });
     }
     let version = schema::user_version(conn)?;
-    let mut stmt = conn
-        .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-        .map_err(|e| reading(path, e))?;
-    let found: Vec<String> = stmt
-        .query_map([], |r| r.get(0))
-        .and_then(|rows| rows.collect())
-        .map_err(|e| reading(path, e))?;
-    let expected = schema::tables(version);
-    let unexpected: Vec<&String> = found
+    let found = schema::objects_of(conn).map_err(|e| reading(path, e))?;
+    let expected = schema::expected_objects(version);
+    let unexpected: Vec<String> = found
         .iter()
-        .filter(|t| !expected.contains(&t.as_str()))
+        .filter(|o| !expected.contains(o))
+        .map(|o| {
+            match expected
+                .iter()
+                .find(|e| e.kind == o.kind && e.name == o.name)
+            {
+                Some(_) => format!("{o} was changed"),
+                None => format!("{o} was added"),
+            }
+        })
         .collect();
-    let missing: Vec<&&str> = expected
+    let missing: Vec<String> = expected
         .iter()
-        .filter(|t| !found.iter().any(|f| f == *t))
+        .filter(|e| !found.iter().any(|o| o.kind == e.kind && o.name == e.name))
+        .map(|e| format!("{e} is missing"))
         .collect();
     if !unexpected.is_empty() || !missing.is_empty() {
+        let mut problems = unexpected;
+        problems.extend(missing);
+        let more = problems.len().saturating_sub(5);
+        problems.truncate(5);
+        if more > 0 {
+            problems.push(format!("{more} more"));
+        }
         return Err(Error::CorruptFile {
             path: path.to_owned(),
             detail: format!(
-                "its tables do not match schema version {version} (unexpected: {unexpected:?}, \
-                 missing: {missing:?})"
+                "its schema is not the one Journeymap writes for file format {version}: {}; \
+                 something other than Journeymap changed it",
+                problems.join(", ")
             ),
         });
+    }
+    for table in expected.iter().filter(|o| o.kind == "table") {
+        // The names come from our own migrations, never from the file.
+        let rows: i64 = conn
+            .query_row(
+                &format!("SELECT count(*) FROM \"{}\"", table.name),
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| reading(path, e))?;
+        if rows > MAX_ROWS_PER_TABLE {
+            return Err(Error::CorruptFile {
+                path: path.to_owned(),
+                detail: format!(
+                    "{rows} rows in {}, more than the {MAX_ROWS_PER_TABLE} a project may have",
+                    table.name
+                ),
+            });
+        }
     }
     Ok(())
 }
@@ -309,35 +400,33 @@ fn load_valid(path: &Path, conn: &Connection) -> Result<Project> {
     Ok(project)
 }
 
+/// Whether two paths name the same file (through links, `.` or `..`).
+pub(crate) fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
 fn hot_journal(path: &Path) -> bool {
-    let mut journal = path.as_os_str().to_owned();
-    journal.push("-journal");
-    std::fs::metadata(PathBuf::from(journal))
-        .map(|m| m.len() > 0)
+    std::fs::metadata(recovery::sidecar(path, "-journal"))
+        .map(|m| m.is_file() && m.len() > 0)
         .unwrap_or(false)
 }
 
 /// Writes `project` as a new, complete project file at `dest`: built in a temporary file beside
 /// it, synced, then renamed over `dest`, so a reader never sees half a file. With
-/// `replace = false` an existing `dest` is an error (and is left alone).
+/// `replace = false` an existing `dest` is an error (and is left alone); with `replace = true` an
+/// existing project is replaced only if no other process is editing it (`FileInUse`).
 pub fn write_new(dest: &Path, project: &Project, replace: bool) -> Result<()> {
     project.validate()?;
-    let dir = match dest.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => PathBuf::from("."),
+    let overwrite = if replace {
+        atomic::Overwrite::UnlessInUse
+    } else {
+        atomic::Overwrite::Never
     };
-    let io = |what: &str, e| Error::io(format!("cannot {what} {}", dest.display()), e);
-    let stem = dest
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = tempfile::Builder::new()
-        .prefix(&format!(".{stem}."))
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(|e| io("create a temporary file for", e))?;
-    {
-        let mut conn = Connection::open(temp.path())?;
+    atomic::write_with_result(dest, overwrite, |_, temp| {
+        let mut conn = Connection::open(temp)?;
         schema::configure(&conn)?;
         conn.pragma_update(None, "application_id", APPLICATION_ID as i32)?;
         schema::migrate(&mut conn)?;
@@ -356,23 +445,6 @@ pub fn write_new(dest: &Path, project: &Project, replace: bool) -> Result<()> {
         records::write(&tx, &all)?;
         tx.commit()?;
         conn.close().map_err(|(_, e)| Error::Database(e))?;
-    }
-    temp.as_file().sync_all().map_err(|e| io("sync", e))?;
-    keep_permissions(temp.as_file(), dest);
-    if replace {
-        temp.persist(dest).map_err(|e| io("write", e.error))?;
-    } else {
-        temp.persist_noclobber(dest)
-            .map_err(|e| match e.error.kind() {
-                std::io::ErrorKind::AlreadyExists => Error::FileExists {
-                    path: dest.to_owned(),
-                },
-                _ => io("write", e.error),
-            })?;
-    }
-    if let Ok(d) = std::fs::File::open(&dir) {
-        // Makes the rename itself durable; not every platform can sync a directory.
-        let _ = d.sync_all();
-    }
-    Ok(())
+        Ok(())
+    })
 }

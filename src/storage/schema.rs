@@ -52,45 +52,74 @@ pub(crate) fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// The tables each migration adds, in migration order.
-const TABLES_ADDED: &[&[&str]] = &[
-    &[
-        "project",
-        "personas",
-        "journey_maps",
-        "stages",
-        "lanes",
-        "touchpoints",
-        "connectors",
-        "notes",
-        "stories",
-    ],
-    &[
-        "work_calendar",
-        "holidays",
-        "template_phases",
-        "redesigns",
-        "redesign_phases",
-        "redesign_history",
-    ],
-    &[
-        "kpis",
-        "kpi_measurements",
-        "top_touchpoints",
-        "feedback",
-        "customer_periods",
-        "customer_reasons",
-        "pillar_scores",
-    ],
-];
+/// One entry of `sqlite_schema`: a table, index, trigger or view, with the SQL that made it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct SchemaObject {
+    pub kind: String,
+    pub name: String,
+    pub table: String,
+    pub sql: Option<String>,
+}
 
-/// The tables a file of schema `version` holds (and no others).
-pub(crate) fn tables(version: u32) -> Vec<&'static str> {
-    TABLES_ADDED
-        .iter()
-        .take(version as usize)
-        .flat_map(|t| t.iter().copied())
-        .collect()
+impl std::fmt::Display for SchemaObject {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.kind == "table" || self.name == self.table {
+            write!(f, "{} {}", self.kind, self.name)
+        } else {
+            write!(f, "{} {} on {}", self.kind, self.name, self.table)
+        }
+    }
+}
+
+/// Everything a database's schema holds, sorted. SQLite's own tables (statistics from ANALYZE,
+/// AUTOINCREMENT counters) are included: our migrations make none, so a file that has them was
+/// made or changed by something else.
+pub(crate) fn objects_of(conn: &Connection) -> rusqlite::Result<Vec<SchemaObject>> {
+    let mut stmt = conn.prepare("SELECT type, name, tbl_name, sql FROM sqlite_schema")?;
+    let mut found: Vec<SchemaObject> = stmt
+        .query_map([], |r| {
+            Ok(SchemaObject {
+                kind: r.get(0)?,
+                name: r.get(1)?,
+                table: r.get(2)?,
+                sql: r.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    found.sort();
+    Ok(found)
+}
+
+/// What a file of schema `version` holds and nothing else: the objects our migrations create,
+/// with their SQL exactly as SQLite records it. A trigger, view, index or column that anything
+/// else added is a difference, and such a file is refused (its triggers would run on our writes).
+pub(crate) fn expected_objects(version: u32) -> &'static [SchemaObject] {
+    static BY_VERSION: std::sync::OnceLock<Vec<Vec<SchemaObject>>> = std::sync::OnceLock::new();
+    let all = BY_VERSION.get_or_init(|| {
+        // The migrations are this binary's own SQL: running them in memory cannot fail unless
+        // the build is broken, which the tests below would show first.
+        let conn = Connection::open_in_memory().expect("an in-memory database opens");
+        let mut out = vec![Vec::new()];
+        for sql in MIGRATIONS {
+            conn.execute_batch(sql)
+                .expect("the embedded migrations run");
+            out.push(objects_of(&conn).expect("the schema of an in-memory database reads"));
+        }
+        out
+    });
+    all.get(version as usize).map_or(&[], Vec::as_slice)
+}
+
+/// Turns off what a project file never needs and a hostile one could use: triggers and views
+/// (ours has none, so one found in a file must never run), SQL functions called from the schema,
+/// and writes to the schema table itself.
+pub(crate) fn harden(conn: &Connection) -> rusqlite::Result<()> {
+    use rusqlite::config::DbConfig;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_TRIGGER, false)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_VIEW, false)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -98,30 +127,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_table_list_matches_what_each_migration_creates() {
-        assert_eq!(
-            TABLES_ADDED.len(),
-            MIGRATIONS.len(),
-            "one table list per migration"
-        );
-        let conn = Connection::open_in_memory().unwrap();
-        for (i, sql) in MIGRATIONS.iter().enumerate() {
-            conn.execute_batch(sql).unwrap();
-            let mut stmt = conn
-                .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
-                .unwrap();
-            let mut found: Vec<String> = stmt
-                .query_map([], |r| r.get(0))
-                .unwrap()
-                .map(|r| r.unwrap())
-                .collect();
-            let mut expected: Vec<String> = tables(i as u32 + 1)
-                .into_iter()
-                .map(str::to_owned)
-                .collect();
-            found.sort();
-            expected.sort();
-            assert_eq!(found, expected, "tables after migration {}", i + 1);
+    fn each_version_adds_to_the_one_before() {
+        for v in 1..=SCHEMA_VERSION {
+            let before = expected_objects(v - 1);
+            let after = expected_objects(v);
+            assert!(
+                after.len() > before.len(),
+                "migration {v} creates something"
+            );
+            assert!(
+                after.iter().all(|o| o.kind == "table" || o.kind == "index"),
+                "the format has no triggers or views (so harden() may turn them off)"
+            );
         }
+        assert!(expected_objects(SCHEMA_VERSION)
+            .iter()
+            .any(|o| o.kind == "table" && o.name == "touchpoints"));
     }
 }

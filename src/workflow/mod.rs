@@ -3,12 +3,10 @@
 //! functions only: no clock, no storage, no GUI.
 
 mod calendar;
-mod holidays;
 mod plan;
 mod redesign;
 
 pub use calendar::{Weekmask, WorkCalendar};
-pub use holidays::{parse_holidays_csv, parse_holidays_ics, read_holidays, HolidayError};
 pub use plan::{plan, PhaseTemplate, Plan, PlannedPhase, DEFAULT_TEMPLATE};
 pub use redesign::{
     improved_touchpoint, Phase, PhaseStatus, Redesign, RedesignProgress, RedesignState,

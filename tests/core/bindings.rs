@@ -24,6 +24,8 @@ fn export_all(dir: &Path) {
     journeymap::interchange::touchpoints_csv::TouchpointPreview::export_all(&cfg)
         .expect("export TouchpointPreview");
     journeymap::session::CjmlRead::export_all(&cfg).expect("export CjmlRead");
+    journeymap::interchange::holidays::HolidayImport::export_all(&cfg)
+        .expect("export HolidayImport");
     journeymap::report::Viewport::export_all(&cfg).expect("export Viewport");
 }
 

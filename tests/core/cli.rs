@@ -318,7 +318,7 @@ fn tracker_status_start_advance_and_holidays() {
         d,
     );
     assert!(
-        stdout(&out).contains("1 holidays imported"),
+        stdout(&out).contains("1 holiday imported into"),
         "{}",
         stderr(&out)
     );

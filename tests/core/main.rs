@@ -6,6 +6,7 @@ mod cjml;
 mod cli;
 mod crash;
 mod files;
+mod hostile;
 mod interchange;
 mod layout;
 mod measures;

@@ -9,6 +9,7 @@ import touchpointsPreview from "../../tests/fixtures/touchpoints-preview.json";
 import touchpointsImport from "../../tests/fixtures/touchpoints-import.json";
 import cjmlRead from "../../tests/fixtures/cjml-read.json";
 import type { CjmlRead } from "../bindings/CjmlRead";
+import type { HolidayImport } from "../bindings/HolidayImport";
 import type { TouchpointPreview } from "../bindings/TouchpointPreview";
 import type { Dashboard } from "../bindings/Dashboard";
 import type { Feedback } from "../bindings/Feedback";
@@ -86,8 +87,8 @@ export class MemoryBackend implements Backend {
 
   redesignProgress = async (...a: Parameters<typeof fakeProgress>) => fakeProgress(...a);
   advancePhase = async (...a: Parameters<typeof fakeAdvance>) => fakeAdvance(...a);
-  holidayFiles: Record<string, Record<string, string>> = {};
-  readHolidays = async (path: string) => {
+  holidayFiles: Record<string, HolidayImport> = {};
+  readHolidays = async (path: string, _today: string): Promise<HolidayImport> => {
     const found = this.holidayFiles[path];
     if (!found) throw new AppError("file-not-found", `${path} does not exist`);
     return found;

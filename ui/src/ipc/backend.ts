@@ -10,6 +10,7 @@ import type { Redesign } from "../bindings/Redesign";
 import type { RedesignProgress } from "../bindings/RedesignProgress";
 import type { Summary } from "../bindings/Summary";
 import type { WorkCalendar } from "../bindings/WorkCalendar";
+import type { HolidayImport } from "../bindings/HolidayImport";
 import type { Dashboard } from "../bindings/Dashboard";
 import type { Feedback } from "../bindings/Feedback";
 import type { FeedbackMapping } from "../bindings/FeedbackMapping";
@@ -40,8 +41,9 @@ export interface Backend {
   redesignProgress(calendar: WorkCalendar, redesigns: Redesign[], today: string): Promise<RedesignProgress[]>;
   /** The redesign with phase `phase` moved to `status` on `date`; refused transitions throw. */
   advancePhase(redesign: Redesign, phase: number, status: PhaseStatus, date: string, note: string): Promise<Redesign>;
-  /** Holidays read from an .ics or CSV file (date → name); malformed files throw with a line. */
-  readHolidays(path: string): Promise<Record<string, string>>;
+  /** Holidays read from an .ics or CSV file (yearly ones around `today`), and the events left
+   * out by line; malformed files throw `invalid-import` with a line. */
+  readHolidays(path: string, today: string): Promise<HolidayImport>;
   newRedesign(id: string, touchpointId: string, title: string, start: string, template: PhaseTemplate[]): Promise<Redesign>;
   /** The dashboard's figures for a map on `today`, from the saved project (flush first). */
   dashboard(mapId: string | null, today: string): Promise<Dashboard>;

@@ -11,6 +11,7 @@ import type { Dashboard } from "../bindings/Dashboard";
 import type { Feedback } from "../bindings/Feedback";
 import type { FeedbackPreview } from "../bindings/FeedbackPreview";
 import type { CjmlRead } from "../bindings/CjmlRead";
+import type { HolidayImport } from "../bindings/HolidayImport";
 import type { TouchpointPreview } from "../bindings/TouchpointPreview";
 import type { Backend } from "./backend";
 import { AppError } from "./errors";
@@ -35,7 +36,7 @@ export const tauriBackend: Backend = {
   restoreBackup: (path) => call<OpenedProject>("restore_backup", { path }),
   redesignProgress: (calendar, redesigns, today) => call<RedesignProgress[]>("redesign_progress", { calendar, redesigns, today }),
   advancePhase: (redesign, phase, status, date, note) => call<Redesign>("advance_phase", { redesign, phase, status, date, note }),
-  readHolidays: (path) => call<Record<string, string>>("read_holidays", { path }),
+  readHolidays: (path, today) => call<HolidayImport>("read_holidays", { path, today }),
   newRedesign: (id, touchpointId, title, start, template) => call<Redesign>("new_redesign", { id, touchpointId, title, start, template }),
   dashboard: (mapId, today) => call<Dashboard>("dashboard", { mapId, today }),
   previewFeedbackCsv: (path, mapId, mapping) => call<FeedbackPreview>("preview_feedback_csv", { path, mapId, mapping }),

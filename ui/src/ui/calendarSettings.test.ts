@@ -4,9 +4,9 @@ import { DEFAULT_TEMPLATE, importHolidays, setCalendar, setTemplate } from "./ca
 
 it("holiday import merges into the calendar and is one undo step", async () => {
   const { editor, backend } = await sampleEditor();
-  backend.holidayFiles["/h.ics"] = { "2026-12-24": "Christmas Eve", "2026-12-25": "Christmas" };
+  backend.holidayFiles["/h.ics"] = { holidays: { "2026-12-24": "Christmas Eve", "2026-12-25": "Christmas" }, notImported: [] };
   const before = editor.doc.calendar;
-  expect(await importHolidays(editor, "/h.ics", backend.readHolidays)).toBe(2);
+  expect(Object.keys((await importHolidays(editor, "/h.ics", backend.readHolidays)).holidays)).toHaveLength(2);
   expect(editor.doc.calendar.holidays["2026-12-24"]).toBe("Christmas Eve");
   expect(Object.keys(editor.doc.calendar.holidays).length).toBe(Object.keys(before.holidays).length + 1);
   await editor.flush();

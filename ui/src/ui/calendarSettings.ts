@@ -3,10 +3,12 @@
 // planned with. Every change is an undoable edit of the project's calendar or template record.
 
 import { open } from "@tauri-apps/plugin-dialog";
+import type { HolidayImport } from "../bindings/HolidayImport";
 import type { PhaseTemplate } from "../bindings/PhaseTemplate";
 import type { WorkCalendar } from "../bindings/WorkCalendar";
 import type { Editor } from "../editor/editor";
-import { showError } from "./dialogs";
+import { localToday } from "../actions/startRedesign";
+import { message, showError } from "./dialogs";
 import { h } from "./dom";
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -26,14 +28,17 @@ export function setTemplate(e: Editor, template: PhaseTemplate[], label: string,
   e.commit({ put: [{ kind: "template", record: template }], delete: [] }, label, mergeKey);
 }
 
-/** Holidays from a file, merged into the calendar (same dates take the file's names). */
-export async function importHolidays(e: Editor, path: string, read: (path: string) => Promise<Record<string, string>>): Promise<number> {
-  const found = await read(path);
-  setCalendar(e, { ...e.doc.calendar, holidays: { ...e.doc.calendar.holidays, ...found } }, "Import holidays");
-  return Object.keys(found).length;
+export type ReadHolidays = (path: string, today: string) => Promise<HolidayImport>;
+
+/** Holidays from a file, merged into the calendar (same dates take the file's names); returns
+ * the file's read, whose `notImported` lists the events left out. */
+export async function importHolidays(e: Editor, path: string, read: ReadHolidays): Promise<HolidayImport> {
+  const found = await read(path, localToday());
+  setCalendar(e, { ...e.doc.calendar, holidays: { ...e.doc.calendar.holidays, ...found.holidays } }, "Import holidays");
+  return found;
 }
 
-export function calendarSettings(e: Editor, read: (path: string) => Promise<Record<string, string>>): HTMLElement {
+export function calendarSettings(e: Editor, read: ReadHolidays): HTMLElement {
   const cal = e.doc.calendar;
   const days = WEEKDAYS.map((name, i) => {
     const box = h("input", { type: "checkbox", name: `workday-${name}` });
@@ -60,7 +65,12 @@ export function calendarSettings(e: Editor, read: (path: string) => Promise<Reco
     const path = await open({ title: "Import holidays", multiple: false, directory: false, filters: [{ name: "Calendar or CSV", extensions: ["ics", "csv", "txt"] }] });
     if (!path || Array.isArray(path)) return;
     try {
-      await importHolidays(e, path, read);
+      const found = await importHolidays(e, path, read);
+      const count = Object.keys(found.holidays).length;
+      const left = found.notImported.map((l) => `Line ${l.line}: ${l.message}`);
+      if (left.length) {
+        await message("Holidays imported", `${count} ${count === 1 ? "holiday was" : "holidays were"} added (Undo takes them back).\n\nLeft out:\n• ${left.slice(0, 30).join("\n• ")}`);
+      }
     } catch (err) {
       await showError(err, "No holidays were imported.");
     }

@@ -76,7 +76,7 @@ export class RedesignsView {
         h("span", { class: "summary" }, `${counts("late")} late · ${counts("atRisk")} at risk · ${counts("onTrack")} on track · ${counts("done")} done`)),
     );
     if (this.mode === "calendar") {
-      this.root.append(calendarSettings(e, (path) => e.backend.readHolidays(path)));
+      this.root.append(calendarSettings(e, (path, today) => e.backend.readHolidays(path, today)));
       return;
     }
     if (redesigns.length === 0) {
