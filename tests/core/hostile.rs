@@ -683,3 +683,66 @@ fn sqlite_states_we_never_write() {
     );
     refused(&run(&["info", "type.journey"], d), "corrupt-file");
 }
+
+/// The app's commands go through the session: the same refusals hold there.
+#[test]
+fn the_app_session_refuses_the_same() {
+    use journeymap::interchange::tables::Table;
+    use journeymap::session::Session;
+    use journeymap::ErrorCode;
+    let dir = temp();
+    let d = dir.path();
+    let p = project(d, "P.journey");
+    let other = project(d, "Other.journey");
+    let mut session = Session::default();
+    session.open(&p).unwrap();
+    let map = session.project().unwrap().maps[0].id;
+    let before = std::fs::read(&other).unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    for dest in [&p, &other] {
+        assert_eq!(
+            session.export_csv(Table::Kpis, dest).unwrap_err().code(),
+            ErrorCode::FileExists
+        );
+        assert_eq!(
+            session.export_html(dest, today).unwrap_err().code(),
+            ErrorCode::FileExists
+        );
+        assert_eq!(
+            session.export_cjml(dest).unwrap_err().code(),
+            ErrorCode::FileExists
+        );
+        assert_eq!(
+            session
+                .export_picture(dest, map, None, None)
+                .unwrap_err()
+                .code(),
+            ErrorCode::FileExists
+        );
+    }
+    assert_eq!(std::fs::read(&other).unwrap(), before);
+    let c = std::ffi::CString::new(d.join("pipe.csv").to_str().unwrap()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+    assert_eq!(
+        session
+            .preview_feedback(&d.join("pipe.csv"), map, None)
+            .unwrap_err()
+            .code(),
+        ErrorCode::InvalidInput,
+        "a pipe is refused, not waited on"
+    );
+    let held = ProjectFile::open(&other).unwrap();
+    assert_eq!(
+        session.save_as(&other).unwrap_err().code(),
+        ErrorCode::FileInUse
+    );
+    drop(held);
+    session
+        .save_as(&p)
+        .expect("Save As onto the file itself is a save");
+    session
+        .save_as(&other)
+        .expect("a project nobody edits may be replaced when asked");
+    assert_eq!(session.path().unwrap(), other);
+}
