@@ -65,7 +65,9 @@ pub fn build<R: Runtime>(app: &AppHandle<R>, recent: &[PathBuf]) -> tauri::Resul
                 .build()?,
         )
         .separator()
-        .quit()
+        // Our own Quit, not the predefined one: it writes everything first, and asks when a
+        // change could not be written, as closing the window does.
+        .item(&item(app, "quit", "Quit", Some("CmdOrCtrl+Q"))?)
         .build()?;
     let edit = SubmenuBuilder::new(app, "Edit")
         .item(&item(app, "undo", "Undo", Some("CmdOrCtrl+Z"))?)

@@ -12,7 +12,7 @@ mod touchpoint;
 mod validate;
 
 pub use touchpoint::{EMOTION_RANGE, SCORE_RANGE};
-pub use validate::{MAX_COORDINATE, MAX_HOLIDAYS, MAX_NAME_CHARS, MAX_TEXT_CHARS};
+pub use validate::{Limits, LIMITS, MAX_COORDINATE, MAX_HOLIDAYS, MAX_NAME_CHARS, MAX_TEXT_CHARS};
 
 pub use annotation::{Note, Story};
 pub use changes::{Changes, Record, RecordKind, RecordRef};

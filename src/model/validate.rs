@@ -39,6 +39,47 @@ pub const MAX_CUSTOMERS: u32 = 1_000_000_000;
 pub const MAX_HOLIDAYS: usize = 10_000;
 /// Canvas coordinates and sizes must stay within this magnitude.
 pub const MAX_COORDINATE: f64 = 10_000_000.0;
+/// Every limit the core enforces that a person can meet while typing or clicking, in one record,
+/// so the UI enforces them where the person types (generated into `ui/src/bindings/limitValues.ts`).
+#[derive(Debug, Clone, Copy, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Limits {
+    /// Names, titles, labels, owners, channels.
+    pub name_chars: u32,
+    /// Descriptions, notes, stories.
+    pub text_chars: u32,
+    pub coordinate: f64,
+    pub phase_days: u32,
+    pub measurements: u32,
+    pub customers: u32,
+    pub holidays: u32,
+    pub top_touchpoints: u32,
+    pub emotion_min: i32,
+    pub emotion_max: i32,
+    pub score_min: i32,
+    pub score_max: i32,
+    pub pillar_min: i32,
+    pub pillar_max: i32,
+}
+
+/// The limits, as [`Limits`] hands them to the UI.
+pub const LIMITS: Limits = Limits {
+    name_chars: MAX_NAME_CHARS as u32,
+    text_chars: MAX_TEXT_CHARS as u32,
+    coordinate: MAX_COORDINATE,
+    phase_days: MAX_PHASE_DAYS,
+    measurements: MAX_MEASUREMENTS as u32,
+    customers: MAX_CUSTOMERS,
+    holidays: MAX_HOLIDAYS as u32,
+    top_touchpoints: crate::measure::MAX_TOP_TOUCHPOINTS as u32,
+    emotion_min: *EMOTION_RANGE.start(),
+    emotion_max: *EMOTION_RANGE.end(),
+    score_min: *SCORE_RANGE.start(),
+    score_max: *SCORE_RANGE.end(),
+    pillar_min: *crate::measure::PILLAR_SCORE_RANGE.start(),
+    pillar_max: *crate::measure::PILLAR_SCORE_RANGE.end(),
+};
+
 /// Change sets larger than this are checked as a whole project (an index beats many scans).
 const SCAN_LIMIT: usize = 64;
 

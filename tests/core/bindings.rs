@@ -26,6 +26,18 @@ fn export_all(dir: &Path) {
     journeymap::session::CjmlRead::export_all(&cfg).expect("export CjmlRead");
     journeymap::interchange::holidays::HolidayImport::export_all(&cfg)
         .expect("export HolidayImport");
+    journeymap::model::Limits::export_all(&cfg).expect("export Limits");
+    // The values, not only the type: the UI enforces the core's limits where people type.
+    let limits = serde_json::to_string_pretty(&journeymap::model::LIMITS).expect("limits");
+    std::fs::write(
+        dir.join("limitValues.ts"),
+        format!(
+            "// Generated from journeymap::model::LIMITS by tests/core/bindings.rs. Do not edit.\n\
+             import type {{ Limits }} from \"./Limits\";\n\n\
+             export const LIMITS: Limits = {limits};\n"
+        ),
+    )
+    .expect("write limitValues.ts");
     journeymap::report::Viewport::export_all(&cfg).expect("export Viewport");
 }
 

@@ -21,10 +21,13 @@ const shell: Shell = {
     void listen<string>("menu", (event) => handler(event.payload));
   },
   onCloseRequested(handler) {
-    // Everything typed reaches the file before the window goes.
-    void win.onCloseRequested(async () => {
-      await handler();
+    // Everything typed reaches the file before the window goes, or the person is asked.
+    void win.onCloseRequested(async (event) => {
+      if (!(await handler())) event.preventDefault();
     });
+  },
+  close() {
+    void win.destroy();
   },
 };
 

@@ -2,6 +2,9 @@ import { expect, it } from "vitest";
 import { Editor } from "./editor";
 import { MemoryBackend, sampleEditor, sampleProject, selectByTitle } from "./testing";
 import { toggleMomentOfTruth } from "../actions/toggleMomentOfTruth";
+import { editField } from "../actions/editField";
+import { addNoteIn } from "../actions/addNote";
+import { deleteSelection } from "../actions/deleteSelection";
 
 it("loading a file is not an undo step", async () => {
   const { editor } = await sampleEditor();
@@ -37,6 +40,45 @@ it("a failed save keeps the change and writes it on the next attempt", async () 
   await editor.flush();
   expect(editor.saveState).toBe("saved");
   expect(backend.file.get("touchpoint", editor.selectedTouchpoints()[0]!.id)!.momentOfTruth).toBe(true);
+});
+
+it("a change the core refuses is undone with its reason, and the changes after it still save", async () => {
+  const { editor, backend } = await sampleEditor();
+  backend.refuse = (c) =>
+    c.put.some((r) => r.kind === "touchpoint" && r.record.title.length > 1000) ? "touchpoint title: longer than 1000 characters" : undefined;
+  const refusals: Array<[string, number]> = [];
+  editor.onRefused = (e, n) => refusals.push([e.message, n]);
+  const lounge = selectByTitle(editor, "Lounge entry");
+  editField(editor, "touchpoint", lounge.id, { title: "x".repeat(2000) }, "Edit title");
+  const seat = selectByTitle(editor, "Seat selection");
+  editField(editor, "touchpoint", seat.id, { x: seat.x + 40 }, "Move");
+  const note = addNoteIn(editor)!;
+  await editor.flush();
+  expect(refusals).toHaveLength(1);
+  expect(refusals[0]![0]).toContain("longer than 1000");
+  expect(refusals[0]![1]).toBe(1);
+  expect(editor.saveState).toBe("saved");
+  expect(editor.doc.get("touchpoint", lounge.id)!.title).toBe("Lounge entry");
+  expect(backend.file.get("touchpoint", lounge.id)!.title).toBe("Lounge entry");
+  expect(backend.file.get("touchpoint", seat.id)!.x).toBe(seat.x + 40);
+  expect(backend.file.get("note", note)).toBeDefined();
+  // Saving goes on: the next edit of the same card is written.
+  editField(editor, "touchpoint", lounge.id, { title: "Lounge door" }, "Edit title");
+  await editor.flush();
+  expect(backend.file.get("touchpoint", lounge.id)!.title).toBe("Lounge door");
+  expect(editor.hasUnsavedChanges).toBe(false);
+});
+
+it("a refused change that a later accepted change deleted stays deleted", async () => {
+  const { editor, backend } = await sampleEditor();
+  backend.refuse = (c) => (c.put.some((r) => r.kind === "touchpoint" && r.record.title.length > 1000) ? "too long" : undefined);
+  const lounge = selectByTitle(editor, "Lounge entry");
+  editField(editor, "touchpoint", lounge.id, { title: "x".repeat(2000) }, "Edit title");
+  editor.select([lounge.id]);
+  deleteSelection.perform(editor);
+  await editor.flush();
+  expect(editor.doc.get("touchpoint", lounge.id)).toBeUndefined();
+  expect(backend.file.get("touchpoint", lounge.id)).toBeUndefined();
 });
 
 it("selection changes do not clear redo", async () => {

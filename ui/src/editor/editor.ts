@@ -18,11 +18,20 @@ import { union, type Rect } from "../geometry/rect";
 import { SpatialIndex } from "../geometry/spatial";
 import type { Backend } from "../ipc/backend";
 import { AppError } from "../ipc/errors";
-import { emptyChanges, invert, isEmpty, squash } from "../model/changes";
+import type { ProjectRecord } from "../bindings/ProjectRecord";
+import type { RecordRef } from "../bindings/RecordRef";
+import { emptyChanges, invert, isEmpty, keyOf, squash } from "../model/changes";
 import { Doc } from "../model/doc";
 import { History } from "../model/history";
 
 export type SaveState = "saved" | "pending" | "saving" | "error";
+
+const refKey = (d: RecordRef) => `${d.kind}:${d.id}`;
+
+/** The core refused the content (its validation), as opposed to failing to write it. */
+function isRefusal(e: AppError): boolean {
+  return e.code === "invalid-project" || e.code === "invalid-input";
+}
 
 /** Something that can sit on the canvas and be selected. */
 export type Shape =
@@ -55,9 +64,15 @@ export class Editor {
   /** Touchpoints and notes copied with Copy, with the connectors between them. */
   clipboard: Changes | undefined;
 
-  private pending: Changes = emptyChanges();
+  /** Change sets not yet in the file, in the order they were made (undo and redo included). */
+  private queue: Changes[] = [];
+  /** For each record the queue touches, what the file holds (null: no such record): where a
+   * change the core refuses falls back to. */
+  private base = new Map<string, ProjectRecord | null>();
   private inFlight: Promise<void> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Told when the core refused changes and they were undone here (the others were saved). */
+  onRefused: ((error: AppError, count: number) => void) | undefined;
   private readonly listeners = new Set<() => void>();
   private cache: { key: string; grid: MapGrid; index: SpatialIndex<Placed> } | undefined;
 
@@ -88,7 +103,8 @@ export class Editor {
     this.history.clear();
     this.selection.clear();
     this.focus = undefined;
-    this.pending = emptyChanges();
+    this.queue = [];
+    this.base.clear();
     this.saveState = "saved";
     this.saveError = undefined;
     this.mapId = this.doc.mapsInOrder()[0]?.id ?? "";
@@ -107,7 +123,7 @@ export class Editor {
     const inverse = invert(forward, this.doc);
     this.doc.apply(forward);
     this.history.record(forward, inverse, label, mergeKey);
-    this.queueSave(forward);
+    this.queueSave(forward, inverse);
     this.pruneSelection();
     this.notify();
   }
@@ -121,7 +137,7 @@ export class Editor {
     const entry = this.history.undo();
     if (!entry) return false;
     this.doc.apply(entry.inverse);
-    this.queueSave(entry.inverse);
+    this.queueSave(entry.inverse, entry.forward);
     this.pruneSelection();
     this.notify();
     return true;
@@ -131,7 +147,7 @@ export class Editor {
     const entry = this.history.redo();
     if (!entry) return false;
     this.doc.apply(entry.forward);
-    this.queueSave(entry.forward);
+    this.queueSave(entry.forward, entry.inverse);
     this.pruneSelection();
     this.notify();
     return true;
@@ -139,48 +155,119 @@ export class Editor {
 
   // ---- autosave -------------------------------------------------------------------------------
 
-  private queueSave(changes: Changes): void {
-    this.pending = squash(this.pending, changes);
+  /** Queues `changes` for the file; `undoing` takes them back from the state before them, and so
+   * names what the file holds for any record not queued yet. */
+  private queueSave(changes: Changes, undoing: Changes): void {
+    for (const r of undoing.put) if (!this.base.has(keyOf(r))) this.base.set(keyOf(r), r);
+    for (const d of undoing.delete) if (!this.base.has(refKey(d))) this.base.set(refKey(d), null);
+    this.queue.push(changes);
     if (this.saveState !== "saving") this.saveState = "pending";
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), this.autosaveDelay);
   }
 
-  /** Writes every queued change now; resolves once the file holds them (or the write failed). */
+  /**
+   * Writes every queued change now; resolves once the file holds them, or the write failed. The
+   * queue goes out as one change set. If the core refuses it (its validation, the last word on
+   * what a project may hold), the changes go one by one: each refused one is undone here with the
+   * core's reason, and every other one is still written. A write that fails for another reason
+   * (a full disk, a lost lock) keeps everything queued and is tried again.
+   */
   async flush(): Promise<void> {
     if (this.timer !== undefined) {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
     while (this.inFlight) await this.inFlight;
-    if (isEmpty(this.pending)) return;
-    const batch = this.pending;
-    this.pending = emptyChanges();
+    if (this.queue.length === 0) return;
+    const batch = this.queue;
+    this.queue = [];
     this.saveState = "saving";
     this.notify();
-    this.inFlight = (async () => {
-      try {
-        this.summary = await this.backend.apply(batch);
-        this.saveError = undefined;
-        this.saveState = isEmpty(this.pending) ? "saved" : "pending";
-      } catch (e) {
-        // Keep the batch: it goes out again, ahead of anything newer, on the next save.
-        this.pending = squash(batch, this.pending);
-        this.saveError = AppError.from(e);
-        this.saveState = "error";
-      }
-    })();
+    this.inFlight = this.write(batch);
     await this.inFlight;
     this.inFlight = undefined;
-    // The await above may have queued more edits meanwhile; a failed write is retried.
+    // Edits made meanwhile are queued; a failed write is retried.
     const state = this.saveState as SaveState;
     if (state === "pending") this.timer = setTimeout(() => void this.flush(), this.autosaveDelay);
     if (state === "error") this.timer = setTimeout(() => void this.flush(), RETRY_DELAY_MS);
     this.notify();
   }
 
+  private async write(batch: Changes[]): Promise<void> {
+    try {
+      this.summary = await this.backend.apply(batch.reduce(squash, emptyChanges()));
+      this.written(batch);
+      return;
+    } catch (e) {
+      const error = AppError.from(e);
+      if (!isRefusal(error) || batch.length === 0) return this.failed(batch, error);
+    }
+    // One by one: find what the core refuses, keep everything else.
+    let refused: AppError | undefined;
+    let count = 0;
+    for (let i = 0; i < batch.length; i++) {
+      const changes = batch[i]!;
+      try {
+        this.summary = await this.backend.apply(changes);
+        this.record(changes);
+      } catch (e) {
+        const error = AppError.from(e);
+        if (!isRefusal(error)) return this.failed(batch.slice(i), error);
+        refused ??= error;
+        count++;
+      }
+    }
+    this.showFileState(batch);
+    this.written([]);
+    if (refused) this.onRefused?.(refused, count);
+  }
+  /** The file now holds `batch` (and whatever was recorded before it). */
+  private written(batch: Changes[]): void {
+    for (const c of batch) this.record(c);
+    this.saveError = undefined;
+    if (this.queue.length === 0) this.base.clear();
+    this.saveState = this.queue.length === 0 ? "saved" : "pending";
+  }
+
+  private failed(batch: Changes[], error: AppError): void {
+    // Ahead of anything newer, so the file receives the changes in the order they were made.
+    this.queue = [...batch, ...this.queue];
+    this.saveError = error;
+    this.saveState = "error";
+  }
+
+  /** What the file holds after `changes` was written. */
+  private record(changes: Changes): void {
+    for (const r of changes.put) this.base.set(keyOf(r), r);
+    for (const d of changes.delete) this.base.set(refKey(d), null);
+  }
+
+  /** After a refusal: every record the batch touched shows what the file holds now (the refused
+   * changes undone, the accepted ones kept), except records edited again meanwhile, which are
+   * queued and go to the core next. Not an undo step: as far as the file is concerned, the refused
+   * changes never happened. */
+  private showFileState(batch: Changes[]): void {
+    const newer = new Set(this.queue.flatMap((c) => [...c.put.map(keyOf), ...c.delete.map(refKey)]));
+    const back = emptyChanges();
+    for (const c of batch) {
+      for (const key of [...c.put.map(keyOf), ...c.delete.map(refKey)]) {
+        if (newer.has(key)) continue;
+        newer.add(key);
+        const held = this.base.get(key);
+        if (held) back.put.push(held);
+        else if (held === null) {
+          const [kind, id] = key.split(":") as [RecordKind, string];
+          if (this.doc.get(kind, id)) back.delete.push({ kind, id });
+        }
+      }
+    }
+    this.doc.apply(back);
+    this.pruneSelection();
+  }
+
   get hasUnsavedChanges(): boolean {
-    return this.saveState !== "saved";
+    return this.saveState !== "saved" || this.queue.length > 0;
   }
 
   // ---- maps, grid and lookup ----------------------------------------------------------------

@@ -19,6 +19,7 @@ import type { Changes } from "../bindings/Changes";
 import type { OpenedProject } from "../bindings/OpenedProject";
 import type { Project } from "../bindings/Project";
 import type { Summary } from "../bindings/Summary";
+import type { Touchpoint } from "../bindings/Touchpoint";
 import type { Backend } from "../ipc/backend";
 import { AppError } from "../ipc/errors";
 import { Doc } from "../model/doc";
@@ -55,6 +56,8 @@ export class MemoryBackend implements Backend {
   file: Doc;
   writes: Changes[] = [];
   failNext = false;
+  /** Refuses a change set as the core's validation would (a reason), or accepts it (undefined). */
+  refuse: ((changes: Changes) => string | undefined) | undefined;
 
   constructor(public project: Project, public path = "/tmp/sample.journey") {
     this.file = Doc.fromProject(structuredClone(project));
@@ -80,6 +83,8 @@ export class MemoryBackend implements Backend {
       this.failNext = false;
       throw { code: "io", message: "disk full" };
     }
+    const reason = this.refuse?.(changes);
+    if (reason) throw { code: "invalid-project", message: `the project is not valid: ${reason}` };
     this.writes.push(structuredClone(changes));
     this.file.apply(structuredClone(changes));
     return summaryOf(this.file.toProject());
@@ -194,11 +199,12 @@ export function snapshot(editor: Editor): unknown {
 }
 
 /** Selects the touchpoints with these titles, in this order. */
-export function selectByTitle(editor: Editor, ...titles: string[]): void {
+export function selectByTitle(editor: Editor, ...titles: string[]): Touchpoint {
   const ids = titles.map((title) => {
     const t = editor.doc.touchpointsOf(editor.mapId).find((x) => x.title === title);
     if (!t) throw new Error(`no touchpoint titled ${title}`);
     return t.id;
   });
   editor.select(ids);
+  return editor.doc.get("touchpoint", ids[0]!)!;
 }

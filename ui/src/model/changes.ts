@@ -14,7 +14,8 @@ export function isEmpty(c: Changes): boolean {
   return c.put.length === 0 && c.delete.length === 0;
 }
 
-const keyOf = (r: ProjectRecord) => (isSingleton(r.kind) ? r.kind : `${r.kind}:${(r.record as { id: string }).id}`);
+/** The key a record is known by in a change set: its kind and id, or its kind alone. */
+export const keyOf = (r: ProjectRecord) => (isSingleton(r.kind) ? r.kind : `${r.kind}:${(r.record as { id: string }).id}`);
 
 /** The change set that undoes `changes`, computed against `before` (the doc not yet changed). */
 export function invert(changes: Changes, before: Doc): Changes {

@@ -21,6 +21,7 @@ import type { Kpi } from "../bindings/Kpi";
 import type { Feedback } from "../bindings/Feedback";
 import type { CustomerPeriod } from "../bindings/CustomerPeriod";
 import type { PillarScore } from "../bindings/PillarScore";
+import { LIMITS } from "../bindings/limitValues";
 
 export interface RecordOf {
   persona: Persona;
@@ -41,7 +42,7 @@ export interface RecordOf {
 export type SingletonKind = "info" | "calendar" | "template" | "topTouchpoints" | "pillars";
 
 /** The most touchpoints that may be chosen as the ones that matter (the core enforces it too). */
-export const MAX_TOP_TOUCHPOINTS = 15;
+export const MAX_TOP_TOUCHPOINTS = LIMITS.topTouchpoints;
 
 export function isSingleton(kind: ProjectRecord["kind"]): kind is SingletonKind {
   return kind === "info" || kind === "calendar" || kind === "template" || kind === "topTouchpoints" || kind === "pillars";

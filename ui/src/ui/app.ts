@@ -23,7 +23,7 @@ import { TableView } from "./table";
 import { RedesignsView } from "./redesigns";
 import { localToday, runningRedesign, startRedesign } from "../actions/startRedesign";
 import { Workshop } from "./workshop";
-import { showError } from "./dialogs";
+import { askToDiscard, message, showError } from "./dialogs";
 import { exportReport } from "./exportReport";
 import { DashboardView } from "./dashboard";
 import { importFeedbackCsv } from "./importFeedback";
@@ -36,7 +36,10 @@ export interface Shell {
   setTitle(title: string): void;
   setFullscreen(on: boolean): void;
   onMenu(handler: (command: string) => void): void;
-  onCloseRequested(handler: () => Promise<void>): void;
+  /** `handler` resolves to whether the window may close now. */
+  onCloseRequested(handler: () => Promise<boolean>): void;
+  /** Closes the window for good (after `mayClose` said yes). */
+  close(): void;
 }
 
 export class App {
@@ -92,8 +95,36 @@ export class App {
     editor.subscribe(() => this.refresh());
     this.listenKeys();
     shell.onMenu((command) => void this.runMenu(command));
-    shell.onCloseRequested(() => editor.flush());
+    shell.onCloseRequested(() => this.mayClose());
     window.addEventListener("beforeunload", () => void editor.flush());
+    editor.onRefused = (error, count) =>
+      void message(
+        count === 1 ? "A change was not saved" : `${count} changes were not saved`,
+        `Journeymap could not keep ${count === 1 ? "this change" : "these changes"}, so ${count === 1 ? "it was" : "they were"} undone; everything else is saved.\n\n${error.message}`,
+        "error",
+        error.code,
+      );
+  }
+
+  /**
+   * Writes everything before the window goes. If something cannot be written (a full disk, a
+   * lost connection to the file), asks: closing would lose it, and nothing is lost silently.
+   */
+  async mayClose(): Promise<boolean> {
+    this.canvas.finishEdit(true);
+    await this.editor.flush();
+    if (!this.editor.hasUnsavedChanges) return true;
+    const why = this.editor.saveError?.message ?? "the file could not be written";
+    return askToDiscard(
+      "Changes are not saved",
+      `Your latest changes could not be written to ${this.editor.path || "the project file"}: ${why}.\n\nIf you close now, they are lost. Keep the window open to try again (Ctrl+S), or free the disk or file and wait for the next save.`,
+      "Close without saving",
+      "Keep working",
+    );
+  }
+
+  async quit(): Promise<void> {
+    if (await this.mayClose()) this.shell.close();
   }
 
   async start(): Promise<void> {
@@ -301,6 +332,8 @@ export class App {
       }
       case "workshop":
         return this.setWorkshop(!document.body.classList.contains("workshop"));
+      case "quit":
+        return this.quit();
       default: {
         if (command.startsWith("open:")) return this.files.openProject(command.slice(5));
         const action = actionByName(command);
@@ -376,7 +409,7 @@ export class App {
     this.shell.setTitle(file ? `${e.doc.info.name} — ${file}${dirty} — Journeymap` : "Journeymap");
     if (this.mapSelect.options.length !== e.doc.tables.map.size || (e.mapId && !e.doc.get("map", e.mapId))) this.listMaps();
     if (this.mapSelect.value !== e.mapId) this.mapSelect.value = e.mapId;
-    const save = { saved: "All changes saved", pending: "Saving…", saving: "Saving…", error: `Not saved: ${e.saveError?.message ?? ""} (retrying)` }[e.saveState];
+    const save = { saved: "All changes saved", pending: "Saving…", saving: "Saving…", error: `Not saved: ${e.saveError?.message ?? ""} — retrying; your changes are kept until it works` }[e.saveState];
     // Counting cards scans the map: only when the document or the map changed, not on camera moves.
     const countKey = `${e.mapId}:${e.doc.version}`;
     if (this.counts?.key !== countKey) {

@@ -44,7 +44,8 @@ export function calendarSettings(e: Editor, read: ReadHolidays): HTMLElement {
     const box = h("input", { type: "checkbox", name: `workday-${name}` });
     box.checked = cal.weekmask[i] === "1";
     box.addEventListener("change", () => {
-      const mask = cal.weekmask.split("");
+      // Read when clicked, not when drawn: two days ticked in a row must both stay.
+      const mask = e.doc.calendar.weekmask.split("");
       mask[i] = box.checked ? "1" : "0";
       if (!mask.includes("1")) {
         box.checked = true;

@@ -3,6 +3,7 @@
 // keep KPIs, feedback, customer periods and pillar scores. Figures come from the core
 // (`dashboard`) after autosave has flushed; every edit here is an undoable change.
 
+import { LIMITS } from "../bindings/limitValues";
 import type { Chart } from "chart.js";
 import type { Dashboard } from "../bindings/Dashboard";
 import type { FeedbackSource } from "../bindings/FeedbackSource";
@@ -241,7 +242,7 @@ export class DashboardView {
       source: h("select", { name: "fbSource", "aria-label": "Source" }, ...Object.entries(SOURCE_LABEL).map(([v, l]) => h("option", { value: v }, l))),
       sentiment: h("select", { name: "fbSentiment", "aria-label": "Sentiment" }, ...[2, 1, 0, -1, -2].map((v) => h("option", { value: String(v), selected: v === 0 }, v > 0 ? `+${v}` : String(v)))),
       rating: h("input", { type: "number", min: "0", max: "10", step: "1", name: "fbRating", placeholder: "0–10", "aria-label": "Rating" }),
-      text: h("input", { type: "text", name: "fbText", placeholder: "What was said", "aria-label": "Feedback" }),
+      text: h("input", { type: "text", maxLength: LIMITS.textChars, name: "fbText", placeholder: "What was said", "aria-label": "Feedback" }),
     };
     const submit = (ev: Event) => {
       ev.preventDefault();
@@ -319,7 +320,7 @@ export class DashboardView {
       const score = h("select", { name: `score-${p.pillar}`, "aria-label": `${PILLAR_LABEL[p.pillar]} score` }, h("option", { value: "" }, "—"), ...[1, 2, 3, 4, 5].map((n) => h("option", { value: String(n) }, String(n))));
       score.value = p.score === null ? "" : String(p.score);
       score.addEventListener("change", () => scorePillar(e, p.pillar, { score: score.value === "" ? null : Number(score.value) }));
-      const notes = h("input", { type: "text", value: p.notes, name: `notes-${p.pillar}`, "aria-label": `${PILLAR_LABEL[p.pillar]} notes` });
+      const notes = h("input", { type: "text", maxLength: LIMITS.textChars, value: p.notes, name: `notes-${p.pillar}`, "aria-label": `${PILLAR_LABEL[p.pillar]} notes` });
       notes.addEventListener("change", () => scorePillar(e, p.pillar, { notes: notes.value }));
       return h("tr", { "data-pillar": p.pillar }, h("td", {}, PILLAR_LABEL[p.pillar]), h("td", {}, score), h("td", { class: "wide" }, notes));
     });

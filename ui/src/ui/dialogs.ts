@@ -86,6 +86,31 @@ export function ask(title: string, text: string, yes = "Yes", no = "Not now"): P
   });
 }
 
+/** Asks before something would lose unsaved work. Resolves true only for the explicit "lose it"
+ * button; Escape, Enter and the focused default keep the work. */
+export function askToDiscard(title: string, text: string, discard: string, keep: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const done = (answer: boolean) => {
+      backdrop.remove();
+      resolve(answer);
+    };
+    const keepButton = h("button", { type: "button", class: "primary", name: "keep", onclick: () => done(false) }, keep);
+    const backdrop = h(
+      "div",
+      { class: "backdrop" },
+      h("div", { class: "dialog error", role: "alertdialog", "aria-modal": "true" },
+        h("h2", {}, title),
+        h("p", { class: "dialog-text" }, text),
+        h("div", { class: "dialog-buttons" }, h("button", { type: "button", class: "danger", name: "discard", onclick: () => done(true) }, discard), keepButton)),
+    );
+    backdrop.addEventListener("keydown", (e) => {
+      if (e.key === "Escape") done(false);
+    });
+    document.body.append(backdrop);
+    keepButton.focus();
+  });
+}
+
 /** Lets the user pick one of a project's backups; resolves to its path, or undefined. */
 export function chooseBackup(backups: BackupEntry[]): Promise<string | undefined> {
   return new Promise((resolve) => {

@@ -80,11 +80,18 @@ export class Panel {
     return el;
   }
 
-  /** A text input or textarea bound to a value; edits go through `set`. */
-  private text(label: string, get: () => string, set: (v: string) => void, multiline = false, name = label): HTMLInputElement | HTMLTextAreaElement {
-    const input = multiline ? h("textarea", { rows: 3, name }) : h("input", { type: "text", name });
+  /** A text input or textarea bound to a value; edits go through `set`. A required name is
+   * not written while it is blank (the core refuses a nameless record); the field shows why. */
+  private text(label: string, get: () => string, set: (v: string) => void, multiline = false, name = label, required = false): HTMLInputElement | HTMLTextAreaElement {
+    const input = multiline ? h("textarea", { rows: 3, name }) : h("input", { type: "text", name, required });
     input.value = get();
-    input.addEventListener("input", () => set(input.value));
+    input.addEventListener("input", () => {
+      if (required && !input.value.trim()) return;
+      set(input.value);
+    });
+    input.addEventListener("blur", () => {
+      if (required && !input.value.trim()) input.value = get();
+    });
     input.addEventListener("change", () => this.editor.endGesture());
     this.refreshers.push(() => {
       if (document.activeElement !== input) input.value = get();
@@ -130,7 +137,7 @@ export class Panel {
     const t = () => e.doc.get("touchpoint", id)!;
     const set = (patch: Parameters<typeof editField<"touchpoint">>[3], label = "Edit touchpoint") => editField(e, "touchpoint", id, patch, label);
     this.heading("Touchpoint");
-    this.text("Title", () => t().title, (title) => set({ title }), false, "title");
+    this.text("Title", () => t().title, (title) => set({ title }), false, "title", true);
     this.text("Description", () => t().description, (description) => set({ description }), true, "description");
     this.text("Channel", () => t().channel, (channel) => set({ channel }), false, "channel");
     this.text("Owner (department)", () => t().owner, (owner) => set({ owner }), false, "owner");
@@ -249,7 +256,7 @@ export class Panel {
     const e = this.editor;
     const s = () => e.doc.get("stage", id)!;
     this.heading("Stage");
-    this.text("Name", () => s().name, (name) => editField(e, "stage", id, { name }, "Rename stage"), false, "name");
+    this.text("Name", () => s().name, (name) => editField(e, "stage", id, { name }, "Rename stage"), false, "name", true);
     this.text("Description", () => s().description, (description) => editField(e, "stage", id, { description }, "Describe stage"), true, "description");
     const count = e.doc.touchpointsOf(e.mapId).filter((t) => t.stageId === id).length;
     this.root.append(h("p", { class: "sub" }, `${count} touchpoint${count === 1 ? "" : "s"}. Drag the header's right edge to resize.`));
@@ -261,7 +268,7 @@ export class Panel {
     const e = this.editor;
     const l = () => e.doc.get("lane", id)!;
     this.heading("Lane");
-    this.text("Name", () => l().name, (name) => editField(e, "lane", id, { name }, "Rename lane"), false, "name");
+    this.text("Name", () => l().name, (name) => editField(e, "lane", id, { name }, "Rename lane"), false, "name", true);
     this.select<LaneKind>("Kind", Object.entries(LANE_NAMES) as Array<[LaneKind, string]>, () => l().kind, (kind) => editField(e, "lane", id, { kind }, "Change lane kind"), "kind");
     this.buttons(moveLaneUp, moveLaneDown);
     this.buttons(deleteSelection);
@@ -270,14 +277,14 @@ export class Panel {
   private project(): void {
     const e = this.editor;
     this.heading("Project");
-    this.text("Name", () => e.doc.info.name, (name) => editInfo(e, { name }), false, "projectName");
+    this.text("Name", () => e.doc.info.name, (name) => editInfo(e, { name }), false, "projectName", true);
     this.text("Intent statement", () => e.doc.info.intentStatement, (intentStatement) => editInfo(e, { intentStatement }), true, "intentStatement");
     this.text("Brand promise", () => e.doc.info.brandPromise, (brandPromise) => editInfo(e, { brandPromise }), true, "brandPromise");
     this.text("Target customers", () => e.doc.info.targetCustomers, (targetCustomers) => editInfo(e, { targetCustomers }), true, "targetCustomers");
     const map = e.doc.get("map", e.mapId);
     if (!map) return;
     this.root.append(h("h2", {}, "This map"));
-    this.text("Map name", () => e.doc.get("map", e.mapId)?.name ?? "", (name) => editField(e, "map", e.mapId, { name }, "Rename map"), false, "mapName");
+    this.text("Map name", () => e.doc.get("map", e.mapId)?.name ?? "", (name) => editField(e, "map", e.mapId, { name }, "Rename map"), false, "mapName", true);
     this.select<MapKind>("State", [["asIs", "As-is (today)"], ["toBe", "To-be (redesigned)"]], () => e.doc.get("map", e.mapId)?.kind ?? "asIs", (kind) => editField(e, "map", e.mapId, { kind }, "Change map state"), "mapKind");
     const personas: Array<[string, string]> = [["", "— none —"], ...[...e.doc.tables.persona.values()].map((p): [string, string] => [p.id, p.name])];
     this.select("Persona", personas, () => e.doc.get("map", e.mapId)?.personaId ?? "", (v) => editField(e, "map", e.mapId, { personaId: v || null }, "Change persona"), "persona");

@@ -3,6 +3,7 @@
 // Status and forecasts come from the core (`redesign_progress`); this view only shows them and
 // sends phase changes back as undoable edits.
 
+import { LIMITS } from "../bindings/limitValues";
 import type { PhaseStatus } from "../bindings/PhaseStatus";
 import type { Redesign } from "../bindings/Redesign";
 import type { RedesignProgress } from "../bindings/RedesignProgress";
@@ -10,6 +11,7 @@ import type { RedesignState } from "../bindings/RedesignState";
 import type { Editor } from "../editor/editor";
 import { advancePhase, improveReliability, IMPROVED } from "../actions/advancePhase";
 import { editField } from "../actions/editField";
+import { editPhase } from "../actions/editPhase";
 import { localToday } from "../actions/startRedesign";
 import { deletion } from "../model/ops";
 import { ask, showError } from "./dialogs";
@@ -194,7 +196,8 @@ export class RedesignsView {
     const p = this.progress.get(r.id);
     const t = e.doc.get("touchpoint", r.touchpointId);
     const title = h("input", { type: "text", value: r.title, name: "redesignTitle", "aria-label": "Redesign title" });
-    title.addEventListener("input", () => editField(e, "redesign", r.id, { title: title.value }, "Rename redesign"));
+    title.addEventListener("input", () => title.value.trim() && editField(e, "redesign", r.id, { title: title.value }, "Rename redesign"));
+    title.addEventListener("blur", () => { if (!title.value.trim()) title.value = e.doc.get("redesign", r.id)?.title ?? ""; });
     const description = h("textarea", { rows: 2, name: "redesignDescription", "aria-label": "What changes" });
     description.value = r.description;
     description.addEventListener("input", () => editField(e, "redesign", r.id, { description: description.value }, "Describe redesign"));
@@ -203,9 +206,11 @@ export class RedesignsView {
     const rows = r.phases.map((ph, i) => {
       const f = p?.forecast[i], b = p?.baseline.phases[i];
       const owner = h("input", { type: "text", value: ph.owner, "aria-label": `Owner of ${ph.name}`, placeholder: "Owner" });
-      owner.addEventListener("input", () => editField(e, "redesign", r.id, { phases: r.phases.map((x, j) => (j === i ? { ...x, owner: owner.value } : x)) }, "Set owner"));
-      const notes = h("input", { type: "text", value: ph.notes, "aria-label": `Notes on ${ph.name}`, placeholder: "Notes" });
-      notes.addEventListener("input", () => editField(e, "redesign", r.id, { phases: r.phases.map((x, j) => (j === i ? { ...x, notes: notes.value } : x)) }, "Phase notes"));
+      owner.addEventListener("input", () => editPhase(e, r.id, i, { owner: owner.value }, "Set owner"));
+      owner.addEventListener("change", () => e.endGesture());
+      const notes = h("input", { type: "text", maxLength: LIMITS.textChars, value: ph.notes, "aria-label": `Notes on ${ph.name}`, placeholder: "Notes" });
+      notes.addEventListener("input", () => editPhase(e, r.id, i, { notes: notes.value }, "Phase notes"));
+      notes.addEventListener("change", () => e.endGesture());
       const buttons: HTMLElement[] = [];
       if (ph.status === "notStarted" && (i === 0 || r.phases[i - 1]!.status === "done")) buttons.push(act(i, "inProgress", "Start"));
       if (ph.status === "inProgress") buttons.push(act(i, "waiting", "Waiting"), act(i, "done", "Done"));
