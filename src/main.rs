@@ -24,7 +24,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Create an empty project file.
+    /// Create a project file with one map ready to work on (standard lanes, stages to rename).
     New {
         /// The .journey file to create (must not exist).
         file: PathBuf,
@@ -250,7 +250,7 @@ fn main() -> ExitCode {
 fn run(command: Command) -> Result<()> {
     match command {
         Command::New { file, name } => {
-            ProjectFile::create(&file, &Project::new(new_id(), name))?;
+            ProjectFile::create(&file, &Project::starter(new_id(), name, new_id))?;
             println!("created {}", file.display());
         }
         Command::Info { file, json } => info(&file, json)?,

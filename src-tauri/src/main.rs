@@ -13,7 +13,7 @@ use journeymap::interchange::holidays::HolidayImport;
 use journeymap::interchange::tables::Table;
 use journeymap::interchange::touchpoints_csv::{TouchpointMapping, TouchpointPreview};
 use journeymap::measure::{Dashboard, Feedback};
-use journeymap::model::{new_id, Changes, Id, Project, Summary};
+use journeymap::model::{new_id, Changes, Id, MapKind, Project, Summary};
 use journeymap::recent::RecentFiles;
 use journeymap::report::Viewport;
 use journeymap::session::CjmlRead;
@@ -106,7 +106,7 @@ fn create_project(
 ) -> Result<Response, Error> {
     remember(
         &app,
-        session(&state).create(&path, &Project::new(new_id(), name)),
+        session(&state).create(&path, &Project::starter(new_id(), name, new_id)),
     )
 }
 
@@ -172,6 +172,13 @@ fn advance_phase(
     note: String,
 ) -> Result<Redesign, Error> {
     Ok(redesign.set_phase_status(phase, status, date, note)?)
+}
+
+/// The records of a new map with the standard lanes and stages to rename (the UI adds them as one
+/// undoable step).
+#[tauri::command]
+fn new_map(name: String, kind: MapKind, position: i32) -> Changes {
+    journeymap::model::starter_map(&name, kind, position, new_id)
 }
 
 /// A new redesign of a touchpoint, planned from the project's template.
@@ -391,6 +398,7 @@ fn main() {
             redesign_progress,
             advance_phase,
             new_redesign,
+            new_map,
             read_holidays,
             list_backups,
             restore_backup,

@@ -88,6 +88,13 @@ pub fn build<R: Runtime>(app: &AppHandle<R>, recent: &[PathBuf]) -> tauri::Resul
         .item(&item(app, "addLane", "Lane  (Shift+L)", None)?)
         .item(&item(app, "connect", "Connect Selected  (C)", None)?)
         .build()?;
+    let map = SubmenuBuilder::new(app, "Map")
+        .item(&item(app, "newMap", "New Map…", Some("CmdOrCtrl+Shift+M"))?)
+        .item(&item(app, "duplicateMap", "Duplicate as To-be", None)?)
+        .item(&item(app, "renameMap", "Rename Map…", None)?)
+        .separator()
+        .item(&item(app, "deleteMap", "Delete Map…", None)?)
+        .build()?;
     let touchpoint = SubmenuBuilder::new(app, "Touchpoint")
         .item(&item(
             app,
@@ -140,5 +147,5 @@ pub fn build<R: Runtime>(app: &AppHandle<R>, recent: &[PathBuf]) -> tauri::Resul
         )?)
         .item(&item(app, "workshop", "Workshop Mode  (F5)", None)?)
         .build()?;
-    Menu::with_items(app, &[&file, &edit, &insert, &touchpoint, &view])
+    Menu::with_items(app, &[&file, &edit, &insert, &map, &touchpoint, &view])
 }

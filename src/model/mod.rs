@@ -8,6 +8,7 @@ mod layout;
 mod map;
 mod persona;
 mod project;
+mod starter;
 mod touchpoint;
 mod validate;
 
@@ -20,6 +21,7 @@ pub use layout::*;
 pub use map::{JourneyMap, Lane, LaneKind, MapKind, Stage};
 pub use persona::Persona;
 pub use project::{Project, ProjectInfo, Summary};
+pub use starter::{starter_map, STARTER_LANES, STARTER_STAGES};
 pub use touchpoint::{Connector, Reliability, Touchpoint};
 
 /// Every record is identified by a random UUID (v4), rendered as a hyphenated string.

@@ -38,6 +38,24 @@ fn export_all(dir: &Path) {
         ),
     )
     .expect("write limitValues.ts");
+    // The starter map's stages and lanes, for the UI's test doubles of `new_map`.
+    let stages = serde_json::to_string(&journeymap::model::STARTER_STAGES).expect("stages");
+    let lanes: Vec<serde_json::Value> = journeymap::model::STARTER_LANES
+        .iter()
+        .map(|(name, kind)| serde_json::json!({ "name": name, "kind": kind }))
+        .collect();
+    std::fs::write(
+        dir.join("starterMap.ts"),
+        format!(
+            "// Generated from journeymap::model::STARTER_STAGES and STARTER_LANES by \
+             tests/core/bindings.rs. Do not edit.\n\
+             import type {{ LaneKind }} from \"./LaneKind\";\n\n\
+             export const STARTER_STAGES: string[] = {stages};\n\n\
+             export const STARTER_LANES: Array<{{ name: string; kind: LaneKind }}> = {};\n",
+            serde_json::to_string(&lanes).expect("lanes")
+        ),
+    )
+    .expect("write starterMap.ts");
     journeymap::report::Viewport::export_all(&cfg).expect("export Viewport");
 }
 

@@ -22,7 +22,11 @@ import type { Summary } from "../bindings/Summary";
 import type { Touchpoint } from "../bindings/Touchpoint";
 import type { Backend } from "../ipc/backend";
 import { AppError } from "../ipc/errors";
-import { Doc } from "../model/doc";
+import { Doc, recordOf } from "../model/doc";
+import { newId } from "../model/ids";
+import type { MapKind } from "../bindings/MapKind";
+import { STARTER_LANES, STARTER_STAGES } from "../bindings/starterMap";
+import { LANE_HEIGHT, STAGE_WIDTH } from "../geometry/layout";
 import { Editor } from "./editor";
 import { fakeAdvance, fakeNewRedesign, fakeProgress } from "./fakeWorkflow";
 
@@ -51,6 +55,19 @@ export function summaryOf(p: Project): Summary {
   };
 }
 
+/** The core's `starter_map`, built from the same generated stage and lane lists. */
+export function starterMap(name: string, kind: MapKind, position: number): Changes {
+  const mapId = newId();
+  return {
+    put: [
+      recordOf("map", { id: mapId, name, kind, personaId: null, description: "", position }),
+      ...STARTER_STAGES.map((stage, i) => recordOf("stage", { id: newId(), mapId, name: stage, description: "", position: i, width: STAGE_WIDTH })),
+      ...STARTER_LANES.map((lane, i) => recordOf("lane", { id: newId(), mapId, name: lane.name, kind: lane.kind, position: i, height: LANE_HEIGHT })),
+    ],
+    delete: [],
+  };
+}
+
 /** A backend that keeps the "file" in memory. `failNext` makes the next write fail. */
 export class MemoryBackend implements Backend {
   file: Doc;
@@ -75,7 +92,12 @@ export class MemoryBackend implements Backend {
   async create(path: string, name: string): Promise<OpenedProject> {
     const project: Project = { info: { id: "00000000-0000-4000-8000-000000000000", name, intentStatement: "", brandPromise: "", targetCustomers: "" }, personas: [], maps: [], stages: [], lanes: [], touchpoints: [], connectors: [], notes: [], stories: [], calendar: { weekmask: "1111100", holidays: {} }, redesignTemplate: [], redesigns: [], kpis: [], topTouchpoints: [], feedback: [], customerPeriods: [], pillars: [] };
     this.file = Doc.fromProject(project);
-    return { path, project };
+    this.file.apply(starterMap("As-is journey", "asIs", 0));
+    return { path, project: this.file.toProject() };
+  }
+
+  async newMap(name: string, kind: MapKind, position: number): Promise<Changes> {
+    return starterMap(name, kind, position);
   }
 
   async apply(changes: Changes): Promise<Summary> {

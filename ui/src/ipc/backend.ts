@@ -10,6 +10,7 @@ import type { Redesign } from "../bindings/Redesign";
 import type { RedesignProgress } from "../bindings/RedesignProgress";
 import type { Summary } from "../bindings/Summary";
 import type { WorkCalendar } from "../bindings/WorkCalendar";
+import type { MapKind } from "../bindings/MapKind";
 import type { HolidayImport } from "../bindings/HolidayImport";
 import type { Dashboard } from "../bindings/Dashboard";
 import type { Feedback } from "../bindings/Feedback";
@@ -45,6 +46,8 @@ export interface Backend {
    * out by line; malformed files throw `invalid-import` with a line. */
   readHolidays(path: string, today: string): Promise<HolidayImport>;
   newRedesign(id: string, touchpointId: string, title: string, start: string, template: PhaseTemplate[]): Promise<Redesign>;
+  /** The records of a new map (standard lanes, stages to rename), not yet added. */
+  newMap(name: string, kind: MapKind, position: number): Promise<Changes>;
   /** The dashboard's figures for a map on `today`, from the saved project (flush first). */
   dashboard(mapId: string | null, today: string): Promise<Dashboard>;
   /** The mapping step of a feedback CSV import: `mapping` as given, or guessed when null. */

@@ -38,6 +38,7 @@ export const tauriBackend: Backend = {
   advancePhase: (redesign, phase, status, date, note) => call<Redesign>("advance_phase", { redesign, phase, status, date, note }),
   readHolidays: (path, today) => call<HolidayImport>("read_holidays", { path, today }),
   newRedesign: (id, touchpointId, title, start, template) => call<Redesign>("new_redesign", { id, touchpointId, title, start, template }),
+  newMap: (name, kind, position) => call<Changes>("new_map", { name, kind, position }),
   dashboard: (mapId, today) => call<Dashboard>("dashboard", { mapId, today }),
   previewFeedbackCsv: (path, mapId, mapping) => call<FeedbackPreview>("preview_feedback_csv", { path, mapId, mapping }),
   readFeedbackCsv: (path, mapping) => call<Feedback[]>("read_feedback_csv", { path, mapping }),

@@ -23,7 +23,9 @@ import { TableView } from "./table";
 import { RedesignsView } from "./redesigns";
 import { localToday, runningRedesign, startRedesign } from "../actions/startRedesign";
 import { Workshop } from "./workshop";
-import { askToDiscard, message, showError } from "./dialogs";
+import { ask, askToDiscard, message, prompt, showError } from "./dialogs";
+import { addMap, deleteMap, duplicateAsToBe, mapContents, renameMap } from "../actions/maps";
+import type { JourneyMap } from "../bindings/JourneyMap";
 import { exportReport } from "./exportReport";
 import { DashboardView } from "./dashboard";
 import { importFeedbackCsv } from "./importFeedback";
@@ -31,6 +33,11 @@ import { exportCsv } from "./exportCsv";
 import { exportCjml, exportHtml, exportPicture, importCjml } from "./interchange";
 import { importTouchpoints } from "./importTouchpoints";
 import { toggleTop } from "../actions/toggleTop";
+
+/** How a map is named in the picker. */
+function mapLabel(m: JourneyMap): string {
+  return `${m.name}${m.kind === "toBe" ? " · to-be" : ""}`;
+}
 
 export interface Shell {
   setTitle(title: string): void;
@@ -65,6 +72,8 @@ export class App {
   private readonly main = h("main", { class: "workspace" });
   private toolbarButtons: Array<[HTMLButtonElement, Action]> = [];
   private counts: { key: string; text: string } | undefined;
+  private notice: string | undefined;
+  private noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly editor: Editor, private readonly backend: Backend, private readonly shell: Shell) {
     this.canvas = new CanvasView(editor);
@@ -87,6 +96,7 @@ export class App {
       if (!this.contextMenu.contains(ev.target as Node)) this.contextMenu.hidden = true;
     });
     this.panel.onStartRedesign = (id) => void this.beginRedesign(id);
+    this.panel.onDeleteMap = () => void this.deleteMap();
     this.panel.onOpenRedesign = (id) => this.openRedesign(id);
     this.panel.onOpenDashboard = () => {
       this.dashboard.tab = "kpis";
@@ -121,6 +131,40 @@ export class App {
       "Close without saving",
       "Keep working",
     );
+  }
+
+  async newMap(): Promise<void> {
+    const name = await prompt("New map", "Map name", "As-is journey");
+    if (!name) return;
+    try {
+      await addMap(this.editor, name);
+    } catch (e) {
+      await showError(e, "The map was not added.");
+    }
+  }
+
+  async renameMap(): Promise<void> {
+    const map = this.editor.doc.get("map", this.editor.mapId);
+    if (!map) return;
+    const name = await prompt("Rename map", "Map name", map.name);
+    if (name) renameMap(this.editor, name);
+  }
+
+  async deleteMap(): Promise<void> {
+    const map = this.editor.doc.get("map", this.editor.mapId);
+    if (!map) return;
+    if (await ask("Delete map", `Delete “${map.name}” with its ${mapContents(this.editor)}? Undo (Ctrl+Z) brings it back.`, "Delete map", "Cancel")) deleteMap(this.editor);
+  }
+
+  /** A short message in the status bar: what a key did not do, and why. */
+  hint(text: string): void {
+    this.notice = text;
+    if (this.noticeTimer) clearTimeout(this.noticeTimer);
+    this.noticeTimer = setTimeout(() => {
+      this.notice = undefined;
+      this.refresh();
+    }, 5000);
+    this.refresh();
   }
 
   async quit(): Promise<void> {
@@ -162,7 +206,7 @@ export class App {
       if (first) this.editor.setMap(first.id);
     }
     clear(this.mapSelect);
-    for (const m of this.editor.doc.mapsInOrder()) this.mapSelect.append(h("option", { value: m.id }, `${m.name}${m.kind === "toBe" ? " · to-be" : ""}`));
+    for (const m of this.editor.doc.mapsInOrder()) this.mapSelect.append(h("option", { value: m.id }, mapLabel(m)));
     this.mapSelect.value = this.editor.mapId;
     this.compare.disabled = this.editor.doc.tables.map.size < 2;
   }
@@ -184,7 +228,7 @@ export class App {
         h("button", { type: "button", title: "Open project (Ctrl+O)", onclick: () => void this.files.openProject() }, "Open"),
         h("button", { type: "button", title: "Save a copy under a new name (Shift+Ctrl+S)", onclick: () => void this.files.saveAs() }, "Save as"),
         h("button", { type: "button", name: "exportPdf", title: "Export a PDF report for corporate (Ctrl+P)", onclick: () => void exportReport(this.editor) }, "Export PDF")),
-      h("div", { class: "group" }, this.mapSelect, h("label", { class: "check", title: "Overlay the other map's emotion curve (as-is vs to-be)" }, this.compare, "Compare")),
+      h("div", { class: "group" }, this.mapSelect, h("button", { type: "button", name: "newMap", title: "New map (Shift+Ctrl+M)", "aria-label": "New map", onclick: () => void this.newMap() }, "+ Map"), h("label", { class: "check", title: "Overlay the other map's emotion curve (as-is vs to-be)" }, this.compare, "Compare")),
       h("div", { class: "group" },
         this.button(addTouchpoint, "+ Touchpoint", "primary"),
         this.button(addNote, "+ Note"),
@@ -278,7 +322,11 @@ export class App {
   }
 
   perform(action: Action): void {
-    if (action.enabled && !action.enabled(this.editor)) return;
+    if (action.enabled && !action.enabled(this.editor)) {
+      if (!this.editor.mapId && /^add(Touchpoint|Note|Stage|Lane)$/.test(action.name)) this.hint(`${action.label}: there is no map yet. Map → New Map (Shift+Ctrl+M) adds one.`);
+      else if (/^add(Touchpoint|Note)$/.test(action.name)) this.hint(`${action.label}: the map needs a stage and a lane first (Shift+S, Shift+L).`);
+      return;
+    }
     this.canvas.finishEdit(true);
     action.perform(this.editor);
     if (this.editor.editing && this.view === "map") this.canvas.beginEdit(this.editor.editing);
@@ -334,6 +382,14 @@ export class App {
         return this.setWorkshop(!document.body.classList.contains("workshop"));
       case "quit":
         return this.quit();
+      case "newMap":
+        return this.newMap();
+      case "duplicateMap":
+        return void duplicateAsToBe(this.editor);
+      case "renameMap":
+        return this.renameMap();
+      case "deleteMap":
+        return this.deleteMap();
       default: {
         if (command.startsWith("open:")) return this.files.openProject(command.slice(5));
         const action = actionByName(command);
@@ -379,6 +435,7 @@ export class App {
         "mod+s": () => void this.editor.flush(),
         "mod+p": () => void exportReport(this.editor),
         "shift+mod+d": () => this.setView(this.view === "dashboard" ? "map" : "dashboard"),
+        "shift+mod+m": () => void this.newMap(),
       };
       if (fileKeys[chord]) {
         e.preventDefault();
@@ -407,7 +464,8 @@ export class App {
     const file = e.path.split(/[\\/]/).pop() ?? "";
     const dirty = e.hasUnsavedChanges ? " •" : "";
     this.shell.setTitle(file ? `${e.doc.info.name} — ${file}${dirty} — Journeymap` : "Journeymap");
-    if (this.mapSelect.options.length !== e.doc.tables.map.size || (e.mapId && !e.doc.get("map", e.mapId))) this.listMaps();
+    const labels = e.doc.mapsInOrder().map(mapLabel).join("\n");
+    if (labels !== [...this.mapSelect.options].map((o) => o.textContent).join("\n") || (e.mapId && !e.doc.get("map", e.mapId))) this.listMaps();
     if (this.mapSelect.value !== e.mapId) this.mapSelect.value = e.mapId;
     const save = { saved: "All changes saved", pending: "Saving…", saving: "Saving…", error: `Not saved: ${e.saveError?.message ?? ""} — retrying; your changes are kept until it works` }[e.saveState];
     // Counting cards scans the map: only when the document or the map changed, not on camera moves.
@@ -417,6 +475,7 @@ export class App {
       this.counts = { key: countKey, text: `${cards.length} touchpoints · ${cards.filter((t) => t.momentOfTruth).length} moments of truth` };
     }
     clear(this.status);
+    if (this.notice) this.status.append(h("span", { class: "notice", role: "alert" }, this.notice));
     this.status.append(
       h("span", { class: `save ${e.saveState}`, "data-save-state": e.saveState }, save),
       h("span", {}, this.counts.text),

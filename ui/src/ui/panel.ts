@@ -7,6 +7,7 @@ import type { MapKind } from "../bindings/MapKind";
 import type { Reliability } from "../bindings/Reliability";
 import type { Editor } from "../editor/editor";
 import { editField, editInfo } from "../actions/editField";
+import { duplicateAsToBe } from "../actions/maps";
 import { LANE_NAMES } from "../actions/addLane";
 import * as align from "../actions/align";
 import { deleteSelection } from "../actions/deleteSelection";
@@ -274,6 +275,9 @@ export class Panel {
     this.buttons(deleteSelection);
   }
 
+  /** Asks before deleting the current map (the app owns the dialog). */
+  onDeleteMap: (() => void) | undefined;
+
   private project(): void {
     const e = this.editor;
     this.heading("Project");
@@ -288,6 +292,9 @@ export class Panel {
     this.select<MapKind>("State", [["asIs", "As-is (today)"], ["toBe", "To-be (redesigned)"]], () => e.doc.get("map", e.mapId)?.kind ?? "asIs", (kind) => editField(e, "map", e.mapId, { kind }, "Change map state"), "mapKind");
     const personas: Array<[string, string]> = [["", "— none —"], ...[...e.doc.tables.persona.values()].map((p): [string, string] => [p.id, p.name])];
     this.select("Persona", personas, () => e.doc.get("map", e.mapId)?.personaId ?? "", (v) => editField(e, "map", e.mapId, { personaId: v || null }, "Change persona"), "persona");
+    this.root.append(h("div", { class: "button-row" },
+      h("button", { type: "button", name: "duplicateMap", title: "Copy this map as the to-be journey of a redesign", onclick: () => void duplicateAsToBe(e) }, "Duplicate as to-be"),
+      h("button", { type: "button", name: "deleteMap", onclick: () => this.onDeleteMap?.() }, "Delete map…")));
     const stats = h("dl", { class: "stats" });
     const showStats = () => {
       clear(stats);

@@ -304,6 +304,7 @@ tests["calendar & template: work days, holidays (typed and imported), phases"] =
   await page.click("button[data-view=redesigns]");
   await page.click("button[role=tab]:has-text('Calendar & template')");
   await page.click("input[name=workday-Fri]");
+  await page.click("input[name=workday-Thu]");
   await page.fill("input[name=holidayDate]", "2026-12-28");
   await page.fill("input[name=holidayName]", "Company day");
   await page.click("button:has-text('Add holiday')");
@@ -313,14 +314,31 @@ tests["calendar & template: work days, holidays (typed and imported), phases"] =
   await page.fill("input[aria-label='Phase 3 days']", "2");
   await page.press("input[aria-label='Phase 3 days']", "Tab");
   let p = await saved(page);
-  assert(p.calendar.weekmask === "1111000", `Friday is no longer a work day (${p.calendar.weekmask})`);
+  assert(p.calendar.weekmask === "1110000", `Thursday and Friday are no longer work days (${p.calendar.weekmask})`);
   assert(p.calendar.holidays["2026-12-28"] === "Company day" && p.calendar.holidays["2026-12-31"] === "New Year's Eve", "typed and imported holidays saved");
   assert(p.redesignTemplate[2].days === 2, "the template phase length changed");
   await page.screenshot({ path: join(out, "calendar.png") });
   await page.evaluate(() => (window.__TAURI_MOCK__.nextDialogPath = "/home/me/bad.csv"));
   await page.click("button:has-text('Import .ics / .csv…')");
-  await page.waitForSelector(".dialog[data-code=invalid-input]");
+  await page.waitForSelector(".dialog[data-code=invalid-import]");
   assert(await page.isVisible("text=line 2"), "a bad holiday file names the line");
+};
+
+tests["a redesign phase keeps its owner when its notes are typed next"] = async (page) => {
+  await page.click("button[data-view=redesigns]");
+  await page.click(".redesign-card >> nth=0");
+  await page.waitForSelector(".redesign-details");
+  const owner = page.locator("input[aria-label^='Owner of']").nth(1);
+  const notes = page.locator("input[aria-label^='Notes on']").nth(1);
+  await owner.fill("");
+  await owner.type("Owner A");
+  await notes.click();
+  await notes.type("Note B");
+  await page.keyboard.press("Tab");
+  const p = await saved(page);
+  const id = await page.evaluate(() => window.journeymap.app.redesigns.selected);
+  const phase = p.redesigns.find((r) => r.id === id).phases[1];
+  assert(phase.owner === "Owner A" && phase.notes === "Note B", `both fields kept: ${JSON.stringify(phase)}`);
 };
 
 tests["File → Restore Backup brings an earlier state back"] = async (page) => {
@@ -524,7 +542,10 @@ tests["export the map as PNG (current view, 2×) and SVG, the project as HTML an
 const { server, url } = await serve();
 const browser = await launch();
 let passed = 0, failed = 0;
+// ONLY=text runs the tests whose names contain it (while working on one).
+const only = process.env.ONLY;
 for (const [name, test] of Object.entries(tests)) {
+  if (only && !name.includes(only)) continue;
   const { page, errors } = await openApp(browser, url, seed);
   try {
     await test(page);

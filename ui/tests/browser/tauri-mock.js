@@ -33,6 +33,20 @@
       state.project[key] = state.project[key].filter((x) => x.id !== d.id);
     }
   }
+  const uuid = () => crypto.randomUUID();
+  function starterMap(name, kind, position) {
+    const mapId = uuid();
+    const stages = ["Discover", "Decide", "Experience", "Follow up"];
+    const lanes = [["Customer actions", "customerActions"], ["Touchpoints", "touchpoints"], ["Frontstage", "frontstage"], ["Backstage", "backstage"], ["Support systems", "supportSystems"], ["Thoughts & feelings", "thoughtsAndFeelings"], ["Pain points", "painPoints"], ["Opportunities", "opportunities"]];
+    return {
+      put: [
+        { kind: "map", record: { id: mapId, name, kind, personaId: null, description: "", position } },
+        ...stages.map((s, i) => ({ kind: "stage", record: { id: uuid(), mapId, name: s, description: "", position: i, width: 420 } })),
+        ...lanes.map(([n, k], i) => ({ kind: "lane", record: { id: uuid(), mapId, name: n, kind: k, position: i, height: 128 } })),
+      ],
+      delete: [],
+    };
+  }
   const summary = () => ({ touchpoints: state.project.touchpoints.length, momentsOfTruth: state.project.touchpoints.filter((t) => t.momentOfTruth).length });
   const commands = {
     open_startup_project: () => {
@@ -47,8 +61,11 @@
     create_project: ({ path, name }) => {
       state.path = path;
       state.project = { info: { id: "00000000-0000-4000-8000-000000000001", name, intentStatement: "", brandPromise: "", targetCustomers: "" }, personas: [], maps: [], stages: [], lanes: [], touchpoints: [], connectors: [], notes: [], stories: [], calendar: { weekmask: "1111100", holidays: {} }, redesignTemplate: [], redesigns: [], kpis: [], topTouchpoints: [], feedback: [], customerPeriods: [], pillars: [] };
+      apply(starterMap("As-is journey", "asIs", 0));
       return { path, project: state.project };
     },
+    // A double of the core's starter_map (src/model/starter.rs), same stages and lanes.
+    new_map: ({ name, kind, position }) => starterMap(name, kind, position),
     apply_changes: ({ changes }) => {
       if (state.failNextWrite) { state.failNextWrite = false; throw { code: "io", message: "disk full" }; }
       state.writes.push(changes);
@@ -84,8 +101,8 @@
       return { state: cur < 0 ? "done" : late ? "late" : "onTrack", currentPhase: cur < 0 ? null : cur, baseline: { start: r.start, end: r.start, phases }, forecast: phases, forecastEnd: today, workDaysRemaining: cur < 0 ? 0 : 3 };
     }),
     read_holidays: ({ path }) => {
-      if (!String(path).endsWith(".ics")) throw { code: "invalid-input", message: `${path}: line 2: "soon" is not a date (use YYYY-MM-DD)` };
-      return { "2026-12-24": "Christmas Eve", "2026-12-31": "New Year's Eve" };
+      if (!String(path).endsWith(".ics")) throw { code: "invalid-import", message: `1 line of the file cannot be imported, so nothing was imported: line 2: "soon" is not a date (use YYYY-MM-DD)` };
+      return { holidays: { "2026-12-24": "Christmas Eve", "2026-12-31": "New Year's Eve" }, notImported: [] };
     },
     // The core's figures and CSV reading, replayed from what it computed for the sample
     // (ui/tests/fixtures, kept current by a Rust test); the real commands run in the e2e test.
