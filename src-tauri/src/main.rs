@@ -4,6 +4,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod menu;
+mod screen;
 mod startup;
 
 use chrono::NaiveDate;
@@ -372,6 +373,10 @@ fn main() {
                 BACKUPS_KEPT,
             )));
             app.manage(Workspace(Mutex::new(Session::default())));
+            if let Some(window) = app.get_webview_window("main") {
+                // Best effort: a window that cannot be measured keeps its size.
+                let _ = screen::fit_to_screen(&window);
+            }
             // Read the project while WebKit starts its processes (some 600 ms), so that it is
             // open when the window asks for it. A file that fails here is tried again then, and
             // the window shows why.

@@ -1,151 +1,260 @@
-//! The native menu bar. Every item's id is the name of a UI command; choosing it sends a "menu"
-//! event that the UI runs like a shortcut. Single-key shortcuts (T, N, M, 1–3…) stay in the web
-//! view so they never steal keys from text fields; only Ctrl chords are menu accelerators.
+//! The native menu bar, as data. Every item's id is the name of a UI command; choosing it sends a
+//! "menu" event that the UI runs like a shortcut. Single-key shortcuts (T, N, M, 1–3…) stay in the
+//! web view so they never steal keys from text fields, and so do the editing chords (Ctrl+C, V, X,
+//! A, Z, Y): a menu accelerator would take them from every text field in the window. Those items
+//! show their keys in the label instead; the web view runs them on the map and leaves them to the
+//! field when one has the focus.
 
 use std::path::PathBuf;
-use tauri::menu::{Menu, MenuItemBuilder, SubmenuBuilder};
+use tauri::menu::{Menu, MenuItemBuilder, Submenu, SubmenuBuilder};
 use tauri::{AppHandle, Runtime};
 
-fn item<R: Runtime>(
-    app: &AppHandle<R>,
-    id: &str,
-    label: &str,
-    accelerator: Option<&str>,
-) -> tauri::Result<tauri::menu::MenuItem<R>> {
-    let mut b = MenuItemBuilder::with_id(id, label);
-    if let Some(a) = accelerator {
-        b = b.accelerator(a);
+/// One entry of a menu.
+pub enum Item {
+    /// A command: its id (the UI's command name), its label, and its accelerator, if any.
+    Command(&'static str, &'static str, Option<&'static str>),
+    Separator,
+    Submenu(&'static str, &'static [Item]),
+    /// The recently opened projects (filled in when the menu is built).
+    OpenRecent,
+}
+
+use Item::{Command as C, Separator as S};
+
+/// The menu bar, top to bottom.
+pub const MENUS: &[(&str, &[Item])] = &[
+    (
+        "File",
+        &[
+            C("new", "New Project…", Some("CmdOrCtrl+N")),
+            C("open", "Open…", Some("CmdOrCtrl+O")),
+            Item::OpenRecent,
+            S,
+            C("saveAs", "Save As…", Some("CmdOrCtrl+Shift+S")),
+            C("restoreBackup", "Restore Backup…", None),
+            S,
+            C("exportPdf", "Export PDF Report…", Some("CmdOrCtrl+P")),
+            Item::Submenu(
+                "Export",
+                &[
+                    C("exportPicture", "Map as SVG or PNG…", None),
+                    C("exportHtml", "Web Page (HTML)…", None),
+                    C("exportCjml", "CJML Journeys…", None),
+                    S,
+                    C("exportCsv.touchpoints", "Touchpoints as CSV…", None),
+                    C("exportCsv.kpis", "KPIs as CSV…", None),
+                    C("exportCsv.feedback", "Feedback as CSV…", None),
+                ],
+            ),
+            Item::Submenu(
+                "Import",
+                &[
+                    C("importTouchpoints", "Touchpoints from CSV or Excel…", None),
+                    C("importFeedback", "Feedback from CSV…", None),
+                    C("importCjml", "CJML Journeys…", None),
+                ],
+            ),
+            S,
+            // Our own Quit, not the predefined one: it writes everything first, and asks when a
+            // change could not be written, as closing the window does.
+            C("quit", "Quit", Some("CmdOrCtrl+Q")),
+        ],
+    ),
+    (
+        "Edit",
+        &[
+            C("undo", "Undo  (Ctrl+Z)", None),
+            C("redo", "Redo  (Ctrl+Shift+Z)", None),
+            S,
+            C("cut", "Cut  (Ctrl+X)", None),
+            C("copy", "Copy  (Ctrl+C)", None),
+            C("paste", "Paste  (Ctrl+V)", None),
+            C("duplicate", "Duplicate  (Ctrl+D)", None),
+            C("deleteSelection", "Delete  (Del)", None),
+            S,
+            C("selectAll", "Select All  (Ctrl+A)", None),
+        ],
+    ),
+    (
+        "Insert",
+        &[
+            C("addTouchpoint", "Touchpoint  (T)", None),
+            C("addNote", "Sticky Note  (N)", None),
+            C("addStage", "Stage  (Shift+S)", None),
+            C("addLane", "Lane  (Shift+L)", None),
+            C("connect", "Connect Selected  (C)", None),
+        ],
+    ),
+    (
+        "Map",
+        &[
+            C("newMap", "New Map…", Some("CmdOrCtrl+Shift+M")),
+            C("duplicateMap", "Duplicate as To-be", None),
+            C("renameMap", "Rename Map…", None),
+            S,
+            C("deleteMap", "Delete Map…", None),
+        ],
+    ),
+    (
+        "Touchpoint",
+        &[
+            C("toggleMomentOfTruth", "Moment of Truth  (M)", None),
+            S,
+            C("setReliability.broken", "Broken  (1)", None),
+            C("setReliability.reliable", "Reliable  (2)", None),
+            C(
+                "setReliability.differentiating",
+                "Differentiating  (3)",
+                None,
+            ),
+            C("toggleTop", "Top Touchpoint  (Shift+T)", None),
+            S,
+            C("align.left", "Align Left", None),
+            C("align.top", "Align Top", None),
+            C("distribute.horizontally", "Distribute Horizontally", None),
+        ],
+    ),
+    (
+        "View",
+        &[
+            C("zoomIn", "Zoom In", Some("CmdOrCtrl+=")),
+            C("zoomOut", "Zoom Out", Some("CmdOrCtrl+-")),
+            C("zoomToFit", "Zoom to Fit", Some("CmdOrCtrl+0")),
+            C("presentationZoom", "Presentation Zoom  (Shift+2)", None),
+            S,
+            C("tableView", "Table View", Some("CmdOrCtrl+T")),
+            C("redesignsView", "Redesigns", Some("CmdOrCtrl+R")),
+            C("dashboardView", "Dashboard", Some("CmdOrCtrl+Shift+D")),
+            C("workshop", "Workshop Mode  (F5)", None),
+        ],
+    ),
+];
+
+/// Every command id in the menu bar (Open Recent's entries aside).
+pub fn command_ids() -> Vec<&'static str> {
+    fn walk(items: &[Item], out: &mut Vec<&'static str>) {
+        for item in items {
+            match item {
+                C(id, ..) => out.push(id),
+                Item::Submenu(_, inner) => walk(inner, out),
+                _ => {}
+            }
+        }
     }
-    b.build(app)
+    let mut out = Vec::new();
+    for (_, items) in MENUS {
+        walk(items, &mut out);
+    }
+    out
+}
+
+fn submenu<R: Runtime>(
+    app: &AppHandle<R>,
+    title: &str,
+    items: &[Item],
+    recent: &[PathBuf],
+) -> tauri::Result<Submenu<R>> {
+    let mut menu = SubmenuBuilder::new(app, title);
+    for item in items {
+        menu = match item {
+            C(id, label, accelerator) => {
+                let mut b = MenuItemBuilder::with_id(*id, *label);
+                if let Some(a) = accelerator {
+                    b = b.accelerator(*a);
+                }
+                menu.item(&b.build(app)?)
+            }
+            S => menu.separator(),
+            Item::Submenu(title, inner) => menu.item(&submenu(app, title, inner, recent)?),
+            Item::OpenRecent => {
+                let mut open_recent = SubmenuBuilder::new(app, "Open Recent");
+                for path in recent {
+                    let label = path.display().to_string();
+                    open_recent = open_recent.text(format!("open:{label}"), label);
+                }
+                if recent.is_empty() {
+                    open_recent = open_recent.item(
+                        &MenuItemBuilder::new("No recent projects")
+                            .enabled(false)
+                            .build(app)?,
+                    );
+                }
+                menu.item(&open_recent.build()?)
+            }
+        };
+    }
+    menu.build()
 }
 
 pub fn build<R: Runtime>(app: &AppHandle<R>, recent: &[PathBuf]) -> tauri::Result<Menu<R>> {
-    let mut open_recent = SubmenuBuilder::new(app, "Open Recent");
-    for path in recent {
-        let label = path.display().to_string();
-        open_recent = open_recent.text(format!("open:{label}"), label);
+    let menu = Menu::new(app)?;
+    for (title, items) in MENUS {
+        menu.append(&submenu(app, title, items, recent)?)?;
     }
-    if recent.is_empty() {
-        open_recent = open_recent.item(
-            &MenuItemBuilder::new("No recent projects")
-                .enabled(false)
-                .build(app)?,
+    Ok(menu)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Chords every text field needs for itself (Linux and Windows spelling).
+    const TEXT_FIELD_CHORDS: [&str; 7] = [
+        "CmdOrCtrl+C",
+        "CmdOrCtrl+V",
+        "CmdOrCtrl+X",
+        "CmdOrCtrl+A",
+        "CmdOrCtrl+Z",
+        "CmdOrCtrl+Shift+Z",
+        "CmdOrCtrl+Y",
+    ];
+
+    #[test]
+    fn no_accelerator_takes_a_key_from_text_fields() {
+        fn walk(items: &[Item]) {
+            for item in items {
+                match item {
+                    C(id, _, Some(a)) => assert!(
+                        !TEXT_FIELD_CHORDS.contains(a),
+                        "{id} would take {a} from every text field (Ctrl+V would not paste)"
+                    ),
+                    Item::Submenu(_, inner) => walk(inner),
+                    _ => {}
+                }
+            }
+        }
+        for (_, items) in MENUS {
+            walk(items);
+        }
+    }
+
+    #[test]
+    fn ids_are_unique() {
+        let ids = command_ids();
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(ids.len(), unique.len(), "{ids:?}");
+    }
+
+    /// The UI's test checks that each of these ids runs a command; this keeps its list current.
+    /// `UPDATE_MENU_IDS=1 cargo test -p journeymap-desktop` rewrites it.
+    #[test]
+    fn the_ui_knows_every_menu_id() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../ui/src/ui/menuIds.generated.ts");
+        let expected = format!(
+            "// Generated from src-tauri/src/menu.rs by its tests. Do not edit.\n\
+             export const MENU_IDS: string[] = {};\n",
+            serde_json::to_string(&command_ids()).expect("ids")
+        );
+        if std::env::var_os("UPDATE_MENU_IDS").is_some() {
+            std::fs::write(&path, &expected).expect("write menu ids");
+        }
+        let found = std::fs::read_to_string(&path).unwrap_or_default();
+        assert_eq!(
+            found, expected,
+            "ui/src/ui/menuIds.generated.ts is stale: run UPDATE_MENU_IDS=1 cargo test -p journeymap-desktop"
         );
     }
-    let file = SubmenuBuilder::new(app, "File")
-        .item(&item(app, "new", "New Project…", Some("CmdOrCtrl+N"))?)
-        .item(&item(app, "open", "Open…", Some("CmdOrCtrl+O"))?)
-        .item(&open_recent.build()?)
-        .separator()
-        .item(&item(app, "saveAs", "Save As…", Some("CmdOrCtrl+Shift+S"))?)
-        .item(&item(app, "restoreBackup", "Restore Backup…", None)?)
-        .separator()
-        .item(&item(
-            app,
-            "exportPdf",
-            "Export PDF Report…",
-            Some("CmdOrCtrl+P"),
-        )?)
-        .item(
-            &SubmenuBuilder::new(app, "Export")
-                .text("exportPicture", "Map as SVG or PNG…")
-                .text("exportHtml", "Web Page (HTML)…")
-                .text("exportCjml", "CJML Journeys…")
-                .separator()
-                .text("exportCsv.touchpoints", "Touchpoints as CSV…")
-                .text("exportCsv.kpis", "KPIs as CSV…")
-                .text("exportCsv.feedback", "Feedback as CSV…")
-                .build()?,
-        )
-        .item(
-            &SubmenuBuilder::new(app, "Import")
-                .text("importTouchpoints", "Touchpoints from CSV or Excel…")
-                .text("importFeedback", "Feedback from CSV…")
-                .text("importCjml", "CJML Journeys…")
-                .build()?,
-        )
-        .separator()
-        // Our own Quit, not the predefined one: it writes everything first, and asks when a
-        // change could not be written, as closing the window does.
-        .item(&item(app, "quit", "Quit", Some("CmdOrCtrl+Q"))?)
-        .build()?;
-    let edit = SubmenuBuilder::new(app, "Edit")
-        .item(&item(app, "undo", "Undo", Some("CmdOrCtrl+Z"))?)
-        .item(&item(app, "redo", "Redo", Some("CmdOrCtrl+Shift+Z"))?)
-        .separator()
-        .item(&item(app, "cut", "Cut", Some("CmdOrCtrl+X"))?)
-        .item(&item(app, "copy", "Copy", Some("CmdOrCtrl+C"))?)
-        .item(&item(app, "paste", "Paste", Some("CmdOrCtrl+V"))?)
-        .item(&item(app, "duplicate", "Duplicate", Some("CmdOrCtrl+D"))?)
-        .item(&item(app, "deleteSelection", "Delete  (Del)", None)?)
-        .separator()
-        .item(&item(app, "selectAll", "Select All", Some("CmdOrCtrl+A"))?)
-        .build()?;
-    let insert = SubmenuBuilder::new(app, "Insert")
-        .item(&item(app, "addTouchpoint", "Touchpoint  (T)", None)?)
-        .item(&item(app, "addNote", "Sticky Note  (N)", None)?)
-        .item(&item(app, "addStage", "Stage  (Shift+S)", None)?)
-        .item(&item(app, "addLane", "Lane  (Shift+L)", None)?)
-        .item(&item(app, "connect", "Connect Selected  (C)", None)?)
-        .build()?;
-    let map = SubmenuBuilder::new(app, "Map")
-        .item(&item(app, "newMap", "New Map…", Some("CmdOrCtrl+Shift+M"))?)
-        .item(&item(app, "duplicateMap", "Duplicate as To-be", None)?)
-        .item(&item(app, "renameMap", "Rename Map…", None)?)
-        .separator()
-        .item(&item(app, "deleteMap", "Delete Map…", None)?)
-        .build()?;
-    let touchpoint = SubmenuBuilder::new(app, "Touchpoint")
-        .item(&item(
-            app,
-            "toggleMomentOfTruth",
-            "Moment of Truth  (M)",
-            None,
-        )?)
-        .separator()
-        .item(&item(app, "setReliability.broken", "Broken  (1)", None)?)
-        .item(&item(
-            app,
-            "setReliability.reliable",
-            "Reliable  (2)",
-            None,
-        )?)
-        .item(&item(
-            app,
-            "setReliability.differentiating",
-            "Differentiating  (3)",
-            None,
-        )?)
-        .item(&item(app, "toggleTop", "Top Touchpoint  (Shift+T)", None)?)
-        .separator()
-        .item(&item(app, "align.left", "Align Left", None)?)
-        .item(&item(app, "align.top", "Align Top", None)?)
-        .item(&item(
-            app,
-            "distribute.horizontally",
-            "Distribute Horizontally",
-            None,
-        )?)
-        .build()?;
-    let view = SubmenuBuilder::new(app, "View")
-        .item(&item(app, "zoomIn", "Zoom In", Some("CmdOrCtrl+="))?)
-        .item(&item(app, "zoomOut", "Zoom Out", Some("CmdOrCtrl+-"))?)
-        .item(&item(app, "zoomToFit", "Zoom to Fit", Some("CmdOrCtrl+0"))?)
-        .separator()
-        .item(&item(app, "tableView", "Table View", Some("CmdOrCtrl+T"))?)
-        .item(&item(
-            app,
-            "redesignsView",
-            "Redesigns",
-            Some("CmdOrCtrl+R"),
-        )?)
-        .item(&item(
-            app,
-            "dashboardView",
-            "Dashboard",
-            Some("CmdOrCtrl+Shift+D"),
-        )?)
-        .item(&item(app, "workshop", "Workshop Mode  (F5)", None)?)
-        .build()?;
-    Menu::with_items(app, &[&file, &edit, &insert, &map, &touchpoint, &view])
 }

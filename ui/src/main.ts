@@ -4,6 +4,7 @@
 import { listen } from "@tauri-apps/api/event";
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { Editor } from "./editor/editor";
+import { emotionPoints } from "./geometry/emotion";
 import { tauriBackend } from "./ipc/tauri";
 import { App, type Shell } from "./ui/app";
 
@@ -37,4 +38,4 @@ document.getElementById("app")!.append(app.root);
 void app.start();
 
 // For end-to-end tests and the benchmark: the editor and app, read-only by convention.
-(window as unknown as { journeymap: unknown }).journeymap = { editor, app };
+(window as unknown as { journeymap: unknown }).journeymap = { editor, app, emotionPoints };

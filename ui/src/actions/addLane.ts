@@ -35,6 +35,9 @@ export function addLaneAfter(editor: Editor, afterId?: string, kind: LaneKind = 
     .map((l) => recordOf("lane", l));
   editor.commit(squash({ put, delete: [] }, shiftAfter(editor.doc, editor.mapId, "y", at, LANE_HEIGHT)), "Add lane");
   editor.setFocus("lane", id);
+  const added = editor.grid.rows.find((r) => r.lane.id === id);
+  // Bring the new lane into view, header and all, without moving sideways.
+  if (added) editor.reveal({ x: editor.camera.x + 1, y: added.y, width: 1, height: added.height });
   editor.editing = id;
   return id;
 }

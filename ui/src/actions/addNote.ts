@@ -4,7 +4,8 @@ import type { LaneKind } from "../bindings/LaneKind";
 import { recordOf } from "../model/doc";
 import { newId } from "../model/ids";
 import type { Editor } from "../editor/editor";
-import { freeSpot, targetCell } from "./placement";
+import { placeIn, targetCell } from "./placement";
+import { squash } from "../model/changes";
 import type { Action } from "./types";
 
 export const NOTE_WIDTH = 168;
@@ -29,9 +30,9 @@ export function addNoteIn(editor: Editor): string | undefined {
   const cell = targetCell(editor, "painPoints");
   if (!cell) return undefined;
   const id = newId();
-  const spot = freeSpot(editor, cell, NOTE_WIDTH, NOTE_HEIGHT);
+  const { spot, room } = placeIn(editor, cell, NOTE_WIDTH, NOTE_HEIGHT);
   editor.commit(
-    {
+    squash(room, {
       put: [
         recordOf("note", {
           id,
@@ -47,10 +48,11 @@ export function addNoteIn(editor: Editor): string | undefined {
         }),
       ],
       delete: [],
-    },
+    }),
     "Add note",
   );
   editor.select([id]);
+  editor.reveal({ ...spot, width: NOTE_WIDTH, height: NOTE_HEIGHT });
   editor.editing = id;
   return id;
 }

@@ -23,6 +23,8 @@ export function addStageAfter(editor: Editor, afterId?: string): string {
     .map((s) => recordOf("stage", s));
   editor.commit(squash({ put, delete: [] }, shiftAfter(editor.doc, editor.mapId, "x", at, STAGE_WIDTH)), "Add stage");
   editor.setFocus("stage", id);
+  const added = editor.grid.columns.find((c) => c.stage.id === id);
+  if (added) editor.reveal({ x: added.x, y: editor.camera.y + 1, width: added.width, height: 1 });
   editor.editing = id;
   return id;
 }

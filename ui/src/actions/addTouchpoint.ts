@@ -4,7 +4,8 @@ import { recordOf } from "../model/doc";
 import { newId } from "../model/ids";
 import { CARD_HEIGHT, CARD_WIDTH } from "../geometry/layout";
 import type { Editor } from "../editor/editor";
-import { freeSpot, targetCell } from "./placement";
+import { placeIn, targetCell } from "./placement";
+import { emptyChanges, squash } from "../model/changes";
 import type { Action } from "./types";
 
 export function addTouchpointAt(editor: Editor, at?: { x: number; y: number }): string | undefined {
@@ -16,12 +17,12 @@ export function addTouchpointAt(editor: Editor, at?: { x: number; y: number }): 
       })()
     : targetCell(editor, "touchpoints");
   if (!cell) return undefined;
-  const spot = at
-    ? { x: at.x - CARD_WIDTH / 2, y: at.y - CARD_HEIGHT / 2 }
-    : freeSpot(editor, cell, CARD_WIDTH, CARD_HEIGHT);
+  const { spot, room } = at
+    ? { spot: { x: at.x - CARD_WIDTH / 2, y: at.y - CARD_HEIGHT / 2 }, room: emptyChanges() }
+    : placeIn(editor, cell, CARD_WIDTH, CARD_HEIGHT);
   const id = newId();
   editor.commit(
-    {
+    squash(room, {
       put: [
         recordOf("touchpoint", {
           id,
@@ -44,10 +45,11 @@ export function addTouchpointAt(editor: Editor, at?: { x: number; y: number }): 
         }),
       ],
       delete: [],
-    },
+    }),
     "Add touchpoint",
   );
   editor.select([id]);
+  editor.reveal({ ...spot, width: CARD_WIDTH, height: CARD_HEIGHT });
   editor.editing = id;
   return id;
 }

@@ -18,7 +18,7 @@ import { toggleTop } from "./toggleTop";
 import type { Action } from "./types";
 import { undo } from "./undo";
 import { addVote, removeVote } from "./vote";
-import { zoomIn, zoomOut, zoomToFit } from "./zoom";
+import { presentationZoom, zoomIn, zoomOut, zoomToFit } from "./zoom";
 
 export const ACTIONS: Action[] = [
   undo,
@@ -50,6 +50,7 @@ export const ACTIONS: Action[] = [
   zoomIn,
   zoomOut,
   zoomToFit,
+  presentationZoom,
 ];
 
 export function actionByName(name: string): Action | undefined {

@@ -9,6 +9,7 @@ import type { PillarScore } from "../bindings/PillarScore";
 import type { Editor } from "../editor/editor";
 import { recordOf } from "../model/doc";
 import { newId } from "../model/ids";
+import { count } from "../model/words";
 
 export function addKpi(e: Editor, touchpointId: string, name = "New KPI"): string {
   const kpi: Kpi = { id: newId(), touchpointId, name, unit: "%", direction: "higherIsBetter", target: 80, tolerance: 5, measurements: [] };
@@ -45,7 +46,7 @@ export function addFeedback(e: Editor, item: Omit<Feedback, "id">): string {
 /** Adds imported feedback as one step, so one Undo takes the whole import back. */
 export function importFeedback(e: Editor, items: Feedback[], file: string): void {
   if (items.length === 0) return;
-  e.commit({ put: items.map((f) => recordOf("feedback", f)), delete: [] }, `Import ${items.length} feedback items from ${file}`);
+  e.commit({ put: items.map((f) => recordOf("feedback", f)), delete: [] }, `Import ${count(items.length, "feedback item")} from ${file}`);
 }
 
 /** A new period after the latest one (a month later), carrying its customers forward. */

@@ -1,7 +1,12 @@
 // Where a new card or note goes: into a chosen cell, at the first free grid spot, so nothing is
-// dropped on top of existing work.
+// dropped on top of existing work. A full cell makes its lane grow (everything below moves down)
+// rather than stacking the new item on the old ones.
 
+import type { Changes } from "../bindings/Changes";
 import type { Editor } from "../editor/editor";
+import { emptyChanges, squash } from "../model/changes";
+import { recordOf } from "../model/doc";
+import { shiftAfter } from "../model/ops";
 import { cellAt, cellRect, type Column, type Row } from "../geometry/grid";
 import { intersects, type Rect } from "../geometry/rect";
 import { GRID } from "../geometry/layout";
@@ -11,11 +16,23 @@ export interface Cell {
   row: Row;
 }
 
-/** The cell new work goes into: beside the selection, else the preferred lane under the view. */
+/**
+ * The cell new work goes into: with something selected, its stage, and its lane unless
+ * `preferLane` names a lane kind the map has (a note added beside a card goes to the pain points
+ * of that stage, not under the card); otherwise the focused stage or lane, else the middle of the
+ * view, in the preferred lane.
+ */
 export function targetCell(editor: Editor, preferLane?: string): Cell | undefined {
   const grid = editor.grid;
   const selected = editor.selectedTouchpoints()[0] ?? editor.selectedNotes()[0];
-  if (selected) return cellAt(grid, { x: selected.x + selected.width / 2, y: selected.y + selected.height / 2 });
+  const preferred = preferLane ? grid.rows.find((r) => r.lane.kind === preferLane) : undefined;
+  if (selected) {
+    const cell = cellAt(grid, { x: selected.x + selected.width / 2, y: selected.y + selected.height / 2 });
+    if (!cell) return undefined;
+    const besideNote = editor.doc.get("note", selected.id) !== undefined;
+    const keepRow = !preferred || preferLane !== "painPoints" || besideNote;
+    return { column: cell.column, row: keepRow || !preferred ? cell.row : preferred };
+  }
   const focus = editor.focus;
   const view = editor.camera;
   const mid = {
@@ -28,13 +45,13 @@ export function targetCell(editor: Editor, preferLane?: string): Cell | undefine
     (focus?.kind === "stage" && grid.columns.find((c) => c.stage.id === focus.id)) || cell.column;
   const row =
     (focus?.kind === "lane" && grid.rows.find((r) => r.lane.id === focus.id)) ||
-    grid.rows.find((r) => r.lane.kind === preferLane) ||
+    preferred ||
     cell.row;
   return { column, row };
 }
 
-/** The first spot in `cell` (row by row) where a `width`×`height` item overlaps nothing. */
-export function freeSpot(editor: Editor, cell: Cell, width: number, height: number): { x: number; y: number } {
+/** The first spot in `cell` (row by row) where a `width`×`height` item overlaps nothing, if any. */
+export function freeSpot(editor: Editor, cell: Cell, width: number, height: number): { x: number; y: number } | undefined {
   const area = cellRect(cell.column, cell.row);
   const pad = 2 * GRID;
   const taken: Rect[] = editor.query(area);
@@ -44,6 +61,25 @@ export function freeSpot(editor: Editor, cell: Cell, width: number, height: numb
         return { x, y };
     }
   }
-  // A full cell still takes the item, offset so it is visibly new rather than hidden.
-  return { x: area.x + pad + GRID * (taken.length % 8), y: area.y + pad + GRID * (taken.length % 8) };
+  return undefined;
+}
+
+/**
+ * A free spot for a `width`×`height` item in `cell`, and the changes that make room for it: none
+ * when the cell has space, else the lane grows by a row of items and everything below it moves
+ * down by as much. Apply `room` in the same step as the new item.
+ */
+export function placeIn(editor: Editor, cell: Cell, width: number, height: number): { spot: { x: number; y: number }; room: Changes } {
+  const free = freeSpot(editor, cell, width, height);
+  if (free) return { spot: free, room: emptyChanges() };
+  const area = cellRect(cell.column, cell.row);
+  const pad = 2 * GRID;
+  const below = Math.max(area.y + pad - GRID, ...editor.query(area).map((t) => t.y + t.height));
+  const spot = { x: area.x + pad, y: Math.ceil((below + GRID) / GRID) * GRID };
+  const needed = spot.y + height + pad - area.y;
+  const by = Math.ceil((needed - area.height) / GRID) * GRID;
+  if (by <= 0) return { spot, room: emptyChanges() };
+  const lane = recordOf("lane", { ...cell.row.lane, height: cell.row.height + by });
+  const room = squash({ put: [lane], delete: [] }, shiftAfter(editor.doc, editor.mapId, "y", area.y + area.height, by));
+  return { spot, room };
 }

@@ -371,6 +371,19 @@ export class Editor {
     this.viewport = { width, height };
   }
 
+  /** Pans the least so `r` is inside the window with a margin; the zoom stays. New work is
+   * never added out of sight. */
+  reveal(r: Rect, margin = 48): void {
+    const c = this.camera;
+    const w = this.viewport.width / c.zoom, h = this.viewport.height / c.zoom, m = margin / c.zoom;
+    let x = c.x, y = c.y;
+    if (r.x - m < x) x = r.x - m;
+    else if (r.x + r.width + m > x + w) x = Math.min(r.x - m, r.x + r.width + m - w);
+    if (r.y - m < y) y = r.y - m;
+    else if (r.y + r.height + m > y + h) y = Math.min(r.y - m, r.y + r.height + m - h);
+    if (x !== c.x || y !== c.y) this.setCamera({ ...c, x, y });
+  }
+
   zoomToFit(): void {
     this.camera = fit(this.contentBounds(), this.viewport.width, this.viewport.height);
     this.notify();

@@ -52,15 +52,28 @@ export function fit(r: Rect, width: number, height: number, margin = 32): Camera
   };
 }
 
+/** The most screen pixels the lane-title column and the stage-title band take when zoomed in:
+ * past this, bigger headers only hide the map. */
+export const MAX_HEADER_WIDTH = 220;
+export const MAX_HEADER_HEIGHT = 72;
+
 /**
- * Where the stage-title band and lane-title column sit on screen: at the grid's own edges, and
- * pinned to the window's top and left once the grid scrolls past them (sticky headers).
+ * Where the stage-title band and lane-title column sit on screen: ending where the grid's first
+ * stage and lane begin, and pinned to the window's top and left once the grid scrolls past them
+ * (sticky headers). They grow with zoom only up to a readable size.
  */
 export function headerBands(c: Camera): { top: number; height: number; left: number; width: number } {
+  const width = Math.min(LANE_HEADER_WIDTH * c.zoom, MAX_HEADER_WIDTH);
+  const height = Math.min(STAGE_HEADER_HEIGHT * c.zoom, MAX_HEADER_HEIGHT);
   return {
-    top: Math.max(0, -c.y * c.zoom),
-    height: STAGE_HEADER_HEIGHT * c.zoom,
-    left: Math.max(0, -c.x * c.zoom),
-    width: LANE_HEADER_WIDTH * c.zoom,
+    top: Math.max(0, (STAGE_HEADER_HEIGHT - c.y) * c.zoom - height),
+    height,
+    left: Math.max(0, (LANE_HEADER_WIDTH - c.x) * c.zoom - width),
+    width,
   };
 }
+
+/** The zoom at which card titles (13 canvas units) are at least 14 px: readable on a projector
+ * from the back of a room. */
+export const CARD_TITLE_UNITS = 13;
+export const PRESENTATION_ZOOM = 14 / CARD_TITLE_UNITS;

@@ -1,10 +1,13 @@
-// The emotion curve: one point per customer-facing touchpoint (customer actions, touchpoints and
-// frontstage lanes), ordered left to right, drawn inside the map's "thoughts & feelings" lane
-// from −3 at the bottom to +3 at the top. Pure.
+// The emotion curve: the customer's feeling at each customer-facing touchpoint (customer
+// actions, touchpoints and frontstage lanes), drawn inside the map's "thoughts & feelings" lane
+// from −3 at the bottom to +3 at the top. Cards stacked in the same column form one step of the
+// curve (their mean), so the curve always runs left to right and never loops back; each card
+// keeps its own handle, spread sideways so no two overlap. Pure.
 
 import type { LaneKind } from "../bindings/LaneKind";
 import type { Touchpoint } from "../bindings/Touchpoint";
 import type { MapGrid, Row } from "./grid";
+import type { Point } from "./rect";
 
 export const CUSTOMER_FACING: ReadonlySet<LaneKind> = new Set(["customerActions", "touchpoints", "frontstage"]);
 const INSET = 14;
@@ -31,14 +34,83 @@ export function emotionAt(row: Row, y: number): number {
   return Math.max(-3, Math.min(3, Math.round(raw)));
 }
 
+/** Cards whose centres are closer than this (canvas units) share one step of the curve. */
+export const SLOT_WIDTH = 84;
+/** Handles of the cards of one step sit this far apart, so each can be grabbed. */
+export const HANDLE_SPACING = 22;
+
+/** One handle per customer-facing card, left to right, spread within a step. */
 export function emotionPoints(grid: MapGrid, touchpoints: Touchpoint[]): EmotionPoint[] {
+  return slots(grid, touchpoints).flatMap((slot) => slot.handles);
+}
+
+/** The points the curve runs through: one per step, strictly left to right. */
+export function emotionCurve(grid: MapGrid, touchpoints: Touchpoint[]): Point[] {
+  return slots(grid, touchpoints).map((slot) => ({ x: slot.x, y: slot.y }));
+}
+
+interface Slot {
+  x: number;
+  y: number;
+  handles: EmotionPoint[];
+}
+
+function slots(grid: MapGrid, touchpoints: Touchpoint[]): Slot[] {
   const row = emotionRow(grid);
   if (!row) return [];
   const facing = new Set(grid.rows.filter((r) => CUSTOMER_FACING.has(r.lane.kind)).map((r) => r.lane.id));
-  return touchpoints
+  const cards = touchpoints
     .filter((t) => facing.has(t.laneId))
-    .sort((a, b) => a.x + a.width / 2 - (b.x + b.width / 2) || a.y - b.y)
-    .map((t) => ({ touchpoint: t, x: t.x + t.width / 2, y: emotionY(row, t.emotion) }));
+    .sort((a, b) => a.x + a.width / 2 - (b.x + b.width / 2) || a.y - b.y || a.id.localeCompare(b.id));
+  const groups: Touchpoint[][] = [];
+  for (const t of cards) {
+    const group = groups.at(-1);
+    const first = group?.[0];
+    if (group && first && t.x + t.width / 2 - (first.x + first.width / 2) < SLOT_WIDTH) group.push(t);
+    else groups.push([t]);
+  }
+  return groups.map((group) => {
+    const x = group.reduce((sum, t) => sum + t.x + t.width / 2, 0) / group.length;
+    const y = group.reduce((sum, t) => sum + emotionY(row, t.emotion), 0) / group.length;
+    const handles = group.map((t, i) => ({ touchpoint: t, x: x + (i - (group.length - 1) / 2) * HANDLE_SPACING, y: emotionY(row, t.emotion) }));
+    return { x, y, handles };
+  });
+}
+
+/** One cubic Bézier piece of a curve: from the previous end through two controls to `to`. */
+export interface Segment {
+  c1: Point;
+  c2: Point;
+  to: Point;
+}
+
+/**
+ * A smooth curve through points sorted by x that never doubles back and never overshoots: the
+ * controls sit at a third of each step in x, and the slopes are limited as in Fritsch and
+ * Carlson's monotone cubic interpolation, so between two points the curve stays between them.
+ */
+export function curveSegments(pts: Point[]): Segment[] {
+  const n = pts.length;
+  if (n < 2) return [];
+  const dx: number[] = [], slope: number[] = [];
+  for (let i = 0; i < n - 1; i++) {
+    dx.push(Math.max(pts[i + 1]!.x - pts[i]!.x, 1e-9));
+    slope.push((pts[i + 1]!.y - pts[i]!.y) / dx[i]!);
+  }
+  const tangent = pts.map((_, i) => {
+    if (i === 0) return slope[0]!;
+    if (i === n - 1) return slope[n - 2]!;
+    const a = slope[i - 1]!, b = slope[i]!;
+    return a * b <= 0 ? 0 : (2 * a * b) / (a + b);
+  });
+  return pts.slice(1).map((to, i) => {
+    const from = pts[i]!, h = dx[i]!;
+    return {
+      c1: { x: from.x + h / 3, y: from.y + (tangent[i]! * h) / 3 },
+      c2: { x: to.x - h / 3, y: to.y - (tangent[i + 1]! * h) / 3 },
+      to,
+    };
+  });
 }
 
 /**
@@ -47,14 +119,17 @@ export function emotionPoints(grid: MapGrid, touchpoints: Touchpoint[]): Emotion
  */
 export function comparedPoints(mine: MapGrid, other: MapGrid, touchpoints: Touchpoint[]): { x: number; y: number }[] {
   const row = emotionRow(mine);
-  if (!row) return [];
-  return emotionPoints(other, touchpoints)
+  const theirs = emotionRow(other);
+  if (!row || !theirs) return [];
+  return emotionCurve(other, touchpoints)
     .flatMap((p) => {
-      const i = other.columns.findIndex((c) => c.stage.id === p.touchpoint.stageId);
+      const i = other.columns.findIndex((c) => p.x >= c.x && p.x < c.x + c.width);
       const from = other.columns[i], to = mine.columns[i];
       if (!from || !to) return [];
       const frac = (p.x - from.x) / from.width;
-      return [{ x: to.x + frac * to.width, y: emotionY(row, p.touchpoint.emotion) }];
+      // The same score on this map's lane.
+      const score = ((theirs.y + theirs.height / 2 - p.y) / (theirs.height / 2 - INSET)) * 3;
+      return [{ x: to.x + frac * to.width, y: emotionY(row, score) }];
     })
     .sort((a, b) => a.x - b.x);
 }

@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
-import { fit, toCanvas, toScreen, zoomAt } from "./camera";
+import { CARD_TITLE_UNITS, fit, headerBands, MAX_HEADER_WIDTH, PRESENTATION_ZOOM, toCanvas, toScreen, zoomAt } from "./camera";
 import { cellAt, mapGrid } from "./grid";
+import { curveSegments, emotionCurve, emotionPoints, HANDLE_SPACING } from "./emotion";
 import { LANE_HEADER_WIDTH, STAGE_HEADER_HEIGHT } from "./layout";
 import { borderPoint, distanceToSegment } from "./rect";
 import { SpatialIndex } from "./spatial";
@@ -37,4 +38,51 @@ it("spatial index returns exactly the overlapping items", () => {
 it("segment distance and border points", () => {
   expect(distanceToSegment({ x: 5, y: 5 }, { x: 0, y: 0 }, { x: 10, y: 0 })).toBe(5);
   expect(borderPoint({ x: 0, y: 0, width: 100, height: 50 }, { x: 200, y: 25 })).toEqual({ x: 100, y: 25 });
+});
+
+it("headers stop growing with zoom and end where the first stage and lane begin", () => {
+  const at4 = headerBands({ x: 0, y: 0, zoom: 4 });
+  expect(at4.width).toBeLessThanOrEqual(MAX_HEADER_WIDTH);
+  expect(at4.width / 1280).toBeLessThan(0.2);
+  expect(at4.left + at4.width).toBeCloseTo(LANE_HEADER_WIDTH * 4);
+  expect(at4.top + at4.height).toBeCloseTo(STAGE_HEADER_HEIGHT * 4);
+  const scrolled = headerBands({ x: 2000, y: 900, zoom: 4 });
+  expect(scrolled.left).toBe(0);
+  expect(scrolled.top).toBe(0);
+  const small = headerBands({ x: 0, y: 0, zoom: 0.5 });
+  expect(small.width).toBeCloseTo(LANE_HEADER_WIDTH * 0.5);
+  expect(small.left).toBeCloseTo(0);
+});
+
+it("the presentation zoom makes card titles at least 14 px", () => {
+  expect(CARD_TITLE_UNITS * PRESENTATION_ZOOM).toBeGreaterThanOrEqual(14);
+});
+
+it("the emotion curve never doubles back, and cards stacked in a column each keep a handle", () => {
+  const stages = [0, 1].map((i) => ({ id: `s${i}`, mapId: "m", name: `S${i}`, description: "", position: i, width: 420 }));
+  const lanes = [
+    { id: "tp", mapId: "m", name: "Touchpoints", kind: "touchpoints" as const, position: 0, height: 200 },
+    { id: "tf", mapId: "m", name: "Feelings", kind: "thoughtsAndFeelings" as const, position: 1, height: 128 },
+  ];
+  const grid = mapGrid(stages, lanes);
+  const card = (id: string, x: number, y: number, emotion: number) => ({
+    id, mapId: "m", stageId: "s0", laneId: "tp", title: id, description: "", channel: "", owner: "", x, y, width: 168, height: 76,
+    emotion, expectation: 3, performance: 3, reliability: "reliable" as const, momentOfTruth: false, momentOfTruthNote: "",
+  });
+  // Two cards nearly above each other, the lower one a little to the left.
+  const cards = [card("a", 200, 80, 3), card("b", 196, 170, -3), card("c", 420, 80, 1), card("d", 700, 80, 0)];
+  const line = emotionCurve(grid, cards);
+  expect(line).toHaveLength(3);
+  for (let i = 1; i < line.length; i++) expect(line[i]!.x).toBeGreaterThan(line[i - 1]!.x);
+  let x = line[0]!.x;
+  for (const s of curveSegments(line)) {
+    for (const next of [s.c1.x, s.c2.x, s.to.x]) {
+      expect(next).toBeGreaterThanOrEqual(x);
+      x = next;
+    }
+  }
+  const handles = emotionPoints(grid, cards);
+  expect(handles).toHaveLength(4);
+  const [ha, hb] = [handles.find((h) => h.touchpoint.id === "a")!, handles.find((h) => h.touchpoint.id === "b")!];
+  expect(Math.abs(ha.x - hb.x)).toBeGreaterThanOrEqual(HANDLE_SPACING);
 });

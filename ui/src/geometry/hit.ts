@@ -76,8 +76,13 @@ export function hitTest(editor: Editor, p: Point, screen: Point): Hit {
 
   const row = emotionRow(grid);
   if (row && p.y >= row.y && p.y < row.y + row.height) {
-    for (const e of emotionPoints(grid, editor.doc.touchpointsOf(editor.mapId)))
-      if (Math.hypot(p.x - e.x, p.y - e.y) <= 9 / zoom) return { kind: "emotionPoint", id: e.touchpoint.id };
+    // The nearest handle within reach, so neighbouring handles each get their own card.
+    let best: { id: string; d: number } | undefined;
+    for (const e of emotionPoints(grid, editor.doc.touchpointsOf(editor.mapId))) {
+      const d = Math.hypot(p.x - e.x, p.y - e.y);
+      if (d <= 9 / zoom && (!best || d < best.d)) best = { id: e.touchpoint.id, d };
+    }
+    if (best) return { kind: "emotionPoint", id: best.id };
   }
 
   const near = editor.query({ x: p.x - 1, y: p.y - 1, width: 2, height: 2 });

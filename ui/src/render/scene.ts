@@ -6,7 +6,7 @@ import type { Note } from "../bindings/Note";
 import type { Touchpoint } from "../bindings/Touchpoint";
 import type { Editor } from "../editor/editor";
 import { headerBands, visibleRect } from "../geometry/camera";
-import { comparedPoints, emotionPoints, emotionRow, emotionY } from "../geometry/emotion";
+import { comparedPoints, curveSegments, emotionCurve, emotionPoints, emotionRow, emotionY } from "../geometry/emotion";
 import { mapGrid } from "../geometry/grid";
 import { connectHandleCenter, connectorEnds, resizeHandleRect } from "../geometry/hit";
 import { LANE_HEADER_WIDTH, STAGE_HEADER_HEIGHT } from "../geometry/layout";
@@ -50,14 +50,14 @@ export function drawScene(ctx: CanvasRenderingContext2D, editor: Editor, width: 
   }
   const detailed = cam.zoom >= TEXT_ZOOM;
   if (detailed) {
-    for (const n of notes) drawNote(ctx, n, detailed, editor.selection.has(n.id), cam.zoom);
-    drawConnectors(ctx, editor, view, detailed);
+    for (const n of notes) drawNote(ctx, n, detailed, editor.selection.has(n.id), cam.zoom, overlay.workshop === true);
+    drawConnectors(ctx, editor, view, detailed, overlay.workshop === true);
     for (const t of cards) drawCard(ctx, editor, t, detailed, editor.selection.has(t.id) || overlay.hover === t.id, cam.zoom);
   } else {
     // Overview: one path per colour and one for all connectors, so thousands of items cost a
     // handful of fills rather than thousands.
     fillBatched(ctx, notes, (n) => n.color);
-    drawConnectors(ctx, editor, view, detailed);
+    drawConnectors(ctx, editor, view, detailed, overlay.workshop === true);
     fillBatched(ctx, cards, (t) => RELIABILITY_COLOR[t.reliability]);
     const stars = cards.filter((t) => t.momentOfTruth);
     fillBatched(ctx, stars.map((t) => ({ x: t.x + t.width - 28, y: t.y, width: 28, height: 28 })), () => STAR);
@@ -255,25 +255,29 @@ function runningRedesignOf(editor: Editor, touchpointId: string) {
   return badgeCache.byTouchpoint.get(touchpointId);
 }
 
-function drawNote(ctx: CanvasRenderingContext2D, n: Note, detailed: boolean, selected: boolean, zoom: number): void {
+/** Vote dots in workshop mode: big enough to count from the back of a projected room. */
+export const WORKSHOP_VOTE_RADIUS = 15;
+
+function drawNote(ctx: CanvasRenderingContext2D, n: Note, detailed: boolean, selected: boolean, zoom: number, workshop: boolean): void {
   ctx.fillStyle = n.color;
   ctx.fillRect(n.x, n.y, n.width, n.height);
   if (detailed) {
     ctx.fillStyle = "#1f2937";
     ctx.textBaseline = "top";
     ctx.font = `13px ${FONT}`;
-    const lines = wrap(ctx, n.text, n.width - 16 - (n.votes ? 24 : 0), Math.max(1, Math.floor((n.height - 12) / 16)));
+    const r = workshop ? WORKSHOP_VOTE_RADIUS : 10;
+    const lines = wrap(ctx, n.text, n.width - 16 - (n.votes ? 2 * r + 4 : 0), Math.max(1, Math.floor((n.height - 12) / 16)));
     lines.forEach((line, i) => ctx.fillText(line, n.x + 8, n.y + 8 + i * 16));
     if (n.votes > 0) {
       ctx.fillStyle = "#1d4ed8";
       ctx.beginPath();
-      ctx.arc(n.x + n.width - 14, n.y + 14, 10, 0, Math.PI * 2);
+      ctx.arc(n.x + n.width - r - 4, n.y + r + 4, r, 0, Math.PI * 2);
       ctx.fill();
       ctx.fillStyle = "#fff";
-      ctx.font = `700 11px ${FONT}`;
+      ctx.font = `700 ${workshop ? 16 : 11}px ${FONT}`;
       ctx.textAlign = "center";
       ctx.textBaseline = "middle";
-      ctx.fillText(String(n.votes), n.x + n.width - 14, n.y + 14.5);
+      ctx.fillText(String(n.votes), n.x + n.width - r - 4, n.y + r + 4.5);
       ctx.textAlign = "start";
     }
   }
@@ -296,9 +300,10 @@ function fillBatched<T extends Rect>(ctx: CanvasRenderingContext2D, items: T[], 
   }
 }
 
-function drawConnectors(ctx: CanvasRenderingContext2D, editor: Editor, view: Rect, detailed: boolean): void {
+function drawConnectors(ctx: CanvasRenderingContext2D, editor: Editor, view: Rect, detailed: boolean, workshop: boolean): void {
   const zoom = editor.camera.zoom;
-  ctx.lineWidth = Math.max(1.25, 1 / zoom);
+  // On a projector, at least 3 px wide whatever the zoom.
+  ctx.lineWidth = workshop ? Math.max(2.5, 3 / zoom) : Math.max(1.25, 1 / zoom);
   if (!detailed) {
     // Overview: every visible connector in one stroke, without arrowheads or labels.
     ctx.strokeStyle = CONNECTOR;
@@ -367,10 +372,11 @@ function drawEmotion(ctx: CanvasRenderingContext2D, editor: Editor, compareMapId
     const points = comparedPoints(grid, other, editor.doc.touchpointsOf(compareMapId));
     curve(ctx, points, "rgba(22, 163, 74, 0.75)", 3 / Math.max(zoom, 0.5), [10 / zoom, 6 / zoom]);
   }
-  const points = emotionPoints(grid, editor.doc.touchpointsOf(editor.mapId));
-  curve(ctx, points, "#ffffff", 7 / Math.max(zoom, 0.5));
-  curve(ctx, points, EMOTION, 3 / Math.max(zoom, 0.5));
-  for (const p of points) {
+  const cards = editor.doc.touchpointsOf(editor.mapId);
+  const line = emotionCurve(grid, cards);
+  curve(ctx, line, "#ffffff", 7 / Math.max(zoom, 0.5));
+  curve(ctx, line, EMOTION, 3 / Math.max(zoom, 0.5));
+  for (const p of emotionPoints(grid, cards)) {
     ctx.fillStyle = editor.selection.has(p.touchpoint.id) ? SELECTION : EMOTION;
     ctx.strokeStyle = "#fff";
     ctx.lineWidth = 2 / zoom;
@@ -381,7 +387,7 @@ function drawEmotion(ctx: CanvasRenderingContext2D, editor: Editor, compareMapId
   }
 }
 
-/** A smooth curve through points (Catmull-Rom converted to Béziers). */
+/** The curve through `pts` (left to right, never doubling back): see `curveSegments`. */
 function curve(ctx: CanvasRenderingContext2D, pts: Point[], color: string, width: number, dash: number[] = []): void {
   if (pts.length < 2) return;
   ctx.strokeStyle = color;
@@ -389,10 +395,7 @@ function curve(ctx: CanvasRenderingContext2D, pts: Point[], color: string, width
   ctx.setLineDash(dash);
   ctx.beginPath();
   ctx.moveTo(pts[0]!.x, pts[0]!.y);
-  for (let i = 0; i < pts.length - 1; i++) {
-    const p0 = pts[i - 1] ?? pts[i]!, p1 = pts[i]!, p2 = pts[i + 1]!, p3 = pts[i + 2] ?? p2;
-    ctx.bezierCurveTo(p1.x + (p2.x - p0.x) / 6, p1.y + (p2.y - p0.y) / 6, p2.x - (p3.x - p1.x) / 6, p2.y - (p3.y - p1.y) / 6, p2.x, p2.y);
-  }
+  for (const s of curveSegments(pts)) ctx.bezierCurveTo(s.c1.x, s.c1.y, s.c2.x, s.c2.y, s.to.x, s.to.y);
   ctx.stroke();
   ctx.setLineDash([]);
 }

@@ -84,6 +84,9 @@ export class Idle implements ToolState {
 
   doubleClick(p: Pointer) {
     const { editor } = this.ctx;
+    // While the room votes, two quick clicks are two dots, never an open text editor (the next
+    // key would overwrite the note).
+    if (this.ctx.voting) return;
     const hit = hitTest(editor, p.canvas, p.screen);
     switch (hit.kind) {
       case "cell":

@@ -34,6 +34,36 @@ import { exportCjml, exportHtml, exportPicture, importCjml } from "./interchange
 import { importTouchpoints } from "./importTouchpoints";
 import { toggleTop } from "../actions/toggleTop";
 
+/**
+ * The menu commands that are not map actions (files, views, dialogs). A menu id is looked up here,
+ * then among the ACTIONS; a test checks that every id of the native menu resolves.
+ */
+export const SHELL_COMMANDS: Record<string, (app: App) => void | Promise<void>> = {
+  new: (a) => a.files.newProject(),
+  open: (a) => a.files.openProject(),
+  saveAs: (a) => a.files.saveAs(),
+  restoreBackup: (a) => a.files.restoreBackup(),
+  exportPdf: (a) => exportReport(a.editor),
+  tableView: (a) => a.setView(a.view === "table" ? "map" : "table"),
+  redesignsView: (a) => a.setView(a.view === "redesigns" ? "map" : "redesigns"),
+  dashboardView: (a) => a.setView(a.view === "dashboard" ? "map" : "dashboard"),
+  importFeedback: (a) => importFeedbackCsv(a.editor),
+  importTouchpoints: (a) => importTouchpoints(a.editor, () => a.onOpened()),
+  importCjml: (a) => importCjml(a.editor, () => a.onOpened()),
+  exportPicture: (a) => exportPicture(a.editor),
+  exportHtml: (a) => exportHtml(a.editor),
+  exportCjml: (a) => exportCjml(a.editor),
+  "exportCsv.touchpoints": (a) => exportCsv(a.editor, "touchpoints"),
+  "exportCsv.kpis": (a) => exportCsv(a.editor, "kpis"),
+  "exportCsv.feedback": (a) => exportCsv(a.editor, "feedback"),
+  workshop: (a) => a.setWorkshop(!document.body.classList.contains("workshop")),
+  quit: (a) => a.quit(),
+  newMap: (a) => a.newMap(),
+  duplicateMap: (a) => void duplicateAsToBe(a.editor),
+  renameMap: (a) => a.renameMap(),
+  deleteMap: (a) => a.deleteMap(),
+};
+
 /** How a map is named in the picker. */
 function mapLabel(m: JourneyMap): string {
   return `${m.name}${m.kind === "toBe" ? " · to-be" : ""}`;
@@ -75,7 +105,7 @@ export class App {
   private notice: string | undefined;
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(private readonly editor: Editor, private readonly backend: Backend, private readonly shell: Shell) {
+  constructor(readonly editor: Editor, private readonly backend: Backend, private readonly shell: Shell) {
     this.canvas = new CanvasView(editor);
     this.table = new TableView(editor);
     this.redesigns = new RedesignsView(editor);
@@ -194,7 +224,7 @@ export class App {
     });
   }
 
-  private onOpened(): void {
+  onOpened(): void {
     this.listMaps();
     this.refresh();
   }
@@ -269,11 +299,6 @@ export class App {
     if (view === "map") this.canvas.schedule();
   }
 
-  /** Kept for the menu's Table View toggle. */
-  setTableView(on: boolean): void {
-    this.setView(on ? "table" : "map");
-  }
-
   async beginRedesign(touchpointId: string): Promise<void> {
     try {
       const id = await startRedesign(this.editor, touchpointId, localToday());
@@ -316,6 +341,7 @@ export class App {
 
   setWorkshop(on: boolean): void {
     document.body.classList.toggle("workshop", on);
+    this.canvas.overlay.workshop = on;
     this.shell.setFullscreen(on);
     if (!on) this.canvas.ctx.voting = false;
     setTimeout(() => this.editor.zoomToFit(), 150);
@@ -341,61 +367,11 @@ export class App {
       document.execCommand(native);
       return;
     }
-    switch (command) {
-      case "new":
-        return this.files.newProject();
-      case "open":
-        return this.files.openProject();
-      case "saveAs":
-        return this.files.saveAs();
-      case "restoreBackup":
-        return this.files.restoreBackup();
-      case "exportPdf":
-        return exportReport(this.editor);
-      case "tableView":
-        return this.setView(this.view === "table" ? "map" : "table");
-      case "redesignsView":
-        return this.setView(this.view === "redesigns" ? "map" : "redesigns");
-      case "dashboardView":
-        return this.setView(this.view === "dashboard" ? "map" : "dashboard");
-      case "importFeedback":
-        return importFeedbackCsv(this.editor);
-      case "importTouchpoints":
-        return importTouchpoints(this.editor, () => this.onOpened());
-      case "importCjml":
-        return importCjml(this.editor, () => this.onOpened());
-      case "exportPicture":
-        return exportPicture(this.editor);
-      case "exportHtml":
-        return exportHtml(this.editor);
-      case "exportCjml":
-        return exportCjml(this.editor);
-      case "exportCsv.touchpoints":
-      case "exportCsv.kpis":
-      case "exportCsv.feedback":
-        return exportCsv(this.editor, command.slice("exportCsv.".length) as "touchpoints" | "kpis" | "feedback");
-      case "startRedesign": {
-        const [t] = this.editor.selectedTouchpoints();
-        return t ? this.beginRedesign(t.id) : undefined;
-      }
-      case "workshop":
-        return this.setWorkshop(!document.body.classList.contains("workshop"));
-      case "quit":
-        return this.quit();
-      case "newMap":
-        return this.newMap();
-      case "duplicateMap":
-        return void duplicateAsToBe(this.editor);
-      case "renameMap":
-        return this.renameMap();
-      case "deleteMap":
-        return this.deleteMap();
-      default: {
-        if (command.startsWith("open:")) return this.files.openProject(command.slice(5));
-        const action = actionByName(command);
-        if (action) this.perform(action);
-      }
-    }
+    const run = SHELL_COMMANDS[command];
+    if (run) return run(this);
+    if (command.startsWith("open:")) return this.files.openProject(command.slice(5));
+    const action = actionByName(command);
+    if (action) this.perform(action);
   }
 
   private listenKeys(): void {
@@ -408,6 +384,11 @@ export class App {
         return;
       }
       if (chord === "escape") {
+        if (!this.contextMenu.hidden) {
+          this.contextMenu.hidden = true;
+          this.canvas.canvas.focus();
+          return;
+        }
         if (this.canvas.tools.busy) this.canvas.tools.cancel();
         else if (document.body.classList.contains("workshop")) this.setWorkshop(false);
         else if (!typingInField(e.target)) this.editor.clearSelection();

@@ -9,7 +9,7 @@ import type { WorkCalendar } from "../bindings/WorkCalendar";
 import type { Editor } from "../editor/editor";
 import { localToday } from "../actions/startRedesign";
 import { message, showError } from "./dialogs";
-import { h } from "./dom";
+import { dateInput, h } from "./dom";
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 export const DEFAULT_TEMPLATE: PhaseTemplate[] = [
@@ -56,7 +56,7 @@ export function calendarSettings(e: Editor, read: ReadHolidays): HTMLElement {
     return h("label", { class: "check" }, box, name);
   });
   const holidays = Object.entries(cal.holidays).sort(([a], [b]) => a.localeCompare(b));
-  const date = h("input", { type: "date", name: "holidayDate", "aria-label": "Holiday date" });
+  const date = dateInput({ name: "holidayDate", "aria-label": "Holiday date" });
   const name = h("input", { type: "text", name: "holidayName", placeholder: "Name", "aria-label": "Holiday name" });
   const add = h("button", { type: "button", onclick: () => {
     if (!date.value) return;

@@ -17,7 +17,7 @@ import { localToday } from "../actions/startRedesign";
 import { MAX_TOP_TOUCHPOINTS } from "../model/doc";
 import type * as Charts from "./charts";
 import { showError } from "./dialogs";
-import { clear, h } from "./dom";
+import { clear, dateInput, h } from "./dom";
 import { PILLAR_LABEL, SOURCE_LABEL, STATUS_LABEL } from "./labels";
 
 type Tab = "overview" | "reliability" | "kpis" | "feedback" | "customers" | "pillars";
@@ -76,7 +76,7 @@ export class DashboardView {
     clear(this.root);
     const d = this.figures;
     if (!d) return;
-    const today = h("input", { type: "date", value: this.today, name: "dashboardToday", "aria-label": "Figures as of" });
+    const today = dateInput({ value: this.today, name: "dashboardToday", "aria-label": "Figures as of" });
     today.addEventListener("change", () => { if (today.value) { this.today = today.value; void this.update(true); } });
     const exportSelect = h("select", { name: "exportCsv", "aria-label": "Export CSV" },
       h("option", { value: "" }, "Export CSV…"), h("option", { value: "touchpoints" }, "Touchpoints"), h("option", { value: "kpis" }, "KPIs"), h("option", { value: "feedback" }, "Feedback"));
@@ -203,7 +203,7 @@ export class DashboardView {
       const dir = h("select", { name: `direction-${k.kpiId}`, "aria-label": `direction of ${k.name}` }, h("option", { value: "higherIsBetter" }, "higher is better"), h("option", { value: "lowerIsBetter" }, "lower is better"));
       dir.value = k.direction;
       dir.addEventListener("change", () => editField(e, "kpi", k.kpiId, { direction: dir.value as KpiRow["direction"] }, "Edit KPI"));
-      const date = h("input", { type: "date", value: this.today, name: `date-${k.kpiId}`, "aria-label": `date of a new value for ${k.name}` });
+      const date = dateInput({ value: this.today, name: `date-${k.kpiId}`, "aria-label": `date of a new value for ${k.name}` });
       const value = h("input", { type: "number", step: "any", name: `value-${k.kpiId}`, placeholder: "value", "aria-label": `new value for ${k.name}` });
       const record = () => { if (value.value !== "") recordMeasurement(e, k.kpiId, date.value, Number(value.value)); };
       value.addEventListener("keydown", (ev) => { if (ev.key === "Enter") record(); });
@@ -236,7 +236,7 @@ export class DashboardView {
     const stageName = new Map(stages.map((s) => [s.id, s.name]));
     const cardName = new Map(cards.map((t) => [t.id, t.title]));
     const f = {
-      date: h("input", { type: "date", value: this.today, name: "fbDate", "aria-label": "Date" }),
+      date: dateInput({ value: this.today, name: "fbDate", "aria-label": "Date" }),
       stage: h("select", { name: "fbStage", "aria-label": "Stage" }, ...stages.map((s) => h("option", { value: s.id }, s.name))),
       touchpoint: h("select", { name: "fbTouchpoint", "aria-label": "Touchpoint" }, h("option", { value: "" }, "(no touchpoint)"), ...cards.map((t) => h("option", { value: t.id }, t.title))),
       source: h("select", { name: "fbSource", "aria-label": "Source" }, ...Object.entries(SOURCE_LABEL).map(([v, l]) => h("option", { value: v }, l))),

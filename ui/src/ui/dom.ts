@@ -31,3 +31,32 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 export function clear(el: Element): void {
   while (el.firstChild) el.removeChild(el.firstChild);
 }
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Whether `s` is a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(s: string): boolean {
+  if (!ISO_DATE.test(s)) return false;
+  const t = Date.parse(`${s}T00:00:00Z`);
+  return Number.isFinite(t) && new Date(t).toISOString().startsWith(s);
+}
+
+/**
+ * A date field that shows and takes dates as YYYY-MM-DD, like the rest of the app (a native
+ * date input shows the system's format, 11/23/2026 on an American desktop). A complete, real date
+ * raises "change" as soon as it is typed; anything else is marked and never reported.
+ */
+export function dateInput(props: Record<string, unknown>): HTMLInputElement {
+  const input = h("input", { ...props, type: "text", inputmode: "numeric", placeholder: "YYYY-MM-DD", maxLength: 10, class: `date ${String(props.class ?? "")}`.trim() });
+  const check = () => input.classList.toggle("invalid", input.value !== "" && !isIsoDate(input.value));
+  input.addEventListener("input", () => {
+    check();
+    if (isIsoDate(input.value)) input.dispatchEvent(new Event("change"));
+  });
+  input.addEventListener("change", (e) => {
+    // A half-typed date is never passed on.
+    if (!isIsoDate(input.value) && input.value !== "") e.stopImmediatePropagation();
+    check();
+  }, { capture: true });
+  return input;
+}

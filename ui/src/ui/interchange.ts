@@ -5,6 +5,7 @@ import { open, save } from "@tauri-apps/plugin-dialog";
 import type { Viewport } from "../bindings/Viewport";
 import type { Editor } from "../editor/editor";
 import { importChanges } from "../actions/importChanges";
+import { count } from "../model/words";
 import { localToday } from "../actions/startRedesign";
 import { AppError, errorTitle } from "../ipc/errors";
 import { message, showError } from "./dialogs";
@@ -92,10 +93,10 @@ export async function importCjml(editor: Editor, onDone: () => void, chosen?: st
   try {
     const read = await editor.backend.readCjml(path);
     const file = path.split(/[\\/]/).pop() ?? path;
-    importChanges(editor, read.changes, `Import ${read.maps} journeys from ${file}`);
+    importChanges(editor, read.changes, `Import ${count(read.maps, "journey")} from ${file}`);
     onDone();
     const left = read.notImported.map((l) => `Line ${l.line}: ${l.message}`);
-    await message("CJML imported", `${read.maps} journeys with ${read.touchpoints} touchpoints were added as new maps (Undo takes them back).${left.length ? `\n\nLeft out:\n• ${left.slice(0, 30).join("\n• ")}` : ""}`);
+    await message("CJML imported", `${count(read.maps, "journey")} with ${count(read.touchpoints, "touchpoint")} ${read.maps === 1 ? "was" : "were"} added as new maps (Undo takes them back).${left.length ? `\n\nLeft out:\n• ${left.slice(0, 30).join("\n• ")}` : ""}`);
   } catch (e) {
     await showError(e, `${path} was not imported.`);
   }

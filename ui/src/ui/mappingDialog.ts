@@ -5,6 +5,7 @@
 import type { LineError } from "../bindings/LineError";
 import { AppError, errorTitle } from "../ipc/errors";
 import { clear, h } from "./dom";
+import { count } from "../model/words";
 
 export interface Preview<M> {
   headers: string[];
@@ -65,15 +66,15 @@ export function mappingDialog<M, P extends Preview<M>>(first: P, spec: MappingSp
     table.replaceChildren(spec.rows(p));
     clear(problems);
     if (p.errorCount === 0) {
-      problems.append(h("p", { class: "ok" }, `${p.totalRows} rows are ready to import.`));
+      problems.append(h("p", { class: "ok" }, `${count(p.totalRows, "row")} ${p.totalRows === 1 ? "is" : "are"} ready to import.`));
       for (const note of spec.notes?.(p) ?? []) problems.append(h("p", { class: "hint" }, note));
     } else {
       problems.append(
-        h("p", { class: "error" }, `${p.errorCount} of ${p.totalRows} rows cannot be imported; fix them in the file or change the columns. Nothing is imported while any row is bad.`),
+        h("p", { class: "error" }, `${p.errorCount} of ${count(p.totalRows, "row")} cannot be imported; fix them in the file or change the columns. Nothing is imported while any row is bad.`),
         h("ul", {}, ...p.errors.slice(0, 20).map((e) => h("li", {}, `Line ${e.line}: ${e.message}`))));
     }
     importButton.disabled = p.errorCount > 0 || p.totalRows === 0;
-    importButton.textContent = `Import ${p.totalRows} rows`;
+    importButton.textContent = `Import ${count(p.totalRows, "row")}`;
   }
 
   async function refresh(): Promise<void> {

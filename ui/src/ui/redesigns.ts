@@ -15,7 +15,7 @@ import { editPhase } from "../actions/editPhase";
 import { localToday } from "../actions/startRedesign";
 import { deletion } from "../model/ops";
 import { ask, showError } from "./dialogs";
-import { clear, h } from "./dom";
+import { clear, dateInput, h } from "./dom";
 import { calendarSettings } from "./calendarSettings";
 
 export const STATE_LABEL: Record<RedesignState, string> = { onTrack: "On track", atRisk: "At risk", late: "Late", done: "Done" };
@@ -31,7 +31,9 @@ export class RedesignsView {
   mode: "board" | "timeline" | "calendar" = "board";
   today = localToday();
   private progress = new Map<string, RedesignProgress>();
-  private loadedFor = "";
+  /** The document and day the newest forecast was asked for, and the ones `progress` is of. */
+  private requested = "";
+  private progressFor = "";
   private renderedFor = "";
 
   constructor(private readonly editor: Editor) {
@@ -39,22 +41,31 @@ export class RedesignsView {
     this.root.addEventListener("focusout", () => setTimeout(() => void this.update(), 0));
   }
 
-  /** Recomputes progress through the core when the document changed, then redraws. */
+  /**
+   * Recomputes progress through the core when the document changed, then redraws. Only the answer
+   * to the newest question is shown, and nothing is drawn from an older one meanwhile: a status
+   * never lags behind the phase just finished.
+   */
   async update(force = false): Promise<void> {
     if (!this.visible) return;
     const key = `${this.editor.doc.version}:${this.today}`;
-    if (key !== this.loadedFor || force) {
-      this.loadedFor = key;
+    if (key !== this.requested || force) {
+      this.requested = key;
       const redesigns = [...this.editor.doc.tables.redesign.values()];
+      let list: RedesignProgress[];
       try {
-        const list = await this.editor.backend.redesignProgress(this.editor.doc.calendar, redesigns, this.today);
-        this.progress = new Map(redesigns.map((r, i) => [r.id, list[i]!]));
+        list = await this.editor.backend.redesignProgress(this.editor.doc.calendar, redesigns, this.today);
       } catch (e) {
         await showError(e, "The redesign forecasts could not be computed.");
         return;
       }
+      if (this.requested !== key) return;
+      this.progress = new Map(redesigns.map((r, i) => [r.id, list[i]!]));
+      this.progressFor = key;
+      force = true;
     }
-    const renderKey = `${key}:${this.mode}:${this.selected}`;
+    if (this.progressFor !== this.requested) return;
+    const renderKey = `${this.progressFor}:${this.mode}:${this.selected}`;
     if (renderKey === this.renderedFor && !force) return;
     if (this.root.contains(document.activeElement) && document.activeElement?.tagName !== "BUTTON") return;
     this.renderedFor = renderKey;
@@ -67,7 +78,7 @@ export class RedesignsView {
     const redesigns = [...e.doc.tables.redesign.values()].sort((a, b) => a.start.localeCompare(b.start) || a.title.localeCompare(b.title));
     const tab = (mode: RedesignsView["mode"], label: string) =>
       h("button", { type: "button", role: "tab", "aria-selected": String(this.mode === mode), class: this.mode === mode ? "primary" : "", onclick: () => { this.mode = mode; void this.update(true); } }, label);
-    const today = h("input", { type: "date", value: this.today, "aria-label": "Today", name: "today" });
+    const today = dateInput({ value: this.today, "aria-label": "Today", name: "today" });
     today.addEventListener("change", () => { if (today.value) { this.today = today.value; void this.update(true); } });
     const counts = (s: RedesignState) => redesigns.filter((r) => this.progress.get(r.id)?.state === s).length;
     this.root.append(

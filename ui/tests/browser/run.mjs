@@ -260,8 +260,8 @@ const tests = {
       const row = e.grid.rows.find((r) => r.lane.kind === "thoughtsAndFeelings");
       const t = e.doc.touchpointsOf(e.mapId).find((t) => t.title === "Delay announcement");
       const rect = document.querySelector(".map-canvas").getBoundingClientRect();
-      const y = row.y + row.height / 2 - (t.emotion / 3) * (row.height / 2 - 14);
-      return { x: rect.left + (t.x + t.width / 2 - e.camera.x) * e.camera.zoom, y: rect.top + (y - e.camera.y) * e.camera.zoom, top: rect.top + (row.y + 4 - e.camera.y) * e.camera.zoom };
+      const handle = window.journeymap.emotionPoints(e.grid, e.doc.touchpointsOf(e.mapId)).find((h) => h.touchpoint.id === t.id);
+      return { x: rect.left + (handle.x - e.camera.x) * e.camera.zoom, y: rect.top + (handle.y - e.camera.y) * e.camera.zoom, top: rect.top + (row.y + 4 - e.camera.y) * e.camera.zoom };
     });
     await page.mouse.move(pt.x, pt.y);
     await page.mouse.down();
@@ -322,6 +322,72 @@ tests["calendar & template: work days, holidays (typed and imported), phases"] =
   await page.click("button:has-text('Import .ics / .csv…')");
   await page.waitForSelector(".dialog[data-code=invalid-import]");
   assert(await page.isVisible("text=line 2"), "a bad holiday file names the line");
+};
+
+tests["the board says Done when the last phase is done, even when answers arrive out of order"] = async (page) => {
+  const id = await page.evaluate(() => {
+    const e = window.journeymap.editor;
+    const r = [...e.doc.tables.redesign.values()].find((r) => r.phases.some((p) => p.status !== "done"));
+    // Every phase but the last is done; the last is running.
+    const phases = r.phases.map((p, i) => ({ ...p, status: i < r.phases.length - 1 ? "done" : "inProgress", actualStart: r.start, actualEnd: i < r.phases.length - 1 ? r.start : null }));
+    e.commit({ put: [{ kind: "redesign", record: { ...r, phases } }], delete: [] }, "Set up");
+    return r.id;
+  });
+  // The forecast asked for when the view opens comes back last.
+  await page.evaluate(() => (window.__TAURI_MOCK__.delays = { redesign_progress: [1500] }));
+  await page.click("button[data-view=redesigns]");
+  await page.click(`.redesign-card[data-redesign='${id}']`);
+  const last = await page.evaluate((id) => window.journeymap.editor.doc.get("redesign", id).phases.length - 1, id);
+  await page.click(`.redesign-details button[data-phase='${last}'][data-to='done']`);
+  await page.waitForTimeout(300);
+  if (await page.isVisible(".dialog >> text=Not now")) await page.click(".dialog >> text=Not now");
+  await page.waitForTimeout(1800);
+  const pill = await page.textContent(".redesign-details .pill");
+  assert(pill === "Done", `the status follows the last phase: ${pill}`);
+  assert((await page.textContent(".redesign-details")).includes("0 work days left"), "no work days left");
+};
+
+tests["small ones: Esc closes the context menu, PDF checkboxes beside their labels, ISO dates"] = async (page) => {
+  await zoomTo(page, 0.9);
+  const at = await cardPoint(page, "Lounge entry");
+  await page.mouse.click(at.x, at.y, { button: "right" });
+  assert(await page.isVisible(".context-menu"), "the context menu opened");
+  await page.keyboard.press("Escape");
+  assert(!(await page.isVisible(".context-menu")), "Esc closed it");
+
+  await page.click("button[name=exportPdf]");
+  const box = await page.locator("input[name=section-map]").boundingBox();
+  const label = await page.locator("label:has(input[name=section-map])").boundingBox();
+  assert(Math.abs(box.y + box.height / 2 - (label.y + label.height / 2)) < 4, "the checkbox sits on its label's line");
+  assert(label.height < box.height * 2.5, `one line per section (label ${label.height}px high)`);
+  await page.screenshot({ path: join(out, "export-dialog.png") });
+  await page.keyboard.press("Escape");
+
+  await page.click("button[data-view=redesigns]");
+  const today = await page.inputValue("input[name=today]");
+  assert(/^\d{4}-\d{2}-\d{2}$/.test(today), `the redesign date is ISO: ${today}`);
+  assert((await page.getAttribute("input[name=today]", "type")) === "text", "shown as typed, not in the system's date format");
+  await page.fill("input[name=today]", "2026-02-30");
+  assert(await page.$eval("input[name=today]", (i) => i.classList.contains("invalid")), "an impossible date is marked");
+};
+
+tests["closing with changes the disk refuses asks first; Keep working keeps them"] = async (page) => {
+  await page.evaluate(() => (window.__TAURI_MOCK__.failWrites = true));
+  await zoomTo(page, 0.9);
+  const at = await cardPoint(page, "Lounge entry");
+  await page.mouse.click(at.x, at.y);
+  const was = await page.evaluate(() => window.__TAURI_MOCK__.project.touchpoints.find((t) => t.title === "Lounge entry").momentOfTruth);
+  await page.keyboard.press("m");
+  const closing = page.evaluate(() => window.journeymap.app.mayClose());
+  await page.waitForSelector(".dialog >> text=Changes are not saved");
+  assert(await page.isVisible(".dialog >> text=disk full"), "the dialog says why");
+  await page.keyboard.press("Enter");
+  assert((await closing) === false, "Enter keeps the window (the safe choice is the default)");
+  assert(await page.evaluate(() => window.journeymap.editor.hasUnsavedChanges), "the change is still queued");
+  await page.evaluate(() => (window.__TAURI_MOCK__.failWrites = false));
+  const p = await saved(page);
+  assert(p.touchpoints.find((t) => t.title === "Lounge entry").momentOfTruth === !was, "saved once the disk works");
+  assert(await page.evaluate(() => window.journeymap.app.mayClose()), "then closing needs no question");
 };
 
 tests["a redesign phase keeps its owner when its notes are typed next"] = async (page) => {

@@ -67,7 +67,7 @@
     // A double of the core's starter_map (src/model/starter.rs), same stages and lanes.
     new_map: ({ name, kind, position }) => starterMap(name, kind, position),
     apply_changes: ({ changes }) => {
-      if (state.failNextWrite) { state.failNextWrite = false; throw { code: "io", message: "disk full" }; }
+      if (state.failNextWrite || state.failWrites) { state.failNextWrite = false; throw { code: "io", message: "disk full" }; }
       state.writes.push(changes);
       apply(changes);
       return summary();
@@ -142,6 +142,10 @@
     async invoke(cmd, args) {
       const handler = commands[cmd];
       if (!handler) throw { code: "ipc", message: `unmocked command ${cmd}` };
+      // A slow core for one command, to show what the window does while it waits.
+      // `delays[cmd]` is a list: the first call waits the first number of milliseconds, and so on.
+      const delay = state.delays?.[cmd]?.shift();
+      if (delay) await new Promise((r) => setTimeout(r, delay));
       return JSON.parse(JSON.stringify(handler(args ?? {}) ?? null));
     },
     convertFileSrc: (p) => p,

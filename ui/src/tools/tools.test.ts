@@ -1,0 +1,40 @@
+import { expect, it } from "vitest";
+import { sampleEditor } from "../editor/testing";
+import type { Editor } from "../editor/editor";
+import { ToolMachine } from "./machine";
+import type { Pointer, ToolContext } from "./types";
+
+function machine(editor: Editor, voting: boolean) {
+  const edits: string[] = [];
+  const ctx: ToolContext = { editor, overlay: {}, spaceHeld: false, voting, setCursor: () => undefined, beginEdit: (id) => edits.push(id) };
+  return { tools: new ToolMachine(ctx), edits };
+}
+
+function at(editor: Editor, x: number, y: number): Pointer {
+  const c = editor.camera;
+  return { canvas: { x, y }, screen: { x: (x - c.x) * c.zoom, y: (y - c.y) * c.zoom }, button: 0, shift: false, mod: false, alt: false };
+}
+
+it("two quick clicks on a note while voting are two dots and no text editor", async () => {
+  const { editor } = await sampleEditor();
+  const note = editor.doc.notesOf(editor.mapId)[0]!;
+  const { tools, edits } = machine(editor, true);
+  const p = at(editor, note.x + note.width / 2, note.y + note.height - 8);
+  tools.down(p);
+  tools.up(p);
+  tools.down(p);
+  tools.up(p);
+  tools.doubleClick(p);
+  expect(editor.doc.get("note", note.id)!.votes).toBe(note.votes + 2);
+  expect(edits).toEqual([]);
+  expect(editor.editing).toBeUndefined();
+});
+
+it("outside voting, a double click on a note edits its text", async () => {
+  const { editor } = await sampleEditor();
+  const note = editor.doc.notesOf(editor.mapId)[0]!;
+  const { tools, edits } = machine(editor, false);
+  const p = at(editor, note.x + note.width / 2, note.y + note.height - 8);
+  tools.doubleClick(p);
+  expect(edits).toEqual([note.id]);
+});
