@@ -131,7 +131,8 @@ pub const MENUS: &[(&str, &[Item])] = &[
 ];
 
 /// Every command id in the menu bar (Open Recent's entries aside).
-pub fn command_ids() -> Vec<&'static str> {
+#[cfg(test)]
+fn command_ids() -> Vec<&'static str> {
     fn walk(items: &[Item], out: &mut Vec<&'static str>) {
         for item in items {
             match item {
