@@ -214,6 +214,15 @@ enum Command {
         #[arg(long)]
         count: u64,
     },
+    /// Diagnostics for the UI's randomized test: apply change sets (one JSON object per line) to a
+    /// project in memory, checking each as autosave would; print how many passed, or the first
+    /// refused one's line and the core's reasons. The file is only read.
+    #[command(hide = true)]
+    CheckChanges {
+        file: PathBuf,
+        #[arg(long)]
+        changes: PathBuf,
+    },
     /// Generate a large synthetic project (for benchmarks and scale tests).
     Generate {
         #[arg(long)]
@@ -431,6 +440,7 @@ fn run(command: Command) -> Result<()> {
             println!("wrote {} ({} KB)", output.display(), bytes.len() / 1024);
         }
         Command::Soak { file, from, count } => soak(&file, from, count)?,
+        Command::CheckChanges { file, changes } => check_changes(&file, &changes)?,
         Command::Generate {
             touchpoints,
             output,
@@ -490,6 +500,36 @@ fn info(file: &Path, as_json: bool) -> Result<()> {
         "  reliability       {} broken, {} reliable, {} differentiating",
         summary.broken, summary.reliable, summary.differentiating
     );
+    Ok(())
+}
+
+fn check_changes(file: &Path, changes: &Path) -> Result<()> {
+    let mut project = ProjectFile::read(file)?;
+    let text = journeymap::text::read_input(changes, 1024 * 1024 * 1024)?;
+    let text = String::from_utf8_lossy(&text);
+    let mut checked = 0;
+    for (i, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let set: journeymap::model::Changes = serde_json::from_str(line)
+            .map_err(|e| Error::InvalidJson(format!("line {}: {e}", i + 1)))?;
+        let mut next = project.clone();
+        next.apply(&set);
+        let problems = next.problems_after(&set);
+        if !problems.is_empty() {
+            return Err(Error::InvalidProject(
+                std::iter::once(format!("change set on line {} refused", i + 1))
+                    .chain(problems)
+                    .collect(),
+            ));
+        }
+        next.canonicalize();
+        project = next;
+        checked += 1;
+    }
+    println!("{checked} change sets accepted");
     Ok(())
 }
 

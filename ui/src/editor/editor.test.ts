@@ -5,6 +5,7 @@ import { toggleMomentOfTruth } from "../actions/toggleMomentOfTruth";
 import { editField } from "../actions/editField";
 import { addNoteIn } from "../actions/addNote";
 import { deleteSelection } from "../actions/deleteSelection";
+import { duplicateAsToBe } from "../actions/maps";
 
 it("loading a file is not an undo step", async () => {
   const { editor } = await sampleEditor();
@@ -89,4 +90,22 @@ it("selection changes do not clear redo", async () => {
   editor.clearSelection();
   selectByTitle(editor, "Seat selection");
   expect(editor.history.canRedo).toBe(true);
+});
+
+it("half an emoji (a lone surrogate left by a length limit) never reaches the core", async () => {
+  const { editor, backend } = await sampleEditor();
+  const t = selectByTitle(editor, "Lounge entry");
+  editField(editor, "touchpoint", t.id, { title: "Lounge 🛫".slice(0, 8) }, "Edit title");
+  await editor.flush();
+  const title = backend.file.get("touchpoint", t.id)!.title;
+  expect(title).toBe("Lounge \uFFFD");
+  expect(() => encodeURIComponent(title)).not.toThrow();
+});
+
+it("undoing the map on screen shows another map, so nothing is added to a map that is gone", async () => {
+  const { editor } = await sampleEditor();
+  const to = duplicateAsToBe(editor)!;
+  expect(editor.mapId).toBe(to);
+  editor.undo();
+  expect(editor.doc.get("map", editor.mapId)).toBeDefined();
 });

@@ -20,7 +20,7 @@ import type { Backend } from "../ipc/backend";
 import { AppError } from "../ipc/errors";
 import type { ProjectRecord } from "../bindings/ProjectRecord";
 import type { RecordRef } from "../bindings/RecordRef";
-import { emptyChanges, invert, isEmpty, keyOf, squash } from "../model/changes";
+import { emptyChanges, invert, isEmpty, keyOf, squash, wellFormed } from "../model/changes";
 import { Doc } from "../model/doc";
 import { History } from "../model/history";
 
@@ -118,8 +118,9 @@ export class Editor {
    * Applies a user's change, records it for undo and queues it for autosave. Changes sharing a
    * `mergeKey` with the previous step (one drag, one typing burst) become one undo step.
    */
-  commit(forward: Changes, label: string, mergeKey?: string): void {
-    if (isEmpty(forward)) return;
+  commit(changes: Changes, label: string, mergeKey?: string): void {
+    if (isEmpty(changes)) return;
+    const forward = wellFormed(changes);
     const inverse = invert(forward, this.doc);
     this.doc.apply(forward);
     this.history.record(forward, inverse, label, mergeKey);
@@ -358,6 +359,12 @@ export class Editor {
   }
 
   private pruneSelection(): void {
+    // The map on screen was deleted (Undo of "New map", a deleted map): show another, so no new
+    // stage or card is ever added to a map that is gone.
+    if (this.mapId && !this.doc.get("map", this.mapId)) {
+      this.mapId = this.doc.mapsInOrder()[0]?.id ?? "";
+      this.cache = undefined;
+    }
     for (const id of this.selection) if (!this.shape(id)) this.selection.delete(id);
     if (this.focus && !this.doc.get(this.focus.kind, this.focus.id)) this.focus = undefined;
   }

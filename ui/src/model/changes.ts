@@ -52,3 +52,33 @@ export function squash(a: Changes, b: Changes): Changes {
   }
   return { put: [...puts.values()], delete: [...deletes.values()] };
 }
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATES = new RegExp(LONE_SURROGATE.source, "g");
+
+function wellFormedValue(v: unknown): unknown {
+  if (typeof v === "string") return LONE_SURROGATE.test(v) ? v.replace(LONE_SURROGATES, "\uFFFD") : v;
+  if (Array.isArray(v)) {
+    const out = v.map(wellFormedValue);
+    return out.some((x, i) => x !== v[i]) ? out : v;
+  }
+  if (v && typeof v === "object") {
+    let changed = false;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) {
+      out[k] = wellFormedValue(x);
+      changed ||= out[k] !== x;
+    }
+    return changed ? out : v;
+  }
+  return v;
+}
+
+/**
+ * The change set with half an emoji (a lone UTF-16 surrogate, left when a field's length limit
+ * cuts a pasted text mid-character) replaced by U+FFFD. Such text is not valid Unicode: it cannot
+ * cross to the core as JSON, and saving would fail on it forever.
+ */
+export function wellFormed(c: Changes): Changes {
+  return wellFormedValue(c) as Changes;
+}

@@ -8,7 +8,8 @@ import type { Rect } from "../geometry/rect";
 import { drawScene, type Overlay } from "../render/scene";
 import { ToolMachine } from "../tools/machine";
 import type { Pointer, ToolContext } from "../tools/types";
-import { editField } from "../actions/editField";
+import { editText } from "../actions/editText";
+import { LIMITS } from "../bindings/limitValues";
 import { h } from "./dom";
 import { Minimap } from "./minimap";
 
@@ -160,7 +161,9 @@ export class CanvasView {
     const text = this.textOf(id);
     if (text === undefined) return;
     this.editor.editing = id;
-    const box = h("textarea", { class: "inline-editor", "aria-label": "Edit text", spellcheck: true });
+    // A note's text may be long; every other text here is a name.
+    const max = this.editor.doc.get("note", id) ? LIMITS.textChars : LIMITS.nameChars;
+    const box = h("textarea", { class: "inline-editor", "aria-label": "Edit text", spellcheck: true, maxLength: max });
     box.value = text;
     box.dataset.id = id;
     box.addEventListener("keydown", (e) => {
@@ -202,13 +205,7 @@ export class CanvasView {
     box.remove();
     this.editor.editing = undefined;
     const e = this.editor;
-    if (keep && value) {
-      if (e.doc.get("touchpoint", id)) editField(e, "touchpoint", id, { title: value }, "Rename touchpoint");
-      else if (e.doc.get("note", id)) editField(e, "note", id, { text: value }, "Edit note");
-      else if (e.doc.get("stage", id)) editField(e, "stage", id, { name: value }, "Rename stage");
-      else if (e.doc.get("lane", id)) editField(e, "lane", id, { name: value }, "Rename lane");
-      e.endGesture();
-    }
+    if (keep) editText(e, id, value);
     e.notify();
   }
 
