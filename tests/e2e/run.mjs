@@ -82,8 +82,8 @@ for (let i = 0; ; i++) {
   }
 }
 
-async function launchApp() {
-  const session = await wd("POST", "/session", { capabilities: { alwaysMatch: { "tauri:options": { application: app, args: [project] } } } });
+async function launchApp(file = project) {
+  const session = await wd("POST", "/session", { capabilities: { alwaysMatch: { "tauri:options": { application: app, args: [file] } } } });
   const id = session.sessionId;
   const run = (script, ...args) => wd("POST", `/session/${id}/execute/sync`, { script, args });
   const find = async (css) => {
@@ -250,6 +250,70 @@ await test("interchange: the real commands write a PNG of the current view, an S
   if (read.error || read.maps !== 2) throw new Error(`read_cjml: ${JSON.stringify(read).slice(0, 300)}`);
   await wd("DELETE", `/session/${s.id}`);
   await sleep(300);
+});
+
+await test("from nothing: new project, stages, lanes, cards, notes, moment of truth, connector, curve; quit, relaunch, all there", async () => {
+  const fresh = join(work, "Hotel stay.journey");
+  let s = await launchApp();
+  const keys = async (text) => wd("POST", `/session/${s.id}/element/${await s.find("canvas.map-canvas")}/value`, { text });
+  const type = async (text) => wd("POST", `/session/${s.id}/element/${await s.find("textarea.inline-editor")}/value`, { text: `\uE009a\uE009${text}\uE007` });
+  // File → New after its two dialogs (name, then where): the real create_project command.
+  const created = await wd("POST", `/session/${s.id}/execute/async`, {
+    script: `const done = arguments[arguments.length - 1];
+      window.__TAURI_INTERNALS__.invoke("create_project", { path: arguments[0], name: "Hotel stay" })
+        .then((o) => { window.journeymap.editor.load(o); window.journeymap.app.onOpened(); done(o.path); }, (e) => done("error: " + JSON.stringify(e)));`,
+    args: [fresh],
+  });
+  if (created !== fresh) throw new Error(`create_project: ${created}`);
+  const lanes = await s.run("const e = window.journeymap.editor; return e.grid.rows.length");
+  if (lanes < 6) throw new Error(`a new project has ${lanes} lanes`);
+  const enabled = await s.run(`return !document.querySelector("button[data-action=addTouchpoint]").disabled`);
+  if (!enabled) throw new Error("Add touchpoint is disabled on a new project");
+  const zoom = await s.run("return window.journeymap.editor.camera.zoom");
+  if (zoom > 1.5) throw new Error(`the new map is not fitted (zoom ${zoom})`);
+  screenshot("new-project.png");
+  // A stage (Shift+S) and a lane (Shift+L), named as they are added.
+  await keys("\uE008s\uE000");
+  await type("Check-in");
+  await keys("\uE008l\uE000");
+  await type("Housekeeping");
+  // Three cards with T: none on top of another.
+  for (const title of ["Booking confirmation email", "Key card at the desk", "Room ready on time"]) {
+    await keys("t");
+    await type(title);
+  }
+  await keys("m");
+  // A note with N, beside the selected card: in the pain points.
+  await keys("n");
+  await type("Queue at the desk at 3 pm");
+  // Connect the first two cards (C), and make the last one feel bad on the curve.
+  await s.run(`const e = window.journeymap.editor; const ts = e.doc.touchpointsOf(e.mapId); e.select([ts.find(t => t.title.startsWith("Booking")).id, ts.find(t => t.title.startsWith("Key card")).id]);`);
+  await keys("c");
+  await s.run(`const e = window.journeymap.editor; const t = e.doc.touchpointsOf(e.mapId).find(t => t.title.startsWith("Room")); e.select([t.id]);`);
+  // The panel's emotion slider for the selected card (the curve's point moves with it).
+  await s.waitFor(`return !!document.querySelector("input[name=emotion]")`, "the panel's emotion slider");
+  await s.run(`const r = document.querySelector("input[name=emotion]"); r.value = "-2"; r.dispatchEvent(new Event("input")); r.dispatchEvent(new Event("change"));`);
+  await s.waitFor(`return document.querySelector("[data-save-state=saved]") !== null`, "autosave");
+  const overlapping = await s.run(`const e = window.journeymap.editor; const ts = e.doc.touchpointsOf(e.mapId); return ts.some((a, i) => ts.some((b, j) => j > i && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height))`);
+  if (overlapping) throw new Error("new cards overlap");
+  screenshot("from-nothing.png");
+  await wd("DELETE", `/session/${s.id}`);
+  await sleep(500);
+
+  s = await launchApp(fresh);
+  const seen = await s.run(`const e = window.journeymap.editor; const ts = e.doc.touchpointsOf(e.mapId); const ns = e.doc.notesOf(e.mapId);
+    return { stages: e.doc.stagesOf(e.mapId).map(x => x.name), lanes: e.doc.lanesOf(e.mapId).map(x => x.name), cards: ts.map(t => [t.title, t.momentOfTruth, t.emotion]), notes: ns.map(n => [n.text, e.doc.get("lane", n.laneId)?.kind]), links: e.doc.connectorsOf(e.mapId).length }`);
+  const want = (ok, what) => { if (!ok) throw new Error(`after relaunch: ${what} — ${JSON.stringify(seen)}`); };
+  want(seen.stages.includes("Check-in"), "the stage");
+  want(seen.lanes.includes("Housekeeping"), "the lane");
+  want(seen.cards.length === 3 && seen.cards.some(([t, mot]) => t === "Room ready on time" && mot), "three cards and the moment of truth");
+  want(seen.cards.some(([t, , emotion]) => t === "Room ready on time" && emotion === -2), "the curve point");
+  want(seen.notes.some(([text, kind]) => text === "Queue at the desk at 3 pm" && kind === "painPoints"), "the note in the pain points");
+  want(seen.links === 1, "the connector");
+  await wd("DELETE", `/session/${s.id}`);
+  await sleep(300);
+  const check = execFileSync("sqlite3", [fresh, "PRAGMA integrity_check"]).toString().trim();
+  if (check !== "ok") throw new Error(`integrity_check: ${check}`);
 });
 
 await test("the saved file passes PRAGMA integrity_check and the CLI reads it", async () => {

@@ -26,6 +26,7 @@ import { Workshop } from "./workshop";
 import { ask, askToDiscard, message, prompt, showError } from "./dialogs";
 import { addMap, deleteMap, duplicateAsToBe, mapContents, renameMap } from "../actions/maps";
 import type { JourneyMap } from "../bindings/JourneyMap";
+import { count } from "../model/words";
 import { exportReport } from "./exportReport";
 import { DashboardView } from "./dashboard";
 import { importFeedbackCsv } from "./importFeedback";
@@ -453,7 +454,7 @@ export class App {
     const countKey = `${e.mapId}:${e.doc.version}`;
     if (this.counts?.key !== countKey) {
       const cards = e.doc.touchpointsOf(e.mapId);
-      this.counts = { key: countKey, text: `${cards.length} touchpoints · ${cards.filter((t) => t.momentOfTruth).length} moments of truth` };
+      this.counts = { key: countKey, text: `${count(cards.length, "touchpoint")} · ${count(cards.filter((t) => t.momentOfTruth).length, "moment of truth", "moments of truth")}` };
     }
     clear(this.status);
     if (this.notice) this.status.append(h("span", { class: "notice", role: "alert" }, this.notice));
