@@ -23,7 +23,7 @@ fn files(c: &mut Criterion) {
         .sample_size(20)
         .measurement_time(Duration::from_secs(4));
     for n in SIZES {
-        let project = journeymap::generate::project(n, 7);
+        let project = journeymap::app::generate::project(n, 7);
         let path = dir.path().join(format!("p{n}.journey"));
         write_new(&path, &project, true).unwrap();
 
@@ -83,7 +83,7 @@ fn report(c: &mut Criterion) {
         author: "Benchmark".into(),
     };
     for n in [500, 1_000] {
-        let project = journeymap::generate::project(n, 7);
+        let project = journeymap::app::generate::project(n, 7);
         let size = render(&project, &options).unwrap().len();
         eprintln!("report of {n} touchpoints: {} KB", size / 1024);
         group.bench_with_input(BenchmarkId::new("render", n), &project, |b, project| {
@@ -102,12 +102,12 @@ fn measures(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(5));
     let today = "2026-11-23".parse().unwrap();
     for n in SIZES {
-        let project = journeymap::generate::project(n, 7);
+        let project = journeymap::app::generate::project(n, 7);
         group.bench_with_input(BenchmarkId::new("dashboard", n), &project, |b, p| {
             b.iter(|| black_box(Dashboard::compute(p, Some(p.maps[0].id), today)));
         });
     }
-    let project = journeymap::generate::project(1_000, 7);
+    let project = journeymap::app::generate::project(1_000, 7);
     let mut csv = String::from("Date,Stage,Source,Sentiment,Text\n");
     for i in 0..100_000 {
         csv.push_str(&format!(
@@ -142,7 +142,7 @@ fn pictures(c: &mut Criterion) {
     group
         .sample_size(10)
         .measurement_time(Duration::from_secs(6));
-    let project = journeymap::generate::project(1_000, 7);
+    let project = journeymap::app::generate::project(1_000, 7);
     let map = project.maps[0].id;
     group.bench_function("svg 1000", |b| {
         b.iter(|| black_box(journeymap::report::map_svg(&project, map, None).unwrap()));

@@ -96,7 +96,7 @@ pub enum Error {
     )]
     InvalidImport {
         total: usize,
-        lines: Vec<crate::interchange::csv::LineError>,
+        lines: Vec<crate::text::LineError>,
     },
     #[error("unsupported interchange format version {found} (this app reads up to {supported})")]
     UnsupportedFormatVersion { found: u32, supported: u32 },

@@ -1,5 +1,5 @@
 //! The Journeymap desktop shell: one window, its state and its commands. Commands are one-line
-//! adapters onto `journeymap::session::Session`; no journey-mapping logic lives here.
+//! adapters onto `journeymap::app::session::Session`; no journey-mapping logic lives here.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
@@ -8,17 +8,17 @@ mod screen;
 mod startup;
 
 use chrono::NaiveDate;
-use journeymap::backup::{BackupEntry, Backups};
+use journeymap::app::backup::{BackupEntry, Backups};
+use journeymap::app::recent::RecentFiles;
+use journeymap::app::{CjmlRead, OpenedProject, Session};
 use journeymap::interchange::feedback_csv::{FeedbackMapping, FeedbackPreview};
 use journeymap::interchange::holidays::HolidayImport;
 use journeymap::interchange::tables::Table;
 use journeymap::interchange::touchpoints_csv::{TouchpointMapping, TouchpointPreview};
 use journeymap::measure::{Dashboard, Feedback};
-use journeymap::model::{new_id, Changes, Id, MapKind, Project, Summary};
-use journeymap::recent::RecentFiles;
+use journeymap::model::{new_id, Changes, Id, MapKind, Summary};
+use journeymap::report::ReportRequest;
 use journeymap::report::Viewport;
-use journeymap::session::CjmlRead;
-use journeymap::session::{OpenedProject, Session};
 use journeymap::workflow::{PhaseStatus, PhaseTemplate, Redesign, RedesignProgress, WorkCalendar};
 use journeymap::Error;
 use std::path::PathBuf;
@@ -105,10 +105,7 @@ fn create_project(
     path: PathBuf,
     name: String,
 ) -> Result<Response, Error> {
-    remember(
-        &app,
-        session(&state).create(&path, &Project::starter(new_id(), name, new_id)),
-    )
+    remember(&app, session(&state).create_named(&path, &name))
 }
 
 #[tauri::command]
@@ -221,35 +218,18 @@ fn remember_window_soon(app: &AppHandle) {
 /// The report this window wrote last: the only file `open_report` will open.
 struct LastReport(Mutex<Option<PathBuf>>);
 
-/// Writes the PDF report of the open project. Runs off the UI thread; the project is copied
-/// first so autosave is never blocked while the report renders.
+/// Writes the PDF report of the open project. Runs off the UI thread; the session is let go
+/// before the pages are drawn, so autosave is never blocked while the report renders.
 #[tauri::command(async)]
 fn export_report(
     state: State<'_, Workspace>,
     last: State<'_, LastReport>,
     path: PathBuf,
-    paper: String,
-    sections: Vec<String>,
-    today: NaiveDate,
+    request: ReportRequest,
 ) -> Result<u64, Error> {
-    use journeymap::report::{write, Paper, ReportOptions, Section};
-    let project = session(&state)
-        .project()
-        .cloned()
-        .ok_or_else(|| Error::InvalidInput("no project is open".into()))?;
-    let paper = Paper::parse(&paper)
-        .ok_or_else(|| Error::InvalidInput(format!("unknown paper {paper}")))?;
-    let sections = sections.iter().filter_map(|s| Section::parse(s)).collect();
-    let options = ReportOptions {
-        paper,
-        sections,
-        today,
-        created: now(),
-        author: "Journeymap".into(),
-    };
-    let bytes = write(&project, &options, &path)?;
-    *last.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(path);
-    Ok(bytes)
+    let job = session(&state).report(&request, now())?;
+    job.write(&path)
+        .inspect(|_| *last.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(path))
 }
 
 /// The dashboard's figures for one map (every map when `None`) on the UI's `today`.
@@ -285,9 +265,7 @@ fn read_feedback_csv(
 
 /// Writes touchpoints, KPIs or feedback as CSV for spreadsheets.
 #[tauri::command(async)]
-fn export_csv(state: State<'_, Workspace>, table: String, path: PathBuf) -> Result<u64, Error> {
-    let table = Table::parse(&table)
-        .ok_or_else(|| Error::InvalidInput(format!("unknown table {table}")))?;
+fn export_csv(state: State<'_, Workspace>, table: Table, path: PathBuf) -> Result<u64, Error> {
     session(&state).export_csv(table, &path)
 }
 

@@ -1,36 +1,11 @@
-//! `journeymap dashboard`, `import-feedback` and `export-csv`: the customer-experience figures,
-//! feedback from spreadsheets, and tables for spreadsheets, without the app.
+//! What `journeymap dashboard` and `import-feedback` print: the customer-experience figures and
+//! what a feedback sheet gave. The work is the session's.
 
 use chrono::NaiveDate;
-use journeymap::interchange::{feedback_csv, tables};
-use journeymap::measure::{Dashboard, FeedbackSource, KpiStatus};
-use journeymap::model::{new_id, Changes, Id, Project, Record};
-use journeymap::text::{read_input, MAX_IMPORT_BYTES};
-use journeymap::{Error, ProjectFile, Result};
-use std::path::{Path, PathBuf};
-
-/// The map named `key` (or with that id); the first map when `None`.
-pub fn find_map(project: &Project, key: Option<&str>) -> Result<Id> {
-    let found = match key {
-        None => project.maps.first(),
-        Some(k) => project
-            .maps
-            .iter()
-            .find(|m| m.name.eq_ignore_ascii_case(k) || m.id.to_string() == k),
-    };
-    found.map(|m| m.id).ok_or_else(|| match key {
-        None => Error::InvalidInput("the project has no map".into()),
-        Some(k) => Error::InvalidInput(format!(
-            "no map named {k:?} (maps: {})",
-            project
-                .maps
-                .iter()
-                .map(|m| m.name.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
-    })
-}
+use journeymap::app::{Session, SheetImported};
+use journeymap::measure::KpiStatus;
+use journeymap::Result;
+use std::path::Path;
 
 fn pct(v: Option<f64>) -> String {
     v.map_or("—".into(), |v| format!("{:.1}%", v * 100.0))
@@ -41,9 +16,8 @@ fn num(v: Option<f64>) -> String {
 }
 
 pub fn dashboard(file: &Path, map: Option<&str>, today: NaiveDate, json: bool) -> Result<()> {
-    let project = ProjectFile::read(file)?;
-    let map_id = find_map(&project, map)?;
-    let d = Dashboard::compute(&project, Some(map_id), today);
+    let session = Session::viewing(file)?;
+    let d = session.dashboard(Some(session.map_named(map)?), today)?;
     if json {
         println!("{}", serde_json::to_string_pretty(&d).unwrap_or_default());
         return Ok(());
@@ -133,202 +107,36 @@ pub fn dashboard(file: &Path, map: Option<&str>, today: NaiveDate, json: bool) -
     Ok(())
 }
 
-/// Options of `import-feedback`.
-pub struct FeedbackImport {
-    pub file: PathBuf,
-    pub csv: PathBuf,
-    pub map: Option<String>,
-    pub columns: Vec<String>,
-    pub stage: Option<String>,
-    pub source: Option<String>,
-    pub month_first: bool,
-    pub dry_run: bool,
-}
-
-pub fn import_feedback(o: FeedbackImport) -> Result<()> {
-    let bytes = read_input(&o.csv, MAX_IMPORT_BYTES)?;
-    let mut file = if o.dry_run {
-        None
-    } else {
-        Some(ProjectFile::open(&o.file)?)
-    };
-    let project = match &file {
-        Some(f) => f.project().clone(),
-        None => ProjectFile::read(&o.file)?,
-    };
-    let map_id = find_map(&project, o.map.as_deref())?;
-    let preview = feedback_csv::preview(&bytes, &project, map_id, None)?;
-    let mut mapping = preview.mapping;
-    mapping.day_first = !o.month_first;
-    if let Some(s) = &o.source {
-        mapping.default_source = FeedbackSource::parse_loose(s)
-            .ok_or_else(|| Error::InvalidInput(format!("unknown source {s:?}")))?;
-    }
-    if let Some(name) = &o.stage {
-        mapping.default_stage = Some(
-            project
-                .stages_of(map_id)
-                .iter()
-                .find(|s| s.name.eq_ignore_ascii_case(name))
-                .map(|s| s.id)
-                .ok_or_else(|| Error::InvalidInput(format!("no stage named {name:?}")))?,
-        );
-        mapping.stage = None;
-    }
-    for spec in &o.columns {
-        let (field, column) = spec.split_once('=').ok_or_else(|| {
-            Error::InvalidInput(format!("--column takes field=HEADER, not {spec:?}"))
-        })?;
-        let index = if column.is_empty() {
-            None
-        } else {
-            Some(
-                preview
-                    .headers
-                    .iter()
-                    .position(|h| h.eq_ignore_ascii_case(column))
-                    .or_else(|| column.parse::<u32>().ok().map(|n| n as usize))
-                    .ok_or_else(|| {
-                        Error::InvalidInput(format!(
-                            "no column {column:?} (columns: {})",
-                            preview.headers.join(", ")
-                        ))
-                    })? as u32,
-            )
-        };
-        let slot = match field {
-            "date" => &mut mapping.date,
-            "text" => &mut mapping.text,
-            "stage" => &mut mapping.stage,
-            "touchpoint" => &mut mapping.touchpoint,
-            "source" => &mut mapping.source,
-            "sentiment" => &mut mapping.sentiment,
-            "rating" => &mut mapping.rating,
-            other => {
-                return Err(Error::InvalidInput(format!(
-                    "unknown field {other:?} (date, text, stage, touchpoint, source, sentiment, rating)"
-                )))
-            }
-        };
-        *slot = index;
-    }
-    let header = |c: Option<u32>| {
-        c.and_then(|c| preview.headers.get(c as usize))
+/// What `import-feedback` says: the columns it read (on standard error, for the person to check)
+/// and how many rows it imported.
+pub fn print_feedback_import(file: &Path, done: &SheetImported, dry_run: bool) {
+    let header = |field: &str| {
+        done.columns
+            .iter()
+            .find(|(f, _)| *f == field)
+            .and_then(|(_, h)| h.as_ref())
             .map_or("—".to_string(), |h| format!("\"{h}\""))
     };
     eprintln!(
         "columns: date {}, text {}, stage {}, touchpoint {}, source {}, sentiment {}, rating {}",
-        header(mapping.date),
-        header(mapping.text),
-        header(mapping.stage),
-        header(mapping.touchpoint),
-        header(mapping.source),
-        header(mapping.sentiment),
-        header(mapping.rating)
+        header("date"),
+        header("text"),
+        header("stage"),
+        header("touchpoint"),
+        header("source"),
+        header("sentiment"),
+        header("rating")
     );
-    let feedback = feedback_csv::import(&bytes, &project, &mapping, new_id)?;
-    let count = feedback.len();
-    match &mut file {
-        None => println!("{count} rows would be imported (dry run: nothing written)"),
-        Some(f) => {
-            f.apply(&Changes {
-                put: feedback.into_iter().map(Record::Feedback).collect(),
-                delete: vec![],
-            })?;
-            println!("imported {count} feedback items into {}", o.file.display());
-        }
-    }
-    Ok(())
-}
-
-/// The column `spec` ("field=Header", "field=3" or "field=") names, as an index.
-fn column(headers: &[String], spec: &str) -> Result<(String, Option<u32>)> {
-    let (field, column) = spec
-        .split_once('=')
-        .ok_or_else(|| Error::InvalidInput(format!("--column takes field=HEADER, not {spec:?}")))?;
-    if column.is_empty() {
-        return Ok((field.to_owned(), None));
-    }
-    let index = headers
-        .iter()
-        .position(|h| h.eq_ignore_ascii_case(column))
-        .or_else(|| column.parse::<usize>().ok())
-        .ok_or_else(|| {
-            Error::InvalidInput(format!(
-                "no column {column:?} (columns: {})",
-                headers.join(", ")
-            ))
-        })?;
-    Ok((field.to_owned(), Some(index as u32)))
-}
-
-pub fn import_touchpoints(
-    file: &Path,
-    sheet: &Path,
-    map: Option<&str>,
-    columns: &[String],
-    dry_run: bool,
-) -> Result<()> {
-    use journeymap::interchange::touchpoints_csv::{self, TouchpointMapping};
-    let bytes = read_input(sheet, MAX_IMPORT_BYTES)?;
-    let mut opened = if dry_run {
-        None
+    if dry_run {
+        println!(
+            "{} rows would be imported (dry run: nothing written)",
+            done.count
+        );
     } else {
-        Some(ProjectFile::open(file)?)
-    };
-    let project = match &opened {
-        Some(f) => f.project().clone(),
-        None => ProjectFile::read(file)?,
-    };
-    let target = match map {
-        Some(_) => Some(find_map(&project, map)?),
-        None => project.maps.first().map(|m| m.id),
-    };
-    let preview = touchpoints_csv::preview(&bytes, &project, None, target)?;
-    let mut m: TouchpointMapping = preview.mapping;
-    for spec in columns {
-        let (field, index) = column(&preview.headers, spec)?;
-        let slot = match field.as_str() {
-            "map" => &mut m.map,
-            "stage" => &mut m.stage,
-            "lane" => &mut m.lane,
-            "title" => &mut m.title,
-            "channel" => &mut m.channel,
-            "owner" => &mut m.owner,
-            "description" => &mut m.description,
-            "emotion" => &mut m.emotion,
-            "expectation" => &mut m.expectation,
-            "performance" => &mut m.performance,
-            "reliability" => &mut m.reliability,
-            "moment-of-truth" => &mut m.moment_of_truth,
-            "why-it-matters" => &mut m.moment_of_truth_note,
-            "top-rank" => &mut m.top_rank,
-            other => return Err(Error::InvalidInput(format!("unknown field {other:?}"))),
-        };
-        *slot = index;
+        println!(
+            "imported {} feedback items into {}",
+            done.count,
+            file.display()
+        );
     }
-    let changes = touchpoints_csv::import(&bytes, &project, &m, new_id)?;
-    let cards = changes
-        .put
-        .iter()
-        .filter(|r| matches!(r, Record::Touchpoint(t) if project.touchpoint(t.id).is_none()))
-        .count();
-    match &mut opened {
-        None => println!("{cards} touchpoints would be imported (dry run: nothing written)"),
-        Some(f) => {
-            f.apply(&changes)?;
-            println!("imported {cards} touchpoints into {}", file.display());
-        }
-    }
-    Ok(())
-}
-
-pub fn export_csv(file: &Path, table: &str, output: &Path) -> Result<()> {
-    let table = tables::Table::parse(table).ok_or_else(|| {
-        Error::InvalidInput(format!(
-            "unknown table {table:?} (touchpoints, kpis, feedback)"
-        ))
-    })?;
-    let project = ProjectFile::read(file)?;
-    crate::write_bytes(output, &tables::export(&project, table))
 }

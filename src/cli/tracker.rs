@@ -4,11 +4,9 @@
 
 use chrono::NaiveDate;
 use clap::Subcommand;
-use journeymap::model::{new_id, Id, Project};
-use journeymap::workflow::{
-    improved_touchpoint, plan, PhaseStatus, Redesign, Weekmask, WorkCalendar,
-};
-use journeymap::{Error, ProjectFile, Result};
+use journeymap::app::{phase_index, Session};
+use journeymap::workflow::{plan, PhaseStatus, Weekmask, WorkCalendar};
+use journeymap::{Error, Result};
 use std::path::PathBuf;
 
 #[derive(Subcommand)]
@@ -82,37 +80,6 @@ fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-fn find_touchpoint(project: &Project, key: &str) -> Result<Id> {
-    let matches: Vec<Id> = project
-        .touchpoints
-        .iter()
-        .filter(|t| t.id.to_string() == key || t.title.eq_ignore_ascii_case(key))
-        .map(|t| t.id)
-        .collect();
-    match matches.as_slice() {
-        [one] => Ok(*one),
-        [] => Err(Error::NotFound {
-            kind: "touchpoint",
-            id: key.to_owned(),
-        }),
-        _ => Err(Error::InvalidInput(format!(
-            "{} touchpoints are titled {key:?}; use the id",
-            matches.len()
-        ))),
-    }
-}
-
-fn find_redesign<'a>(project: &'a Project, key: &str) -> Result<&'a Redesign> {
-    project
-        .redesigns
-        .iter()
-        .find(|r| r.id.to_string() == key || r.title.eq_ignore_ascii_case(key))
-        .ok_or_else(|| Error::NotFound {
-            kind: "redesign",
-            id: key.to_owned(),
-        })
-}
-
 /// A status as typed on the command line: `in-progress`, `in progress`, `In_Progress` and the
 /// file format's `inProgress` are the same status; anything else is refused with the list.
 fn status_of(s: &str) -> Result<PhaseStatus> {
@@ -138,8 +105,9 @@ pub fn run(command: Tracker) -> Result<()> {
         } => {
             let (calendar, template) = match project {
                 Some(path) => {
-                    let p = ProjectFile::read(path)?;
-                    (p.calendar, p.redesign_template)
+                    let session = Session::viewing(&path)?;
+                    let p = session.open_project()?;
+                    (p.calendar.clone(), p.redesign_template.clone())
                 }
                 None => {
                     let mask = Weekmask::parse(&weekmask).ok_or_else(|| {
@@ -195,28 +163,15 @@ pub fn run(command: Tracker) -> Result<()> {
             json,
         } => {
             let day = day.unwrap_or_else(today);
-            let project = &ProjectFile::read(&file)?;
-            let mut rows = Vec::new();
-            for r in &project.redesigns {
-                let progress = r.progress(&project.calendar, day);
-                let touchpoint = project.touchpoint(r.touchpoint_id);
-                let stage =
-                    touchpoint.and_then(|t| project.stages.iter().find(|s| s.id == t.stage_id));
-                let phase = progress.current_phase.map(|i| &r.phases[i as usize]);
-                rows.push((
-                    r,
-                    progress,
-                    touchpoint.map(|t| t.title.clone()).unwrap_or_default(),
-                    stage.map(|s| s.name.clone()).unwrap_or_default(),
-                    phase,
-                ));
-            }
+            let rows = Session::viewing(&file)?.redesign_status(day)?;
             if json {
                 let list: Vec<_> = rows
                     .iter()
-                    .map(|(r, p, t, s, phase)| {
+                    .map(|row| {
+                        let (r, p) = (&row.redesign, &row.progress);
+                        let phase = row.phase.map(|i| &r.phases[i]);
                         serde_json::json!({
-                            "id": r.id, "title": r.title, "touchpoint": t, "stage": s,
+                            "id": r.id, "title": r.title, "touchpoint": row.touchpoint, "stage": row.stage,
                             "phase": phase.map(|x| x.name.clone()),
                             "phaseStatus": phase.map(|x| x.status.as_str()),
                             "status": p.state,
@@ -241,8 +196,11 @@ pub fn run(command: Tracker) -> Result<()> {
                     "{:<40} {:<26} {:<40} {:<9} {:>4}  {:<10}  {:<10}",
                     "Redesign", "Touchpoint", "Phase", "Status", "Left", "Forecast", "Planned"
                 );
-                for (r, p, t, _, phase) in &rows {
-                    let phase = phase
+                for row in &rows {
+                    let (r, p, t) = (&row.redesign, &row.progress, &row.touchpoint);
+                    let phase = row
+                        .phase
+                        .map(|i| &r.phases[i])
                         .map(|x| format!("{} ({})", x.name, x.status.label()))
                         .unwrap_or_else(|| "—".into());
                     println!(
@@ -264,28 +222,15 @@ pub fn run(command: Tracker) -> Result<()> {
             start,
             title,
         } => {
-            let mut f = ProjectFile::open(&file)?;
-            let mut project = f.project().clone();
-            let tp = find_touchpoint(&project, &touchpoint)?;
-            let name = project
-                .touchpoint(tp)
-                .map(|t| t.title.clone())
-                .unwrap_or_default();
-            let r = Redesign::new(
-                new_id(),
-                tp,
-                title.unwrap_or_else(|| format!("Redesign: {name}")),
-                start,
-                &project.redesign_template,
-            );
-            let end = r.baseline(&project.calendar).end;
+            let mut session = Session::editing(&file)?;
+            let r = session.start_redesign(&touchpoint, start, title)?;
+            let calendar = &session.open_project()?.calendar;
             println!(
-                "planned \"{}\" from {} to {end}",
+                "planned \"{}\" from {} to {}",
                 r.title,
-                r.baseline(&project.calendar).start
+                r.baseline(calendar).start,
+                r.baseline(calendar).end
             );
-            project.redesigns.push(r);
-            f.save(&project)?;
         }
         Tracker::Advance {
             file,
@@ -296,50 +241,33 @@ pub fn run(command: Tracker) -> Result<()> {
             note,
             improve_reliability,
         } => {
-            let mut f = ProjectFile::open(&file)?;
-            let mut project = f.project().clone();
-            let r = find_redesign(&project, &redesign)?;
-            let index = phase
-                .checked_sub(1)
-                .ok_or_else(|| Error::InvalidInput("phases count from 1".into()))?;
-            let next =
-                r.set_phase_status(index, status_of(&to)?, date.unwrap_or_else(today), note)?;
-            let done = next.is_done();
-            let improved = if improve_reliability {
-                improved_touchpoint(&project, &next)
-            } else {
-                None
-            };
+            let done = Session::editing(&file)?.advance_redesign(
+                &redesign,
+                phase_index(phase)?,
+                status_of(&to)?,
+                date.unwrap_or_else(today),
+                note,
+                improve_reliability,
+            )?;
+            let (next, index) = (&done.redesign, done.phase);
             println!(
                 "{}: \"{}\" is {}",
                 next.title,
                 next.phases[index].name,
                 next.phases[index].status.label()
             );
-            if let Some(t) = improved {
+            if let Some(t) = &done.improved {
                 println!("{} is now {}", t.title, t.reliability.as_str());
-                if let Some(slot) = project.touchpoints.iter_mut().find(|x| x.id == t.id) {
-                    *slot = t;
-                }
-            } else if done {
+            } else if next.is_done() {
                 println!("The redesign is done (add --improve-reliability to move the touchpoint up a step).");
             }
-            if let Some(slot) = project.redesigns.iter_mut().find(|x| x.id == next.id) {
-                *slot = next;
-            }
-            f.save(&project)?;
         }
         Tracker::Holidays { file, import } => {
-            let today = chrono::Local::now().date_naive();
-            let read = journeymap::interchange::holidays::read(&import, today)?;
+            let read = Session::editing(&file)?.replace_holidays(&import, today())?;
             for problem in &read.not_imported {
                 eprintln!("not imported: {problem}");
             }
-            let mut f = ProjectFile::open(&file)?;
-            let mut project = f.project().clone();
             let count = read.holidays.len();
-            project.calendar.holidays = read.holidays;
-            f.save(&project)?;
             println!(
                 "{count} holiday{} imported into {}",
                 if count == 1 { "" } else { "s" },

@@ -39,7 +39,7 @@ const CUSTOMER_LANE: &str = "Touchpoints";
 const PROVIDER_LANE: &str = "Frontstage";
 
 fn esc(s: &str) -> String {
-    crate::interchange::xml_escape(s)
+    crate::text::xml_escape(s)
 }
 
 /// Whether a lane's cards are the customer's side of the journey (and so CJML touchpoints).

@@ -2,31 +2,9 @@
 //! UTF-16, `,` `;` or tab separated), reading it into rows that keep their line numbers, and
 //! writing cells that a spreadsheet cannot mistake for formulas.
 
-use serde::Serialize;
 use std::borrow::Cow;
-use ts_rs::TS;
 
-/// A problem on one line of an imported file (1-based, as a text editor counts).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct LineError {
-    #[ts(type = "number")]
-    pub line: u64,
-    pub message: String,
-}
-
-impl std::fmt::Display for LineError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "line {}: {}", self.line, self.message)
-    }
-}
-
-pub(crate) fn line_error(line: u64, message: impl Into<String>) -> LineError {
-    LineError {
-        line,
-        message: message.into(),
-    }
-}
+pub use crate::text::{line_error, LineError};
 
 /// Bad lines named in an error (the total is always given).
 pub const MAX_LISTED_ERRORS: usize = 200;

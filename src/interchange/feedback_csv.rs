@@ -5,8 +5,8 @@
 use super::csv::{import_error, line_error, read_table, unescape_cell, CsvTable, LineError};
 use crate::measure::{Feedback, FeedbackSource, RATING_RANGE};
 use crate::model::{Id, Project};
+use crate::text::{parse_day, DayOrder};
 use crate::Result;
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use ts_rs::TS;
@@ -37,6 +37,41 @@ pub struct FeedbackMapping {
 
 fn yes() -> bool {
     true
+}
+
+impl FeedbackMapping {
+    /// Each field and the column it is read from, in the order the columns step lists them.
+    pub fn columns(&self) -> Vec<(&'static str, Option<u32>)> {
+        vec![
+            ("date", self.date),
+            ("text", self.text),
+            ("stage", self.stage),
+            ("touchpoint", self.touchpoint),
+            ("source", self.source),
+            ("sentiment", self.sentiment),
+            ("rating", self.rating),
+        ]
+    }
+
+    /// Reads `field` from column `index` (or from none).
+    pub fn set_column(&mut self, field: &str, index: Option<u32>) -> crate::Result<()> {
+        let slot = match field {
+            "date" => &mut self.date,
+            "text" => &mut self.text,
+            "stage" => &mut self.stage,
+            "touchpoint" => &mut self.touchpoint,
+            "source" => &mut self.source,
+            "sentiment" => &mut self.sentiment,
+            "rating" => &mut self.rating,
+            other => {
+                return Err(crate::Error::InvalidInput(format!(
+                    "unknown field {other:?} (date, text, stage, touchpoint, source, sentiment, rating)"
+                )))
+            }
+        };
+        *slot = index;
+        Ok(())
+    }
 }
 
 /// What the mapping step shows: the sheet's columns, the first rows as they would import, and
@@ -147,17 +182,6 @@ impl FeedbackMapping {
     }
 }
 
-/// Reads `2026-03-04`, `2026/03/04`, `04/03/2026` (or `03/04/2026` month first), `04.03.2026`,
-/// and date-times (the time is ignored).
-fn parse_date(s: &str, day_first: bool) -> Option<NaiveDate> {
-    let s = s.trim();
-    let day = s.split(['T', ' ']).next().unwrap_or(s);
-    let slashed = if day_first { "%d/%m/%Y" } else { "%m/%d/%Y" };
-    ["%Y-%m-%d", "%Y/%m/%d", slashed, "%d.%m.%Y"]
-        .iter()
-        .find_map(|f| NaiveDate::parse_from_str(day, f).ok())
-}
-
 /// Reads −2..+2 as a number (with a real minus sign too) or as words.
 fn parse_sentiment(s: &str) -> Option<i32> {
     let s = s.trim().to_lowercase().replace('−', "-");
@@ -226,8 +250,15 @@ pub fn parse_rows(
             let cell = |col: Option<u32>| col.map(|c| unescape_cell(row.cells[c as usize].trim()));
             let parsed = (|| {
                 let date_text = cell(mapping.date).unwrap_or("");
-                let date = parse_date(date_text, mapping.day_first)
-                    .ok_or_else(|| format!("\"{date_text}\" is not a date (use YYYY-MM-DD)"))?;
+                let date = parse_day(
+                    date_text,
+                    if mapping.day_first {
+                        DayOrder::DayFirst
+                    } else {
+                        DayOrder::MonthFirst
+                    },
+                )
+                .ok_or_else(|| format!("\"{date_text}\" is not a date (use YYYY-MM-DD)"))?;
                 let text = cell(mapping.text).unwrap_or("").to_owned();
                 if text.is_empty() {
                     return Err("the feedback text is empty".to_string());

@@ -5,6 +5,7 @@
 
 use super::csv::{decode, line_error, read_records, LineError};
 use crate::model::MAX_HOLIDAYS;
+use crate::text::{parse_day, DayOrder};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -50,15 +51,6 @@ impl Collected {
     }
 }
 
-/// A holiday date as people write it: `2026-12-25`, `20261225` or `25/12/2026`.
-pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    let s = s.trim();
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(s, "%Y%m%d"))
-        .or_else(|_| NaiveDate::parse_from_str(s, "%d/%m/%Y"))
-        .ok()
-}
-
 /// CSV with a date column and an optional name column (`,` `;` or tab; UTF-8 or UTF-16). The
 /// first row is a header only if it looks like one (no digits in its first cell); a bad date is
 /// an error at its line, every bad line is listed, and nothing is returned unless all are good.
@@ -83,7 +75,7 @@ pub fn parse_csv(bytes: &[u8]) -> Result<BTreeMap<NaiveDate, String>, Vec<LineEr
             .filter(|c| !c.is_empty())
             .collect::<Vec<_>>()
             .join(", ");
-        match parse_date(first) {
+        match parse_day(first, DayOrder::DayFirst) {
             Some(date) => out.insert(row.line, date, &name).map_err(|e| vec![e])?,
             None => errors.push(line_error(
                 row.line,

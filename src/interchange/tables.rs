@@ -7,7 +7,8 @@ use crate::model::{Id, Project};
 use std::collections::HashMap;
 
 /// The tables that can be exported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
 pub enum Table {
     Touchpoints,
     Kpis,

@@ -144,6 +144,34 @@ impl TouchpointMapping {
         ]
     }
 
+    /// Reads `field` (as the command line names it: `moment-of-truth`, `why-it-matters`,
+    /// `top-rank`, or the other fields' names) from column `index`, or from none.
+    pub fn set_column(&mut self, field: &str, index: Option<u32>) -> crate::Result<()> {
+        let slot = match field {
+            "map" => &mut self.map,
+            "stage" => &mut self.stage,
+            "lane" => &mut self.lane,
+            "title" => &mut self.title,
+            "channel" => &mut self.channel,
+            "owner" => &mut self.owner,
+            "description" => &mut self.description,
+            "emotion" => &mut self.emotion,
+            "expectation" => &mut self.expectation,
+            "performance" => &mut self.performance,
+            "reliability" => &mut self.reliability,
+            "moment-of-truth" => &mut self.moment_of_truth,
+            "why-it-matters" => &mut self.moment_of_truth_note,
+            "top-rank" => &mut self.top_rank,
+            other => {
+                return Err(crate::Error::InvalidInput(format!(
+                    "unknown field {other:?}"
+                )))
+            }
+        };
+        *slot = index;
+        Ok(())
+    }
+
     fn check(&self, project: &Project, columns: usize) -> std::result::Result<(), String> {
         for (name, col) in self.columns() {
             if col.is_some_and(|c| c as usize >= columns) {

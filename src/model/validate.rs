@@ -702,7 +702,7 @@ mod tests {
     use super::*;
 
     fn sample() -> Project {
-        crate::generate::project(60, 3)
+        crate::app::generate::project(60, 3)
     }
 
     /// Applies `put` and checks that the quick check and the whole-project check agree.

@@ -22,7 +22,8 @@ use printpdf::{ParsedFont, PdfDocument, PdfPage, PdfSaveOptions};
 use surface::Surface;
 
 /// Paper sizes in points, portrait.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
 pub enum Paper {
     A4,
     Letter,
@@ -48,10 +49,13 @@ impl Paper {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A part of the report a manager can leave out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
 pub enum Section {
     Cover,
     Map,
+    #[serde(rename = "moments")]
     MomentsOfTruth,
     Touchpoints,
     Redesigns,
@@ -79,6 +83,18 @@ impl Section {
             _ => None,
         }
     }
+}
+
+/// What a person asks for in the Export PDF dialog or on the command line.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportRequest {
+    pub paper: Paper,
+    pub sections: Vec<Section>,
+    /// The day redesign status is judged on.
+    pub today: NaiveDate,
+    /// Written into the document's metadata.
+    pub author: String,
 }
 
 #[derive(Debug, Clone)]

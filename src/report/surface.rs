@@ -70,7 +70,7 @@ fn n(v: f32) -> String {
     }
 }
 
-pub(crate) use crate::interchange::xml_escape as escape;
+pub(crate) use crate::text::xml_escape as escape;
 
 fn points(pts: &[(f32, f32)]) -> String {
     pts.iter()

@@ -287,9 +287,7 @@ pub(crate) fn load(conn: &Connection) -> rusqlite::Result<Project> {
     .canonical())
 }
 
-fn parse_date(s: &str) -> Option<NaiveDate> {
-    s.parse().ok()
-}
+use crate::text::parse_iso as parse_date;
 
 fn opt_date(row: &Row, idx: usize) -> rusqlite::Result<Option<NaiveDate>> {
     match row.get::<_, Option<String>>(idx)? {

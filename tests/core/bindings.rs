@@ -1,8 +1,8 @@
 //! The TypeScript bindings in `ui/src/bindings/` are generated from the Rust types. This test
 //! fails when they are stale; `UPDATE_BINDINGS=1 cargo test --test core bindings` rewrites them.
 
+use journeymap::app::session::OpenedProject;
 use journeymap::model::{Changes, Project, RecordKind, Summary};
-use journeymap::session::OpenedProject;
 use journeymap::ErrorPayload;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -17,16 +17,18 @@ fn export_all(dir: &Path) {
     ErrorPayload::export_all(&cfg).expect("export ErrorPayload");
     OpenedProject::export_all(&cfg).expect("export OpenedProject");
     journeymap::workflow::RedesignProgress::export_all(&cfg).expect("export RedesignProgress");
-    journeymap::backup::BackupEntry::export_all(&cfg).expect("export BackupEntry");
+    journeymap::app::backup::BackupEntry::export_all(&cfg).expect("export BackupEntry");
     journeymap::measure::Dashboard::export_all(&cfg).expect("export Dashboard");
     journeymap::interchange::feedback_csv::FeedbackPreview::export_all(&cfg)
         .expect("export FeedbackPreview");
     journeymap::interchange::touchpoints_csv::TouchpointPreview::export_all(&cfg)
         .expect("export TouchpointPreview");
-    journeymap::session::CjmlRead::export_all(&cfg).expect("export CjmlRead");
+    journeymap::app::CjmlRead::export_all(&cfg).expect("export CjmlRead");
     journeymap::interchange::holidays::HolidayImport::export_all(&cfg)
         .expect("export HolidayImport");
     journeymap::model::Limits::export_all(&cfg).expect("export Limits");
+    journeymap::report::ReportRequest::export_all(&cfg).expect("export ReportRequest");
+    journeymap::interchange::tables::Table::export_all(&cfg).expect("export Table");
     // The values, not only the type: the UI enforces the core's limits where people type.
     let limits = serde_json::to_string_pretty(&journeymap::model::LIMITS).expect("limits");
     std::fs::write(
@@ -140,7 +142,7 @@ fn ui_fixtures() -> BTreeMap<&'static str, String> {
     let cjml = journeymap::interchange::cjml::export(&project).xml;
     let cjml_read =
         journeymap::interchange::cjml::import(cjml.as_bytes(), &project, &mut ids).unwrap();
-    let cjml_read = journeymap::session::CjmlRead {
+    let cjml_read = journeymap::app::CjmlRead {
         changes: cjml_read.changes,
         maps: cjml_read.maps,
         touchpoints: cjml_read.touchpoints,

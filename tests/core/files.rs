@@ -17,7 +17,7 @@ fn project_built_in_code_round_trips() {
     let reopened = ProjectFile::open(&path).unwrap();
     assert_eq!(reopened.project(), &project);
 
-    let big = journeymap::generate::project(1_500, 9);
+    let big = journeymap::app::generate::project(1_500, 9);
     let big_path = dir.path().join("big.journey");
     ProjectFile::create(&big_path, &big).unwrap();
     assert_eq!(&ProjectFile::read(&big_path).unwrap(), &big);
@@ -86,7 +86,7 @@ fn pages(path: &Path) -> Vec<Vec<u8>> {
 fn saving_one_edit_writes_one_row() {
     let dir = temp();
     let path = dir.path().join("big.journey");
-    let mut project = journeymap::generate::project(3_000, 3);
+    let mut project = journeymap::app::generate::project(3_000, 3);
     let mut file = ProjectFile::create(&path, &project).unwrap();
     let before = pages(&path);
 
@@ -348,7 +348,7 @@ fn redesigns_calendar_and_template_round_trip_and_cascade() {
     use journeymap::workflow::{PhaseStatus, PhaseTemplate, Redesign, Weekmask};
     let dir = temp();
     let path = dir.path().join("r.journey");
-    let mut project = journeymap::generate::project(20, 8);
+    let mut project = journeymap::app::generate::project(20, 8);
     project.calendar.weekmask = Weekmask::SUNDAY_TO_THURSDAY;
     project
         .calendar

@@ -687,8 +687,8 @@ fn sqlite_states_we_never_write() {
 /// The app's commands go through the session: the same refusals hold there.
 #[test]
 fn the_app_session_refuses_the_same() {
+    use journeymap::app::session::Session;
     use journeymap::interchange::tables::Table;
-    use journeymap::session::Session;
     use journeymap::ErrorCode;
     let dir = temp();
     let d = dir.path();

@@ -20,7 +20,7 @@ fn export_import_export_is_identical() {
 
 #[test]
 fn every_field_survives_the_round_trip() {
-    let mut p = journeymap::generate::project(50, 5);
+    let mut p = journeymap::app::generate::project(50, 5);
     p.touchpoints[3].description = "Line one\nline two — “quoted” 顧客体験 Café Zoë".into();
     p.touchpoints[3].x = 0.1 + 0.2;
     p.touchpoints[3].moment_of_truth = true;

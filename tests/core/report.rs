@@ -206,7 +206,7 @@ fn accented_and_cjk_names_print() {
 #[test]
 fn a_large_project_flows_over_pages_with_repeated_headers() {
     let dir = temp();
-    let project = journeymap::generate::project(500, 3);
+    let project = journeymap::app::generate::project(500, 3);
     let path = dir.path().join("large.pdf");
     let text = check(&project, Paper::A4, &path);
     assert!(

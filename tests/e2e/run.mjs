@@ -173,7 +173,7 @@ await test("redesigns: the board shows the core's forecasts; starting a phase is
   const pdf = join(work, "Workshop report.pdf");
   const size = await wd("POST", `/session/${s.id}/execute/async`, {
     script: `const done = arguments[arguments.length - 1];
-      window.__TAURI_INTERNALS__.invoke("export_report", { path: arguments[0], paper: "a4", sections: ["cover", "map", "moments", "touchpoints", "redesigns"], today: "2026-11-23" })
+      window.__TAURI_INTERNALS__.invoke("export_report", { path: arguments[0], request: { paper: "a4", sections: ["cover", "map", "moments", "touchpoints", "redesigns"], today: "2026-11-23", author: "Journeymap" } })
         .then(done, (e) => done("error: " + JSON.stringify(e)));`,
     args: [pdf],
   });

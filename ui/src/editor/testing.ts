@@ -25,6 +25,7 @@ import { AppError } from "../ipc/errors";
 import { Doc, recordOf } from "../model/doc";
 import { newId } from "../model/ids";
 import type { MapKind } from "../bindings/MapKind";
+import type { ReportRequest } from "../bindings/ReportRequest";
 import { STARTER_LANES, STARTER_STAGES } from "../bindings/starterMap";
 import { LANE_HEIGHT, STAGE_WIDTH } from "../geometry/layout";
 import { Editor } from "./editor";
@@ -122,9 +123,9 @@ export class MemoryBackend implements Backend {
   };
   newRedesign = async (...a: Parameters<typeof fakeNewRedesign>) => fakeNewRedesign(...a);
 
-  reports: Array<{ path: string; paper: string; sections: string[] }> = [];
-  async exportReport(path: string, paper: string, sections: string[]): Promise<number> {
-    this.reports.push({ path, paper, sections });
+  reports: Array<{ path: string; request: ReportRequest }> = [];
+  async exportReport(path: string, request: ReportRequest): Promise<number> {
+    this.reports.push({ path, request });
     return 4096;
   }
   async openReport(): Promise<void> {}

@@ -11,6 +11,8 @@ import type { RedesignProgress } from "../bindings/RedesignProgress";
 import type { Summary } from "../bindings/Summary";
 import type { WorkCalendar } from "../bindings/WorkCalendar";
 import type { MapKind } from "../bindings/MapKind";
+import type { ReportRequest } from "../bindings/ReportRequest";
+import type { Table } from "../bindings/Table";
 import type { HolidayImport } from "../bindings/HolidayImport";
 import type { Dashboard } from "../bindings/Dashboard";
 import type { Feedback } from "../bindings/Feedback";
@@ -22,7 +24,7 @@ import type { TouchpointPreview } from "../bindings/TouchpointPreview";
 import type { Viewport } from "../bindings/Viewport";
 
 /** The tables the CSV export writes. */
-export type CsvTable = "touchpoints" | "kpis" | "feedback";
+export type CsvTable = Table;
 
 export interface Backend {
   openStartup(): Promise<OpenedProject>;
@@ -31,7 +33,7 @@ export interface Backend {
   apply(changes: Changes): Promise<Summary>;
   saveAs(path: string): Promise<OpenedProject>;
   /** Writes the PDF report to `path`; resolves to its size in bytes. */
-  exportReport(path: string, paper: string, sections: string[], today: string): Promise<number>;
+  exportReport(path: string, request: ReportRequest): Promise<number>;
   /** Opens the report just written in the system's viewer. */
   openReport(): Promise<void>;
   /** The open project's rolling backups, newest first. */

@@ -2,12 +2,14 @@
 // open it when done. The rendering is the core's; this is only the conversation around it.
 
 import { save } from "@tauri-apps/plugin-dialog";
+import type { Paper } from "../bindings/Paper";
+import type { Section } from "../bindings/Section";
 import type { Editor } from "../editor/editor";
 import { localToday } from "../actions/startRedesign";
 import { AppError, errorTitle } from "../ipc/errors";
 import { h } from "./dom";
 
-export const REPORT_SECTIONS: Array<[string, string]> = [
+export const REPORT_SECTIONS: Array<[Section, string]> = [
   ["cover", "Cover"],
   ["map", "Journey maps"],
   ["moments", "Moments of truth"],
@@ -56,7 +58,7 @@ export async function exportReport(editor: Editor): Promise<void> {
     close.disabled = true;
     status.replaceChildren(h("progress", { "aria-label": "Writing the report" }), h("span", {}, " Writing the report…"));
     try {
-      const bytes = await editor.backend.exportReport(path, paper.value, sections, localToday());
+      const bytes = await editor.backend.exportReport(path, { paper: paper.value as Paper, sections, today: localToday(), author: "Journeymap" });
       status.replaceChildren(h("p", { class: "ok" }, `Written: ${path} (${Math.max(1, Math.round(bytes / 1024))} KB)`));
       const open = h("button", { type: "button", class: "primary", name: "openReport" }, "Open");
       open.addEventListener("click", async () => {

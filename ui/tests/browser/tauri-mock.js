@@ -73,7 +73,7 @@
       return summary();
     },
     save_project_as: ({ path }) => { state.path = path; return { path, project: state.project }; },
-    export_report: ({ path, paper, sections }) => { state.reports.push({ path, paper, sections }); return 81234; },
+    export_report: ({ path, request }) => { state.reports.push({ path, ...request }); return 81234; },
     open_report: () => { state.opened = (state.opened ?? 0) + 1; return null; },
     list_backups: () => state.backups.map((b) => b.entry),
     restore_backup: ({ path }) => {

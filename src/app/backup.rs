@@ -117,7 +117,7 @@ mod tests {
     fn keeps_the_newest_and_knows_when_one_is_due() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.journey");
-        let file = ProjectFile::create(&path, &crate::generate::project(30, 2)).unwrap();
+        let file = ProjectFile::create(&path, &crate::app::generate::project(30, 2)).unwrap();
         let store = Backups::new(dir.path().join("backups"), 3);
         let id = file.project().info.id;
         assert!(store.due(id, at("2026-11-22 10:00:00"), chrono::Duration::minutes(10)));

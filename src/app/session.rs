@@ -1,14 +1,11 @@
-//! The project a window is working on: at most one open file, whose every change is written as
-//! it arrives (autosave). The desktop shell holds one of these per window and forwards commands to
-//! it one line each; it needs no GUI and is tested here.
+//! The project a front-end is working on: at most one open file, whose every change is written as
+//! it arrives (autosave), or one read without being written. The desktop shell holds one per
+//! window, the command line one per run, the room server shares the host's. Imports, exports and
+//! the redesign tracker's commands are in the files beside this one.
 
-use crate::backup::{BackupEntry, Backups};
-use crate::interchange::cjml;
-use crate::interchange::feedback_csv::{self, FeedbackMapping, FeedbackPreview};
-use crate::interchange::tables::{self, Table};
-use crate::interchange::touchpoints_csv::{self, TouchpointMapping, TouchpointPreview};
-use crate::measure::{Dashboard, Feedback};
-use crate::model::{Changes, Id, Project, Summary};
+use crate::app::backup::{BackupEntry, Backups};
+use crate::measure::Dashboard;
+use crate::model::{new_id, Changes, Id, Project, Summary};
 use crate::{Error, ProjectFile, Result};
 use chrono::NaiveDate;
 use chrono::NaiveDateTime;
@@ -34,41 +31,77 @@ impl OpenedProject<'_> {
     }
 }
 
+/// Where a session's project comes from: a file it edits (holding the file's writer lock), or a
+/// file it only reads (the command line's reports and exports; the file is never written).
+#[derive(Debug)]
+enum Source {
+    Editing(ProjectFile),
+    Viewing { path: PathBuf, project: Project },
+}
+
 #[derive(Debug, Default)]
 pub struct Session {
-    file: Option<ProjectFile>,
+    source: Option<Source>,
 }
 
 impl Session {
+    /// A session editing `path` (the writer's lock is taken: one editor per file).
+    pub fn editing(path: &Path) -> Result<Session> {
+        let mut s = Session::default();
+        s.open(path)?;
+        Ok(s)
+    }
+
+    /// A session reading `path` without the writer's lock; the file is never written, so it may
+    /// be open in the app meanwhile.
+    pub fn viewing(path: &Path) -> Result<Session> {
+        let project = ProjectFile::read(path)?;
+        Ok(Session {
+            source: Some(Source::Viewing {
+                path: path.to_owned(),
+                project,
+            }),
+        })
+    }
+
     /// Opens `path`, or returns the project already open when it is the same file (this
     /// session holds its writer's lock, so opening it a second time would be refused).
     pub fn open(&mut self, path: &Path) -> Result<OpenedProject<'_>> {
-        let already =
-            matches!(&self.file, Some(current) if crate::storage::same_file(current.path(), path));
+        let already = matches!(&self.source, Some(Source::Editing(current)) if crate::storage::same_file(current.path(), path));
         if !already {
-            self.file = Some(ProjectFile::open(path)?);
+            self.source = Some(Source::Editing(ProjectFile::open(path)?));
         }
         self.opened()
     }
 
-    /// Creates a new, empty project file and makes it the open one.
+    /// Creates a project file and makes it the open one.
     pub fn create(&mut self, path: &Path, project: &Project) -> Result<OpenedProject<'_>> {
-        self.file = Some(ProjectFile::create(path, project)?);
+        self.source = Some(Source::Editing(ProjectFile::create(path, project)?));
         self.opened()
     }
 
+    /// Creates a project named `name` with one map ready to work on (File → New, `journeymap new`).
+    pub fn create_named(&mut self, path: &Path, name: &str) -> Result<OpenedProject<'_>> {
+        self.create(path, &Project::starter(new_id(), name, new_id))
+    }
+
     fn opened(&mut self) -> Result<OpenedProject<'_>> {
-        let file = self.file()?;
+        let project = self.open_project()?;
         Ok(OpenedProject {
-            path: file.path().display().to_string(),
-            project: file.project(),
+            path: self.path().unwrap_or_default().display().to_string(),
+            project,
         })
     }
 
-    fn file(&mut self) -> Result<&mut ProjectFile> {
-        self.file
-            .as_mut()
-            .ok_or_else(|| Error::InvalidInput("no project is open".into()))
+    pub(crate) fn file(&mut self) -> Result<&mut ProjectFile> {
+        match &mut self.source {
+            Some(Source::Editing(file)) => Ok(file),
+            Some(Source::Viewing { path, .. }) => Err(Error::InvalidInput(format!(
+                "{} was opened read-only",
+                path.display()
+            ))),
+            None => Err(Error::InvalidInput("no project is open".into())),
+        }
     }
 
     /// Writes one change set to the open file (the autosave path).
@@ -93,7 +126,7 @@ impl Session {
         now: NaiveDateTime,
         every: chrono::Duration,
     ) -> Result<Option<PathBuf>> {
-        let Some(file) = &self.file else {
+        let Some(Source::Editing(file)) = &self.source else {
             return Ok(None);
         };
         if !backups.due(file.project().info.id, now, every) {
@@ -104,8 +137,8 @@ impl Session {
 
     /// The open project's backups, newest first.
     pub fn backups(&self, backups: &Backups) -> Result<Vec<BackupEntry>> {
-        match &self.file {
-            Some(file) => backups.list(file.project().info.id),
+        match self.project() {
+            Some(project) => backups.list(project.info.id),
             None => Ok(Vec::new()),
         }
     }
@@ -137,126 +170,39 @@ impl Session {
     }
 
     pub fn path(&self) -> Option<PathBuf> {
-        self.file.as_ref().map(|f| f.path().to_owned())
+        match &self.source {
+            Some(Source::Editing(f)) => Some(f.path().to_owned()),
+            Some(Source::Viewing { path, .. }) => Some(path.clone()),
+            None => None,
+        }
     }
 
     pub fn project(&self) -> Option<&Project> {
-        self.file.as_ref().map(ProjectFile::project)
+        match &self.source {
+            Some(Source::Editing(f)) => Some(f.project()),
+            Some(Source::Viewing { project, .. }) => Some(project),
+            None => None,
+        }
     }
 
-    fn open_project(&self) -> Result<&Project> {
+    /// The open project, or an error saying none is.
+    pub fn open_project(&self) -> Result<&Project> {
         self.project()
             .ok_or_else(|| Error::InvalidInput("no project is open".into()))
+    }
+
+    /// The file format version of the open file, from its header.
+    pub fn schema_version(&self) -> Result<u32> {
+        let path = self
+            .path()
+            .ok_or_else(|| Error::InvalidInput("no project is open".into()))?;
+        crate::storage::schema_version_of(&path)
     }
 
     /// The dashboard's figures for one map (every map when `None`) on `today`.
     pub fn dashboard(&self, map_id: Option<Id>, today: NaiveDate) -> Result<Dashboard> {
         Ok(Dashboard::compute(self.open_project()?, map_id, today))
     }
-
-    /// The mapping step of a feedback CSV import: `mapping` as given, or guessed.
-    pub fn preview_feedback(
-        &self,
-        csv: &Path,
-        map_id: Id,
-        mapping: Option<FeedbackMapping>,
-    ) -> Result<FeedbackPreview> {
-        let bytes = read_file(csv)?;
-        feedback_csv::preview(&bytes, self.open_project()?, map_id, mapping)
-    }
-
-    /// Every row of a feedback CSV as new feedback (not yet added: the UI adds it as one undoable
-    /// edit), or an error naming the bad lines.
-    pub fn read_feedback(&self, csv: &Path, mapping: &FeedbackMapping) -> Result<Vec<Feedback>> {
-        let bytes = read_file(csv)?;
-        feedback_csv::import(&bytes, self.open_project()?, mapping, crate::model::new_id)
-    }
-
-    /// The mapping step of a touchpoint sheet import (CSV or .xlsx).
-    pub fn preview_touchpoints(
-        &self,
-        sheet: &Path,
-        map_id: Option<Id>,
-        mapping: Option<TouchpointMapping>,
-    ) -> Result<TouchpointPreview> {
-        touchpoints_csv::preview(&read_file(sheet)?, self.open_project()?, mapping, map_id)
-    }
-
-    /// The changes that add a sheet's touchpoints (not yet applied: the UI applies them as one
-    /// undoable edit), or an error naming the bad lines.
-    pub fn read_touchpoints(&self, sheet: &Path, mapping: &TouchpointMapping) -> Result<Changes> {
-        touchpoints_csv::import(
-            &read_file(sheet)?,
-            self.open_project()?,
-            mapping,
-            crate::model::new_id,
-        )
-    }
-
-    /// The changes that add a CJML document's journeys as maps, and what was left out.
-    pub fn read_cjml(&self, path: &Path) -> Result<CjmlRead> {
-        let imported = cjml::import(
-            &read_file(path)?,
-            self.open_project()?,
-            crate::model::new_id,
-        )?;
-        Ok(CjmlRead {
-            changes: imported.changes,
-            maps: imported.maps,
-            touchpoints: imported.touchpoints,
-            not_imported: imported.not_imported,
-        })
-    }
-
-    /// Writes the open project's maps as CJML; returns what CJML could not hold.
-    pub fn export_cjml(&self, dest: &Path) -> Result<Vec<String>> {
-        let out = cjml::export(self.open_project()?);
-        crate::storage::atomic::write_export(dest, out.xml.as_bytes())?;
-        Ok(out.not_exported)
-    }
-
-    /// Writes one table of the open project as CSV; returns its size in bytes.
-    pub fn export_csv(&self, table: Table, dest: &Path) -> Result<u64> {
-        crate::storage::atomic::write_export(dest, &tables::export(self.open_project()?, table))
-    }
-
-    /// Writes a map as SVG, or as PNG at `scale`; `viewport` limits it to the part in view.
-    #[cfg(feature = "report")]
-    pub fn export_picture(
-        &self,
-        dest: &Path,
-        map_id: Id,
-        png_scale: Option<f32>,
-        viewport: Option<crate::report::Viewport>,
-    ) -> Result<u64> {
-        let project = self.open_project()?;
-        let bytes = match png_scale {
-            None => crate::report::map_svg(project, map_id, viewport)?.into_bytes(),
-            Some(scale) => crate::report::map_png(project, map_id, viewport, scale)?,
-        };
-        crate::storage::atomic::write_export(dest, &bytes)
-    }
-
-    /// Writes the project as one self-contained web page.
-    #[cfg(feature = "report")]
-    pub fn export_html(&self, dest: &Path, today: NaiveDate) -> Result<u64> {
-        let html = crate::report::project_html(self.open_project()?, today)?;
-        crate::storage::atomic::write_export(dest, html.as_bytes())
-    }
-}
-
-/// A CJML document read for the UI to apply.
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct CjmlRead {
-    pub changes: Changes,
-    pub maps: u32,
-    pub touchpoints: u32,
-    pub not_imported: Vec<crate::interchange::csv::LineError>,
-}
-
-fn read_file(path: &Path) -> Result<Vec<u8>> {
-    crate::text::read_input(path, crate::text::MAX_IMPORT_BYTES)
 }
 
 #[cfg(test)]
@@ -274,7 +220,7 @@ mod tests {
             crate::ErrorCode::InvalidInput,
             "nothing to write to before a project is open"
         );
-        let project = crate::generate::project(10, 4);
+        let project = crate::app::generate::project(10, 4);
         session.create(&path, &project).unwrap();
         let mut t = project.touchpoints[2].clone();
         t.moment_of_truth = true;

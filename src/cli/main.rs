@@ -1,13 +1,15 @@
 //! The `journeymap` command-line tool: project files without the app, for managers' scripts,
 //! CI and our own tests. Every subcommand is a thin call into the core library.
 
-mod cli;
+mod measures;
+mod tracker;
 
 use clap::{Parser, Subcommand};
-use journeymap::interchange::json;
-use journeymap::model::{new_id, Project};
-use journeymap::storage::{self, SCHEMA_VERSION};
-use journeymap::{Error, ProjectFile, Result};
+use journeymap::app::{Session, SheetOptions};
+use journeymap::interchange::tables::Table;
+use journeymap::model::new_id;
+use journeymap::storage::SCHEMA_VERSION;
+use journeymap::{Error, Result};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -202,7 +204,7 @@ enum Command {
     /// The touchpoint redesign tracker: plans, status, progress.
     Tracker {
         #[command(subcommand)]
-        command: cli::tracker::Tracker,
+        command: tracker::Tracker,
     },
     /// Diagnostics for crash tests: make `count` autosaves, each adding one sticky note
     /// "soak N", and print "saved N" as soon as each save has returned.
@@ -256,20 +258,48 @@ fn main() -> ExitCode {
     }
 }
 
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// `field=HEADER`, `field=3` or `field=` as given to `--column`.
+fn column_specs(specs: &[String]) -> Result<Vec<(String, Option<String>)>> {
+    specs
+        .iter()
+        .map(|spec| {
+            let (field, column) = spec.split_once('=').ok_or_else(|| {
+                Error::InvalidInput(format!("--column takes field=HEADER, not {spec:?}"))
+            })?;
+            Ok((
+                field.to_owned(),
+                (!column.is_empty()).then(|| column.to_owned()),
+            ))
+        })
+        .collect()
+}
+
+/// A session to change `file`, or only to read it when nothing is to be written.
+fn session_for(file: &Path, dry_run: bool) -> Result<Session> {
+    if dry_run {
+        Session::viewing(file)
+    } else {
+        Session::editing(file)
+    }
+}
+
 fn run(command: Command) -> Result<()> {
     match command {
         Command::New { file, name } => {
-            ProjectFile::create(&file, &Project::starter(new_id(), name, new_id))?;
+            Session::default().create_named(&file, &name)?;
             println!("created {}", file.display());
         }
         Command::Info { file, json } => info(&file, json)?,
         Command::ExportJson { file, output } => {
-            let project = ProjectFile::read(&file)?;
-            let text = json::to_json(&project);
+            let session = Session::viewing(&file)?;
             if output.as_os_str() == "-" {
-                print!("{text}");
+                print!("{}", session.project_json()?);
             } else {
-                journeymap::storage::atomic::write_export(&output, text.as_bytes())?;
+                session.export_json(&output)?;
                 eprintln!("wrote {}", output.display());
             }
         }
@@ -278,29 +308,25 @@ fn run(command: Command) -> Result<()> {
             output,
             force,
         } => {
-            let bytes = journeymap::text::read_input(&input, json::MAX_JSON_BYTES)?;
-            let project = json::from_json(&bytes)?;
-            storage::write_new(&output, &project, force)?;
+            journeymap::app::import_json(&input, &output, force)?;
             println!("created {} from {}", output.display(), input.display());
         }
-        Command::Tracker { command } => cli::tracker::run(command)?,
+        Command::Tracker { command } => tracker::run(command)?,
         #[cfg(feature = "report")]
         Command::ExportSvg { file, output, map } => {
-            let project = ProjectFile::read(&file)?;
-            let map = cli::measures::find_map(&project, map.as_deref())?;
-            let svg = journeymap::report::map_svg(&project, map, None)?;
-            write_bytes(&output, svg.as_bytes())?;
+            let session = Session::viewing(&file)?;
+            let map = session.map_named(map.as_deref())?;
+            write_bytes(&output, &session.picture(map, None, None)?)?;
         }
         #[cfg(feature = "report")]
         Command::ExportHtml {
             file,
             output,
-            today,
+            today: day,
         } => {
-            let project = ProjectFile::read(&file)?;
-            let today = today.unwrap_or_else(|| chrono::Local::now().date_naive());
-            let html = journeymap::report::project_html(&project, today)?;
-            write_bytes(&output, html.as_bytes())?;
+            let session = Session::viewing(&file)?;
+            let bytes = session.export_html(&output, day.unwrap_or_else(today))?;
+            eprintln!("wrote {} ({} KB)", output.display(), bytes.div_ceil(1024));
         }
         #[cfg(feature = "report")]
         Command::ExportPng {
@@ -309,22 +335,16 @@ fn run(command: Command) -> Result<()> {
             map,
             scale,
         } => {
-            let project = ProjectFile::read(&file)?;
-            let map = cli::measures::find_map(&project, map.as_deref())?;
-            let png = journeymap::report::map_png(&project, map, None, scale)?;
-            write_bytes(&output, &png)?;
+            let session = Session::viewing(&file)?;
+            let map = session.map_named(map.as_deref())?;
+            write_bytes(&output, &session.picture(map, Some(scale), None)?)?;
         }
         Command::Dashboard {
             file,
             map,
-            today,
+            today: day,
             json,
-        } => cli::measures::dashboard(
-            &file,
-            map.as_deref(),
-            today.unwrap_or_else(|| chrono::Local::now().date_naive()),
-            json,
-        )?,
+        } => measures::dashboard(&file, map.as_deref(), day.unwrap_or_else(today), json)?,
         Command::ImportFeedback {
             file,
             csv,
@@ -334,28 +354,53 @@ fn run(command: Command) -> Result<()> {
             source,
             month_first,
             dry_run,
-        } => cli::measures::import_feedback(cli::measures::FeedbackImport {
-            file,
-            csv,
-            map,
-            columns,
-            stage,
-            source,
-            month_first,
-            dry_run,
-        })?,
+        } => {
+            let options = SheetOptions {
+                map,
+                columns: column_specs(&columns)?,
+                stage,
+                source,
+                month_first,
+            };
+            let done = session_for(&file, dry_run)?.import_feedback(&csv, &options, dry_run)?;
+            measures::print_feedback_import(&file, &done, dry_run);
+        }
         Command::ImportCsv {
             file,
             csv,
             map,
             columns,
             dry_run,
-        } => cli::measures::import_touchpoints(&file, &csv, map.as_deref(), &columns, dry_run)?,
+        } => {
+            let options = SheetOptions {
+                map,
+                columns: column_specs(&columns)?,
+                ..SheetOptions::default()
+            };
+            let done = session_for(&file, dry_run)?.import_touchpoints(&csv, &options, dry_run)?;
+            if dry_run {
+                println!(
+                    "{} touchpoints would be imported (dry run: nothing written)",
+                    done.count
+                );
+            } else {
+                println!(
+                    "imported {} touchpoints into {}",
+                    done.count,
+                    file.display()
+                );
+            }
+        }
         Command::ExportCjml { file, output } => {
-            let project = ProjectFile::read(&file)?;
-            let out = journeymap::interchange::cjml::export(&project);
-            write_bytes(&output, out.xml.as_bytes())?;
-            for what in &out.not_exported {
+            let not_exported = Session::viewing(&file)?.export_cjml(&output)?;
+            eprintln!(
+                "wrote {} ({} KB)",
+                output.display(),
+                std::fs::metadata(&output)
+                    .map_or(0, |m| m.len())
+                    .div_ceil(1024)
+            );
+            for what in &not_exported {
                 eprintln!("not in CJML: {what}");
             }
         }
@@ -364,51 +409,46 @@ fn run(command: Command) -> Result<()> {
             cjml,
             dry_run,
         } => {
-            let bytes = journeymap::text::read_input(&cjml, journeymap::text::MAX_IMPORT_BYTES)?;
-            let mut opened = if dry_run {
-                None
-            } else {
-                Some(ProjectFile::open(&file)?)
-            };
-            let project = match &opened {
-                Some(f) => f.project().clone(),
-                None => ProjectFile::read(&file)?,
-            };
-            let imported = journeymap::interchange::cjml::import(&bytes, &project, new_id)?;
-            for problem in &imported.not_imported {
+            let read = session_for(&file, dry_run)?.import_cjml(&cjml, dry_run)?;
+            for problem in &read.not_imported {
                 eprintln!("not imported: {problem}");
             }
-            match &mut opened {
-                None => println!(
+            if dry_run {
+                println!(
                     "{} journeys with {} touchpoints would be imported (dry run: nothing written)",
-                    imported.maps, imported.touchpoints
-                ),
-                Some(f) => {
-                    f.apply(&imported.changes)?;
-                    println!(
-                        "imported {} journeys with {} touchpoints into {}",
-                        imported.maps,
-                        imported.touchpoints,
-                        file.display()
-                    );
-                }
+                    read.maps, read.touchpoints
+                );
+            } else {
+                println!(
+                    "imported {} journeys with {} touchpoints into {}",
+                    read.maps,
+                    read.touchpoints,
+                    file.display()
+                );
             }
         }
         Command::ExportCsv {
             file,
             table,
             output,
-        } => cli::measures::export_csv(&file, &table, &output)?,
+        } => {
+            let table = Table::parse(&table).ok_or_else(|| {
+                Error::InvalidInput(format!(
+                    "unknown table {table:?} (touchpoints, kpis, feedback)"
+                ))
+            })?;
+            write_bytes(&output, &Session::viewing(&file)?.csv(table)?)?;
+        }
         #[cfg(feature = "report")]
         Command::Report {
             file,
             output,
             paper,
             sections,
-            today,
+            today: day,
             author,
         } => {
-            use journeymap::report::{render, Paper, ReportOptions, Section};
+            use journeymap::report::{Paper, ReportRequest, Section};
             let paper = Paper::parse(&paper).ok_or_else(|| {
                 Error::InvalidInput(format!("unknown paper {paper:?} (a4, letter, a3)"))
             })?;
@@ -427,28 +467,29 @@ fn run(command: Command) -> Result<()> {
                     .collect::<Result<Vec<_>>>()?
             };
             let now = chrono::Local::now().naive_local();
-            let project = ProjectFile::read(&file)?;
-            let options = ReportOptions {
+            let request = ReportRequest {
                 paper,
                 sections,
-                today: today.unwrap_or(now.date()),
-                created: now,
+                today: day.unwrap_or(now.date()),
                 author,
             };
-            let bytes = render(&project, &options)?;
-            journeymap::storage::atomic::write_export(&output, &bytes)?;
-            println!("wrote {} ({} KB)", output.display(), bytes.len() / 1024);
+            let bytes = Session::viewing(&file)?
+                .report(&request, now)?
+                .write(&output)?;
+            println!("wrote {} ({} KB)", output.display(), bytes / 1024);
         }
         Command::Soak { file, from, count } => soak(&file, from, count)?,
-        Command::CheckChanges { file, changes } => check_changes(&file, &changes)?,
+        Command::CheckChanges { file, changes } => {
+            let accepted = Session::viewing(&file)?.check_changes(&changes)?;
+            println!("{accepted} change sets accepted");
+        }
         Command::Generate {
             touchpoints,
             output,
             seed,
             force,
         } => {
-            let project = journeymap::generate::project(touchpoints, seed);
-            storage::write_new(&output, &project, force)?;
+            journeymap::app::generate::write(&output, touchpoints, seed, force)?;
             println!(
                 "created {} with {touchpoints} touchpoints",
                 output.display()
@@ -459,8 +500,9 @@ fn run(command: Command) -> Result<()> {
 }
 
 fn info(file: &Path, as_json: bool) -> Result<()> {
-    let project = &ProjectFile::read(file)?;
-    let version = storage::schema_version_of(file)?;
+    let session = Session::viewing(file)?;
+    let project = session.open_project()?;
+    let version = session.schema_version()?;
     let summary = project.summary();
     if as_json {
         let value = serde_json::json!({
@@ -503,46 +545,11 @@ fn info(file: &Path, as_json: bool) -> Result<()> {
     Ok(())
 }
 
-fn check_changes(file: &Path, changes: &Path) -> Result<()> {
-    let mut project = ProjectFile::read(file)?;
-    let text = journeymap::text::read_input(changes, 1024 * 1024 * 1024)?;
-    let text = String::from_utf8_lossy(&text);
-    let mut checked = 0;
-    for (i, line) in text
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-    {
-        let set: journeymap::model::Changes = serde_json::from_str(line)
-            .map_err(|e| Error::InvalidJson(format!("line {}: {e}", i + 1)))?;
-        let mut next = project.clone();
-        next.apply(&set);
-        let problems = next.problems_after(&set);
-        if !problems.is_empty() {
-            return Err(Error::InvalidProject(
-                std::iter::once(format!("change set on line {} refused", i + 1))
-                    .chain(problems)
-                    .collect(),
-            ));
-        }
-        next.canonicalize();
-        project = next;
-        checked += 1;
-    }
-    println!("{checked} change sets accepted");
-    Ok(())
-}
-
 fn soak(file: &Path, from: u64, count: u64) -> Result<()> {
     use journeymap::model::{Changes, Note, Record};
     use std::io::Write;
-    let mut project = ProjectFile::open(file)?;
-    let map = project
-        .project()
-        .maps
-        .first()
-        .map(|m| m.id)
-        .ok_or_else(|| Error::InvalidInput("the project has no map to add notes to".into()))?;
+    let mut session = Session::editing(file)?;
+    let map = session.map_named(None)?;
     let mut out = std::io::stdout().lock();
     for i in from..from + count {
         let note = Note {
@@ -558,7 +565,7 @@ fn soak(file: &Path, from: u64, count: u64) -> Result<()> {
             color: "#fde68a".into(),
             votes: 0,
         };
-        project.apply(&Changes {
+        session.apply(&Changes {
             put: vec![Record::Note(note)],
             delete: vec![],
         })?;

@@ -318,6 +318,17 @@ fn measures(seq: &mut Seq, cards: &[Touchpoint]) -> Measures {
     }
 }
 
+/// Writes a generated project of `touchpoints` cards to a new file (`replace` allows replacing a
+/// file nobody is editing).
+pub fn write(
+    dest: &std::path::Path,
+    touchpoints: usize,
+    seed: u64,
+    replace: bool,
+) -> crate::Result<()> {
+    crate::storage::write_new(dest, &project(touchpoints, seed), replace)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

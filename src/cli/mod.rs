@@ -1,4 +1,0 @@
-//! Subcommands of the `journeymap` tool that are bigger than a few lines.
-
-pub mod measures;
-pub mod tracker;
