@@ -145,7 +145,7 @@ fn pictures(c: &mut Criterion) {
     let project = journeymap::app::generate::project(1_000, 7);
     let map = project.maps[0].id;
     group.bench_function("svg 1000", |b| {
-        b.iter(|| black_box(journeymap::report::map_svg(&project, map, None).unwrap()));
+        b.iter(|| black_box(journeymap::export::map_svg(&project, map, None).unwrap()));
     });
     let sample = journeymap::interchange::json::from_json(
         &std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sample.json")).unwrap(),
@@ -153,7 +153,7 @@ fn pictures(c: &mut Criterion) {
     .unwrap();
     group.bench_function("png sample 2x", |b| {
         b.iter(|| {
-            black_box(journeymap::report::map_png(&sample, sample.maps[0].id, None, 2.0).unwrap())
+            black_box(journeymap::export::map_png(&sample, sample.maps[0].id, None, 2.0).unwrap())
         });
     });
     group.finish();

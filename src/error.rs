@@ -31,6 +31,26 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// Every code, in declaration order.
+    pub const ALL: [ErrorCode; 16] = [
+        Self::FileNotFound,
+        Self::EmptyFile,
+        Self::NotAProjectFile,
+        Self::ForeignApplication,
+        Self::CorruptFile,
+        Self::FileTooNew,
+        Self::FileExists,
+        Self::FileInUse,
+        Self::InvalidJson,
+        Self::InvalidImport,
+        Self::UnsupportedFormatVersion,
+        Self::InvalidProject,
+        Self::NotFound,
+        Self::InvalidInput,
+        Self::Io,
+        Self::Database,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Self::FileNotFound => "file-not-found",
@@ -94,10 +114,7 @@ pub enum Error {
         if *total == 1 { "" } else { "s" },
         lines.iter().take(5).map(|l| l.to_string()).collect::<Vec<_>>().join("; ")
     )]
-    InvalidImport {
-        total: usize,
-        lines: Vec<crate::text::LineError>,
-    },
+    InvalidImport { total: usize, lines: Vec<LineError> },
     #[error("unsupported interchange format version {found} (this app reads up to {supported})")]
     UnsupportedFormatVersion { found: u32, supported: u32 },
     #[error("the project is not valid: {}", .0.join("; "))]
@@ -188,6 +205,21 @@ impl Serialize for Error {
     }
 }
 
+/// A problem on one line of an imported file (1-based, as a text editor counts).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct LineError {
+    #[ts(type = "number")]
+    pub line: u64,
+    pub message: String,
+}
+
+impl std::fmt::Display for LineError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,24 +227,41 @@ mod tests {
     #[test]
     fn serialized_code_matches_as_str() {
         // The UI reads the serde form and the CLI prints as_str(); they must never drift apart.
-        let all = [
-            ErrorCode::FileNotFound,
-            ErrorCode::EmptyFile,
-            ErrorCode::NotAProjectFile,
-            ErrorCode::ForeignApplication,
-            ErrorCode::CorruptFile,
-            ErrorCode::FileTooNew,
-            ErrorCode::FileExists,
-            ErrorCode::FileInUse,
-            ErrorCode::InvalidJson,
-            ErrorCode::InvalidImport,
-            ErrorCode::UnsupportedFormatVersion,
-            ErrorCode::InvalidProject,
-            ErrorCode::NotFound,
-            ErrorCode::InvalidInput,
-            ErrorCode::Io,
-            ErrorCode::Database,
-        ];
+        // `position` has no wildcard arm, so a new code fails to compile until it is listed in
+        // ALL, and the assertion below fails if it is listed in the wrong place or twice.
+        fn position(code: ErrorCode) -> usize {
+            use ErrorCode::*;
+            match code {
+                FileNotFound => 0,
+                EmptyFile => 1,
+                NotAProjectFile => 2,
+                ForeignApplication => 3,
+                CorruptFile => 4,
+                FileTooNew => 5,
+                FileExists => 6,
+                FileInUse => 7,
+                InvalidJson => 8,
+                InvalidImport => 9,
+                UnsupportedFormatVersion => 10,
+                InvalidProject => 11,
+                NotFound => 12,
+                InvalidInput => 13,
+                Io => 14,
+                Database => 15,
+            }
+        }
+        let all = ErrorCode::ALL;
+        for (i, code) in all.iter().enumerate() {
+            assert_eq!(
+                position(*code),
+                i,
+                "{code:?} out of place in ErrorCode::ALL"
+            );
+        }
+        let mut texts: Vec<&str> = all.iter().map(|c| c.as_str()).collect();
+        texts.sort();
+        texts.dedup();
+        assert_eq!(texts.len(), all.len(), "two codes share a name");
         for code in all {
             assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
         }

@@ -3,7 +3,11 @@
 //! command-line tool are thin layers over it.
 
 pub mod app;
+#[cfg(feature = "report")]
+mod draw;
 pub mod error;
+#[cfg(feature = "report")]
+pub mod export;
 pub mod interchange;
 pub mod measure;
 pub mod model;

@@ -11,6 +11,7 @@ use chrono::NaiveDate;
 use journeymap::app::backup::{BackupEntry, Backups};
 use journeymap::app::recent::RecentFiles;
 use journeymap::app::{CjmlRead, OpenedProject, Session};
+use journeymap::export::Viewport;
 use journeymap::interchange::feedback_csv::{FeedbackMapping, FeedbackPreview};
 use journeymap::interchange::holidays::HolidayImport;
 use journeymap::interchange::tables::Table;
@@ -18,7 +19,6 @@ use journeymap::interchange::touchpoints_csv::{TouchpointMapping, TouchpointPrev
 use journeymap::measure::{Dashboard, Feedback};
 use journeymap::model::{new_id, Changes, Id, MapKind, Summary};
 use journeymap::report::ReportRequest;
-use journeymap::report::Viewport;
 use journeymap::workflow::{PhaseStatus, PhaseTemplate, Redesign, RedesignProgress, WorkCalendar};
 use journeymap::Error;
 use std::path::PathBuf;

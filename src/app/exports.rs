@@ -47,12 +47,12 @@ impl Session {
         &self,
         map_id: Id,
         png_scale: Option<f32>,
-        viewport: Option<crate::report::Viewport>,
+        viewport: Option<crate::export::Viewport>,
     ) -> Result<Vec<u8>> {
         let project = self.open_project()?;
         Ok(match png_scale {
-            None => crate::report::map_svg(project, map_id, viewport)?.into_bytes(),
-            Some(scale) => crate::report::map_png(project, map_id, viewport, scale)?,
+            None => crate::export::map_svg(project, map_id, viewport)?.into_bytes(),
+            Some(scale) => crate::export::map_png(project, map_id, viewport, scale)?,
         })
     }
 
@@ -63,7 +63,7 @@ impl Session {
         dest: &Path,
         map_id: Id,
         png_scale: Option<f32>,
-        viewport: Option<crate::report::Viewport>,
+        viewport: Option<crate::export::Viewport>,
     ) -> Result<u64> {
         write_export(dest, &self.picture(map_id, png_scale, viewport)?)
     }
@@ -71,7 +71,7 @@ impl Session {
     /// Writes the project as one self-contained web page.
     #[cfg(feature = "report")]
     pub fn export_html(&self, dest: &Path, today: NaiveDate) -> Result<u64> {
-        let html = crate::report::project_html(self.open_project()?, today)?;
+        let html = crate::export::project_html(self.open_project()?, today)?;
         write_export(dest, html.as_bytes())
     }
 

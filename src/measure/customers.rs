@@ -1,57 +1,10 @@
 //! Customers in and customers out: per period, how many customers came and went and why, with the
 //! net change and the churn rate that the seeds ask leaders to watch.
 
-use crate::model::Id;
+use crate::model::{CustomerPeriod, Flow, FlowReason, Id};
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub enum Flow {
-    In,
-    Out,
-}
-
-impl Flow {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::In => "in",
-            Self::Out => "out",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        [Self::In, Self::Out].into_iter().find(|x| x.as_str() == s)
-    }
-}
-
-/// Why some customers came or went: "Moved from a rival after the lounge upgrade" × 40.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct FlowReason {
-    pub flow: Flow,
-    pub reason: String,
-    pub count: u32,
-}
-
-/// One period (typically a month or a quarter) of customers gained and lost.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct CustomerPeriod {
-    pub id: Id,
-    /// The first day of the period; periods are shown in this order.
-    pub start: NaiveDate,
-    /// "March 2026", "Q1".
-    pub label: String,
-    /// Customers at the start of the period. When empty, the previous period's end is used.
-    #[serde(default)]
-    pub customers_at_start: Option<u32>,
-    pub gained: u32,
-    pub lost: u32,
-    #[serde(default)]
-    pub reasons: Vec<FlowReason>,
-}
 
 /// A period's figures, worked out in the context of the periods before it.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]

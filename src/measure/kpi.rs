@@ -1,72 +1,10 @@
 //! Key performance indicators on touchpoints: a target, a direction, and dated measurements, with
 //! the status and trend a manager reads at a glance.
 
-use crate::model::Id;
+use crate::model::{Direction, Kpi, Measurement};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
-
-/// The seeds advise KPIs for the 10–15 touchpoints that matter most; more dilutes the focus.
-pub const MAX_TOP_TOUCHPOINTS: usize = 15;
-
-/// Which way a KPI improves.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub enum Direction {
-    HigherIsBetter,
-    LowerIsBetter,
-}
-
-impl Direction {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::HigherIsBetter => "higherIsBetter",
-            Self::LowerIsBetter => "lowerIsBetter",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        [Self::HigherIsBetter, Self::LowerIsBetter]
-            .into_iter()
-            .find(|d| d.as_str() == s)
-    }
-
-    /// True when `a` is better than `b`.
-    fn better(self, a: f64, b: f64) -> bool {
-        match self {
-            Self::HigherIsBetter => a > b,
-            Self::LowerIsBetter => a < b,
-        }
-    }
-}
-
-/// One measured value of a KPI.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct Measurement {
-    pub date: NaiveDate,
-    pub value: f64,
-}
-
-/// A KPI of one touchpoint, e.g. "Queue time at bag drop", minutes, lower is better, target 10.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct Kpi {
-    pub id: Id,
-    pub touchpoint_id: Id,
-    pub name: String,
-    /// Shown after values: "%", "min", "NPS", ...
-    #[serde(default)]
-    pub unit: String,
-    pub direction: Direction,
-    pub target: f64,
-    /// How far short of the target still counts as "near" (in the KPI's unit, ≥ 0).
-    #[serde(default)]
-    pub tolerance: f64,
-    /// Measured values, oldest first (at most one per date).
-    #[serde(default)]
-    pub measurements: Vec<Measurement>,
-}
 
 /// Where a KPI's latest value stands against its target.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
@@ -102,6 +40,16 @@ pub enum Trend {
     Worsening,
     /// Fewer than two measurements.
     Unknown,
+}
+
+impl Direction {
+    /// True when `a` is better than `b`.
+    fn better(self, a: f64, b: f64) -> bool {
+        match self {
+            Self::HigherIsBetter => a > b,
+            Self::LowerIsBetter => a < b,
+        }
+    }
 }
 
 impl Kpi {
@@ -171,6 +119,7 @@ impl Kpi {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Id;
 
     fn kpi(direction: Direction, target: f64, tolerance: f64, values: &[(u32, f64)]) -> Kpi {
         Kpi {

@@ -5,15 +5,17 @@
 
 mod customers;
 mod dashboard;
-mod feedback;
 mod kpi;
 mod pillars;
 
-pub use customers::{CustomerFlow, CustomerPeriod, Flow, FlowReason};
+pub use customers::CustomerFlow;
 pub use dashboard::{
     Dashboard, FeedbackSummary, KpiCounts, KpiRow, ReliabilityBoard, StageFeedback,
     StageReliability, StageTrend, TopTouchpoint,
 };
-pub use feedback::{Feedback, FeedbackSource, RATING_RANGE, SENTIMENT_RANGE};
-pub use kpi::{Direction, Kpi, KpiStatus, Measurement, Trend, MAX_TOP_TOUCHPOINTS};
-pub use pillars::{Pillar, PillarScore, PILLAR_SCORE_RANGE};
+pub use kpi::{KpiStatus, Trend};
+// The records live in `model`; they are named here too for the code that measures them.
+pub use crate::model::{
+    CustomerPeriod, Direction, Feedback, FeedbackSource, Flow, FlowReason, Kpi, Measurement,
+    Pillar, PillarScore, MAX_TOP_TOUCHPOINTS, PILLAR_SCORE_RANGE, RATING_RANGE, SENTIMENT_RANGE,
+};

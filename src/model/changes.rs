@@ -4,8 +4,8 @@
 
 use super::Touchpoint;
 use super::{Connector, Id, JourneyMap, Lane, Note, Persona, Project, ProjectInfo, Stage, Story};
-use crate::measure::{CustomerPeriod, Feedback, Kpi, PillarScore};
-use crate::workflow::{PhaseTemplate, Redesign, WorkCalendar};
+use super::{CustomerPeriod, Feedback, Kpi, PillarScore};
+use super::{PhaseTemplate, Redesign, WorkCalendar};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use ts_rs::TS;

@@ -6,8 +6,10 @@ mod annotation;
 mod changes;
 mod layout;
 mod map;
+mod measures;
 mod persona;
 mod project;
+mod redesign;
 mod starter;
 mod touchpoint;
 mod validate;
@@ -19,8 +21,16 @@ pub use annotation::{Note, Story};
 pub use changes::{Changes, Record, RecordKind, RecordRef};
 pub use layout::*;
 pub use map::{JourneyMap, Lane, LaneKind, MapKind, Stage};
+pub use measures::{
+    CustomerPeriod, Direction, Feedback, FeedbackSource, Flow, FlowReason, Kpi, Measurement,
+    Pillar, PillarScore, MAX_TOP_TOUCHPOINTS, PILLAR_SCORE_RANGE, RATING_RANGE, SENTIMENT_RANGE,
+};
 pub use persona::Persona;
 pub use project::{Project, ProjectInfo, Summary};
+pub use redesign::{
+    Phase, PhaseStatus, PhaseTemplate, Redesign, StatusChange, Weekmask, WorkCalendar,
+    DEFAULT_TEMPLATE,
+};
 pub use starter::{starter_map, STARTER_LANES, STARTER_STAGES};
 pub use touchpoint::{Connector, Reliability, Touchpoint};
 

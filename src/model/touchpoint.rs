@@ -29,6 +29,24 @@ impl Reliability {
         Self::ALL.into_iter().find(|r| r.as_str() == s)
     }
 
+    /// The word people read for it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Broken => "Broken",
+            Self::Reliable => "Reliable",
+            Self::Differentiating => "Differentiating",
+        }
+    }
+
+    /// Its colour on every map, chart and page (the UI's palette is generated from this).
+    pub fn colour(self) -> &'static str {
+        match self {
+            Self::Broken => "#dc2626",
+            Self::Reliable => "#2563eb",
+            Self::Differentiating => "#16a34a",
+        }
+    }
+
     /// The next step up, once a redesign succeeds; `None` at the top.
     pub fn improved(self) -> Option<Self> {
         match self {

@@ -6,12 +6,12 @@
 //! same in a project of 100 touchpoints or 100,000 pieces of feedback.
 
 use super::touchpoint::{EMOTION_RANGE, SCORE_RANGE};
+use super::Redesign;
 use super::{
     Changes, Connector, Id, JourneyMap, Lane, Note, Persona, Project, Record, Stage, Story,
     Touchpoint,
 };
-use crate::measure::{CustomerPeriod, Feedback, Kpi};
-use crate::workflow::Redesign;
+use super::{CustomerPeriod, Feedback, Kpi};
 use std::collections::{HashMap, HashSet};
 use std::fmt::Display;
 
@@ -71,13 +71,13 @@ pub const LIMITS: Limits = Limits {
     measurements: MAX_MEASUREMENTS as u32,
     customers: MAX_CUSTOMERS,
     holidays: MAX_HOLIDAYS as u32,
-    top_touchpoints: crate::measure::MAX_TOP_TOUCHPOINTS as u32,
+    top_touchpoints: super::MAX_TOP_TOUCHPOINTS as u32,
     emotion_min: *EMOTION_RANGE.start(),
     emotion_max: *EMOTION_RANGE.end(),
     score_min: *SCORE_RANGE.start(),
     score_max: *SCORE_RANGE.end(),
-    pillar_min: *crate::measure::PILLAR_SCORE_RANGE.start(),
-    pillar_max: *crate::measure::PILLAR_SCORE_RANGE.end(),
+    pillar_min: *super::PILLAR_SCORE_RANGE.start(),
+    pillar_max: *super::PILLAR_SCORE_RANGE.end(),
 };
 
 /// Change sets larger than this are checked as a whole project (an index beats many scans).
@@ -334,7 +334,7 @@ impl Project {
     /// The project's own statements, calendar, template, top list and pillars (small, so always
     /// checked whole). `holidays` can be skipped when the calendar did not change.
     fn project_wide(&self, p: &mut Problems, look: &impl Lookup, holidays: bool) {
-        use crate::measure::{MAX_TOP_TOUCHPOINTS, PILLAR_SCORE_RANGE};
+        use super::{MAX_TOP_TOUCHPOINTS, PILLAR_SCORE_RANGE};
         p.name(&"project name", &self.info.name, true);
         p.text(&"intent statement", &self.info.intent_statement);
         p.text(&"brand promise", &self.info.brand_promise);
@@ -545,7 +545,7 @@ fn check_story(p: &mut Problems, s: &Story, look: &impl Lookup) {
 }
 
 fn check_redesign(p: &mut Problems, r: &Redesign, look: &impl Lookup) {
-    use crate::workflow::PhaseStatus;
+    use super::PhaseStatus;
     let what = Label("redesign", r.id);
     p.check(look.touchpoint_map(r.touchpoint_id).is_some(), || {
         format!("{what}: touchpoint {} does not exist", r.touchpoint_id)
@@ -608,7 +608,7 @@ fn check_kpi(p: &mut Problems, k: &Kpi, look: &impl Lookup) {
 }
 
 fn check_feedback(p: &mut Problems, f: &Feedback, look: &impl Lookup) {
-    use crate::measure::{RATING_RANGE, SENTIMENT_RANGE};
+    use super::{RATING_RANGE, SENTIMENT_RANGE};
     let what = Label("feedback", f.id);
     p.check(in_map(look.stage_map(f.stage_id), f.map_id), || {
         format!(
@@ -693,75 +693,6 @@ impl Problems {
     fn size(&mut self, what: &dyn Display, v: f64) {
         if !(v.is_finite() && v > 0.0 && v <= MAX_COORDINATE) {
             self.push(format!("{what}: size {v} must be positive and finite"));
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn sample() -> Project {
-        crate::app::generate::project(60, 3)
-    }
-
-    /// Applies `put` and checks that the quick check and the whole-project check agree.
-    fn verdicts(put: Vec<Record>) -> (bool, bool) {
-        let mut p = sample();
-        let changes = Changes {
-            put,
-            delete: vec![],
-        };
-        p.apply(&changes);
-        (
-            p.problems_after(&changes).is_empty(),
-            p.problems().is_empty(),
-        )
-    }
-
-    #[test]
-    fn the_quick_check_agrees_with_the_whole_project_check() {
-        let p = sample();
-        let other_map_stage = Id::from_u128(42);
-        let mut cases: Vec<(Vec<Record>, bool)> = Vec::new();
-        let mut t = p.touchpoints[3].clone();
-        t.title = "Renamed".into();
-        cases.push((vec![Record::Touchpoint(t.clone())], true));
-        let mut bad = t.clone();
-        bad.emotion = 9;
-        cases.push((vec![Record::Touchpoint(bad)], false));
-        let mut lost = t.clone();
-        lost.stage_id = other_map_stage;
-        cases.push((vec![Record::Touchpoint(lost)], false));
-        // Moving a card to another map strands its connectors there.
-        let mut moved = t.clone();
-        moved.map_id = Id::from_u128(7);
-        cases.push((vec![Record::Touchpoint(moved)], false));
-        // A new note that reuses a touchpoint's id.
-        let mut note = p.notes[0].clone();
-        note.id = p.touchpoints[0].id;
-        cases.push((vec![Record::Note(note)], false));
-        let mut c = p.connectors[0].clone();
-        c.to_id = c.from_id;
-        cases.push((vec![Record::Connector(c)], false));
-        let mut f = p.feedback[0].clone();
-        f.rating = Some(11);
-        cases.push((vec![Record::Feedback(f.clone())], false));
-        f.rating = Some(7);
-        cases.push((vec![Record::Feedback(f)], true));
-        let mut k = p.kpis[0].clone();
-        k.touchpoint_id = Id::from_u128(9);
-        cases.push((vec![Record::Kpi(k)], false));
-        let mut top = p.top_touchpoints.clone();
-        top.push(top[0]);
-        cases.push((vec![Record::TopTouchpoints(top)], false));
-        let mut stage = p.stages[0].clone();
-        stage.map_id = Id::from_u128(5);
-        cases.push((vec![Record::Stage(stage)], false));
-        for (i, (put, ok)) in cases.into_iter().enumerate() {
-            let (quick, whole) = verdicts(put);
-            assert_eq!(quick, whole, "case {i}: quick and whole checks disagree");
-            assert_eq!(quick, ok, "case {i}");
         }
     }
 }

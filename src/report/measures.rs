@@ -2,9 +2,8 @@
 //! touchpoints and their KPIs, reliability by stage, the voice of the customer and of employees,
 //! customers in and out, and the ten-pillar self-assessment as a radar.
 
-use super::page::{Page, Weight};
-use super::surface::Surface;
-use super::{reliability_color, Cell, Report, INK, LINE, MARGIN, MUTED};
+use super::{Cell, Report, MARGIN};
+use crate::draw::{reliability_color, Page, Surface, Weight, INK, LINE, MUTED};
 use crate::measure::{Dashboard, KpiStatus, Trend};
 use crate::model::MapKind;
 

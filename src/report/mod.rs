@@ -2,24 +2,16 @@
 //! moments of truth, the touchpoint table, and the redesign tracker. Pure: the project, the day
 //! and the creation time come in, PDF bytes go out. No GUI, no clock.
 
-mod html;
-mod mapdraw;
 mod measures;
-mod page;
-mod picture;
-mod surface;
 
-pub use html::project_html;
-pub use picture::{map_png, map_svg, pick_map, Viewport, MAX_PIXELS_PER_SIDE};
-
-use crate::model::{Project, Reliability, Touchpoint};
+use crate::draw::{
+    draw_map, Face, Fonts, MapLayout, Page, Surface, View, Weight, INK, LINE, MUTED,
+};
+use crate::model::{Project, Touchpoint};
 use crate::workflow::{PhaseStatus, RedesignState};
 use crate::{Error, Result};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
-use mapdraw::{draw_map, MapLayout, View};
-use page::{Face, Fonts, Page, Weight};
 use printpdf::{ParsedFont, PdfDocument, PdfPage, PdfSaveOptions};
-use surface::Surface;
 
 /// Paper sizes in points, portrait.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
@@ -109,19 +101,8 @@ pub struct ReportOptions {
 }
 
 const MARGIN: f32 = 40.0;
-const INK: &str = "#0f172a";
-const MUTED: &str = "#475569";
-const LINE: &str = "#cbd5e1";
 /// Below this scale card titles (13 canvas px) would print under about 5.5 pt: the map is split.
 const MIN_MAP_SCALE: f32 = 0.42;
-
-fn reliability_color(r: Reliability) -> &'static str {
-    match r {
-        Reliability::Broken => "#dc2626",
-        Reliability::Reliable => "#2563eb",
-        Reliability::Differentiating => "#16a34a",
-    }
-}
 
 struct Report<'a> {
     project: &'a Project,
@@ -143,9 +124,9 @@ pub fn render(project: &Project, opts: &ReportOptions) -> Result<Vec<u8>> {
             .ok_or_else(|| Error::InvalidInput("an embedded report font cannot be measured".into()))
     };
     let fonts = Fonts {
-        regular: face(page::REGULAR)?,
-        bold: face(page::BOLD)?,
-        cjk: face(page::CJK)?,
+        regular: face(crate::draw::REGULAR)?,
+        bold: face(crate::draw::BOLD)?,
+        cjk: face(crate::draw::CJK)?,
     };
     let mut report = Report {
         project,
@@ -437,7 +418,10 @@ impl Report<'_> {
                     Cell::text(self.map_name(t)),
                     Cell::text(self.stage_name(t)),
                     Cell::bold(&t.title),
-                    Cell::colored(t.reliability.as_str(), reliability_color(t.reliability)),
+                    Cell::colored(
+                        t.reliability.as_str(),
+                        crate::draw::reliability_color(t.reliability),
+                    ),
                     Cell::text(if t.moment_of_truth_note.is_empty() {
                         &t.description
                     } else {
@@ -490,7 +474,10 @@ impl Report<'_> {
                         ),
                         if gap > 0 { "#b91c1c" } else { INK },
                     ),
-                    Cell::colored(t.reliability.as_str(), reliability_color(t.reliability)),
+                    Cell::colored(
+                        t.reliability.as_str(),
+                        crate::draw::reliability_color(t.reliability),
+                    ),
                 ]
             })
             .collect();

@@ -2,23 +2,7 @@
 //! where in the bytes they are, people need the line. Built once per file, so asking for a line
 //! at every event of a large file stays linear.
 
-use serde::Serialize;
-use ts_rs::TS;
-
-/// A problem on one line of an imported file (1-based, as a text editor counts).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct LineError {
-    #[ts(type = "number")]
-    pub line: u64,
-    pub message: String,
-}
-
-impl std::fmt::Display for LineError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "line {}: {}", self.line, self.message)
-    }
-}
+pub use crate::error::LineError;
 
 pub fn line_error(line: u64, message: impl Into<String>) -> LineError {
     LineError {

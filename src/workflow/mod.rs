@@ -6,9 +6,10 @@ mod calendar;
 mod plan;
 mod redesign;
 
-pub use calendar::{Weekmask, WorkCalendar};
-pub use plan::{plan, PhaseTemplate, Plan, PlannedPhase, DEFAULT_TEMPLATE};
-pub use redesign::{
-    improved_touchpoint, Phase, PhaseStatus, Redesign, RedesignProgress, RedesignState,
-    StatusChange, TrackingError,
+pub use plan::{plan, Plan, PlannedPhase};
+pub use redesign::{improved_touchpoint, RedesignProgress, RedesignState, TrackingError};
+// The records live in `model`; they are named here too for the code that schedules them.
+pub use crate::model::{
+    Phase, PhaseStatus, PhaseTemplate, Redesign, StatusChange, Weekmask, WorkCalendar,
+    DEFAULT_TEMPLATE,
 };

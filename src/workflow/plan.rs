@@ -5,41 +5,10 @@
 //! 2. A phase of N days occupies N consecutive work days: it ends N − 1 work days after it starts.
 //! 3. The next phase starts on the first work day after the previous phase ends.
 
-use super::WorkCalendar;
+use crate::model::{PhaseTemplate, WorkCalendar};
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
-
-/// One phase of a redesign template.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct PhaseTemplate {
-    pub name: String,
-    /// Duration in work days (at least 1).
-    pub days: u32,
-}
-
-/// The default 20-work-day redesign: brainstorm; propose the change and how to execute it; send
-/// the proposal to corporate; get the response; put it into motion.
-pub const DEFAULT_TEMPLATE: [(&str, u32); 5] = [
-    ("Brainstorm", 5),
-    ("Propose change & execution methods", 5),
-    ("Send proposal to corporate", 1),
-    ("Corporate response", 4),
-    ("Put into motion", 5),
-];
-
-impl PhaseTemplate {
-    pub fn default_template() -> Vec<PhaseTemplate> {
-        DEFAULT_TEMPLATE
-            .iter()
-            .map(|(n, d)| PhaseTemplate {
-                name: (*n).into(),
-                days: *d,
-            })
-            .collect()
-    }
-}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

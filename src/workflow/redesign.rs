@@ -12,101 +12,11 @@
 //! on the first work day after the previous phase ends, but never before today; remaining phases
 //! keep their durations.
 
-use super::{plan, PhaseTemplate, Plan, WorkCalendar};
-use crate::model::Id;
+use super::{plan, Plan};
+use crate::model::{Id, Phase, PhaseStatus, PhaseTemplate, Redesign, StatusChange, WorkCalendar};
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use ts_rs::TS;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub enum PhaseStatus {
-    NotStarted,
-    InProgress,
-    Waiting,
-    Done,
-}
-
-impl PhaseStatus {
-    pub const ALL: [PhaseStatus; 4] = [
-        Self::NotStarted,
-        Self::InProgress,
-        Self::Waiting,
-        Self::Done,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Self::NotStarted => "notStarted",
-            Self::InProgress => "inProgress",
-            Self::Waiting => "waiting",
-            Self::Done => "done",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|x| x.as_str() == s)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::NotStarted => "not started",
-            Self::InProgress => "in progress",
-            Self::Waiting => "waiting",
-            Self::Done => "done",
-        }
-    }
-}
-
-/// One phase of a redesign as it is being worked.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct Phase {
-    pub name: String,
-    /// Planned duration in work days.
-    pub days: u32,
-    pub status: PhaseStatus,
-    #[ts(type = "string | null")]
-    #[serde(default)]
-    pub actual_start: Option<NaiveDate>,
-    #[ts(type = "string | null")]
-    #[serde(default)]
-    pub actual_end: Option<NaiveDate>,
-    #[serde(default)]
-    pub owner: String,
-    #[serde(default)]
-    pub notes: String,
-}
-
-/// A change of a phase's status, kept as the redesign's history.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct StatusChange {
-    #[ts(type = "string")]
-    pub date: NaiveDate,
-    pub phase: u32,
-    pub from: PhaseStatus,
-    pub to: PhaseStatus,
-    #[serde(default)]
-    pub note: String,
-}
-
-/// A redesign of one touchpoint (and, through it, of its stage).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct Redesign {
-    pub id: Id,
-    pub touchpoint_id: Id,
-    pub title: String,
-    #[serde(default)]
-    pub description: String,
-    /// The planned start; day 1 is this date or the next work day.
-    #[ts(type = "string")]
-    pub start: NaiveDate,
-    pub phases: Vec<Phase>,
-    #[serde(default)]
-    pub history: Vec<StatusChange>,
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -58,7 +58,28 @@ fn export_all(dir: &Path) {
         ),
     )
     .expect("write starterMap.ts");
-    journeymap::report::Viewport::export_all(&cfg).expect("export Viewport");
+    // Reliability's colours and words, so the canvas, the charts and the PDF agree.
+    use journeymap::model::Reliability;
+    let table = |f: fn(Reliability) -> &'static str| -> String {
+        let pairs: serde_json::Map<String, serde_json::Value> = Reliability::ALL
+            .iter()
+            .map(|r| (r.as_str().to_string(), f(*r).into()))
+            .collect();
+        serde_json::to_string_pretty(&pairs).expect("reliability")
+    };
+    std::fs::write(
+        dir.join("reliabilityValues.ts"),
+        format!(
+            "// Generated from journeymap::model::Reliability by tests/core/bindings.rs. Do not edit.\n\
+             import type {{ Reliability }} from \"./Reliability\";\n\n\
+             export const RELIABILITY_COLOR: Record<Reliability, string> = {};\n\n\
+             export const RELIABILITY_LABEL: Record<Reliability, string> = {};\n",
+            table(Reliability::colour),
+            table(Reliability::label)
+        ),
+    )
+    .expect("write reliabilityValues.ts");
+    journeymap::export::Viewport::export_all(&cfg).expect("export Viewport");
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

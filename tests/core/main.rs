@@ -8,6 +8,7 @@ mod crash;
 mod files;
 mod hostile;
 mod interchange;
+mod layers;
 mod layout;
 mod measures;
 #[cfg(feature = "report")]
@@ -16,3 +17,4 @@ mod pictures;
 mod report;
 mod sheets;
 mod support;
+mod validate;

@@ -3,7 +3,7 @@
 //! self-contained file, and every export is the same bytes each time.
 
 use super::support::sample;
-use journeymap::report::{map_png, map_svg, project_html, Viewport};
+use journeymap::export::{map_png, map_svg, project_html, Viewport};
 use quick_xml::events::Event;
 use quick_xml::Reader;
 

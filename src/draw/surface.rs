@@ -2,7 +2,7 @@
 //! with a top-left origin. The PDF page and the SVG document both implement it, so the map in
 //! the report, the SVG and the PNG come from one drawing routine and never disagree.
 
-use super::page::{Fonts, Weight};
+use super::fonts::{Fonts, Weight};
 use std::fmt::Write;
 
 pub(crate) trait Surface {

@@ -3,7 +3,7 @@
 //! network (a Content-Security-Policy forbids it), and it prints well from any browser.
 
 use super::picture::map_svg;
-use super::surface::escape;
+use crate::draw::escape;
 use crate::measure::Dashboard;
 use crate::model::{MapKind, Project};
 use crate::Result;

@@ -2,9 +2,7 @@
 //! or 4×, the whole map or the part the user is looking at. Both are drawn by the same routine
 //! as the PDF's map pages, and the same project always gives the same bytes.
 
-use super::mapdraw::{draw_map, MapLayout, View};
-use super::page::{Fonts, BOLD, CJK, REGULAR};
-use super::surface::SvgSurface;
+use crate::draw::{draw_map, Fonts, MapLayout, SvgSurface, View, BOLD, CJK, REGULAR};
 use crate::model::{Id, Project};
 use crate::{Error, Result};
 use serde::Deserialize;

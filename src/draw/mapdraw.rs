@@ -2,7 +2,7 @@
 //! one routine that draws it on any [`Surface`]. The PDF's map pages, the SVG export and the PNG
 //! export all call it, so the three never disagree.
 
-use super::page::{Fonts, Weight};
+use super::fonts::{Fonts, Weight};
 use super::surface::Surface;
 use super::{reliability_color, INK, LINE, MUTED};
 use crate::model::{

@@ -1,0 +1,23 @@
+//! One way to draw a journey map and a page, whatever the output: the `Surface` every output
+//! implements (PDF page, SVG), the map drawing on it, and text measured with the embedded fonts.
+//! The PDF report and the picture and web exports all draw through here.
+
+mod fonts;
+mod mapdraw;
+mod page;
+mod surface;
+
+pub(crate) use fonts::{Face, Fonts, Weight, BOLD, CJK, REGULAR};
+pub(crate) use mapdraw::{draw_map, MapLayout, View};
+pub(crate) use page::Page;
+pub(crate) use surface::{escape, Surface, SvgSurface};
+
+use crate::model::Reliability;
+
+pub(crate) const INK: &str = "#0f172a";
+pub(crate) const MUTED: &str = "#475569";
+pub(crate) const LINE: &str = "#cbd5e1";
+
+pub(crate) fn reliability_color(r: Reliability) -> &'static str {
+    r.colour()
+}
