@@ -19,6 +19,8 @@ cargo test --workspace --quiet
 
 say "UI typecheck"
 (cd ui && npx tsc --noEmit)
+say "UI format and lint (Biome)"
+(cd ui && npx biome check)
 
 say "UI unit tests"
 (cd ui && npx vitest run)

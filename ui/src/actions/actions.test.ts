@@ -18,7 +18,8 @@ describe("undo and redo of every action", () => {
       const note = editor.doc.notesOf(editor.mapId).find((n) => n.votes > 0)!;
       editor.selection.add(note.id);
       copy.perform(editor);
-      if (action.name.startsWith("moveStage") || action.name === "addStage") editor.setFocus("stage", editor.doc.stagesOf(editor.mapId)[2]!.id);
+      if (action.name.startsWith("moveStage") || action.name === "addStage")
+        editor.setFocus("stage", editor.doc.stagesOf(editor.mapId)[2]!.id);
       if (action.name.startsWith("moveLane") || action.name === "addLane") editor.setFocus("lane", editor.doc.lanesOf(editor.mapId)[2]!.id);
       if (action.name !== "undo" && action.name !== "redo")
         expect(action.enabled?.(editor) ?? true, `${action.name} applies in this state`).toBe(true);

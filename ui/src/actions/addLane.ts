@@ -3,7 +3,8 @@
 import type { LaneKind } from "../bindings/LaneKind";
 import { recordOf } from "../model/doc";
 import { newId } from "../model/ids";
-import { deletion, shiftAfter } from "../model/ops";
+import { deletion } from "../model/ops";
+import { shiftAfter } from "../editor/arrange";
 import { squash } from "../model/changes";
 import { LANE_HEIGHT } from "../geometry/layout";
 import type { Editor } from "../editor/editor";

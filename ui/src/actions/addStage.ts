@@ -3,7 +3,8 @@
 
 import { recordOf } from "../model/doc";
 import { newId } from "../model/ids";
-import { shiftAfter, deletion } from "../model/ops";
+import { deletion } from "../model/ops";
+import { shiftAfter } from "../editor/arrange";
 import { squash } from "../model/changes";
 import { STAGE_WIDTH } from "../geometry/layout";
 import type { Editor } from "../editor/editor";

@@ -18,7 +18,8 @@ it("adds a card beside the selected one, in its cell, overlapping nothing", asyn
 
 it("a double-click position puts the card under the pointer", async () => {
   const { editor } = await sampleEditor();
-  const column = editor.grid.columns[4]!, row = editor.grid.rows[1]!;
+  const column = editor.grid.columns[4]!,
+    row = editor.grid.rows[1]!;
   const id = addTouchpointAt(editor, { x: column.x + 100, y: row.y + 60 })!;
   const card = editor.doc.get("touchpoint", id)!;
   expect(card.stageId).toBe(column.stage.id);

@@ -7,6 +7,7 @@ import type { Reliability } from "../bindings/Reliability";
 import type { Editor } from "../editor/editor";
 import { recordOf } from "../model/doc";
 import { localToday } from "./startRedesign";
+import { isFinished } from "../model/redesign";
 
 export const IMPROVED: Record<Reliability, Reliability | undefined> = {
   broken: "reliable",
@@ -15,13 +16,25 @@ export const IMPROVED: Record<Reliability, Reliability | undefined> = {
 };
 
 /** Returns true when this change completed the whole redesign. */
-export async function advancePhase(e: Editor, redesignId: string, phase: number, status: PhaseStatus, date = localToday(), note = ""): Promise<boolean> {
+export async function advancePhase(
+  e: Editor,
+  redesignId: string,
+  phase: number,
+  status: PhaseStatus,
+  date = localToday(),
+  note = "",
+): Promise<boolean> {
   const current = e.doc.get("redesign", redesignId);
   if (!current) return false;
   const next = await e.backend.advancePhase(current, phase, status, date, note);
-  const verb = { notStarted: "Reset", inProgress: current.phases[phase]?.status === "notStarted" ? "Start" : "Resume", waiting: "Wait on", done: "Finish" }[status];
+  const verb = {
+    notStarted: "Reset",
+    inProgress: current.phases[phase]?.status === "notStarted" ? "Start" : "Resume",
+    waiting: "Wait on",
+    done: "Finish",
+  }[status];
   e.commit({ put: [recordOf("redesign", next)], delete: [] }, `${verb} “${next.phases[phase]?.name ?? "phase"}”`);
-  return next.phases.every((p) => p.status === "done");
+  return isFinished(next);
 }
 
 /** Moves the redesigned touchpoint one reliability step up, if it can go higher. */

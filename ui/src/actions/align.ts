@@ -1,7 +1,7 @@
 // Align the selected cards and notes to a common edge or centre line, and distribute them evenly.
 
 import type { Editor } from "../editor/editor";
-import { moveBy } from "../model/ops";
+import { moveBy } from "../editor/arrange";
 import { squash, emptyChanges } from "../model/changes";
 import type { Action } from "./types";
 
@@ -28,8 +28,10 @@ function alignTo(edge: Edge): Action {
       }[edge];
       let out = emptyChanges();
       for (const i of all) {
-        const dx = edge === "left" ? target - i.x : edge === "right" ? target - i.x - i.width : edge === "centre" ? target - i.x - i.width / 2 : 0;
-        const dy = edge === "top" ? target - i.y : edge === "bottom" ? target - i.y - i.height : edge === "middle" ? target - i.y - i.height / 2 : 0;
+        const dx =
+          edge === "left" ? target - i.x : edge === "right" ? target - i.x - i.width : edge === "centre" ? target - i.x - i.width / 2 : 0;
+        const dy =
+          edge === "top" ? target - i.y : edge === "bottom" ? target - i.y - i.height : edge === "middle" ? target - i.y - i.height / 2 : 0;
         out = squash(out, moveBy(e.doc, e.grid, [i.id], dx, dy));
       }
       e.commit(out, `Align ${edge}`);
@@ -45,7 +47,8 @@ function distribute(axis: "x" | "y"): Action {
     enabled: (e) => items(e).length > 2,
     perform: (e) => {
       const all = items(e).sort((a, b) => a[axis] - b[axis]);
-      const first = all[0]!, last = all[all.length - 1]!;
+      const first = all[0]!,
+        last = all[all.length - 1]!;
       const span = last[axis] + last[size] - first[axis];
       const gap = (span - all.reduce((s, i) => s + i[size], 0)) / (all.length - 1);
       let at = first[axis];

@@ -7,7 +7,8 @@ import type { ProjectRecord } from "../bindings/ProjectRecord";
 import type { Editor } from "../editor/editor";
 import { recordOf } from "../model/doc";
 import { newId } from "../model/ids";
-import { cellOf, deletion } from "../model/ops";
+import { deletion } from "../model/ops";
+import { cellOf } from "../editor/arrange";
 import type { Action } from "./types";
 
 const OFFSET = 24;
@@ -17,15 +18,20 @@ function copied(e: Editor): Changes {
   const ids = new Set(e.selection);
   for (const t of e.selectedTouchpoints()) put.push(recordOf("touchpoint", t));
   for (const n of e.selectedNotes()) put.push(recordOf("note", n));
-  for (const c of e.doc.connectorsOf(e.mapId))
-    if (ids.has(c.fromId) && ids.has(c.toId)) put.push(recordOf("connector", c));
+  for (const c of e.doc.connectorsOf(e.mapId)) if (ids.has(c.fromId) && ids.has(c.toId)) put.push(recordOf("connector", c));
   return { put, delete: [] };
 }
 
 /** The clipboard's records with fresh ids, moved by `offset`, in the current map. */
 function pasted(e: Editor, clip: Changes, offset: number): { changes: Changes; ids: string[] } {
   const fresh = new Map<string, string>();
-  const idFor = (old: string) => fresh.get(old) ?? (fresh.set(old, newId()), fresh.get(old)!);
+  const idFor = (old: string) => {
+    const known = fresh.get(old);
+    if (known) return known;
+    const id = newId();
+    fresh.set(old, id);
+    return id;
+  };
   const put: ProjectRecord[] = [];
   const ids: string[] = [];
   const grid = e.grid;
@@ -35,12 +41,24 @@ function pasted(e: Editor, clip: Changes, offset: number): { changes: Changes; i
       const cell = cellOf(grid, moved);
       if (!cell) continue;
       ids.push(moved.id);
-      put.push(r.kind === "touchpoint" ? recordOf("touchpoint", { ...(moved as typeof r.record), ...cell }) : recordOf("note", { ...(moved as typeof r.record), ...cell }));
+      put.push(
+        r.kind === "touchpoint"
+          ? recordOf("touchpoint", { ...(moved as typeof r.record), ...cell })
+          : recordOf("note", { ...(moved as typeof r.record), ...cell }),
+      );
     }
   }
   for (const r of clip.put) {
     if (r.kind === "connector" && fresh.has(r.record.fromId) && fresh.has(r.record.toId)) {
-      put.push(recordOf("connector", { ...r.record, id: newId(), mapId: e.mapId, fromId: fresh.get(r.record.fromId)!, toId: fresh.get(r.record.toId)! }));
+      put.push(
+        recordOf("connector", {
+          ...r.record,
+          id: newId(),
+          mapId: e.mapId,
+          fromId: fresh.get(r.record.fromId)!,
+          toId: fresh.get(r.record.toId)!,
+        }),
+      );
     }
   }
   return { changes: { put, delete: [] }, ids };
@@ -66,7 +84,10 @@ export const cut: Action = {
   enabled: hasShapes,
   perform: (e) => {
     e.clipboard = copied(e);
-    const refs = [...e.selectedTouchpoints().map((t) => ({ kind: "touchpoint" as const, id: t.id })), ...e.selectedNotes().map((n) => ({ kind: "note" as const, id: n.id }))];
+    const refs = [
+      ...e.selectedTouchpoints().map((t) => ({ kind: "touchpoint" as const, id: t.id })),
+      ...e.selectedNotes().map((n) => ({ kind: "note" as const, id: n.id })),
+    ];
     e.commit(deletion(e.doc, refs), "Cut");
     e.clearSelection();
   },
@@ -83,7 +104,14 @@ export const paste: Action = {
     e.commit(changes, "Paste");
     e.select(ids);
     // Pasting again lands further along rather than on top of the last paste.
-    e.clipboard = { put: e.clipboard.put.map((r) => (r.kind === "touchpoint" || r.kind === "note" ? ({ ...r, record: { ...r.record, x: r.record.x + OFFSET, y: r.record.y + OFFSET } } as ProjectRecord) : r)), delete: [] };
+    e.clipboard = {
+      put: e.clipboard.put.map((r) =>
+        r.kind === "touchpoint" || r.kind === "note"
+          ? ({ ...r, record: { ...r.record, x: r.record.x + OFFSET, y: r.record.y + OFFSET } } as ProjectRecord)
+          : r,
+      ),
+      delete: [],
+    };
   },
 };
 

@@ -25,7 +25,8 @@ export const connect: Action = {
     const existing = e.doc.connectorsOf(e.mapId);
     const put: ProjectRecord[] = [];
     for (let i = 1; i < cards.length; i++) {
-      const fromId = cards[i - 1]!.id, toId = cards[i]!.id;
+      const fromId = cards[i - 1]!.id,
+        toId = cards[i]!.id;
       if (!existing.some((c) => c.fromId === fromId && c.toId === toId))
         put.push(recordOf("connector", { id: newId(), mapId: e.mapId, fromId, toId, label: "" }));
     }

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { sampleEditor, selectByTitle } from "../editor/testing";
-import { cellOf } from "../model/ops";
+import { cellOf } from "../editor/arrange";
 import { editField, editInfo } from "./editField";
 
 it("typing into one field is one undo step", async () => {

@@ -5,15 +5,9 @@ import type { ProjectInfo } from "../bindings/ProjectInfo";
 import type { RecordKind } from "../bindings/RecordKind";
 import type { Editor } from "../editor/editor";
 import { recordOf, type RecordOf } from "../model/doc";
-import { cellOf } from "../model/ops";
+import { cellOf } from "../editor/arrange";
 
-export function editField<K extends RecordKind>(
-  e: Editor,
-  kind: K,
-  id: string,
-  patch: Partial<RecordOf[K]>,
-  label = "Edit",
-): void {
+export function editField<K extends RecordKind>(e: Editor, kind: K, id: string, patch: Partial<RecordOf[K]>, label = "Edit"): void {
   const current = e.doc.get(kind, id);
   if (!current) return;
   let next = { ...current, ...patch } as RecordOf[K];

@@ -6,9 +6,15 @@ import type { Phase } from "../bindings/Phase";
 import type { Editor } from "../editor/editor";
 import { editField } from "./editField";
 
-export function editPhase(e: Editor, redesignId: string, index: number, patch: Partial<Pick<Phase, "owner" | "notes">>, label: string): void {
+export function editPhase(
+  e: Editor,
+  redesignId: string,
+  index: number,
+  patch: Partial<Pick<Phase, "owner" | "notes">>,
+  label: string,
+): void {
   const current = e.doc.get("redesign", redesignId);
-  if (!current || !current.phases[index]) return;
+  if (!current?.phases[index]) return;
   const phases = current.phases.map((p, i) => (i === index ? { ...p, ...patch } : p));
   editField(e, "redesign", redesignId, { phases }, label);
 }

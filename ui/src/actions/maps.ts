@@ -34,20 +34,35 @@ export function duplicateAsToBe(e: Editor, mapId = e.mapId): string | undefined 
   const ids = new Map<string, string>();
   const fresh = (id: string) => {
     let n = ids.get(id);
-    if (!n) ids.set(id, (n = newId()));
+    if (!n) {
+      n = newId();
+      ids.set(id, n);
+    }
     return n;
   };
   const to = fresh(map.id);
-  const put: ProjectRecord[] = [recordOf("map", { ...map, id: to, kind: "toBe", name: `${map.name.replace(/ \(as-is\)$/i, "")} (to-be)`.slice(0, 1000), position: nextPosition(e) })];
+  const put: ProjectRecord[] = [
+    recordOf("map", {
+      ...map,
+      id: to,
+      kind: "toBe",
+      name: `${map.name.replace(/ \(as-is\)$/i, "")} (to-be)`.slice(0, 1000),
+      position: nextPosition(e),
+    }),
+  ];
   const stages = e.doc.stagesOf(mapId);
   const lanes = e.doc.lanesOf(mapId);
   for (const s of stages) put.push(recordOf("stage", { ...s, id: fresh(s.id), mapId: to }));
   for (const l of lanes) put.push(recordOf("lane", { ...l, id: fresh(l.id), mapId: to }));
-  for (const t of e.doc.touchpointsOf(mapId)) put.push(recordOf("touchpoint", { ...t, id: fresh(t.id), mapId: to, stageId: fresh(t.stageId), laneId: fresh(t.laneId) }));
+  for (const t of e.doc.touchpointsOf(mapId))
+    put.push(recordOf("touchpoint", { ...t, id: fresh(t.id), mapId: to, stageId: fresh(t.stageId), laneId: fresh(t.laneId) }));
   for (const n of e.doc.notesOf(mapId))
-    put.push(recordOf("note", { ...n, id: fresh(n.id), mapId: to, stageId: n.stageId && fresh(n.stageId), laneId: n.laneId && fresh(n.laneId) }));
+    put.push(
+      recordOf("note", { ...n, id: fresh(n.id), mapId: to, stageId: n.stageId && fresh(n.stageId), laneId: n.laneId && fresh(n.laneId) }),
+    );
   for (const c of e.doc.tables.connector.values())
-    if (c.mapId === mapId) put.push(recordOf("connector", { ...c, id: fresh(c.id), mapId: to, fromId: fresh(c.fromId), toId: fresh(c.toId) }));
+    if (c.mapId === mapId)
+      put.push(recordOf("connector", { ...c, id: fresh(c.id), mapId: to, fromId: fresh(c.fromId), toId: fresh(c.toId) }));
   for (const s of e.doc.tables.story.values())
     if (s.mapId === mapId) put.push(recordOf("story", { ...s, id: fresh(s.id), mapId: to, stageId: fresh(s.stageId) }));
   e.commit({ put, delete: [] }, `Duplicate “${map.name}” as to-be`);

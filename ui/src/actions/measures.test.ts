@@ -1,6 +1,16 @@
 import { expect, it } from "vitest";
 import { sampleEditor } from "../editor/testing";
-import { addCustomerPeriod, addKpi, deleteRecord, importFeedback, monthLabel, nextMonth, recordMeasurement, removeMeasurement, scorePillar } from "./measures";
+import {
+  addCustomerPeriod,
+  addKpi,
+  deleteRecord,
+  importFeedback,
+  monthLabel,
+  nextMonth,
+  recordMeasurement,
+  removeMeasurement,
+  scorePillar,
+} from "./measures";
 import { editField } from "./editField";
 import type { Feedback } from "../bindings/Feedback";
 
@@ -13,7 +23,10 @@ it("adds a KPI, records values in date order (one per day), edits and deletes it
   recordMeasurement(editor, id, "2026-11-02", 42);
   recordMeasurement(editor, id, "not a date", 1);
   recordMeasurement(editor, id, "2026-11-03", Number.NaN);
-  expect(editor.doc.get("kpi", id)!.measurements).toEqual([{ date: "2026-10-01", value: 35 }, { date: "2026-11-02", value: 42 }]);
+  expect(editor.doc.get("kpi", id)!.measurements).toEqual([
+    { date: "2026-10-01", value: 35 },
+    { date: "2026-11-02", value: 42 },
+  ]);
   editField(editor, "kpi", id, { direction: "lowerIsBetter", target: 10 });
   removeMeasurement(editor, id, "2026-10-01");
   expect(editor.doc.get("kpi", id)!.measurements).toHaveLength(1);

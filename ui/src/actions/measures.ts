@@ -28,7 +28,10 @@ export function recordMeasurement(e: Editor, kpiId: string, date: string, value:
 export function removeMeasurement(e: Editor, kpiId: string, date: string): void {
   const kpi = e.doc.get("kpi", kpiId);
   if (!kpi) return;
-  e.commit({ put: [recordOf("kpi", { ...kpi, measurements: kpi.measurements.filter((m) => m.date !== date) })], delete: [] }, "Remove KPI value");
+  e.commit(
+    { put: [recordOf("kpi", { ...kpi, measurements: kpi.measurements.filter((m) => m.date !== date) })], delete: [] },
+    "Remove KPI value",
+  );
 }
 
 export function deleteRecord(e: Editor, kind: "kpi" | "feedback" | "customerPeriod", id: string): void {

@@ -3,7 +3,7 @@
 
 import type { Editor } from "../editor/editor";
 import { GRID } from "../geometry/layout";
-import { moveBy } from "../model/ops";
+import { moveBy } from "../editor/arrange";
 import type { Action } from "./types";
 
 function nudge(name: string, dx: number, dy: number, key: string): Action[] {

@@ -6,7 +6,7 @@ import type { Changes } from "../bindings/Changes";
 import type { Editor } from "../editor/editor";
 import { emptyChanges, squash } from "../model/changes";
 import { recordOf } from "../model/doc";
-import { shiftAfter } from "../model/ops";
+import { shiftAfter } from "../editor/arrange";
 import { cellAt, cellRect, type Column, type Row } from "../geometry/grid";
 import { intersects, type Rect } from "../geometry/rect";
 import { GRID } from "../geometry/layout";
@@ -41,12 +41,8 @@ export function targetCell(editor: Editor, preferLane?: string): Cell | undefine
   };
   const cell = cellAt(grid, mid);
   if (!cell) return undefined;
-  const column =
-    (focus?.kind === "stage" && grid.columns.find((c) => c.stage.id === focus.id)) || cell.column;
-  const row =
-    (focus?.kind === "lane" && grid.rows.find((r) => r.lane.id === focus.id)) ||
-    preferred ||
-    cell.row;
+  const column = (focus?.kind === "stage" && grid.columns.find((c) => c.stage.id === focus.id)) || cell.column;
+  const row = (focus?.kind === "lane" && grid.rows.find((r) => r.lane.id === focus.id)) || preferred || cell.row;
   return { column, row };
 }
 
@@ -57,8 +53,7 @@ export function freeSpot(editor: Editor, cell: Cell, width: number, height: numb
   const taken: Rect[] = editor.query(area);
   for (let y = area.y + pad; y + height <= area.y + area.height - pad / 2; y += GRID) {
     for (let x = area.x + pad; x + width <= area.x + area.width - pad / 2; x += GRID) {
-      if (!taken.some((t) => intersects(t, { x: x - 4, y: y - 4, width: width + 8, height: height + 8 })))
-        return { x, y };
+      if (!taken.some((t) => intersects(t, { x: x - 4, y: y - 4, width: width + 8, height: height + 8 }))) return { x, y };
     }
   }
   return undefined;

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { sampleEditor } from "../editor/testing";
-import { cellOf } from "../model/ops";
+import { cellOf } from "../editor/arrange";
 import { moveStageRight, moveLaneUp } from "./reorderGrid";
 
 it("a stage moved right keeps its cards inside its new column", async () => {
@@ -8,7 +8,12 @@ it("a stage moved right keeps its cards inside its new column", async () => {
   const [first, second] = editor.doc.stagesOf(editor.mapId);
   editor.setFocus("stage", first!.id);
   moveStageRight.perform(editor);
-  expect(editor.doc.stagesOf(editor.mapId).slice(0, 2).map((s) => s.id)).toEqual([second!.id, first!.id]);
+  expect(
+    editor.doc
+      .stagesOf(editor.mapId)
+      .slice(0, 2)
+      .map((s) => s.id),
+  ).toEqual([second!.id, first!.id]);
   for (const t of editor.doc.touchpointsOf(editor.mapId))
     expect(cellOf(editor.grid, t), t.title).toEqual({ stageId: t.stageId, laneId: t.laneId });
 });

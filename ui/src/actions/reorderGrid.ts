@@ -26,9 +26,10 @@ function cardMoves(e: Editor, axis: "x" | "y", a: { id: string; size: number }, 
 function move(kind: "stage" | "lane", step: -1 | 1, name: string, label: string, keys: string[]): Action {
   const target = (e: Editor) => {
     if (e.focus?.kind !== kind) return undefined;
-    const spans = kind === "stage"
-      ? e.grid.columns.map((c) => ({ record: c.stage, size: c.width }))
-      : e.grid.rows.map((r) => ({ record: r.lane, size: r.height }));
+    const spans =
+      kind === "stage"
+        ? e.grid.columns.map((c) => ({ record: c.stage, size: c.width }))
+        : e.grid.rows.map((r) => ({ record: r.lane, size: r.height }));
     const i = spans.findIndex((s) => s.record.id === e.focus!.id);
     const j = i + step;
     return i < 0 || j < 0 || j >= spans.length ? undefined : { spans, lo: Math.min(i, j), hi: Math.max(i, j) };
@@ -41,15 +42,25 @@ function move(kind: "stage" | "lane", step: -1 | 1, name: string, label: string,
     perform: (e) => {
       const t = target(e);
       if (!t) return;
-      const first = t.spans[t.lo]!, second = t.spans[t.hi]!;
+      const first = t.spans[t.lo]!,
+        second = t.spans[t.hi]!;
       const order = t.spans.map((s) => s.record);
       order[t.lo] = second.record;
       order[t.hi] = first.record;
       // Positions are renumbered 0..n so that imported files with gaps or ties reorder exactly.
       const put: ProjectRecord[] = order.flatMap((r, position) =>
-        r.position === position ? [] : [kind === "stage" ? recordOf("stage", { ...(r as Stage), position }) : recordOf("lane", { ...(r as Lane), position })],
+        r.position === position
+          ? []
+          : [kind === "stage" ? recordOf("stage", { ...(r as Stage), position }) : recordOf("lane", { ...(r as Lane), position })],
       );
-      put.push(...cardMoves(e, kind === "stage" ? "x" : "y", { id: first.record.id, size: first.size }, { id: second.record.id, size: second.size }));
+      put.push(
+        ...cardMoves(
+          e,
+          kind === "stage" ? "x" : "y",
+          { id: first.record.id, size: first.size },
+          { id: second.record.id, size: second.size },
+        ),
+      );
       e.commit({ put, delete: [] }, label);
     },
   };

@@ -3,7 +3,7 @@
 
 import type { Editor } from "../editor/editor";
 import { recordOf } from "../model/doc";
-import { shiftAfter } from "../model/ops";
+import { shiftAfter } from "../editor/arrange";
 import { squash } from "../model/changes";
 
 export const MIN_STAGE_WIDTH = 120;

@@ -1,14 +1,11 @@
 // Set how reliable the selected touchpoints are: broken (1), reliable (2), differentiating (3).
 
 import type { Reliability } from "../bindings/Reliability";
+import { RELIABILITY_LABEL } from "../bindings/reliabilityValues";
 import { recordOf } from "../model/doc";
 import type { Action } from "./types";
 
-export const RELIABILITY_LABEL: Record<Reliability, string> = {
-  broken: "Broken",
-  reliable: "Reliable",
-  differentiating: "Differentiating",
-};
+export { RELIABILITY_LABEL };
 
 function setTo(reliability: Reliability, key: string): Action {
   return {

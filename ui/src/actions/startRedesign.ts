@@ -4,6 +4,7 @@
 import type { Editor } from "../editor/editor";
 import { recordOf } from "../model/doc";
 import { newId } from "../model/ids";
+import { runningRedesignOf } from "../model/redesign";
 
 /** Today's date as YYYY-MM-DD in the user's time zone. */
 export function localToday(now = new Date()): string {
@@ -12,7 +13,7 @@ export function localToday(now = new Date()): string {
 }
 
 export function runningRedesign(e: Editor, touchpointId: string) {
-  return [...e.doc.tables.redesign.values()].find((r) => r.touchpointId === touchpointId && !r.phases.every((p) => p.status === "done"));
+  return runningRedesignOf(e.doc.tables.redesign.values(), touchpointId);
 }
 
 export async function startRedesign(e: Editor, touchpointId: string, start = localToday(), title?: string): Promise<string | undefined> {

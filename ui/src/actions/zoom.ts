@@ -5,8 +5,7 @@ import { PRESENTATION_ZOOM, zoomAt } from "../geometry/camera";
 import type { Editor } from "../editor/editor";
 import type { Action } from "./types";
 
-const around = (e: Editor, factor: number) =>
-  e.setCamera(zoomAt(e.camera, { x: e.viewport.width / 2, y: e.viewport.height / 2 }, factor));
+const around = (e: Editor, factor: number) => e.setCamera(zoomAt(e.camera, { x: e.viewport.width / 2, y: e.viewport.height / 2 }, factor));
 
 export const zoomIn: Action = { name: "zoomIn", label: "Zoom in", keys: ["mod+=", "mod++", "="], perform: (e) => around(e, 1.25) };
 export const zoomOut: Action = { name: "zoomOut", label: "Zoom out", keys: ["mod+-", "-"], perform: (e) => around(e, 0.8) };
@@ -27,6 +26,10 @@ export const presentationZoom: Action = {
       : { x: e.viewport.width / 2, y: e.viewport.height / 2 };
     const zoomed = zoomAt(e.camera, anchor, PRESENTATION_ZOOM / e.camera.zoom);
     // Bring the anchor to the middle of the window.
-    e.setCamera({ ...zoomed, x: zoomed.x + (anchor.x - e.viewport.width / 2) / zoomed.zoom, y: zoomed.y + (anchor.y - e.viewport.height / 2) / zoomed.zoom });
+    e.setCamera({
+      ...zoomed,
+      x: zoomed.x + (anchor.x - e.viewport.width / 2) / zoomed.zoom,
+      y: zoomed.y + (anchor.y - e.viewport.height / 2) / zoomed.zoom,
+    });
   },
 };

@@ -46,7 +46,9 @@ it("a failed save keeps the change and writes it on the next attempt", async () 
 it("a change the core refuses is undone with its reason, and the changes after it still save", async () => {
   const { editor, backend } = await sampleEditor();
   backend.refuse = (c) =>
-    c.put.some((r) => r.kind === "touchpoint" && r.record.title.length > 1000) ? "touchpoint title: longer than 1000 characters" : undefined;
+    c.put.some((r) => r.kind === "touchpoint" && r.record.title.length > 1000)
+      ? "touchpoint title: longer than 1000 characters"
+      : undefined;
   const refusals: Array<[string, number]> = [];
   editor.onRefused = (e, n) => refusals.push([e.message, n]);
   const lounge = selectByTitle(editor, "Lounge entry");

@@ -34,10 +34,7 @@ function isRefusal(e: AppError): boolean {
 }
 
 /** Something that can sit on the canvas and be selected. */
-export type Shape =
-  | { kind: "touchpoint"; item: Touchpoint }
-  | { kind: "note"; item: Note }
-  | { kind: "connector"; item: Connector };
+export type Shape = { kind: "touchpoint"; item: Touchpoint } | { kind: "note"; item: Note } | { kind: "connector"; item: Connector };
 
 type Placed = (Touchpoint | Note) & { id: string };
 
@@ -313,15 +310,11 @@ export class Editor {
 
   /** Selected touchpoints, in a stable order. */
   selectedTouchpoints(): Touchpoint[] {
-    return [...this.selection]
-      .map((id) => this.doc.get("touchpoint", id))
-      .filter((t): t is Touchpoint => t !== undefined);
+    return [...this.selection].map((id) => this.doc.get("touchpoint", id)).filter((t): t is Touchpoint => t !== undefined);
   }
 
   selectedNotes(): Note[] {
-    return [...this.selection]
-      .map((id) => this.doc.get("note", id))
-      .filter((n): n is Note => n !== undefined);
+    return [...this.selection].map((id) => this.doc.get("note", id)).filter((n): n is Note => n !== undefined);
   }
 
   /** The bounds of everything on the current map. */
@@ -382,8 +375,11 @@ export class Editor {
    * never added out of sight. */
   reveal(r: Rect, margin = 48): void {
     const c = this.camera;
-    const w = this.viewport.width / c.zoom, h = this.viewport.height / c.zoom, m = margin / c.zoom;
-    let x = c.x, y = c.y;
+    const w = this.viewport.width / c.zoom,
+      h = this.viewport.height / c.zoom,
+      m = margin / c.zoom;
+    let x = c.x,
+      y = c.y;
     if (r.x - m < x) x = r.x - m;
     else if (r.x + r.width + m > x + w) x = Math.min(r.x - m, r.x + r.width + m - w);
     if (r.y - m < y) y = r.y - m;

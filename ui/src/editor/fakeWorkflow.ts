@@ -21,8 +21,20 @@ function addWorkDays(start: string, n: number): string {
 
 export function fakeNewRedesign(id: string, touchpointId: string, title: string, start: string, template: PhaseTemplate[]): Redesign {
   return {
-    id, touchpointId, title, description: "", start,
-    phases: template.map((t) => ({ name: t.name, days: t.days, status: "notStarted", actualStart: null, actualEnd: null, owner: "", notes: "" })),
+    id,
+    touchpointId,
+    title,
+    description: "",
+    start,
+    phases: template.map((t) => ({
+      name: t.name,
+      days: t.days,
+      status: "notStarted",
+      actualStart: null,
+      actualEnd: null,
+      owner: "",
+      notes: "",
+    })),
     history: [],
   };
 }

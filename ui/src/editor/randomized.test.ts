@@ -30,7 +30,8 @@ import { Editor } from "./editor";
 import { MemoryBackend, sampleProject } from "./testing";
 
 const repo = resolve(__dirname, "../../..");
-const bin = process.env.JOURNEYMAP_BIN ?? join(process.env.CARGO_TARGET_DIR ?? join(homedir(), ".cache/journeymap/target"), "debug/journeymap");
+const bin =
+  process.env.JOURNEYMAP_BIN ?? join(process.env.CARGO_TARGET_DIR ?? join(homedir(), ".cache/journeymap/target"), "debug/journeymap");
 const RUNS = Number(process.env.RANDOM_RUNS ?? 3);
 const STEPS = Number(process.env.RANDOM_STEPS ?? 250);
 
@@ -46,13 +47,31 @@ function random(seed: number) {
   };
 }
 
-const SCRIPTS = ["Security queue", "Zoë's café", "安检排队", "طابور الأمن", "תור בידוק", "보안 검색", "👩‍✈️🛫✈️", "\t tabs\nand lines ", "\u0000\u0007", "   "];
+const SCRIPTS = [
+  "Security queue",
+  "Zoë's café",
+  "安检排队",
+  "طابور الأمن",
+  "תור בידוק",
+  "보안 검색",
+  "👩‍✈️🛫✈️",
+  "\t tabs\nand lines ",
+  "\u0000\u0007",
+  "   ",
+];
 
 function text(r: () => number): string {
   const piece = SCRIPTS[Math.floor(r() * SCRIPTS.length)]!;
   const roll = r();
   // Mostly short; sometimes right at a limit; sometimes far past it (pasted).
-  const length = roll < 0.7 ? Math.floor(r() * 40) : roll < 0.85 ? LIMITS.nameChars - 5 + Math.floor(r() * 10) : roll < 0.95 ? Math.floor(r() * 3000) : 120_000;
+  const length =
+    roll < 0.7
+      ? Math.floor(r() * 40)
+      : roll < 0.85
+        ? LIMITS.nameChars - 5 + Math.floor(r() * 10)
+        : roll < 0.95
+          ? Math.floor(r() * 3000)
+          : 120_000;
   let out = "";
   while (out.length < length) out += piece;
   return out.slice(0, length);
@@ -71,16 +90,22 @@ function step(e: Editor, r: () => number): void {
   const any = pick(r, [...cards, ...notes]);
   const roll = Math.floor(r() * 22);
   switch (roll) {
-    case 0: case 1: case 2:
+    case 0:
+    case 1:
+    case 2:
       if (r() < 0.5 && any) e.select([any.id]);
       else if (r() < 0.5 && stages.length) e.setFocus("stage", pick(r, stages)!.id);
       return addTouchpoint.perform(e);
-    case 3: case 4:
+    case 3:
+    case 4:
       if (r() < 0.5 && any) e.select([any.id]);
       return addNote.perform(e);
-    case 5: return addStage.perform(e);
-    case 6: return addLane.perform(e);
-    case 7: case 8: {
+    case 5:
+      return addStage.perform(e);
+    case 6:
+      return addLane.perform(e);
+    case 7:
+    case 8: {
       // Typing in place: the text box's rule.
       const target = pick(r, [...cards, ...notes, ...stages, ...lanes]);
       if (target) editText(e, target.id, text(r));
@@ -106,7 +131,8 @@ function step(e: Editor, r: () => number): void {
       return e.endGesture();
     }
     case 12: {
-      const s = pick(r, stages), l = pick(r, lanes);
+      const s = pick(r, stages),
+        l = pick(r, lanes);
       if (s && r() < 0.5) resizeStage(e, s.id, r() * 900, "resize");
       else if (l) resizeLane(e, l.id, r() * 600, "resize");
       return e.endGesture();
@@ -117,15 +143,18 @@ function step(e: Editor, r: () => number): void {
       else e.select(chosen.map((x) => x.id));
       return deleteSelection.perform(e);
     }
-    case 14: return void e.undo();
-    case 15: return void e.redo();
+    case 14:
+      return void e.undo();
+    case 15:
+      return void e.redo();
     case 16: {
       if (!any) return;
       e.select([any.id]);
       return pick(r, [toggleMomentOfTruth, markBroken, markReliable, markDifferentiating, toggleTop, addVote, removeVote])!.perform(e);
     }
     case 17: {
-      const a = pick(r, cards), b = pick(r, cards);
+      const a = pick(r, cards),
+        b = pick(r, cards);
       if (!a || !b) return;
       e.select([a.id, b.id]);
       return connect.perform(e);
@@ -137,8 +166,12 @@ function step(e: Editor, r: () => number): void {
       recordMeasurement(e, kpi, "2026-11-30", Math.round(r() * 100));
       return;
     }
-    case 19: if (r() < 0.3) duplicateAsToBe(e); return;
-    case 20: if (r() < 0.1 && e.doc.tables.map.size > 1) deleteMap(e); return;
+    case 19:
+      if (r() < 0.3) duplicateAsToBe(e);
+      return;
+    case 20:
+      if (r() < 0.1 && e.doc.tables.map.size > 1) deleteMap(e);
+      return;
     default: {
       const map = pick(r, e.doc.mapsInOrder());
       if (map) e.setMap(map.id);
@@ -162,10 +195,13 @@ it("every change set random editing sends is one the core accepts", async () => 
       await editor.flush();
     }
     const file = join(dir, `seed-${seed}.jsonl`);
-    writeFileSync(file, backend.writes.map((w) => JSON.stringify(w)).join("\n") + "\n");
+    writeFileSync(file, `${backend.writes.map((w) => JSON.stringify(w)).join("\n")}\n`);
     let out = "";
     try {
-      out = execFileSync(bin, ["check-changes", join(repo, "assets/sample.journey"), "--changes", file], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+      out = execFileSync(bin, ["check-changes", join(repo, "assets/sample.journey"), "--changes", file], {
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+      });
     } catch (err) {
       const e = err as { stderr?: string };
       throw new Error(`seed ${seed}: the core refused what the editor sent (${file}):\n${e.stderr ?? String(err)}`);

@@ -62,8 +62,12 @@ export function starterMap(name: string, kind: MapKind, position: number): Chang
   return {
     put: [
       recordOf("map", { id: mapId, name, kind, personaId: null, description: "", position }),
-      ...STARTER_STAGES.map((stage, i) => recordOf("stage", { id: newId(), mapId, name: stage, description: "", position: i, width: STAGE_WIDTH })),
-      ...STARTER_LANES.map((lane, i) => recordOf("lane", { id: newId(), mapId, name: lane.name, kind: lane.kind, position: i, height: LANE_HEIGHT })),
+      ...STARTER_STAGES.map((stage, i) =>
+        recordOf("stage", { id: newId(), mapId, name: stage, description: "", position: i, width: STAGE_WIDTH }),
+      ),
+      ...STARTER_LANES.map((lane, i) =>
+        recordOf("lane", { id: newId(), mapId, name: lane.name, kind: lane.kind, position: i, height: LANE_HEIGHT }),
+      ),
     ],
     delete: [],
   };
@@ -77,7 +81,10 @@ export class MemoryBackend implements Backend {
   /** Refuses a change set as the core's validation would (a reason), or accepts it (undefined). */
   refuse: ((changes: Changes) => string | undefined) | undefined;
 
-  constructor(public project: Project, public path = "/tmp/sample.journey") {
+  constructor(
+    public project: Project,
+    public path = "/tmp/sample.journey",
+  ) {
     this.file = Doc.fromProject(structuredClone(project));
   }
 
@@ -91,7 +98,25 @@ export class MemoryBackend implements Backend {
   }
 
   async create(path: string, name: string): Promise<OpenedProject> {
-    const project: Project = { info: { id: "00000000-0000-4000-8000-000000000000", name, intentStatement: "", brandPromise: "", targetCustomers: "" }, personas: [], maps: [], stages: [], lanes: [], touchpoints: [], connectors: [], notes: [], stories: [], calendar: { weekmask: "1111100", holidays: {} }, redesignTemplate: [], redesigns: [], kpis: [], topTouchpoints: [], feedback: [], customerPeriods: [], pillars: [] };
+    const project: Project = {
+      info: { id: "00000000-0000-4000-8000-000000000000", name, intentStatement: "", brandPromise: "", targetCustomers: "" },
+      personas: [],
+      maps: [],
+      stages: [],
+      lanes: [],
+      touchpoints: [],
+      connectors: [],
+      notes: [],
+      stories: [],
+      calendar: { weekmask: "1111100", holidays: {} },
+      redesignTemplate: [],
+      redesigns: [],
+      kpis: [],
+      topTouchpoints: [],
+      feedback: [],
+      customerPeriods: [],
+      pillars: [],
+    };
     this.file = Doc.fromProject(project);
     this.file.apply(starterMap("As-is journey", "asIs", 0));
     return { path, project: this.file.toProject() };

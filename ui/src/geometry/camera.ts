@@ -40,10 +40,7 @@ export function panBy(c: Camera, dxScreen: number, dyScreen: number): Camera {
 export function fit(r: Rect, width: number, height: number, margin = 32): Camera {
   const zoom = Math.min(
     MAX_ZOOM,
-    Math.max(
-      MIN_ZOOM,
-      Math.min((width - 2 * margin) / Math.max(r.width, 1), (height - 2 * margin) / Math.max(r.height, 1)),
-    ),
+    Math.max(MIN_ZOOM, Math.min((width - 2 * margin) / Math.max(r.width, 1), (height - 2 * margin) / Math.max(r.height, 1))),
   );
   return {
     x: r.x - (width / zoom - r.width) / 2,

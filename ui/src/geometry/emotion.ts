@@ -72,7 +72,11 @@ function slots(grid: MapGrid, touchpoints: Touchpoint[]): Slot[] {
   return groups.map((group) => {
     const x = group.reduce((sum, t) => sum + t.x + t.width / 2, 0) / group.length;
     const y = group.reduce((sum, t) => sum + emotionY(row, t.emotion), 0) / group.length;
-    const handles = group.map((t, i) => ({ touchpoint: t, x: x + (i - (group.length - 1) / 2) * HANDLE_SPACING, y: emotionY(row, t.emotion) }));
+    const handles = group.map((t, i) => ({
+      touchpoint: t,
+      x: x + (i - (group.length - 1) / 2) * HANDLE_SPACING,
+      y: emotionY(row, t.emotion),
+    }));
     return { x, y, handles };
   });
 }
@@ -92,7 +96,8 @@ export interface Segment {
 export function curveSegments(pts: Point[]): Segment[] {
   const n = pts.length;
   if (n < 2) return [];
-  const dx: number[] = [], slope: number[] = [];
+  const dx: number[] = [],
+    slope: number[] = [];
   for (let i = 0; i < n - 1; i++) {
     dx.push(Math.max(pts[i + 1]!.x - pts[i]!.x, 1e-9));
     slope.push((pts[i + 1]!.y - pts[i]!.y) / dx[i]!);
@@ -100,11 +105,13 @@ export function curveSegments(pts: Point[]): Segment[] {
   const tangent = pts.map((_, i) => {
     if (i === 0) return slope[0]!;
     if (i === n - 1) return slope[n - 2]!;
-    const a = slope[i - 1]!, b = slope[i]!;
+    const a = slope[i - 1]!,
+      b = slope[i]!;
     return a * b <= 0 ? 0 : (2 * a * b) / (a + b);
   });
   return pts.slice(1).map((to, i) => {
-    const from = pts[i]!, h = dx[i]!;
+    const from = pts[i]!,
+      h = dx[i]!;
     return {
       c1: { x: from.x + h / 3, y: from.y + (tangent[i]! * h) / 3 },
       c2: { x: to.x - h / 3, y: to.y - (tangent[i + 1]! * h) / 3 },
@@ -124,7 +131,8 @@ export function comparedPoints(mine: MapGrid, other: MapGrid, touchpoints: Touch
   return emotionCurve(other, touchpoints)
     .flatMap((p) => {
       const i = other.columns.findIndex((c) => p.x >= c.x && p.x < c.x + c.width);
-      const from = other.columns[i], to = mine.columns[i];
+      const from = other.columns[i],
+        to = mine.columns[i];
       if (!from || !to) return [];
       const frac = (p.x - from.x) / from.width;
       // The same score on this map's lane.

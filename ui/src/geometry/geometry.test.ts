@@ -28,11 +28,25 @@ it("camera round-trips and zooms around the anchor", () => {
 });
 
 it("spatial index returns exactly the overlapping items", () => {
-  const items = Array.from({ length: 2000 }, (_, i) => ({ id: String(i), x: (i % 50) * 100, y: Math.floor(i / 50) * 100, width: 80, height: 80 }));
+  const items = Array.from({ length: 2000 }, (_, i) => ({
+    id: String(i),
+    x: (i % 50) * 100,
+    y: Math.floor(i / 50) * 100,
+    width: 80,
+    height: 80,
+  }));
   const index = new SpatialIndex(items);
   const view = { x: 450, y: 450, width: 300, height: 200 };
-  const brute = items.filter((r) => r.x < 750 && r.x + 80 > 450 && r.y < 650 && r.y + 80 > 450).map((r) => r.id).sort();
-  expect(index.query(view).map((r) => r.id).sort()).toEqual(brute);
+  const brute = items
+    .filter((r) => r.x < 750 && r.x + 80 > 450 && r.y < 650 && r.y + 80 > 450)
+    .map((r) => r.id)
+    .sort();
+  expect(
+    index
+      .query(view)
+      .map((r) => r.id)
+      .sort(),
+  ).toEqual(brute);
 });
 
 it("segment distance and border points", () => {
@@ -66,8 +80,24 @@ it("the emotion curve never doubles back, and cards stacked in a column each kee
   ];
   const grid = mapGrid(stages, lanes);
   const card = (id: string, x: number, y: number, emotion: number) => ({
-    id, mapId: "m", stageId: "s0", laneId: "tp", title: id, description: "", channel: "", owner: "", x, y, width: 168, height: 76,
-    emotion, expectation: 3, performance: 3, reliability: "reliable" as const, momentOfTruth: false, momentOfTruthNote: "",
+    id,
+    mapId: "m",
+    stageId: "s0",
+    laneId: "tp",
+    title: id,
+    description: "",
+    channel: "",
+    owner: "",
+    x,
+    y,
+    width: 168,
+    height: 76,
+    emotion,
+    expectation: 3,
+    performance: 3,
+    reliability: "reliable" as const,
+    momentOfTruth: false,
+    momentOfTruthNote: "",
   });
   // Two cards nearly above each other, the lower one a little to the left.
   const cards = [card("a", 200, 80, 3), card("b", 196, 170, -3), card("c", 420, 80, 1), card("d", 700, 80, 0)];

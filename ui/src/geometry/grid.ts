@@ -52,8 +52,10 @@ export function rowAt(grid: MapGrid, y: number): Row | undefined {
 
 /** The stage and lane under a point, snapping points beyond the edges to the nearest cell. */
 export function cellAt(grid: MapGrid, p: Point): { column: Column; row: Row } | undefined {
-  const first = grid.columns[0], last = grid.columns[grid.columns.length - 1];
-  const top = grid.rows[0], bottom = grid.rows[grid.rows.length - 1];
+  const first = grid.columns[0],
+    last = grid.columns[grid.columns.length - 1];
+  const top = grid.rows[0],
+    bottom = grid.rows[grid.rows.length - 1];
   if (!first || !last || !top || !bottom) return undefined;
   const column = columnAt(grid, p.x) ?? (p.x < first.x ? first : last);
   const row = rowAt(grid, p.y) ?? (p.y < top.y ? top : bottom);

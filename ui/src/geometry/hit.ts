@@ -1,9 +1,11 @@
 // What is under the pointer, most specific first: a selected card's resize or connect handle, an
 // emotion point, a card or note (topmost first), a connector, a header edge, a header, a cell.
-// Pure over the editor's data; tolerances are in screen pixels, divided by the zoom.
+// Pure over the scene it is given (the editor is one); tolerances are in screen pixels, divided by the zoom.
 
 import type { Connector } from "../bindings/Connector";
-import type { Editor } from "../editor/editor";
+import type { Doc } from "../model/doc";
+import type { Camera } from "./camera";
+import type { MapGrid } from "./grid";
 import { emotionPoints, emotionRow } from "./emotion";
 import { headerBands } from "./camera";
 import { borderPoint, center, contains, distanceToSegment, type Point, type Rect } from "./rect";
@@ -22,6 +24,16 @@ export type Hit =
   | { kind: "cell"; stageId: string; laneId: string }
   | { kind: "empty" };
 
+/** What hit testing reads: the open map's records, its grid, the camera and the selection. */
+export interface HitScene {
+  readonly doc: Doc;
+  readonly camera: Camera;
+  readonly grid: MapGrid;
+  readonly mapId: string;
+  readonly selection: ReadonlySet<string>;
+  query(r: Rect): Array<Rect & { id: string }>;
+}
+
 export const HANDLE = 10;
 
 export function resizeHandleRect(r: Rect, zoom: number): Rect {
@@ -33,8 +45,9 @@ export function connectHandleCenter(r: Rect, zoom: number): Point {
   return { x: r.x + r.width + 12 / zoom, y: r.y + r.height / 2 };
 }
 
-export function connectorEnds(editor: Editor, c: Connector): [Point, Point] | undefined {
-  const a = editor.doc.get("touchpoint", c.fromId), b = editor.doc.get("touchpoint", c.toId);
+export function connectorEnds(editor: Pick<HitScene, "doc">, c: Connector): [Point, Point] | undefined {
+  const a = editor.doc.get("touchpoint", c.fromId),
+    b = editor.doc.get("touchpoint", c.toId);
   if (!a || !b) return undefined;
   return [borderPoint(a, center(b)), borderPoint(b, center(a))];
 }
@@ -43,7 +56,7 @@ export function connectorEnds(editor: Editor, c: Connector): [Point, Point] | un
  * `screen` is the pointer in screen pixels (for the sticky headers); `p` the same point on the
  * canvas.
  */
-export function hitTest(editor: Editor, p: Point, screen: Point): Hit {
+export function hitTest(editor: HitScene, p: Point, screen: Point): Hit {
   const zoom = editor.camera.zoom;
   const tol = 6 / zoom;
   const grid = editor.grid;

@@ -13,9 +13,7 @@ export interface Rect {
 }
 
 export function contains(r: Rect, p: Point, pad = 0): boolean {
-  return (
-    p.x >= r.x - pad && p.x <= r.x + r.width + pad && p.y >= r.y - pad && p.y <= r.y + r.height + pad
-  );
+  return p.x >= r.x - pad && p.x <= r.x + r.width + pad && p.y >= r.y - pad && p.y <= r.y + r.height + pad;
 }
 
 export function intersects(a: Rect, b: Rect): boolean {
@@ -34,7 +32,10 @@ export function spanning(a: Point, b: Point): Rect {
 
 export function union(rects: Rect[]): Rect | undefined {
   if (rects.length === 0) return undefined;
-  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+  let x0 = Infinity,
+    y0 = Infinity,
+    x1 = -Infinity,
+    y1 = -Infinity;
   for (const r of rects) {
     x0 = Math.min(x0, r.x);
     y0 = Math.min(y0, r.y);
@@ -50,7 +51,8 @@ export function center(r: Rect): Point {
 
 /** Distance from `p` to the segment `a`–`b`. */
 export function distanceToSegment(p: Point, a: Point, b: Point): number {
-  const dx = b.x - a.x, dy = b.y - a.y;
+  const dx = b.x - a.x,
+    dy = b.y - a.y;
   const len2 = dx * dx + dy * dy;
   const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2));
   return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
@@ -59,7 +61,8 @@ export function distanceToSegment(p: Point, a: Point, b: Point): number {
 /** Where the ray from the centre of `r` towards `toward` leaves `r`. */
 export function borderPoint(r: Rect, toward: Point): Point {
   const c = center(r);
-  const dx = toward.x - c.x, dy = toward.y - c.y;
+  const dx = toward.x - c.x,
+    dy = toward.y - c.y;
   if (dx === 0 && dy === 0) return c;
   const sx = dx === 0 ? Infinity : r.width / 2 / Math.abs(dx);
   const sy = dy === 0 ? Infinity : r.height / 2 / Math.abs(dy);

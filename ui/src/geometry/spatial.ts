@@ -6,19 +6,27 @@ import { intersects, type Rect } from "./rect";
 export class SpatialIndex<T extends Rect & { id: string }> {
   private readonly buckets = new Map<number, T[]>();
 
-  constructor(items: Iterable<T>, private readonly cell = 512) {
+  constructor(
+    items: Iterable<T>,
+    private readonly cell = 512,
+  ) {
     for (const item of items) {
       for (const key of this.keys(item)) {
         let bucket = this.buckets.get(key);
-        if (!bucket) this.buckets.set(key, (bucket = []));
+        if (!bucket) {
+          bucket = [];
+          this.buckets.set(key, bucket);
+        }
         bucket.push(item);
       }
     }
   }
 
   private *keys(r: Rect): Generator<number> {
-    const x0 = Math.floor(r.x / this.cell), x1 = Math.floor((r.x + r.width) / this.cell);
-    const y0 = Math.floor(r.y / this.cell), y1 = Math.floor((r.y + r.height) / this.cell);
+    const x0 = Math.floor(r.x / this.cell),
+      x1 = Math.floor((r.x + r.width) / this.cell);
+    const y0 = Math.floor(r.y / this.cell),
+      y1 = Math.floor((r.y + r.height) / this.cell);
     for (let i = x0; i <= x1; i++) for (let j = y0; j <= y1; j++) yield i * 1_000_003 + j;
   }
 

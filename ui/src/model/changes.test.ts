@@ -9,14 +9,18 @@ it("invert undoes puts of new and existing records and deletions", () => {
   const before = JSON.stringify(doc.toProject());
   const t = [...doc.tables.touchpoint.values()][0]!;
   const changes = squash(
-    { put: [recordOf("touchpoint", { ...t, title: "Changed" }), recordOf("note", { ...[...doc.tables.note.values()][0]!, id: "new" })], delete: [] },
+    {
+      put: [recordOf("touchpoint", { ...t, title: "Changed" }), recordOf("note", { ...[...doc.tables.note.values()][0]!, id: "new" })],
+      delete: [],
+    },
     deletion(doc, [{ kind: "stage", id: [...doc.tables.stage.values()][0]!.id }]),
   );
   const inverse = invert(changes, doc);
   doc.apply(changes);
   doc.apply(inverse);
   // Record collections compare as sets (order is not part of the document); the template is a list.
-  const byId = (v: unknown) => (Array.isArray(v) && v.every((x) => typeof x?.id === "string") ? [...v].sort((a, b) => a.id.localeCompare(b.id)) : v);
+  const byId = (v: unknown) =>
+    Array.isArray(v) && v.every((x) => typeof x?.id === "string") ? [...v].sort((a, b) => a.id.localeCompare(b.id)) : v;
   const sort = (s: string) => JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(s)).map(([k, v]) => [k, byId(v)])));
   expect(sort(JSON.stringify(doc.toProject()))).toBe(sort(before));
 });

@@ -195,19 +195,21 @@ export class Doc {
   }
 
   mapsInOrder(): JourneyMap[] {
-    return [...this.tables.map.values()].sort(
-      (a, b) => a.position - b.position || a.id.localeCompare(b.id),
-    );
+    return [...this.tables.map.values()].sort((a, b) => a.position - b.position || a.id.localeCompare(b.id));
   }
 
   /** The redesigns of touchpoints on this map (all maps when `mapId` is undefined). */
   redesignsOf(mapId?: string): Redesign[] {
-    return [...this.tables.redesign.values()].filter((r) => mapId === undefined || this.tables.touchpoint.get(r.touchpointId)?.mapId === mapId);
+    return [...this.tables.redesign.values()].filter(
+      (r) => mapId === undefined || this.tables.touchpoint.get(r.touchpointId)?.mapId === mapId,
+    );
   }
 
   /** KPIs of one touchpoint. */
   kpisOf(touchpointId: string): Kpi[] {
-    return [...this.tables.kpi.values()].filter((k) => k.touchpointId === touchpointId).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    return [...this.tables.kpi.values()]
+      .filter((k) => k.touchpointId === touchpointId)
+      .sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
   }
 
   touchpointsOf(mapId: string): Touchpoint[] {

@@ -1,12 +1,6 @@
 // Colours and type sizes of the map, chosen to stay legible on a washed-out projector.
 
-import type { Reliability } from "../bindings/Reliability";
-
-export const RELIABILITY_COLOR: Record<Reliability, string> = {
-  broken: "#dc2626",
-  reliable: "#2563eb",
-  differentiating: "#16a34a",
-};
+export { RELIABILITY_COLOR } from "../bindings/reliabilityValues";
 
 export const INK = "#0f172a";
 export const MUTED = "#475569";

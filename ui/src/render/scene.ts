@@ -12,9 +12,20 @@ import { connectHandleCenter, connectorEnds, resizeHandleRect } from "../geometr
 import { LANE_HEADER_WIDTH, STAGE_HEADER_HEIGHT } from "../geometry/layout";
 import { intersects, type Point, type Rect } from "../geometry/rect";
 import {
-  CONNECTOR, EMOTION, FONT, GRID_LINE, HEADER_BG, HEADER_INK, INK, LANE_BG, MUTED,
-  RELIABILITY_COLOR, SELECTION, STAR,
+  CONNECTOR,
+  EMOTION,
+  FONT,
+  GRID_LINE,
+  HEADER_BG,
+  HEADER_INK,
+  INK,
+  LANE_BG,
+  MUTED,
+  RELIABILITY_COLOR,
+  SELECTION,
+  STAR,
 } from "./palette";
+import { isFinished } from "../model/redesign";
 
 /** Transient things a tool wants drawn on top. */
 export interface Overlay {
@@ -35,11 +46,19 @@ export function drawScene(ctx: CanvasRenderingContext2D, editor: Editor, width: 
   ctx.save();
   ctx.fillStyle = "#e2e8f0";
   ctx.fillRect(0, 0, width, height);
-  ctx.setTransform(cam.zoom * devicePixelRatioOf(ctx), 0, 0, cam.zoom * devicePixelRatioOf(ctx), -cam.x * cam.zoom * devicePixelRatioOf(ctx), -cam.y * cam.zoom * devicePixelRatioOf(ctx));
+  ctx.setTransform(
+    cam.zoom * devicePixelRatioOf(ctx),
+    0,
+    0,
+    cam.zoom * devicePixelRatioOf(ctx),
+    -cam.x * cam.zoom * devicePixelRatioOf(ctx),
+    -cam.y * cam.zoom * devicePixelRatioOf(ctx),
+  );
 
   drawGrid(ctx, editor, view);
   const visible = editor.query(view);
-  const notes: Note[] = [], cards: Touchpoint[] = [];
+  const notes: Note[] = [],
+    cards: Touchpoint[] = [];
   for (const item of visible) {
     const t = editor.doc.get("touchpoint", item.id);
     if (t) cards.push(t);
@@ -60,7 +79,11 @@ export function drawScene(ctx: CanvasRenderingContext2D, editor: Editor, width: 
     drawConnectors(ctx, editor, view, detailed, overlay.workshop === true);
     fillBatched(ctx, cards, (t) => RELIABILITY_COLOR[t.reliability]);
     const stars = cards.filter((t) => t.momentOfTruth);
-    fillBatched(ctx, stars.map((t) => ({ x: t.x + t.width - 28, y: t.y, width: 28, height: 28 })), () => STAR);
+    fillBatched(
+      ctx,
+      stars.map((t) => ({ x: t.x + t.width - 28, y: t.y, width: 28, height: 28 })),
+      () => STAR,
+    );
     for (const item of [...cards, ...notes]) if (editor.selection.has(item.id)) outline(ctx, item, cam.zoom);
   }
   drawEmotion(ctx, editor, overlay.compareMapId);
@@ -136,7 +159,8 @@ function drawStickyHeaders(ctx: CanvasRenderingContext2D, editor: Editor, width:
   const right = Math.min(width, sx(grid.bounds.width));
   const bottom = Math.min(height, sy(grid.bounds.height));
   const fontSize = Math.max(10, Math.min(18, 16 * cam.zoom));
-  const headerW = band.width, headerH = band.height;
+  const headerW = band.width,
+    headerH = band.height;
 
   ctx.save();
   ctx.beginPath();
@@ -149,7 +173,8 @@ function drawStickyHeaders(ctx: CanvasRenderingContext2D, editor: Editor, width:
   ctx.textBaseline = "middle";
   ctx.font = `600 ${fontSize}px ${FONT}`;
   for (const c of grid.columns) {
-    const x0 = Math.max(sx(c.x), band.left + headerW), x1 = sx(c.x + c.width);
+    const x0 = Math.max(sx(c.x), band.left + headerW),
+      x1 = sx(c.x + c.width);
     if (x1 <= x0 || x0 >= width) continue;
     const focused = editor.focus?.kind === "stage" && editor.focus.id === c.stage.id;
     ctx.fillStyle = focused ? "#b45309" : HEADER_BG;
@@ -162,7 +187,8 @@ function drawStickyHeaders(ctx: CanvasRenderingContext2D, editor: Editor, width:
   const laneFont = Math.max(9, fontSize - 2);
   ctx.font = `600 ${laneFont}px ${FONT}`;
   for (const r of grid.rows) {
-    const y0 = Math.max(sy(r.y), band.top + headerH), y1 = sy(r.y + r.height);
+    const y0 = Math.max(sy(r.y), band.top + headerH),
+      y1 = sy(r.y + r.height);
     if (y1 <= y0 || y0 >= height) continue;
     const focused = editor.focus?.kind === "lane" && editor.focus.id === r.lane.id;
     ctx.fillStyle = focused ? "#b45309" : HEADER_BG;
@@ -170,7 +196,9 @@ function drawStickyHeaders(ctx: CanvasRenderingContext2D, editor: Editor, width:
     ctx.fillStyle = HEADER_INK;
     const lh = laneFont * 1.2;
     const lines = wrap(ctx, r.lane.name, headerW - 12, Math.max(1, Math.min(3, Math.floor((y1 - y0 - 4) / lh))));
-    lines.forEach((line, i) => ctx.fillText(line, band.left + 6, (y0 + y1) / 2 + (i - (lines.length - 1) / 2) * lh));
+    lines.forEach((line, i) => {
+      ctx.fillText(line, band.left + 6, (y0 + y1) / 2 + (i - (lines.length - 1) / 2) * lh);
+    });
     ctx.fillStyle = "#475569";
     ctx.fillRect(band.left + 4, y1 - 1, headerW - 8, 1);
   }
@@ -179,7 +207,9 @@ function drawStickyHeaders(ctx: CanvasRenderingContext2D, editor: Editor, width:
   ctx.fillStyle = "#94a3b8";
   ctx.font = `600 ${Math.max(9, fontSize - 5)}px ${FONT}`;
   const mapName = wrap(ctx, editor.doc.get("map", editor.mapId)?.name ?? "", headerW - 12, 2);
-  mapName.forEach((line, i) => ctx.fillText(line, band.left + 6, band.top + headerH / 2 + (i - (mapName.length - 1) / 2) * fontSize));
+  mapName.forEach((line, i) => {
+    ctx.fillText(line, band.left + 6, band.top + headerH / 2 + (i - (mapName.length - 1) / 2) * fontSize);
+  });
   ctx.restore();
 }
 
@@ -217,7 +247,9 @@ function drawCard(ctx: CanvasRenderingContext2D, editor: Editor, t: Touchpoint, 
     ctx.font = `600 13px ${FONT}`;
     const starRoom = t.momentOfTruth ? 22 : 0;
     const lines = wrap(ctx, t.title, t.width - 24 - starRoom, Math.max(1, Math.floor((t.height - 30) / 16)));
-    lines.forEach((line, i) => ctx.fillText(line, t.x + 14, t.y + 8 + i * 16));
+    lines.forEach((line, i) => {
+      ctx.fillText(line, t.x + 14, t.y + 8 + i * 16);
+    });
     ctx.font = `11px ${FONT}`;
     ctx.fillStyle = MUTED;
     const meta = [t.channel, t.owner].filter(Boolean).join(" · ");
@@ -248,8 +280,7 @@ let badgeCache: { version: number; doc: unknown; byTouchpoint: Map<string, impor
 function runningRedesignOf(editor: Editor, touchpointId: string) {
   if (badgeCache?.version !== editor.doc.version || badgeCache.doc !== editor.doc) {
     const byTouchpoint = new Map();
-    for (const r of editor.doc.tables.redesign.values())
-      if (!r.phases.every((p) => p.status === "done")) byTouchpoint.set(r.touchpointId, r);
+    for (const r of editor.doc.tables.redesign.values()) if (!isFinished(r)) byTouchpoint.set(r.touchpointId, r);
     badgeCache = { version: editor.doc.version, doc: editor.doc, byTouchpoint };
   }
   return badgeCache.byTouchpoint.get(touchpointId);
@@ -267,7 +298,9 @@ function drawNote(ctx: CanvasRenderingContext2D, n: Note, detailed: boolean, sel
     ctx.font = `13px ${FONT}`;
     const r = workshop ? WORKSHOP_VOTE_RADIUS : 10;
     const lines = wrap(ctx, n.text, n.width - 16 - (n.votes ? 2 * r + 4 : 0), Math.max(1, Math.floor((n.height - 12) / 16)));
-    lines.forEach((line, i) => ctx.fillText(line, n.x + 8, n.y + 8 + i * 16));
+    lines.forEach((line, i) => {
+      ctx.fillText(line, n.x + 8, n.y + 8 + i * 16);
+    });
     if (n.votes > 0) {
       ctx.fillStyle = "#1d4ed8";
       ctx.beginPath();
@@ -312,7 +345,13 @@ function drawConnectors(ctx: CanvasRenderingContext2D, editor: Editor, view: Rec
       const ends = connectorEnds(editor, c);
       if (!ends) continue;
       const [a, b] = ends;
-      if (Math.max(a.x, b.x) < view.x || Math.min(a.x, b.x) > view.x + view.width || Math.max(a.y, b.y) < view.y || Math.min(a.y, b.y) > view.y + view.height) continue;
+      if (
+        Math.max(a.x, b.x) < view.x ||
+        Math.min(a.x, b.x) > view.x + view.width ||
+        Math.max(a.y, b.y) < view.y ||
+        Math.min(a.y, b.y) > view.y + view.height
+      )
+        continue;
       ctx.moveTo(a.x, a.y);
       ctx.lineTo(b.x, b.y);
     }
@@ -331,14 +370,20 @@ function drawConnectors(ctx: CanvasRenderingContext2D, editor: Editor, view: Rec
     const ends = connectorEnds(editor, c);
     if (!ends) continue;
     const [a, b] = ends;
-    const box = { x: Math.min(a.x, b.x) - 10, y: Math.min(a.y, b.y) - 10, width: Math.abs(a.x - b.x) + 20, height: Math.abs(a.y - b.y) + 20 };
+    const box = {
+      x: Math.min(a.x, b.x) - 10,
+      y: Math.min(a.y, b.y) - 10,
+      width: Math.abs(a.x - b.x) + 20,
+      height: Math.abs(a.y - b.y) + 20,
+    };
     if (!intersects(box, view)) continue;
     const selected = editor.selection.has(c.id);
     ctx.strokeStyle = selected ? SELECTION : CONNECTOR;
     ctx.fillStyle = ctx.strokeStyle;
     arrow(ctx, a, b, zoom);
     if (detailed && c.label) {
-      const mx = (a.x + b.x) / 2, my = (a.y + b.y) / 2;
+      const mx = (a.x + b.x) / 2,
+        my = (a.y + b.y) / 2;
       ctx.font = `11px ${FONT}`;
       const w = ctx.measureText(c.label).width + 8;
       ctx.fillStyle = "rgba(255,255,255,0.9)";
@@ -493,7 +538,8 @@ export function wrap(ctx: CanvasRenderingContext2D, text: string, width: number,
 
 export function ellipsize(ctx: CanvasRenderingContext2D, text: string, width: number): string {
   if (ctx.measureText(text).width <= width) return text;
-  let lo = 0, hi = text.length;
+  let lo = 0,
+    hi = text.length;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
     if (ctx.measureText(`${text.slice(0, mid)}…`).width <= width) lo = mid;

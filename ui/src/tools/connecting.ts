@@ -8,7 +8,11 @@ import type { Pointer, ToolContext, ToolState } from "./types";
 export class Connecting implements ToolState {
   readonly name = "connecting";
 
-  constructor(private readonly ctx: ToolContext, private readonly fromId: string, start: Pointer) {
+  constructor(
+    private readonly ctx: ToolContext,
+    private readonly fromId: string,
+    start: Pointer,
+  ) {
     ctx.overlay.connecting = { from: fromId, to: start.canvas };
     ctx.setCursor("crosshair");
   }

@@ -8,7 +8,10 @@ import type { Pointer, ToolContext, ToolState } from "./types";
 export class DraggingEmotion implements ToolState {
   readonly name = "draggingEmotion";
 
-  constructor(private readonly ctx: ToolContext, private readonly id: string) {
+  constructor(
+    private readonly ctx: ToolContext,
+    private readonly id: string,
+  ) {
     ctx.editor.select([id]);
     ctx.setCursor("ns-resize");
   }

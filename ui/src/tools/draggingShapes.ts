@@ -3,7 +3,7 @@
 
 import { GRID } from "../geometry/layout";
 import type { Point } from "../geometry/rect";
-import { moveBy, snap } from "../model/ops";
+import { moveBy, snap } from "../editor/arrange";
 import { Idle } from "./idle";
 import { DRAG_THRESHOLD, type Pointer, type ToolContext, type ToolState } from "./types";
 
@@ -13,7 +13,11 @@ export class DraggingShapes implements ToolState {
   private moved: Point = { x: 0, y: 0 };
   private readonly gesture = `drag:${Date.now()}:${Math.random()}`;
 
-  constructor(private readonly ctx: ToolContext, private readonly start: Pointer, private readonly anchorId: string) {}
+  constructor(
+    private readonly ctx: ToolContext,
+    private readonly start: Pointer,
+    private readonly anchorId: string,
+  ) {}
 
   move(p: Pointer) {
     const e = this.ctx.editor;
@@ -28,7 +32,8 @@ export class DraggingShapes implements ToolState {
     const wanted = { x: p.canvas.x - this.start.canvas.x, y: p.canvas.y - this.start.canvas.y };
     const origin = { x: anchor.x - this.moved.x, y: anchor.y - this.moved.y };
     const target = p.alt ? wanted : { x: snap(origin.x + wanted.x, GRID) - origin.x, y: snap(origin.y + wanted.y, GRID) - origin.y };
-    const dx = target.x - this.moved.x, dy = target.y - this.moved.y;
+    const dx = target.x - this.moved.x,
+      dy = target.y - this.moved.y;
     if (dx === 0 && dy === 0) return;
     e.commit(moveBy(e.doc, e.grid, e.selection, dx, dy), e.selection.size > 1 ? `Move ${e.selection.size} items` : "Move", this.gesture);
     this.moved = target;

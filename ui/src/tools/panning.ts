@@ -9,7 +9,10 @@ export class Panning implements ToolState {
   readonly name = "panning";
   private last: Point;
 
-  constructor(private readonly ctx: ToolContext, start: Pointer) {
+  constructor(
+    private readonly ctx: ToolContext,
+    start: Pointer,
+  ) {
     this.last = start.screen;
     ctx.setCursor("grabbing");
   }

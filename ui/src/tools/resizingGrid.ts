@@ -9,9 +9,15 @@ export class ResizingGrid implements ToolState {
   private readonly gesture = `resize-grid:${Date.now()}`;
   private readonly startSize: number;
 
-  constructor(private readonly ctx: ToolContext, private readonly start: Pointer, private readonly axis: "stage" | "lane", private readonly id: string) {
+  constructor(
+    private readonly ctx: ToolContext,
+    private readonly start: Pointer,
+    private readonly axis: "stage" | "lane",
+    private readonly id: string,
+  ) {
     const grid = ctx.editor.grid;
-    this.startSize = axis === "stage" ? grid.columns.find((c) => c.stage.id === id)!.width : grid.rows.find((r) => r.lane.id === id)!.height;
+    this.startSize =
+      axis === "stage" ? grid.columns.find((c) => c.stage.id === id)!.width : grid.rows.find((r) => r.lane.id === id)!.height;
   }
 
   move(p: Pointer) {

@@ -1,7 +1,7 @@
 // Dragging the corner handle of a selected card or note resizes it (snapped to the grid).
 
 import { recordOf } from "../model/doc";
-import { snap } from "../model/ops";
+import { snap } from "../editor/arrange";
 import { GRID } from "../geometry/layout";
 import { Idle } from "./idle";
 import type { Pointer, ToolContext, ToolState } from "./types";
@@ -12,7 +12,10 @@ export class ResizingItem implements ToolState {
   readonly name = "resizingItem";
   private readonly gesture = `resize-item:${Date.now()}`;
 
-  constructor(private readonly ctx: ToolContext, private readonly id: string) {}
+  constructor(
+    private readonly ctx: ToolContext,
+    private readonly id: string,
+  ) {}
 
   move(p: Pointer) {
     const e = this.ctx.editor;

@@ -97,7 +97,16 @@ export class App {
     map: h("button", { type: "button", "aria-pressed": "true", "data-view": "map" }, "Map"),
     table: h("button", { type: "button", "aria-pressed": "false", "data-view": "table" }, "Table"),
     redesigns: h("button", { type: "button", "aria-pressed": "false", "data-view": "redesigns" }, "Redesigns"),
-    dashboard: h("button", { type: "button", "aria-pressed": "false", "data-view": "dashboard", title: "KPIs, reliability, feedback, customers in/out, pillars (Shift+Ctrl+D)" }, "Dashboard"),
+    dashboard: h(
+      "button",
+      {
+        type: "button",
+        "aria-pressed": "false",
+        "data-view": "dashboard",
+        title: "KPIs, reliability, feedback, customers in/out, pillars (Shift+Ctrl+D)",
+      },
+      "Dashboard",
+    ),
   };
   private readonly contextMenu = h("div", { class: "context-menu", role: "menu", hidden: true });
   private readonly main = h("main", { class: "workspace" });
@@ -106,7 +115,11 @@ export class App {
   private notice: string | undefined;
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(readonly editor: Editor, private readonly backend: Backend, private readonly shell: Shell) {
+  constructor(
+    readonly editor: Editor,
+    private readonly backend: Backend,
+    private readonly shell: Shell,
+  ) {
     this.canvas = new CanvasView(editor);
     this.table = new TableView(editor);
     this.redesigns = new RedesignsView(editor);
@@ -115,7 +128,10 @@ export class App {
     this.dashboard.onExport = (table) => void exportCsv(editor, table);
     this.panel = new Panel(editor);
     this.files = new Files(editor, backend, () => this.onOpened());
-    this.workshop = new Workshop(() => this.setWorkshop(false), (on) => (this.canvas.ctx.voting = on));
+    this.workshop = new Workshop(
+      () => this.setWorkshop(false),
+      (on) => (this.canvas.ctx.voting = on),
+    );
     this.root.append(this.toolbar(), this.workshop.timer, this.main, this.status);
     this.main.append(this.canvas.root, this.table.root, this.redesigns.root, this.dashboard.root, this.panel.root);
     this.table.root.hidden = true;
@@ -184,7 +200,15 @@ export class App {
   async deleteMap(): Promise<void> {
     const map = this.editor.doc.get("map", this.editor.mapId);
     if (!map) return;
-    if (await ask("Delete map", `Delete “${map.name}” with its ${mapContents(this.editor)}? Undo (Ctrl+Z) brings it back.`, "Delete map", "Cancel")) deleteMap(this.editor);
+    if (
+      await ask(
+        "Delete map",
+        `Delete “${map.name}” with its ${mapContents(this.editor)}? Undo (Ctrl+Z) brings it back.`,
+        "Delete map",
+        "Cancel",
+      )
+    )
+      deleteMap(this.editor);
   }
 
   /** A short message in the status bar: what a key did not do, and why. */
@@ -213,12 +237,18 @@ export class App {
   }
 
   private showEmptyState(): void {
-    const empty = h("div", { class: "empty-state" },
+    const empty = h(
+      "div",
+      { class: "empty-state" },
       h("h1", {}, "No project open"),
       h("p", {}, "Create a new journey map or open an existing .journey file."),
-      h("div", { class: "button-row" },
+      h(
+        "div",
+        { class: "button-row" },
         h("button", { type: "button", class: "primary", onclick: () => void this.files.newProject() }, "New project…"),
-        h("button", { type: "button", onclick: () => void this.files.openProject() }, "Open…")));
+        h("button", { type: "button", onclick: () => void this.files.openProject() }, "Open…"),
+      ),
+    );
     this.main.prepend(empty);
     this.editor.subscribe(() => {
       if (this.editor.path) empty.remove();
@@ -244,7 +274,17 @@ export class App {
 
   private button(action: Action, text?: string, cls = ""): HTMLButtonElement {
     const keys = describeKeys(action.keys);
-    const b = h("button", { type: "button", class: cls, title: keys ? `${action.label} (${keys})` : action.label, "data-action": action.name, onclick: () => this.perform(action) }, text ?? action.label);
+    const b = h(
+      "button",
+      {
+        type: "button",
+        class: cls,
+        title: keys ? `${action.label} (${keys})` : action.label,
+        "data-action": action.name,
+        onclick: () => this.perform(action),
+      },
+      text ?? action.label,
+    );
     this.toolbarButtons.push([b, action]);
     return b;
   }
@@ -253,26 +293,72 @@ export class App {
     this.mapSelect.addEventListener("change", () => this.editor.setMap(this.mapSelect.value));
     this.compare.addEventListener("change", () => this.updateCompare());
     for (const [view, b] of Object.entries(this.viewButtons)) b.addEventListener("click", () => this.setView(view as App["view"]));
-    return h("header", { class: "toolbar", role: "toolbar", "aria-label": "Map tools" },
-      h("div", { class: "group" },
+    return h(
+      "header",
+      { class: "toolbar", role: "toolbar", "aria-label": "Map tools" },
+      h(
+        "div",
+        { class: "group" },
         h("button", { type: "button", title: "New project (Ctrl+N)", onclick: () => void this.files.newProject() }, "New"),
         h("button", { type: "button", title: "Open project (Ctrl+O)", onclick: () => void this.files.openProject() }, "Open"),
-        h("button", { type: "button", title: "Save a copy under a new name (Shift+Ctrl+S)", onclick: () => void this.files.saveAs() }, "Save as"),
-        h("button", { type: "button", name: "exportPdf", title: "Export a PDF report for corporate (Ctrl+P)", onclick: () => void exportReport(this.editor) }, "Export PDF")),
-      h("div", { class: "group" }, this.mapSelect, h("button", { type: "button", name: "newMap", title: "New map (Shift+Ctrl+M)", "aria-label": "New map", onclick: () => void this.newMap() }, "+ Map"), h("label", { class: "check", title: "Overlay the other map's emotion curve (as-is vs to-be)" }, this.compare, "Compare")),
-      h("div", { class: "group" },
+        h(
+          "button",
+          { type: "button", title: "Save a copy under a new name (Shift+Ctrl+S)", onclick: () => void this.files.saveAs() },
+          "Save as",
+        ),
+        h(
+          "button",
+          {
+            type: "button",
+            name: "exportPdf",
+            title: "Export a PDF report for corporate (Ctrl+P)",
+            onclick: () => void exportReport(this.editor),
+          },
+          "Export PDF",
+        ),
+      ),
+      h(
+        "div",
+        { class: "group" },
+        this.mapSelect,
+        h(
+          "button",
+          { type: "button", name: "newMap", title: "New map (Shift+Ctrl+M)", "aria-label": "New map", onclick: () => void this.newMap() },
+          "+ Map",
+        ),
+        h("label", { class: "check", title: "Overlay the other map's emotion curve (as-is vs to-be)" }, this.compare, "Compare"),
+      ),
+      h(
+        "div",
+        { class: "group" },
         this.button(addTouchpoint, "+ Touchpoint", "primary"),
         this.button(addNote, "+ Note"),
         this.button(addStage, "+ Stage"),
-        this.button(addLane, "+ Lane")),
-      h("div", { class: "group" },
+        this.button(addLane, "+ Lane"),
+      ),
+      h(
+        "div",
+        { class: "group" },
         this.button(toggleMomentOfTruth, "★ Moment of truth"),
         this.button(markBroken, "Broken", "rel broken"),
         this.button(markReliable, "Reliable", "rel reliable"),
-        this.button(markDifferentiating, "Differentiating", "rel differentiating")),
+        this.button(markDifferentiating, "Differentiating", "rel differentiating"),
+      ),
       h("div", { class: "group" }, this.button(undo, "↶ Undo"), this.button(redo, "↷ Redo")),
       h("div", { class: "group" }, this.button(zoomOut, "−"), this.button(zoomToFit, "Fit"), this.button(zoomIn, "+")),
-      h("div", { class: "group", role: "group", "aria-label": "View" }, this.viewButtons.map, this.viewButtons.table, this.viewButtons.redesigns, this.viewButtons.dashboard, h("button", { type: "button", title: "Full screen with a timer and dot-voting (F5)", onclick: () => this.setWorkshop(true) }, "Workshop")),
+      h(
+        "div",
+        { class: "group", role: "group", "aria-label": "View" },
+        this.viewButtons.map,
+        this.viewButtons.table,
+        this.viewButtons.redesigns,
+        this.viewButtons.dashboard,
+        h(
+          "button",
+          { type: "button", title: "Full screen with a timer and dot-voting (F5)", onclick: () => this.setWorkshop(true) },
+          "Workshop",
+        ),
+      ),
     );
   }
 
@@ -320,16 +406,35 @@ export class App {
     const e = this.editor;
     const point = { x: ev.clientX - r.left, y: ev.clientY - r.top };
     const at = { x: point.x / e.camera.zoom + e.camera.x, y: point.y / e.camera.zoom + e.camera.y };
-    const card = e.query({ x: at.x - 1, y: at.y - 1, width: 2, height: 2 }).find((i) => e.doc.get("touchpoint", i.id) && at.x >= i.x && at.x <= i.x + i.width && at.y >= i.y && at.y <= i.y + i.height);
+    const card = e
+      .query({ x: at.x - 1, y: at.y - 1, width: 2, height: 2 })
+      .find((i) => e.doc.get("touchpoint", i.id) && at.x >= i.x && at.x <= i.x + i.width && at.y >= i.y && at.y <= i.y + i.height);
     if (!card) return;
     if (!e.selection.has(card.id)) e.select([card.id]);
     const running = runningRedesign(e, card.id);
-    const item = (label: string, run: () => void) => h("button", { type: "button", role: "menuitem", onclick: () => { this.contextMenu.hidden = true; run(); } }, label);
+    const item = (label: string, run: () => void) =>
+      h(
+        "button",
+        {
+          type: "button",
+          role: "menuitem",
+          onclick: () => {
+            this.contextMenu.hidden = true;
+            run();
+          },
+        },
+        label,
+      );
     clear(this.contextMenu);
     this.contextMenu.append(
-      running ? item(`Open redesign “${running.title}”`, () => this.openRedesign(running.id)) : item("Start redesign…", () => void this.beginRedesign(card.id)),
+      running
+        ? item(`Open redesign “${running.title}”`, () => this.openRedesign(running.id))
+        : item("Start redesign…", () => void this.beginRedesign(card.id)),
       item("Toggle moment of truth  (M)", () => this.perform(toggleMomentOfTruth)),
-      item(this.editor.doc.topTouchpoints.includes(card.id) ? "Remove from top touchpoints  (Shift+T)" : "Add to top touchpoints  (Shift+T)", () => this.perform(toggleTop)),
+      item(
+        this.editor.doc.topTouchpoints.includes(card.id) ? "Remove from top touchpoints  (Shift+T)" : "Add to top touchpoints  (Shift+T)",
+        () => this.perform(toggleTop),
+      ),
       item("Mark broken  (1)", () => this.perform(markBroken)),
       item("Mark reliable  (2)", () => this.perform(markReliable)),
       item("Mark differentiating  (3)", () => this.perform(markDifferentiating)),
@@ -350,8 +455,10 @@ export class App {
 
   perform(action: Action): void {
     if (action.enabled && !action.enabled(this.editor)) {
-      if (!this.editor.mapId && /^add(Touchpoint|Note|Stage|Lane)$/.test(action.name)) this.hint(`${action.label}: there is no map yet. Map → New Map (Shift+Ctrl+M) adds one.`);
-      else if (/^add(Touchpoint|Note)$/.test(action.name)) this.hint(`${action.label}: the map needs a stage and a lane first (Shift+S, Shift+L).`);
+      if (!this.editor.mapId && /^add(Touchpoint|Note|Stage|Lane)$/.test(action.name))
+        this.hint(`${action.label}: there is no map yet. Map → New Map (Shift+Ctrl+M) adds one.`);
+      else if (/^add(Touchpoint|Note)$/.test(action.name))
+        this.hint(`${action.label}: the map needs a stage and a lane first (Shift+S, Shift+L).`);
       return;
     }
     this.canvas.finishEdit(true);
@@ -426,7 +533,8 @@ export class App {
       }
       if (chord === "r" && this.view === "map") {
         const [t] = this.editor.selectedTouchpoints();
-        if (t) void (runningRedesign(this.editor, t.id) ? this.openRedesign(runningRedesign(this.editor, t.id)!.id) : this.beginRedesign(t.id));
+        if (t)
+          void (runningRedesign(this.editor, t.id) ? this.openRedesign(runningRedesign(this.editor, t.id)!.id) : this.beginRedesign(t.id));
         return;
       }
       const action = findAction(ACTIONS, chord);
@@ -447,14 +555,23 @@ export class App {
     const dirty = e.hasUnsavedChanges ? " •" : "";
     this.shell.setTitle(file ? `${e.doc.info.name} — ${file}${dirty} — Journeymap` : "Journeymap");
     const labels = e.doc.mapsInOrder().map(mapLabel).join("\n");
-    if (labels !== [...this.mapSelect.options].map((o) => o.textContent).join("\n") || (e.mapId && !e.doc.get("map", e.mapId))) this.listMaps();
+    if (labels !== [...this.mapSelect.options].map((o) => o.textContent).join("\n") || (e.mapId && !e.doc.get("map", e.mapId)))
+      this.listMaps();
     if (this.mapSelect.value !== e.mapId) this.mapSelect.value = e.mapId;
-    const save = { saved: "All changes saved", pending: "Saving…", saving: "Saving…", error: `Not saved: ${e.saveError?.message ?? ""} — retrying; your changes are kept until it works` }[e.saveState];
+    const save = {
+      saved: "All changes saved",
+      pending: "Saving…",
+      saving: "Saving…",
+      error: `Not saved: ${e.saveError?.message ?? ""} — retrying; your changes are kept until it works`,
+    }[e.saveState];
     // Counting cards scans the map: only when the document or the map changed, not on camera moves.
     const countKey = `${e.mapId}:${e.doc.version}`;
     if (this.counts?.key !== countKey) {
       const cards = e.doc.touchpointsOf(e.mapId);
-      this.counts = { key: countKey, text: `${count(cards.length, "touchpoint")} · ${count(cards.filter((t) => t.momentOfTruth).length, "moment of truth", "moments of truth")}` };
+      this.counts = {
+        key: countKey,
+        text: `${count(cards.length, "touchpoint")} · ${count(cards.filter((t) => t.momentOfTruth).length, "moment of truth", "moments of truth")}`,
+      };
     }
     clear(this.status);
     if (this.notice) this.status.append(h("span", { class: "notice", role: "alert" }, this.notice));

@@ -58,57 +58,145 @@ export function calendarSettings(e: Editor, read: ReadHolidays): HTMLElement {
   const holidays = Object.entries(cal.holidays).sort(([a], [b]) => a.localeCompare(b));
   const date = dateInput({ name: "holidayDate", "aria-label": "Holiday date" });
   const name = h("input", { type: "text", name: "holidayName", placeholder: "Name", "aria-label": "Holiday name" });
-  const add = h("button", { type: "button", onclick: () => {
-    if (!date.value) return;
-    setCalendar(e, { ...e.doc.calendar, holidays: { ...e.doc.calendar.holidays, [date.value]: name.value.trim() || "Holiday" } }, "Add holiday");
-  } }, "Add holiday");
-  const importButton = h("button", { type: "button", onclick: async () => {
-    const path = await open({ title: "Import holidays", multiple: false, directory: false, filters: [{ name: "Calendar or CSV", extensions: ["ics", "csv", "txt"] }] });
-    if (!path || Array.isArray(path)) return;
-    try {
-      const found = await importHolidays(e, path, read);
-      const count = Object.keys(found.holidays).length;
-      const left = found.notImported.map((l) => `Line ${l.line}: ${l.message}`);
-      if (left.length) {
-        await message("Holidays imported", `${count} ${count === 1 ? "holiday was" : "holidays were"} added (Undo takes them back).\n\nLeft out:\n• ${left.slice(0, 30).join("\n• ")}`);
-      }
-    } catch (err) {
-      await showError(err, "No holidays were imported.");
-    }
-  } }, "Import .ics / .csv…");
+  const add = h(
+    "button",
+    {
+      type: "button",
+      onclick: () => {
+        if (!date.value) return;
+        setCalendar(
+          e,
+          { ...e.doc.calendar, holidays: { ...e.doc.calendar.holidays, [date.value]: name.value.trim() || "Holiday" } },
+          "Add holiday",
+        );
+      },
+    },
+    "Add holiday",
+  );
+  const importButton = h(
+    "button",
+    {
+      type: "button",
+      onclick: async () => {
+        const path = await open({
+          title: "Import holidays",
+          multiple: false,
+          directory: false,
+          filters: [{ name: "Calendar or CSV", extensions: ["ics", "csv", "txt"] }],
+        });
+        if (!path || Array.isArray(path)) return;
+        try {
+          const found = await importHolidays(e, path, read);
+          const count = Object.keys(found.holidays).length;
+          const left = found.notImported.map((l) => `Line ${l.line}: ${l.message}`);
+          if (left.length) {
+            await message(
+              "Holidays imported",
+              `${count} ${count === 1 ? "holiday was" : "holidays were"} added (Undo takes them back).\n\nLeft out:\n• ${left.slice(0, 30).join("\n• ")}`,
+            );
+          }
+        } catch (err) {
+          await showError(err, "No holidays were imported.");
+        }
+      },
+    },
+    "Import .ics / .csv…",
+  );
 
   const template = e.doc.template;
   const total = template.reduce((s, p) => s + p.days, 0);
   const phaseRows = template.map((p, i) => {
     const n = h("input", { type: "text", value: p.name, "aria-label": `Phase ${i + 1} name` });
-    n.addEventListener("input", () => n.value.trim() && setTemplate(e, e.doc.template.map((x, j) => (j === i ? { ...x, name: n.value } : x)), "Rename phase", `template-name-${i}`));
+    n.addEventListener(
+      "input",
+      () =>
+        n.value.trim() &&
+        setTemplate(
+          e,
+          e.doc.template.map((x, j) => (j === i ? { ...x, name: n.value } : x)),
+          "Rename phase",
+          `template-name-${i}`,
+        ),
+    );
     const d = h("input", { type: "number", min: 1, max: 250, value: p.days, "aria-label": `Phase ${i + 1} days` });
     d.addEventListener("change", () => {
       const v = Math.round(Number(d.value));
-      if (v >= 1 && v <= 250) setTemplate(e, e.doc.template.map((x, j) => (j === i ? { ...x, days: v } : x)), "Change phase length");
+      if (v >= 1 && v <= 250)
+        setTemplate(
+          e,
+          e.doc.template.map((x, j) => (j === i ? { ...x, days: v } : x)),
+          "Change phase length",
+        );
       else d.value = String(p.days);
     });
-    const remove = h("button", { type: "button", "aria-label": `Remove phase ${i + 1}`, disabled: template.length === 1, onclick: () => setTemplate(e, e.doc.template.filter((_, j) => j !== i), "Remove phase") }, "✕");
+    const remove = h(
+      "button",
+      {
+        type: "button",
+        "aria-label": `Remove phase ${i + 1}`,
+        disabled: template.length === 1,
+        onclick: () =>
+          setTemplate(
+            e,
+            e.doc.template.filter((_, j) => j !== i),
+            "Remove phase",
+          ),
+      },
+      "✕",
+    );
     return h("li", {}, n, d, h("span", { class: "muted" }, "work days"), remove);
   });
-  return h("section", { class: "calendar-settings", "aria-label": "Calendar and template" },
-    h("div", {},
+  return h(
+    "section",
+    { class: "calendar-settings", "aria-label": "Calendar and template" },
+    h(
+      "div",
+      {},
       h("h2", {}, "Work days"),
       h("div", { class: "row" }, ...days),
       h("h2", {}, `Holidays (${holidays.length})`),
-      h("ul", { class: "holidays" }, ...holidays.map(([d, n]) => h("li", {}, h("span", {}, `${d} — ${n}`),
-        h("button", { type: "button", "aria-label": `Remove ${d}`, onclick: () => {
-          const rest = { ...e.doc.calendar.holidays };
-          delete rest[d];
-          setCalendar(e, { ...e.doc.calendar, holidays: rest }, "Remove holiday");
-        } }, "✕")))),
-      h("div", { class: "row" }, date, name, add, importButton)),
-    h("div", {},
+      h(
+        "ul",
+        { class: "holidays" },
+        ...holidays.map(([d, n]) =>
+          h(
+            "li",
+            {},
+            h("span", {}, `${d} — ${n}`),
+            h(
+              "button",
+              {
+                type: "button",
+                "aria-label": `Remove ${d}`,
+                onclick: () => {
+                  const rest = { ...e.doc.calendar.holidays };
+                  delete rest[d];
+                  setCalendar(e, { ...e.doc.calendar, holidays: rest }, "Remove holiday");
+                },
+              },
+              "✕",
+            ),
+          ),
+        ),
+      ),
+      h("div", { class: "row" }, date, name, add, importButton),
+    ),
+    h(
+      "div",
+      {},
       h("h2", {}, `Redesign template — ${total} work days`),
       h("p", { class: "muted" }, "New redesigns are planned with these phases; running ones keep theirs."),
       h("ol", { class: "template" }, ...phaseRows),
-      h("div", { class: "row" },
-        h("button", { type: "button", onclick: () => setTemplate(e, [...e.doc.template, { name: "New phase", days: 1 }], "Add phase") }, "Add phase"),
-        h("button", { type: "button", onclick: () => setTemplate(e, DEFAULT_TEMPLATE, "Reset template") }, "Reset to the 20-day default"))),
+      h(
+        "div",
+        { class: "row" },
+        h(
+          "button",
+          { type: "button", onclick: () => setTemplate(e, [...e.doc.template, { name: "New phase", days: 1 }], "Add phase") },
+          "Add phase",
+        ),
+        h("button", { type: "button", onclick: () => setTemplate(e, DEFAULT_TEMPLATE, "Reset template") }, "Reset to the 20-day default"),
+      ),
+    ),
   );
 }

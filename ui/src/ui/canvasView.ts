@@ -26,7 +26,11 @@ export class CanvasView {
   readonly frameTimes: number[] = [];
 
   constructor(private readonly editor: Editor) {
-    this.canvas = h("canvas", { class: "map-canvas", tabindex: "0", "aria-label": "Journey map canvas. Use the table view for a text version." });
+    this.canvas = h("canvas", {
+      class: "map-canvas",
+      tabindex: "0",
+      "aria-label": "Journey map canvas. Use the table view for a text version.",
+    });
     this.minimap = new Minimap(editor);
     this.root = h("div", { class: "canvas-host" }, this.canvas, this.minimap.root);
     this.ctx = {
@@ -46,7 +50,14 @@ export class CanvasView {
   private pointer(e: PointerEvent | MouseEvent): Pointer {
     const r = this.canvas.getBoundingClientRect();
     const screen = { x: e.clientX - r.left, y: e.clientY - r.top };
-    return { screen, canvas: toCanvas(this.editor.camera, screen), button: e.button, shift: e.shiftKey, mod: e.ctrlKey || e.metaKey, alt: e.altKey };
+    return {
+      screen,
+      canvas: toCanvas(this.editor.camera, screen),
+      button: e.button,
+      shift: e.shiftKey,
+      mod: e.ctrlKey || e.metaKey,
+      alt: e.altKey,
+    };
   }
 
   private listen(): void {
@@ -193,7 +204,13 @@ export class CanvasView {
     const r = this.editRect(box.dataset.id ?? "");
     if (!r) return this.finishEdit(false);
     const zoom = Math.max(0.6, Math.min(2, this.editor.camera.zoom));
-    Object.assign(box.style, { left: `${r.x}px`, top: `${r.y}px`, width: `${r.width}px`, height: `${r.height}px`, fontSize: `${13 * zoom}px` });
+    Object.assign(box.style, {
+      left: `${r.x}px`,
+      top: `${r.y}px`,
+      width: `${r.width}px`,
+      height: `${r.height}px`,
+      fontSize: `${13 * zoom}px`,
+    });
   }
 
   finishEdit(keep: boolean): void {

@@ -2,19 +2,50 @@
 // of a `Dashboard` into a chart configuration; nothing here computes a figure itself.
 
 import {
-  BarController, BarElement, CategoryScale, Chart, Filler, Legend, LinearScale, LineController, LineElement,
-  PointElement, RadarController, RadialLinearScale, Tooltip, type ChartConfiguration,
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  RadarController,
+  RadialLinearScale,
+  Tooltip,
+  type ChartConfiguration,
 } from "chart.js";
 import type { Dashboard } from "../bindings/Dashboard";
 import type { KpiRow } from "../bindings/KpiRow";
 import { PILLAR_LABEL } from "./labels";
+import { RELIABILITY_COLOR } from "../bindings/reliabilityValues";
 
-Chart.register(BarController, BarElement, CategoryScale, Filler, Legend, LinearScale, LineController, LineElement, PointElement, RadarController, RadialLinearScale, Tooltip);
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  RadarController,
+  RadialLinearScale,
+  Tooltip,
+);
 
-export const COLORS = { broken: "#dc2626", reliable: "#2563eb", differentiating: "#16a34a", muted: "#64748b", amber: "#d97706" };
+export const COLORS = { ...RELIABILITY_COLOR, muted: "#64748b", amber: "#d97706" };
 const SERIES = ["#2563eb", "#d97706", "#16a34a", "#dc2626", "#7c3aed", "#0891b2", "#be185d", "#65a30d"];
 
-const base = { animation: false as const, responsive: true, maintainAspectRatio: false, plugins: { legend: { position: "bottom" as const } } };
+const base = {
+  animation: false as const,
+  responsive: true,
+  maintainAspectRatio: false,
+  plugins: { legend: { position: "bottom" as const } },
+};
 
 export function reliabilityChart(d: Dashboard): ChartConfiguration {
   const stages = d.reliability.stages;
@@ -25,11 +56,31 @@ export function reliabilityChart(d: Dashboard): ChartConfiguration {
       datasets: [
         { type: "bar", label: "Broken", data: stages.map((s) => s.broken), backgroundColor: COLORS.broken, stack: "r" },
         { type: "bar", label: "Reliable", data: stages.map((s) => s.reliable), backgroundColor: COLORS.reliable, stack: "r" },
-        { type: "bar", label: "Differentiating", data: stages.map((s) => s.differentiating), backgroundColor: COLORS.differentiating, stack: "r" },
-        { type: "line", label: "Expectation − performance (mean gap)", data: stages.map((s) => s.averageGap), borderColor: COLORS.amber, backgroundColor: COLORS.amber, yAxisID: "gap" },
+        {
+          type: "bar",
+          label: "Differentiating",
+          data: stages.map((s) => s.differentiating),
+          backgroundColor: COLORS.differentiating,
+          stack: "r",
+        },
+        {
+          type: "line",
+          label: "Expectation − performance (mean gap)",
+          data: stages.map((s) => s.averageGap),
+          borderColor: COLORS.amber,
+          backgroundColor: COLORS.amber,
+          yAxisID: "gap",
+        },
       ],
     },
-    options: { ...base, scales: { x: { stacked: true }, y: { stacked: true, title: { display: true, text: "Touchpoints" }, ticks: { precision: 0 } }, gap: { position: "right", title: { display: true, text: "Gap" }, grid: { drawOnChartArea: false } } } },
+    options: {
+      ...base,
+      scales: {
+        x: { stacked: true },
+        y: { stacked: true, title: { display: true, text: "Touchpoints" }, ticks: { precision: 0 } },
+        gap: { position: "right", title: { display: true, text: "Gap" }, grid: { drawOnChartArea: false } },
+      },
+    },
   };
 }
 
@@ -38,7 +89,13 @@ export function feedbackTrendChart(d: Dashboard): ChartConfiguration {
     type: "line",
     data: {
       labels: d.feedback.months,
-      datasets: d.feedback.trend.map((t, i) => ({ label: t.name, data: t.sentiment, borderColor: SERIES[i % SERIES.length], backgroundColor: SERIES[i % SERIES.length], spanGaps: true })),
+      datasets: d.feedback.trend.map((t, i) => ({
+        label: t.name,
+        data: t.sentiment,
+        borderColor: SERIES[i % SERIES.length],
+        backgroundColor: SERIES[i % SERIES.length],
+        spanGaps: true,
+      })),
     },
     options: { ...base, scales: { y: { min: -2, max: 2, title: { display: true, text: "Mean sentiment (−2…+2)" } } } },
   };
@@ -68,10 +125,23 @@ export function customersChart(d: Dashboard): ChartConfiguration {
       datasets: [
         { type: "bar", label: "Customers in", data: flows.map((f) => f.gained), backgroundColor: COLORS.differentiating },
         { type: "bar", label: "Customers out", data: flows.map((f) => -f.lost), backgroundColor: COLORS.broken },
-        { type: "line", label: "Churn rate (%)", data: flows.map((f) => (f.churnRate === null ? null : +(f.churnRate * 100).toFixed(2))), borderColor: COLORS.muted, backgroundColor: COLORS.muted, yAxisID: "churn" },
+        {
+          type: "line",
+          label: "Churn rate (%)",
+          data: flows.map((f) => (f.churnRate === null ? null : +(f.churnRate * 100).toFixed(2))),
+          borderColor: COLORS.muted,
+          backgroundColor: COLORS.muted,
+          yAxisID: "churn",
+        },
       ],
     },
-    options: { ...base, scales: { y: { title: { display: true, text: "Customers" } }, churn: { position: "right", min: 0, title: { display: true, text: "Churn %" }, grid: { drawOnChartArea: false } } } },
+    options: {
+      ...base,
+      scales: {
+        y: { title: { display: true, text: "Customers" } },
+        churn: { position: "right", min: 0, title: { display: true, text: "Churn %" }, grid: { drawOnChartArea: false } },
+      },
+    },
   };
 }
 
@@ -80,7 +150,15 @@ export function pillarsChart(d: Dashboard): ChartConfiguration {
     type: "radar",
     data: {
       labels: d.pillars.map((p) => PILLAR_LABEL[p.pillar]),
-      datasets: [{ label: "Self-assessment (1–5)", data: d.pillars.map((p) => p.score ?? 0), borderColor: COLORS.reliable, backgroundColor: "rgba(37, 99, 235, 0.2)", fill: true }],
+      datasets: [
+        {
+          label: "Self-assessment (1–5)",
+          data: d.pillars.map((p) => p.score ?? 0),
+          borderColor: COLORS.reliable,
+          backgroundColor: "rgba(37, 99, 235, 0.2)",
+          fill: true,
+        },
+      ],
     },
     options: { ...base, scales: { r: { min: 0, max: 5, ticks: { stepSize: 1 } } } },
   };
@@ -92,7 +170,12 @@ export function kpiChart(k: KpiRow): ChartConfiguration {
     data: {
       labels: k.series.map((m) => m.date),
       datasets: [
-        { label: `${k.name}${k.unit ? ` (${k.unit})` : ""}`, data: k.series.map((m) => m.value), borderColor: COLORS.reliable, backgroundColor: COLORS.reliable },
+        {
+          label: `${k.name}${k.unit ? ` (${k.unit})` : ""}`,
+          data: k.series.map((m) => m.value),
+          borderColor: COLORS.reliable,
+          backgroundColor: COLORS.reliable,
+        },
         { label: "Target", data: k.series.map(() => k.target), borderColor: COLORS.differentiating, borderDash: [6, 4], pointRadius: 0 },
       ],
     },

@@ -20,10 +20,13 @@ export function message(title: string, text: string, tone: "error" | "info" = "i
     const backdrop = h(
       "div",
       { class: "backdrop", role: "presentation" },
-      h("div", { class: `dialog ${tone}`, role: "alertdialog", "aria-modal": "true", "aria-labelledby": "dialog-title", "data-code": code },
+      h(
+        "div",
+        { class: `dialog ${tone}`, role: "alertdialog", "aria-modal": "true", "aria-labelledby": "dialog-title", "data-code": code },
         h("h2", { id: "dialog-title" }, title),
         h("p", { class: "dialog-text" }, text),
-        h("div", { class: "dialog-buttons" }, ok)),
+        h("div", { class: "dialog-buttons" }, ok),
+      ),
     );
     backdrop.addEventListener("keydown", (e) => {
       if (e.key === "Escape" || e.key === "Enter") {
@@ -46,12 +49,26 @@ export function prompt(title: string, label: string, initial = ""): Promise<stri
     const backdrop = h(
       "div",
       { class: "backdrop" },
-      h("form", { class: "dialog", role: "dialog", "aria-modal": "true", onsubmit: (e: Event) => { e.preventDefault(); done(input.value.trim() || undefined); } },
+      h(
+        "form",
+        {
+          class: "dialog",
+          role: "dialog",
+          "aria-modal": "true",
+          onsubmit: (e: Event) => {
+            e.preventDefault();
+            done(input.value.trim() || undefined);
+          },
+        },
         h("h2", {}, title),
         h("label", {}, label, input),
-        h("div", { class: "dialog-buttons" },
+        h(
+          "div",
+          { class: "dialog-buttons" },
           h("button", { type: "button", onclick: () => done(undefined) }, "Cancel"),
-          h("button", { type: "submit", class: "primary" }, "OK"))),
+          h("button", { type: "submit", class: "primary" }, "OK"),
+        ),
+      ),
     );
     backdrop.addEventListener("keydown", (e) => {
       if (e.key === "Escape") done(undefined);
@@ -73,10 +90,13 @@ export function ask(title: string, text: string, yes = "Yes", no = "Not now"): P
     const backdrop = h(
       "div",
       { class: "backdrop" },
-      h("div", { class: "dialog", role: "alertdialog", "aria-modal": "true" },
+      h(
+        "div",
+        { class: "dialog", role: "alertdialog", "aria-modal": "true" },
         h("h2", {}, title),
         h("p", { class: "dialog-text" }, text),
-        h("div", { class: "dialog-buttons" }, h("button", { type: "button", onclick: () => done(false) }, no), yesButton)),
+        h("div", { class: "dialog-buttons" }, h("button", { type: "button", onclick: () => done(false) }, no), yesButton),
+      ),
     );
     backdrop.addEventListener("keydown", (e) => {
       if (e.key === "Escape") done(false);
@@ -98,10 +118,18 @@ export function askToDiscard(title: string, text: string, discard: string, keep:
     const backdrop = h(
       "div",
       { class: "backdrop" },
-      h("div", { class: "dialog error", role: "alertdialog", "aria-modal": "true" },
+      h(
+        "div",
+        { class: "dialog error", role: "alertdialog", "aria-modal": "true" },
         h("h2", {}, title),
         h("p", { class: "dialog-text" }, text),
-        h("div", { class: "dialog-buttons" }, h("button", { type: "button", class: "danger", name: "discard", onclick: () => done(true) }, discard), keepButton)),
+        h(
+          "div",
+          { class: "dialog-buttons" },
+          h("button", { type: "button", class: "danger", name: "discard", onclick: () => done(true) }, discard),
+          keepButton,
+        ),
+      ),
     );
     backdrop.addEventListener("keydown", (e) => {
       if (e.key === "Escape") done(false);
@@ -119,17 +147,25 @@ export function chooseBackup(backups: BackupEntry[]): Promise<string | undefined
       resolve(path);
     };
     const rows = backups.map((b) =>
-      h("li", {}, h("span", {}, `${b.taken.replace("T", " ")} · ${Math.max(1, Math.round(b.bytes / 1024))} KB`),
-        h("button", { type: "button", "data-backup": b.path, onclick: () => done(b.path) }, "Restore…")));
+      h(
+        "li",
+        {},
+        h("span", {}, `${b.taken.replace("T", " ")} · ${Math.max(1, Math.round(b.bytes / 1024))} KB`),
+        h("button", { type: "button", "data-backup": b.path, onclick: () => done(b.path) }, "Restore…"),
+      ),
+    );
     const backdrop = h(
       "div",
       { class: "backdrop" },
-      h("div", { class: "dialog", role: "dialog", "aria-modal": "true", "aria-labelledby": "backups-title" },
+      h(
+        "div",
+        { class: "dialog", role: "dialog", "aria-modal": "true", "aria-labelledby": "backups-title" },
         h("h2", { id: "backups-title" }, "Restore a backup"),
         backups.length
           ? h("ul", { class: "backup-list" }, ...rows)
           : h("p", {}, "No backups yet: Journeymap backs a project up when it is opened and every 10 minutes while it is edited."),
-        h("div", { class: "dialog-buttons" }, h("button", { type: "button", onclick: () => done(undefined) }, "Close"))),
+        h("div", { class: "dialog-buttons" }, h("button", { type: "button", onclick: () => done(undefined) }, "Close")),
+      ),
     );
     backdrop.addEventListener("keydown", (e) => {
       if (e.key === "Escape") done(undefined);

@@ -47,16 +47,27 @@ export function isIsoDate(s: string): boolean {
  * raises "change" as soon as it is typed; anything else is marked and never reported.
  */
 export function dateInput(props: Record<string, unknown>): HTMLInputElement {
-  const input = h("input", { ...props, type: "text", inputmode: "numeric", placeholder: "YYYY-MM-DD", maxLength: 10, class: `date ${String(props.class ?? "")}`.trim() });
+  const input = h("input", {
+    ...props,
+    type: "text",
+    inputmode: "numeric",
+    placeholder: "YYYY-MM-DD",
+    maxLength: 10,
+    class: `date ${String(props.class ?? "")}`.trim(),
+  });
   const check = () => input.classList.toggle("invalid", input.value !== "" && !isIsoDate(input.value));
   input.addEventListener("input", () => {
     check();
     if (isIsoDate(input.value)) input.dispatchEvent(new Event("change"));
   });
-  input.addEventListener("change", (e) => {
-    // A half-typed date is never passed on.
-    if (!isIsoDate(input.value) && input.value !== "") e.stopImmediatePropagation();
-    check();
-  }, { capture: true });
+  input.addEventListener(
+    "change",
+    (e) => {
+      // A half-typed date is never passed on.
+      if (!isIsoDate(input.value) && input.value !== "") e.stopImmediatePropagation();
+      check();
+    },
+    { capture: true },
+  );
   return input;
 }

@@ -10,7 +10,11 @@ const NAMES: Record<CsvTable, string> = { touchpoints: "touchpoints", kpis: "KPI
 
 export async function exportCsv(editor: Editor, table: CsvTable): Promise<void> {
   await editor.flush();
-  const chosen = await save({ title: `Export ${NAMES[table]} as CSV`, filters: [{ name: "CSV", extensions: ["csv"] }], defaultPath: `${editor.doc.info.name} - ${table}.csv` });
+  const chosen = await save({
+    title: `Export ${NAMES[table]} as CSV`,
+    filters: [{ name: "CSV", extensions: ["csv"] }],
+    defaultPath: `${editor.doc.info.name} - ${table}.csv`,
+  });
   if (!chosen) return;
   const path = chosen.toLowerCase().endsWith(".csv") ? chosen : `${chosen}.csv`;
   try {

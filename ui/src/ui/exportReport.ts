@@ -20,8 +20,13 @@ export const REPORT_SECTIONS: Array<[Section, string]> = [
 
 export async function exportReport(editor: Editor): Promise<void> {
   await editor.flush();
-  const paper = h("select", { name: "paper", "aria-label": "Paper" },
-    h("option", { value: "a4" }, "A4"), h("option", { value: "letter" }, "US Letter"), h("option", { value: "a3" }, "A3 (the whole map on one page)"));
+  const paper = h(
+    "select",
+    { name: "paper", "aria-label": "Paper" },
+    h("option", { value: "a4" }, "A4"),
+    h("option", { value: "letter" }, "US Letter"),
+    h("option", { value: "a3" }, "A3 (the whole map on one page)"),
+  );
   const boxes = REPORT_SECTIONS.map(([id, label]) => {
     const box = h("input", { type: "checkbox", name: `section-${id}`, checked: true });
     return { id, box, el: h("label", { class: "check" }, box, label) };
@@ -30,13 +35,19 @@ export async function exportReport(editor: Editor): Promise<void> {
   const exportButton = h("button", { type: "button", class: "primary", name: "export" }, "Export…");
   const close = h("button", { type: "button" }, "Cancel");
   const buttons = h("div", { class: "dialog-buttons" }, close, exportButton);
-  const backdrop = h("div", { class: "backdrop" },
-    h("div", { class: "dialog", role: "dialog", "aria-modal": "true", "aria-labelledby": "export-title" },
+  const backdrop = h(
+    "div",
+    { class: "backdrop" },
+    h(
+      "div",
+      { class: "dialog", role: "dialog", "aria-modal": "true", "aria-labelledby": "export-title" },
       h("h2", { id: "export-title" }, "Export PDF report"),
       h("label", {}, "Paper", paper),
       h("fieldset", { class: "sections" }, h("legend", {}, "Sections"), ...boxes.map((b) => b.el)),
       status,
-      buttons));
+      buttons,
+    ),
+  );
   const done = () => backdrop.remove();
   close.addEventListener("click", done);
   backdrop.addEventListener("keydown", (e) => {
@@ -51,14 +62,23 @@ export async function exportReport(editor: Editor): Promise<void> {
       status.textContent = "Choose at least one section.";
       return;
     }
-    const chosen = await save({ title: "Export PDF report", filters: [{ name: "PDF", extensions: ["pdf"] }], defaultPath: `${editor.doc.info.name}.pdf` });
+    const chosen = await save({
+      title: "Export PDF report",
+      filters: [{ name: "PDF", extensions: ["pdf"] }],
+      defaultPath: `${editor.doc.info.name}.pdf`,
+    });
     if (!chosen) return;
     const path = chosen.toLowerCase().endsWith(".pdf") ? chosen : `${chosen}.pdf`;
     exportButton.disabled = true;
     close.disabled = true;
     status.replaceChildren(h("progress", { "aria-label": "Writing the report" }), h("span", {}, " Writing the report…"));
     try {
-      const bytes = await editor.backend.exportReport(path, { paper: paper.value as Paper, sections, today: localToday(), author: "Journeymap" });
+      const bytes = await editor.backend.exportReport(path, {
+        paper: paper.value as Paper,
+        sections,
+        today: localToday(),
+        author: "Journeymap",
+      });
       status.replaceChildren(h("p", { class: "ok" }, `Written: ${path} (${Math.max(1, Math.round(bytes / 1024))} KB)`));
       const open = h("button", { type: "button", class: "primary", name: "openReport" }, "Open");
       open.addEventListener("click", async () => {

@@ -13,7 +13,11 @@ function withExtension(path: string): string {
 }
 
 export class Files {
-  constructor(private readonly editor: Editor, private readonly backend: Backend, private readonly onOpened: () => void) {}
+  constructor(
+    private readonly editor: Editor,
+    private readonly backend: Backend,
+    private readonly onOpened: () => void,
+  ) {}
 
   async newProject(): Promise<void> {
     const name = await prompt("New project", "Project name", "Untitled journey");
@@ -50,7 +54,15 @@ export class Files {
       const path = await chooseBackup(backups);
       if (!path) return;
       const taken = backups.find((b) => b.path === path)?.taken.replace("T", " ") ?? "";
-      if (!(await ask("Restore backup", `Replace the project with the backup from ${taken}? The current state is backed up first, so you can come back to it.`, "Restore", "Cancel"))) return;
+      if (
+        !(await ask(
+          "Restore backup",
+          `Replace the project with the backup from ${taken}? The current state is backed up first, so you can come back to it.`,
+          "Restore",
+          "Cancel",
+        ))
+      )
+        return;
       this.editor.load(await this.backend.restoreBackup(path));
       this.onOpened();
     } catch (e) {

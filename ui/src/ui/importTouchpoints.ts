@@ -12,7 +12,14 @@ import { h } from "./dom";
 import { mappingDialog, previewTable } from "./mappingDialog";
 
 export async function importTouchpoints(editor: Editor, onDone: () => void, chosen?: string): Promise<void> {
-  const path = chosen ?? (await open({ title: "Import touchpoints", multiple: false, directory: false, filters: [{ name: "Spreadsheet", extensions: ["csv", "xlsx", "txt", "tsv"] }] }));
+  const path =
+    chosen ??
+    (await open({
+      title: "Import touchpoints",
+      multiple: false,
+      directory: false,
+      filters: [{ name: "Spreadsheet", extensions: ["csv", "xlsx", "txt", "tsv"] }],
+    }));
   if (!path || Array.isArray(path)) return;
   await editor.flush();
   let first: TouchpointPreview;
@@ -23,7 +30,11 @@ export async function importTouchpoints(editor: Editor, onDone: () => void, chos
     return;
   }
   const file = path.split(/[\\/]/).pop() ?? path;
-  const target = h("select", { name: "map-target", "aria-label": "Map for rows without one" }, ...editor.doc.mapsInOrder().map((m) => h("option", { value: m.id }, m.name)));
+  const target = h(
+    "select",
+    { name: "map-target", "aria-label": "Map for rows without one" },
+    ...editor.doc.mapsInOrder().map((m) => h("option", { value: m.id }, m.name)),
+  );
   target.value = first.mapping.mapId ?? editor.mapId;
   mappingDialog<TouchpointMapping, TouchpointPreview>(first, {
     title: `Import touchpoints from ${file}`,
@@ -46,7 +57,16 @@ export async function importTouchpoints(editor: Editor, onDone: () => void, chos
     ],
     extras: [{ label: "Map for rows without one", select: target, apply: (m, v) => ({ ...m, mapId: v || null }) }],
     preview: (mapping) => editor.backend.previewTouchpointsSheet(path, mapping.mapId, mapping),
-    rows: (p) => previewTable(["Map", "Stage", "Lane", "Title", "Channel", "Reliability", "★"], p.rows, (r) => [r.map, r.stage, r.lane, r.title, r.channel, r.reliability, r.momentOfTruth ? "★" : ""]),
+    rows: (p) =>
+      previewTable(["Map", "Stage", "Lane", "Title", "Channel", "Reliability", "★"], p.rows, (r) => [
+        r.map,
+        r.stage,
+        r.lane,
+        r.title,
+        r.channel,
+        r.reliability,
+        r.momentOfTruth ? "★" : "",
+      ]),
     notes: (p) => {
       const created = [
         p.newMaps.length ? `maps: ${p.newMaps.join(", ")}` : "",

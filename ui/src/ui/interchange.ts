@@ -21,35 +21,70 @@ export function currentView(e: Editor): Viewport {
 
 export async function exportPicture(editor: Editor): Promise<void> {
   await editor.flush();
-  const format = h("select", { name: "pictureFormat", "aria-label": "Format" }, h("option", { value: "png" }, "PNG (slides, documents)"), h("option", { value: "svg" }, "SVG (scalable, text stays text)"));
-  const scale = h("select", { name: "pictureScale", "aria-label": "Scale" }, h("option", { value: "1" }, "1×"), h("option", { value: "2", selected: true }, "2× (crisp on slides)"), h("option", { value: "4" }, "4× (print)"));
-  const extent = h("select", { name: "pictureExtent", "aria-label": "What to draw" }, h("option", { value: "map" }, "The whole map"), h("option", { value: "view" }, "What is on screen now"));
+  const format = h(
+    "select",
+    { name: "pictureFormat", "aria-label": "Format" },
+    h("option", { value: "png" }, "PNG (slides, documents)"),
+    h("option", { value: "svg" }, "SVG (scalable, text stays text)"),
+  );
+  const scale = h(
+    "select",
+    { name: "pictureScale", "aria-label": "Scale" },
+    h("option", { value: "1" }, "1×"),
+    h("option", { value: "2", selected: true }, "2× (crisp on slides)"),
+    h("option", { value: "4" }, "4× (print)"),
+  );
+  const extent = h(
+    "select",
+    { name: "pictureExtent", "aria-label": "What to draw" },
+    h("option", { value: "map" }, "The whole map"),
+    h("option", { value: "view" }, "What is on screen now"),
+  );
   const scaleLabel = h("label", {}, "Scale", scale);
   format.addEventListener("change", () => (scaleLabel.style.display = format.value === "svg" ? "none" : ""));
   const status = h("div", { class: "export-status", role: "status", "aria-live": "polite" });
   const go = h("button", { type: "button", class: "primary", name: "exportPicture" }, "Export…");
   const close = h("button", { type: "button" }, "Cancel");
   const map = editor.doc.get("map", editor.mapId);
-  const backdrop = h("div", { class: "backdrop" },
-    h("div", { class: "dialog", role: "dialog", "aria-modal": "true", "aria-labelledby": "picture-title" },
+  const backdrop = h(
+    "div",
+    { class: "backdrop" },
+    h(
+      "div",
+      { class: "dialog", role: "dialog", "aria-modal": "true", "aria-labelledby": "picture-title" },
       h("h2", { id: "picture-title" }, `Export “${map?.name ?? "map"}” as a picture`),
-      h("label", {}, "Format", format), scaleLabel, h("label", {}, "Draw", extent),
+      h("label", {}, "Format", format),
+      scaleLabel,
+      h("label", {}, "Draw", extent),
       status,
-      h("div", { class: "dialog-buttons" }, close, go)));
+      h("div", { class: "dialog-buttons" }, close, go),
+    ),
+  );
   const done = () => backdrop.remove();
   close.addEventListener("click", done);
-  backdrop.addEventListener("keydown", (e) => { if (e.key === "Escape" && !go.disabled) done(); });
+  backdrop.addEventListener("keydown", (e) => {
+    if (e.key === "Escape" && !go.disabled) done();
+  });
   document.body.append(backdrop);
   go.focus();
   go.addEventListener("click", async () => {
     const ext = format.value;
-    const chosen = await save({ title: "Export map picture", filters: [{ name: ext.toUpperCase(), extensions: [ext] }], defaultPath: `${map?.name ?? "map"}.${ext}` });
+    const chosen = await save({
+      title: "Export map picture",
+      filters: [{ name: ext.toUpperCase(), extensions: [ext] }],
+      defaultPath: `${map?.name ?? "map"}.${ext}`,
+    });
     if (!chosen) return;
     const path = withExtension(chosen, ext);
     go.disabled = true;
     status.replaceChildren(h("progress", { "aria-label": "Drawing" }), h("span", {}, " Drawing…"));
     try {
-      const bytes = await editor.backend.exportMapPicture(path, editor.mapId, ext === "png" ? Number(scale.value) : null, extent.value === "view" ? currentView(editor) : null);
+      const bytes = await editor.backend.exportMapPicture(
+        path,
+        editor.mapId,
+        ext === "png" ? Number(scale.value) : null,
+        extent.value === "view" ? currentView(editor) : null,
+      );
       status.replaceChildren(h("p", { class: "ok" }, `Written: ${path} (${kb(bytes)})`));
       close.textContent = "Close";
     } catch (e) {
@@ -62,12 +97,19 @@ export async function exportPicture(editor: Editor): Promise<void> {
 
 export async function exportHtml(editor: Editor): Promise<void> {
   await editor.flush();
-  const chosen = await save({ title: "Export web page", filters: [{ name: "Web page", extensions: ["html"] }], defaultPath: `${editor.doc.info.name}.html` });
+  const chosen = await save({
+    title: "Export web page",
+    filters: [{ name: "Web page", extensions: ["html"] }],
+    defaultPath: `${editor.doc.info.name}.html`,
+  });
   if (!chosen) return;
   const path = withExtension(chosen, "html");
   try {
     const bytes = await editor.backend.exportHtml(path, localToday());
-    await message("Web page exported", `Written: ${path} (${kb(bytes)}). It opens in any browser without the app and without a network connection.`);
+    await message(
+      "Web page exported",
+      `Written: ${path} (${kb(bytes)}). It opens in any browser without the app and without a network connection.`,
+    );
   } catch (e) {
     await showError(e, "The web page was not written.");
   }
@@ -75,7 +117,11 @@ export async function exportHtml(editor: Editor): Promise<void> {
 
 export async function exportCjml(editor: Editor): Promise<void> {
   await editor.flush();
-  const chosen = await save({ title: "Export CJML", filters: [{ name: "CJML (XML)", extensions: ["xml", "cjml"] }], defaultPath: `${editor.doc.info.name}.cjml.xml` });
+  const chosen = await save({
+    title: "Export CJML",
+    filters: [{ name: "CJML (XML)", extensions: ["xml", "cjml"] }],
+    defaultPath: `${editor.doc.info.name}.cjml.xml`,
+  });
   if (!chosen) return;
   const path = /\.(xml|cjml)$/i.test(chosen) ? chosen : `${chosen}.xml`;
   try {
@@ -87,7 +133,14 @@ export async function exportCjml(editor: Editor): Promise<void> {
 }
 
 export async function importCjml(editor: Editor, onDone: () => void, chosen?: string): Promise<void> {
-  const path = chosen ?? (await open({ title: "Import CJML journeys", multiple: false, directory: false, filters: [{ name: "CJML (XML)", extensions: ["xml", "cjml"] }] }));
+  const path =
+    chosen ??
+    (await open({
+      title: "Import CJML journeys",
+      multiple: false,
+      directory: false,
+      filters: [{ name: "CJML (XML)", extensions: ["xml", "cjml"] }],
+    }));
   if (!path || Array.isArray(path)) return;
   await editor.flush();
   try {
@@ -96,7 +149,10 @@ export async function importCjml(editor: Editor, onDone: () => void, chosen?: st
     importChanges(editor, read.changes, `Import ${count(read.maps, "journey")} from ${file}`);
     onDone();
     const left = read.notImported.map((l) => `Line ${l.line}: ${l.message}`);
-    await message("CJML imported", `${count(read.maps, "journey")} with ${count(read.touchpoints, "touchpoint")} ${read.maps === 1 ? "was" : "were"} added as new maps (Undo takes them back).${left.length ? `\n\nLeft out:\n• ${left.slice(0, 30).join("\n• ")}` : ""}`);
+    await message(
+      "CJML imported",
+      `${count(read.maps, "journey")} with ${count(read.touchpoints, "touchpoint")} ${read.maps === 1 ? "was" : "were"} added as new maps (Undo takes them back).${left.length ? `\n\nLeft out:\n• ${left.slice(0, 30).join("\n• ")}` : ""}`,
+    );
   } catch (e) {
     await showError(e, `${path} was not imported.`);
   }

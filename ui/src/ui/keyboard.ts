@@ -29,7 +29,10 @@ export function describeKeys(keys: string[] | undefined): string {
     .split("+")
     .map((p) => (p === "mod" ? (isMac ? "⌘" : "Ctrl") : p.length === 1 ? p.toUpperCase() : p[0]!.toUpperCase() + p.slice(1)))
     .join("+")
-    .replace("Arrowleft", "←").replace("Arrowright", "→").replace("Arrowup", "↑").replace("Arrowdown", "↓");
+    .replace("Arrowleft", "←")
+    .replace("Arrowright", "→")
+    .replace("Arrowup", "↑")
+    .replace("Arrowdown", "↓");
 }
 
 /** Whether typing is going into a text field (so single-key shortcuts must not fire). */

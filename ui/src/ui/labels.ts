@@ -19,4 +19,10 @@ export const PILLAR_LABEL: Record<Pillar, string> = {
 
 export const STATUS_LABEL: Record<KpiStatus, string> = { met: "Met", near: "Near target", missed: "Missed", noData: "No data" };
 
-export const SOURCE_LABEL: Record<FeedbackSource, string> = { survey: "Survey", review: "Review", social: "Social", call: "Call", employee: "Employee" };
+export const SOURCE_LABEL: Record<FeedbackSource, string> = {
+  survey: "Survey",
+  review: "Review",
+  social: "Social",
+  call: "Call",
+  employee: "Employee",
+};

@@ -36,9 +36,12 @@ export function mappingDialog<M, P extends Preview<M>>(first: P, spec: MappingSp
   let mapping = first.mapping;
   const field = (m: M, f: keyof M & string) => (m as unknown as Record<string, number | null | undefined>)[f];
   const selects = spec.fields.map(([name, label, required]) => {
-    const select = h("select", { name: `map-${name}`, "aria-label": label },
+    const select = h(
+      "select",
+      { name: `map-${name}`, "aria-label": label },
       ...(required ? [] : [h("option", { value: "" }, "(none)")]),
-      ...first.headers.map((header, i) => h("option", { value: String(i) }, header || `Column ${i + 1}`)));
+      ...first.headers.map((header, i) => h("option", { value: String(i) }, header || `Column ${i + 1}`)),
+    );
     const current = field(mapping, name);
     select.value = current === null || current === undefined ? "" : String(current);
     select.addEventListener("change", () => void refresh());
@@ -50,16 +53,25 @@ export function mappingDialog<M, P extends Preview<M>>(first: P, spec: MappingSp
   const problems = h("div", { class: "problems", role: "status", "aria-live": "polite" });
   const importButton = h("button", { type: "button", class: "primary", name: "import" }, "Import");
   const cancel = h("button", { type: "button", name: "cancel" }, "Cancel");
-  const backdrop = h("div", { class: "backdrop" },
-    h("div", { class: "dialog wide", role: "dialog", "aria-modal": "true", "aria-labelledby": "import-title" },
+  const backdrop = h(
+    "div",
+    { class: "backdrop" },
+    h(
+      "div",
+      { class: "dialog wide", role: "dialog", "aria-modal": "true", "aria-labelledby": "import-title" },
       h("h2", { id: "import-title" }, spec.title),
       h("p", { class: "hint" }, spec.hint),
       h("div", { class: "mapping" }, ...selects.map((s) => s.el), ...extras.map((x) => h("label", {}, x.label, x.select))),
-      table, problems,
-      h("div", { class: "dialog-buttons" }, cancel, importButton)));
+      table,
+      problems,
+      h("div", { class: "dialog-buttons" }, cancel, importButton),
+    ),
+  );
   const done = () => backdrop.remove();
   cancel.addEventListener("click", done);
-  backdrop.addEventListener("keydown", (e) => { if (e.key === "Escape") done(); });
+  backdrop.addEventListener("keydown", (e) => {
+    if (e.key === "Escape") done();
+  });
   document.body.append(backdrop);
 
   function show(p: P): void {
@@ -70,8 +82,13 @@ export function mappingDialog<M, P extends Preview<M>>(first: P, spec: MappingSp
       for (const note of spec.notes?.(p) ?? []) problems.append(h("p", { class: "hint" }, note));
     } else {
       problems.append(
-        h("p", { class: "error" }, `${p.errorCount} of ${count(p.totalRows, "row")} cannot be imported; fix them in the file or change the columns. Nothing is imported while any row is bad.`),
-        h("ul", {}, ...p.errors.slice(0, 20).map((e) => h("li", {}, `Line ${e.line}: ${e.message}`))));
+        h(
+          "p",
+          { class: "error" },
+          `${p.errorCount} of ${count(p.totalRows, "row")} cannot be imported; fix them in the file or change the columns. Nothing is imported while any row is bad.`,
+        ),
+        h("ul", {}, ...p.errors.slice(0, 20).map((e) => h("li", {}, `Line ${e.line}: ${e.message}`))),
+      );
     }
     importButton.disabled = p.errorCount > 0 || p.totalRows === 0;
     importButton.textContent = `Import ${count(p.totalRows, "row")}`;
@@ -79,7 +96,8 @@ export function mappingDialog<M, P extends Preview<M>>(first: P, spec: MappingSp
 
   async function refresh(): Promise<void> {
     let next = { ...mapping };
-    for (const s of selects) (next as unknown as Record<string, number | null>)[s.name] = s.select.value === "" ? null : Number(s.select.value);
+    for (const s of selects)
+      (next as unknown as Record<string, number | null>)[s.name] = s.select.value === "" ? null : Number(s.select.value);
     for (const x of extras) next = x.apply(next, x.select.value);
     mapping = next;
     try {
@@ -107,10 +125,23 @@ export function mappingDialog<M, P extends Preview<M>>(first: P, spec: MappingSp
 }
 
 /** A preview table: a header row, then one row per line (a bad line spans the row with why). */
-export function previewTable<R extends { line: number; error: string | null }>(columns: string[], rows: R[], cells: (r: R) => string[]): HTMLElement {
-  return h("table", { class: "grid-table" },
+export function previewTable<R extends { line: number; error: string | null }>(
+  columns: string[],
+  rows: R[],
+  cells: (r: R) => string[],
+): HTMLElement {
+  return h(
+    "table",
+    { class: "grid-table" },
     h("thead", {}, h("tr", {}, h("th", {}, "Line"), ...columns.map((c) => h("th", {}, c)))),
-    h("tbody", {}, ...rows.map((r) => r.error
-      ? h("tr", { class: "bad" }, h("td", {}, String(r.line)), h("td", { colspan: columns.length }, r.error))
-      : h("tr", {}, h("td", {}, String(r.line)), ...cells(r).map((c) => h("td", {}, c))))));
+    h(
+      "tbody",
+      {},
+      ...rows.map((r) =>
+        r.error
+          ? h("tr", { class: "bad" }, h("td", {}, String(r.line)), h("td", { colspan: columns.length }, r.error))
+          : h("tr", {}, h("td", {}, String(r.line)), ...cells(r).map((c) => h("td", {}, c))),
+      ),
+    ),
+  );
 }

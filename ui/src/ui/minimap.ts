@@ -5,7 +5,8 @@ import type { Editor } from "../editor/editor";
 import { RELIABILITY_COLOR } from "../render/palette";
 import { h } from "./dom";
 
-const W = 220, H = 130;
+const W = 220,
+  H = 130;
 
 export class Minimap {
   readonly root: HTMLCanvasElement;
@@ -16,7 +17,8 @@ export class Minimap {
     const go = (e: PointerEvent) => {
       const r = this.root.getBoundingClientRect();
       const { scale, ox, oy, bounds } = this.frame();
-      const x = (e.clientX - r.left - ox) / scale + bounds.x, y = (e.clientY - r.top - oy) / scale + bounds.y;
+      const x = (e.clientX - r.left - ox) / scale + bounds.x,
+        y = (e.clientY - r.top - oy) / scale + bounds.y;
       const cam = editor.camera;
       editor.setCamera({ ...cam, x: x - editor.viewport.width / cam.zoom / 2, y: y - editor.viewport.height / cam.zoom / 2 });
     };
@@ -57,11 +59,21 @@ export class Minimap {
       c.fillRect(ox + (g.x - bounds.x) * scale, oy + (g.y - bounds.y) * scale, g.width * scale, g.height * scale);
       for (const n of e.doc.notesOf(e.mapId)) {
         c.fillStyle = n.color;
-        c.fillRect(ox + (n.x - bounds.x) * scale, oy + (n.y - bounds.y) * scale, Math.max(1, n.width * scale), Math.max(1, n.height * scale));
+        c.fillRect(
+          ox + (n.x - bounds.x) * scale,
+          oy + (n.y - bounds.y) * scale,
+          Math.max(1, n.width * scale),
+          Math.max(1, n.height * scale),
+        );
       }
       for (const t of e.doc.touchpointsOf(e.mapId)) {
         c.fillStyle = RELIABILITY_COLOR[t.reliability];
-        c.fillRect(ox + (t.x - bounds.x) * scale, oy + (t.y - bounds.y) * scale, Math.max(1, t.width * scale), Math.max(1, t.height * scale));
+        c.fillRect(
+          ox + (t.x - bounds.x) * scale,
+          oy + (t.y - bounds.y) * scale,
+          Math.max(1, t.width * scale),
+          Math.max(1, t.height * scale),
+        );
       }
       this.cached = { key, image };
     }
@@ -70,6 +82,11 @@ export class Minimap {
     const cam = e.camera;
     ctx.strokeStyle = "#f59e0b";
     ctx.lineWidth = 2;
-    ctx.strokeRect(ox + (cam.x - bounds.x) * scale, oy + (cam.y - bounds.y) * scale, (e.viewport.width / cam.zoom) * scale, (e.viewport.height / cam.zoom) * scale);
+    ctx.strokeRect(
+      ox + (cam.x - bounds.x) * scale,
+      oy + (cam.y - bounds.y) * scale,
+      (e.viewport.width / cam.zoom) * scale,
+      (e.viewport.height / cam.zoom) * scale,
+    );
   }
 }

@@ -21,6 +21,7 @@ import { clear, h } from "./dom";
 import { addKpi } from "../actions/measures";
 import { setTop, toggledTop } from "../actions/toggleTop";
 import { MAX_TOP_TOUCHPOINTS } from "../model/doc";
+import { isFinished } from "../model/redesign";
 
 const NOTE_COLORS = ["#fde68a", "#fecaca", "#bbf7d0", "#e0f2fe", "#ede9fe", "#fed7aa"];
 
@@ -83,7 +84,14 @@ export class Panel {
 
   /** A text input or textarea bound to a value; edits go through `set`. A required name is
    * not written while it is blank (the core refuses a nameless record); the field shows why. */
-  private text(label: string, get: () => string, set: (v: string) => void, multiline = false, name = label, required = false): HTMLInputElement | HTMLTextAreaElement {
+  private text(
+    label: string,
+    get: () => string,
+    set: (v: string) => void,
+    multiline = false,
+    name = label,
+    required = false,
+  ): HTMLInputElement | HTMLTextAreaElement {
     const input = multiline ? h("textarea", { rows: 3, name }) : h("input", { type: "text", name, required });
     input.value = get();
     input.addEventListener("input", () => {
@@ -101,7 +109,13 @@ export class Panel {
     return input;
   }
 
-  private select<T extends string>(label: string, options: Array<[T, string]>, get: () => T, set: (v: T) => void, name = label): HTMLSelectElement {
+  private select<T extends string>(
+    label: string,
+    options: Array<[T, string]>,
+    get: () => T,
+    set: (v: T) => void,
+    name = label,
+  ): HTMLSelectElement {
     const sel = h("select", { name }, ...options.map(([v, l]) => h("option", { value: v }, l)));
     sel.value = get();
     sel.addEventListener("change", () => {
@@ -136,15 +150,59 @@ export class Panel {
   private touchpoint(id: string): void {
     const e = this.editor;
     const t = () => e.doc.get("touchpoint", id)!;
-    const set = (patch: Parameters<typeof editField<"touchpoint">>[3], label = "Edit touchpoint") => editField(e, "touchpoint", id, patch, label);
+    const set = (patch: Parameters<typeof editField<"touchpoint">>[3], label = "Edit touchpoint") =>
+      editField(e, "touchpoint", id, patch, label);
     this.heading("Touchpoint");
-    this.text("Title", () => t().title, (title) => set({ title }), false, "title", true);
-    this.text("Description", () => t().description, (description) => set({ description }), true, "description");
-    this.text("Channel", () => t().channel, (channel) => set({ channel }), false, "channel");
-    this.text("Owner (department)", () => t().owner, (owner) => set({ owner }), false, "owner");
-    this.select("Stage", e.doc.stagesOf(e.mapId).map((s) => [s.id, s.name]), () => t().stageId, (stageId) => set({ stageId }, "Move to stage"), "stage");
-    this.select("Lane", e.doc.lanesOf(e.mapId).map((l) => [l.id, l.name]), () => t().laneId, (laneId) => set({ laneId }, "Move to lane"), "lane");
-    this.select<Reliability>("Reliability", (["broken", "reliable", "differentiating"] as const).map((r) => [r, RELIABILITY_LABEL[r]]), () => t().reliability, (reliability) => set({ reliability }, "Set reliability"), "reliability");
+    this.text(
+      "Title",
+      () => t().title,
+      (title) => set({ title }),
+      false,
+      "title",
+      true,
+    );
+    this.text(
+      "Description",
+      () => t().description,
+      (description) => set({ description }),
+      true,
+      "description",
+    );
+    this.text(
+      "Channel",
+      () => t().channel,
+      (channel) => set({ channel }),
+      false,
+      "channel",
+    );
+    this.text(
+      "Owner (department)",
+      () => t().owner,
+      (owner) => set({ owner }),
+      false,
+      "owner",
+    );
+    this.select(
+      "Stage",
+      e.doc.stagesOf(e.mapId).map((s) => [s.id, s.name]),
+      () => t().stageId,
+      (stageId) => set({ stageId }, "Move to stage"),
+      "stage",
+    );
+    this.select(
+      "Lane",
+      e.doc.lanesOf(e.mapId).map((l) => [l.id, l.name]),
+      () => t().laneId,
+      (laneId) => set({ laneId }, "Move to lane"),
+      "lane",
+    );
+    this.select<Reliability>(
+      "Reliability",
+      (["broken", "reliable", "differentiating"] as const).map((r) => [r, RELIABILITY_LABEL[r]]),
+      () => t().reliability,
+      (reliability) => set({ reliability }, "Set reliability"),
+      "reliability",
+    );
 
     const emotion = h("input", { type: "range", min: -3, max: 3, step: 1, name: "emotion" });
     const emotionOut = h("output", {});
@@ -159,12 +217,25 @@ export class Panel {
     this.field("Emotion (−3 … +3)", h("div", { class: "inline" }, emotion, emotionOut));
 
     const scores: Array<[string, string]> = [1, 2, 3, 4, 5].map((n) => [String(n), String(n)]);
-    this.select("Customer expectation (1–5)", scores, () => String(t().expectation), (v) => set({ expectation: Number(v) }), "expectation");
-    this.select("Delivered performance (1–5)", scores, () => String(t().performance), (v) => set({ performance: Number(v) }), "performance");
+    this.select(
+      "Customer expectation (1–5)",
+      scores,
+      () => String(t().expectation),
+      (v) => set({ expectation: Number(v) }),
+      "expectation",
+    );
+    this.select(
+      "Delivered performance (1–5)",
+      scores,
+      () => String(t().performance),
+      (v) => set({ performance: Number(v) }),
+      "performance",
+    );
     const gap = h("p", { class: "gap" });
     const showGap = () => {
       const g = t().expectation - t().performance;
-      gap.textContent = g > 0 ? `Gap: falls ${g} short of what customers expect` : g < 0 ? `Exceeds expectations by ${-g}` : "Meets expectations";
+      gap.textContent =
+        g > 0 ? `Gap: falls ${g} short of what customers expect` : g < 0 ? `Exceeds expectations by ${-g}` : "Meets expectations";
       gap.className = `gap ${g > 0 ? "short" : "ok"}`;
     };
     showGap();
@@ -173,20 +244,40 @@ export class Panel {
 
     const mot = h("input", { type: "checkbox", name: "momentOfTruth" });
     mot.checked = t().momentOfTruth;
-    mot.addEventListener("change", () => set({ momentOfTruth: mot.checked }, mot.checked ? "Mark moment of truth" : "Unmark moment of truth"));
+    mot.addEventListener("change", () =>
+      set({ momentOfTruth: mot.checked }, mot.checked ? "Mark moment of truth" : "Unmark moment of truth"),
+    );
     this.refreshers.push(() => (mot.checked = t().momentOfTruth));
     this.root.append(h("label", { class: "check" }, mot, " ★ Moment of truth ", h("kbd", {}, "M")));
-    this.text("Why this moment matters", () => t().momentOfTruthNote, (momentOfTruthNote) => set({ momentOfTruthNote }), true, "momentOfTruthNote");
+    this.text(
+      "Why this moment matters",
+      () => t().momentOfTruthNote,
+      (momentOfTruthNote) => set({ momentOfTruthNote }),
+      true,
+      "momentOfTruthNote",
+    );
     this.measures(id);
     this.root.append(h("h2", {}, "Redesign"));
     const redesigns = [...e.doc.tables.redesign.values()].filter((r) => r.touchpointId === id);
     for (const r of redesigns) {
-      const done = r.phases.every((p) => p.status === "done");
+      const done = isFinished(r);
       const current = r.phases.find((p) => p.status !== "done");
-      this.root.append(h("button", { type: "button", class: "link", onclick: () => this.onOpenRedesign(r.id) }, `${r.title} — ${done ? "done" : current?.name ?? ""}`));
+      this.root.append(
+        h(
+          "button",
+          { type: "button", class: "link", onclick: () => this.onOpenRedesign(r.id) },
+          `${r.title} — ${done ? "done" : (current?.name ?? "")}`,
+        ),
+      );
     }
-    if (!redesigns.some((r) => !r.phases.every((p) => p.status === "done")))
-      this.root.append(h("div", { class: "button-row" }, h("button", { type: "button", name: "startRedesign", onclick: () => this.onStartRedesign(id) }, "Start redesign (R)")));
+    if (redesigns.every(isFinished))
+      this.root.append(
+        h(
+          "div",
+          { class: "button-row" },
+          h("button", { type: "button", name: "startRedesign", onclick: () => this.onStartRedesign(id) }, "Start redesign (R)"),
+        ),
+      );
     this.buttons(deleteSelection);
   }
 
@@ -203,27 +294,80 @@ export class Panel {
       else top.checked = false;
     });
     this.refreshers.push(() => (top.checked = rank() >= 0));
-    this.root.append(h("label", { class: "check", title: `At most ${MAX_TOP_TOUCHPOINTS}: the touchpoints the dashboard tracks` }, top, " Top touchpoint ", h("kbd", {}, "Shift+T")));
+    this.root.append(
+      h(
+        "label",
+        { class: "check", title: `At most ${MAX_TOP_TOUCHPOINTS}: the touchpoints the dashboard tracks` },
+        top,
+        " Top touchpoint ",
+        h("kbd", {}, "Shift+T"),
+      ),
+    );
     const list = h("ul", { class: "kpi-list" });
     const fill = () => {
       clear(list);
       for (const k of e.doc.kpisOf(id)) {
         const last = k.measurements.at(-1);
-        list.append(h("li", {}, `${k.name}: `, last ? `${last.value}${k.unit ? ` ${k.unit}` : ""} (${last.date})` : "no value yet", ` · target ${k.direction === "higherIsBetter" ? "≥" : "≤"} ${k.target}${k.unit ? ` ${k.unit}` : ""}`));
+        list.append(
+          h(
+            "li",
+            {},
+            `${k.name}: `,
+            last ? `${last.value}${k.unit ? ` ${k.unit}` : ""} (${last.date})` : "no value yet",
+            ` · target ${k.direction === "higherIsBetter" ? "≥" : "≤"} ${k.target}${k.unit ? ` ${k.unit}` : ""}`,
+          ),
+        );
       }
     };
     fill();
     this.refreshers.push(fill);
-    this.root.append(list, h("div", { class: "button-row" }, h("button", { type: "button", name: "addKpi", onclick: () => { addKpi(e, id); this.onOpenDashboard(); } }, "+ KPI"), h("button", { type: "button", class: "link", onclick: () => this.onOpenDashboard() }, "Open in Dashboard")));
+    this.root.append(
+      list,
+      h(
+        "div",
+        { class: "button-row" },
+        h(
+          "button",
+          {
+            type: "button",
+            name: "addKpi",
+            onclick: () => {
+              addKpi(e, id);
+              this.onOpenDashboard();
+            },
+          },
+          "+ KPI",
+        ),
+        h("button", { type: "button", class: "link", onclick: () => this.onOpenDashboard() }, "Open in Dashboard"),
+      ),
+    );
   }
 
   private note(id: string): void {
     const e = this.editor;
     const n = () => e.doc.get("note", id)!;
     this.heading("Sticky note");
-    this.text("Text", () => n().text, (text) => editField(e, "note", id, { text }, "Edit note"), true, "text");
-    const swatches = h("div", { class: "swatches" }, ...NOTE_COLORS.map((color) =>
-      h("button", { type: "button", class: "swatch", style: { background: color }, title: color, "aria-label": `Colour ${color}`, onclick: () => editField(e, "note", id, { color }, "Recolour note") })));
+    this.text(
+      "Text",
+      () => n().text,
+      (text) => editField(e, "note", id, { text }, "Edit note"),
+      true,
+      "text",
+    );
+    const swatches = h(
+      "div",
+      { class: "swatches" },
+      ...NOTE_COLORS.map((color) =>
+        h("button", {
+          type: "button",
+          class: "swatch",
+          style: { background: color },
+          title: color,
+          "aria-label": `Colour ${color}`,
+          onclick: () => editField(e, "note", id, { color }, "Recolour note"),
+        }),
+      ),
+    );
     this.field("Colour", swatches);
     const votes = h("output", { class: "votes" });
     const showVotes = () => (votes.textContent = `${n().votes} vote${n().votes === 1 ? "" : "s"}`);
@@ -239,7 +383,13 @@ export class Panel {
     const from = e.doc.get("touchpoint", c().fromId)?.title ?? "?";
     const to = e.doc.get("touchpoint", c().toId)?.title ?? "?";
     this.heading("Connector", `${from} → ${to}`);
-    this.text("Label", () => c().label, (label) => editField(e, "connector", id, { label }, "Label connector"), false, "label");
+    this.text(
+      "Label",
+      () => c().label,
+      (label) => editField(e, "connector", id, { label }, "Label connector"),
+      false,
+      "label",
+    );
     this.buttons(deleteSelection);
   }
 
@@ -257,8 +407,21 @@ export class Panel {
     const e = this.editor;
     const s = () => e.doc.get("stage", id)!;
     this.heading("Stage");
-    this.text("Name", () => s().name, (name) => editField(e, "stage", id, { name }, "Rename stage"), false, "name", true);
-    this.text("Description", () => s().description, (description) => editField(e, "stage", id, { description }, "Describe stage"), true, "description");
+    this.text(
+      "Name",
+      () => s().name,
+      (name) => editField(e, "stage", id, { name }, "Rename stage"),
+      false,
+      "name",
+      true,
+    );
+    this.text(
+      "Description",
+      () => s().description,
+      (description) => editField(e, "stage", id, { description }, "Describe stage"),
+      true,
+      "description",
+    );
     const count = e.doc.touchpointsOf(e.mapId).filter((t) => t.stageId === id).length;
     this.root.append(h("p", { class: "sub" }, `${count} touchpoint${count === 1 ? "" : "s"}. Drag the header's right edge to resize.`));
     this.buttons(moveStageLeft, moveStageRight);
@@ -269,8 +432,21 @@ export class Panel {
     const e = this.editor;
     const l = () => e.doc.get("lane", id)!;
     this.heading("Lane");
-    this.text("Name", () => l().name, (name) => editField(e, "lane", id, { name }, "Rename lane"), false, "name", true);
-    this.select<LaneKind>("Kind", Object.entries(LANE_NAMES) as Array<[LaneKind, string]>, () => l().kind, (kind) => editField(e, "lane", id, { kind }, "Change lane kind"), "kind");
+    this.text(
+      "Name",
+      () => l().name,
+      (name) => editField(e, "lane", id, { name }, "Rename lane"),
+      false,
+      "name",
+      true,
+    );
+    this.select<LaneKind>(
+      "Kind",
+      Object.entries(LANE_NAMES) as Array<[LaneKind, string]>,
+      () => l().kind,
+      (kind) => editField(e, "lane", id, { kind }, "Change lane kind"),
+      "kind",
+    );
     this.buttons(moveLaneUp, moveLaneDown);
     this.buttons(deleteSelection);
   }
@@ -281,20 +457,84 @@ export class Panel {
   private project(): void {
     const e = this.editor;
     this.heading("Project");
-    this.text("Name", () => e.doc.info.name, (name) => editInfo(e, { name }), false, "projectName", true);
-    this.text("Intent statement", () => e.doc.info.intentStatement, (intentStatement) => editInfo(e, { intentStatement }), true, "intentStatement");
-    this.text("Brand promise", () => e.doc.info.brandPromise, (brandPromise) => editInfo(e, { brandPromise }), true, "brandPromise");
-    this.text("Target customers", () => e.doc.info.targetCustomers, (targetCustomers) => editInfo(e, { targetCustomers }), true, "targetCustomers");
+    this.text(
+      "Name",
+      () => e.doc.info.name,
+      (name) => editInfo(e, { name }),
+      false,
+      "projectName",
+      true,
+    );
+    this.text(
+      "Intent statement",
+      () => e.doc.info.intentStatement,
+      (intentStatement) => editInfo(e, { intentStatement }),
+      true,
+      "intentStatement",
+    );
+    this.text(
+      "Brand promise",
+      () => e.doc.info.brandPromise,
+      (brandPromise) => editInfo(e, { brandPromise }),
+      true,
+      "brandPromise",
+    );
+    this.text(
+      "Target customers",
+      () => e.doc.info.targetCustomers,
+      (targetCustomers) => editInfo(e, { targetCustomers }),
+      true,
+      "targetCustomers",
+    );
     const map = e.doc.get("map", e.mapId);
     if (!map) return;
     this.root.append(h("h2", {}, "This map"));
-    this.text("Map name", () => e.doc.get("map", e.mapId)?.name ?? "", (name) => editField(e, "map", e.mapId, { name }, "Rename map"), false, "mapName", true);
-    this.select<MapKind>("State", [["asIs", "As-is (today)"], ["toBe", "To-be (redesigned)"]], () => e.doc.get("map", e.mapId)?.kind ?? "asIs", (kind) => editField(e, "map", e.mapId, { kind }, "Change map state"), "mapKind");
-    const personas: Array<[string, string]> = [["", "— none —"], ...[...e.doc.tables.persona.values()].map((p): [string, string] => [p.id, p.name])];
-    this.select("Persona", personas, () => e.doc.get("map", e.mapId)?.personaId ?? "", (v) => editField(e, "map", e.mapId, { personaId: v || null }, "Change persona"), "persona");
-    this.root.append(h("div", { class: "button-row" },
-      h("button", { type: "button", name: "duplicateMap", title: "Copy this map as the to-be journey of a redesign", onclick: () => void duplicateAsToBe(e) }, "Duplicate as to-be"),
-      h("button", { type: "button", name: "deleteMap", onclick: () => this.onDeleteMap?.() }, "Delete map…")));
+    this.text(
+      "Map name",
+      () => e.doc.get("map", e.mapId)?.name ?? "",
+      (name) => editField(e, "map", e.mapId, { name }, "Rename map"),
+      false,
+      "mapName",
+      true,
+    );
+    this.select<MapKind>(
+      "State",
+      [
+        ["asIs", "As-is (today)"],
+        ["toBe", "To-be (redesigned)"],
+      ],
+      () => e.doc.get("map", e.mapId)?.kind ?? "asIs",
+      (kind) => editField(e, "map", e.mapId, { kind }, "Change map state"),
+      "mapKind",
+    );
+    const personas: Array<[string, string]> = [
+      ["", "— none —"],
+      ...[...e.doc.tables.persona.values()].map((p): [string, string] => [p.id, p.name]),
+    ];
+    this.select(
+      "Persona",
+      personas,
+      () => e.doc.get("map", e.mapId)?.personaId ?? "",
+      (v) => editField(e, "map", e.mapId, { personaId: v || null }, "Change persona"),
+      "persona",
+    );
+    this.root.append(
+      h(
+        "div",
+        { class: "button-row" },
+        h(
+          "button",
+          {
+            type: "button",
+            name: "duplicateMap",
+            title: "Copy this map as the to-be journey of a redesign",
+            onclick: () => void duplicateAsToBe(e),
+          },
+          "Duplicate as to-be",
+        ),
+        h("button", { type: "button", name: "deleteMap", onclick: () => this.onDeleteMap?.() }, "Delete map…"),
+      ),
+    );
     const stats = h("dl", { class: "stats" });
     const showStats = () => {
       clear(stats);
@@ -311,6 +551,12 @@ export class Panel {
     showStats();
     this.refreshers.push(showStats);
     this.root.append(stats);
-    this.root.append(h("p", { class: "hint" }, "Double-click a cell to add a touchpoint. T touchpoint · N note · M moment of truth · 1/2/3 reliability · C connect · Space-drag to pan."));
+    this.root.append(
+      h(
+        "p",
+        { class: "hint" },
+        "Double-click a cell to add a touchpoint. T touchpoint · N note · M moment of truth · 1/2/3 reliability · C connect · Space-drag to pan.",
+      ),
+    );
   }
 }

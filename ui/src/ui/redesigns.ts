@@ -77,23 +77,60 @@ export class RedesignsView {
     const e = this.editor;
     const redesigns = [...e.doc.tables.redesign.values()].sort((a, b) => a.start.localeCompare(b.start) || a.title.localeCompare(b.title));
     const tab = (mode: RedesignsView["mode"], label: string) =>
-      h("button", { type: "button", role: "tab", "aria-selected": String(this.mode === mode), class: this.mode === mode ? "primary" : "", onclick: () => { this.mode = mode; void this.update(true); } }, label);
+      h(
+        "button",
+        {
+          type: "button",
+          role: "tab",
+          "aria-selected": String(this.mode === mode),
+          class: this.mode === mode ? "primary" : "",
+          onclick: () => {
+            this.mode = mode;
+            void this.update(true);
+          },
+        },
+        label,
+      );
     const today = dateInput({ value: this.today, "aria-label": "Today", name: "today" });
-    today.addEventListener("change", () => { if (today.value) { this.today = today.value; void this.update(true); } });
+    today.addEventListener("change", () => {
+      if (today.value) {
+        this.today = today.value;
+        void this.update(true);
+      }
+    });
     const counts = (s: RedesignState) => redesigns.filter((r) => this.progress.get(r.id)?.state === s).length;
     this.root.append(
-      h("header", { class: "redesigns-head" },
+      h(
+        "header",
+        { class: "redesigns-head" },
         h("h1", {}, "Redesigns"),
-        h("div", { role: "tablist", class: "group" }, tab("board", "Board"), tab("timeline", "Timeline"), tab("calendar", "Calendar & template")),
+        h(
+          "div",
+          { role: "tablist", class: "group" },
+          tab("board", "Board"),
+          tab("timeline", "Timeline"),
+          tab("calendar", "Calendar & template"),
+        ),
         h("label", { class: "inline" }, "Today", today),
-        h("span", { class: "summary" }, `${counts("late")} late · ${counts("atRisk")} at risk · ${counts("onTrack")} on track · ${counts("done")} done`)),
+        h(
+          "span",
+          { class: "summary" },
+          `${counts("late")} late · ${counts("atRisk")} at risk · ${counts("onTrack")} on track · ${counts("done")} done`,
+        ),
+      ),
     );
     if (this.mode === "calendar") {
       this.root.append(calendarSettings(e, (path, today) => e.backend.readHolidays(path, today)));
       return;
     }
     if (redesigns.length === 0) {
-      this.root.append(h("p", { class: "empty" }, "No redesigns yet. Right-click a touchpoint on the map (or use the side panel) and choose “Start redesign”."));
+      this.root.append(
+        h(
+          "p",
+          { class: "empty" },
+          "No redesigns yet. Right-click a touchpoint on the map (or use the side panel) and choose “Start redesign”.",
+        ),
+      );
       return;
     }
     const body = h("div", { class: "redesigns-body" });
@@ -133,22 +170,48 @@ export class RedesignsView {
     const t = e.doc.get("touchpoint", r.touchpointId);
     const stage = t && e.doc.get("stage", t.stageId);
     const phase = p?.currentPhase != null ? r.phases[p.currentPhase] : undefined;
-    return h("button", { type: "button", class: `redesign-card ${p?.state ?? ""} ${this.selected === r.id ? "selected" : ""}`, "data-redesign": r.id, onclick: () => { this.selected = r.id; void this.update(true); } },
+    return h(
+      "button",
+      {
+        type: "button",
+        class: `redesign-card ${p?.state ?? ""} ${this.selected === r.id ? "selected" : ""}`,
+        "data-redesign": r.id,
+        onclick: () => {
+          this.selected = r.id;
+          void this.update(true);
+        },
+      },
       h("strong", {}, r.title),
       h("span", { class: "muted" }, `${t?.title ?? "?"}${stage ? ` · ${stage.name}` : ""}`),
       h("span", { class: "row" }, this.pill(p?.state), phase ? `${PHASE_LABEL[phase.status]}: ${phase.name}` : "All phases done"),
-      p && p.state !== "done" ? h("span", { class: "muted" }, `${p.workDaysRemaining} work days left · ends ${p.forecastEnd}${p.forecastEnd !== p.baseline.end ? ` (planned ${p.baseline.end})` : ""}`) : null,
+      p && p.state !== "done"
+        ? h(
+            "span",
+            { class: "muted" },
+            `${p.workDaysRemaining} work days left · ends ${p.forecastEnd}${p.forecastEnd !== p.baseline.end ? ` (planned ${p.baseline.end})` : ""}`,
+          )
+        : null,
     );
   }
 
   private timeline(redesigns: Redesign[]): HTMLElement {
     const e = this.editor;
     const all = redesigns.map((r) => this.progress.get(r.id)).filter((p): p is RedesignProgress => !!p);
-    const first = Math.min(...all.map((p) => parse(p.baseline.start)), ...all.flatMap((p) => p.forecast.map((f) => parse(f.start))), parse(this.today)) - 3 * DAY;
+    const first =
+      Math.min(
+        ...all.map((p) => parse(p.baseline.start)),
+        ...all.flatMap((p) => p.forecast.map((f) => parse(f.start))),
+        parse(this.today),
+      ) -
+      3 * DAY;
     const last = Math.max(...all.map((p) => parse(p.forecastEnd)), ...all.map((p) => parse(p.baseline.end)), parse(this.today)) + 5 * DAY;
     const days = Math.round((last - first) / DAY) + 1;
-    const W = 16, LABEL = 280, ROW = 44, TOP = 40;
-    const width = LABEL + days * W, height = TOP + redesigns.length * ROW + 10;
+    const W = 16,
+      LABEL = 280,
+      ROW = 44,
+      TOP = 40;
+    const width = LABEL + days * W,
+      height = TOP + redesigns.length * ROW + 10;
     const ns = "http://www.w3.org/2000/svg";
     const el = (tag: string, attrs: Record<string, string | number>, text?: string) => {
       const n = document.createElementNS(ns, tag);
@@ -165,7 +228,14 @@ export class RedesignsView {
       const holiday = e.doc.calendar.holidays[date];
       const x = LABEL + i * W;
       if (mask[weekday] !== "1" || holiday) {
-        const shade = el("rect", { x, y: TOP - 6, width: W, height: height - TOP + 6, fill: holiday ? "#fde68a" : "#e2e8f0", class: holiday ? "holiday" : "weekend" });
+        const shade = el("rect", {
+          x,
+          y: TOP - 6,
+          width: W,
+          height: height - TOP + 6,
+          fill: holiday ? "#fde68a" : "#e2e8f0",
+          class: holiday ? "holiday" : "weekend",
+        });
         if (holiday) shade.append(el("title", {}, `${date}: ${holiday}`));
         svg.append(shade);
       }
@@ -180,26 +250,62 @@ export class RedesignsView {
       if (!p) return;
       const y = TOP + row * ROW;
       const late = p.state === "late";
-      const label = el("text", { x: 8, y: y + 18, "font-size": 13, "font-weight": 600, fill: late ? "#b91c1c" : "#0f172a", class: "gantt-label" }, r.title.length > 38 ? `${r.title.slice(0, 37)}…` : r.title);
-      svg.append(label, el("text", { x: 8, y: y + 34, "font-size": 11, fill: late ? "#b91c1c" : "#475569" }, `${STATE_LABEL[p.state]} · ends ${p.forecastEnd}`));
+      const label = el(
+        "text",
+        { x: 8, y: y + 18, "font-size": 13, "font-weight": 600, fill: late ? "#b91c1c" : "#0f172a", class: "gantt-label" },
+        r.title.length > 38 ? `${r.title.slice(0, 37)}…` : r.title,
+      );
+      svg.append(
+        label,
+        el(
+          "text",
+          { x: 8, y: y + 34, "font-size": 11, fill: late ? "#b91c1c" : "#475569" },
+          `${STATE_LABEL[p.state]} · ends ${p.forecastEnd}`,
+        ),
+      );
       const x = (d: string) => LABEL + ((parse(d) - first) / DAY) * W;
-      for (const b of p.baseline.phases) svg.append(el("rect", { x: x(b.start), y: y + 30, width: x(b.end) - x(b.start) + W, height: 5, fill: "#cbd5e1" }));
+      for (const b of p.baseline.phases)
+        svg.append(el("rect", { x: x(b.start), y: y + 30, width: x(b.end) - x(b.start) + W, height: 5, fill: "#cbd5e1" }));
       p.forecast.forEach((f, i) => {
         const status = r.phases[i]?.status ?? "notStarted";
         const fill = { done: "#1e3a8a", inProgress: "#2563eb", waiting: "#f59e0b", notStarted: "#93c5fd" }[status];
-        const bar = el("rect", { x: x(f.start) + 1, y: y + 6, width: x(f.end) - x(f.start) + W - 2, height: 20, rx: 3, fill, stroke: late ? "#dc2626" : "none", "stroke-width": late ? 2 : 0, class: `bar ${status}` });
+        const bar = el("rect", {
+          x: x(f.start) + 1,
+          y: y + 6,
+          width: x(f.end) - x(f.start) + W - 2,
+          height: 20,
+          rx: 3,
+          fill,
+          stroke: late ? "#dc2626" : "none",
+          "stroke-width": late ? 2 : 0,
+          class: `bar ${status}`,
+        });
         bar.append(el("title", {}, `${f.name}: ${f.start} – ${f.end} (${PHASE_LABEL[status]})`));
         svg.append(bar);
       });
       svg.addEventListener("click", (ev) => {
         const rowAt = Math.floor(((ev as MouseEvent).offsetY - TOP) / ROW);
         const picked = redesigns[rowAt];
-        if (picked) { this.selected = picked.id; void this.update(true); }
+        if (picked) {
+          this.selected = picked.id;
+          void this.update(true);
+        }
       });
     });
-    svg.append(el("line", { x1: todayX + W / 2, x2: todayX + W / 2, y1: 18, y2: height, stroke: "#dc2626", "stroke-width": 2, class: "today" }));
+    svg.append(
+      el("line", { x1: todayX + W / 2, x2: todayX + W / 2, y1: 18, y2: height, stroke: "#dc2626", "stroke-width": 2, class: "today" }),
+    );
     svg.append(el("text", { x: todayX + W / 2 + 3, y: 30, "font-size": 11, fill: "#dc2626" }, "today"));
-    return h("div", { class: "timeline" }, svg, h("p", { class: "legend" }, "Bars: forecast (dark = done, blue = in progress, amber = waiting, light = not started). Grey strips: the original plan. Shaded: weekends; yellow: holidays."));
+    return h(
+      "div",
+      { class: "timeline" },
+      svg,
+      h(
+        "p",
+        { class: "legend" },
+        "Bars: forecast (dark = done, blue = in progress, amber = waiting, light = not started). Grey strips: the original plan. Shaded: weekends; yellow: holidays.",
+      ),
+    );
   }
 
   private details(r: Redesign): HTMLElement {
@@ -208,18 +314,27 @@ export class RedesignsView {
     const t = e.doc.get("touchpoint", r.touchpointId);
     const title = h("input", { type: "text", value: r.title, name: "redesignTitle", "aria-label": "Redesign title" });
     title.addEventListener("input", () => title.value.trim() && editField(e, "redesign", r.id, { title: title.value }, "Rename redesign"));
-    title.addEventListener("blur", () => { if (!title.value.trim()) title.value = e.doc.get("redesign", r.id)?.title ?? ""; });
+    title.addEventListener("blur", () => {
+      if (!title.value.trim()) title.value = e.doc.get("redesign", r.id)?.title ?? "";
+    });
     const description = h("textarea", { rows: 2, name: "redesignDescription", "aria-label": "What changes" });
     description.value = r.description;
     description.addEventListener("input", () => editField(e, "redesign", r.id, { description: description.value }, "Describe redesign"));
     const act = (i: number, to: PhaseStatus, label: string) =>
       h("button", { type: "button", "data-phase": i, "data-to": to, onclick: () => void this.change(r.id, i, to) }, label);
     const rows = r.phases.map((ph, i) => {
-      const f = p?.forecast[i], b = p?.baseline.phases[i];
+      const f = p?.forecast[i],
+        b = p?.baseline.phases[i];
       const owner = h("input", { type: "text", value: ph.owner, "aria-label": `Owner of ${ph.name}`, placeholder: "Owner" });
       owner.addEventListener("input", () => editPhase(e, r.id, i, { owner: owner.value }, "Set owner"));
       owner.addEventListener("change", () => e.endGesture());
-      const notes = h("input", { type: "text", maxLength: LIMITS.textChars, value: ph.notes, "aria-label": `Notes on ${ph.name}`, placeholder: "Notes" });
+      const notes = h("input", {
+        type: "text",
+        maxLength: LIMITS.textChars,
+        value: ph.notes,
+        "aria-label": `Notes on ${ph.name}`,
+        placeholder: "Notes",
+      });
       notes.addEventListener("input", () => editPhase(e, r.id, i, { notes: notes.value }, "Phase notes"));
       notes.addEventListener("change", () => e.endGesture());
       const buttons: HTMLElement[] = [];
@@ -227,23 +342,69 @@ export class RedesignsView {
       if (ph.status === "inProgress") buttons.push(act(i, "waiting", "Waiting"), act(i, "done", "Done"));
       if (ph.status === "waiting") buttons.push(act(i, "inProgress", "Resume"), act(i, "done", "Done"));
       if (ph.status === "done" && (r.phases[i + 1]?.status ?? "notStarted") === "notStarted") buttons.push(act(i, "inProgress", "Reopen"));
-      return h("tr", { class: ph.status },
+      return h(
+        "tr",
+        { class: ph.status },
         h("th", { scope: "row" }, `${i + 1}. ${ph.name}`, h("span", { class: "muted" }, ` ${ph.days} d`)),
         h("td", {}, b ? `${b.start} – ${b.end}` : ""),
         h("td", {}, ph.actualStart ? `${ph.actualStart} – ${ph.actualEnd ?? "…"}` : f ? `(${f.start} – ${f.end})` : ""),
         h("td", {}, h("span", { class: `phase-status ${ph.status}` }, PHASE_LABEL[ph.status])),
-        h("td", {}, owner), h("td", {}, notes), h("td", { class: "actions" }, ...buttons));
+        h("td", {}, owner),
+        h("td", {}, notes),
+        h("td", { class: "actions" }, ...buttons),
+      );
     });
-    const remove = h("button", { type: "button", onclick: () => { e.commit(deletion(e.doc, [{ kind: "redesign", id: r.id }]), "Delete redesign"); this.selected = undefined; } }, "Delete redesign");
-    return h("aside", { class: "redesign-details", "aria-label": "Redesign details" },
+    const remove = h(
+      "button",
+      {
+        type: "button",
+        onclick: () => {
+          e.commit(deletion(e.doc, [{ kind: "redesign", id: r.id }]), "Delete redesign");
+          this.selected = undefined;
+        },
+      },
+      "Delete redesign",
+    );
+    return h(
+      "aside",
+      { class: "redesign-details", "aria-label": "Redesign details" },
       h("div", { class: "row" }, title, this.pill(p?.state)),
-      h("p", { class: "muted" }, `Touchpoint: ${t?.title ?? "?"} (${t?.reliability ?? "?"}) · planned ${p?.baseline.start ?? r.start} – ${p?.baseline.end ?? ""} · forecast end ${p?.forecastEnd ?? ""} · ${p?.workDaysRemaining ?? 0} work days left`),
+      h(
+        "p",
+        { class: "muted" },
+        `Touchpoint: ${t?.title ?? "?"} (${t?.reliability ?? "?"}) · planned ${p?.baseline.start ?? r.start} – ${p?.baseline.end ?? ""} · forecast end ${p?.forecastEnd ?? ""} · ${p?.workDaysRemaining ?? 0} work days left`,
+      ),
       description,
-      h("table", { class: "phases" },
-        h("thead", {}, h("tr", {}, ...["Phase", "Planned", "Actual (forecast)", "Status", "Owner", "Notes", ""].map((c) => h("th", { scope: "col" }, c)))),
-        h("tbody", {}, ...rows)),
-      h("details", {}, h("summary", {}, `History (${r.history.length})`),
-        h("ol", {}, ...r.history.map((c) => h("li", {}, `${c.date}: ${r.phases[c.phase]?.name ?? c.phase} ${PHASE_LABEL[c.from]} → ${PHASE_LABEL[c.to]}${c.note ? ` — ${c.note}` : ""}`)))),
+      h(
+        "table",
+        { class: "phases" },
+        h(
+          "thead",
+          {},
+          h(
+            "tr",
+            {},
+            ...["Phase", "Planned", "Actual (forecast)", "Status", "Owner", "Notes", ""].map((c) => h("th", { scope: "col" }, c)),
+          ),
+        ),
+        h("tbody", {}, ...rows),
+      ),
+      h(
+        "details",
+        {},
+        h("summary", {}, `History (${r.history.length})`),
+        h(
+          "ol",
+          {},
+          ...r.history.map((c) =>
+            h(
+              "li",
+              {},
+              `${c.date}: ${r.phases[c.phase]?.name ?? c.phase} ${PHASE_LABEL[c.from]} → ${PHASE_LABEL[c.to]}${c.note ? ` — ${c.note}` : ""}`,
+            ),
+          ),
+        ),
+      ),
       h("div", { class: "button-row" }, remove),
     );
   }
@@ -254,7 +415,12 @@ export class RedesignsView {
       const r = this.editor.doc.get("redesign", id);
       const t = r && this.editor.doc.get("touchpoint", r.touchpointId);
       const next = t && IMPROVED[t.reliability];
-      if (finished && t && next && (await ask("Redesign complete", `“${t.title}” is ${t.reliability}. Mark it ${next} now that the redesign is in motion?`))) {
+      if (
+        finished &&
+        t &&
+        next &&
+        (await ask("Redesign complete", `“${t.title}” is ${t.reliability}. Mark it ${next} now that the redesign is in motion?`))
+      ) {
         improveReliability(this.editor, id);
       }
     } catch (e) {

@@ -34,33 +34,86 @@ export class TableView {
     const lanes = e.doc.lanesOf(e.mapId);
     const cards = e.doc.touchpointsOf(e.mapId).sort((a, b) => a.y - b.y || a.x - b.x);
     const notes = e.doc.notesOf(e.mapId);
-    const table = h("table", { class: "map-table" },
+    const table = h(
+      "table",
+      { class: "map-table" },
       h("caption", {}, e.doc.get("map", e.mapId)?.name ?? "Map"),
-      h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Lane \\ Stage"), ...stages.map((s) => h("th", { scope: "col" },
-        this.nameInput(s.name, `Stage name ${s.name}`, (name) => editField(e, "stage", s.id, { name }, "Rename stage")))))));
+      h(
+        "thead",
+        {},
+        h(
+          "tr",
+          {},
+          h("th", { scope: "col" }, "Lane \\ Stage"),
+          ...stages.map((s) =>
+            h(
+              "th",
+              { scope: "col" },
+              this.nameInput(s.name, `Stage name ${s.name}`, (name) => editField(e, "stage", s.id, { name }, "Rename stage")),
+            ),
+          ),
+        ),
+      ),
+    );
     const body = h("tbody");
     for (const lane of lanes) {
-      const row = h("tr", {}, h("th", { scope: "row" }, this.nameInput(lane.name, `Lane name ${lane.name}`, (name) => editField(e, "lane", lane.id, { name }, "Rename lane"))));
+      const row = h(
+        "tr",
+        {},
+        h(
+          "th",
+          { scope: "row" },
+          this.nameInput(lane.name, `Lane name ${lane.name}`, (name) => editField(e, "lane", lane.id, { name }, "Rename lane")),
+        ),
+      );
       for (const stage of stages) {
         const cell = h("td", {});
         const list = h("ul", {});
         for (const t of cards.filter((t) => t.stageId === stage.id && t.laneId === lane.id)) {
-          const title = this.nameInput(t.title, `Touchpoint title, ${stage.name}, ${lane.name}`, (title) => editField(e, "touchpoint", t.id, { title }, "Rename touchpoint"));
+          const title = this.nameInput(t.title, `Touchpoint title, ${stage.name}, ${lane.name}`, (title) =>
+            editField(e, "touchpoint", t.id, { title }, "Rename touchpoint"),
+          );
           title.dataset.id = t.id;
           title.addEventListener("focus", () => e.select([t.id]));
-          const rel = h("select", { "aria-label": `Reliability of ${t.title}` }, ...(["broken", "reliable", "differentiating"] as const).map((r) => h("option", { value: r }, RELIABILITY_LABEL[r])));
+          const rel = h(
+            "select",
+            { "aria-label": `Reliability of ${t.title}` },
+            ...(["broken", "reliable", "differentiating"] as const).map((r) => h("option", { value: r }, RELIABILITY_LABEL[r])),
+          );
           rel.value = t.reliability;
-          rel.addEventListener("change", () => editField(e, "touchpoint", t.id, { reliability: rel.value as Reliability }, "Set reliability"));
+          rel.addEventListener("change", () =>
+            editField(e, "touchpoint", t.id, { reliability: rel.value as Reliability }, "Set reliability"),
+          );
           const mot = h("input", { type: "checkbox", "aria-label": `${t.title} is a moment of truth` });
           mot.checked = t.momentOfTruth;
           mot.addEventListener("change", () => editField(e, "touchpoint", t.id, { momentOfTruth: mot.checked }, "Toggle moment of truth"));
-          list.append(h("li", { class: `card-row ${t.reliability}` }, title, h("div", { class: "card-meta" }, rel, h("label", { class: "check" }, mot, "★"))));
+          list.append(
+            h(
+              "li",
+              { class: `card-row ${t.reliability}` },
+              title,
+              h("div", { class: "card-meta" }, rel, h("label", { class: "check" }, mot, "★")),
+            ),
+          );
         }
         for (const n of notes.filter((n) => n.stageId === stage.id && n.laneId === lane.id)) {
-          const text = this.nameInput(n.text, `Note, ${stage.name}, ${lane.name}`, (value) => editField(e, "note", n.id, { text: value }, "Edit note"));
-          list.append(h("li", { class: "note-row", style: { background: n.color } }, text, n.votes ? h("span", { class: "votes" }, `● ${n.votes}`) : null));
+          const text = this.nameInput(n.text, `Note, ${stage.name}, ${lane.name}`, (value) =>
+            editField(e, "note", n.id, { text: value }, "Edit note"),
+          );
+          list.append(
+            h(
+              "li",
+              { class: "note-row", style: { background: n.color } },
+              text,
+              n.votes ? h("span", { class: "votes" }, `● ${n.votes}`) : null,
+            ),
+          );
         }
-        const add = h("button", { type: "button", class: "add", "aria-label": `Add a touchpoint to ${stage.name}, ${lane.name}` }, "+ touchpoint");
+        const add = h(
+          "button",
+          { type: "button", class: "add", "aria-label": `Add a touchpoint to ${stage.name}, ${lane.name}` },
+          "+ touchpoint",
+        );
         add.addEventListener("click", () => {
           const column = e.grid.columns.find((c) => c.stage.id === stage.id)!;
           const r = e.grid.rows.find((r) => r.lane.id === lane.id)!;

@@ -15,7 +15,10 @@ export class Workshop {
   private readonly startButton = h("button", { type: "button", class: "primary" }, "Start");
   readonly voteToggle = h("input", { type: "checkbox", name: "voting" });
 
-  constructor(private readonly onExit: () => void, onVoting: (on: boolean) => void) {
+  constructor(
+    private readonly onExit: () => void,
+    onVoting: (on: boolean) => void,
+  ) {
     this.startButton.addEventListener("click", () => (this.running ? this.pause() : this.start()));
     this.voteToggle.addEventListener("change", () => onVoting(this.voteToggle.checked));
     this.timer.append(
@@ -29,7 +32,8 @@ export class Workshop {
   }
 
   private show(): void {
-    const m = Math.floor(this.remaining / 60), s = this.remaining % 60;
+    const m = Math.floor(this.remaining / 60),
+      s = this.remaining % 60;
     this.display.textContent = `${m}:${String(s).padStart(2, "0")}`;
     this.timer.classList.toggle("done", this.remaining === 0);
     this.startButton.textContent = this.running ? "Pause" : "Start";

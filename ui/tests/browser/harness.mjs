@@ -10,7 +10,13 @@ import { chromium } from "playwright-core";
 const here = fileURLToPath(new URL(".", import.meta.url));
 export const uiRoot = join(here, "..", "..");
 const dist = join(uiRoot, "dist");
-const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".css": "text/css", ".png": "image/png", ".svg": "image/svg+xml" };
+const types = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+};
 
 export async function serve() {
   const server = createServer(async (req, res) => {
@@ -32,7 +38,15 @@ export async function launch() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 }
 
@@ -43,8 +57,17 @@ export async function openApp(browser, url, seed, viewport = { width: 1440, heig
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
   const fixture = async (name) => JSON.parse(await readFile(join(uiRoot, "tests", "fixtures", name), "utf8"));
-  const fixtures = { dashboard: await fixture("sample-dashboard.json"), preview: await fixture("feedback-preview.json"), imported: await fixture("feedback-import.json"), sheetPreview: await fixture("touchpoints-preview.json"), sheetChanges: await fixture("touchpoints-import.json"), cjml: await fixture("cjml-read.json") };
-  await page.addInitScript({ content: `window.__SEED__ = ${JSON.stringify(seed)}; window.__FAIL_STARTUP__ = ${failStartup}; window.__FIXTURES__ = ${JSON.stringify(fixtures)};` });
+  const fixtures = {
+    dashboard: await fixture("sample-dashboard.json"),
+    preview: await fixture("feedback-preview.json"),
+    imported: await fixture("feedback-import.json"),
+    sheetPreview: await fixture("touchpoints-preview.json"),
+    sheetChanges: await fixture("touchpoints-import.json"),
+    cjml: await fixture("cjml-read.json"),
+  };
+  await page.addInitScript({
+    content: `window.__SEED__ = ${JSON.stringify(seed)}; window.__FAIL_STARTUP__ = ${failStartup}; window.__FIXTURES__ = ${JSON.stringify(fixtures)};`,
+  });
   await page.addInitScript({ path: join(here, "tauri-mock.js") });
   await page.goto(url);
   if (failStartup) await page.waitForSelector(".dialog");

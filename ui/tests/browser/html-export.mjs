@@ -26,11 +26,14 @@ const errors = [];
 const requests = [];
 page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
 page.on("pageerror", (e) => errors.push(String(e)));
-page.on("request", (r) => { if (!r.url().startsWith("file://")) requests.push(r.url()); });
+page.on("request", (r) => {
+  if (!r.url().startsWith("file://")) requests.push(r.url());
+});
 let failed = 0;
 try {
   await page.goto(`file://${html}`);
   await page.waitForLoadState("load");
+  // biome-ignore lint/performance/useDomNodeTextContent: what a reader sees, hidden parts left out
   const text = await page.evaluate(() => document.body.innerText);
   const svgText = await page.$$eval("figure svg text", (ts) => ts.map((t) => t.textContent).join(" "));
   assert((await page.$$("figure svg")).length === sample.maps.length, "one inline SVG per map");

@@ -16,23 +16,29 @@ function assert(ok, message) {
 /** Pans (as a user would) so canvas point (x, y) is in the middle of the canvas, then returns
  * where that point is on the page. */
 async function lookAt(page, x, y) {
-  return page.evaluate(([x, y]) => {
-    const e = window.journeymap.editor;
-    const rect = document.querySelector(".map-canvas").getBoundingClientRect();
-    const zoom = e.camera.zoom;
-    e.setCamera({ x: x - rect.width / zoom / 2, y: y - rect.height / zoom / 2, zoom });
-    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-  }, [x, y]);
+  return page.evaluate(
+    ([x, y]) => {
+      const e = window.journeymap.editor;
+      const rect = document.querySelector(".map-canvas").getBoundingClientRect();
+      const zoom = e.camera.zoom;
+      e.setCamera({ x: x - rect.width / zoom / 2, y: y - rect.height / zoom / 2, zoom });
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    },
+    [x, y],
+  );
 }
 
 /** Page point of a spot inside the cell of `stage` × `lane`, brought into view. */
 async function cellPoint(page, stage, lane, dx = 0.5, dy = 0.5) {
-  const [x, y] = await page.evaluate(([stage, lane, dx, dy]) => {
-    const e = window.journeymap.editor;
-    const c = e.grid.columns.find((c) => c.stage.name === stage);
-    const r = e.grid.rows.find((r) => r.lane.name === lane);
-    return [c.x + c.width * dx, r.y + r.height * dy];
-  }, [stage, lane, dx, dy]);
+  const [x, y] = await page.evaluate(
+    ([stage, lane, dx, dy]) => {
+      const e = window.journeymap.editor;
+      const c = e.grid.columns.find((c) => c.stage.name === stage);
+      const r = e.grid.rows.find((r) => r.lane.name === lane);
+      return [c.x + c.width * dx, r.y + r.height * dy];
+    },
+    [stage, lane, dx, dy],
+  );
   return lookAt(page, x, y);
 }
 
@@ -48,11 +54,14 @@ async function cardPoint(page, title) {
 
 /** Page point of canvas point (x, y) without moving the view. */
 async function pagePoint(page, x, y) {
-  return page.evaluate(([x, y]) => {
-    const e = window.journeymap.editor;
-    const rect = document.querySelector(".map-canvas").getBoundingClientRect();
-    return { x: rect.left + (x - e.camera.x) * e.camera.zoom, y: rect.top + (y - e.camera.y) * e.camera.zoom };
-  }, [x, y]);
+  return page.evaluate(
+    ([x, y]) => {
+      const e = window.journeymap.editor;
+      const rect = document.querySelector(".map-canvas").getBoundingClientRect();
+      return { x: rect.left + (x - e.camera.x) * e.camera.zoom, y: rect.top + (y - e.camera.y) * e.camera.zoom };
+    },
+    [x, y],
+  );
 }
 
 /** The mocked core's project once autosave has written everything. */
@@ -76,14 +85,20 @@ const tests = {
     await page.keyboard.type("Baggage claim");
     await page.keyboard.press("Enter");
     let p = await saved(page);
-    assert(p.stages.some((s) => s.name === "Baggage claim"), "the new stage was saved with its name");
+    assert(
+      p.stages.some((s) => s.name === "Baggage claim"),
+      "the new stage was saved with its name",
+    );
 
     await page.click("button[data-action=addLane]");
     await page.keyboard.press("Control+a");
     await page.keyboard.type("Partner airline");
     await page.keyboard.press("Enter");
     p = await saved(page);
-    assert(p.lanes.some((l) => l.name === "Partner airline"), "the new lane was saved with its name");
+    assert(
+      p.lanes.some((l) => l.name === "Partner airline"),
+      "the new lane was saved with its name",
+    );
 
     const at = await cellPoint(page, "Security", "Touchpoints", 0.5, 0.8);
     await page.mouse.dblclick(at.x, at.y);
@@ -179,7 +194,10 @@ const tests = {
     await input.fill("Lounge welcome");
     await input.press("Tab");
     let p = await saved(page);
-    assert(p.touchpoints.some((t) => t.title === "Lounge welcome"), "a title typed in the table was saved");
+    assert(
+      p.touchpoints.some((t) => t.title === "Lounge welcome"),
+      "a title typed in the table was saved",
+    );
     const before = p.touchpoints.length;
     await page.click("button[aria-label='Add a touchpoint to Board, Pain points']");
     p = await saved(page);
@@ -218,7 +236,9 @@ const tests = {
     await page.click(".workshop-bar button:has-text('5 min')");
     assert((await page.textContent(".clock")) === "5:00", "the timer shows the preset");
     await page.check("input[name=voting]");
-    const before = await page.evaluate(() => window.journeymap.editor.doc.notesOf(window.journeymap.editor.mapId).find((n) => n.text.startsWith("One bag-drop")).votes);
+    const before = await page.evaluate(
+      () => window.journeymap.editor.doc.notesOf(window.journeymap.editor.mapId).find((n) => n.text.startsWith("One bag-drop")).votes,
+    );
     await zoomTo(page, 0.9);
     const [nx, ny] = await page.evaluate(() => {
       const e = window.journeymap.editor;
@@ -261,7 +281,11 @@ const tests = {
       const t = e.doc.touchpointsOf(e.mapId).find((t) => t.title === "Delay announcement");
       const rect = document.querySelector(".map-canvas").getBoundingClientRect();
       const handle = window.journeymap.emotionPoints(e.grid, e.doc.touchpointsOf(e.mapId)).find((h) => h.touchpoint.id === t.id);
-      return { x: rect.left + (handle.x - e.camera.x) * e.camera.zoom, y: rect.top + (handle.y - e.camera.y) * e.camera.zoom, top: rect.top + (row.y + 4 - e.camera.y) * e.camera.zoom };
+      return {
+        x: rect.left + (handle.x - e.camera.x) * e.camera.zoom,
+        y: rect.top + (handle.y - e.camera.y) * e.camera.zoom,
+        top: rect.top + (row.y + 4 - e.camera.y) * e.camera.zoom,
+      };
     });
     await page.mouse.move(pt.x, pt.y);
     await page.mouse.down();
@@ -286,7 +310,9 @@ tests["redesigns: start one from a card's context menu, advance a phase, see the
   await page.click(".redesign-details button[data-phase='0'][data-to='inProgress']");
   p = await saved(page);
   assert(p.redesigns.find((x) => x.id === r.id).phases[0].status === "inProgress", "Start moved phase 1 to in progress");
-  const columns = await page.$$eval(".board-column", (cols) => cols.map((c) => [c.querySelector("h2").textContent, c.querySelectorAll(".redesign-card").length]));
+  const columns = await page.$$eval(".board-column", (cols) =>
+    cols.map((c) => [c.querySelector("h2").textContent, c.querySelectorAll(".redesign-card").length]),
+  );
   assert(columns.find(([n]) => n === "Brainstorm")[1] >= 1, `the board shows it under Brainstorm: ${JSON.stringify(columns)}`);
   assert(await page.isVisible(".redesign-card.late"), "late redesigns are marked");
   await page.screenshot({ path: join(out, "redesigns-board.png") });
@@ -313,9 +339,12 @@ tests["calendar & template: work days, holidays (typed and imported), phases"] =
   await page.waitForFunction(() => window.journeymap.editor.doc.calendar.holidays["2026-12-24"]);
   await page.fill("input[aria-label='Phase 3 days']", "2");
   await page.press("input[aria-label='Phase 3 days']", "Tab");
-  let p = await saved(page);
+  const p = await saved(page);
   assert(p.calendar.weekmask === "1110000", `Thursday and Friday are no longer work days (${p.calendar.weekmask})`);
-  assert(p.calendar.holidays["2026-12-28"] === "Company day" && p.calendar.holidays["2026-12-31"] === "New Year's Eve", "typed and imported holidays saved");
+  assert(
+    p.calendar.holidays["2026-12-28"] === "Company day" && p.calendar.holidays["2026-12-31"] === "New Year's Eve",
+    "typed and imported holidays saved",
+  );
   assert(p.redesignTemplate[2].days === 2, "the template phase length changed");
   await page.screenshot({ path: join(out, "calendar.png") });
   await page.evaluate(() => (window.__TAURI_MOCK__.nextDialogPath = "/home/me/bad.csv"));
@@ -329,7 +358,12 @@ tests["the board says Done when the last phase is done, even when answers arrive
     const e = window.journeymap.editor;
     const r = [...e.doc.tables.redesign.values()].find((r) => r.phases.some((p) => p.status !== "done"));
     // Every phase but the last is done; the last is running.
-    const phases = r.phases.map((p, i) => ({ ...p, status: i < r.phases.length - 1 ? "done" : "inProgress", actualStart: r.start, actualEnd: i < r.phases.length - 1 ? r.start : null }));
+    const phases = r.phases.map((p, i) => ({
+      ...p,
+      status: i < r.phases.length - 1 ? "done" : "inProgress",
+      actualStart: r.start,
+      actualEnd: i < r.phases.length - 1 ? r.start : null,
+    }));
     e.commit({ put: [{ kind: "redesign", record: { ...r, phases } }], delete: [] }, "Set up");
     return r.id;
   });
@@ -441,17 +475,27 @@ tests["dashboard: charts from the core's figures, KPI value recorded, pillar sco
   await page.waitForSelector(".dashboard canvas[data-chart=reliability]");
   await page.waitForFunction(() => document.querySelectorAll(".dashboard canvas[data-chart]").length === 5);
   const call = await page.evaluate(() => window.__TAURI_MOCK__.dashboardCalls.at(-1));
-  assert(call.mapId === seed.maps[0].id && /^\d{4}-\d{2}-\d{2}$/.test(call.today), `the dashboard asked the core for the open map today: ${JSON.stringify(call)}`);
-  const tiles = await page.$$eval(".tile", (ts) => Object.fromEntries(ts.map((t) => [t.dataset.tile, t.querySelector("strong").textContent])));
+  assert(
+    call.mapId === seed.maps[0].id && /^\d{4}-\d{2}-\d{2}$/.test(call.today),
+    `the dashboard asked the core for the open map today: ${JSON.stringify(call)}`,
+  );
+  const tiles = await page.$$eval(".tile", (ts) =>
+    Object.fromEntries(ts.map((t) => [t.dataset.tile, t.querySelector("strong").textContent])),
+  );
   assert(tiles.met === "2" && tiles.missed === "5" && tiles.top === "12 / 15", `tiles show the core's counts: ${JSON.stringify(tiles)}`);
   // Every chart was drawn (pixels on its canvas), not just created.
-  const drawn = await page.$$eval(".dashboard canvas[data-chart]", (cs) => cs.map((c) => {
-    const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
-    let ink = 0;
-    for (let i = 3; i < d.length; i += 4) if (d[i] > 0) ink++;
-    return [c.dataset.chart, ink];
-  }));
-  assert(drawn.every(([, ink]) => ink > 500), `every chart has ink: ${JSON.stringify(drawn)}`);
+  const drawn = await page.$$eval(".dashboard canvas[data-chart]", (cs) =>
+    cs.map((c) => {
+      const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+      let ink = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i] > 0) ink++;
+      return [c.dataset.chart, ink];
+    }),
+  );
+  assert(
+    drawn.every(([, ink]) => ink > 500),
+    `every chart has ink: ${JSON.stringify(drawn)}`,
+  );
   const rows = await page.$$eval("table[name=topTouchpoints] tbody tr", (trs) => trs.map((t) => t.children[1].textContent));
   assert(rows[0].startsWith("Online check-in") && rows.length === 12, `top touchpoints listed in rank order: ${rows}`);
   await page.screenshot({ path: join(out, "dashboard.png"), fullPage: true });
@@ -464,7 +508,7 @@ tests["dashboard: charts from the core's figures, KPI value recorded, pillar sco
   assert(onBoard === onMap, `the board shows every card of the map (${onBoard} of ${onMap})`);
   const card = await page.$eval(".rel-broken .board-card", (c) => c.dataset.touchpoint);
   await page.click(`.rel-broken .board-card[data-touchpoint="${card}"] button`);
-  let moved = await saved(page);
+  const moved = await saved(page);
   assert(moved.touchpoints.find((t) => t.id === card).reliability === "reliable", "→ marked the card reliable");
   await page.screenshot({ path: join(out, "dashboard-reliability.png") });
 
@@ -477,7 +521,10 @@ tests["dashboard: charts from the core's figures, KPI value recorded, pillar sco
   let p = await saved(page);
   void moved;
   const k = p.kpis.find((x) => x.id === kpi);
-  assert(k.measurements.at(-1).date === "2026-11-20" && k.measurements.at(-1).value === 81.5, `the value was saved: ${JSON.stringify(k.measurements.at(-1))}`);
+  assert(
+    k.measurements.at(-1).date === "2026-11-20" && k.measurements.at(-1).value === 81.5,
+    `the value was saved: ${JSON.stringify(k.measurements.at(-1))}`,
+  );
   await page.waitForSelector(".dashboard canvas[data-chart=kpi]");
   await page.screenshot({ path: join(out, "dashboard-kpis.png") });
 
@@ -517,7 +564,10 @@ tests["feedback: import a CSV through the mapping step (one undo step), add one 
   await page.evaluate(() => (window.__TAURI_MOCK__.nextDialogPath = "/home/me/survey.csv"));
   await page.click("button[name=importFeedback]");
   await page.waitForSelector(".dialog.wide");
-  assert(await page.$eval("select[name=map-text]", (s) => s.selectedOptions[0].textContent) === "Comment", "the text column was guessed from the header");
+  assert(
+    (await page.$eval("select[name=map-text]", (s) => s.selectedOptions[0].textContent)) === "Comment",
+    "the text column was guessed from the header",
+  );
   assert(await page.isVisible("text=5 rows are ready to import."), "the preview counts the rows");
   await page.screenshot({ path: join(out, "import-feedback.png") });
   await page.selectOption("select[name=map-rating]", "");
@@ -538,7 +588,10 @@ tests["feedback: import a CSV through the mapping step (one undo step), add one 
   await page.selectOption("select[name=fbSentiment]", "-1");
   await page.click("form[name=addFeedback] button[type=submit]");
   p = await saved(page);
-  assert(p.feedback.some((f) => f.text === "Kiosk screen was too bright at night" && f.sentiment === -1), "typed feedback saved");
+  assert(
+    p.feedback.some((f) => f.text === "Kiosk screen was too bright at night" && f.sentiment === -1),
+    "typed feedback saved",
+  );
 
   await page.evaluate(() => (window.__TAURI_MOCK__.nextDialogPath = "/home/me/kpis"));
   await page.selectOption("select[name=exportCsv]", "kpis");
@@ -552,18 +605,30 @@ tests["import touchpoints from Excel: mapping step, new stages listed, one undo 
   await page.evaluate(() => (window.__TAURI_MOCK__.nextDialogPath = "/home/me/workshop.xlsx"));
   await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "importTouchpoints"));
   await page.waitForSelector(".dialog.wide");
-  assert(await page.$eval("select[name=map-title]", (s) => s.selectedOptions[0].textContent) === "Touchpoint", "the title column was guessed");
+  assert(
+    (await page.$eval("select[name=map-title]", (s) => s.selectedOptions[0].textContent)) === "Touchpoint",
+    "the title column was guessed",
+  );
   assert(await page.isVisible("text=4 rows are ready to import."), "the preview counts the rows");
   assert(await page.isVisible("text=Will create"), "new stages and lanes are announced");
   await page.screenshot({ path: join(out, "import-touchpoints.png") });
   await page.click("button[name=import]");
   await page.waitForSelector(".dialog.wide", { state: "detached" });
   let p = await saved(page);
-  assert(p.touchpoints.length === before.touchpoints.length + 4, `four cards imported (${p.touchpoints.length - before.touchpoints.length})`);
-  assert(p.touchpoints.some((t) => t.title === "Crew welcome — Zoë's team"), "the accented title arrived intact");
+  assert(
+    p.touchpoints.length === before.touchpoints.length + 4,
+    `four cards imported (${p.touchpoints.length - before.touchpoints.length})`,
+  );
+  assert(
+    p.touchpoints.some((t) => t.title === "Crew welcome — Zoë's team"),
+    "the accented title arrived intact",
+  );
   await page.keyboard.press("Control+z");
   p = await saved(page);
-  assert(p.touchpoints.length === before.touchpoints.length && p.stages.length === before.stages.length, "one undo took cards, stages and lanes back");
+  assert(
+    p.touchpoints.length === before.touchpoints.length && p.stages.length === before.stages.length,
+    "one undo took cards, stages and lanes back",
+  );
 
   await page.evaluate(() => (window.__TAURI_MOCK__.nextDialogPath = "/home/me/journeys.cjml.xml"));
   await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "importCjml"));
@@ -583,8 +648,14 @@ tests["export the map as PNG (current view, 2×) and SVG, the project as HTML an
   await page.click("button[name=exportPicture]");
   await page.waitForSelector("text=Written: /home/me/slide.png");
   let pic = await page.evaluate(() => window.__TAURI_MOCK__.pictures.at(-1));
-  const view = await page.evaluate(() => { const e = window.journeymap.editor; return { x: e.camera.x, y: e.camera.y, width: e.viewport.width / e.camera.zoom }; });
-  assert(pic.scale === 2 && pic.viewport && Math.abs(pic.viewport.x - view.x) < 1e-6 && Math.abs(pic.viewport.width - view.width) < 1e-6, `the current view at 2×: ${JSON.stringify(pic)}`);
+  const view = await page.evaluate(() => {
+    const e = window.journeymap.editor;
+    return { x: e.camera.x, y: e.camera.y, width: e.viewport.width / e.camera.zoom };
+  });
+  assert(
+    pic.scale === 2 && pic.viewport && Math.abs(pic.viewport.x - view.x) < 1e-6 && Math.abs(pic.viewport.width - view.width) < 1e-6,
+    `the current view at 2×: ${JSON.stringify(pic)}`,
+  );
   await page.selectOption("select[name=pictureFormat]", "svg");
   await page.selectOption("select[name=pictureExtent]", "map");
   assert(await page.isHidden("select[name=pictureScale]"), "SVG has no scale");
@@ -607,7 +678,8 @@ tests["export the map as PNG (current view, 2×) and SVG, the project as HTML an
 
 const { server, url } = await serve();
 const browser = await launch();
-let passed = 0, failed = 0;
+let passed = 0,
+  failed = 0;
 // ONLY=text runs the tests whose names contain it (while working on one).
 const only = process.env.ONLY;
 for (const [name, test] of Object.entries(tests)) {

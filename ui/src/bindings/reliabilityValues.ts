@@ -1,0 +1,14 @@
+// Generated from journeymap::model::Reliability by tests/core/bindings.rs. Do not edit.
+import type { Reliability } from "./Reliability";
+
+export const RELIABILITY_COLOR: Record<Reliability, string> = {
+  "broken": "#dc2626",
+  "differentiating": "#16a34a",
+  "reliable": "#2563eb"
+};
+
+export const RELIABILITY_LABEL: Record<Reliability, string> = {
+  "broken": "Broken",
+  "differentiating": "Differentiating",
+  "reliable": "Reliable"
+};

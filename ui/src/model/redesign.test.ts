@@ -1,0 +1,20 @@
+import { expect, it } from "vitest";
+import type { Redesign } from "../bindings/Redesign";
+import { isFinished, runningRedesignOf } from "./redesign";
+
+const phase = (status: Redesign["phases"][number]["status"]) =>
+  ({ name: "p", days: 1, status, start: null, end: null, owner: "", notes: "" }) as unknown as Redesign["phases"][number];
+const redesign = (id: string, touchpointId: string, ...statuses: Array<Redesign["phases"][number]["status"]>) =>
+  ({ id, touchpointId, phases: statuses.map(phase) }) as unknown as Redesign;
+
+it("a redesign is finished only when every phase is done", () => {
+  expect(isFinished(redesign("a", "t", "done", "done"))).toBe(true);
+  expect(isFinished(redesign("a", "t", "done", "waiting"))).toBe(false);
+  expect(isFinished(redesign("a", "t", "notStarted"))).toBe(false);
+});
+
+it("finds the running redesign of a touchpoint, skipping finished ones", () => {
+  const all = [redesign("old", "t", "done"), redesign("other", "u", "inProgress"), redesign("now", "t", "done", "inProgress")];
+  expect(runningRedesignOf(all, "t")?.id).toBe("now");
+  expect(runningRedesignOf(all.slice(0, 1), "t")).toBeUndefined();
+});
