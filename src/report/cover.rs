@@ -1,0 +1,77 @@
+//! The cover page: the project, who made the report and when, and what it holds.
+
+use super::*;
+
+impl Report<'_> {
+    pub(super) fn cover(&mut self) {
+        let mut page = self.portrait();
+        let p = &self.project.info;
+        let f = &self.fonts;
+        let width = page.width - 2.0 * MARGIN;
+        page.rect(0.0, 0.0, page.width, 200.0, Some("#1e293b"), None);
+        page.text(
+            f,
+            MARGIN,
+            70.0,
+            11.0,
+            Weight::Bold,
+            "#fbbf24",
+            "CUSTOMER JOURNEY REPORT",
+        );
+        let mut y = 108.0;
+        for line in f.wrap(&p.name, width, 26.0, Weight::Bold, 3) {
+            page.text(f, MARGIN, y, 26.0, Weight::Bold, "#f8fafc", &line);
+            y += 32.0;
+        }
+        y = 240.0;
+        for (label, text) in [
+            ("Intent statement", &p.intent_statement),
+            ("Brand promise", &p.brand_promise),
+            ("Target customers", &p.target_customers),
+        ] {
+            if text.trim().is_empty() {
+                continue;
+            }
+            page.text(f, MARGIN, y, 10.0, Weight::Bold, MUTED, label);
+            y += 18.0;
+            for line in f.wrap(text, width, 13.0, Weight::Regular, 6) {
+                page.text(f, MARGIN, y, 13.0, Weight::Regular, INK, &line);
+                y += 18.0;
+            }
+            y += 14.0;
+        }
+        let s = self.project.summary();
+        let total = self.pages.len() + 1;
+        let facts = [
+            format!(
+                "{} journey maps · {} stages · {} touchpoints",
+                s.maps, s.stages, s.touchpoints
+            ),
+            format!(
+                "{} moments of truth · {} broken, {} reliable, {} differentiating",
+                s.moments_of_truth, s.broken, s.reliable, s.differentiating
+            ),
+            format!("{} redesigns tracked", s.redesigns),
+            format!(
+                "Prepared {} · {} pages",
+                self.opts.created.format("%-d %B %Y"),
+                total
+            ),
+        ];
+        y = page.height - 150.0;
+        page.line(
+            &[(MARGIN, y - 20.0), (page.width - MARGIN, y - 20.0)],
+            LINE,
+            0.8,
+        );
+        for fact in facts {
+            page.text(f, MARGIN, y, 11.0, Weight::Regular, MUTED, &fact);
+            y += 18.0;
+        }
+        self.pages.insert(0, page);
+        for b in &mut self.bookmarks {
+            b.1 += 1;
+        }
+        self.bookmarks.insert(0, ("Cover".into(), 0));
+    }
+}

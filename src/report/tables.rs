@@ -1,0 +1,249 @@
+//! The tables: moments of truth, every touchpoint, and the table layout that flows across pages.
+
+use super::*;
+
+impl Report<'_> {
+    pub(super) fn moments_of_truth(&mut self) {
+        let rows: Vec<Vec<Cell>> = self
+            .ordered_touchpoints()
+            .into_iter()
+            .filter(|t| t.moment_of_truth)
+            .map(|t| {
+                vec![
+                    Cell::text(self.map_name(t)),
+                    Cell::text(self.stage_name(t)),
+                    Cell::bold(&t.title),
+                    Cell::colored(
+                        t.reliability.as_str(),
+                        crate::draw::reliability_color(t.reliability),
+                    ),
+                    Cell::text(if t.moment_of_truth_note.is_empty() {
+                        &t.description
+                    } else {
+                        &t.moment_of_truth_note
+                    }),
+                ]
+            })
+            .collect();
+        let count = rows.len();
+        self.table(
+            "Moments of truth",
+            &format!("{count} moments where the relationship is won or lost"),
+            &[
+                ("Map", 0.14),
+                ("Stage", 0.13),
+                ("Touchpoint", 0.2),
+                ("Reliability", 0.15),
+                ("Why it matters", 0.38),
+            ],
+            rows,
+        );
+    }
+
+    pub(super) fn touchpoints(&mut self) {
+        let rows: Vec<Vec<Cell>> = self
+            .ordered_touchpoints()
+            .into_iter()
+            .map(|t| {
+                let gap = t.gap();
+                vec![
+                    Cell::text(self.stage_name(t)),
+                    Cell::text(self.lane_name(t)),
+                    Cell::bold(&format!(
+                        "{}{}",
+                        if t.moment_of_truth { "★ " } else { "" },
+                        t.title
+                    )),
+                    Cell::text(&t.channel),
+                    Cell::text(&t.owner),
+                    Cell::colored(
+                        &format!(
+                            "{} / {}{}",
+                            t.expectation,
+                            t.performance,
+                            if gap > 0 {
+                                format!("  (−{gap})")
+                            } else {
+                                String::new()
+                            }
+                        ),
+                        if gap > 0 { "#b91c1c" } else { INK },
+                    ),
+                    Cell::colored(
+                        t.reliability.as_str(),
+                        crate::draw::reliability_color(t.reliability),
+                    ),
+                ]
+            })
+            .collect();
+        self.table(
+            "Touchpoints",
+            "Expectation / delivered performance on a 1–5 scale; a red gap means customers are let down",
+            &[("Stage", 0.13), ("Lane", 0.12), ("Touchpoint", 0.26), ("Channel", 0.11), ("Owner", 0.12), ("Exp / perf", 0.11), ("Reliability", 0.15)],
+            rows,
+        );
+    }
+
+    pub(super) fn ordered_touchpoints(&self) -> Vec<&Touchpoint> {
+        let p = self.project;
+        let map_pos = |id| p.maps.iter().position(|m| m.id == id).unwrap_or(usize::MAX);
+        let stage_pos = |id| {
+            p.stages
+                .iter()
+                .find(|s| s.id == id)
+                .map_or(i32::MAX, |s| s.position)
+        };
+        let lane_pos = |id| {
+            p.lanes
+                .iter()
+                .find(|l| l.id == id)
+                .map_or(i32::MAX, |l| l.position)
+        };
+        let mut list: Vec<&Touchpoint> = p.touchpoints.iter().collect();
+        list.sort_by(|a, b| {
+            (
+                map_pos(a.map_id),
+                stage_pos(a.stage_id),
+                lane_pos(a.lane_id),
+                a.y as i64,
+                a.x as i64,
+            )
+                .cmp(&(
+                    map_pos(b.map_id),
+                    stage_pos(b.stage_id),
+                    lane_pos(b.lane_id),
+                    b.y as i64,
+                    b.x as i64,
+                ))
+        });
+        list
+    }
+
+    pub(super) fn map_name(&self, t: &Touchpoint) -> &str {
+        self.project
+            .maps
+            .iter()
+            .find(|m| m.id == t.map_id)
+            .map_or("", |m| m.name.as_str())
+    }
+
+    pub(super) fn stage_name(&self, t: &Touchpoint) -> &str {
+        self.project
+            .stages
+            .iter()
+            .find(|s| s.id == t.stage_id)
+            .map_or("", |s| s.name.as_str())
+    }
+
+    pub(super) fn lane_name(&self, t: &Touchpoint) -> &str {
+        self.project
+            .lanes
+            .iter()
+            .find(|l| l.id == t.lane_id)
+            .map_or("", |l| l.name.as_str())
+    }
+
+    /// A table that starts a page of its own and flows over as many pages as it needs.
+    pub(super) fn table(
+        &mut self,
+        title: &str,
+        subtitle: &str,
+        columns: &[(&str, f32)],
+        rows: Vec<Vec<Cell>>,
+    ) {
+        let mut page = self.portrait();
+        let y = self.heading(&mut page, title, subtitle);
+        self.bookmarks.push((title.to_owned(), self.pages.len()));
+        self.flow_table(&mut page, y, title, subtitle, columns, rows);
+        self.pages.push(page);
+    }
+
+    /// Draws a table from `y` on `page`, moving to fresh pages (with a "continued" heading and the
+    /// header repeated) as it fills them. Returns where the table ends on the page it ends on.
+    pub(super) fn flow_table(
+        &mut self,
+        page: &mut Page,
+        mut y: f32,
+        title: &str,
+        subtitle: &str,
+        columns: &[(&str, f32)],
+        rows: Vec<Vec<Cell>>,
+    ) -> f32 {
+        let size = 8.5;
+        let line_h = size * 1.3;
+        let width = page.width - 2.0 * MARGIN;
+        let bottom = page.height - MARGIN - 20.0;
+        let header = |report: &Self, page: &mut Page, y: f32| -> f32 {
+            page.rect(MARGIN, y, width, line_h + 6.0, Some("#1e293b"), None);
+            let mut x = MARGIN;
+            for (name, share) in columns {
+                page.text(
+                    &report.fonts,
+                    x + 4.0,
+                    y + line_h,
+                    size,
+                    Weight::Bold,
+                    "#f8fafc",
+                    name,
+                );
+                x += share * width;
+            }
+            y + line_h + 6.0
+        };
+        if y + 3.0 * line_h > bottom {
+            self.pages.push(std::mem::replace(page, self.portrait()));
+            y = self.heading(page, &format!("{title} (continued)"), subtitle);
+        }
+        y = header(self, page, y);
+        if rows.is_empty() {
+            page.text(
+                &self.fonts,
+                MARGIN + 4.0,
+                y + line_h + 4.0,
+                size,
+                Weight::Regular,
+                MUTED,
+                "None yet.",
+            );
+            y += line_h + 10.0;
+        }
+        for (i, row) in rows.iter().enumerate() {
+            let wrapped: Vec<Vec<String>> = row
+                .iter()
+                .zip(columns)
+                .map(|(cell, (_, share))| {
+                    self.fonts
+                        .wrap(&cell.text, share * width - 8.0, size, cell.weight, 4)
+                })
+                .collect();
+            let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
+            let h = lines as f32 * line_h + 6.0;
+            if y + h > bottom {
+                self.pages.push(std::mem::replace(page, self.portrait()));
+                y = self.heading(page, &format!("{title} (continued)"), subtitle);
+                y = header(self, page, y);
+            }
+            if i % 2 == 1 {
+                page.rect(MARGIN, y, width, h, Some("#f8fafc"), None);
+            }
+            let mut x = MARGIN;
+            for ((cell, text), (_, share)) in row.iter().zip(&wrapped).zip(columns) {
+                for (j, line) in text.iter().enumerate() {
+                    page.text(
+                        &self.fonts,
+                        x + 4.0,
+                        y + 3.0 + line_h * (j as f32 + 0.8),
+                        size,
+                        cell.weight,
+                        cell.color,
+                        line,
+                    );
+                }
+                x += share * width;
+            }
+            y += h;
+            page.line(&[(MARGIN, y), (MARGIN + width, y)], "#e2e8f0", 0.4);
+        }
+        y
+    }
+}

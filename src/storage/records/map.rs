@@ -1,0 +1,367 @@
+//! The map's records (project, personas, maps, stages, lanes, touchpoints, connectors, notes,
+//! stories): each table's SELECT beside its INSERT, so a new column is added to both at once.
+
+use super::{all, id, opt_id, opt_sql, parsed, sql};
+use crate::model::{
+    Connector, JourneyMap, Lane, LaneKind, MapKind, Note, Persona, ProjectInfo, Reliability, Stage,
+    Story, Touchpoint,
+};
+use rusqlite::{params, Connection};
+
+pub(super) fn load_info(conn: &Connection) -> rusqlite::Result<ProjectInfo> {
+    conn.query_row(
+        "SELECT id, name, intent_statement, brand_promise, target_customers FROM project",
+        [],
+        |r| {
+            Ok(ProjectInfo {
+                id: id(r, 0)?,
+                name: r.get(1)?,
+                intent_statement: r.get(2)?,
+                brand_promise: r.get(3)?,
+                target_customers: r.get(4)?,
+            })
+        },
+    )
+}
+
+pub(super) fn put_info(conn: &Connection, p: &ProjectInfo) -> rusqlite::Result<usize> {
+    conn.prepare_cached("DELETE FROM project WHERE id <> ?1")?
+        .execute([sql(p.id)])?;
+    conn.prepare_cached(
+        "INSERT INTO project (id, name, intent_statement, brand_promise, target_customers)
+         VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (id) DO UPDATE SET name = excluded.name,
+               intent_statement = excluded.intent_statement,
+               brand_promise = excluded.brand_promise,
+               target_customers = excluded.target_customers",
+    )?
+    .execute(params![
+        sql(p.id),
+        p.name,
+        p.intent_statement,
+        p.brand_promise,
+        p.target_customers
+    ])
+}
+
+pub(super) fn load_personas(conn: &Connection) -> rusqlite::Result<Vec<Persona>> {
+    all(
+        conn,
+        "SELECT id, name, description, goals, position FROM personas",
+        |r| {
+            Ok(Persona {
+                id: id(r, 0)?,
+                name: r.get(1)?,
+                description: r.get(2)?,
+                goals: r.get(3)?,
+                position: r.get(4)?,
+            })
+        },
+    )
+}
+
+pub(super) fn put_persona(conn: &Connection, p: &Persona) -> rusqlite::Result<usize> {
+    conn.prepare_cached(
+        "INSERT INTO personas (id, name, description, goals, position)
+         VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name,
+           description = excluded.description, goals = excluded.goals,
+           position = excluded.position",
+    )?
+    .execute(params![
+        sql(p.id),
+        p.name,
+        p.description,
+        p.goals,
+        p.position
+    ])
+}
+
+pub(super) fn load_maps(conn: &Connection) -> rusqlite::Result<Vec<JourneyMap>> {
+    all(
+        conn,
+        "SELECT id, name, kind, persona_id, description, position FROM journey_maps",
+        |r| {
+            Ok(JourneyMap {
+                id: id(r, 0)?,
+                name: r.get(1)?,
+                kind: parsed(r, 2, MapKind::parse)?,
+                persona_id: opt_id(r, 3)?,
+                description: r.get(4)?,
+                position: r.get(5)?,
+            })
+        },
+    )
+}
+
+pub(super) fn put_map(conn: &Connection, m: &JourneyMap) -> rusqlite::Result<usize> {
+    conn.prepare_cached(
+        "INSERT INTO journey_maps (id, name, kind, persona_id, description, position)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind,
+           persona_id = excluded.persona_id, description = excluded.description,
+           position = excluded.position",
+    )?
+    .execute(params![
+        sql(m.id),
+        m.name,
+        m.kind.as_str(),
+        opt_sql(m.persona_id),
+        m.description,
+        m.position
+    ])
+}
+
+pub(super) fn load_stages(conn: &Connection) -> rusqlite::Result<Vec<Stage>> {
+    all(
+        conn,
+        "SELECT id, map_id, name, description, position, width FROM stages",
+        |r| {
+            Ok(Stage {
+                id: id(r, 0)?,
+                map_id: id(r, 1)?,
+                name: r.get(2)?,
+                description: r.get(3)?,
+                position: r.get(4)?,
+                width: r.get(5)?,
+            })
+        },
+    )
+}
+
+pub(super) fn put_stage(conn: &Connection, s: &Stage) -> rusqlite::Result<usize> {
+    conn.prepare_cached(
+        "INSERT INTO stages (id, map_id, name, description, position, width)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (id) DO UPDATE SET map_id = excluded.map_id, name = excluded.name,
+           description = excluded.description, position = excluded.position,
+           width = excluded.width",
+    )?
+    .execute(params![
+        sql(s.id),
+        sql(s.map_id),
+        s.name,
+        s.description,
+        s.position,
+        s.width
+    ])
+}
+
+pub(super) fn load_lanes(conn: &Connection) -> rusqlite::Result<Vec<Lane>> {
+    all(
+        conn,
+        "SELECT id, map_id, name, kind, position, height FROM lanes",
+        |r| {
+            Ok(Lane {
+                id: id(r, 0)?,
+                map_id: id(r, 1)?,
+                name: r.get(2)?,
+                kind: parsed(r, 3, LaneKind::parse)?,
+                position: r.get(4)?,
+                height: r.get(5)?,
+            })
+        },
+    )
+}
+
+pub(super) fn put_lane(conn: &Connection, l: &Lane) -> rusqlite::Result<usize> {
+    conn.prepare_cached(
+        "INSERT INTO lanes (id, map_id, name, kind, position, height)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (id) DO UPDATE SET map_id = excluded.map_id, name = excluded.name,
+           kind = excluded.kind, position = excluded.position, height = excluded.height",
+    )?
+    .execute(params![
+        sql(l.id),
+        sql(l.map_id),
+        l.name,
+        l.kind.as_str(),
+        l.position,
+        l.height
+    ])
+}
+
+pub(super) fn load_touchpoints(conn: &Connection) -> rusqlite::Result<Vec<Touchpoint>> {
+    all(
+        conn,
+        "SELECT id, map_id, stage_id, lane_id, title, description, channel, owner, x, y, width,
+            height, emotion, expectation, performance, reliability, moment_of_truth,
+            moment_of_truth_note
+     FROM touchpoints",
+        |r| {
+            Ok(Touchpoint {
+                id: id(r, 0)?,
+                map_id: id(r, 1)?,
+                stage_id: id(r, 2)?,
+                lane_id: id(r, 3)?,
+                title: r.get(4)?,
+                description: r.get(5)?,
+                channel: r.get(6)?,
+                owner: r.get(7)?,
+                x: r.get(8)?,
+                y: r.get(9)?,
+                width: r.get(10)?,
+                height: r.get(11)?,
+                emotion: r.get(12)?,
+                expectation: r.get(13)?,
+                performance: r.get(14)?,
+                reliability: parsed(r, 15, Reliability::parse)?,
+                moment_of_truth: r.get(16)?,
+                moment_of_truth_note: r.get(17)?,
+            })
+        },
+    )
+}
+
+pub(super) fn put_touchpoint(conn: &Connection, t: &Touchpoint) -> rusqlite::Result<usize> {
+    conn.prepare_cached(
+        "INSERT INTO touchpoints (id, map_id, stage_id, lane_id, title, description,
+           channel, owner, x, y, width, height, emotion, expectation, performance,
+           reliability, moment_of_truth, moment_of_truth_note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+           ?17, ?18)
+         ON CONFLICT (id) DO UPDATE SET map_id = excluded.map_id,
+           stage_id = excluded.stage_id, lane_id = excluded.lane_id,
+           title = excluded.title, description = excluded.description,
+           channel = excluded.channel, owner = excluded.owner, x = excluded.x,
+           y = excluded.y, width = excluded.width, height = excluded.height,
+           emotion = excluded.emotion, expectation = excluded.expectation,
+           performance = excluded.performance, reliability = excluded.reliability,
+           moment_of_truth = excluded.moment_of_truth,
+           moment_of_truth_note = excluded.moment_of_truth_note",
+    )?
+    .execute(params![
+        sql(t.id),
+        sql(t.map_id),
+        sql(t.stage_id),
+        sql(t.lane_id),
+        t.title,
+        t.description,
+        t.channel,
+        t.owner,
+        t.x,
+        t.y,
+        t.width,
+        t.height,
+        t.emotion,
+        t.expectation,
+        t.performance,
+        t.reliability.as_str(),
+        t.moment_of_truth,
+        t.moment_of_truth_note
+    ])
+}
+
+pub(super) fn load_connectors(conn: &Connection) -> rusqlite::Result<Vec<Connector>> {
+    all(
+        conn,
+        "SELECT id, map_id, from_id, to_id, label FROM connectors",
+        |r| {
+            Ok(Connector {
+                id: id(r, 0)?,
+                map_id: id(r, 1)?,
+                from_id: id(r, 2)?,
+                to_id: id(r, 3)?,
+                label: r.get(4)?,
+            })
+        },
+    )
+}
+
+pub(super) fn put_connector(conn: &Connection, c: &Connector) -> rusqlite::Result<usize> {
+    conn.prepare_cached(
+        "INSERT INTO connectors (id, map_id, from_id, to_id, label)
+         VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (id) DO UPDATE SET map_id = excluded.map_id,
+           from_id = excluded.from_id, to_id = excluded.to_id, label = excluded.label",
+    )?
+    .execute(params![
+        sql(c.id),
+        sql(c.map_id),
+        sql(c.from_id),
+        sql(c.to_id),
+        c.label
+    ])
+}
+
+pub(super) fn load_notes(conn: &Connection) -> rusqlite::Result<Vec<Note>> {
+    all(
+        conn,
+        "SELECT id, map_id, stage_id, lane_id, text, x, y, width, height, color, votes FROM notes",
+        |r| {
+            Ok(Note {
+                id: id(r, 0)?,
+                map_id: id(r, 1)?,
+                stage_id: opt_id(r, 2)?,
+                lane_id: opt_id(r, 3)?,
+                text: r.get(4)?,
+                x: r.get(5)?,
+                y: r.get(6)?,
+                width: r.get(7)?,
+                height: r.get(8)?,
+                color: r.get(9)?,
+                votes: r.get(10)?,
+            })
+        },
+    )
+}
+
+pub(super) fn put_note(conn: &Connection, n: &Note) -> rusqlite::Result<usize> {
+    conn.prepare_cached(
+        "INSERT INTO notes (id, map_id, stage_id, lane_id, text, x, y, width, height,
+           color, votes)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+         ON CONFLICT (id) DO UPDATE SET map_id = excluded.map_id,
+           stage_id = excluded.stage_id, lane_id = excluded.lane_id, text = excluded.text,
+           x = excluded.x, y = excluded.y, width = excluded.width,
+           height = excluded.height, color = excluded.color, votes = excluded.votes",
+    )?
+    .execute(params![
+        sql(n.id),
+        sql(n.map_id),
+        opt_sql(n.stage_id),
+        opt_sql(n.lane_id),
+        n.text,
+        n.x,
+        n.y,
+        n.width,
+        n.height,
+        n.color,
+        n.votes
+    ])
+}
+
+pub(super) fn load_stories(conn: &Connection) -> rusqlite::Result<Vec<Story>> {
+    all(
+        conn,
+        "SELECT id, map_id, stage_id, persona_id, title, text FROM stories",
+        |r| {
+            Ok(Story {
+                id: id(r, 0)?,
+                map_id: id(r, 1)?,
+                stage_id: id(r, 2)?,
+                persona_id: opt_id(r, 3)?,
+                title: r.get(4)?,
+                text: r.get(5)?,
+            })
+        },
+    )
+}
+
+pub(super) fn put_story(conn: &Connection, s: &Story) -> rusqlite::Result<usize> {
+    conn.prepare_cached(
+        "INSERT INTO stories (id, map_id, stage_id, persona_id, title, text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (id) DO UPDATE SET map_id = excluded.map_id,
+           stage_id = excluded.stage_id, persona_id = excluded.persona_id,
+           title = excluded.title, text = excluded.text",
+    )?
+    .execute(params![
+        sql(s.id),
+        sql(s.map_id),
+        sql(s.stage_id),
+        opt_sql(s.persona_id),
+        s.title,
+        s.text
+    ])
+}
