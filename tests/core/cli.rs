@@ -338,3 +338,57 @@ fn tracker_status_start_advance_and_holidays() {
     );
     assert!(stderr(&out).contains("line 2"), "{}", stderr(&out));
 }
+
+/// Every file the tool writes gets the mode the umask allows: under 022 a manager's export to a
+/// shared folder is readable by the others (0644), never private to its owner (0600).
+#[cfg(unix)]
+#[test]
+fn every_written_file_gets_the_umask_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp();
+    let d = dir.path();
+    let sample = sample_journey();
+    let s = sample.to_str().unwrap();
+    let json = sample_json();
+    let runs: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["new", "new.journey", "--name", "N"], "new.journey"),
+        (vec!["export-json", s, "-o", "p.json"], "p.json"),
+        (
+            vec!["import-json", json.to_str().unwrap(), "-o", "i.journey"],
+            "i.journey",
+        ),
+        (vec!["report", s, "-o", "r.pdf"], "r.pdf"),
+        (vec!["export-svg", s, "-o", "m.svg"], "m.svg"),
+        (vec!["export-png", s, "-o", "m.png"], "m.png"),
+        (vec!["export-html", s, "-o", "p.html"], "p.html"),
+        (vec!["export-cjml", s, "-o", "j.xml"], "j.xml"),
+        (
+            vec!["export-csv", s, "--table", "kpis", "-o", "k.csv"],
+            "k.csv",
+        ),
+        (
+            vec!["generate", "--touchpoints", "20", "-o", "g.journey"],
+            "g.journey",
+        ),
+    ];
+    for (args, file) in runs {
+        let quoted: Vec<String> = args.iter().map(|a| format!("'{a}'")).collect();
+        let out = Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "umask 022 && exec '{}' {}",
+                env!("CARGO_BIN_EXE_journeymap"),
+                quoted.join(" ")
+            ))
+            .current_dir(d)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        let mode = std::fs::metadata(d.join(file))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(mode, 0o644, "{file} from {args:?}");
+    }
+}
