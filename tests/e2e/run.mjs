@@ -65,11 +65,15 @@ const port = 4444 + Math.floor(Math.random() * 500);
 start("tauri-driver", ["--port", String(port), "--native-port", String(port + 1000)], env);
 
 const base = `http://127.0.0.1:${port}`;
+// Sessions a test opened and did not close: a failing test must not leave its app running, or
+// tauri-driver refuses every later test ("Maximum number of active sessions").
+const open = new Set();
 async function wd(method, path, body) {
   if (process.env.E2E_VERBOSE) console.error(`-> ${method} ${path} ${body ? JSON.stringify(body).slice(0, 120) : ""}`);
   const res = await fetch(base + path, { method, headers: { "content-type": "application/json" }, body: body ? JSON.stringify(body) : undefined, signal: AbortSignal.timeout(60_000) });
   const json = await res.json();
   if (!res.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json.value).slice(0, 300)}`);
+  if (method === "DELETE" && /^\/session\/[^/]+$/.test(path)) open.delete(path.slice("/session/".length));
   return json.value;
 }
 for (let i = 0; ; i++) {
@@ -85,6 +89,7 @@ for (let i = 0; ; i++) {
 async function launchApp(file = project) {
   const session = await wd("POST", "/session", { capabilities: { alwaysMatch: { "tauri:options": { application: app, args: [file] } } } });
   const id = session.sessionId;
+  open.add(id);
   const run = (script, ...args) => wd("POST", `/session/${id}/execute/sync`, { script, args });
   const find = async (css) => {
     const found = await wd("POST", `/session/${id}/element`, { using: "css selector", value: css });
@@ -113,6 +118,9 @@ async function test(name, body) {
   } catch (e) {
     failed++;
     console.log(`FAIL ${name}\n     ${e.message}`);
+  } finally {
+    for (const id of open) await wd("DELETE", `/session/${id}`).catch(() => {});
+    open.clear();
   }
 }
 
