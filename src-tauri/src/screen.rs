@@ -22,7 +22,14 @@ pub fn fit_to_screen<R: tauri::Runtime>(window: &tauri::WebviewWindow<R>) -> tau
         return Ok(());
     };
     let area = monitor.work_area();
-    let size = window.outer_size()?;
+    // Before the window is shown (at setup) GTK reports an outer size of 0 × 0; the inner size
+    // is the configured one then.
+    let outer = window.outer_size()?;
+    let size = if outer.width == 0 || outer.height == 0 {
+        window.inner_size()?
+    } else {
+        outer
+    };
     if let Some((w, h)) = fitted(
         (size.width, size.height),
         (area.size.width, area.size.height),
