@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import { Editor } from "../editor/editor";
 import { MemoryBackend, sampleEditor, sampleProject } from "../editor/testing";
 import { addTouchpoint } from "./addTouchpoint";
-import { addMap, deleteMap, duplicateAsToBe, renameMap } from "./maps";
+import { addMap, deleteMap, duplicateAsToBe, renameMap, toBeName, uniqueMapName } from "./maps";
 
 it("a new project opens on a map ready to work on: T adds a card at once", async () => {
   const backend = new MemoryBackend(sampleProject());
@@ -67,8 +67,21 @@ it("deleting a map deletes what is on it; undo brings all of it back", async () 
   await editor.flush();
   expect(backend.file.get("map", id)).toBeUndefined();
   editor.undo();
-  editor.setMap(id);
+  expect(editor.mapId, "undo shows the map it brought back").toBe(id);
   expect(editor.doc.touchpointsOf(id)).toHaveLength(cards);
   await editor.flush();
   expect(backend.file.touchpointsOf(id)).toHaveLength(cards);
+});
+
+it("a to-be copy is named for what it is, and never takes a name already used", async () => {
+  expect(toBeName("As-is journey")).toBe("To-be journey");
+  expect(toBeName("Hotel stay (as-is)")).toBe("Hotel stay (to-be)");
+  expect(toBeName("Hotel stay")).toBe("Hotel stay (to-be)");
+  const { editor } = await sampleEditor();
+  const names = editor.doc.mapsInOrder().map((m) => m.name);
+  expect(uniqueMapName(editor, "Somewhere new")).toBe("Somewhere new");
+  expect(uniqueMapName(editor, names[0]!)).toBe(`${names[0]} 2`);
+  const to = duplicateAsToBe(editor)!;
+  const again = duplicateAsToBe(editor, editor.doc.mapsInOrder()[0]!.id)!;
+  expect(editor.doc.get("map", again)!.name).not.toBe(editor.doc.get("map", to)!.name);
 });

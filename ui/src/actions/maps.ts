@@ -7,6 +7,7 @@ import type { ProjectRecord } from "../bindings/ProjectRecord";
 import type { Editor } from "../editor/editor";
 import { recordOf } from "../model/doc";
 import { newId } from "../model/ids";
+import { LIMITS } from "../bindings/limitValues";
 import { deletion } from "../model/ops";
 import { editField } from "./editField";
 
@@ -15,6 +16,20 @@ function nextPosition(e: Editor): number {
 }
 
 /** Adds a map with the core's standard lanes and stages and shows it. */
+/** The to-be counterpart of a map's name: "as-is" becomes "to-be" (in the same case), or "(to-be)" is added. */
+export function toBeName(name: string): string {
+  const swapped = name.replace(/\bas-is\b/gi, (m) => (m === m.toUpperCase() ? "TO-BE" : m[0] === "A" ? "To-be" : "to-be"));
+  return swapped !== name ? swapped : `${name} (to-be)`;
+}
+
+/** `name`, or `name 2`, `name 3`, … when a map of the project already has it. */
+export function uniqueMapName(e: Editor, name: string): string {
+  const taken = new Set(e.doc.mapsInOrder().map((m) => m.name.trim().toLowerCase()));
+  const base = name.slice(0, LIMITS.nameChars - 4);
+  if (!taken.has(base.trim().toLowerCase())) return base;
+  for (let i = 2; ; i++) if (!taken.has(`${base} ${i}`.toLowerCase())) return `${base} ${i}`;
+}
+
 export async function addMap(e: Editor, name: string, kind: MapKind = "asIs"): Promise<string | undefined> {
   const changes = await e.backend.newMap(name, kind, nextPosition(e));
   const map = changes.put.find((r) => r.kind === "map");
@@ -46,7 +61,7 @@ export function duplicateAsToBe(e: Editor, mapId = e.mapId): string | undefined 
       ...map,
       id: to,
       kind: "toBe",
-      name: `${map.name.replace(/ \(as-is\)$/i, "")} (to-be)`.slice(0, 1000),
+      name: uniqueMapName(e, toBeName(map.name)),
       position: nextPosition(e),
     }),
   ];

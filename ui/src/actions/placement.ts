@@ -33,6 +33,13 @@ export function targetCell(editor: Editor, preferLane?: string): Cell | undefine
     const keepRow = !preferred || preferLane !== "painPoints" || besideNote;
     return { column: cell.column, row: keepRow || !preferred ? cell.row : preferred };
   }
+  const pointed = editor.pointedCell;
+  if (pointed) {
+    // The person clicked this cell: that is where they mean.
+    const column = grid.columns.find((c) => c.stage.id === pointed.stageId);
+    const row = grid.rows.find((r) => r.lane.id === pointed.laneId);
+    if (column && row) return { column, row };
+  }
   const focus = editor.focus;
   const view = editor.camera;
   const mid = {

@@ -9,7 +9,7 @@ const around = (e: Editor, factor: number) => e.setCamera(zoomAt(e.camera, { x: 
 
 export const zoomIn: Action = { name: "zoomIn", label: "Zoom in", keys: ["mod+=", "mod++", "="], perform: (e) => around(e, 1.25) };
 export const zoomOut: Action = { name: "zoomOut", label: "Zoom out", keys: ["mod+-", "-"], perform: (e) => around(e, 0.8) };
-export const zoomToFit: Action = { name: "zoomToFit", label: "Zoom to fit", keys: ["shift+1", "mod+0"], perform: (e) => e.zoomToFit() };
+export const zoomToFit: Action = { name: "zoomToFit", label: "Zoom to fit", keys: ["mod+0", "shift+1"], perform: (e) => e.zoomToFit() };
 
 /**
  * The zoom for a projector: card titles at least 14 px, around the selection (or the middle of

@@ -56,6 +56,8 @@ export class Editor {
   summary: Summary | undefined;
   /** What is selected in another map's table view or the side panel (a stage or lane id). */
   focus: { kind: RecordKind; id: string } | undefined;
+  /** The empty cell last clicked: where T and N put a card when nothing is selected. */
+  pointedCell: { stageId: string; laneId: string } | undefined;
   /** The card, note, stage or lane whose text is being edited in place. */
   editing: string | undefined;
   /** Touchpoints and notes copied with Copy, with the connectors between them. */
@@ -136,6 +138,7 @@ export class Editor {
     if (!entry) return false;
     this.doc.apply(entry.inverse);
     this.queueSave(entry.inverse, entry.forward);
+    this.showRestoredMap(entry.inverse);
     this.pruneSelection();
     this.notify();
     return true;
@@ -146,9 +149,20 @@ export class Editor {
     if (!entry) return false;
     this.doc.apply(entry.forward);
     this.queueSave(entry.forward, entry.inverse);
+    this.showRestoredMap(entry.forward);
     this.pruneSelection();
     this.notify();
     return true;
+  }
+
+  /** An undo or redo that brings a whole map back (a deleted map, a new one) shows it, so the
+   * person sees what came back rather than nothing happening. */
+  private showRestoredMap(changes: Changes): void {
+    for (const r of changes.put) {
+      if (r.kind !== "map" || r.record.id === this.mapId) continue;
+      const id = r.record.id;
+      if (changes.put.some((s) => s.kind === "stage" && s.record.mapId === id)) return this.setMap(id);
+    }
   }
 
   // ---- autosave -------------------------------------------------------------------------------
@@ -275,6 +289,7 @@ export class Editor {
     this.mapId = mapId;
     this.selection.clear();
     this.focus = undefined;
+    this.pointedCell = undefined;
     this.zoomToFit();
     this.notify();
   }
@@ -329,6 +344,7 @@ export class Editor {
     if (!additive) this.selection.clear();
     for (const id of ids) this.selection.add(id);
     this.focus = undefined;
+    this.pointedCell = undefined;
     this.notify();
   }
 
@@ -348,6 +364,7 @@ export class Editor {
   setFocus(kind: RecordKind, id: string): void {
     this.selection.clear();
     this.focus = { kind, id };
+    this.pointedCell = undefined;
     this.notify();
   }
 

@@ -72,6 +72,7 @@ export class Idle implements ToolState {
       case "cell":
       case "empty":
         if (!p.shift) editor.clearSelection();
+        editor.pointedCell = hit.kind === "cell" ? { stageId: hit.stageId, laneId: hit.laneId } : undefined;
         return new Marquee(this.ctx, p);
     }
   }

@@ -1,6 +1,8 @@
 import { expect, it } from "vitest";
 import { sampleEditor } from "../editor/testing";
 import type { Editor } from "../editor/editor";
+import { addNote } from "../actions/addNote";
+import { addTouchpoint } from "../actions/addTouchpoint";
 import { ToolMachine } from "./machine";
 import type { Pointer, ToolContext } from "./types";
 
@@ -37,4 +39,26 @@ it("outside voting, a double click on a note edits its text", async () => {
   const p = at(editor, note.x + note.width / 2, note.y + note.height - 8);
   tools.doubleClick(p);
   expect(edits).toEqual([note.id]);
+});
+
+it("T and N after a click on an empty cell put the card and the note in that cell", async () => {
+  const { editor } = await sampleEditor();
+  const { tools } = machine(editor, false);
+  // An empty cell far from the view's centre: the last stage's opportunities lane.
+  const column = editor.grid.columns.at(-1)!;
+  const row = editor.grid.rows.find((r) => r.lane.kind === "customerActions")!;
+  const empty = { x: column.x + column.width - 12, y: row.y + row.height - 6 };
+  const p = at(editor, empty.x, empty.y);
+  tools.down(p);
+  tools.up(p);
+  expect(editor.pointedCell).toEqual({ stageId: column.stage.id, laneId: row.lane.id });
+  addTouchpoint.perform(editor);
+  const card = editor.selectedTouchpoints()[0]!;
+  expect([card.stageId, card.laneId]).toEqual([column.stage.id, row.lane.id]);
+  editor.editing = undefined;
+  tools.down(p);
+  tools.up(p);
+  addNote.perform(editor);
+  const note = editor.selectedNotes()[0]!;
+  expect([note.stageId, note.laneId]).toEqual([column.stage.id, row.lane.id]);
 });

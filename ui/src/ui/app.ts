@@ -24,7 +24,7 @@ import { RedesignsView } from "./redesigns";
 import { localToday, runningRedesign, startRedesign } from "../actions/startRedesign";
 import { Workshop } from "./workshop";
 import { ask, askToDiscard, message, prompt, showError } from "./dialogs";
-import { addMap, deleteMap, duplicateAsToBe, mapContents, renameMap } from "../actions/maps";
+import { addMap, deleteMap, duplicateAsToBe, mapContents, renameMap, uniqueMapName } from "../actions/maps";
 import type { JourneyMap } from "../bindings/JourneyMap";
 import { count } from "../model/words";
 import { exportReport } from "./exportReport";
@@ -181,7 +181,7 @@ export class App {
   }
 
   async newMap(): Promise<void> {
-    const name = await prompt("New map", "Map name", "As-is journey");
+    const name = await prompt("New map", "Map name", uniqueMapName(this.editor, "As-is journey"));
     if (!name) return;
     try {
       await addMap(this.editor, name);
@@ -206,6 +206,7 @@ export class App {
         `Delete “${map.name}” with its ${mapContents(this.editor)}? Undo (Ctrl+Z) brings it back.`,
         "Delete map",
         "Cancel",
+        true,
       )
     )
       deleteMap(this.editor);

@@ -79,14 +79,20 @@ export function prompt(title: string, label: string, initial = ""): Promise<stri
   });
 }
 
-/** A yes/no question; resolves true for yes. */
-export function ask(title: string, text: string, yes = "Yes", no = "Not now"): Promise<boolean> {
+/** A yes/no question; resolves true for yes. A `destructive` yes is drawn as a danger and the
+ * focus starts on "no", so Enter never destroys by reflex. */
+export function ask(title: string, text: string, yes = "Yes", no = "Not now", destructive = false): Promise<boolean> {
   return new Promise((resolve) => {
     const done = (answer: boolean) => {
       backdrop.remove();
       resolve(answer);
     };
-    const yesButton = h("button", { type: "button", class: "primary", onclick: () => done(true) }, yes);
+    const yesButton = h(
+      "button",
+      { type: "button", class: destructive ? "danger" : "primary", name: "yes", onclick: () => done(true) },
+      yes,
+    );
+    const noButton = h("button", { type: "button", class: destructive ? "primary" : "", name: "no", onclick: () => done(false) }, no);
     const backdrop = h(
       "div",
       { class: "backdrop" },
@@ -95,14 +101,14 @@ export function ask(title: string, text: string, yes = "Yes", no = "Not now"): P
         { class: "dialog", role: "alertdialog", "aria-modal": "true" },
         h("h2", {}, title),
         h("p", { class: "dialog-text" }, text),
-        h("div", { class: "dialog-buttons" }, h("button", { type: "button", onclick: () => done(false) }, no), yesButton),
+        h("div", { class: "dialog-buttons" }, noButton, yesButton),
       ),
     );
     backdrop.addEventListener("keydown", (e) => {
       if (e.key === "Escape") done(false);
     });
     document.body.append(backdrop);
-    yesButton.focus();
+    (destructive ? noButton : yesButton).focus();
   });
 }
 
