@@ -8,6 +8,8 @@ mod exports;
 pub mod generate;
 mod imports;
 pub mod recent;
+#[cfg(feature = "room")]
+pub mod room;
 pub mod session;
 mod tracker;
 

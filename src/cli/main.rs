@@ -225,6 +225,25 @@ enum Command {
         #[arg(long)]
         changes: PathBuf,
     },
+    #[cfg(feature = "room")]
+    /// Host a live workshop room on a map: people in the room join from their browsers with the
+    /// code printed here and add notes, dot votes and stage ratings, written to FILE as they come.
+    /// Serves until Ctrl+C or SIGTERM.
+    Room {
+        file: PathBuf,
+        /// The address to listen on (default: every interface, so phones on the Wi-Fi can join).
+        #[arg(long, default_value = "0.0.0.0")]
+        bind: std::net::IpAddr,
+        /// The port (0: any free port).
+        #[arg(long, default_value_t = 0)]
+        port: u16,
+        /// The map to workshop, by name or id (default: the first).
+        #[arg(long)]
+        map: Option<String>,
+        /// Print one JSON line first: {"url", "code", "port", "hostToken"}.
+        #[arg(long)]
+        json: bool,
+    },
     /// Generate a large synthetic project (for benchmarks and scale tests).
     Generate {
         #[arg(long)]
@@ -256,6 +275,69 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+#[cfg(feature = "room")]
+/// Hosts a room until SIGINT or SIGTERM. Each contribution is written to the file when it is
+/// accepted, so stopping loses nothing.
+fn room(
+    file: &Path,
+    bind: std::net::IpAddr,
+    port: u16,
+    map: Option<&str>,
+    json: bool,
+) -> Result<()> {
+    use journeymap::app::room::{self, RoomHost, RoomOptions};
+    use std::sync::{Arc, Mutex};
+    let session = Session::editing(file)?;
+    let map_id = session.map_named(map)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .map_err(|e| Error::io("cannot start the room's server", e))?;
+    let host = RoomHost {
+        session: Arc::new(Mutex::new(session)),
+        on_change: Arc::new(|_, _| {}),
+    };
+    let handle = room::start(host, RoomOptions { bind, port, map_id }, runtime.handle())?;
+    if json {
+        println!(
+            "{}",
+            serde_json::json!({ "url": handle.url, "code": handle.code, "port": handle.port, "hostToken": handle.host_token })
+        );
+    } else {
+        println!("Room open: {}", handle.url);
+        println!("Join code: {}", handle.code);
+        println!("Facilitator token (for /api/host): {}", handle.host_token);
+        println!("Ctrl+C closes the room.");
+    }
+    use std::io::Write as _;
+    let _ = std::io::stdout().flush();
+    runtime.block_on(async {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{signal, SignalKind};
+            match signal(SignalKind::terminate()) {
+                Ok(mut term) => {
+                    tokio::select! {
+                        _ = tokio::signal::ctrl_c() => {}
+                        _ = term.recv() => {}
+                    }
+                }
+                Err(_) => {
+                    let _ = tokio::signal::ctrl_c().await;
+                }
+            }
+        }
+        #[cfg(not(unix))]
+        let _ = tokio::signal::ctrl_c().await;
+        handle.close().await;
+    });
+    if !json {
+        println!("Room closed; every contribution is in {}.", file.display());
+    }
+    Ok(())
 }
 
 fn today() -> chrono::NaiveDate {
@@ -294,6 +376,14 @@ fn run(command: Command) -> Result<()> {
             println!("created {}", file.display());
         }
         Command::Info { file, json } => info(&file, json)?,
+        #[cfg(feature = "room")]
+        Command::Room {
+            file,
+            bind,
+            port,
+            map,
+            json,
+        } => room(&file, bind, port, map.as_deref(), json)?,
         Command::ExportJson { file, output } => {
             let session = Session::viewing(&file)?;
             if output.as_os_str() == "-" {

@@ -15,6 +15,8 @@ mod measures;
 mod pictures;
 #[cfg(feature = "report")]
 mod report;
+#[cfg(feature = "room")]
+mod room;
 mod sheets;
 mod support;
 mod validate;

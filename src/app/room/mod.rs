@@ -1,0 +1,122 @@
+//! The live workshop room: the facilitator's machine serves one map of the open project to the
+//! browsers of the people in the room, who join with a short code and add notes, dot votes and
+//! stage ratings. Every contribution becomes a change set written through the host's session,
+//! so the project file keeps its single writer. Nothing leaves the room's network.
+
+mod page;
+mod server;
+mod state;
+
+pub use server::{start, ChangeListener, RoomHandle, RoomHost, RoomOptions};
+pub use state::{
+    join_code, NoteRequest, Participant, Room, StageRating, CODE_LENGTH, CONTRIBUTIONS_PER_SECOND,
+    MAX_NOTE_CHARS, MAX_PARTICIPANTS, WRONG_CODES_PER_MINUTE,
+};
+
+use crate::model::LaneKind;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// What the room is doing now; the facilitator moves it along.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum RoomPhase {
+    /// Participants add notes.
+    Collect,
+    /// Participants place dot votes on notes.
+    Vote,
+    /// Participants rate how each stage feels.
+    Rate,
+    /// Read-only.
+    Closed,
+}
+
+impl RoomPhase {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Collect => "collect",
+            Self::Vote => "vote",
+            Self::Rate => "rate",
+            Self::Closed => "closed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::Collect, Self::Vote, Self::Rate, Self::Closed]
+            .into_iter()
+            .find(|p| p.label() == s)
+    }
+}
+
+/// What a participant's note is about; it decides the note's colour and default lane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum NoteKind {
+    PainPoint,
+    Idea,
+    Question,
+    Feeling,
+}
+
+impl NoteKind {
+    pub fn lane_kind(self) -> LaneKind {
+        match self {
+            Self::PainPoint | Self::Question => LaneKind::PainPoints,
+            Self::Idea => LaneKind::Opportunities,
+            Self::Feeling => LaneKind::ThoughtsAndFeelings,
+        }
+    }
+
+    /// The same colours the desktop gives notes in those lanes.
+    pub fn color(self) -> &'static str {
+        match self {
+            Self::PainPoint => "#fecaca",
+            Self::Idea => "#bbf7d0",
+            Self::Question => "#fde68a",
+            Self::Feeling => "#ede9fe",
+        }
+    }
+}
+
+/// A refused request: the HTTP status and the usual `{code, message}` body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RoomError {
+    pub status: u16,
+    pub code: &'static str,
+    pub message: String,
+}
+
+impl RoomError {
+    pub fn new(status: u16, code: &'static str, message: impl Into<String>) -> Self {
+        RoomError {
+            status,
+            code,
+            message: message.into(),
+        }
+    }
+    pub fn forbidden(code: &'static str, message: impl Into<String>) -> Self {
+        Self::new(403, code, message)
+    }
+    pub fn invalid(message: impl Into<String>) -> Self {
+        Self::new(400, "invalid-input", message)
+    }
+    pub fn too_many(message: impl Into<String>) -> Self {
+        Self::new(429, "too-many-requests", message)
+    }
+    pub fn wrong_phase(message: impl Into<String>) -> Self {
+        Self::new(409, "wrong-phase", message)
+    }
+    pub fn not_joined() -> Self {
+        Self::new(
+            401,
+            "not-joined",
+            "join the room first (or again: the facilitator may have removed you)",
+        )
+    }
+}
+
+impl From<crate::Error> for RoomError {
+    fn from(e: crate::Error) -> Self {
+        Self::new(500, e.code().as_str(), e.to_string())
+    }
+}

@@ -1,0 +1,733 @@
+//! The room's HTTP server (docs/room-api.md): the participant page, a small JSON API, a stream of
+//! change events, and the facilitator's controls behind a host token. Every request passes the
+//! Host/Origin check (no DNS rebinding), bodies are capped, and every refusal is `{code, message}`.
+
+use super::state::{NoteRequest, Room};
+use super::{RoomError, RoomPhase};
+use crate::app::Session;
+use crate::model::{Changes, Id, Project};
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::{ConnectInfo, DefaultBodyLimit, Path as UrlPath, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::sse::{Event, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{delete, get, post};
+use axum::{Json, Router};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::convert::Infallible;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Instant;
+use tokio::sync::{broadcast, watch};
+
+/// Request bodies larger than this are refused (413).
+pub const MAX_BODY_BYTES: usize = 16 * 1024;
+
+/// Where the room listens and which map it workshops.
+#[derive(Debug, Clone)]
+pub struct RoomOptions {
+    pub bind: IpAddr,
+    /// 0: any free port.
+    pub port: u16,
+    pub map_id: Id,
+}
+
+/// Told of each contribution once it is written: the changes and a label for the host's history.
+pub type ChangeListener = Arc<dyn Fn(&Changes, &str) + Send + Sync>;
+
+/// The host's side: the session every contribution is written through, and who to tell.
+#[derive(Clone)]
+pub struct RoomHost {
+    pub session: Arc<Mutex<Session>>,
+    /// Called after a contribution is written, with the changes and a label for the host's
+    /// history (the desktop shows them on the canvas as an undoable step).
+    pub on_change: ChangeListener,
+}
+
+struct Shared {
+    room: Mutex<Room>,
+    host: RoomHost,
+    events: broadcast::Sender<u64>,
+    version: AtomicU64,
+    closed: watch::Receiver<bool>,
+    port: u16,
+    host_token: String,
+}
+
+/// A running room. Dropping it does not stop the server: call [`RoomHandle::close`].
+pub struct RoomHandle {
+    /// The address to give participants, e.g. `http://192.168.1.20:41234/`.
+    pub url: String,
+    pub code: String,
+    pub port: u16,
+    /// The facilitator's token for the `/api/host/…` controls.
+    pub host_token: String,
+    close: watch::Sender<bool>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl RoomHandle {
+    /// Stops listening and ends every open event stream; returns once the server has stopped.
+    /// Every accepted contribution was already written when it was accepted.
+    pub async fn close(self) {
+        let _ = self.close.send(true);
+        let _ = self.task.await;
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Starts a room on `runtime`. The port is bound before this returns, so a taken port is an
+/// error here, not later.
+pub fn start(
+    host: RoomHost,
+    options: RoomOptions,
+    runtime: &tokio::runtime::Handle,
+) -> crate::Result<RoomHandle> {
+    {
+        let session = lock(&host.session);
+        let project = session.open_project()?;
+        if !project.maps.iter().any(|m| m.id == options.map_id) {
+            return Err(crate::Error::NotFound {
+                kind: "map",
+                id: options.map_id.to_string(),
+            });
+        }
+    }
+    let where_ = format!("cannot open the room on {}:{}", options.bind, options.port);
+    let io = |e| crate::Error::io(where_.clone(), e);
+    let listener = std::net::TcpListener::bind((options.bind, options.port)).map_err(io)?;
+    listener.set_nonblocking(true).map_err(io)?;
+    let port = listener.local_addr().map_err(io)?.port();
+    let room = Room::new(options.map_id);
+    let code = room.code.clone();
+    let host_token = super::state::token();
+    let (close, closed) = watch::channel(false);
+    let shared = Arc::new(Shared {
+        room: Mutex::new(room),
+        host,
+        events: broadcast::channel(64).0,
+        version: AtomicU64::new(0),
+        closed: closed.clone(),
+        port,
+        host_token: host_token.clone(),
+    });
+    let app = router(shared);
+    let mut until_closed = closed;
+    let task = runtime.spawn(async move {
+        let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
+            return;
+        };
+        let _ = axum::serve(
+            listener,
+            app.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async move {
+            let _ = until_closed.wait_for(|c| *c).await;
+        })
+        .await;
+    });
+    let shown = if options.bind.is_unspecified() {
+        lan_address().unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST))
+    } else {
+        options.bind
+    };
+    let url = match shown {
+        IpAddr::V6(v6) => format!("http://[{v6}]:{port}/"),
+        IpAddr::V4(v4) => format!("http://{v4}:{port}/"),
+    };
+    Ok(RoomHandle {
+        url,
+        code,
+        port,
+        host_token,
+        close,
+        task,
+    })
+}
+
+/// The address other machines on the network reach this one at: the source address the system
+/// would use toward a public address (a UDP "connection" sends nothing).
+fn lan_address() -> Option<IpAddr> {
+    let socket = std::net::UdpSocket::bind((Ipv4Addr::UNSPECIFIED, 0)).ok()?;
+    socket.connect((Ipv4Addr::new(192, 0, 2, 1), 9)).ok()?;
+    let ip = socket.local_addr().ok()?.ip();
+    (!ip.is_unspecified()).then_some(ip)
+}
+
+fn router(shared: Arc<Shared>) -> Router {
+    Router::new()
+        .route("/", get(page))
+        .route("/room.js", get(script))
+        .route("/room.css", get(style))
+        .route("/api/join", post(join))
+        .route("/api/room", get(room_view))
+        .route("/api/notes", post(add_note))
+        .route("/api/votes", post(add_vote))
+        .route("/api/ratings", post(add_rating))
+        .route("/api/events", get(events))
+        .route("/api/host", get(host_view))
+        .route("/api/host/phase", post(set_phase))
+        .route("/api/host/lock", post(set_lock))
+        .route("/api/host/budget", post(set_budget))
+        .route("/api/host/participants/{id}", delete(remove_participant))
+        .fallback(not_found)
+        .layer(axum::middleware::from_fn_with_state(shared.clone(), guard))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .with_state(shared)
+}
+
+impl IntoResponse for RoomError {
+    fn into_response(self) -> Response {
+        let status = StatusCode::from_u16(self.status).unwrap_or(StatusCode::BAD_REQUEST);
+        (
+            status,
+            Json(serde_json::json!({ "code": self.code, "message": self.message })),
+        )
+            .into_response()
+    }
+}
+
+type Reply<T> = Result<T, RoomError>;
+
+/// Host and Origin must name this machine by IP address (or `localhost`) and this port: a page
+/// from another site, even one whose name resolves here, is refused.
+async fn guard(
+    State(shared): State<Arc<Shared>>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let headers = request.headers();
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("");
+    if !is_our_host(host, shared.port) {
+        return RoomError::forbidden("forbidden-host", "this address is not the room's")
+            .into_response();
+    }
+    if let Some(origin) = headers.get(header::ORIGIN) {
+        let ok = origin
+            .to_str()
+            .ok()
+            .and_then(|o| o.strip_prefix("http://"))
+            .is_some_and(|o| o.eq_ignore_ascii_case(host));
+        if !ok {
+            return RoomError::forbidden(
+                "forbidden-origin",
+                "requests from other sites are refused",
+            )
+            .into_response();
+        }
+    }
+    let mut response = next.run(request).await;
+    let h = response.headers_mut();
+    h.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        ),
+    );
+    h.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    h.insert("referrer-policy", HeaderValue::from_static("no-referrer"));
+    response
+}
+
+fn is_our_host(host: &str, port: u16) -> bool {
+    let Some((name, p)) = host.rsplit_once(':') else {
+        return false;
+    };
+    if p.parse::<u16>().ok() != Some(port) {
+        return false;
+    }
+    let name = name.trim_start_matches('[').trim_end_matches(']');
+    name.eq_ignore_ascii_case("localhost") || name.parse::<IpAddr>().is_ok()
+}
+
+async fn not_found() -> RoomError {
+    RoomError::new(404, "not-found", "no such page in the room")
+}
+
+fn parse<T: serde::de::DeserializeOwned>(body: Result<Bytes, BytesRejection>) -> Reply<T> {
+    let body = body.map_err(|e| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            RoomError::new(
+                413,
+                "too-large",
+                format!("a request holds at most {} KB", MAX_BODY_BYTES / 1024),
+            )
+        } else {
+            RoomError::invalid(e.body_text())
+        }
+    })?;
+    serde_json::from_slice(&body)
+        .map_err(|e| RoomError::invalid(format!("not the expected JSON: {e}")))
+}
+
+fn bearer(headers: &HeaderMap) -> Reply<String> {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|h| h.to_str().ok())
+        .and_then(|h| h.strip_prefix("Bearer "))
+        .map(str::to_owned)
+        .ok_or_else(RoomError::not_joined)
+}
+
+fn require_host(shared: &Shared, headers: &HeaderMap) -> Reply<()> {
+    let token = bearer(headers)?;
+    if constant_time_eq(token.as_bytes(), shared.host_token.as_bytes()) {
+        Ok(())
+    } else {
+        Err(RoomError::forbidden(
+            "not-host",
+            "only the facilitator can do that",
+        ))
+    }
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+impl Shared {
+    /// Writes a contribution through the host's session and tells everyone.
+    fn write(&self, session: &mut Session, changes: &Changes, label: &str) -> Reply<()> {
+        session.apply(changes)?;
+        (self.host.on_change)(changes, label);
+        self.changed();
+        Ok(())
+    }
+
+    fn changed(&self) {
+        let v = self.version.fetch_add(1, Ordering::SeqCst) + 1;
+        let _ = self.events.send(v);
+    }
+}
+
+async fn page() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        super::page::HTML,
+    )
+}
+
+async fn script() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        super::page::SCRIPT,
+    )
+}
+
+async fn style() -> impl IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        super::page::STYLE,
+    )
+}
+
+#[derive(Deserialize)]
+struct JoinRequest {
+    code: String,
+    name: String,
+}
+
+async fn join(
+    State(shared): State<Arc<Shared>>,
+    ConnectInfo(from): ConnectInfo<SocketAddr>,
+    body: Result<Bytes, BytesRejection>,
+) -> Reply<Json<serde_json::Value>> {
+    let request: JoinRequest = parse(body)?;
+    let token = lock(&shared.room).join(&request.code, &request.name, from.ip(), Instant::now())?;
+    shared.changed();
+    Ok(Json(serde_json::json!({ "token": token })))
+}
+
+/// What a participant sees: the map being workshopped and the room's state; nothing else of
+/// the project.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RoomView {
+    name: String,
+    phase: RoomPhase,
+    vote_budget: u32,
+    votes_left: u32,
+    version: u64,
+    map: MapView,
+    my_ratings: HashMap<Id, i32>,
+    curve: Vec<CurvePoint>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct MapView {
+    name: String,
+    stages: Vec<serde_json::Value>,
+    lanes: Vec<serde_json::Value>,
+    cards: Vec<serde_json::Value>,
+    notes: Vec<serde_json::Value>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CurvePoint {
+    stage_id: Id,
+    mean: f64,
+    min: i32,
+    max: i32,
+    count: u32,
+}
+
+fn map_view(project: &Project, map_id: Id) -> MapView {
+    use crate::model::{LANE_HEADER_WIDTH, STAGE_HEADER_HEIGHT};
+    use serde_json::json;
+    let name = project
+        .maps
+        .iter()
+        .find(|m| m.id == map_id)
+        .map_or_else(String::new, |m| m.name.clone());
+    let mut stages: Vec<_> = project
+        .stages
+        .iter()
+        .filter(|s| s.map_id == map_id)
+        .collect();
+    stages.sort_by_key(|s| (s.position, s.id));
+    let mut lanes: Vec<_> = project
+        .lanes
+        .iter()
+        .filter(|l| l.map_id == map_id)
+        .collect();
+    lanes.sort_by_key(|l| (l.position, l.id));
+    let mut x = LANE_HEADER_WIDTH;
+    let stages = stages
+        .iter()
+        .map(|s| {
+            let v = json!({ "id": s.id, "name": s.name, "x": x, "width": s.width });
+            x += s.width;
+            v
+        })
+        .collect();
+    let mut y = STAGE_HEADER_HEIGHT;
+    let lanes = lanes
+        .iter()
+        .map(|l| {
+            let v =
+                json!({ "id": l.id, "name": l.name, "kind": l.kind, "y": y, "height": l.height });
+            y += l.height;
+            v
+        })
+        .collect();
+    let cards = project
+        .touchpoints
+        .iter()
+        .filter(|t| t.map_id == map_id)
+        .map(|t| {
+            json!({ "id": t.id, "title": t.title, "x": t.x, "y": t.y, "width": t.width,
+                    "height": t.height, "reliability": t.reliability, "momentOfTruth": t.moment_of_truth })
+        })
+        .collect();
+    let notes = project
+        .notes
+        .iter()
+        .filter(|n| n.map_id == map_id)
+        .map(|n| {
+            json!({ "id": n.id, "text": n.text, "x": n.x, "y": n.y, "width": n.width,
+                    "height": n.height, "color": n.color, "votes": n.votes })
+        })
+        .collect();
+    MapView {
+        name,
+        stages,
+        lanes,
+        cards,
+        notes,
+    }
+}
+
+async fn room_view(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Reply<Json<RoomView>> {
+    let token = bearer(&headers)?;
+    let session = lock(&shared.host.session);
+    let project = session.open_project()?;
+    let room = lock(&shared.room);
+    let me = room.participant(&token)?;
+    let curve = room
+        .curve()
+        .into_iter()
+        .map(|(stage_id, r)| CurvePoint {
+            stage_id,
+            mean: r.mean,
+            min: r.min,
+            max: r.max,
+            count: r.count,
+        })
+        .collect();
+    Ok(Json(RoomView {
+        name: me.name.clone(),
+        phase: room.phase,
+        vote_budget: room.vote_budget,
+        votes_left: room.vote_budget.saturating_sub(me.votes),
+        version: shared.version.load(Ordering::SeqCst),
+        map: map_view(project, room.map_id),
+        my_ratings: me.ratings.clone(),
+        curve,
+    }))
+}
+
+async fn add_note(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Reply<Response> {
+    let token = bearer(&headers)?;
+    let request: NoteRequest = parse(body)?;
+    let mut session = lock(&shared.host.session);
+    let mut room = lock(&shared.room);
+    let changes = room.note(session.open_project()?, &token, &request, Instant::now())?;
+    let Some(changes) = changes else {
+        // A resend of a note already written.
+        return Ok((
+            StatusCode::OK,
+            Json(serde_json::json!({ "id": request.id })),
+        )
+            .into_response());
+    };
+    let name = room.participant(&token)?.name.clone();
+    shared.write(&mut session, &changes, &format!("Note from {name}"))?;
+    room.noted(&token, request.id);
+    Ok((
+        StatusCode::CREATED,
+        Json(serde_json::json!({ "id": request.id })),
+    )
+        .into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct VoteRequest {
+    note_id: Id,
+}
+
+async fn add_vote(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Reply<Json<serde_json::Value>> {
+    let token = bearer(&headers)?;
+    let request: VoteRequest = parse(body)?;
+    let mut session = lock(&shared.host.session);
+    let mut room = lock(&shared.room);
+    let changes = room.vote(
+        session.open_project()?,
+        &token,
+        request.note_id,
+        Instant::now(),
+    )?;
+    let name = room.participant(&token)?.name.clone();
+    shared.write(&mut session, &changes, &format!("Vote from {name}"))?;
+    room.voted(&token);
+    let me = room.participant(&token)?;
+    Ok(Json(
+        serde_json::json!({ "votesLeft": room.vote_budget.saturating_sub(me.votes) }),
+    ))
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RatingRequest {
+    stage_id: Id,
+    value: i32,
+}
+
+async fn add_rating(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Reply<StatusCode> {
+    let token = bearer(&headers)?;
+    let request: RatingRequest = parse(body)?;
+    {
+        let session = lock(&shared.host.session);
+        let mut room = lock(&shared.room);
+        room.rate(
+            session.open_project()?,
+            &token,
+            request.stage_id,
+            request.value,
+            Instant::now(),
+        )?;
+    }
+    shared.changed();
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize)]
+struct EventsQuery {
+    token: String,
+}
+
+/// Server-sent events: `change` with the room's version whenever something changed; the page
+/// then fetches `/api/room`. (EventSource cannot send headers, hence the token in the query.)
+async fn events(
+    State(shared): State<Arc<Shared>>,
+    Query(q): Query<EventsQuery>,
+) -> Reply<impl IntoResponse> {
+    lock(&shared.room).participant(&q.token)?;
+    let rx = shared.events.subscribe();
+    let closed = shared.closed.clone();
+    let first = shared.version.load(Ordering::SeqCst);
+    let stream = futures_util::stream::unfold(
+        (rx, closed, Some(first)),
+        |(mut rx, mut closed, first)| async move {
+            if let Some(v) = first {
+                let event = Event::default().event("change").data(v.to_string());
+                return Some((Ok::<_, Infallible>(event), (rx, closed, None)));
+            }
+            loop {
+                tokio::select! {
+                    r = rx.recv() => match r {
+                        Ok(v) => {
+                            let event = Event::default().event("change").data(v.to_string());
+                            return Some((Ok(event), (rx, closed, None)));
+                        }
+                        Err(broadcast::error::RecvError::Lagged(_)) => continue,
+                        Err(broadcast::error::RecvError::Closed) => return None,
+                    },
+                    r = closed.changed() => {
+                        if r.is_err() || *closed.borrow() {
+                            return None;
+                        }
+                    }
+                }
+            }
+        },
+    );
+    Ok(Sse::new(stream).keep_alive(KeepAlive::default()))
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ParticipantView {
+    id: Id,
+    name: String,
+    notes: u32,
+    votes: u32,
+    ratings: usize,
+}
+
+async fn host_view(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+) -> Reply<Json<serde_json::Value>> {
+    require_host(&shared, &headers)?;
+    let room = lock(&shared.room);
+    let mut people: Vec<ParticipantView> = room
+        .participants()
+        .map(|p| ParticipantView {
+            id: p.id,
+            name: p.name.clone(),
+            notes: p.notes,
+            votes: p.votes,
+            ratings: p.ratings.len(),
+        })
+        .collect();
+    people.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+    Ok(Json(serde_json::json!({
+        "code": room.code,
+        "phase": room.phase,
+        "locked": room.locked,
+        "voteBudget": room.vote_budget,
+        "participants": people,
+    })))
+}
+
+#[derive(Deserialize)]
+struct PhaseRequest {
+    phase: RoomPhase,
+}
+
+async fn set_phase(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Reply<StatusCode> {
+    require_host(&shared, &headers)?;
+    let request: PhaseRequest = parse(body)?;
+    lock(&shared.room).phase = request.phase;
+    shared.changed();
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize)]
+struct LockRequest {
+    locked: bool,
+}
+
+async fn set_lock(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Reply<StatusCode> {
+    require_host(&shared, &headers)?;
+    let request: LockRequest = parse(body)?;
+    lock(&shared.room).locked = request.locked;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize)]
+struct BudgetRequest {
+    votes: u32,
+}
+
+async fn set_budget(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Reply<StatusCode> {
+    require_host(&shared, &headers)?;
+    let request: BudgetRequest = parse(body)?;
+    if !(1..=50).contains(&request.votes) {
+        return Err(RoomError::invalid("a vote budget is 1 to 50 dots"));
+    }
+    lock(&shared.room).vote_budget = request.votes;
+    shared.changed();
+    Ok(StatusCode::NO_CONTENT)
+}
+
+async fn remove_participant(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    UrlPath(id): UrlPath<Id>,
+) -> Reply<StatusCode> {
+    require_host(&shared, &headers)?;
+    if lock(&shared.room).remove(id) {
+        shared.changed();
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(RoomError::new(404, "not-found", "no such participant"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_ip_addresses_and_localhost_on_our_port_are_our_host() {
+        assert!(is_our_host("127.0.0.1:8080", 8080));
+        assert!(is_our_host("192.168.1.20:8080", 8080));
+        assert!(is_our_host("[::1]:8080", 8080));
+        assert!(is_our_host("localhost:8080", 8080));
+        assert!(!is_our_host("evil.example:8080", 8080), "DNS rebinding");
+        assert!(!is_our_host("127.0.0.1:9090", 8080));
+        assert!(!is_our_host("127.0.0.1", 8080));
+        assert!(!is_our_host("", 8080));
+    }
+}

@@ -1,0 +1,505 @@
+//! The room's rules, without any networking: who is in it, what phase it is in, and what each
+//! contribution becomes in the project (a change set the host's session writes). Pure apart
+//! from the random codes and tokens; the time is passed in.
+
+use super::{NoteKind, RoomError, RoomPhase};
+use crate::model::{
+    Changes, Id, LaneKind, Note, Project, Record, CARD_HEIGHT, CARD_WIDTH, LANE_HEADER_WIDTH,
+    STAGE_HEADER_HEIGHT,
+};
+use std::collections::{HashMap, VecDeque};
+use std::net::IpAddr;
+use std::time::{Duration, Instant};
+
+/// Join codes use 32 characters that cannot be mistaken for each other when read off a projector
+/// (no I, O, 0 or 1), so each byte of randomness picks one without bias.
+const CODE_ALPHABET: &[u8; 32] = b"ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+pub const CODE_LENGTH: usize = 6;
+pub const MAX_PARTICIPANTS: usize = 200;
+pub const MAX_NOTE_CHARS: usize = 500;
+pub const MAX_NAME_CHARS: usize = 40;
+/// Contributions per participant per second before the room answers "too many requests".
+pub const CONTRIBUTIONS_PER_SECOND: usize = 5;
+/// Wrong join codes from one address within a minute before that address has to wait.
+pub const WRONG_CODES_PER_MINUTE: usize = 10;
+pub const DEFAULT_VOTE_BUDGET: u32 = 5;
+
+/// Random bytes from the operating system (through the UUID generator, which uses it).
+fn random_bytes(n: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(n + 16);
+    while out.len() < n {
+        out.extend_from_slice(uuid::Uuid::new_v4().as_bytes());
+    }
+    out.truncate(n);
+    out
+}
+
+/// A fresh join code, e.g. `K7PMQ3`.
+pub fn join_code() -> String {
+    random_bytes(CODE_LENGTH)
+        .into_iter()
+        .map(|b| CODE_ALPHABET[(b % 32) as usize] as char)
+        .collect()
+}
+
+/// A bearer token: 256 random bits as hex.
+pub fn token() -> String {
+    random_bytes(32)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+#[derive(Debug, Clone)]
+pub struct Participant {
+    pub id: Id,
+    pub name: String,
+    pub notes: u32,
+    pub votes: u32,
+    /// Stage id → −2..=+2.
+    pub ratings: HashMap<Id, i32>,
+    recent: VecDeque<Instant>,
+}
+
+/// One live room on one map of the host's project.
+#[derive(Debug)]
+pub struct Room {
+    pub code: String,
+    pub map_id: Id,
+    pub phase: RoomPhase,
+    pub locked: bool,
+    pub vote_budget: u32,
+    participants: HashMap<String, Participant>,
+    /// Note ids already accepted, so a page that resends after a dropped connection never
+    /// creates a second note.
+    accepted_notes: HashMap<Id, Id>,
+    wrong_codes: HashMap<IpAddr, VecDeque<Instant>>,
+}
+
+impl Room {
+    pub fn new(map_id: Id) -> Room {
+        Room {
+            code: join_code(),
+            map_id,
+            phase: RoomPhase::Collect,
+            locked: false,
+            vote_budget: DEFAULT_VOTE_BUDGET,
+            participants: HashMap::new(),
+            accepted_notes: HashMap::new(),
+            wrong_codes: HashMap::new(),
+        }
+    }
+
+    pub fn participants(&self) -> impl Iterator<Item = &Participant> {
+        self.participants.values()
+    }
+
+    /// Lets a person in with the room's code; returns their token.
+    pub fn join(
+        &mut self,
+        code: &str,
+        name: &str,
+        from: IpAddr,
+        now: Instant,
+    ) -> Result<String, RoomError> {
+        let tries = self.wrong_codes.entry(from).or_default();
+        while tries
+            .front()
+            .is_some_and(|t| now.duration_since(*t) > Duration::from_secs(60))
+        {
+            tries.pop_front();
+        }
+        if tries.len() >= WRONG_CODES_PER_MINUTE {
+            return Err(RoomError::too_many(
+                "too many wrong codes from this address; wait a minute and try again",
+            ));
+        }
+        if !code.trim().eq_ignore_ascii_case(&self.code) {
+            tries.push_back(now);
+            return Err(RoomError::forbidden(
+                "wrong-code",
+                "that is not this room's code: check the code on the facilitator's screen",
+            ));
+        }
+        if self.locked {
+            return Err(RoomError::forbidden(
+                "room-locked",
+                "the facilitator has closed the room to new people",
+            ));
+        }
+        if self.participants.len() >= MAX_PARTICIPANTS {
+            return Err(RoomError::forbidden(
+                "room-full",
+                format!("the room is full ({MAX_PARTICIPANTS} people)"),
+            ));
+        }
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
+            return Err(RoomError::invalid(format!(
+                "a name of 1 to {MAX_NAME_CHARS} characters, please"
+            )));
+        }
+        let token = token();
+        self.participants.insert(
+            token.clone(),
+            Participant {
+                id: crate::model::new_id(),
+                name: name.to_owned(),
+                notes: 0,
+                votes: 0,
+                ratings: HashMap::new(),
+                recent: VecDeque::new(),
+            },
+        );
+        Ok(token)
+    }
+
+    pub fn participant(&self, token: &str) -> Result<&Participant, RoomError> {
+        self.participants
+            .get(token)
+            .ok_or_else(RoomError::not_joined)
+    }
+
+    /// Removes a participant: their token stops working at once.
+    pub fn remove(&mut self, participant: Id) -> bool {
+        let before = self.participants.len();
+        self.participants.retain(|_, p| p.id != participant);
+        before != self.participants.len()
+    }
+
+    /// Counts a contribution against the participant's rate limit.
+    fn admit(&mut self, token: &str, now: Instant) -> Result<&mut Participant, RoomError> {
+        let p = self
+            .participants
+            .get_mut(token)
+            .ok_or_else(RoomError::not_joined)?;
+        while p
+            .recent
+            .front()
+            .is_some_and(|t| now.duration_since(*t) >= Duration::from_secs(1))
+        {
+            p.recent.pop_front();
+        }
+        if p.recent.len() >= CONTRIBUTIONS_PER_SECOND {
+            return Err(RoomError::too_many(
+                "slow down a little: a few contributions a second at most",
+            ));
+        }
+        p.recent.push_back(now);
+        Ok(p)
+    }
+
+    fn require_phase(&self, phase: RoomPhase, what: &str) -> Result<(), RoomError> {
+        if self.phase == phase {
+            Ok(())
+        } else {
+            Err(RoomError::wrong_phase(format!(
+                "{what} only while the room is in the {} phase (now: {})",
+                phase.label(),
+                self.phase.label()
+            )))
+        }
+    }
+
+    /// The change that adds a participant's note, or `None` when the note was already
+    /// accepted (a resend).
+    pub fn note(
+        &mut self,
+        project: &Project,
+        token: &str,
+        request: &NoteRequest,
+        now: Instant,
+    ) -> Result<Option<Changes>, RoomError> {
+        self.participant(token)?;
+        if self.accepted_notes.contains_key(&request.id) {
+            return Ok(None);
+        }
+        self.require_phase(RoomPhase::Collect, "notes can be added")?;
+        let text = request.text.trim();
+        if text.is_empty() {
+            return Err(RoomError::invalid("the note is empty"));
+        }
+        if text.chars().count() > MAX_NOTE_CHARS {
+            return Err(RoomError::invalid(format!(
+                "a note holds at most {MAX_NOTE_CHARS} characters"
+            )));
+        }
+        if project.notes.iter().any(|n| n.id == request.id)
+            || project.touchpoints.iter().any(|t| t.id == request.id)
+        {
+            return Err(RoomError::invalid("that note id is taken; reload the page"));
+        }
+        let map_id = self.map_id;
+        let mut stages: Vec<_> = project
+            .stages
+            .iter()
+            .filter(|s| s.map_id == map_id)
+            .collect();
+        stages.sort_by_key(|s| (s.position, s.id));
+        let mut lanes: Vec<_> = project
+            .lanes
+            .iter()
+            .filter(|l| l.map_id == map_id)
+            .collect();
+        lanes.sort_by_key(|l| (l.position, l.id));
+        let Some(stage_index) = stages.iter().position(|s| s.id == request.stage_id) else {
+            return Err(RoomError::invalid("that stage is not on the map"));
+        };
+        let lane_index = match request.lane_id {
+            Some(id) => lanes
+                .iter()
+                .position(|l| l.id == id)
+                .ok_or_else(|| RoomError::invalid("that lane is not on the map"))?,
+            None => lanes
+                .iter()
+                .position(|l| l.kind == request.kind.lane_kind())
+                .or_else(|| lanes.iter().position(|l| l.kind == LaneKind::PainPoints))
+                .ok_or_else(|| RoomError::invalid("the map has no lane for notes"))?,
+        };
+        let name = self.participant(token)?.name.clone();
+        self.admit(token, now)?;
+        let (stage, lane) = (stages[stage_index], lanes[lane_index]);
+        let x0 = LANE_HEADER_WIDTH + stages[..stage_index].iter().map(|s| s.width).sum::<f64>();
+        let y0 = STAGE_HEADER_HEIGHT + lanes[..lane_index].iter().map(|l| l.height).sum::<f64>();
+        let (x, y) = free_spot(project, map_id, (x0, y0, stage.width, lane.height));
+        let note = Note {
+            id: request.id,
+            map_id,
+            stage_id: Some(stage.id),
+            lane_id: Some(lane.id),
+            text: format!("{text}\n— {name}"),
+            x,
+            y,
+            width: CARD_WIDTH,
+            height: CARD_HEIGHT,
+            color: request.kind.color().to_owned(),
+            votes: 0,
+        };
+        Ok(Some(Changes {
+            put: vec![Record::Note(note)],
+            delete: vec![],
+        }))
+    }
+
+    /// One dot vote on a note of the map.
+    pub fn vote(
+        &mut self,
+        project: &Project,
+        token: &str,
+        note_id: Id,
+        now: Instant,
+    ) -> Result<Changes, RoomError> {
+        self.participant(token)?;
+        self.require_phase(RoomPhase::Vote, "votes can be placed")?;
+        let budget = self.vote_budget;
+        let Some(note) = project
+            .notes
+            .iter()
+            .find(|n| n.id == note_id && n.map_id == self.map_id)
+        else {
+            return Err(RoomError::invalid("that note is not on the map"));
+        };
+        if self.participant(token)?.votes >= budget {
+            return Err(RoomError::wrong_phase(format!(
+                "all {budget} of your votes are placed"
+            )));
+        }
+        self.admit(token, now)?;
+        let mut voted = note.clone();
+        voted.votes = voted.votes.saturating_add(1);
+        Ok(Changes {
+            put: vec![Record::Note(voted)],
+            delete: vec![],
+        })
+    }
+
+    /// Records a note the host has written: a resend of its id is now a no-op.
+    pub fn noted(&mut self, token: &str, note_id: Id) {
+        let id = participant_id(self, token);
+        if let Some(p) = self.participants.get_mut(token) {
+            p.notes += 1;
+        }
+        self.accepted_notes.insert(note_id, id);
+    }
+
+    /// Records a vote the host has written against the participant's budget.
+    pub fn voted(&mut self, token: &str) {
+        if let Some(p) = self.participants.get_mut(token) {
+            p.votes += 1;
+        }
+    }
+
+    /// How a participant feels about a stage, −2..=+2. Kept in the room (the room's curve).
+    pub fn rate(
+        &mut self,
+        project: &Project,
+        token: &str,
+        stage_id: Id,
+        value: i32,
+        now: Instant,
+    ) -> Result<(), RoomError> {
+        self.participant(token)?;
+        self.require_phase(RoomPhase::Rate, "stages can be rated")?;
+        if !(-2..=2).contains(&value) {
+            return Err(RoomError::invalid("a rating is from −2 to +2"));
+        }
+        if !project
+            .stages
+            .iter()
+            .any(|s| s.id == stage_id && s.map_id == self.map_id)
+        {
+            return Err(RoomError::invalid("that stage is not on the map"));
+        }
+        self.admit(token, now)?.ratings.insert(stage_id, value);
+        Ok(())
+    }
+
+    /// The room's curve: per stage, the mean, lowest and highest rating and how many rated it.
+    pub fn curve(&self) -> HashMap<Id, StageRating> {
+        let mut out: HashMap<Id, StageRating> = HashMap::new();
+        for p in self.participants.values() {
+            for (stage, v) in &p.ratings {
+                let r = out.entry(*stage).or_insert(StageRating {
+                    mean: 0.0,
+                    min: *v,
+                    max: *v,
+                    count: 0,
+                });
+                r.mean = (r.mean * r.count as f64 + *v as f64) / (r.count + 1) as f64;
+                r.min = r.min.min(*v);
+                r.max = r.max.max(*v);
+                r.count += 1;
+            }
+        }
+        out
+    }
+}
+
+fn participant_id(room: &Room, token: &str) -> Id {
+    room.participants.get(token).map_or(Id::nil(), |p| p.id)
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct StageRating {
+    pub mean: f64,
+    pub min: i32,
+    pub max: i32,
+    pub count: u32,
+}
+
+/// What a participant's page sends for a note.
+#[derive(Debug, Clone, serde::Deserialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct NoteRequest {
+    /// Made by the page, so a resend is recognised.
+    pub id: Id,
+    pub stage_id: Id,
+    #[serde(default)]
+    pub lane_id: Option<Id>,
+    pub kind: NoteKind,
+    pub text: String,
+}
+
+/// The first place in the cell, row by row, where a card-sized note overlaps no card or note;
+/// when the cell is full, below everything in it (the host can tidy up).
+fn free_spot(project: &Project, map_id: Id, cell: (f64, f64, f64, f64)) -> (f64, f64) {
+    let (cx, cy, cw, ch) = cell;
+    let gap = 16.0;
+    let taken: Vec<(f64, f64, f64, f64)> = project
+        .touchpoints
+        .iter()
+        .filter(|t| t.map_id == map_id)
+        .map(|t| (t.x, t.y, t.width, t.height))
+        .chain(
+            project
+                .notes
+                .iter()
+                .filter(|n| n.map_id == map_id)
+                .map(|n| (n.x, n.y, n.width, n.height)),
+        )
+        .collect();
+    let overlaps = |x: f64, y: f64| {
+        taken.iter().any(|(tx, ty, tw, th)| {
+            x < tx + tw && tx < &(x + CARD_WIDTH) && y < ty + th && ty < &(y + CARD_HEIGHT)
+        })
+    };
+    let mut y = cy + gap;
+    while y + CARD_HEIGHT <= cy + ch - gap / 2.0 {
+        let mut x = cx + gap;
+        while x + CARD_WIDTH <= cx + cw - gap / 2.0 {
+            if !overlaps(x, y) {
+                return (x, y);
+            }
+            x += CARD_WIDTH + gap;
+        }
+        y += CARD_HEIGHT + gap;
+    }
+    let bottom = taken
+        .iter()
+        .filter(|(tx, ty, _, _)| *tx >= cx && *tx < cx + cw && *ty >= cy && *ty < cy + ch)
+        .map(|(_, ty, _, th)| ty + th)
+        .fold(cy, f64::max);
+    (cx + gap, bottom + gap)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_use_only_unmistakable_characters() {
+        for _ in 0..200 {
+            let c = join_code();
+            assert_eq!(c.len(), CODE_LENGTH);
+            assert!(c.chars().all(|ch| !"IO01".contains(ch)), "{c}");
+        }
+        assert_ne!(join_code(), join_code());
+        assert_eq!(token().len(), 64);
+    }
+
+    #[test]
+    fn ten_wrong_codes_make_an_address_wait() {
+        let mut room = Room::new(Id::nil());
+        let ip: IpAddr = "10.0.0.7".parse().unwrap();
+        let t0 = Instant::now();
+        for _ in 0..WRONG_CODES_PER_MINUTE {
+            assert_eq!(
+                room.join("nope", "A", ip, t0).unwrap_err().code,
+                "wrong-code"
+            );
+        }
+        let code = room.code.clone();
+        assert_eq!(room.join(&code, "A", ip, t0).unwrap_err().status, 429);
+        let other: IpAddr = "10.0.0.8".parse().unwrap();
+        assert!(
+            room.join(&code, "B", other, t0).is_ok(),
+            "others still join"
+        );
+        assert!(room
+            .join(&code, "A", ip, t0 + Duration::from_secs(61))
+            .is_ok());
+    }
+
+    #[test]
+    fn a_curve_has_mean_and_spread() {
+        let mut room = Room::new(Id::nil());
+        let ip: IpAddr = "10.0.0.7".parse().unwrap();
+        let code = room.code.clone();
+        let now = Instant::now();
+        let a = room.join(&code, "A", ip, now).unwrap();
+        let b = room.join(&code, "B", ip, now).unwrap();
+        let stage = Id::from_u128(1);
+        room.participants
+            .get_mut(&a)
+            .unwrap()
+            .ratings
+            .insert(stage, -2);
+        room.participants
+            .get_mut(&b)
+            .unwrap()
+            .ratings
+            .insert(stage, 1);
+        let r = room.curve()[&stage];
+        assert_eq!((r.mean, r.min, r.max, r.count), (-0.5, -2, 1, 2));
+    }
+}

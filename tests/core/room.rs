@@ -1,0 +1,404 @@
+//! The live room, hosted by `journeymap room` as a facilitator would run it, driven over real
+//! HTTP on 127.0.0.1 (bounded in count and time; the host is stopped with SIGTERM).
+
+use super::support::{copy_into, sample_journey, temp};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+struct Host {
+    child: Child,
+    port: u16,
+    code: String,
+    host_token: String,
+}
+
+impl Host {
+    fn start(file: &std::path::Path) -> Host {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_journeymap"))
+            .args([
+                "room",
+                file.to_str().unwrap(),
+                "--bind",
+                "127.0.0.1",
+                "--json",
+            ])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_str(&line).expect("the first line is JSON");
+        Host {
+            child,
+            port: v["port"].as_u64().unwrap() as u16,
+            code: v["code"].as_str().unwrap().to_owned(),
+            host_token: v["hostToken"].as_str().unwrap().to_owned(),
+        }
+    }
+
+    /// One request; returns the status and the parsed JSON body (null when empty).
+    fn call(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: &str,
+    ) -> (u16, serde_json::Value) {
+        self.raw(
+            method,
+            path,
+            token,
+            body,
+            &format!("127.0.0.1:{}", self.port),
+            None,
+        )
+    }
+
+    fn raw(
+        &self,
+        method: &str,
+        path: &str,
+        token: Option<&str>,
+        body: &str,
+        host: &str,
+        origin: Option<&str>,
+    ) -> (u16, serde_json::Value) {
+        let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        let mut req = format!(
+            "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n",
+            body.len()
+        );
+        if let Some(t) = token {
+            req += &format!("Authorization: Bearer {t}\r\n");
+        }
+        if let Some(o) = origin {
+            req += &format!("Origin: {o}\r\n");
+        }
+        req += "\r\n";
+        s.write_all(req.as_bytes()).unwrap();
+        s.write_all(body.as_bytes()).unwrap();
+        let mut out = Vec::new();
+        let _ = s.read_to_end(&mut out);
+        let text = String::from_utf8_lossy(&out);
+        let status: u16 = text[9..12].parse().unwrap();
+        let body = text.split_once("\r\n\r\n").map_or("", |(_, b)| b);
+        (
+            status,
+            serde_json::from_str(body).unwrap_or(serde_json::Value::Null),
+        )
+    }
+
+    fn join(&self, name: &str) -> String {
+        let (status, v) = self.call(
+            "POST",
+            "/api/join",
+            None,
+            &format!(r#"{{"code":"{}","name":"{name}"}}"#, self.code),
+        );
+        assert_eq!(status, 200, "{v}");
+        v["token"].as_str().unwrap().to_owned()
+    }
+
+    fn phase(&self, phase: &str) {
+        let (status, v) = self.call(
+            "POST",
+            "/api/host/phase",
+            Some(&self.host_token),
+            &format!(r#"{{"phase":"{phase}"}}"#),
+        );
+        assert_eq!(status, 204, "{v}");
+    }
+
+    /// SIGTERM, as a service manager stops it; the process must end cleanly.
+    fn stop(mut self) {
+        unsafe {
+            libc::kill(self.child.id() as i32, libc::SIGTERM);
+        }
+        for _ in 0..100 {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                assert!(status.success(), "the room ended with {status}");
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.child.kill();
+        panic!("the room did not stop on SIGTERM");
+    }
+}
+
+impl Drop for Host {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+    }
+}
+
+fn note(id: &str, stage: &str, text: &str) -> String {
+    serde_json::json!({ "id": id, "stageId": stage, "kind": "painPoint", "text": text }).to_string()
+}
+
+#[test]
+fn a_room_session_from_join_to_sigterm() {
+    let dir = temp();
+    let file = copy_into(dir.path(), &sample_journey(), "p.journey");
+    let host = Host::start(&file);
+    // Wrong code: 403 with {code, message}; the page is served with a CSP.
+    let (status, v) = host.call(
+        "POST",
+        "/api/join",
+        None,
+        r#"{"code":"AAAAAA","name":"Eve"}"#,
+    );
+    assert_eq!((status, v["code"].as_str()), (403, Some("wrong-code")));
+    let ana = host.join("Ana");
+    let (status, room) = host.call("GET", "/api/room", Some(&ana), "");
+    assert_eq!(status, 200);
+    let text = room.to_string();
+    for secret in ["kpi", "feedback", "redesign", "journey\"", &host.host_token] {
+        assert!(
+            !text.to_lowercase().contains(secret),
+            "a participant sees {secret}"
+        );
+    }
+    let stage = room["map"]["stages"][1]["id"].as_str().unwrap().to_owned();
+    let id = "5f0c2d1e-8a34-4b6f-9c1d-2e3f4a5b6c7d";
+    // A note, then the same note again (a resend after a dropped connection).
+    assert_eq!(
+        host.call(
+            "POST",
+            "/api/notes",
+            Some(&ana),
+            &note(id, &stage, "Queue at the kiosk")
+        )
+        .0,
+        201
+    );
+    assert_eq!(
+        host.call(
+            "POST",
+            "/api/notes",
+            Some(&ana),
+            &note(id, &stage, "Queue at the kiosk")
+        )
+        .0,
+        200
+    );
+    // Limits: too long, too big, unknown stage, no token.
+    let long = "x".repeat(501);
+    let other = "6f0c2d1e-8a34-4b6f-9c1d-2e3f4a5b6c7d";
+    assert_eq!(
+        host.call(
+            "POST",
+            "/api/notes",
+            Some(&ana),
+            &note(other, &stage, &long)
+        )
+        .0,
+        400
+    );
+    let huge = note(other, &stage, &"y".repeat(17 * 1024));
+    assert_eq!(
+        host.call("POST", "/api/notes", Some(&ana), &huge).1["code"],
+        "too-large"
+    );
+    assert_eq!(
+        host.call("POST", "/api/notes", Some(&ana), &note(other, other, "x"))
+            .0,
+        400
+    );
+    assert_eq!(
+        host.call("POST", "/api/notes", None, &note(other, &stage, "x"))
+            .0,
+        401
+    );
+    // Phase rules: no votes while collecting; votes within the budget once voting.
+    let vote = format!(r#"{{"noteId":"{id}"}}"#);
+    assert_eq!(host.call("POST", "/api/votes", Some(&ana), &vote).0, 409);
+    host.phase("vote");
+    assert_eq!(
+        host.call("POST", "/api/votes", Some(&ana), &vote).1["votesLeft"],
+        4
+    );
+    assert_eq!(
+        host.call(
+            "POST",
+            "/api/notes",
+            Some(&ana),
+            &note(other, &stage, "late")
+        )
+        .0,
+        409
+    );
+    // DNS rebinding and other sites are refused.
+    let (status, v) = host.raw(
+        "GET",
+        "/api/room",
+        Some(&ana),
+        "",
+        &format!("evil.example:{}", host.port),
+        None,
+    );
+    assert_eq!((status, v["code"].as_str()), (403, Some("forbidden-host")));
+    let ours = format!("127.0.0.1:{}", host.port);
+    assert_eq!(
+        host.raw(
+            "GET",
+            "/api/room",
+            Some(&ana),
+            "",
+            &ours,
+            Some("http://evil.example")
+        )
+        .0,
+        403
+    );
+    // The facilitator removes a participant: the token stops working; only the host may.
+    let bob = host.join("Bob");
+    let (_, state) = host.call("GET", "/api/host", Some(&host.host_token), "");
+    let bob_id = state["participants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "Bob")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_eq!(
+        host.call(
+            "DELETE",
+            &format!("/api/host/participants/{bob_id}"),
+            Some(&ana),
+            ""
+        )
+        .0,
+        403
+    );
+    assert_eq!(
+        host.call(
+            "DELETE",
+            &format!("/api/host/participants/{bob_id}"),
+            Some(&host.host_token),
+            ""
+        )
+        .0,
+        204
+    );
+    assert_eq!(host.call("GET", "/api/room", Some(&bob), "").0, 401);
+    // Closed: nothing more is accepted.
+    host.phase("closed");
+    assert_eq!(host.call("POST", "/api/votes", Some(&ana), &vote).0, 409);
+    host.stop();
+    let conn = rusqlite::Connection::open(&file).unwrap();
+    let (count, text, votes): (u32, String, u32) = conn
+        .query_row(
+            "SELECT count(*), max(text), max(votes) FROM notes WHERE id = ?1",
+            [id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (count, text.as_str(), votes),
+        (1, "Queue at the kiosk\n— Ana", 1)
+    );
+    let ok: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(ok, "ok");
+}
+
+#[test]
+fn wrong_codes_rate_limits_and_a_full_room() {
+    let dir = temp();
+    let file = copy_into(dir.path(), &sample_journey(), "p.journey");
+    let host = Host::start(&file);
+    for _ in 0..10 {
+        assert_eq!(
+            host.call("POST", "/api/join", None, r#"{"code":"ZZZZZZ","name":"M"}"#)
+                .0,
+            403
+        );
+    }
+    let right = format!(r#"{{"code":"{}","name":"M"}}"#, host.code);
+    assert_eq!(
+        host.call("POST", "/api/join", None, &right).0,
+        429,
+        "an address that guessed waits"
+    );
+    host.stop();
+
+    let host = Host::start(&file);
+    let ana = host.join("Ana");
+    host.phase("rate");
+    let (_, room) = host.call("GET", "/api/room", Some(&ana), "");
+    let stage = room["map"]["stages"][0]["id"].as_str().unwrap().to_owned();
+    let rating = format!(r#"{{"stageId":"{stage}","value":-1}}"#);
+    let statuses: Vec<u16> = (0..8)
+        .map(|_| host.call("POST", "/api/ratings", Some(&ana), &rating).0)
+        .collect();
+    assert!(
+        statuses.contains(&429),
+        "a burst is slowed down: {statuses:?}"
+    );
+    assert_eq!(
+        host.call(
+            "POST",
+            "/api/ratings",
+            Some(&ana),
+            r#"{"stageId":"x","value":9}"#
+        )
+        .0,
+        400
+    );
+    std::thread::sleep(Duration::from_millis(1100));
+    let (_, room) = host.call("GET", "/api/room", Some(&ana), "");
+    assert_eq!(room["curve"][0]["mean"], -1.0);
+    for i in 1..200 {
+        host.join(&format!("P{i}"));
+    }
+    let (status, v) = host.call(
+        "POST",
+        "/api/join",
+        None,
+        &format!(r#"{{"code":"{}","name":"One too many"}}"#, host.code),
+    );
+    assert_eq!((status, v["code"].as_str()), (403, Some("room-full")));
+    host.stop();
+}
+
+#[test]
+fn the_event_stream_tells_of_each_change() {
+    let dir = temp();
+    let file = copy_into(dir.path(), &sample_journey(), "p.journey");
+    let host = Host::start(&file);
+    let ana = host.join("Ana");
+    let mut s = TcpStream::connect(("127.0.0.1", host.port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(
+        s,
+        "GET /api/events?token={ana} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n\r\n",
+        host.port
+    )
+    .unwrap();
+    let mut reader = BufReader::new(s);
+    let mut seen = Vec::new();
+    let mut line = String::new();
+    while seen.len() < 2 {
+        line.clear();
+        assert!(reader.read_line(&mut line).unwrap() > 0, "the stream ended");
+        if let Some(v) = line.trim().strip_prefix("data: ") {
+            seen.push(v.to_owned());
+            if seen.len() == 1 {
+                host.phase("vote");
+            }
+        }
+    }
+    assert_ne!(seen[0], seen[1], "a new version after the phase changed");
+    // Stopping the room ends open streams too (else SIGTERM would hang).
+    host.stop();
+}
