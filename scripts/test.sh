@@ -29,6 +29,7 @@ say "UI browser tests (headless Chromium)"
 (cd ui && node tests/browser/run.mjs)
 cargo build --quiet --bin journeymap
 (cd ui && node tests/browser/html-export.mjs)
+(cd ui && node tests/browser/room-page.mjs)
 
 say "Fuzzing, bounded (${FUZZ_SECONDS:-15} s per target; run longer by hand with FUZZ_SECONDS)"
 command -v cargo-fuzz >/dev/null 2>&1 || cargo install cargo-fuzz --locked --quiet

@@ -402,3 +402,83 @@ fn the_event_stream_tells_of_each_change() {
     // Stopping the room ends open streams too (else SIGTERM would hang).
     host.stop();
 }
+
+#[test]
+fn notes_never_cover_each_other_and_a_full_cell_grows_its_lane() {
+    let dir = temp();
+    let file = copy_into(dir.path(), &sample_journey(), "p.journey");
+    let host = Host::start(&file);
+    let ana = host.join("Ana");
+    let (_, before) = host.call("GET", "/api/room", Some(&ana), "");
+    let stage = before["map"]["stages"][2]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let lane_height = |room: &serde_json::Value| {
+        room["map"]["lanes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["kind"] == "painPoints")
+            .unwrap()["height"]
+            .as_f64()
+            .unwrap()
+    };
+    let mut ids = Vec::new();
+    for i in 0..8 {
+        let id = format!("7f0c2d1e-8a34-4b6f-9c1d-2e3f4a5b6c{i:02}");
+        assert_eq!(
+            host.call(
+                "POST",
+                "/api/notes",
+                Some(&ana),
+                &note(&id, &stage, &format!("Note {i}"))
+            )
+            .0,
+            201
+        );
+        ids.push(id);
+        std::thread::sleep(Duration::from_millis(220)); // within the rate limit
+    }
+    let (_, after) = host.call("GET", "/api/room", Some(&ana), "");
+    assert!(
+        lane_height(&after) > lane_height(&before),
+        "the pain-point lane grew"
+    );
+    let rect = |v: &serde_json::Value| {
+        let f = |k: &str| v[k].as_f64().unwrap();
+        (f("x"), f("y"), f("width"), f("height"))
+    };
+    let all: Vec<(String, (f64, f64, f64, f64))> = after["map"]["cards"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(after["map"]["notes"].as_array().unwrap())
+        .map(|v| (v["id"].as_str().unwrap().to_owned(), rect(v)))
+        .collect();
+    let pains = after["map"]["lanes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["kind"] == "painPoints")
+        .unwrap()
+        .clone();
+    let (top, bottom) = (
+        pains["y"].as_f64().unwrap(),
+        pains["y"].as_f64().unwrap() + pains["height"].as_f64().unwrap(),
+    );
+    for id in &ids {
+        let (_, (x, y, w, h)) = all.iter().find(|(i, _)| i == id).unwrap().clone();
+        assert!(
+            y >= top && y + h <= bottom,
+            "{id} sits inside the pain-point lane"
+        );
+        for (other, (ox, oy, ow, oh)) in &all {
+            if other != id {
+                let overlap = x < ox + ow && *ox < x + w && y < oy + oh && *oy < y + h;
+                assert!(!overlap, "{id} covers {other}");
+            }
+        }
+    }
+    host.stop();
+}

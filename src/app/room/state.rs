@@ -261,7 +261,35 @@ impl Room {
         let (stage, lane) = (stages[stage_index], lanes[lane_index]);
         let x0 = LANE_HEADER_WIDTH + stages[..stage_index].iter().map(|s| s.width).sum::<f64>();
         let y0 = STAGE_HEADER_HEIGHT + lanes[..lane_index].iter().map(|l| l.height).sum::<f64>();
-        let (x, y) = free_spot(project, map_id, (x0, y0, stage.width, lane.height));
+        let mut put = Vec::new();
+        let (x, y) = match free_spot(project, map_id, (x0, y0, stage.width, lane.height)) {
+            Some(spot) => spot,
+            None => {
+                // The cell is full: the lane grows by a row of notes and what lies below moves
+                // down with it, as when the facilitator adds a card to a full cell.
+                let bottom = cell_bottom(project, map_id, (x0, y0, stage.width, lane.height));
+                let grow = (bottom + NOTE_GAP + CARD_HEIGHT + NOTE_GAP) - (y0 + lane.height);
+                let lane_end = y0 + lane.height;
+                let mut grown = (*lane).clone();
+                grown.height += grow;
+                put.push(Record::Lane(grown));
+                for t in project.touchpoints.iter().filter(|t| t.map_id == map_id) {
+                    if t.y >= lane_end {
+                        let mut moved = t.clone();
+                        moved.y += grow;
+                        put.push(Record::Touchpoint(moved));
+                    }
+                }
+                for n in project.notes.iter().filter(|n| n.map_id == map_id) {
+                    if n.y >= lane_end {
+                        let mut moved = n.clone();
+                        moved.y += grow;
+                        put.push(Record::Note(moved));
+                    }
+                }
+                (x0 + NOTE_GAP, bottom + NOTE_GAP)
+            }
+        };
         let note = Note {
             id: request.id,
             map_id,
@@ -275,8 +303,9 @@ impl Room {
             color: request.kind.color().to_owned(),
             votes: 0,
         };
+        put.push(Record::Note(note));
         Ok(Some(Changes {
-            put: vec![Record::Note(note)],
+            put,
             delete: vec![],
         }))
     }
@@ -400,12 +429,12 @@ pub struct NoteRequest {
     pub text: String,
 }
 
-/// The first place in the cell, row by row, where a card-sized note overlaps no card or note;
-/// when the cell is full, below everything in it (the host can tidy up).
-fn free_spot(project: &Project, map_id: Id, cell: (f64, f64, f64, f64)) -> (f64, f64) {
+const NOTE_GAP: f64 = 16.0;
+
+/// The cards and notes of a map that lie in a cell (by their top-left corner).
+fn in_cell(project: &Project, map_id: Id, cell: (f64, f64, f64, f64)) -> Vec<(f64, f64, f64, f64)> {
     let (cx, cy, cw, ch) = cell;
-    let gap = 16.0;
-    let taken: Vec<(f64, f64, f64, f64)> = project
+    project
         .touchpoints
         .iter()
         .filter(|t| t.map_id == map_id)
@@ -417,29 +446,39 @@ fn free_spot(project: &Project, map_id: Id, cell: (f64, f64, f64, f64)) -> (f64,
                 .filter(|n| n.map_id == map_id)
                 .map(|n| (n.x, n.y, n.width, n.height)),
         )
-        .collect();
+        .filter(|(x, y, w, h)| *x < cx + cw && x + w > cx && *y < cy + ch && y + h > cy)
+        .collect()
+}
+
+/// The lowest edge of anything in the cell (the cell's top when it is empty).
+fn cell_bottom(project: &Project, map_id: Id, cell: (f64, f64, f64, f64)) -> f64 {
+    in_cell(project, map_id, cell)
+        .iter()
+        .map(|(_, y, _, h)| y + h)
+        .fold(cell.1, f64::max)
+}
+
+/// The first place in the cell, row by row, where a card-sized note overlaps no card or note.
+fn free_spot(project: &Project, map_id: Id, cell: (f64, f64, f64, f64)) -> Option<(f64, f64)> {
+    let (cx, cy, cw, ch) = cell;
+    let taken = in_cell(project, map_id, cell);
     let overlaps = |x: f64, y: f64| {
         taken.iter().any(|(tx, ty, tw, th)| {
-            x < tx + tw && tx < &(x + CARD_WIDTH) && y < ty + th && ty < &(y + CARD_HEIGHT)
+            x < tx + tw && *tx < x + CARD_WIDTH && y < ty + th && *ty < y + CARD_HEIGHT
         })
     };
-    let mut y = cy + gap;
-    while y + CARD_HEIGHT <= cy + ch - gap / 2.0 {
-        let mut x = cx + gap;
-        while x + CARD_WIDTH <= cx + cw - gap / 2.0 {
+    let mut y = cy + NOTE_GAP;
+    while y + CARD_HEIGHT <= cy + ch - NOTE_GAP / 2.0 {
+        let mut x = cx + NOTE_GAP;
+        while x + CARD_WIDTH <= cx + cw - NOTE_GAP / 2.0 {
             if !overlaps(x, y) {
-                return (x, y);
+                return Some((x, y));
             }
-            x += CARD_WIDTH + gap;
+            x += CARD_WIDTH + NOTE_GAP;
         }
-        y += CARD_HEIGHT + gap;
+        y += CARD_HEIGHT + NOTE_GAP;
     }
-    let bottom = taken
-        .iter()
-        .filter(|(tx, ty, _, _)| *tx >= cx && *tx < cx + cw && *ty >= cy && *ty < cy + ch)
-        .map(|(_, ty, _, th)| ty + th)
-        .fold(cy, f64::max);
-    (cx + gap, bottom + gap)
+    None
 }
 
 #[cfg(test)]

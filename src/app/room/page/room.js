@@ -9,7 +9,7 @@ const SVG = "http://www.w3.org/2000/svg";
 const RELIABILITY = { broken: "#dc2626", reliable: "#2563eb", differentiating: "#16a34a" };
 let token = localStorage.getItem(KEY + ":token");
 let view = null;
-let zoom = 0.5;
+let zoom = null; // set at the first drawing: fit a laptop, readable on a phone
 let events = null;
 
 function uuid() {
@@ -54,6 +54,7 @@ function drawMap() {
   const lastLane = m.lanes[m.lanes.length - 1];
   const width = lastStage ? lastStage.x + lastStage.width : 800;
   const height = lastLane ? lastLane.y + lastLane.height : 400;
+  if (zoom === null) zoom = window.innerWidth < 600 ? 0.55 : Math.max(0.3, Math.min(1, (window.innerWidth - 40) / width));
   const svg = el("svg", { viewBox: `0 0 ${width} ${height}`, width: width * zoom, height: height * zoom, role: "img", "aria-label": m.name });
   svg.append(el("rect", { x: 0, y: 0, width, height, fill: "#f8fafc" }));
   for (const l of m.lanes) {
@@ -234,14 +235,13 @@ $("note-form").addEventListener("submit", (e) => {
 });
 
 $("zoom-in").addEventListener("click", () => {
-  zoom = Math.min(2, zoom * 1.25);
+  zoom = Math.min(2, (zoom ?? 0.5) * 1.25);
   if (view) drawMap();
 });
 $("zoom-out").addEventListener("click", () => {
-  zoom = Math.max(0.2, zoom / 1.25);
+  zoom = Math.max(0.2, (zoom ?? 0.5) / 1.25);
   if (view) drawMap();
 });
 window.addEventListener("online", flush);
 setInterval(flush, 5000);
-zoom = Math.max(0.25, Math.min(1, (window.innerWidth - 24) / 2600));
 if (token) enter();
