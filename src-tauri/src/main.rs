@@ -4,12 +4,14 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod menu;
+mod qr;
 mod screen;
 mod startup;
 
 use chrono::NaiveDate;
 use journeymap::app::backup::{BackupEntry, Backups};
 use journeymap::app::recent::RecentFiles;
+use journeymap::app::room::{RoomHost, RoomOptions, RoomPhase, RoomSlot, RoomState};
 use journeymap::app::{CjmlRead, OpenedProject, Session};
 use journeymap::export::Viewport;
 use journeymap::interchange::feedback_csv::{FeedbackMapping, FeedbackPreview};
@@ -23,13 +25,14 @@ use journeymap::workflow::{PhaseStatus, PhaseTemplate, Redesign, RedesignProgres
 use journeymap::Error;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use tauri::ipc::Response;
 use tauri::{AppHandle, Emitter, Manager, State, WindowEvent};
 use tauri_plugin_window_state::{AppHandleExt, StateFlags};
 
-/// The window's session. Commands are synchronous and never hold the lock across an await.
-struct Workspace(Mutex<Session>);
+/// The window's session. Commands are synchronous and never hold the lock across an await. The
+/// live room shares it, so the room's contributions are written through the same session.
+struct Workspace(Arc<Mutex<Session>>);
 
 /// The file to open when the UI asks what to show first.
 struct Startup(PathBuf);
@@ -61,6 +64,8 @@ struct RecentStore(PathBuf);
 /// the project serialized straight from the session's copy.
 fn remember(app: &AppHandle, opened: Result<OpenedProject, Error>) -> Result<Response, Error> {
     let opened = opened?;
+    // Another project is open now: the room on the previous one ends.
+    app.state::<RoomSlot>().close();
     let store = &app.state::<RecentStore>().0;
     let mut recent = RecentFiles::load(store);
     recent.push(std::path::Path::new(&opened.path));
@@ -131,11 +136,81 @@ fn list_backups(
 fn restore_backup(
     state: State<'_, Workspace>,
     store: State<'_, BackupStore>,
+    slot: State<'_, RoomSlot>,
     path: PathBuf,
 ) -> Result<Response, Error> {
+    // The project is replaced: a room on it ends (the window forgets it too).
+    slot.close();
     session(&state)
         .restore(&store.0, &path, now())
         .map(|restored| Response::new(restored.to_json()))
+}
+
+/// Opens the live room on a map: participants' notes, votes and ratings are written through
+/// the window's session and shown on the canvas as they arrive ("room-change" events).
+#[tauri::command]
+fn open_room(
+    app: AppHandle,
+    state: State<'_, Workspace>,
+    slot: State<'_, RoomSlot>,
+    map_id: Id,
+) -> Result<RoomState, Error> {
+    let window = app.clone();
+    let host = RoomHost {
+        session: state.0.clone(),
+        on_change: Arc::new(move |changes: &Changes, label: &str| {
+            let payload = serde_json::json!({ "changes": changes, "label": label });
+            let _ = window.emit_to("main", "room-change", payload);
+        }),
+    };
+    let options = RoomOptions {
+        bind: std::net::Ipv4Addr::UNSPECIFIED.into(),
+        port: 0,
+        map_id,
+    };
+    slot.open(host, options, tauri::async_runtime::handle().inner())
+}
+
+#[tauri::command]
+fn room_state(slot: State<'_, RoomSlot>) -> Option<RoomState> {
+    slot.state()
+}
+
+/// The join address as a QR code (SVG), for phones to scan off the projector.
+#[tauri::command]
+fn room_qr(url: String) -> Result<String, Error> {
+    qr::svg(&url)
+}
+
+#[tauri::command]
+fn set_room_phase(slot: State<'_, RoomSlot>, phase: RoomPhase) -> Result<RoomState, Error> {
+    slot.control(|room| {
+        room.set_phase(phase);
+        Ok(())
+    })
+}
+
+#[tauri::command]
+fn set_room_locked(slot: State<'_, RoomSlot>, locked: bool) -> Result<RoomState, Error> {
+    slot.control(|room| {
+        room.set_locked(locked);
+        Ok(())
+    })
+}
+
+#[tauri::command]
+fn set_room_budget(slot: State<'_, RoomSlot>, votes: u32) -> Result<RoomState, Error> {
+    slot.control(|room| room.set_budget(votes))
+}
+
+#[tauri::command]
+fn remove_participant(slot: State<'_, RoomSlot>, id: Id) -> Result<RoomState, Error> {
+    slot.control(|room| room.remove(id))
+}
+
+#[tauri::command]
+fn close_room(slot: State<'_, RoomSlot>) {
+    slot.close()
 }
 
 #[tauri::command]
@@ -350,7 +425,8 @@ fn main() {
                 data_dir.join("backups"),
                 BACKUPS_KEPT,
             )));
-            app.manage(Workspace(Mutex::new(Session::default())));
+            app.manage(Workspace(Arc::new(Mutex::new(Session::default()))));
+            app.manage(RoomSlot::default());
             if let Some(window) = app.get_webview_window("main") {
                 // Best effort: a window that cannot be measured keeps its size.
                 let _ = screen::fit_to_screen(&window);
@@ -374,6 +450,14 @@ fn main() {
         })
         .invoke_handler(tauri::generate_handler![
             open_startup_project,
+            open_room,
+            room_state,
+            room_qr,
+            set_room_phase,
+            set_room_locked,
+            set_room_budget,
+            remove_participant,
+            close_room,
             open_project,
             create_project,
             apply_changes,

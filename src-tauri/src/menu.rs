@@ -125,7 +125,15 @@ pub const MENUS: &[(&str, &[Item])] = &[
             C("tableView", "Table View", Some("CmdOrCtrl+T")),
             C("redesignsView", "Redesigns", Some("CmdOrCtrl+R")),
             C("dashboardView", "Dashboard", Some("CmdOrCtrl+Shift+D")),
+        ],
+    ),
+    (
+        "Workshop",
+        &[
             C("workshop", "Workshop Mode  (F5)", None),
+            S,
+            C("openRoom", "Open Room…  (Shift+F5)", None),
+            C("closeRoom", "Close Room", None),
         ],
     ),
 ];

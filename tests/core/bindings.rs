@@ -80,6 +80,7 @@ fn export_all(dir: &Path) {
     )
     .expect("write reliabilityValues.ts");
     journeymap::export::Viewport::export_all(&cfg).expect("export Viewport");
+    journeymap::app::room::RoomState::export_all(&cfg).expect("export RoomState");
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

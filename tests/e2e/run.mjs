@@ -328,6 +328,40 @@ await test("from nothing: new project, stages, lanes, cards, notes, moment of tr
   if (check !== "ok") throw new Error(`integrity_check: ${check}`);
 });
 
+await test("live room: Shift+F5 opens it, a participant's note appears on the canvas and in the file", async () => {
+  const s = await launchApp();
+  const canvas = await s.find("canvas.map-canvas");
+  await wd("POST", `/session/${s.id}/element/${canvas}/click`, {});
+  await wd("POST", `/session/${s.id}/element/${canvas}/value`, { text: "\uE008\uE035\uE000" });
+  await s.waitFor(`return !!document.querySelector(".room-panel:not([hidden]) .room-code")?.textContent`, "the room panel");
+  const [code, url] = await s.run(`return [document.querySelector(".room-code").textContent, document.querySelector(".room-url").textContent]`);
+  const qr = await s.run(`return document.querySelectorAll(".room-qr svg").length`);
+  if (!/^[A-HJ-NP-Z2-9]{6}$/.test(code) || qr !== 1) throw new Error(`room panel shows code ${code}, ${qr} QR codes`);
+  screenshot("room.png");
+  // A participant on the same machine (the room listens on every interface).
+  const base = `http://127.0.0.1:${new URL(url).port}`;
+  const post = (path, body, token) =>
+    fetch(base + path, { method: "POST", headers: token ? { authorization: `Bearer ${token}` } : {}, body: JSON.stringify(body) });
+  const { token } = await (await post("/api/join", { code, name: "E2E Ana" })).json();
+  const room = await (await fetch(base + "/api/room", { headers: { authorization: `Bearer ${token}` } })).json();
+  const id = "9e0c2d1e-8a34-4b6f-9c1d-2e3f4a5b6c7d";
+  const sent = await post("/api/notes", { id, stageId: room.map.stages[0].id, kind: "idea", text: "Print the boarding pass at home" }, token);
+  if (sent.status !== 201) throw new Error(`note: ${sent.status} ${await sent.text()}`);
+  await s.waitFor(`return window.journeymap.editor.doc.get("note", "${id}")?.text.includes("E2E Ana")`, "the note on the host's canvas");
+  await s.waitFor(`return window.journeymap.editor.history.undoLabel === "Note from E2E Ana"`, "an undo step for it");
+  screenshot("room-note.png");
+  await wd("POST", `/session/${s.id}/element/${await s.find("button[name=closeRoom]")}/click`, {});
+  await s.waitFor(`return document.querySelector(".room-panel").hidden`, "the panel to close");
+  const refused = await fetch(base + "/api/room").then(
+    () => false,
+    () => true,
+  );
+  if (!refused) throw new Error("the room still answers after Close room");
+  await wd("DELETE", `/session/${s.id}`);
+  const json = execFileSync(cli, ["export-json", project, "-o", "-"]).toString();
+  if (!json.includes("Print the boarding pass at home")) throw new Error("the room's note is not in the file");
+});
+
 await test("the saved file passes PRAGMA integrity_check and the CLI reads it", async () => {
   const check = execFileSync("sqlite3", [project, "PRAGMA integrity_check"]).toString().trim();
   if (check !== "ok") throw new Error(`integrity_check: ${check}`);

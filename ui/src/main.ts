@@ -3,6 +3,7 @@
 
 import { listen } from "@tauri-apps/api/event";
 import { getCurrentWindow } from "@tauri-apps/api/window";
+import type { Changes } from "./bindings/Changes";
 import { Editor } from "./editor/editor";
 import { emotionPoints } from "./geometry/emotion";
 import { tauriBackend } from "./ipc/tauri";
@@ -29,6 +30,9 @@ const shell: Shell = {
   },
   close() {
     void win.destroy();
+  },
+  onRoomChange(handler) {
+    void listen<{ changes: Changes; label: string }>("room-change", (event) => handler(event.payload.changes, event.payload.label));
   },
 };
 

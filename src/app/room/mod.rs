@@ -7,7 +7,9 @@ mod page;
 mod server;
 mod state;
 
-pub use server::{start, ChangeListener, RoomHandle, RoomHost, RoomOptions};
+pub use server::{
+    start, ChangeListener, ParticipantView, RoomHandle, RoomHost, RoomOptions, RoomState,
+};
 pub use state::{
     join_code, NoteRequest, Participant, Room, StageRating, CODE_LENGTH, CONTRIBUTIONS_PER_SECOND,
     MAX_NOTE_CHARS, MAX_PARTICIPANTS, WRONG_CODES_PER_MINUTE,
@@ -16,6 +18,59 @@ pub use state::{
 use crate::model::LaneKind;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+/// The one room a front-end may have open. Opening a second closes the first; closing the
+/// project closes the room.
+#[derive(Default)]
+pub struct RoomSlot(std::sync::Mutex<Option<RoomHandle>>);
+
+impl RoomSlot {
+    fn slot(&self) -> std::sync::MutexGuard<'_, Option<RoomHandle>> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Opens a room on `options.map_id` of the host's project and returns what to show.
+    pub fn open(
+        &self,
+        host: RoomHost,
+        options: RoomOptions,
+        runtime: &tokio::runtime::Handle,
+    ) -> crate::Result<RoomState> {
+        let mut slot = self.slot();
+        if let Some(old) = slot.take() {
+            old.stop();
+        }
+        let handle = start(host, options, runtime)?;
+        let state = handle.state();
+        *slot = Some(handle);
+        Ok(state)
+    }
+
+    /// Stops the room, if one is open. Every contribution is already in the file.
+    pub fn close(&self) {
+        if let Some(handle) = self.slot().take() {
+            handle.stop();
+        }
+    }
+
+    /// The open room's state, or `None`.
+    pub fn state(&self) -> Option<RoomState> {
+        self.slot().as_ref().map(RoomHandle::state)
+    }
+
+    /// Runs a facilitator's control on the open room and returns the new state.
+    pub fn control(
+        &self,
+        f: impl FnOnce(&RoomHandle) -> Result<(), RoomError>,
+    ) -> crate::Result<RoomState> {
+        let slot = self.slot();
+        let handle = slot
+            .as_ref()
+            .ok_or_else(|| crate::Error::InvalidInput("no room is open".into()))?;
+        f(handle).map_err(|e| crate::Error::InvalidInput(e.message))?;
+        Ok(handle.state())
+    }
+}
 
 /// What the room is doing now; the facilitator moves it along.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]

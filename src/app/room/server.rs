@@ -55,6 +55,7 @@ struct Shared {
     closed: watch::Receiver<bool>,
     port: u16,
     host_token: String,
+    url: String,
 }
 
 /// A running room. Dropping it does not stop the server: call [`RoomHandle::close`].
@@ -67,9 +68,110 @@ pub struct RoomHandle {
     pub host_token: String,
     close: watch::Sender<bool>,
     task: tokio::task::JoinHandle<()>,
+    shared: Arc<Shared>,
+}
+
+/// The facilitator's view of the room: what the desktop's room panel and `GET /api/host` show.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RoomState {
+    pub url: String,
+    pub code: String,
+    pub phase: RoomPhase,
+    pub locked: bool,
+    pub vote_budget: u32,
+    pub participants: Vec<ParticipantView>,
+}
+
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ParticipantView {
+    pub id: Id,
+    pub name: String,
+    pub notes: u32,
+    pub votes: u32,
+    pub ratings: u32,
+}
+
+impl Shared {
+    fn state(&self) -> RoomState {
+        let room = lock(&self.room);
+        let mut participants: Vec<ParticipantView> = room
+            .participants()
+            .map(|p| ParticipantView {
+                id: p.id,
+                name: p.name.clone(),
+                notes: p.notes,
+                votes: p.votes,
+                ratings: u32::try_from(p.ratings.len()).unwrap_or(u32::MAX),
+            })
+            .collect();
+        participants.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+        RoomState {
+            url: self.url.clone(),
+            code: room.code.clone(),
+            phase: room.phase,
+            locked: room.locked,
+            vote_budget: room.vote_budget,
+            participants,
+        }
+    }
+
+    fn set_phase(&self, phase: RoomPhase) {
+        lock(&self.room).phase = phase;
+        self.changed();
+    }
+
+    fn set_locked(&self, locked: bool) {
+        lock(&self.room).locked = locked;
+    }
+
+    fn set_budget(&self, votes: u32) -> Reply<()> {
+        if !(1..=50).contains(&votes) {
+            return Err(RoomError::invalid("a vote budget is 1 to 50 dots"));
+        }
+        lock(&self.room).vote_budget = votes;
+        self.changed();
+        Ok(())
+    }
+
+    fn remove(&self, participant: Id) -> Reply<()> {
+        if lock(&self.room).remove(participant) {
+            self.changed();
+            Ok(())
+        } else {
+            Err(RoomError::new(404, "not-found", "no such participant"))
+        }
+    }
 }
 
 impl RoomHandle {
+    /// Stops the room without waiting (for callers outside the async runtime).
+    pub fn stop(self) {
+        let _ = self.close.send(true);
+    }
+
+    pub fn state(&self) -> RoomState {
+        self.shared.state()
+    }
+
+    pub fn set_phase(&self, phase: RoomPhase) {
+        self.shared.set_phase(phase);
+    }
+
+    /// A locked room lets nobody new in; those inside stay.
+    pub fn set_locked(&self, locked: bool) {
+        self.shared.set_locked(locked);
+    }
+
+    pub fn set_budget(&self, votes: u32) -> Result<(), RoomError> {
+        self.shared.set_budget(votes)
+    }
+
+    pub fn remove(&self, participant: Id) -> Result<(), RoomError> {
+        self.shared.remove(participant)
+    }
+
     /// Stops listening and ends every open event stream; returns once the server has stopped.
     /// Every accepted contribution was already written when it was accepted.
     pub async fn close(self) {
@@ -107,6 +209,15 @@ pub fn start(
     let room = Room::new(options.map_id);
     let code = room.code.clone();
     let host_token = super::state::token();
+    let shown = if options.bind.is_unspecified() {
+        lan_address().unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST))
+    } else {
+        options.bind
+    };
+    let url = match shown {
+        IpAddr::V6(v6) => format!("http://[{v6}]:{port}/"),
+        IpAddr::V4(v4) => format!("http://{v4}:{port}/"),
+    };
     let (close, closed) = watch::channel(false);
     let shared = Arc::new(Shared {
         room: Mutex::new(room),
@@ -116,8 +227,9 @@ pub fn start(
         closed: closed.clone(),
         port,
         host_token: host_token.clone(),
+        url: url.clone(),
     });
-    let app = router(shared);
+    let app = router(shared.clone());
     let mut until_closed = closed;
     let task = runtime.spawn(async move {
         let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
@@ -132,15 +244,6 @@ pub fn start(
         })
         .await;
     });
-    let shown = if options.bind.is_unspecified() {
-        lan_address().unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST))
-    } else {
-        options.bind
-    };
-    let url = match shown {
-        IpAddr::V6(v6) => format!("http://[{v6}]:{port}/"),
-        IpAddr::V4(v4) => format!("http://{v4}:{port}/"),
-    };
     Ok(RoomHandle {
         url,
         code,
@@ -148,6 +251,7 @@ pub fn start(
         host_token,
         close,
         task,
+        shared,
     })
 }
 
@@ -612,40 +716,12 @@ async fn events(
     Ok(Sse::new(stream).keep_alive(KeepAlive::default()))
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ParticipantView {
-    id: Id,
-    name: String,
-    notes: u32,
-    votes: u32,
-    ratings: usize,
-}
-
 async fn host_view(
     State(shared): State<Arc<Shared>>,
     headers: HeaderMap,
-) -> Reply<Json<serde_json::Value>> {
+) -> Reply<Json<RoomState>> {
     require_host(&shared, &headers)?;
-    let room = lock(&shared.room);
-    let mut people: Vec<ParticipantView> = room
-        .participants()
-        .map(|p| ParticipantView {
-            id: p.id,
-            name: p.name.clone(),
-            notes: p.notes,
-            votes: p.votes,
-            ratings: p.ratings.len(),
-        })
-        .collect();
-    people.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
-    Ok(Json(serde_json::json!({
-        "code": room.code,
-        "phase": room.phase,
-        "locked": room.locked,
-        "voteBudget": room.vote_budget,
-        "participants": people,
-    })))
+    Ok(Json(shared.state()))
 }
 
 #[derive(Deserialize)]
@@ -660,8 +736,7 @@ async fn set_phase(
 ) -> Reply<StatusCode> {
     require_host(&shared, &headers)?;
     let request: PhaseRequest = parse(body)?;
-    lock(&shared.room).phase = request.phase;
-    shared.changed();
+    shared.set_phase(request.phase);
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -677,7 +752,7 @@ async fn set_lock(
 ) -> Reply<StatusCode> {
     require_host(&shared, &headers)?;
     let request: LockRequest = parse(body)?;
-    lock(&shared.room).locked = request.locked;
+    shared.set_locked(request.locked);
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -693,11 +768,7 @@ async fn set_budget(
 ) -> Reply<StatusCode> {
     require_host(&shared, &headers)?;
     let request: BudgetRequest = parse(body)?;
-    if !(1..=50).contains(&request.votes) {
-        return Err(RoomError::invalid("a vote budget is 1 to 50 dots"));
-    }
-    lock(&shared.room).vote_budget = request.votes;
-    shared.changed();
+    shared.set_budget(request.votes)?;
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -707,12 +778,8 @@ async fn remove_participant(
     UrlPath(id): UrlPath<Id>,
 ) -> Reply<StatusCode> {
     require_host(&shared, &headers)?;
-    if lock(&shared.room).remove(id) {
-        shared.changed();
-        Ok(StatusCode::NO_CONTENT)
-    } else {
-        Err(RoomError::new(404, "not-found", "no such participant"))
-    }
+    shared.remove(id)?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[cfg(test)]

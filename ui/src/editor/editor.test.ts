@@ -111,3 +111,34 @@ it("undoing the map on screen shows another map, so nothing is added to a map th
   editor.undo();
   expect(editor.doc.get("map", editor.mapId)).toBeDefined();
 });
+
+it("a note from the live room shows at once, is one undo step, and is not saved twice", async () => {
+  const { editor, backend } = await sampleEditor();
+  const stage = editor.grid.columns[1]!.stage;
+  const lane = editor.grid.rows.find((r) => r.lane.kind === "painPoints")!.lane;
+  const note = {
+    id: "5f0c2d1e-8a34-4b6f-9c1d-2e3f4a5b6c7d",
+    mapId: editor.mapId,
+    stageId: stage.id,
+    laneId: lane.id,
+    text: "Queue at the kiosk\n— Ana",
+    x: 600,
+    y: 900,
+    width: 168,
+    height: 76,
+    color: "#fecaca",
+    votes: 0,
+  };
+  // The shell wrote it to the file before telling the window.
+  await backend.apply({ put: [{ kind: "note", record: note }], delete: [] });
+  const writes = backend.writes.length;
+  editor.applyRemote({ put: [{ kind: "note", record: note }], delete: [] }, "Note from Ana");
+  expect(editor.doc.get("note", note.id)?.text).toBe(note.text);
+  expect(editor.history.undoLabel).toBe("Note from Ana");
+  await editor.flush();
+  expect(backend.writes.length, "not written again").toBe(writes);
+  editor.undo();
+  expect(editor.doc.get("note", note.id)).toBeUndefined();
+  await editor.flush();
+  expect(backend.file.get("note", note.id), "the facilitator's undo reaches the file").toBeUndefined();
+});

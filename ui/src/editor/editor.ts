@@ -128,6 +128,22 @@ export class Editor {
     this.notify();
   }
 
+  /**
+   * A change someone else already wrote to the file (a participant of the live room): shown at
+   * once and undoable like the facilitator's own edits, but not saved a second time.
+   */
+  applyRemote(changes: Changes, label: string): void {
+    if (isEmpty(changes)) return;
+    const forward = wellFormed(changes);
+    const inverse = invert(forward, this.doc);
+    this.doc.apply(forward);
+    this.history.mark();
+    this.history.record(forward, inverse, label);
+    this.history.mark();
+    this.pruneSelection();
+    this.notify();
+  }
+
   /** Ends a gesture: the next commit starts a new undo step even with the same merge key. */
   endGesture(): void {
     this.history.mark();

@@ -30,6 +30,8 @@ import { STARTER_LANES, STARTER_STAGES } from "../bindings/starterMap";
 import { LANE_HEIGHT, STAGE_WIDTH } from "../geometry/layout";
 import { Editor } from "./editor";
 import { fakeAdvance, fakeNewRedesign, fakeProgress } from "./fakeWorkflow";
+import type { RoomPhase } from "../bindings/RoomPhase";
+import type { RoomState } from "../bindings/RoomState";
 
 export function sampleProject(): Project {
   return structuredClone((sampleDocument as unknown as { project: Project }).project);
@@ -176,6 +178,46 @@ export class MemoryBackend implements Backend {
   }
   async readCjml(): Promise<CjmlRead> {
     return structuredClone(cjmlRead as unknown as CjmlRead);
+  }
+
+  /** A room kept in memory, with the rules the core's room applies to the host's controls. */
+  room: RoomState | null = null;
+  async openRoom(mapId: string): Promise<RoomState> {
+    if (!this.file.get("map", mapId)) throw new AppError("not-found", `no map ${mapId}`);
+    this.room = { url: "http://127.0.0.1:41234/", code: "K7PMQ3", phase: "collect", locked: false, voteBudget: 5, participants: [] };
+    return structuredClone(this.room);
+  }
+  async roomState(): Promise<RoomState | null> {
+    return structuredClone(this.room);
+  }
+  async roomQr(url: string): Promise<string> {
+    return `<svg xmlns="http://www.w3.org/2000/svg" data-url="${url}"></svg>`;
+  }
+  private inRoom(): RoomState {
+    if (!this.room) throw new AppError("invalid-input", "no room is open");
+    return this.room;
+  }
+  async setRoomPhase(phase: RoomPhase): Promise<RoomState> {
+    this.inRoom().phase = phase;
+    return structuredClone(this.inRoom());
+  }
+  async setRoomLocked(locked: boolean): Promise<RoomState> {
+    this.inRoom().locked = locked;
+    return structuredClone(this.inRoom());
+  }
+  async setRoomBudget(votes: number): Promise<RoomState> {
+    if (votes < 1 || votes > 50) throw new AppError("invalid-input", "a vote budget is 1 to 50 dots");
+    this.inRoom().voteBudget = votes;
+    return structuredClone(this.inRoom());
+  }
+  async removeParticipant(id: string): Promise<RoomState> {
+    const room = this.inRoom();
+    if (!room.participants.some((p) => p.id === id)) throw new AppError("invalid-input", "no such participant");
+    room.participants = room.participants.filter((p) => p.id !== id);
+    return structuredClone(room);
+  }
+  async closeRoom(): Promise<void> {
+    this.room = null;
   }
   async exportMapPicture(path: string): Promise<number> {
     this.exports.push({ table: "picture", path });

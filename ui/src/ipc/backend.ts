@@ -22,6 +22,8 @@ import type { CjmlRead } from "../bindings/CjmlRead";
 import type { TouchpointMapping } from "../bindings/TouchpointMapping";
 import type { TouchpointPreview } from "../bindings/TouchpointPreview";
 import type { Viewport } from "../bindings/Viewport";
+import type { RoomPhase } from "../bindings/RoomPhase";
+import type { RoomState } from "../bindings/RoomState";
 
 /** The tables the CSV export writes. */
 export type CsvTable = Table;
@@ -70,4 +72,14 @@ export interface Backend {
   readTouchpointsSheet(path: string, mapping: TouchpointMapping): Promise<Changes>;
   /** The changes a CJML document makes, and what it leaves out. */
   readCjml(path: string): Promise<CjmlRead>;
+  /** The live workshop room on a map of the open project (one at a time). */
+  openRoom(mapId: string): Promise<RoomState>;
+  roomState(): Promise<RoomState | null>;
+  /** The join address as an SVG QR code. */
+  roomQr(url: string): Promise<string>;
+  setRoomPhase(phase: RoomPhase): Promise<RoomState>;
+  setRoomLocked(locked: boolean): Promise<RoomState>;
+  setRoomBudget(votes: number): Promise<RoomState>;
+  removeParticipant(id: string): Promise<RoomState>;
+  closeRoom(): Promise<void>;
 }

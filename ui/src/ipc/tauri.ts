@@ -15,6 +15,7 @@ import type { HolidayImport } from "../bindings/HolidayImport";
 import type { TouchpointPreview } from "../bindings/TouchpointPreview";
 import type { Backend } from "./backend";
 import { AppError } from "./errors";
+import type { RoomState } from "../bindings/RoomState";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
@@ -49,4 +50,12 @@ export const tauriBackend: Backend = {
   previewTouchpointsSheet: (path, mapId, mapping) => call<TouchpointPreview>("preview_touchpoints_sheet", { path, mapId, mapping }),
   readTouchpointsSheet: (path, mapping) => call<Changes>("read_touchpoints_sheet", { path, mapping }),
   readCjml: (path) => call<CjmlRead>("read_cjml", { path }),
+  openRoom: (mapId) => call<RoomState>("open_room", { mapId }),
+  roomState: () => call<RoomState | null>("room_state"),
+  roomQr: (url) => call<string>("room_qr", { url }),
+  setRoomPhase: (phase) => call<RoomState>("set_room_phase", { phase }),
+  setRoomLocked: (locked) => call<RoomState>("set_room_locked", { locked }),
+  setRoomBudget: (votes) => call<RoomState>("set_room_budget", { votes }),
+  removeParticipant: (id) => call<RoomState>("remove_participant", { id }),
+  closeRoom: () => call<void>("close_room"),
 };

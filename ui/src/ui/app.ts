@@ -34,6 +34,9 @@ import { exportCsv } from "./exportCsv";
 import { exportCjml, exportHtml, exportPicture, importCjml } from "./interchange";
 import { importTouchpoints } from "./importTouchpoints";
 import { toggleTop } from "../actions/toggleTop";
+import { RoomPanel } from "./roomPanel";
+import type { RoomState } from "../bindings/RoomState";
+import type { Changes } from "../bindings/Changes";
 
 /**
  * The menu commands that are not map actions (files, views, dialogs). A menu id is looked up here,
@@ -63,6 +66,8 @@ export const SHELL_COMMANDS: Record<string, (app: App) => void | Promise<void>> 
   duplicateMap: (a) => void duplicateAsToBe(a.editor),
   renameMap: (a) => a.renameMap(),
   deleteMap: (a) => a.deleteMap(),
+  openRoom: (a) => a.room.openOn(a.editor.mapId),
+  closeRoom: (a) => a.room.close(),
 };
 
 /** How a map is named in the picker. */
@@ -78,6 +83,8 @@ export interface Shell {
   onCloseRequested(handler: () => Promise<boolean>): void;
   /** Closes the window for good (after `mayClose` said yes). */
   close(): void;
+  /** Contributions of the live room, already written to the file by the shell. */
+  onRoomChange(handler: (changes: Changes, label: string) => void): void;
 }
 
 export class App {
@@ -89,6 +96,8 @@ export class App {
   view: "map" | "table" | "redesigns" | "dashboard" = "map";
   readonly panel: Panel;
   readonly files: Files;
+  readonly room: RoomPanel;
+  private roomState: RoomState | null = null;
   private readonly workshop: Workshop;
   private readonly status = h("footer", { class: "status", role: "status" });
   private readonly mapSelect = h("select", { "aria-label": "Map", name: "map" });
@@ -127,12 +136,20 @@ export class App {
     this.dashboard.onImport = () => void importFeedbackCsv(editor);
     this.dashboard.onExport = (table) => void exportCsv(editor, table);
     this.panel = new Panel(editor);
-    this.files = new Files(editor, backend, () => this.onOpened());
+    this.files = new Files(editor, backend, () => {
+      // Another project is open: the shell has closed the room on the previous one.
+      this.room.forget();
+      this.onOpened();
+    });
+    this.room = new RoomPanel(backend, (state) => {
+      this.roomState = state;
+      this.refresh();
+    });
     this.workshop = new Workshop(
       () => this.setWorkshop(false),
       (on) => (this.canvas.ctx.voting = on),
     );
-    this.root.append(this.toolbar(), this.workshop.timer, this.main, this.status);
+    this.root.append(this.toolbar(), this.workshop.timer, this.main, this.status, this.room.root);
     this.main.append(this.canvas.root, this.table.root, this.redesigns.root, this.dashboard.root, this.panel.root);
     this.table.root.hidden = true;
     this.redesigns.root.hidden = true;
@@ -153,6 +170,7 @@ export class App {
     this.listenKeys();
     shell.onMenu((command) => void this.runMenu(command));
     shell.onCloseRequested(() => this.mayClose());
+    shell.onRoomChange((changes, label) => editor.applyRemote(changes, label));
     window.addEventListener("beforeunload", () => void editor.flush());
     editor.onRefused = (error, count) =>
       void message(
@@ -503,6 +521,11 @@ export class App {
         else if (!typingInField(e.target)) this.editor.clearSelection();
         return;
       }
+      if (chord === "shift+f5") {
+        e.preventDefault();
+        void this.room.openOn(this.editor.mapId);
+        return;
+      }
       if (chord === "f5") {
         e.preventDefault();
         this.setWorkshop(!document.body.classList.contains("workshop"));
@@ -581,6 +604,18 @@ export class App {
       h("span", {}, this.counts.text),
       h("span", {}, e.selection.size ? `${e.selection.size} selected` : e.history.undoLabel ? `Undo: ${e.history.undoLabel}` : ""),
       h("span", { class: "zoom" }, `${Math.round(e.camera.zoom * 100)}%`),
+      this.roomState
+        ? h(
+            "button",
+            {
+              type: "button",
+              class: "link room-status",
+              title: "Show the room (Shift+F5)",
+              onclick: () => void this.room.openOn(this.editor.mapId),
+            },
+            `Room ${this.roomState.code} open`,
+          )
+        : "",
       h("span", { class: "path", title: e.path }, e.path),
     );
   }
