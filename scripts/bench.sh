@@ -9,6 +9,9 @@ build_ui
 install_tauri_driver
 say "Core: open, autosave, save-as, JSON, PDF report (cargo bench)"
 cargo bench --bench core
+
+say "Live room: 60 participants x (20 notes + 10 votes) on loopback (cargo bench)"
+cargo bench --bench room
 say "Canvas: pan and zoom frame times"
 cargo build --quiet --bin journeymap -p journeymap-desktop
 (cd ui && node bench/canvas.mjs 1000 10000)
