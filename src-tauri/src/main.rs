@@ -208,6 +208,19 @@ fn remove_participant(slot: State<'_, RoomSlot>, id: Id) -> Result<RoomState, Er
     slot.control(|room| room.remove(id))
 }
 
+/// The workshop timer, shown on every participant's screen.
+#[tauri::command]
+fn set_room_timer(
+    slot: State<'_, RoomSlot>,
+    remaining: u32,
+    running: bool,
+) -> Result<RoomState, Error> {
+    slot.control(|room| {
+        room.set_timer(Some((remaining, running)));
+        Ok(())
+    })
+}
+
 #[tauri::command]
 fn close_room(slot: State<'_, RoomSlot>) {
     slot.close()
@@ -457,6 +470,7 @@ fn main() {
             set_room_locked,
             set_room_budget,
             remove_participant,
+            set_room_timer,
             close_room,
             open_project,
             create_project,

@@ -172,6 +172,12 @@ impl RoomHandle {
         self.shared.remove(participant)
     }
 
+    /// Shows (or with `None` hides) the workshop timer on every participant's screen.
+    pub fn set_timer(&self, timer: Option<(u32, bool)>) {
+        lock(&self.shared.room).set_timer(timer, Instant::now());
+        self.shared.changed();
+    }
+
     /// Stops listening and ends every open event stream; returns once the server has stopped.
     /// Every accepted contribution was already written when it was accepted.
     pub async fn close(self) {
@@ -279,6 +285,7 @@ fn router(shared: Arc<Shared>) -> Router {
         .route("/api/host/phase", post(set_phase))
         .route("/api/host/lock", post(set_lock))
         .route("/api/host/budget", post(set_budget))
+        .route("/api/host/timer", post(set_timer))
         .route("/api/host/participants/{id}", delete(remove_participant))
         .fallback(not_found)
         .layer(axum::middleware::from_fn_with_state(shared.clone(), guard))
@@ -468,6 +475,15 @@ struct RoomView {
     map: MapView,
     my_ratings: HashMap<Id, i32>,
     curve: Vec<CurvePoint>,
+    /// The facilitator's workshop timer, if shown: seconds left and whether it runs.
+    timer: Option<TimerView>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct TimerView {
+    remaining: u32,
+    running: bool,
 }
 
 #[derive(Serialize)]
@@ -582,6 +598,9 @@ async fn room_view(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Rep
         map: map_view(project, room.map_id),
         my_ratings: me.ratings.clone(),
         curve,
+        timer: room
+            .timer(Instant::now())
+            .map(|(remaining, running)| TimerView { remaining, running }),
     }))
 }
 
@@ -769,6 +788,24 @@ async fn set_budget(
     require_host(&shared, &headers)?;
     let request: BudgetRequest = parse(body)?;
     shared.set_budget(request.votes)?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Deserialize)]
+struct TimerRequest {
+    remaining: u32,
+    running: bool,
+}
+
+async fn set_timer(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Reply<StatusCode> {
+    require_host(&shared, &headers)?;
+    let request: TimerRequest = parse(body)?;
+    lock(&shared.room).set_timer(Some((request.remaining, request.running)), Instant::now());
+    shared.changed();
     Ok(StatusCode::NO_CONTENT)
 }
 

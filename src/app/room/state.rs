@@ -74,6 +74,8 @@ pub struct Room {
     /// creates a second note.
     accepted_notes: HashMap<Id, Id>,
     wrong_codes: HashMap<IpAddr, VecDeque<Instant>>,
+    /// The facilitator's workshop timer: seconds left when it was set, and since when it runs.
+    timer: Option<(u32, Option<Instant>)>,
 }
 
 impl Room {
@@ -87,7 +89,26 @@ impl Room {
             participants: HashMap::new(),
             accepted_notes: HashMap::new(),
             wrong_codes: HashMap::new(),
+            timer: None,
         }
+    }
+
+    /// Shows the facilitator's timer on every participant's screen: `remaining` seconds, counting
+    /// down from `now` when `running`. `None` hides it.
+    pub fn set_timer(&mut self, timer: Option<(u32, bool)>, now: Instant) {
+        self.timer = timer.map(|(remaining, running)| (remaining, running.then_some(now)));
+    }
+
+    /// The timer as of `now`: seconds left and whether it is running.
+    pub fn timer(&self, now: Instant) -> Option<(u32, bool)> {
+        self.timer.map(|(remaining, since)| match since {
+            None => (remaining, false),
+            Some(t) => {
+                let gone = u32::try_from(now.duration_since(t).as_secs()).unwrap_or(u32::MAX);
+                let left = remaining.saturating_sub(gone);
+                (left, left > 0)
+            }
+        })
     }
 
     pub fn participants(&self) -> impl Iterator<Item = &Participant> {
@@ -517,6 +538,18 @@ mod tests {
         assert!(room
             .join(&code, "A", ip, t0 + Duration::from_secs(61))
             .is_ok());
+    }
+
+    #[test]
+    fn the_timer_counts_down_from_when_it_was_set() {
+        let mut room = Room::new(Id::nil());
+        let t0 = Instant::now();
+        assert_eq!(room.timer(t0), None);
+        room.set_timer(Some((600, true)), t0);
+        assert_eq!(room.timer(t0 + Duration::from_secs(90)), Some((510, true)));
+        assert_eq!(room.timer(t0 + Duration::from_secs(700)), Some((0, false)));
+        room.set_timer(Some((300, false)), t0);
+        assert_eq!(room.timer(t0 + Duration::from_secs(90)), Some((300, false)));
     }
 
     #[test]

@@ -216,6 +216,12 @@ export class MemoryBackend implements Backend {
     room.participants = room.participants.filter((p) => p.id !== id);
     return structuredClone(room);
   }
+  roomTimer: { remaining: number; running: boolean } | undefined;
+  async setRoomTimer(remaining: number, running: boolean): Promise<RoomState> {
+    const room = this.inRoom();
+    this.roomTimer = { remaining, running };
+    return structuredClone(room);
+  }
   async closeRoom(): Promise<void> {
     this.room = null;
   }

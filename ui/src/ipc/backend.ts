@@ -81,5 +81,7 @@ export interface Backend {
   setRoomLocked(locked: boolean): Promise<RoomState>;
   setRoomBudget(votes: number): Promise<RoomState>;
   removeParticipant(id: string): Promise<RoomState>;
+  /** Shows the workshop timer on the participants' screens. */
+  setRoomTimer(remaining: number, running: boolean): Promise<RoomState>;
   closeRoom(): Promise<void>;
 }

@@ -57,5 +57,6 @@ export const tauriBackend: Backend = {
   setRoomLocked: (locked) => call<RoomState>("set_room_locked", { locked }),
   setRoomBudget: (votes) => call<RoomState>("set_room_budget", { votes }),
   removeParticipant: (id) => call<RoomState>("remove_participant", { id }),
+  setRoomTimer: (remaining, running) => call<RoomState>("set_room_timer", { remaining, running }),
   closeRoom: () => call<void>("close_room"),
 };

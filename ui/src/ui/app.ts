@@ -142,13 +142,18 @@ export class App {
       this.onOpened();
     });
     this.room = new RoomPanel(backend, (state) => {
+      const opened = state && !this.roomState;
       this.roomState = state;
+      if (opened) void backend.setRoomTimer(this.workshop.state.remaining, this.workshop.state.running).catch(() => undefined);
       this.refresh();
     });
     this.workshop = new Workshop(
       () => this.setWorkshop(false),
       (on) => (this.canvas.ctx.voting = on),
     );
+    this.workshop.onTimer = (remaining, running) => {
+      if (this.roomState) void backend.setRoomTimer(remaining, running).catch(() => undefined);
+    };
     this.root.append(this.toolbar(), this.workshop.timer, this.main, this.status, this.room.root);
     this.main.append(this.canvas.root, this.table.root, this.redesigns.root, this.dashboard.root, this.panel.root);
     this.table.root.hidden = true;

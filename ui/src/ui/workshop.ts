@@ -15,6 +15,9 @@ export class Workshop {
   private readonly startButton = h("button", { type: "button", class: "primary" }, "Start");
   readonly voteToggle = h("input", { type: "checkbox", name: "voting" });
 
+  /** Told when the timer starts, pauses or is set (the live room shows it to participants). */
+  onTimer: (remaining: number, running: boolean) => void = () => undefined;
+
   constructor(
     private readonly onExit: () => void,
     onVoting: (on: boolean) => void,
@@ -48,12 +51,19 @@ export class Workshop {
       this.show();
     }, 1000);
     this.show();
+    this.onTimer(this.remaining, true);
   }
 
   pause(): void {
     this.running = false;
     if (this.interval) clearInterval(this.interval);
     this.show();
+    this.onTimer(this.remaining, false);
+  }
+
+  /** The timer as it stands, for a room that opens while it runs. */
+  get state(): { remaining: number; running: boolean } {
+    return { remaining: this.remaining, running: this.running };
   }
 
   reset(seconds: number): void {

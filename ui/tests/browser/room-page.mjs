@@ -95,6 +95,8 @@ for (const [width, height, name] of [
       text,
     );
     await page.screenshot({ path: join(out, `room-${width}-collect.png`) });
+    await hostCall("/api/host/timer", { remaining: 600, running: true });
+    await page.waitForFunction(() => /^(10:00|9:5\d)$/.test(document.querySelector("#timer").textContent));
     const wide = await page.evaluate(() => document.documentElement.scrollWidth);
     assert(wide <= width + 1, `the page fits the screen's width (${wide} px)`);
     await hostCall("/api/host/phase", { phase: "vote" });

@@ -11,6 +11,9 @@ let token = localStorage.getItem(KEY + ":token");
 let view = null;
 let zoom = null; // set at the first drawing: fit a laptop, readable on a phone
 let events = null;
+// The facilitator's timer: when it ends (ms since the epoch) while running, or the seconds shown.
+let timerEnds = null;
+let timerLeft = null;
 
 function uuid() {
   // crypto.randomUUID needs a secure context; a room on the local network is plain http.
@@ -89,7 +92,22 @@ function drawMap() {
   $("map").replaceChildren(svg);
 }
 
+function showTimer() {
+  const t = $("timer");
+  if (timerLeft === null) {
+    t.hidden = true;
+    return;
+  }
+  const left = timerEnds === null ? timerLeft : Math.max(0, Math.round((timerEnds - Date.now()) / 1000));
+  t.hidden = false;
+  t.textContent = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")}`;
+  t.classList.toggle("done", left === 0);
+}
+
 function render() {
+  timerLeft = view.timer ? view.timer.remaining : null;
+  timerEnds = view.timer && view.timer.running ? Date.now() + view.timer.remaining * 1000 : null;
+  showTimer();
   $("map-name").textContent = view.map.name;
   $("phase").textContent = { collect: "Adding notes", vote: "Voting", rate: "Rating stages", closed: "Closed" }[view.phase];
   for (const id of ["collect", "vote", "rate", "closed"]) $(id).hidden = view.phase !== id;
@@ -244,4 +262,5 @@ $("zoom-out").addEventListener("click", () => {
 });
 window.addEventListener("online", flush);
 setInterval(flush, 5000);
+setInterval(showTimer, 1000);
 if (token) enter();
