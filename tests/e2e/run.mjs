@@ -350,6 +350,19 @@ await test("live room: Shift+F5 opens it, a participant's note appears on the ca
   await s.waitFor(`return window.journeymap.editor.doc.get("note", "${id}")?.text.includes("E2E Ana")`, "the note on the host's canvas");
   await s.waitFor(`return window.journeymap.editor.history.undoLabel === "Note from E2E Ana"`, "an undo step for it");
   screenshot("room-note.png");
+  // The room rates the stages: the room's curve and spread appear on the host's canvas.
+  await wd("POST", `/session/${s.id}/element/${await s.find(".room-phases button[data-phase=rate]")}/click`, {});
+  await s.waitFor(`return document.querySelector(".room-phases button[data-phase=rate]").getAttribute("aria-pressed") === "true"`, "the rate phase");
+  for (const [i, value] of [[0, -2], [1, 1], [2, 2]]) {
+    const rated = await post("/api/ratings", { stageId: room.map.stages[i].id, value }, token);
+    if (rated.status !== 204) throw new Error(`rating: ${rated.status} ${await rated.text()}`);
+  }
+  await s.waitFor(`return window.journeymap.app.canvas.overlay.roomCurve?.length === 3`, "the room's curve on the canvas", 15000);
+  await wd("POST", `/session/${s.id}/element/${await s.find("button[name=hideRoom]")}/click`, {});
+  await sleep(500);
+  screenshot("room-curve.png");
+  await wd("POST", `/session/${s.id}/element/${await s.find(".status .room-status")}/click`, {});
+  await s.waitFor(`return !document.querySelector(".room-panel").hidden`, "the panel again from the status bar");
   await wd("POST", `/session/${s.id}/element/${await s.find("button[name=closeRoom]")}/click`, {});
   await s.waitFor(`return document.querySelector(".room-panel").hidden`, "the panel to close");
   const refused = await fetch(base + "/api/room").then(

@@ -8,7 +8,8 @@ mod server;
 mod state;
 
 pub use server::{
-    start, ChangeListener, ParticipantView, RoomHandle, RoomHost, RoomOptions, RoomState,
+    start, ChangeListener, CurvePoint, ParticipantView, RoomHandle, RoomHost, RoomOptions,
+    RoomState,
 };
 pub use state::{
     join_code, NoteRequest, Participant, Room, StageRating, CODE_LENGTH, CONTRIBUTIONS_PER_SECOND,

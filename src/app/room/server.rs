@@ -81,6 +81,8 @@ pub struct RoomState {
     pub locked: bool,
     pub vote_budget: u32,
     pub participants: Vec<ParticipantView>,
+    /// The room's ratings per stage: the room's emotion curve with its spread.
+    pub curve: Vec<CurvePoint>,
 }
 
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
@@ -114,6 +116,7 @@ impl Shared {
             locked: room.locked,
             vote_budget: room.vote_budget,
             participants,
+            curve: curve_of(&room),
         }
     }
 
@@ -496,14 +499,31 @@ struct MapView {
     notes: Vec<serde_json::Value>,
 }
 
-#[derive(Serialize)]
+/// How the room rated one stage (−2..=+2): mean, lowest, highest, and how many rated it.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase")]
-struct CurvePoint {
-    stage_id: Id,
-    mean: f64,
-    min: i32,
-    max: i32,
-    count: u32,
+pub struct CurvePoint {
+    pub stage_id: Id,
+    pub mean: f64,
+    pub min: i32,
+    pub max: i32,
+    pub count: u32,
+}
+
+fn curve_of(room: &Room) -> Vec<CurvePoint> {
+    let mut curve: Vec<CurvePoint> = room
+        .curve()
+        .into_iter()
+        .map(|(stage_id, r)| CurvePoint {
+            stage_id,
+            mean: r.mean,
+            min: r.min,
+            max: r.max,
+            count: r.count,
+        })
+        .collect();
+    curve.sort_by_key(|c| c.stage_id);
+    curve
 }
 
 fn map_view(project: &Project, map_id: Id) -> MapView {
@@ -578,17 +598,7 @@ async fn room_view(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Rep
     let project = session.open_project()?;
     let room = lock(&shared.room);
     let me = room.participant(&token)?;
-    let curve = room
-        .curve()
-        .into_iter()
-        .map(|(stage_id, r)| CurvePoint {
-            stage_id,
-            mean: r.mean,
-            min: r.min,
-            max: r.max,
-            count: r.count,
-        })
-        .collect();
+    let curve = curve_of(&room);
     Ok(Json(RoomView {
         name: me.name.clone(),
         phase: room.phase,

@@ -184,7 +184,15 @@ export class MemoryBackend implements Backend {
   room: RoomState | null = null;
   async openRoom(mapId: string): Promise<RoomState> {
     if (!this.file.get("map", mapId)) throw new AppError("not-found", `no map ${mapId}`);
-    this.room = { url: "http://127.0.0.1:41234/", code: "K7PMQ3", phase: "collect", locked: false, voteBudget: 5, participants: [] };
+    this.room = {
+      url: "http://127.0.0.1:41234/",
+      code: "K7PMQ3",
+      phase: "collect",
+      locked: false,
+      voteBudget: 5,
+      participants: [],
+      curve: [],
+    };
     return structuredClone(this.room);
   }
   async roomState(): Promise<RoomState | null> {

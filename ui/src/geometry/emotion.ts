@@ -141,3 +141,36 @@ export function comparedPoints(mine: MapGrid, other: MapGrid, touchpoints: Touch
     })
     .sort((a, b) => a.x - b.x);
 }
+
+/** One stage of the room's curve on the map: the mean rating, and the band from lowest to highest. */
+export interface RoomCurvePoint {
+  x: number;
+  y: number;
+  yMin: number;
+  yMax: number;
+}
+
+/**
+ * The live room's ratings (−2..+2 per stage) in the emotion lane: at each rated stage's centre,
+ * on the lane's scale (±2 reaches as far as the map's own ±3). Stages nobody rated are skipped.
+ */
+export function roomCurvePoints(
+  grid: MapGrid,
+  ratings: ReadonlyArray<{ stageId: string; mean: number; min: number; max: number }>,
+): RoomCurvePoint[] {
+  const row = emotionRow(grid);
+  if (!row) return [];
+  const scale = 3 / 2;
+  const out: RoomCurvePoint[] = [];
+  for (const column of grid.columns) {
+    const r = ratings.find((c) => c.stageId === column.stage.id);
+    if (!r) continue;
+    out.push({
+      x: column.x + column.width / 2,
+      y: emotionY(row, r.mean * scale),
+      yMin: emotionY(row, r.min * scale),
+      yMax: emotionY(row, r.max * scale),
+    });
+  }
+  return out;
+}

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { CARD_TITLE_UNITS, fit, headerBands, MAX_HEADER_WIDTH, PRESENTATION_ZOOM, toCanvas, toScreen, zoomAt } from "./camera";
 import { cellAt, mapGrid } from "./grid";
-import { curveSegments, emotionCurve, emotionPoints, HANDLE_SPACING } from "./emotion";
+import { curveSegments, emotionCurve, emotionPoints, emotionY, HANDLE_SPACING, roomCurvePoints } from "./emotion";
 import { LANE_HEADER_WIDTH, STAGE_HEADER_HEIGHT } from "./layout";
 import { borderPoint, distanceToSegment } from "./rect";
 import { SpatialIndex } from "./spatial";
@@ -115,4 +115,20 @@ it("the emotion curve never doubles back, and cards stacked in a column each kee
   expect(handles).toHaveLength(4);
   const [ha, hb] = [handles.find((h) => h.touchpoint.id === "a")!, handles.find((h) => h.touchpoint.id === "b")!];
   expect(Math.abs(ha.x - hb.x)).toBeGreaterThanOrEqual(HANDLE_SPACING);
+});
+
+it("the room's curve sits at each rated stage's centre, its band from lowest to highest", () => {
+  const feelings = { ...lane("f", 0, 120), kind: "thoughtsAndFeelings" as const };
+  const g = mapGrid([stage("a", 0, 100), stage("b", 1, 200), stage("c", 2, 100)], [feelings]);
+  const pts = roomCurvePoints(g, [
+    { stageId: "c", mean: 0, min: -2, max: 2 },
+    { stageId: "a", mean: 2, min: 2, max: 2 },
+  ]);
+  expect(pts.map((p) => p.x)).toEqual([LANE_HEADER_WIDTH + 50, LANE_HEADER_WIDTH + 350]);
+  const row = g.rows[0]!;
+  expect(pts[0]!.y).toBeCloseTo(emotionY(row, 3), 5);
+  expect(pts[1]!.y).toBeCloseTo(row.y + row.height / 2, 5);
+  expect(pts[1]!.yMin).toBeGreaterThan(pts[1]!.y);
+  expect(pts[1]!.yMax).toBeLessThan(pts[1]!.y);
+  expect(roomCurvePoints(mapGrid([stage("a", 0, 100)], [lane("x", 0, 50)]), [{ stageId: "a", mean: 1, min: 1, max: 1 }])).toEqual([]);
 });

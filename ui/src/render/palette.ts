@@ -13,3 +13,7 @@ export const STAR = "#f59e0b";
 export const CONNECTOR = "#64748b";
 export const EMOTION = "#7c3aed";
 export const FONT = `"Inter", "Noto Sans", "DejaVu Sans", system-ui, sans-serif`;
+
+/** The live room's emotion curve (orange, apart from the map's violet) and its spread. */
+export const ROOM_CURVE = "#ea580c";
+export const ROOM_BAND = "rgba(234, 88, 12, 0.14)";

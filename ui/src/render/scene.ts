@@ -6,7 +6,16 @@ import type { Note } from "../bindings/Note";
 import type { Touchpoint } from "../bindings/Touchpoint";
 import type { Editor } from "../editor/editor";
 import { headerBands, visibleRect } from "../geometry/camera";
-import { comparedPoints, curveSegments, emotionCurve, emotionPoints, emotionRow, emotionY } from "../geometry/emotion";
+import {
+  comparedPoints,
+  curveSegments,
+  emotionCurve,
+  emotionPoints,
+  emotionRow,
+  emotionY,
+  type RoomCurvePoint,
+  roomCurvePoints,
+} from "../geometry/emotion";
 import { mapGrid } from "../geometry/grid";
 import { connectHandleCenter, connectorEnds, resizeHandleRect } from "../geometry/hit";
 import { LANE_HEADER_WIDTH, STAGE_HEADER_HEIGHT } from "../geometry/layout";
@@ -22,6 +31,8 @@ import {
   LANE_BG,
   MUTED,
   RELIABILITY_COLOR,
+  ROOM_BAND,
+  ROOM_CURVE,
   SELECTION,
   STAR,
 } from "./palette";
@@ -35,6 +46,8 @@ export interface Overlay {
   /** Another map's emotion curve drawn faintly for comparison (as-is vs to-be). */
   compareMapId?: string | undefined;
   workshop?: boolean;
+  /** The live room's stage ratings on the map on screen: its curve and spread. */
+  roomCurve?: ReadonlyArray<{ stageId: string; mean: number; min: number; max: number }> | undefined;
 }
 
 /** Below this zoom cards are drawn as coloured blocks without text. */
@@ -86,7 +99,7 @@ export function drawScene(ctx: CanvasRenderingContext2D, editor: Editor, width: 
     );
     for (const item of [...cards, ...notes]) if (editor.selection.has(item.id)) outline(ctx, item, cam.zoom);
   }
-  drawEmotion(ctx, editor, overlay.compareMapId);
+  drawEmotion(ctx, editor, overlay.compareMapId, overlay.roomCurve);
   drawSelectionHandles(ctx, editor);
 
   if (overlay.connecting) {
@@ -397,7 +410,12 @@ function drawConnectors(ctx: CanvasRenderingContext2D, editor: Editor, view: Rec
   }
 }
 
-function drawEmotion(ctx: CanvasRenderingContext2D, editor: Editor, compareMapId: string | undefined): void {
+function drawEmotion(
+  ctx: CanvasRenderingContext2D,
+  editor: Editor,
+  compareMapId: string | undefined,
+  roomCurve: Overlay["roomCurve"],
+): void {
   const grid = editor.grid;
   const row = emotionRow(grid);
   if (!row) return;
@@ -417,6 +435,7 @@ function drawEmotion(ctx: CanvasRenderingContext2D, editor: Editor, compareMapId
     const points = comparedPoints(grid, other, editor.doc.touchpointsOf(compareMapId));
     curve(ctx, points, "rgba(22, 163, 74, 0.75)", 3 / Math.max(zoom, 0.5), [10 / zoom, 6 / zoom]);
   }
+  if (roomCurve?.length) drawRoomCurve(ctx, roomCurvePoints(grid, roomCurve), zoom);
   const cards = editor.doc.touchpointsOf(editor.mapId);
   const line = emotionCurve(grid, cards);
   curve(ctx, line, "#ffffff", 7 / Math.max(zoom, 0.5));
@@ -429,6 +448,32 @@ function drawEmotion(ctx: CanvasRenderingContext2D, editor: Editor, compareMapId
     ctx.arc(p.x, p.y, 6 / Math.max(zoom, 0.6), 0, Math.PI * 2);
     ctx.fill();
     ctx.stroke();
+  }
+}
+
+/** The room's curve: the spread between lowest and highest rating shaded, the mean dashed. */
+function drawRoomCurve(ctx: CanvasRenderingContext2D, pts: RoomCurvePoint[], zoom: number): void {
+  if (pts.length === 0) return;
+  const half = 40;
+  ctx.fillStyle = ROOM_BAND;
+  ctx.beginPath();
+  pts.forEach((p, i) => {
+    if (i === 0) ctx.moveTo(p.x - half, p.yMax);
+    ctx.lineTo(p.x - half, p.yMax);
+    ctx.lineTo(p.x + half, p.yMax);
+  });
+  for (const p of [...pts].reverse()) {
+    ctx.lineTo(p.x + half, p.yMin);
+    ctx.lineTo(p.x - half, p.yMin);
+  }
+  ctx.closePath();
+  ctx.fill();
+  curve(ctx, pts, ROOM_CURVE, 3 / Math.max(zoom, 0.5), [8 / zoom, 5 / zoom]);
+  for (const p of pts) {
+    ctx.fillStyle = ROOM_CURVE;
+    ctx.beginPath();
+    ctx.arc(p.x, p.y, 5 / Math.max(zoom, 0.6), 0, Math.PI * 2);
+    ctx.fill();
   }
 }
 

@@ -143,9 +143,8 @@ export class App {
     });
     this.room = new RoomPanel(backend, (state) => {
       const opened = state && !this.roomState;
-      this.roomState = state;
       if (opened) void backend.setRoomTimer(this.workshop.state.remaining, this.workshop.state.running).catch(() => undefined);
-      this.refresh();
+      this.showRoom(state);
     });
     this.workshop = new Workshop(
       () => this.setWorkshop(false),
@@ -384,6 +383,27 @@ export class App {
         ),
       ),
     );
+  }
+
+  private roomPoll: ReturnType<typeof setInterval> | undefined;
+
+  /** The open room in the status bar and its ratings on the canvas, kept fresh while it is open
+   * (ratings change without changing the file, so no change event tells of them). */
+  private showRoom(state: RoomState | null): void {
+    this.roomState = state;
+    this.canvas.overlay.roomCurve = state?.curve;
+    this.canvas.schedule();
+    if (state && this.roomPoll === undefined)
+      this.roomPoll = setInterval(async () => {
+        const fresh = await this.backend.roomState().catch(() => null);
+        if (fresh) this.showRoom(fresh);
+        else this.room.forget();
+      }, 3000);
+    if (!state && this.roomPoll !== undefined) {
+      clearInterval(this.roomPoll);
+      this.roomPoll = undefined;
+    }
+    this.refresh();
   }
 
   private updateCompare(): void {
