@@ -399,6 +399,29 @@ fn the_event_stream_tells_of_each_change() {
         }
     }
     assert_ne!(seen[0], seen[1], "a new version after the phase changed");
+    let connected = |host: &Host| {
+        let (_, state) = host.call("GET", "/api/host", Some(&host.host_token), "");
+        state["participants"][0]["connected"].as_bool().unwrap()
+    };
+    assert!(
+        connected(&host),
+        "a participant with the page open is connected"
+    );
+    drop(reader);
+    let mut gone = false;
+    for _ in 0..50 {
+        // The server learns of a closed stream when it next writes to it.
+        host.phase("collect");
+        if !connected(&host) {
+            gone = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(
+        gone,
+        "a participant whose page went away shows as not connected"
+    );
     // Stopping the room ends open streams too (else SIGTERM would hang).
     host.stop();
 }

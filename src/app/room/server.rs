@@ -93,6 +93,8 @@ pub struct ParticipantView {
     pub notes: u32,
     pub votes: u32,
     pub ratings: u32,
+    /// Has the room's page open now.
+    pub connected: bool,
 }
 
 impl Shared {
@@ -106,6 +108,7 @@ impl Shared {
                 notes: p.notes,
                 votes: p.votes,
                 ratings: u32::try_from(p.ratings.len()).unwrap_or(u32::MAX),
+                connected: p.streams > 0,
             })
             .collect();
         participants.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
@@ -701,6 +704,18 @@ async fn add_rating(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// A participant's open event stream; dropping it (the page went away) counts it off.
+struct Connection {
+    shared: Arc<Shared>,
+    participant: Id,
+}
+
+impl Drop for Connection {
+    fn drop(&mut self) {
+        lock(&self.shared.room).disconnect(self.participant);
+    }
+}
+
 #[derive(Deserialize)]
 struct EventsQuery {
     token: String,
@@ -712,23 +727,28 @@ async fn events(
     State(shared): State<Arc<Shared>>,
     Query(q): Query<EventsQuery>,
 ) -> Reply<impl IntoResponse> {
-    lock(&shared.room).participant(&q.token)?;
+    let participant = lock(&shared.room).connect(&q.token)?;
+    // Counts the stream as the participant's connection until the stream is dropped.
+    let guard = Connection {
+        shared: shared.clone(),
+        participant,
+    };
     let rx = shared.events.subscribe();
     let closed = shared.closed.clone();
     let first = shared.version.load(Ordering::SeqCst);
     let stream = futures_util::stream::unfold(
-        (rx, closed, Some(first)),
-        |(mut rx, mut closed, first)| async move {
+        (rx, closed, Some(first), guard),
+        |(mut rx, mut closed, first, guard)| async move {
             if let Some(v) = first {
                 let event = Event::default().event("change").data(v.to_string());
-                return Some((Ok::<_, Infallible>(event), (rx, closed, None)));
+                return Some((Ok::<_, Infallible>(event), (rx, closed, None, guard)));
             }
             loop {
                 tokio::select! {
                     r = rx.recv() => match r {
                         Ok(v) => {
                             let event = Event::default().event("change").data(v.to_string());
-                            return Some((Ok(event), (rx, closed, None)));
+                            return Some((Ok(event), (rx, closed, None, guard)));
                         }
                         Err(broadcast::error::RecvError::Lagged(_)) => continue,
                         Err(broadcast::error::RecvError::Closed) => return None,

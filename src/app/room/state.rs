@@ -58,6 +58,8 @@ pub struct Participant {
     pub votes: u32,
     /// Stage id → −2..=+2.
     pub ratings: HashMap<Id, i32>,
+    /// Open event streams: a participant with none has closed the page or lost the network.
+    pub streams: u32,
     recent: VecDeque<Instant>,
 }
 
@@ -169,6 +171,7 @@ impl Room {
                 notes: 0,
                 votes: 0,
                 ratings: HashMap::new(),
+                streams: 0,
                 recent: VecDeque::new(),
             },
         );
@@ -179,6 +182,23 @@ impl Room {
         self.participants
             .get(token)
             .ok_or_else(RoomError::not_joined)
+    }
+
+    /// A page of the participant opened its event stream; returns who it is.
+    pub fn connect(&mut self, token: &str) -> Result<Id, RoomError> {
+        let p = self
+            .participants
+            .get_mut(token)
+            .ok_or_else(RoomError::not_joined)?;
+        p.streams += 1;
+        Ok(p.id)
+    }
+
+    /// One of the participant's event streams ended.
+    pub fn disconnect(&mut self, participant: Id) {
+        if let Some(p) = self.participants.values_mut().find(|p| p.id == participant) {
+            p.streams = p.streams.saturating_sub(1);
+        }
     }
 
     /// Removes a participant: their token stops working at once.

@@ -74,3 +74,10 @@ export function headerBands(c: Camera): { top: number; height: number; left: num
  * from the back of a room. */
 export const CARD_TITLE_UNITS = 13;
 export const PRESENTATION_ZOOM = 14 / CARD_TITLE_UNITS;
+
+/** Whether `bounds` is entirely on screen (a minimap adds nothing then). */
+export function wholeInView(camera: Camera, viewportWidth: number, viewportHeight: number, bounds: Rect): boolean {
+  const right = camera.x + viewportWidth / camera.zoom;
+  const bottom = camera.y + viewportHeight / camera.zoom;
+  return camera.x <= bounds.x && camera.y <= bounds.y && right >= bounds.x + bounds.width && bottom >= bounds.y + bounds.height;
+}

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { CARD_TITLE_UNITS, fit, headerBands, MAX_HEADER_WIDTH, PRESENTATION_ZOOM, toCanvas, toScreen, zoomAt } from "./camera";
+import { CARD_TITLE_UNITS, fit, headerBands, MAX_HEADER_WIDTH, PRESENTATION_ZOOM, toCanvas, toScreen, wholeInView, zoomAt } from "./camera";
 import { cellAt, mapGrid } from "./grid";
 import { curveSegments, emotionCurve, emotionPoints, emotionY, HANDLE_SPACING, roomCurvePoints } from "./emotion";
 import { LANE_HEADER_WIDTH, STAGE_HEADER_HEIGHT } from "./layout";
@@ -131,4 +131,11 @@ it("the room's curve sits at each rated stage's centre, its band from lowest to 
   expect(pts[1]!.yMin).toBeGreaterThan(pts[1]!.y);
   expect(pts[1]!.yMax).toBeLessThan(pts[1]!.y);
   expect(roomCurvePoints(mapGrid([stage("a", 0, 100)], [lane("x", 0, 50)]), [{ stageId: "a", mean: 1, min: 1, max: 1 }])).toEqual([]);
+});
+
+it("after Fit the whole map is in view, and not once zoomed in", () => {
+  const bounds = { x: 0, y: 0, width: 2600, height: 1200 };
+  const cam = fit(bounds, 1000, 600);
+  expect(wholeInView(cam, 1000, 600, bounds)).toBe(true);
+  expect(wholeInView(zoomAt(cam, { x: 500, y: 300 }, 2), 1000, 600, bounds)).toBe(false);
 });

@@ -4,6 +4,7 @@
 import type { Editor } from "../editor/editor";
 import { RELIABILITY_COLOR } from "../render/palette";
 import { h } from "./dom";
+import { wholeInView } from "../geometry/camera";
 
 const W = 220,
   H = 130;
@@ -46,6 +47,9 @@ export class Minimap {
     if (!ctx) return;
     const e = this.editor;
     const { bounds, scale, ox, oy } = this.frame();
+    // With the whole map on screen (as after Fit) the minimap would only cover a corner of it.
+    this.root.hidden = wholeInView(e.camera, e.viewport.width, e.viewport.height, bounds);
+    if (this.root.hidden) return;
     const key = `${e.mapId}:${e.doc.version}`;
     if (this.cached?.key !== key) {
       const image = document.createElement("canvas");

@@ -144,6 +144,15 @@ export class RoomPanel {
     return h(
       "li",
       {},
+      h(
+        "span",
+        {
+          class: p.connected ? "online" : "offline",
+          title: p.connected ? "Connected" : "Not connected",
+          "aria-label": p.connected ? "Connected" : "Not connected",
+        },
+        "●",
+      ),
       h("span", { class: "name" }, p.name),
       h("span", { class: "muted" }, ` ${p.notes} notes · ${p.votes} votes · ${p.ratings} ratings `),
       h(
