@@ -202,7 +202,7 @@ fn main() {
     let conn = rusqlite::Connection::open(&file).unwrap();
     let (room_notes, votes): (u32, u32) = conn
         .query_row(
-            "SELECT count(*), coalesce(sum(votes), 0) FROM notes WHERE text LIKE 'Note % of P%'",
+            "SELECT count(*), coalesce(sum(votes), 0) FROM notes WHERE text LIKE 'Note % of P%' AND author <> ''",
             [],
             |r| Ok((r.get(0)?, r.get(1)?)),
         )

@@ -135,6 +135,7 @@ pub fn project(touchpoints: usize, seed: u64) -> Project {
             reliability,
             moment_of_truth: seq.below(25) == 0,
             moment_of_truth_note: String::new(),
+            votes: 0,
         });
     }
     let connectors = cards
@@ -162,6 +163,7 @@ pub fn project(touchpoints: usize, seed: u64) -> Project {
                 height: 90.0,
                 color: "#fde68a".into(),
                 votes: (seq.below(6)) as u32,
+                author: String::new(),
             }
         })
         .collect();

@@ -654,6 +654,7 @@ fn soak(file: &Path, from: u64, count: u64) -> Result<()> {
             height: 60.0,
             color: "#fde68a".into(),
             votes: 0,
+            author: String::new(),
         };
         session.apply(&Changes {
             put: vec![Record::Note(note)],

@@ -504,6 +504,7 @@ pub fn import(
                 reliability: crate::model::Reliability::Reliable,
                 moment_of_truth: false,
                 moment_of_truth_note: String::new(),
+                votes: 0,
             });
             cards += 1;
             for c in &p.children {

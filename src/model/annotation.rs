@@ -25,6 +25,9 @@ pub struct Note {
     pub color: String,
     #[serde(default)]
     pub votes: u32,
+    /// Who wrote it: a live-room participant's name, or empty for the facilitator's own.
+    #[serde(default)]
+    pub author: String,
 }
 
 /// A customer narrative told at a stage: what happened, in the customer's words.

@@ -94,6 +94,9 @@ pub struct Touchpoint {
     /// Why this moment matters (empty when not a moment of truth).
     #[serde(default)]
     pub moment_of_truth_note: String,
+    /// Dot votes from a workshop.
+    #[serde(default)]
+    pub votes: u32,
 }
 
 impl Touchpoint {

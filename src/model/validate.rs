@@ -521,6 +521,7 @@ fn check_note(p: &mut Problems, n: &Note, look: &impl Lookup) {
     }
     p.text(&what, &n.text);
     p.name(&what, &n.color, true);
+    p.name(&what, &n.author, false);
     p.coordinate(&what, n.x);
     p.coordinate(&what, n.y);
     p.size(&what, n.width);

@@ -224,6 +224,12 @@ fn a_room_session_from_join_to_sigterm() {
         host.call("POST", "/api/votes", Some(&ana), &vote).1["votesLeft"],
         4
     );
+    let card = room["map"]["cards"][0]["id"].as_str().unwrap().to_owned();
+    let on_card = format!(r#"{{"cardId":"{card}"}}"#);
+    assert_eq!(
+        host.call("POST", "/api/votes", Some(&ana), &on_card).1["votesLeft"],
+        3
+    );
     assert_eq!(
         host.call(
             "POST",
@@ -295,17 +301,25 @@ fn a_room_session_from_join_to_sigterm() {
     assert_eq!(host.call("POST", "/api/votes", Some(&ana), &vote).0, 409);
     host.stop();
     let conn = rusqlite::Connection::open(&file).unwrap();
-    let (count, text, votes): (u32, String, u32) = conn
+    let (count, text, author, votes): (u32, String, String, u32) = conn
         .query_row(
-            "SELECT count(*), max(text), max(votes) FROM notes WHERE id = ?1",
+            "SELECT count(*), max(text), max(author), max(votes) FROM notes WHERE id = ?1",
             [id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
         )
         .unwrap();
     assert_eq!(
-        (count, text.as_str(), votes),
-        (1, "Queue at the kiosk\n— Ana", 1)
+        (count, text.as_str(), author.as_str(), votes),
+        (1, "Queue at the kiosk", "Ana", 1)
     );
+    let card_votes: u32 = conn
+        .query_row(
+            "SELECT votes FROM touchpoints WHERE id = ?1",
+            [card.as_str()],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(card_votes, 1, "a dot on a card");
     let ok: String = conn
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();

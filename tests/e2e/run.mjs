@@ -347,7 +347,7 @@ await test("live room: Shift+F5 opens it, a participant's note appears on the ca
   const id = "9e0c2d1e-8a34-4b6f-9c1d-2e3f4a5b6c7d";
   const sent = await post("/api/notes", { id, stageId: room.map.stages[0].id, kind: "idea", text: "Print the boarding pass at home" }, token);
   if (sent.status !== 201) throw new Error(`note: ${sent.status} ${await sent.text()}`);
-  await s.waitFor(`return window.journeymap.editor.doc.get("note", "${id}")?.text.includes("E2E Ana")`, "the note on the host's canvas");
+  await s.waitFor(`return window.journeymap.editor.doc.get("note", "${id}")?.author === "E2E Ana"`, "the note on the host's canvas, with its author");
   await s.waitFor(`return window.journeymap.editor.history.undoLabel === "Note from E2E Ana"`, "an undo step for it");
   screenshot("room-note.png");
   // The room rates the stages: the room's curve and spread appear on the host's canvas.

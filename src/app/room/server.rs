@@ -574,7 +574,8 @@ fn map_view(project: &Project, map_id: Id) -> MapView {
         .filter(|t| t.map_id == map_id)
         .map(|t| {
             json!({ "id": t.id, "title": t.title, "x": t.x, "y": t.y, "width": t.width,
-                    "height": t.height, "reliability": t.reliability, "momentOfTruth": t.moment_of_truth })
+                    "height": t.height, "reliability": t.reliability, "momentOfTruth": t.moment_of_truth,
+                    "votes": t.votes })
         })
         .collect();
     let notes = project
@@ -583,7 +584,7 @@ fn map_view(project: &Project, map_id: Id) -> MapView {
         .filter(|n| n.map_id == map_id)
         .map(|n| {
             json!({ "id": n.id, "text": n.text, "x": n.x, "y": n.y, "width": n.width,
-                    "height": n.height, "color": n.color, "votes": n.votes })
+                    "height": n.height, "color": n.color, "votes": n.votes, "author": n.author })
         })
         .collect();
     MapView {
@@ -645,10 +646,14 @@ async fn add_note(
         .into_response())
 }
 
+/// A dot on a note (`noteId`) or a card (`cardId`).
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct VoteRequest {
-    note_id: Id,
+    #[serde(default)]
+    note_id: Option<Id>,
+    #[serde(default)]
+    card_id: Option<Id>,
 }
 
 async fn add_vote(
@@ -660,12 +665,11 @@ async fn add_vote(
     let request: VoteRequest = parse(body)?;
     let mut session = lock(&shared.host.session);
     let mut room = lock(&shared.room);
-    let changes = room.vote(
-        session.open_project()?,
-        &token,
-        request.note_id,
-        Instant::now(),
-    )?;
+    let target = request
+        .note_id
+        .or(request.card_id)
+        .ok_or_else(|| RoomError::invalid("a vote names a noteId or a cardId"))?;
+    let changes = room.vote(session.open_project()?, &token, target, Instant::now())?;
     let name = room.participant(&token)?.name.clone();
     shared.write(&mut session, &changes, &format!("Vote from {name}"))?;
     room.voted(&token);

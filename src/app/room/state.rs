@@ -336,13 +336,14 @@ impl Room {
             map_id,
             stage_id: Some(stage.id),
             lane_id: Some(lane.id),
-            text: format!("{text}\n— {name}"),
+            text: text.to_owned(),
             x,
             y,
             width: CARD_WIDTH,
             height: CARD_HEIGHT,
             color: request.kind.color().to_owned(),
             votes: 0,
+            author: name,
         };
         put.push(Record::Note(note));
         Ok(Some(Changes {
@@ -351,23 +352,36 @@ impl Room {
         }))
     }
 
-    /// One dot vote on a note of the map.
+    /// One dot vote on a note or a card of the map.
     pub fn vote(
         &mut self,
         project: &Project,
         token: &str,
-        note_id: Id,
+        target: Id,
         now: Instant,
     ) -> Result<Changes, RoomError> {
         self.participant(token)?;
         self.require_phase(RoomPhase::Vote, "votes can be placed")?;
         let budget = self.vote_budget;
-        let Some(note) = project
+        let map_id = self.map_id;
+        let record = if let Some(n) = project
             .notes
             .iter()
-            .find(|n| n.id == note_id && n.map_id == self.map_id)
-        else {
-            return Err(RoomError::invalid("that note is not on the map"));
+            .find(|n| n.id == target && n.map_id == map_id)
+        {
+            let mut voted = n.clone();
+            voted.votes = voted.votes.saturating_add(1);
+            Record::Note(voted)
+        } else if let Some(t) = project
+            .touchpoints
+            .iter()
+            .find(|t| t.id == target && t.map_id == map_id)
+        {
+            let mut voted = t.clone();
+            voted.votes = voted.votes.saturating_add(1);
+            Record::Touchpoint(voted)
+        } else {
+            return Err(RoomError::invalid("that note or card is not on the map"));
         };
         if self.participant(token)?.votes >= budget {
             return Err(RoomError::wrong_phase(format!(
@@ -375,10 +389,8 @@ impl Room {
             )));
         }
         self.admit(token, now)?;
-        let mut voted = note.clone();
-        voted.votes = voted.votes.saturating_add(1);
         Ok(Changes {
-            put: vec![Record::Note(voted)],
+            put: vec![record],
             delete: vec![],
         })
     }

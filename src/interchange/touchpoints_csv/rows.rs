@@ -169,6 +169,7 @@ pub(super) fn read_rows(
                         reliability,
                         moment_of_truth,
                         moment_of_truth_note: cell(m.moment_of_truth_note).to_owned(),
+                        votes: 0,
                     },
                 })
             })();

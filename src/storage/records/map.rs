@@ -186,7 +186,7 @@ pub(super) fn load_touchpoints(conn: &Connection) -> rusqlite::Result<Vec<Touchp
         conn,
         "SELECT id, map_id, stage_id, lane_id, title, description, channel, owner, x, y, width,
             height, emotion, expectation, performance, reliability, moment_of_truth,
-            moment_of_truth_note
+            moment_of_truth_note, votes
      FROM touchpoints",
         |r| {
             Ok(Touchpoint {
@@ -208,6 +208,7 @@ pub(super) fn load_touchpoints(conn: &Connection) -> rusqlite::Result<Vec<Touchp
                 reliability: parsed(r, 15, Reliability::parse)?,
                 moment_of_truth: r.get(16)?,
                 moment_of_truth_note: r.get(17)?,
+                votes: r.get(18)?,
             })
         },
     )
@@ -217,9 +218,9 @@ pub(super) fn put_touchpoint(conn: &Connection, t: &Touchpoint) -> rusqlite::Res
     conn.prepare_cached(
         "INSERT INTO touchpoints (id, map_id, stage_id, lane_id, title, description,
            channel, owner, x, y, width, height, emotion, expectation, performance,
-           reliability, moment_of_truth, moment_of_truth_note)
+           reliability, moment_of_truth, moment_of_truth_note, votes)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-           ?17, ?18)
+           ?17, ?18, ?19)
          ON CONFLICT (id) DO UPDATE SET map_id = excluded.map_id,
            stage_id = excluded.stage_id, lane_id = excluded.lane_id,
            title = excluded.title, description = excluded.description,
@@ -228,7 +229,7 @@ pub(super) fn put_touchpoint(conn: &Connection, t: &Touchpoint) -> rusqlite::Res
            emotion = excluded.emotion, expectation = excluded.expectation,
            performance = excluded.performance, reliability = excluded.reliability,
            moment_of_truth = excluded.moment_of_truth,
-           moment_of_truth_note = excluded.moment_of_truth_note",
+           moment_of_truth_note = excluded.moment_of_truth_note, votes = excluded.votes",
     )?
     .execute(params![
         sql(t.id),
@@ -248,7 +249,8 @@ pub(super) fn put_touchpoint(conn: &Connection, t: &Touchpoint) -> rusqlite::Res
         t.performance,
         t.reliability.as_str(),
         t.moment_of_truth,
-        t.moment_of_truth_note
+        t.moment_of_truth_note,
+        t.votes
     ])
 }
 
@@ -287,7 +289,8 @@ pub(super) fn put_connector(conn: &Connection, c: &Connector) -> rusqlite::Resul
 pub(super) fn load_notes(conn: &Connection) -> rusqlite::Result<Vec<Note>> {
     all(
         conn,
-        "SELECT id, map_id, stage_id, lane_id, text, x, y, width, height, color, votes FROM notes",
+        "SELECT id, map_id, stage_id, lane_id, text, x, y, width, height, color, votes, author
+         FROM notes",
         |r| {
             Ok(Note {
                 id: id(r, 0)?,
@@ -301,6 +304,7 @@ pub(super) fn load_notes(conn: &Connection) -> rusqlite::Result<Vec<Note>> {
                 height: r.get(8)?,
                 color: r.get(9)?,
                 votes: r.get(10)?,
+                author: r.get(11)?,
             })
         },
     )
@@ -309,12 +313,13 @@ pub(super) fn load_notes(conn: &Connection) -> rusqlite::Result<Vec<Note>> {
 pub(super) fn put_note(conn: &Connection, n: &Note) -> rusqlite::Result<usize> {
     conn.prepare_cached(
         "INSERT INTO notes (id, map_id, stage_id, lane_id, text, x, y, width, height,
-           color, votes)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+           color, votes, author)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
          ON CONFLICT (id) DO UPDATE SET map_id = excluded.map_id,
            stage_id = excluded.stage_id, lane_id = excluded.lane_id, text = excluded.text,
            x = excluded.x, y = excluded.y, width = excluded.width,
-           height = excluded.height, color = excluded.color, votes = excluded.votes",
+           height = excluded.height, color = excluded.color, votes = excluded.votes,
+           author = excluded.author",
     )?
     .execute(params![
         sql(n.id),
@@ -327,7 +332,8 @@ pub(super) fn put_note(conn: &Connection, n: &Note) -> rusqlite::Result<usize> {
         n.width,
         n.height,
         n.color,
-        n.votes
+        n.votes,
+        n.author
     ])
 }
 

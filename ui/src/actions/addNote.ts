@@ -45,6 +45,7 @@ export function addNoteIn(editor: Editor): string | undefined {
           height: NOTE_HEIGHT,
           color: noteColor(cell.row.lane.kind),
           votes: 0,
+          author: "",
         }),
       ],
       delete: [],

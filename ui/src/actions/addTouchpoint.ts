@@ -42,6 +42,7 @@ export function addTouchpointAt(editor: Editor, at?: { x: number; y: number }): 
           reliability: "reliable",
           momentOfTruth: false,
           momentOfTruthNote: "",
+          votes: 0,
         }),
       ],
       delete: [],

@@ -15,4 +15,8 @@ laneId: string | null, text: string, x: number, y: number, width: number, height
 /**
  * A CSS colour such as `#fde68a`.
  */
-color: string, votes: number, };
+color: string, votes: number, 
+/**
+ * Who wrote it: a live-room participant's name, or empty for the facilitator's own.
+ */
+author: string, };

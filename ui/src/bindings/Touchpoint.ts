@@ -29,4 +29,8 @@ performance: number, reliability: Reliability, momentOfTruth: boolean,
 /**
  * Why this moment matters (empty when not a moment of truth).
  */
-momentOfTruthNote: string, };
+momentOfTruthNote: string, 
+/**
+ * Dot votes from a workshop.
+ */
+votes: number, };

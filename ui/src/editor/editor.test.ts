@@ -121,13 +121,14 @@ it("a note from the live room shows at once, is one undo step, and is not saved 
     mapId: editor.mapId,
     stageId: stage.id,
     laneId: lane.id,
-    text: "Queue at the kiosk\n— Ana",
+    text: "Queue at the kiosk",
     x: 600,
     y: 900,
     width: 168,
     height: 76,
     color: "#fecaca",
     votes: 0,
+    author: "Ana",
   };
   // The shell wrote it to the file before telling the window.
   await backend.apply({ put: [{ kind: "note", record: note }], delete: [] });

@@ -84,7 +84,8 @@ export function drawScene(ctx: CanvasRenderingContext2D, editor: Editor, width: 
   if (detailed) {
     for (const n of notes) drawNote(ctx, n, detailed, editor.selection.has(n.id), cam.zoom, overlay.workshop === true);
     drawConnectors(ctx, editor, view, detailed, overlay.workshop === true);
-    for (const t of cards) drawCard(ctx, editor, t, detailed, editor.selection.has(t.id) || overlay.hover === t.id, cam.zoom);
+    for (const t of cards)
+      drawCard(ctx, editor, t, detailed, editor.selection.has(t.id) || overlay.hover === t.id, cam.zoom, overlay.workshop);
   } else {
     // Overview: one path per colour and one for all connectors, so thousands of items cost a
     // handful of fills rather than thousands.
@@ -226,7 +227,15 @@ function drawStickyHeaders(ctx: CanvasRenderingContext2D, editor: Editor, width:
   ctx.restore();
 }
 
-function drawCard(ctx: CanvasRenderingContext2D, editor: Editor, t: Touchpoint, detailed: boolean, selected: boolean, zoom: number): void {
+function drawCard(
+  ctx: CanvasRenderingContext2D,
+  editor: Editor,
+  t: Touchpoint,
+  detailed: boolean,
+  selected: boolean,
+  zoom: number,
+  workshop = false,
+): void {
   const color = RELIABILITY_COLOR[t.reliability];
   if (!detailed) {
     ctx.fillStyle = color;
@@ -285,6 +294,10 @@ function drawCard(ctx: CanvasRenderingContext2D, editor: Editor, t: Touchpoint, 
     ctx.textBaseline = "middle";
     ctx.fillText(label, t.x + t.width - w + 1, t.y + t.height - 12);
   }
+  if (detailed && t.votes > 0) {
+    const r = workshop ? WORKSHOP_VOTE_RADIUS : 10;
+    drawVotes(ctx, t.x + t.width - r - 4, t.y + t.height - r - 4, t.votes, r, workshop);
+  }
   if (selected) outline(ctx, t, zoom);
 }
 
@@ -299,6 +312,20 @@ function runningRedesignOf(editor: Editor, touchpointId: string) {
   return badgeCache.byTouchpoint.get(touchpointId);
 }
 
+/** A dot-vote count: a filled circle with the number, centred at (cx, cy). */
+function drawVotes(ctx: CanvasRenderingContext2D, cx: number, cy: number, votes: number, r: number, workshop: boolean): void {
+  ctx.fillStyle = "#1d4ed8";
+  ctx.beginPath();
+  ctx.arc(cx, cy, r, 0, Math.PI * 2);
+  ctx.fill();
+  ctx.fillStyle = "#fff";
+  ctx.font = `700 ${workshop ? 16 : 11}px ${FONT}`;
+  ctx.textAlign = "center";
+  ctx.textBaseline = "middle";
+  ctx.fillText(String(votes), cx, cy + 0.5);
+  ctx.textAlign = "start";
+}
+
 /** Vote dots in workshop mode: big enough to count from the back of a projected room. */
 export const WORKSHOP_VOTE_RADIUS = 15;
 
@@ -310,22 +337,19 @@ function drawNote(ctx: CanvasRenderingContext2D, n: Note, detailed: boolean, sel
     ctx.textBaseline = "top";
     ctx.font = `13px ${FONT}`;
     const r = workshop ? WORKSHOP_VOTE_RADIUS : 10;
-    const lines = wrap(ctx, n.text, n.width - 16 - (n.votes ? 2 * r + 4 : 0), Math.max(1, Math.floor((n.height - 12) / 16)));
+    const byline = n.author ? 14 : 0;
+    const lines = wrap(ctx, n.text, n.width - 16 - (n.votes ? 2 * r + 4 : 0), Math.max(1, Math.floor((n.height - 12 - byline) / 16)));
     lines.forEach((line, i) => {
       ctx.fillText(line, n.x + 8, n.y + 8 + i * 16);
     });
-    if (n.votes > 0) {
-      ctx.fillStyle = "#1d4ed8";
-      ctx.beginPath();
-      ctx.arc(n.x + n.width - r - 4, n.y + r + 4, r, 0, Math.PI * 2);
-      ctx.fill();
-      ctx.fillStyle = "#fff";
-      ctx.font = `700 ${workshop ? 16 : 11}px ${FONT}`;
-      ctx.textAlign = "center";
-      ctx.textBaseline = "middle";
-      ctx.fillText(String(n.votes), n.x + n.width - r - 4, n.y + r + 4.5);
-      ctx.textAlign = "start";
+    if (n.author) {
+      // Who wrote it (a participant of the live room), under the text.
+      ctx.fillStyle = "#475569";
+      ctx.font = `italic 11px ${FONT}`;
+      ctx.textBaseline = "bottom";
+      ctx.fillText(`— ${n.author}`, n.x + 8, n.y + n.height - 5, n.width - 16);
     }
+    if (n.votes > 0) drawVotes(ctx, n.x + n.width - r - 4, n.y + r + 4, n.votes, r, workshop);
   }
   if (selected) outline(ctx, n, zoom);
 }

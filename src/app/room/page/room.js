@@ -75,14 +75,26 @@ function drawMap() {
     g.append(el("rect", { x: c.x, y: c.y, width: c.width, height: c.height, rx: 6, fill: "#fff", stroke: RELIABILITY[c.reliability] || "#64748b", "stroke-width": 3 }));
     g.append(el("text", { x: c.x + 8, y: c.y + 28, "font-size": 17 }, clip(c.title, 17)));
     if (c.momentOfTruth) g.append(el("text", { x: c.x + c.width - 24, y: c.y + 24, "font-size": 20, fill: "#d97706" }, "★"));
+    if (c.votes > 0) g.append(el("text", { x: c.x + 8, y: c.y + c.height - 10, "font-size": 18, "font-weight": 700, fill: "#1e3a8a" }, "● " + c.votes));
+    g.setAttribute("class", "card");
+    g.setAttribute("tabindex", "0");
+    g.setAttribute("role", "button");
+    g.setAttribute("aria-label", `Card: ${c.title}. ${c.votes} votes`);
+    const vote = () => castVote({ cardId: c.id });
+    g.addEventListener("click", vote);
+    g.addEventListener("keydown", (e) => {
+      if (e.key === "Enter" || e.key === " ") vote();
+    });
     svg.append(g);
   }
   for (const n of m.notes) {
-    const g = el("g", { class: "note", tabindex: 0, role: "button", "aria-label": `Note: ${n.text}. ${n.votes} votes` });
+    const by = n.author ? ` by ${n.author}` : "";
+    const g = el("g", { class: "note", tabindex: 0, role: "button", "aria-label": `Note: ${n.text}${by}. ${n.votes} votes` });
     g.append(el("rect", { x: n.x, y: n.y, width: n.width, height: n.height, rx: 4, fill: n.color, stroke: "#94a3b8" }));
     g.append(el("text", { x: n.x + 8, y: n.y + 28, "font-size": 17 }, clip(n.text, 17)));
+    if (n.author) g.append(el("text", { x: n.x + 8, y: n.y + 50, "font-size": 14, "font-style": "italic", fill: "#475569" }, "— " + clip(n.author, 18)));
     if (n.votes > 0) g.append(el("text", { x: n.x + 8, y: n.y + n.height - 10, "font-size": 18, "font-weight": 700, fill: "#1e3a8a" }, "● " + n.votes));
-    const vote = () => castVote(n.id);
+    const vote = () => castVote({ noteId: n.id });
     g.addEventListener("click", vote);
     g.addEventListener("keydown", (e) => {
       if (e.key === "Enter" || e.key === " ") vote();
@@ -185,11 +197,11 @@ async function flush() {
   }
 }
 
-async function castVote(noteId) {
+async function castVote(target) {
   if (!view || view.phase !== "vote") return;
   $("vote-error").textContent = "";
   try {
-    const r = await api("POST", "/api/votes", { noteId });
+    const r = await api("POST", "/api/votes", target);
     view.votesLeft = r.data.votesLeft;
   } catch (e) {
     $("vote-error").textContent = e.message;
