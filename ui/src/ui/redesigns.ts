@@ -38,7 +38,26 @@ export class RedesignsView {
 
   constructor(private readonly editor: Editor) {
     editor.subscribe(() => void this.update());
-    this.root.addEventListener("focusout", () => setTimeout(() => void this.update(), 0));
+    // A redraw replaces every control. Never do it in the middle of a press (the button under the
+    // pointer would go and the click with it, e.g. "Add holiday" right after typing a date), nor
+    // when focus only moves to another control of this view; catch up when the press ends.
+    this.root.addEventListener("focusout", (ev) => {
+      const next = ev.relatedTarget;
+      if (next instanceof Node && this.root.contains(next)) return;
+      setTimeout(() => void this.update(), 0);
+    });
+    this.root.addEventListener("pointerdown", () => (this.pressing = true));
+    window.addEventListener("pointerup", () => this.endPress(), true);
+    window.addEventListener("pointercancel", () => this.endPress(), true);
+  }
+
+  private pressing = false;
+
+  private endPress(): void {
+    if (!this.pressing) return;
+    this.pressing = false;
+    // After the click has run (it is dispatched after pointerup).
+    setTimeout(() => void this.update(), 0);
   }
 
   /**
@@ -68,6 +87,7 @@ export class RedesignsView {
     const renderKey = `${this.progressFor}:${this.mode}:${this.selected}`;
     if (renderKey === this.renderedFor && !force) return;
     if (this.root.contains(document.activeElement) && document.activeElement?.tagName !== "BUTTON") return;
+    if (this.pressing) return;
     this.renderedFor = renderKey;
     this.render();
   }

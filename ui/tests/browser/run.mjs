@@ -326,6 +326,28 @@ tests["redesigns: start one from a card's context menu, advance a phase, see the
   assert(p.redesigns.find((x) => x.id === r.id).phases[0].status === "notStarted", "undo took the phase change back");
 };
 
+tests["a redraw never swallows a click: Add holiday pressed while the view catches up"] = async (page) => {
+  await page.click("button[data-view=redesigns]");
+  await page.click("button[role=tab]:has-text('Calendar & template')");
+  // The forecast for the work-day change arrives while the person is typing and pressing Add.
+  await page.evaluate(() => (window.__TAURI_MOCK__.delays = { redesign_progress: [400] }));
+  await page.click("input[name=workday-Sat]");
+  await page.fill("input[name=holidayDate]", "2027-01-04");
+  await page.fill("input[name=holidayName]", "Bridge day");
+  const add = await page.$("button:has-text('Add holiday')");
+  const box = await add.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.waitForTimeout(700);
+  await page.mouse.up();
+  await page.waitForFunction(() => window.journeymap.editor.doc.calendar.holidays["2027-01-04"] === "Bridge day", null, { timeout: 3000 });
+  const p = await saved(page);
+  assert(
+    p.calendar.weekmask[5] === "1" && p.calendar.holidays["2027-01-04"] === "Bridge day",
+    "the work day and the holiday are both kept",
+  );
+};
+
 tests["calendar & template: work days, holidays (typed and imported), phases"] = async (page) => {
   await page.click("button[data-view=redesigns]");
   await page.click("button[role=tab]:has-text('Calendar & template')");
