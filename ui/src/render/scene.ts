@@ -275,18 +275,21 @@ function drawCard(
     ctx.font = `11px ${FONT}`;
     ctx.fillStyle = MUTED;
     const meta = [t.channel, t.owner].filter(Boolean).join(" · ");
-    // Leave room for the redesign badge in the bottom-right corner.
-    const badgeRoom = runningRedesignOf(editor, t.id) ? 52 : 0;
+    // Leave room for the redesign badge and the vote count in the bottom-right corner.
+    const badgeRoom =
+      (runningRedesignOf(editor, t.id) ? 52 : 0) + (detailed && t.votes > 0 ? 2 * (workshop ? WORKSHOP_VOTE_RADIUS : 10) + 6 : 0);
     ctx.fillText(ellipsize(ctx, meta, t.width - 24 - badgeRoom), t.x + 14, t.y + t.height - 18);
   }
   if (t.momentOfTruth) star(ctx, t.x + t.width - 14, t.y + 14, 9);
   const redesign = runningRedesignOf(editor, t.id);
+  let badgeWidth = 0;
   if (redesign) {
     // A badge while a redesign of this touchpoint runs: its current phase, e.g. "↻ 2/5".
     const phase = redesign.phases.findIndex((p) => p.status !== "done") + 1;
     const label = `↻ ${phase}/${redesign.phases.length}`;
     ctx.font = `700 11px ${FONT}`;
     const w = ctx.measureText(label).width + 10;
+    badgeWidth = w + 4;
     ctx.fillStyle = "#7c3aed";
     roundRect(ctx, t.x + t.width - w - 4, t.y + t.height - 20, w, 16, 8);
     ctx.fill();
@@ -296,7 +299,8 @@ function drawCard(
   }
   if (detailed && t.votes > 0) {
     const r = workshop ? WORKSHOP_VOTE_RADIUS : 10;
-    drawVotes(ctx, t.x + t.width - r - 4, t.y + t.height - r - 4, t.votes, r, workshop);
+    // Left of the redesign badge when there is one.
+    drawVotes(ctx, t.x + t.width - badgeWidth - r - 4, t.y + t.height - r - 4, t.votes, r, workshop);
   }
   if (selected) outline(ctx, t, zoom);
 }
