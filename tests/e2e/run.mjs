@@ -109,6 +109,19 @@ async function launchApp(file = project) {
   return { id, run, find, waitFor };
 }
 
+/** Clicks the element matching `css`; when a view redrew between finding and clicking it (a
+ * "stale element"), finds it again, as a person's next click would. */
+async function clickWhenSettled(s, css) {
+  for (let i = 0; ; i++) {
+    try {
+      return await wd("POST", `/session/${s.id}/element/${await s.find(css)}/click`, {});
+    } catch (e) {
+      if (i >= 4 || !String(e.message).includes("stale element")) throw e;
+      await sleep(200);
+    }
+  }
+}
+
 let passed = 0, failed = 0;
 async function test(name, body) {
   try {
@@ -168,7 +181,7 @@ await test("add a touchpoint and a moment of truth, quit, relaunch, find it", as
 
 await test("redesigns: the board shows the core's forecasts; starting a phase is saved", async () => {
   const s = await launchApp();
-  const click = async (css) => wd("POST", `/session/${s.id}/element/${await s.find(css)}/click`, {});
+  const click = (css) => clickWhenSettled(s, css);
   await click("button[data-view=redesigns]");
   await s.waitFor(`return document.querySelectorAll(".redesign-card").length === 5`, "five redesign cards");
   const late = await s.run(`return [...document.querySelectorAll(".redesign-card.late strong")].map(e => e.textContent)`);
@@ -201,7 +214,7 @@ await test("redesigns: the board shows the core's forecasts; starting a phase is
 
 await test("dashboard: the core's figures, a pillar scored, feedback CSV read and tables exported by the real commands", async () => {
   const s = await launchApp();
-  const click = async (css) => wd("POST", `/session/${s.id}/element/${await s.find(css)}/click`, {});
+  const click = (css) => clickWhenSettled(s, css);
   await click("button[data-view=dashboard]");
   await s.waitFor(`return document.querySelectorAll(".dashboard canvas[data-chart]").length === 5`, "five charts");
   const today = await s.run(`return document.querySelector("input[name=dashboardToday]").value`);
