@@ -537,18 +537,8 @@ fn map_view(project: &Project, map_id: Id) -> MapView {
         .iter()
         .find(|m| m.id == map_id)
         .map_or_else(String::new, |m| m.name.clone());
-    let mut stages: Vec<_> = project
-        .stages
-        .iter()
-        .filter(|s| s.map_id == map_id)
-        .collect();
-    stages.sort_by_key(|s| (s.position, s.id));
-    let mut lanes: Vec<_> = project
-        .lanes
-        .iter()
-        .filter(|l| l.map_id == map_id)
-        .collect();
-    lanes.sort_by_key(|l| (l.position, l.id));
+    let stages = project.stages_of(map_id);
+    let lanes = project.lanes_of(map_id);
     let mut x = LANE_HEADER_WIDTH;
     let stages = stages
         .iter()

@@ -271,18 +271,8 @@ impl Room {
             return Err(RoomError::invalid("that note id is taken; reload the page"));
         }
         let map_id = self.map_id;
-        let mut stages: Vec<_> = project
-            .stages
-            .iter()
-            .filter(|s| s.map_id == map_id)
-            .collect();
-        stages.sort_by_key(|s| (s.position, s.id));
-        let mut lanes: Vec<_> = project
-            .lanes
-            .iter()
-            .filter(|l| l.map_id == map_id)
-            .collect();
-        lanes.sort_by_key(|l| (l.position, l.id));
+        let stages = project.stages_of(map_id);
+        let lanes = project.lanes_of(map_id);
         let Some(stage_index) = stages.iter().position(|s| s.id == request.stage_id) else {
             return Err(RoomError::invalid("that stage is not on the map"));
         };
