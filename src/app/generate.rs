@@ -88,6 +88,7 @@ pub fn project(touchpoints: usize, seed: u64) -> Project {
             description: String::new(),
             position: i as i32,
             width: stage_width,
+            room_rating: None,
         })
         .collect();
     let lanes: Vec<Lane> = LANES

@@ -550,7 +550,7 @@ fn run(command: Command) -> Result<()> {
                     .map(|s| {
                         Section::parse(s).ok_or_else(|| {
                             Error::InvalidInput(format!(
-                                "unknown section {s:?} (cover, map, moments, touchpoints, measures, redesigns)"
+                                "unknown section {s:?} (cover, map, moments, touchpoints, room, measures, redesigns)"
                             ))
                         })
                     })

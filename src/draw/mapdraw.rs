@@ -4,9 +4,9 @@
 
 use super::fonts::{Fonts, Weight};
 use super::surface::Surface;
-use super::{reliability_color, INK, LINE, MUTED};
+use super::{reliability_color, INK, LINE, MUTED, ROOM_BAND, ROOM_CURVE};
 use crate::model::{
-    Connector, Id, LaneKind, Note, Project, Reliability, Touchpoint, LANE_HEADER_WIDTH,
+    Connector, Id, LaneKind, Note, Project, Reliability, RoomRating, Touchpoint, LANE_HEADER_WIDTH,
     STAGE_HEADER_HEIGHT,
 };
 
@@ -20,6 +20,8 @@ pub(crate) struct MapLayout<'a> {
     pub(crate) cards: Vec<&'a Touchpoint>,
     pub(crate) notes: Vec<&'a Note>,
     pub(crate) connectors: Vec<&'a Connector>,
+    /// A live room's curve: each rated stage's centre and its ratings.
+    pub(crate) room: Vec<(f64, RoomRating)>,
     /// The extent of the grid and everything on it.
     pub(crate) width: f32,
     pub(crate) height: f32,
@@ -35,9 +37,13 @@ impl<'a> MapLayout<'a> {
             return None;
         }
         let mut columns = Vec::new();
+        let mut room = Vec::new();
         let mut x = LANE_HEADER_WIDTH;
         for s in &stages {
             columns.push((s.name.clone(), x, s.width));
+            if let Some(r) = s.room_rating {
+                room.push((x + s.width / 2.0, r));
+            }
             x += s.width;
         }
         let mut rows = Vec::new();
@@ -77,6 +83,7 @@ impl<'a> MapLayout<'a> {
             cards,
             notes,
             connectors,
+            room,
             width: w,
             height: h,
         })
@@ -146,6 +153,15 @@ pub(crate) fn draw_map(page: &mut impl Surface, f: &Fonts, layout: &MapLayout, v
             LINE,
             0.5,
         );
+    }
+    // Where a feeling (−3..=+3) sits in the thoughts & feelings lane, if the map has one. The
+    // room's spread sits behind that lane's notes; its mean is drawn with the map's own curve.
+    let feelings = rows
+        .iter()
+        .find(|r| r.1 == crate::model::LaneKind::ThoughtsAndFeelings)
+        .map(|&(_, _, ry, rh)| move |e: f64| ry + rh / 2.0 - e / 3.0 * (rh / 2.0 - 14.0));
+    if let Some(yof) = feelings {
+        room_band(page, v, &layout.room, yof);
     }
     // Sticky notes.
     let body = (12.0 * s).clamp(4.5, 11.0);
@@ -296,10 +312,7 @@ pub(crate) fn draw_map(page: &mut impl Surface, f: &Fonts, layout: &MapLayout, v
         page.end_group();
     }
     // The emotion curve across customer-facing touchpoints, in the thoughts & feelings lane.
-    if let Some((_, _, ry, rh)) = rows
-        .iter()
-        .find(|r| r.1 == crate::model::LaneKind::ThoughtsAndFeelings)
-    {
+    if let Some(yof) = feelings {
         use crate::model::LaneKind::*;
         let facing: Vec<_> = rows
             .iter()
@@ -316,8 +329,7 @@ pub(crate) fn draw_map(page: &mut impl Surface, f: &Fonts, layout: &MapLayout, v
             .map(|t| (t.x + t.width / 2.0, t.emotion))
             .collect();
         pts.sort_by(|a, b| a.0.total_cmp(&b.0));
-        let mid = ry + rh / 2.0;
-        let yof = |e: i32| mid - f64::from(e) / 3.0 * (rh / 2.0 - 14.0);
+        let mid = yof(0.0);
         page.line(
             &[
                 (v.x(LANE_HEADER_WIDTH), v.y(mid)),
@@ -326,7 +338,11 @@ pub(crate) fn draw_map(page: &mut impl Surface, f: &Fonts, layout: &MapLayout, v
             "#c4b5fd",
             0.5,
         );
-        let curve: Vec<(f32, f32)> = pts.iter().map(|(x, e)| (v.x(*x), v.y(yof(*e)))).collect();
+        room_mean(page, v, &layout.room, yof);
+        let curve: Vec<(f32, f32)> = pts
+            .iter()
+            .map(|(x, e)| (v.x(*x), v.y(yof(f64::from(*e)))))
+            .collect();
         page.line(&curve, "#7c3aed", 1.6);
         for (x, y) in curve {
             page.rect(x - 1.6, y - 1.6, 3.2, 3.2, Some("#7c3aed"), None);
@@ -394,6 +410,57 @@ pub(crate) fn draw_map(page: &mut impl Surface, f: &Fonts, layout: &MapLayout, v
         Some("#0b1220"),
         None,
     );
+}
+
+/// How much the room's ratings (±2) are stretched to sit on the map's own emotion scale (±3).
+const ROOM_SCALE: f64 = 3.0 / 2.0;
+
+/// A live room's spread as the canvas shades it: from the lowest to the highest rating around
+/// each rated stage's centre.
+fn room_band(
+    page: &mut impl Surface,
+    v: &View,
+    room: &[(f64, RoomRating)],
+    yof: impl Fn(f64) -> f64,
+) {
+    if room.is_empty() {
+        return;
+    }
+    const HALF: f64 = 40.0;
+    let mut band: Vec<(f32, f32)> = Vec::new();
+    for (x, r) in room {
+        let high = v.y(yof(f64::from(r.high) * ROOM_SCALE));
+        band.push((v.x(x - HALF), high));
+        band.push((v.x(x + HALF), high));
+    }
+    for (x, r) in room.iter().rev() {
+        let low = v.y(yof(f64::from(r.low) * ROOM_SCALE));
+        band.push((v.x(x + HALF), low));
+        band.push((v.x(x - HALF), low));
+    }
+    page.polygon(&band, ROOM_BAND);
+}
+
+/// A live room's curve: its mean rating at each rated stage's centre, joined.
+fn room_mean(
+    page: &mut impl Surface,
+    v: &View,
+    room: &[(f64, RoomRating)],
+    yof: impl Fn(f64) -> f64,
+) {
+    if room.is_empty() {
+        return;
+    }
+    page.begin_group("The room's curve");
+    let mean: Vec<(f32, f32)> = room
+        .iter()
+        .map(|(x, r)| (v.x(*x), v.y(yof(r.mean * ROOM_SCALE))))
+        .collect();
+    page.line(&mean, ROOM_CURVE, 1.2);
+    for (x, y) in mean {
+        page.rect(x - 1.4, y - 1.4, 2.8, 2.8, Some(ROOM_CURVE), None);
+    }
+    page.end_group();
 }
 
 /// Where the line from the centre of card `t` towards (x, y) leaves the card.

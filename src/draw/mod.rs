@@ -17,6 +17,9 @@ use crate::model::Reliability;
 pub(crate) const INK: &str = "#0f172a";
 pub(crate) const MUTED: &str = "#475569";
 pub(crate) const LINE: &str = "#cbd5e1";
+/// The live room's curve, and its spread as the canvas shades it (14 % of it over white).
+pub(crate) const ROOM_CURVE: &str = "#ea580c";
+pub(crate) const ROOM_BAND: &str = "#fce8dd";
 
 pub(crate) fn reliability_color(r: Reliability) -> &'static str {
     r.colour()

@@ -1,10 +1,11 @@
 //! A project as one self-contained web page for people without the app: every map as inline
-//! SVG, the moments of truth, the touchpoints, the KPIs and the redesign tracker. No script, no
-//! network (a Content-Security-Policy forbids it), and it prints well from any browser.
+//! SVG, the moments of truth, the touchpoints, a workshop room's results, the KPIs and the
+//! redesign tracker. No script, no network (a Content-Security-Policy forbids it), and it prints
+//! well from any browser.
 
 use super::picture::map_svg;
 use crate::draw::escape;
-use crate::measure::Dashboard;
+use crate::measure::{signed, Dashboard, RoomResults};
 use crate::model::{MapKind, Project};
 use crate::Result;
 use chrono::NaiveDate;
@@ -28,6 +29,69 @@ th { background: #1e293b; color: #f8fafc; } tr:nth-child(even) td { background: 
 td.num { text-align: right; white-space: nowrap; }
 @media print { body { max-width: none; padding: 0; } h2 { break-after: avoid; } figure, tr { break-inside: avoid; } figure { border: none; } }
 ";
+
+/// What a live workshop room added (nothing when no room ever ran): the stages' ratings, the
+/// most-voted cards and notes, and the participants' note counts.
+fn room_results(o: &mut String, project: &Project) {
+    let r = RoomResults::of(project);
+    if r.is_empty() {
+        return;
+    }
+    let e = escape;
+    let _ = writeln!(
+        o,
+        "<h2>Workshop room</h2>\n<p class=\"muted\">{} notes from {} participants, {} dot votes, {} stages rated. The room's curve is drawn on the maps in orange.</p>",
+        r.notes(),
+        r.authors.len(),
+        r.votes(),
+        r.ratings.len()
+    );
+    if !r.ratings.is_empty() {
+        o.push_str("<table><thead><tr><th>Map</th><th>Stage</th><th>How it feels (−2 to +2)</th><th>Spread</th><th>Rated by</th></tr></thead><tbody>\n");
+        for s in &r.ratings {
+            let _ = writeln!(
+                o,
+                "<tr><td>{}</td><td><strong>{}</strong></td><td class=\"num\">{}</td><td class=\"num\">{} to {}</td><td class=\"num\">{}</td></tr>",
+                e(&s.map),
+                e(&s.stage),
+                signed(s.rating.mean),
+                signed(f64::from(s.rating.low)),
+                signed(f64::from(s.rating.high)),
+                s.rating.count
+            );
+        }
+        o.push_str("</tbody></table>\n");
+    }
+    if !r.voted.is_empty() {
+        o.push_str("<h3>Most dot votes</h3>\n<table><thead><tr><th>Map</th><th>Stage</th><th>Card or note</th><th>Votes</th></tr></thead><tbody>\n");
+        for v in r.voted.iter().take(15) {
+            let text = if v.card {
+                format!("<strong>{}</strong>", e(&v.text))
+            } else {
+                e(&v.text)
+            };
+            let _ = writeln!(
+                o,
+                "<tr><td>{}</td><td>{}</td><td>{text}</td><td class=\"num\">{}</td></tr>",
+                e(&v.map),
+                e(&v.stage),
+                v.votes
+            );
+        }
+        o.push_str("</tbody></table>\n");
+    }
+    if !r.authors.is_empty() {
+        o.push_str("<h3>Participants</h3>\n<table><thead><tr><th>Name</th><th>Notes</th></tr></thead><tbody>\n");
+        for (name, notes) in &r.authors {
+            let _ = writeln!(
+                o,
+                "<tr><td>{}</td><td class=\"num\">{notes}</td></tr>",
+                e(name)
+            );
+        }
+        o.push_str("</tbody></table>\n");
+    }
+}
 
 /// The project as an HTML page; redesign status is judged on `today`.
 pub fn project_html(project: &Project, today: NaiveDate) -> Result<String> {
@@ -137,6 +201,8 @@ pub fn project_html(project: &Project, today: NaiveDate) -> Result<String> {
         );
     }
     o.push_str("</tbody></table>\n");
+
+    room_results(&mut o, project);
 
     let d = Dashboard::compute(project, None, today);
     if !d.kpis.is_empty() {

@@ -412,6 +412,7 @@ pub fn import(
             description: String::new(),
             position: 0,
             width: width.max(STAGE_WIDTH),
+            room_rating: None,
         });
         let lanes: Vec<(Id, &str, LaneKind)> = vec![
             (next_id(), CUSTOMER_LANE, LaneKind::Touchpoints),

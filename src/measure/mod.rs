@@ -7,6 +7,7 @@ mod customers;
 mod dashboard;
 mod kpi;
 mod pillars;
+mod room;
 
 pub use customers::CustomerFlow;
 pub use dashboard::{
@@ -14,6 +15,7 @@ pub use dashboard::{
     StageReliability, StageTrend, TopTouchpoint,
 };
 pub use kpi::{KpiStatus, Trend};
+pub use room::{signed, RoomResults, StageRated, Voted};
 // The records live in `model`; they are named here too for the code that measures them.
 pub use crate::model::{
     CustomerPeriod, Direction, Feedback, FeedbackSource, Flow, FlowReason, Kpi, Measurement,

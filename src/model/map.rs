@@ -60,6 +60,42 @@ pub struct Stage {
     pub position: i32,
     /// Column width on the canvas, in canvas units.
     pub width: f64,
+    /// How the last live room's participants rated this stage, if they did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub room_rating: Option<RoomRating>,
+}
+
+/// A room's ratings of one stage (each participant −2..=+2): the room's emotion curve passes
+/// through `mean`, with the spread from `low` to `high` shaded around it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RoomRating {
+    pub mean: f64,
+    pub low: i32,
+    pub high: i32,
+    /// How many participants rated the stage.
+    pub count: u32,
+}
+
+impl RoomRating {
+    /// Sums up individual ratings; `None` when there are none.
+    pub fn of(values: impl IntoIterator<Item = i32>) -> Option<Self> {
+        let mut out: Option<Self> = None;
+        for v in values {
+            let r = out.get_or_insert(Self {
+                mean: 0.0,
+                low: v,
+                high: v,
+                count: 0,
+            });
+            r.mean = (r.mean * f64::from(r.count) + f64::from(v)) / f64::from(r.count + 1);
+            r.low = r.low.min(v);
+            r.high = r.high.max(v);
+            r.count += 1;
+        }
+        out
+    }
 }
 
 /// What a lane holds; the kind decides how the canvas draws and the report lists it.

@@ -20,7 +20,7 @@ pub use validate::{Limits, LIMITS, MAX_COORDINATE, MAX_HOLIDAYS, MAX_NAME_CHARS,
 pub use annotation::{Note, Story};
 pub use changes::{Changes, Record, RecordKind, RecordRef};
 pub use layout::*;
-pub use map::{JourneyMap, Lane, LaneKind, MapKind, Stage};
+pub use map::{JourneyMap, Lane, LaneKind, MapKind, RoomRating, Stage};
 pub use measures::{
     CustomerPeriod, Direction, Feedback, FeedbackSource, Flow, FlowReason, Kpi, Measurement,
     Pillar, PillarScore, MAX_TOP_TOUCHPOINTS, PILLAR_SCORE_RANGE, RATING_RANGE, SENTIMENT_RANGE,

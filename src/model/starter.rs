@@ -46,6 +46,7 @@ pub fn starter_map(
             description: String::new(),
             position: i as i32,
             width: STAGE_WIDTH,
+            room_rating: None,
         }));
     }
     for (i, (lane, lane_kind)) in STARTER_LANES.iter().enumerate() {

@@ -443,6 +443,16 @@ fn check_stage(p: &mut Problems, s: &Stage, look: &impl Lookup) {
     p.name(&what, &s.name, true);
     p.text(&what, &s.description);
     p.size(&what, s.width);
+    if let Some(r) = s.room_rating {
+        p.check(
+            r.count > 0
+                && -2 <= r.low
+                && r.low <= r.high
+                && r.high <= 2
+                && (f64::from(r.low)..=f64::from(r.high)).contains(&r.mean),
+            || format!("{what}: the room's rating is not a set of ratings from −2 to +2"),
+        );
+    }
 }
 
 fn check_lane(p: &mut Problems, l: &Lane, look: &impl Lookup) {

@@ -39,7 +39,12 @@ impl Report<'_> {
                     crate::model::MapKind::AsIs => "As-is journey",
                     crate::model::MapKind::ToBe => "To-be journey",
                 };
-                let top = self.heading(&mut page, &title, &format!("{kind} · {stages} stages · {cards} touchpoints · ★ moment of truth · bar colour: red broken, blue reliable, green differentiating"));
+                let room = if layout.room.is_empty() {
+                    ""
+                } else {
+                    " · orange: the workshop room's ratings"
+                };
+                let top = self.heading(&mut page, &title, &format!("{kind} · {stages} stages · {cards} touchpoints · ★ moment of truth · bar colour: red broken, blue reliable, green differentiating{room}"));
                 // Parts share the map evenly, so no page carries a sliver.
                 let ox = cx as f32 * bw / cols as f32;
                 let oy = cy as f32 * bh / rows_n as f32;

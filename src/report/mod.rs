@@ -1,10 +1,12 @@
 //! The PDF report managers print for corporate: cover, the journey maps as vector drawings,
-//! moments of truth, the touchpoint table, and the redesign tracker. Pure: the project, the day
-//! and the creation time come in, PDF bytes go out. No GUI, no clock.
+//! moments of truth, the touchpoint table, a workshop room's results, the measures and the
+//! redesign tracker. Pure: the project, the day and the creation time come in, PDF bytes go out.
+//! No GUI, no clock.
 
 mod cover;
 mod maps;
 mod measures;
+mod room;
 mod tables;
 mod tracker;
 
@@ -56,14 +58,17 @@ pub enum Section {
     Touchpoints,
     Redesigns,
     Measures,
+    /// What a live workshop room added: notes by participant, dot votes, the stages' ratings.
+    Room,
 }
 
 impl Section {
-    pub const ALL: [Section; 6] = [
+    pub const ALL: [Section; 7] = [
         Self::Cover,
         Self::Map,
         Self::MomentsOfTruth,
         Self::Touchpoints,
+        Self::Room,
         Self::Measures,
         Self::Redesigns,
     ];
@@ -76,6 +81,7 @@ impl Section {
             "touchpoints" => Some(Self::Touchpoints),
             "redesigns" | "tracker" => Some(Self::Redesigns),
             "measures" | "kpis" | "dashboard" => Some(Self::Measures),
+            "room" | "workshop" => Some(Self::Room),
             _ => None,
         }
     }
@@ -148,6 +154,9 @@ pub fn render(project: &Project, opts: &ReportOptions) -> Result<Vec<u8>> {
     }
     if wants(Section::Touchpoints) {
         report.touchpoints();
+    }
+    if wants(Section::Room) {
+        report.room();
     }
     if wants(Section::Measures) {
         report.measures();

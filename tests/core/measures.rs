@@ -558,3 +558,37 @@ fn the_cli_shows_imports_and_exports_measures() {
         .unwrap()
         .contains("Median queue time"));
 }
+
+#[test]
+fn room_results_count_authors_votes_and_ratings() {
+    use journeymap::measure::{signed, RoomResults};
+    use journeymap::model::RoomRating;
+    let mut p = journeymap::app::generate::project(40, 2);
+    for n in &mut p.notes {
+        n.author.clear();
+        n.votes = 0;
+    }
+    p.touchpoints.iter_mut().for_each(|t| t.votes = 0);
+    assert!(RoomResults::of(&p).is_empty());
+    p.notes[0].author = "Ana".into();
+    p.notes[1].author = "Ben".into();
+    p.notes[2].author = "Ana".into();
+    p.notes[1].votes = 2;
+    p.touchpoints[3].votes = 5;
+    p.stages[0].room_rating = RoomRating::of([-2, 1]);
+    let r = RoomResults::of(&p);
+    assert_eq!(r.authors, vec![("Ana".into(), 2), ("Ben".into(), 1)]);
+    assert_eq!((r.notes(), r.votes()), (3, 7));
+    assert_eq!(r.voted[0].text, p.touchpoints[3].title);
+    assert!(r.voted[0].card && !r.voted[1].card);
+    assert_eq!(r.ratings.len(), 1);
+    let rating = r.ratings[0].rating;
+    assert_eq!(
+        (rating.mean, rating.low, rating.high, rating.count),
+        (-0.5, -2, 1, 2)
+    );
+    assert_eq!(
+        (signed(-0.5), signed(1.25), signed(0.0)),
+        ("−0.5".into(), "+1.3".into(), "0".into())
+    );
+}

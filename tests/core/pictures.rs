@@ -180,4 +180,25 @@ fn the_html_page_is_self_contained_and_deterministic() {
         html,
         "same project, same bytes"
     );
+    // The sample's workshop room: its results, and its curve on the as-is map only.
+    assert!(html.contains("<h2>Workshop room</h2>"));
+    assert!(html.contains("11 notes from 5 participants"));
+    assert!(html.contains("<td class=\"num\">−1.4</td>"));
+    assert!(html.contains("<td>Amara</td><td class=\"num\">3</td>"));
+    assert_eq!(
+        html.matches("<title>The room&apos;s curve</title>").count(),
+        1
+    );
+    let mut quiet = p.clone();
+    quiet.stages.iter_mut().for_each(|s| s.room_rating = None);
+    for n in &mut quiet.notes {
+        n.author.clear();
+        n.votes = 0;
+    }
+    quiet.touchpoints.iter_mut().for_each(|t| t.votes = 0);
+    let html = project_html(&quiet, today).unwrap();
+    assert!(
+        !html.contains("Workshop room") && !html.contains("room&apos;s curve"),
+        "no room, no room section"
+    );
 }

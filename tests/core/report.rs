@@ -102,6 +102,10 @@ fn sample_report_is_complete_valid_and_small() {
     let path = dir.path().join("sample.pdf");
     let text = check(&sample(), Paper::A4, &path);
     assert!(text.contains("Moments of truth") && text.contains("Redesign tracker"));
+    // The sample's workshop: notes by participant, the most-voted, the stages as the room rated them.
+    assert!(text.contains("11 notes from 5 participants"), "{text}");
+    assert!(text.contains("Amara") && text.contains("Delays announced late with no reason"));
+    assert!(text.contains("−1.4") && text.contains("−2 to 0"));
     assert!(text.contains("Page 1 of"), "pages are numbered");
     let n = pages(&path);
     assert!(
@@ -116,6 +120,7 @@ fn sample_report_is_complete_valid_and_small() {
             "Journey map: Check-in to boarding (to-be)",
             "Moments of truth",
             "Touchpoints",
+            "Workshop room",
             "Customer-experience measures",
             "Ten-pillar self-assessment",
             "Redesign tracker"

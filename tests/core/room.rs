@@ -372,6 +372,7 @@ fn wrong_codes_rate_limits_and_a_full_room() {
     std::thread::sleep(Duration::from_millis(1100));
     let (_, room) = host.call("GET", "/api/room", Some(&ana), "");
     assert_eq!(room["curve"][0]["mean"], -1.0);
+    assert_eq!(room["curve"][0]["stageId"], stage.as_str());
     for i in 1..200 {
         host.join(&format!("P{i}"));
     }
@@ -382,6 +383,80 @@ fn wrong_codes_rate_limits_and_a_full_room() {
         &format!(r#"{{"code":"{}","name":"One too many"}}"#, host.code),
     );
     assert_eq!((status, v["code"].as_str()), (403, Some("room-full")));
+    host.stop();
+    // The room's curve is kept on the map's stage, for the canvas, report and exports.
+    let saved = journeymap::ProjectFile::read(&file).unwrap();
+    let rated = saved
+        .stages
+        .iter()
+        .find(|s| s.id.to_string() == stage)
+        .unwrap();
+    let r = rated
+        .room_rating
+        .expect("the rating was written to the file");
+    assert_eq!((r.mean, r.low, r.high, r.count), (-1.0, -1, -1, 1));
+}
+
+#[test]
+fn slow_and_idle_connections_are_closed() {
+    let dir = temp();
+    let file = copy_into(dir.path(), &sample_journey(), "p.journey");
+    let host = Host::start(&file);
+    let ana = host.join("Ana");
+    let open = || {
+        let s = TcpStream::connect(("127.0.0.1", host.port)).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+        s
+    };
+    let started = std::time::Instant::now();
+    let idle = open();
+    let mut slow_head = open();
+    slow_head
+        .write_all(format!("GET / HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n", host.port).as_bytes())
+        .unwrap();
+    let mut slow_body = open();
+    slow_body
+        .write_all(
+            format!(
+                "POST /api/notes HTTP/1.1\r\nHost: 127.0.0.1:{}\r\nAuthorization: Bearer {ana}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{{",
+                host.port
+            )
+            .as_bytes(),
+        )
+        .unwrap();
+    // Meanwhile everyone else is served as usual.
+    assert_eq!(host.call("GET", "/api/room", Some(&ana), "").0, 200);
+    for (what, mut s) in [
+        ("an idle connection", idle),
+        ("a slow request head", slow_head),
+    ] {
+        let mut out = Vec::new();
+        let n = s.read_to_end(&mut out);
+        assert!(n.is_ok(), "{what} is closed by the room, not left hanging");
+        let waited = started.elapsed();
+        assert!(
+            waited >= Duration::from_secs(8) && waited < Duration::from_secs(20),
+            "{what} is closed after about ten seconds ({waited:?})"
+        );
+    }
+    let mut out = String::new();
+    let _ = slow_body.read_to_string(&mut out);
+    assert!(
+        out.starts_with("HTTP/1.1 408"),
+        "a body that never arrives: {out}"
+    );
+    assert!(out.contains(r#""code":"timeout""#), "{out}");
+    let (_, room) = host.call("GET", "/api/room", Some(&ana), "");
+    assert_eq!(
+        room["map"]["notes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|n| n["author"] == "Ana")
+            .count(),
+        0,
+        "nothing was written"
+    );
     host.stop();
 }
 

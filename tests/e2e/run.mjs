@@ -370,7 +370,12 @@ await test("live room: Shift+F5 opens it, a participant's note appears on the ca
     const rated = await post("/api/ratings", { stageId: room.map.stages[i].id, value }, token);
     if (rated.status !== 204) throw new Error(`rating: ${rated.status} ${await rated.text()}`);
   }
-  await s.waitFor(`return window.journeymap.app.canvas.overlay.roomCurve?.length === 3`, "the room's curve on the canvas", 15000);
+  await s.waitFor(
+    `const e = window.journeymap.editor; return e.doc.stagesOf(e.mapId).filter((st) => st.roomRating).length === 3`,
+    "the room's ratings on the host's stages (the curve on the canvas)",
+    15000,
+  );
+  await s.waitFor(`return window.journeymap.editor.history.undoLabel === "Rating from E2E Ana"`, "an undo step for the rating");
   await wd("POST", `/session/${s.id}/element/${await s.find("button[name=hideRoom]")}/click`, {});
   await sleep(500);
   screenshot("room-curve.png");
@@ -386,6 +391,7 @@ await test("live room: Shift+F5 opens it, a participant's note appears on the ca
   await wd("DELETE", `/session/${s.id}`);
   const json = execFileSync(cli, ["export-json", project, "-o", "-"]).toString();
   if (!json.includes("Print the boarding pass at home")) throw new Error("the room's note is not in the file");
+  if ((json.match(/"roomRating"/g) ?? []).length < 3) throw new Error("the room's curve is not in the file");
 });
 
 await test("the saved file passes PRAGMA integrity_check and the CLI reads it", async () => {

@@ -12,7 +12,7 @@ pub use server::{
     RoomState,
 };
 pub use state::{
-    join_code, NoteRequest, Participant, Room, StageRating, CODE_LENGTH, CONTRIBUTIONS_PER_SECOND,
+    join_code, NoteRequest, Participant, Room, CODE_LENGTH, CONTRIBUTIONS_PER_SECOND,
     MAX_NOTE_CHARS, MAX_PARTICIPANTS, WRONG_CODES_PER_MINUTE,
 };
 

@@ -20,11 +20,16 @@ use std::convert::Infallible;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 use tokio::sync::{broadcast, watch};
 
 /// Request bodies larger than this are refused (413).
 pub const MAX_BODY_BYTES: usize = 16 * 1024;
+/// A connection that has not sent a whole request head this long after opening (or after its
+/// last answer) is closed: slow senders and idle keep-alive connections cannot pile up.
+pub const IDLE_TIMEOUT: Duration = Duration::from_secs(10);
+/// A request whose body has not arrived (or whose answer is not ready) by then is refused.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Where the room listens and which map it workshops.
 #[derive(Debug, Clone)]
@@ -81,8 +86,6 @@ pub struct RoomState {
     pub locked: bool,
     pub vote_budget: u32,
     pub participants: Vec<ParticipantView>,
-    /// The room's ratings per stage: the room's emotion curve with its spread.
-    pub curve: Vec<CurvePoint>,
 }
 
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
@@ -119,7 +122,6 @@ impl Shared {
             locked: room.locked,
             vote_budget: room.vote_budget,
             participants,
-            curve: curve_of(&room),
         }
     }
 
@@ -141,8 +143,17 @@ impl Shared {
         Ok(())
     }
 
+    /// Removes a participant; their ratings leave the room's curve (their notes and votes stay
+    /// on the map, for the facilitator to keep or delete).
     fn remove(&self, participant: Id) -> Reply<()> {
-        if lock(&self.room).remove(participant) {
+        let mut session = lock(&self.host.session);
+        let mut room = lock(&self.room);
+        if room.remove(participant) {
+            let changes = room.curve_changes(session.open_project()?, None);
+            if !changes.is_empty() {
+                self.write(&mut session, &changes, "Ratings of a removed participant")?;
+            }
+            drop((room, session));
             self.changed();
             Ok(())
         } else {
@@ -242,19 +253,12 @@ pub fn start(
         url: url.clone(),
     });
     let app = router(shared.clone());
-    let mut until_closed = closed;
+    let until_closed = closed;
     let task = runtime.spawn(async move {
         let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
             return;
         };
-        let _ = axum::serve(
-            listener,
-            app.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(async move {
-            let _ = until_closed.wait_for(|c| *c).await;
-        })
-        .await;
+        serve(listener, app, until_closed).await;
     });
     Ok(RoomHandle {
         url,
@@ -265,6 +269,41 @@ pub fn start(
         task,
         shared,
     })
+}
+
+/// Accepts connections until the room closes, each served over HTTP/1.1 with [`IDLE_TIMEOUT`];
+/// then lets the requests in flight finish (event streams end with the room) for a few seconds.
+async fn serve(listener: tokio::net::TcpListener, app: Router, mut closed: watch::Receiver<bool>) {
+    use hyper_util::rt::{TokioIo, TokioTimer};
+    use hyper_util::service::TowerToHyperService;
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(IDLE_TIMEOUT);
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    loop {
+        tokio::select! {
+            accepted = listener.accept() => {
+                let Ok((stream, peer)) = accepted else {
+                    // Out of file descriptors, say: wait a moment rather than spin.
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                };
+                let service = TowerToHyperService::new(
+                    app.clone().layer(axum::Extension(ConnectInfo(peer))),
+                );
+                let connection = http.serve_connection(TokioIo::new(stream), service);
+                let connection = graceful.watch(connection);
+                tokio::spawn(async move {
+                    let _ = connection.await;
+                });
+            }
+            () = async {
+                let _ = closed.wait_for(|c| *c).await;
+            } => break,
+        }
+    }
+    drop(listener);
+    let _ = tokio::time::timeout(Duration::from_secs(5), graceful.shutdown()).await;
 }
 
 /// The address other machines on the network reach this one at: the source address the system
@@ -342,7 +381,13 @@ async fn guard(
             .into_response();
         }
     }
-    let mut response = next.run(request).await;
+    // Handlers take no lock across an await, so one cut short here has changed nothing.
+    let mut response = match tokio::time::timeout(REQUEST_TIMEOUT, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => {
+            RoomError::new(408, "timeout", "the request took too long to arrive").into_response()
+        }
+    };
     let h = response.headers_mut();
     h.insert(
         header::CONTENT_SECURITY_POLICY,
@@ -513,20 +558,21 @@ pub struct CurvePoint {
     pub count: u32,
 }
 
-fn curve_of(room: &Room) -> Vec<CurvePoint> {
-    let mut curve: Vec<CurvePoint> = room
-        .curve()
+/// The room's curve as the map's stages keep it (see [`Room::rate`]).
+fn curve_of(project: &Project, map_id: Id) -> Vec<CurvePoint> {
+    project
+        .stages_of(map_id)
         .into_iter()
-        .map(|(stage_id, r)| CurvePoint {
-            stage_id,
-            mean: r.mean,
-            min: r.min,
-            max: r.max,
-            count: r.count,
+        .filter_map(|s| {
+            s.room_rating.map(|r| CurvePoint {
+                stage_id: s.id,
+                mean: r.mean,
+                min: r.low,
+                max: r.high,
+                count: r.count,
+            })
         })
-        .collect();
-    curve.sort_by_key(|c| c.stage_id);
-    curve
+        .collect()
 }
 
 fn map_view(project: &Project, map_id: Id) -> MapView {
@@ -592,7 +638,7 @@ async fn room_view(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Rep
     let project = session.open_project()?;
     let room = lock(&shared.room);
     let me = room.participant(&token)?;
-    let curve = curve_of(&room);
+    let curve = curve_of(project, room.map_id);
     Ok(Json(RoomView {
         name: me.name.clone(),
         phase: room.phase,
@@ -683,17 +729,21 @@ async fn add_rating(
 ) -> Reply<StatusCode> {
     let token = bearer(&headers)?;
     let request: RatingRequest = parse(body)?;
-    {
-        let session = lock(&shared.host.session);
-        let mut room = lock(&shared.room);
-        room.rate(
-            session.open_project()?,
-            &token,
-            request.stage_id,
-            request.value,
-            Instant::now(),
-        )?;
+    let mut session = lock(&shared.host.session);
+    let mut room = lock(&shared.room);
+    let changes = room.rate(
+        session.open_project()?,
+        &token,
+        request.stage_id,
+        request.value,
+        Instant::now(),
+    )?;
+    if !changes.is_empty() {
+        let name = room.participant(&token)?.name.clone();
+        shared.write(&mut session, &changes, &format!("Rating from {name}"))?;
     }
+    room.rated(&token, request.stage_id, request.value);
+    drop((room, session));
     shared.changed();
     Ok(StatusCode::NO_CONTENT)
 }

@@ -4,8 +4,8 @@
 
 use super::{NoteKind, RoomError, RoomPhase};
 use crate::model::{
-    Changes, Id, LaneKind, Note, Project, Record, CARD_HEIGHT, CARD_WIDTH, LANE_HEADER_WIDTH,
-    STAGE_HEADER_HEIGHT,
+    Changes, Id, LaneKind, Note, Project, Record, RoomRating, Stage, CARD_HEIGHT, CARD_WIDTH,
+    LANE_HEADER_WIDTH, STAGE_HEADER_HEIGHT,
 };
 use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
@@ -401,7 +401,9 @@ impl Room {
         }
     }
 
-    /// How a participant feels about a stage, −2..=+2. Kept in the room (the room's curve).
+    /// How a participant feels about a stage, −2..=+2. The room's curve is kept on the map's
+    /// stages, so the answer is the change to their ratings; [`Room::rated`] records it once
+    /// written. The first rating of a room replaces what an earlier room left on the map.
     pub fn rate(
         &mut self,
         project: &Project,
@@ -409,7 +411,7 @@ impl Room {
         stage_id: Id,
         value: i32,
         now: Instant,
-    ) -> Result<(), RoomError> {
+    ) -> Result<Changes, RoomError> {
         self.participant(token)?;
         self.require_phase(RoomPhase::Rate, "stages can be rated")?;
         if !(-2..=2).contains(&value) {
@@ -422,41 +424,46 @@ impl Room {
         {
             return Err(RoomError::invalid("that stage is not on the map"));
         }
-        self.admit(token, now)?.ratings.insert(stage_id, value);
-        Ok(())
+        self.admit(token, now)?;
+        Ok(self.curve_changes(project, Some((token, stage_id, value))))
     }
 
-    /// The room's curve: per stage, the mean, lowest and highest rating and how many rated it.
-    pub fn curve(&self) -> HashMap<Id, StageRating> {
-        let mut out: HashMap<Id, StageRating> = HashMap::new();
-        for p in self.participants.values() {
-            for (stage, v) in &p.ratings {
-                let r = out.entry(*stage).or_insert(StageRating {
-                    mean: 0.0,
-                    min: *v,
-                    max: *v,
-                    count: 0,
-                });
-                r.mean = (r.mean * r.count as f64 + *v as f64) / (r.count + 1) as f64;
-                r.min = r.min.min(*v);
-                r.max = r.max.max(*v);
-                r.count += 1;
-            }
+    /// The change that brings the map's stages to this room's curve, counting `pending` (a
+    /// participant's rating not yet recorded) as given. Empty when they already match.
+    pub fn curve_changes(&self, project: &Project, pending: Option<(&str, Id, i32)>) -> Changes {
+        let put = project
+            .stages_of(self.map_id)
+            .into_iter()
+            .filter_map(|stage| {
+                let rating =
+                    RoomRating::of(self.participants.iter().filter_map(|(t, p)| match pending {
+                        Some((token, id, value)) if t == token && id == stage.id => Some(value),
+                        _ => p.ratings.get(&stage.id).copied(),
+                    }));
+                (rating != stage.room_rating).then(|| {
+                    Record::Stage(Stage {
+                        room_rating: rating,
+                        ..stage.clone()
+                    })
+                })
+            })
+            .collect();
+        Changes {
+            put,
+            delete: vec![],
         }
-        out
+    }
+
+    /// Records a rating the host has written.
+    pub fn rated(&mut self, token: &str, stage_id: Id, value: i32) {
+        if let Some(p) = self.participants.get_mut(token) {
+            p.ratings.insert(stage_id, value);
+        }
     }
 }
 
 fn participant_id(room: &Room, token: &str) -> Id {
     room.participants.get(token).map_or(Id::nil(), |p| p.id)
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct StageRating {
-    pub mean: f64,
-    pub min: i32,
-    pub max: i32,
-    pub count: u32,
 }
 
 /// What a participant's page sends for a note.
@@ -575,25 +582,51 @@ mod tests {
     }
 
     #[test]
-    fn a_curve_has_mean_and_spread() {
-        let mut room = Room::new(Id::nil());
+    fn ratings_become_the_stages_curve() {
+        let project = crate::app::generate::project(6, 1);
+        let map = project.maps[0].id;
+        let stages: Vec<Id> = project.stages_of(map).iter().map(|s| s.id).collect();
+        let mut room = Room::new(map);
+        room.phase = RoomPhase::Rate;
         let ip: IpAddr = "10.0.0.7".parse().unwrap();
         let code = room.code.clone();
         let now = Instant::now();
         let a = room.join(&code, "A", ip, now).unwrap();
         let b = room.join(&code, "B", ip, now).unwrap();
-        let stage = Id::from_u128(1);
-        room.participants
-            .get_mut(&a)
+        let rating_of = |changes: &Changes, id: Id| {
+            changes.put.iter().find_map(|r| match r {
+                Record::Stage(s) if s.id == id => Some(s.room_rating),
+                _ => None,
+            })
+        };
+        let first = room.rate(&project, &a, stages[0], -2, now).unwrap();
+        let one = RoomRating::of([-2]);
+        assert_eq!(rating_of(&first, stages[0]), Some(one));
+        assert_eq!(first.len(), 1, "only the rated stage changes");
+        room.rated(&a, stages[0], -2);
+        let mut rated = project.clone();
+        rated
+            .stages
+            .iter_mut()
+            .find(|s| s.id == stages[0])
             .unwrap()
-            .ratings
-            .insert(stage, -2);
-        room.participants
-            .get_mut(&b)
+            .room_rating = one;
+        let second = room.rate(&rated, &b, stages[0], 1, now).unwrap();
+        let both = rating_of(&second, stages[0]).unwrap().unwrap();
+        assert_eq!(
+            (both.mean, both.low, both.high, both.count),
+            (-0.5, -2, 1, 2)
+        );
+        assert!(room.rate(&project, &a, stages[0], 3, now).is_err());
+        // A new room's first rating clears what an earlier room left on other stages.
+        let fresh = Room::new(map);
+        let mut old = project.clone();
+        old.stages
+            .iter_mut()
+            .find(|s| s.id == stages[1])
             .unwrap()
-            .ratings
-            .insert(stage, 1);
-        let r = room.curve()[&stage];
-        assert_eq!((r.mean, r.min, r.max, r.count), (-0.5, -2, 1, 2));
+            .room_rating = one;
+        let cleared = fresh.curve_changes(&old, None);
+        assert_eq!(rating_of(&cleared, stages[1]), Some(None));
     }
 }

@@ -189,6 +189,7 @@ fn find_or_create_stage(
         description: String::new(),
         position,
         width: STAGE_WIDTH,
+        room_rating: None,
     });
     id
 }

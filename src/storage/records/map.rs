@@ -3,8 +3,8 @@
 
 use super::{all, id, opt_id, opt_sql, parsed, sql};
 use crate::model::{
-    Connector, JourneyMap, Lane, LaneKind, MapKind, Note, Persona, ProjectInfo, Reliability, Stage,
-    Story, Touchpoint,
+    Connector, JourneyMap, Lane, LaneKind, MapKind, Note, Persona, ProjectInfo, Reliability,
+    RoomRating, Stage, Story, Touchpoint,
 };
 use rusqlite::{params, Connection};
 
@@ -115,8 +115,10 @@ pub(super) fn put_map(conn: &Connection, m: &JourneyMap) -> rusqlite::Result<usi
 pub(super) fn load_stages(conn: &Connection) -> rusqlite::Result<Vec<Stage>> {
     all(
         conn,
-        "SELECT id, map_id, name, description, position, width FROM stages",
+        "SELECT id, map_id, name, description, position, width,
+                room_mean, room_low, room_high, room_count FROM stages",
         |r| {
+            let count: Option<u32> = r.get(9)?;
             Ok(Stage {
                 id: id(r, 0)?,
                 map_id: id(r, 1)?,
@@ -124,6 +126,15 @@ pub(super) fn load_stages(conn: &Connection) -> rusqlite::Result<Vec<Stage>> {
                 description: r.get(3)?,
                 position: r.get(4)?,
                 width: r.get(5)?,
+                room_rating: match count {
+                    Some(count) => Some(RoomRating {
+                        mean: r.get(6)?,
+                        low: r.get(7)?,
+                        high: r.get(8)?,
+                        count,
+                    }),
+                    None => None,
+                },
             })
         },
     )
@@ -131,11 +142,14 @@ pub(super) fn load_stages(conn: &Connection) -> rusqlite::Result<Vec<Stage>> {
 
 pub(super) fn put_stage(conn: &Connection, s: &Stage) -> rusqlite::Result<usize> {
     conn.prepare_cached(
-        "INSERT INTO stages (id, map_id, name, description, position, width)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+        "INSERT INTO stages (id, map_id, name, description, position, width,
+           room_mean, room_low, room_high, room_count)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
          ON CONFLICT (id) DO UPDATE SET map_id = excluded.map_id, name = excluded.name,
            description = excluded.description, position = excluded.position,
-           width = excluded.width",
+           width = excluded.width, room_mean = excluded.room_mean,
+           room_low = excluded.room_low, room_high = excluded.room_high,
+           room_count = excluded.room_count",
     )?
     .execute(params![
         sql(s.id),
@@ -143,7 +157,11 @@ pub(super) fn put_stage(conn: &Connection, s: &Stage) -> rusqlite::Result<usize>
         s.name,
         s.description,
         s.position,
-        s.width
+        s.width,
+        s.room_rating.map(|r| r.mean),
+        s.room_rating.map(|r| r.low),
+        s.room_rating.map(|r| r.high),
+        s.room_rating.map(|r| r.count),
     ])
 }
 

@@ -191,7 +191,6 @@ export class MemoryBackend implements Backend {
       locked: false,
       voteBudget: 5,
       participants: [],
-      curve: [],
     };
     return structuredClone(this.room);
   }

@@ -151,25 +151,23 @@ export interface RoomCurvePoint {
 }
 
 /**
- * The live room's ratings (−2..+2 per stage) in the emotion lane: at each rated stage's centre,
- * on the lane's scale (±2 reaches as far as the map's own ±3). Stages nobody rated are skipped.
+ * The room's ratings (−2..+2 per stage, kept on the stages) in the emotion lane: at each rated
+ * stage's centre, on the lane's scale (±2 reaches as far as the map's own ±3). Stages nobody
+ * rated are skipped.
  */
-export function roomCurvePoints(
-  grid: MapGrid,
-  ratings: ReadonlyArray<{ stageId: string; mean: number; min: number; max: number }>,
-): RoomCurvePoint[] {
+export function roomCurvePoints(grid: MapGrid): RoomCurvePoint[] {
   const row = emotionRow(grid);
   if (!row) return [];
   const scale = 3 / 2;
   const out: RoomCurvePoint[] = [];
   for (const column of grid.columns) {
-    const r = ratings.find((c) => c.stageId === column.stage.id);
+    const r = column.stage.roomRating;
     if (!r) continue;
     out.push({
       x: column.x + column.width / 2,
       y: emotionY(row, r.mean * scale),
-      yMin: emotionY(row, r.min * scale),
-      yMax: emotionY(row, r.max * scale),
+      yMin: emotionY(row, r.low * scale),
+      yMax: emotionY(row, r.high * scale),
     });
   }
   return out;

@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import { CARD_TITLE_UNITS, fit, headerBands, MAX_HEADER_WIDTH, PRESENTATION_ZOOM, toCanvas, toScreen, wholeInView, zoomAt } from "./camera";
 import { cellAt, mapGrid } from "./grid";
+import type { Stage } from "../bindings/Stage";
 import { curveSegments, emotionCurve, emotionPoints, emotionY, HANDLE_SPACING, roomCurvePoints } from "./emotion";
 import { LANE_HEADER_WIDTH, STAGE_HEADER_HEIGHT } from "./layout";
 import { borderPoint, distanceToSegment } from "./rect";
@@ -120,18 +121,19 @@ it("the emotion curve never doubles back, and cards stacked in a column each kee
 
 it("the room's curve sits at each rated stage's centre, its band from lowest to highest", () => {
   const feelings = { ...lane("f", 0, 120), kind: "thoughtsAndFeelings" as const };
-  const g = mapGrid([stage("a", 0, 100), stage("b", 1, 200), stage("c", 2, 100)], [feelings]);
-  const pts = roomCurvePoints(g, [
-    { stageId: "c", mean: 0, min: -2, max: 2 },
-    { stageId: "a", mean: 2, min: 2, max: 2 },
-  ]);
+  const rated = (s: Stage, mean: number, low: number, high: number): Stage => ({
+    ...s,
+    roomRating: { mean, low, high, count: 3 },
+  });
+  const g = mapGrid([rated(stage("a", 0, 100), 2, 2, 2), stage("b", 1, 200), rated(stage("c", 2, 100), 0, -2, 2)], [feelings]);
+  const pts = roomCurvePoints(g);
   expect(pts.map((p) => p.x)).toEqual([LANE_HEADER_WIDTH + 50, LANE_HEADER_WIDTH + 350]);
   const row = g.rows[0]!;
   expect(pts[0]!.y).toBeCloseTo(emotionY(row, 3), 5);
   expect(pts[1]!.y).toBeCloseTo(row.y + row.height / 2, 5);
   expect(pts[1]!.yMin).toBeGreaterThan(pts[1]!.y);
   expect(pts[1]!.yMax).toBeLessThan(pts[1]!.y);
-  expect(roomCurvePoints(mapGrid([stage("a", 0, 100)], [lane("x", 0, 50)]), [{ stageId: "a", mean: 1, min: 1, max: 1 }])).toEqual([]);
+  expect(roomCurvePoints(mapGrid([rated(stage("a", 0, 100), 1, 1, 1)], [lane("x", 0, 50)]))).toEqual([]);
 });
 
 it("after Fit the whole map is in view, and not once zoomed in", () => {

@@ -47,7 +47,6 @@ export interface Overlay {
   compareMapId?: string | undefined;
   workshop?: boolean;
   /** The live room's stage ratings on the map on screen: its curve and spread. */
-  roomCurve?: ReadonlyArray<{ stageId: string; mean: number; min: number; max: number }> | undefined;
 }
 
 /** Below this zoom cards are drawn as coloured blocks without text. */
@@ -100,7 +99,7 @@ export function drawScene(ctx: CanvasRenderingContext2D, editor: Editor, width: 
     );
     for (const item of [...cards, ...notes]) if (editor.selection.has(item.id)) outline(ctx, item, cam.zoom);
   }
-  drawEmotion(ctx, editor, overlay.compareMapId, overlay.roomCurve);
+  drawEmotion(ctx, editor, overlay.compareMapId);
   drawSelectionHandles(ctx, editor);
 
   if (overlay.connecting) {
@@ -438,12 +437,7 @@ function drawConnectors(ctx: CanvasRenderingContext2D, editor: Editor, view: Rec
   }
 }
 
-function drawEmotion(
-  ctx: CanvasRenderingContext2D,
-  editor: Editor,
-  compareMapId: string | undefined,
-  roomCurve: Overlay["roomCurve"],
-): void {
+function drawEmotion(ctx: CanvasRenderingContext2D, editor: Editor, compareMapId: string | undefined): void {
   const grid = editor.grid;
   const row = emotionRow(grid);
   if (!row) return;
@@ -463,7 +457,7 @@ function drawEmotion(
     const points = comparedPoints(grid, other, editor.doc.touchpointsOf(compareMapId));
     curve(ctx, points, "rgba(22, 163, 74, 0.75)", 3 / Math.max(zoom, 0.5), [10 / zoom, 6 / zoom]);
   }
-  if (roomCurve?.length) drawRoomCurve(ctx, roomCurvePoints(grid, roomCurve), zoom);
+  drawRoomCurve(ctx, roomCurvePoints(grid), zoom);
   const cards = editor.doc.touchpointsOf(editor.mapId);
   const line = emotionCurve(grid, cards);
   curve(ctx, line, "#ffffff", 7 / Math.max(zoom, 0.5));

@@ -387,12 +387,10 @@ export class App {
 
   private roomPoll: ReturnType<typeof setInterval> | undefined;
 
-  /** The open room in the status bar and its ratings on the canvas, kept fresh while it is open
-   * (ratings change without changing the file, so no change event tells of them). */
+  /** The open room in the status bar and its panel, kept fresh while it is open (joins, leaves
+   * and phase changes do not change the file, so no change event tells of them). */
   private showRoom(state: RoomState | null): void {
     this.roomState = state;
-    this.canvas.overlay.roomCurve = state?.curve;
-    this.canvas.schedule();
     if (state && this.roomPoll === undefined)
       this.roomPoll = setInterval(async () => {
         const fresh = await this.backend.roomState().catch(() => null);

@@ -14,6 +14,7 @@ export const REPORT_SECTIONS: Array<[Section, string]> = [
   ["map", "Journey maps"],
   ["moments", "Moments of truth"],
   ["touchpoints", "Touchpoints table"],
+  ["room", "Workshop room: ratings, votes, notes by participant"],
   ["measures", "KPIs, reliability, feedback, customers, pillars"],
   ["redesigns", "Redesign tracker"],
 ];
