@@ -17,8 +17,8 @@ cargo clippy --workspace --all-targets --quiet -- -D warnings
 say "Rust tests (core, CLI, shell, bindings)"
 cargo test --workspace --quiet
 
-say "UI typecheck"
-(cd ui && npx tsc --noEmit)
+say "UI typecheck (the app, and the room's participant page against the API types)"
+(cd ui && npx tsc --noEmit && npx tsc -p tsconfig.room.json)
 say "UI format and lint (Biome)"
 (cd ui && npx biome check)
 

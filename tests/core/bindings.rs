@@ -81,6 +81,15 @@ fn export_all(dir: &Path) {
     .expect("write reliabilityValues.ts");
     journeymap::export::Viewport::export_all(&cfg).expect("export Viewport");
     journeymap::app::room::RoomState::export_all(&cfg).expect("export RoomState");
+    // The participant page's API; its script is type-checked against these.
+    use journeymap::app::room::api;
+    api::JoinRequest::export_all(&cfg).expect("export JoinRequest");
+    api::JoinReply::export_all(&cfg).expect("export JoinReply");
+    api::RoomView::export_all(&cfg).expect("export RoomView");
+    api::VoteRequest::export_all(&cfg).expect("export VoteRequest");
+    api::VoteReply::export_all(&cfg).expect("export VoteReply");
+    api::RatingRequest::export_all(&cfg).expect("export RatingRequest");
+    journeymap::app::room::NoteRequest::export_all(&cfg).expect("export NoteRequest");
 }
 
 fn read_dir(dir: &Path) -> BTreeMap<String, String> {

@@ -3,13 +3,13 @@
 //! stage ratings. Every contribution becomes a change set written through the host's session,
 //! so the project file keeps its single writer. Nothing leaves the room's network.
 
+pub mod api;
 mod page;
 mod server;
 mod state;
 
 pub use server::{
-    start, ChangeListener, CurvePoint, ParticipantView, RoomHandle, RoomHost, RoomOptions,
-    RoomState,
+    start, ChangeListener, ParticipantView, RoomHandle, RoomHost, RoomOptions, RoomState,
 };
 pub use state::{
     join_code, NoteRequest, Participant, Room, CODE_LENGTH, CONTRIBUTIONS_PER_SECOND,

@@ -2,6 +2,10 @@
 //! change events, and the facilitator's controls behind a host token. Every request passes the
 //! Host/Origin check (no DNS rebinding), bodies are capped, and every refusal is `{code, message}`.
 
+use super::api::{
+    CardView, CurvePoint, JoinReply, JoinRequest, LaneView, MapView, NoteView, RatingRequest,
+    RoomView, StageView, TimerView, VoteReply, VoteRequest,
+};
 use super::state::{NoteRequest, Room};
 use super::{RoomError, RoomPhase};
 use crate::app::Session;
@@ -15,7 +19,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
 use axum::{Json, Router};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::convert::Infallible;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -322,6 +325,7 @@ fn router(shared: Arc<Shared>) -> Router {
         .route("/room.css", get(style))
         .route("/api/join", post(join))
         .route("/api/room", get(room_view))
+        .route("/api/map.svg", get(map_picture))
         .route("/api/notes", post(add_note))
         .route("/api/votes", post(add_vote))
         .route("/api/ratings", post(add_rating))
@@ -496,66 +500,15 @@ async fn style() -> impl IntoResponse {
     )
 }
 
-#[derive(Deserialize)]
-struct JoinRequest {
-    code: String,
-    name: String,
-}
-
 async fn join(
     State(shared): State<Arc<Shared>>,
     ConnectInfo(from): ConnectInfo<SocketAddr>,
     body: Result<Bytes, BytesRejection>,
-) -> Reply<Json<serde_json::Value>> {
+) -> Reply<Json<JoinReply>> {
     let request: JoinRequest = parse(body)?;
     let token = lock(&shared.room).join(&request.code, &request.name, from.ip(), Instant::now())?;
     shared.changed();
-    Ok(Json(serde_json::json!({ "token": token })))
-}
-
-/// What a participant sees: the map being workshopped and the room's state; nothing else of
-/// the project.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct RoomView {
-    name: String,
-    phase: RoomPhase,
-    vote_budget: u32,
-    votes_left: u32,
-    version: u64,
-    map: MapView,
-    my_ratings: HashMap<Id, i32>,
-    curve: Vec<CurvePoint>,
-    /// The facilitator's workshop timer, if shown: seconds left and whether it runs.
-    timer: Option<TimerView>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct TimerView {
-    remaining: u32,
-    running: bool,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct MapView {
-    name: String,
-    stages: Vec<serde_json::Value>,
-    lanes: Vec<serde_json::Value>,
-    cards: Vec<serde_json::Value>,
-    notes: Vec<serde_json::Value>,
-}
-
-/// How the room rated one stage (−2..=+2): mean, lowest, highest, and how many rated it.
-#[derive(Debug, Clone, Serialize, ts_rs::TS)]
-#[serde(rename_all = "camelCase")]
-pub struct CurvePoint {
-    pub stage_id: Id,
-    pub mean: f64,
-    pub min: i32,
-    pub max: i32,
-    pub count: u32,
+    Ok(Json(JoinReply { token }))
 }
 
 /// The room's curve as the map's stages keep it (see [`Room::rate`]).
@@ -577,29 +530,38 @@ fn curve_of(project: &Project, map_id: Id) -> Vec<CurvePoint> {
 
 fn map_view(project: &Project, map_id: Id) -> MapView {
     use crate::model::{LANE_HEADER_WIDTH, STAGE_HEADER_HEIGHT};
-    use serde_json::json;
     let name = project
         .maps
         .iter()
         .find(|m| m.id == map_id)
         .map_or_else(String::new, |m| m.name.clone());
-    let stages = project.stages_of(map_id);
-    let lanes = project.lanes_of(map_id);
     let mut x = LANE_HEADER_WIDTH;
-    let stages = stages
-        .iter()
+    let stages = project
+        .stages_of(map_id)
+        .into_iter()
         .map(|s| {
-            let v = json!({ "id": s.id, "name": s.name, "x": x, "width": s.width });
+            let v = StageView {
+                id: s.id,
+                name: s.name.clone(),
+                x,
+                width: s.width,
+            };
             x += s.width;
             v
         })
         .collect();
     let mut y = STAGE_HEADER_HEIGHT;
-    let lanes = lanes
-        .iter()
+    let lanes = project
+        .lanes_of(map_id)
+        .into_iter()
         .map(|l| {
-            let v =
-                json!({ "id": l.id, "name": l.name, "kind": l.kind, "y": y, "height": l.height });
+            let v = LaneView {
+                id: l.id,
+                name: l.name.clone(),
+                kind: l.kind,
+                y,
+                height: l.height,
+            };
             y += l.height;
             v
         })
@@ -608,19 +570,32 @@ fn map_view(project: &Project, map_id: Id) -> MapView {
         .touchpoints
         .iter()
         .filter(|t| t.map_id == map_id)
-        .map(|t| {
-            json!({ "id": t.id, "title": t.title, "x": t.x, "y": t.y, "width": t.width,
-                    "height": t.height, "reliability": t.reliability, "momentOfTruth": t.moment_of_truth,
-                    "votes": t.votes })
+        .map(|t| CardView {
+            id: t.id,
+            title: t.title.clone(),
+            x: t.x,
+            y: t.y,
+            width: t.width,
+            height: t.height,
+            reliability: t.reliability,
+            moment_of_truth: t.moment_of_truth,
+            votes: t.votes,
         })
         .collect();
     let notes = project
         .notes
         .iter()
         .filter(|n| n.map_id == map_id)
-        .map(|n| {
-            json!({ "id": n.id, "text": n.text, "x": n.x, "y": n.y, "width": n.width,
-                    "height": n.height, "color": n.color, "votes": n.votes, "author": n.author })
+        .map(|n| NoteView {
+            id: n.id,
+            text: n.text.clone(),
+            x: n.x,
+            y: n.y,
+            width: n.width,
+            height: n.height,
+            color: n.color.clone(),
+            votes: n.votes,
+            author: n.author.clone(),
         })
         .collect();
     MapView {
@@ -630,6 +605,22 @@ fn map_view(project: &Project, map_id: Id) -> MapView {
         cards,
         notes,
     }
+}
+
+/// The map drawn by the same routine as the report and the SVG export (which follow the desktop
+/// canvas): the page shows it under its own tap targets, in the same canvas units as `/api/room`.
+async fn map_picture(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Reply<Response> {
+    let token = bearer(&headers)?;
+    let session = lock(&shared.host.session);
+    let project = session.open_project()?;
+    let room = lock(&shared.room);
+    room.participant(&token)?;
+    let svg = crate::export::map_svg(project, room.map_id, None)?;
+    Ok((
+        [(header::CONTENT_TYPE, "image/svg+xml; charset=utf-8")],
+        svg,
+    )
+        .into_response())
 }
 
 async fn room_view(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Reply<Json<RoomView>> {
@@ -682,21 +673,11 @@ async fn add_note(
         .into_response())
 }
 
-/// A dot on a note (`noteId`) or a card (`cardId`).
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct VoteRequest {
-    #[serde(default)]
-    note_id: Option<Id>,
-    #[serde(default)]
-    card_id: Option<Id>,
-}
-
 async fn add_vote(
     State(shared): State<Arc<Shared>>,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
-) -> Reply<Json<serde_json::Value>> {
+) -> Reply<Json<VoteReply>> {
     let token = bearer(&headers)?;
     let request: VoteRequest = parse(body)?;
     let mut session = lock(&shared.host.session);
@@ -710,16 +691,9 @@ async fn add_vote(
     shared.write(&mut session, &changes, &format!("Vote from {name}"))?;
     room.voted(&token);
     let me = room.participant(&token)?;
-    Ok(Json(
-        serde_json::json!({ "votesLeft": room.vote_budget.saturating_sub(me.votes) }),
-    ))
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RatingRequest {
-    stage_id: Id,
-    value: i32,
+    Ok(Json(VoteReply {
+        votes_left: room.vote_budget.saturating_sub(me.votes),
+    }))
 }
 
 async fn add_rating(

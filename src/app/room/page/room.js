@@ -1,18 +1,36 @@
 // The participant's page of a Journeymap workshop room: join with the code, see the map, add
 // notes (queued while the Wi-Fi is away, each with an id made here so a resend never doubles
 // it), place dot votes, rate stages. Talks only to the room that served it.
+// Type-checked against the API types generated from Rust (ui/tsconfig.room.json).
+// @ts-check
 "use strict";
 
+/** @typedef {import("../../../../ui/src/bindings/RoomView").RoomView} RoomView */
+/** @typedef {import("../../../../ui/src/bindings/JoinRequest").JoinRequest} JoinRequest */
+/** @typedef {import("../../../../ui/src/bindings/JoinReply").JoinReply} JoinReply */
+/** @typedef {import("../../../../ui/src/bindings/NoteRequest").NoteRequest} NoteRequest */
+/** @typedef {import("../../../../ui/src/bindings/VoteRequest").VoteRequest} VoteRequest */
+/** @typedef {import("../../../../ui/src/bindings/VoteReply").VoteReply} VoteReply */
+/** @typedef {import("../../../../ui/src/bindings/RatingRequest").RatingRequest} RatingRequest */
+/** @typedef {Error & { status?: number, code?: string }} ApiError */
+
 const KEY = "journeymap-room:" + location.host;
-const $ = (id) => document.getElementById(id);
+/** @param {string} id @returns {HTMLElement} */
+const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+/** @param {string} id @returns {HTMLFormElement} */
+const form = (id) => /** @type {HTMLFormElement} */ (document.getElementById(id));
 const SVG = "http://www.w3.org/2000/svg";
-const RELIABILITY = { broken: "#dc2626", reliable: "#2563eb", differentiating: "#16a34a" };
 let token = localStorage.getItem(KEY + ":token");
+/** @type {RoomView | null} */
 let view = null;
+/** @type {number | null} */
 let zoom = null; // set at the first drawing: fit a laptop, readable on a phone
+/** @type {EventSource | null} */
 let events = null;
 // The facilitator's timer: when it ends (ms since the epoch) while running, or the seconds shown.
+/** @type {number | null} */
 let timerEnds = null;
+/** @type {number | null} */
 let timerLeft = null;
 
 function uuid() {
@@ -24,13 +42,22 @@ function uuid() {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
+/**
+ * One call to the room; a refusal throws its `{code, message}` as an error with the status.
+ * @param {string} method
+ * @param {string} path
+ * @param {JoinRequest | NoteRequest | VoteRequest | RatingRequest} [body]
+ * @returns {Promise<{ status: number, data: any }>}
+ */
 async function api(method, path, body) {
+  /** @type {Record<string, string>} */
   const headers = { "content-type": "application/json" };
   if (token) headers.authorization = "Bearer " + token;
   const res = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await res.text();
   const data = text ? JSON.parse(text) : {};
   if (!res.ok) {
+    /** @type {ApiError} */
     const err = new Error(data.message || res.statusText);
     err.status = res.status;
     err.code = data.code;
@@ -39,6 +66,11 @@ async function api(method, path, body) {
   return { status: res.status, data };
 }
 
+/**
+ * @param {string} name
+ * @param {Record<string, string | number>} attrs
+ * @param {...(Node | string)} children
+ */
 function el(name, attrs, ...children) {
   const node = document.createElementNS(SVG, name);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
@@ -46,61 +78,65 @@ function el(name, attrs, ...children) {
   return node;
 }
 
-function clip(text, chars) {
-  const line = text.split("\n")[0];
-  return line.length > chars ? line.slice(0, chars - 1) + "…" : line;
+/** The map as the core draws it (the report's and the SVG export's drawing), for a version. */
+let picture = { version: -1, svg: "" };
+
+/** Fetches the map's drawing when the room's version moved on. */
+async function loadPicture() {
+  if (!view || picture.version === view.version) return;
+  const version = view.version;
+  const res = await fetch("/api/map.svg", { headers: { authorization: "Bearer " + token } });
+  if (res.ok) picture = { version, svg: await res.text() };
 }
 
+/**
+ * The map: the core's drawing, with a tap target over each card and note for dot votes (and for
+ * keyboards and screen readers), all in the canvas units of `/api/room`.
+ */
 function drawMap() {
+  if (!view) return;
   const m = view.map;
   const lastStage = m.stages[m.stages.length - 1];
   const lastLane = m.lanes[m.lanes.length - 1];
-  const width = lastStage ? lastStage.x + lastStage.width : 800;
-  const height = lastLane ? lastLane.y + lastLane.height : 400;
+  let width = lastStage ? lastStage.x + lastStage.width : 800;
+  let height = lastLane ? lastLane.y + lastLane.height : 400;
+  for (const r of [...m.cards, ...m.notes]) {
+    width = Math.max(width, r.x + r.width);
+    height = Math.max(height, r.y + r.height);
+  }
   if (zoom === null) zoom = window.innerWidth < 600 ? 0.55 : Math.max(0.3, Math.min(1, (window.innerWidth - 40) / width));
-  const svg = el("svg", { viewBox: `0 0 ${width} ${height}`, width: width * zoom, height: height * zoom, role: "img", "aria-label": m.name });
-  svg.append(el("rect", { x: 0, y: 0, width, height, fill: "#f8fafc" }));
-  for (const l of m.lanes) {
-    svg.append(el("rect", { x: 0, y: l.y, width, height: l.height, fill: l.kind === "painPoints" ? "#fff1f2" : "#ffffff", stroke: "#e2e8f0" }));
-    svg.append(el("rect", { x: 0, y: l.y, width: 180, height: l.height, fill: "#1e293b", stroke: "#334155" }));
-    svg.append(el("text", { x: 10, y: l.y + l.height / 2 + 7, fill: "#f8fafc", "font-size": 20 }, clip(l.name, 14)));
+  const svg = el("svg", { viewBox: `0 0 ${width} ${height}`, width: width * zoom, height: height * zoom, role: "group", "aria-label": m.name });
+  const drawn = new DOMParser().parseFromString(picture.svg, "image/svg+xml").documentElement;
+  if (drawn.nodeName === "svg") {
+    drawn.setAttribute("x", "0");
+    drawn.setAttribute("y", "0");
+    drawn.setAttribute("aria-hidden", "true");
+    svg.append(document.importNode(drawn, true));
   }
-  for (const s of m.stages) {
-    svg.append(el("rect", { x: s.x, y: 0, width: s.width, height: 64, fill: "#1e293b", stroke: "#334155" }));
-    svg.append(el("text", { x: s.x + 10, y: 40, fill: "#f8fafc", "font-size": 22, "font-weight": 600 }, clip(s.name, 30)));
-    svg.append(el("line", { x1: s.x, x2: s.x, y1: 64, y2: height, stroke: "#cbd5e1" }));
-  }
-  for (const c of m.cards) {
-    const g = el("g", {});
-    g.append(el("rect", { x: c.x, y: c.y, width: c.width, height: c.height, rx: 6, fill: "#fff", stroke: RELIABILITY[c.reliability] || "#64748b", "stroke-width": 3 }));
-    g.append(el("text", { x: c.x + 8, y: c.y + 28, "font-size": 17 }, clip(c.title, 17)));
-    if (c.momentOfTruth) g.append(el("text", { x: c.x + c.width - 24, y: c.y + 24, "font-size": 20, fill: "#d97706" }, "★"));
-    if (c.votes > 0) g.append(el("text", { x: c.x + 8, y: c.y + c.height - 10, "font-size": 18, "font-weight": 700, fill: "#1e3a8a" }, "● " + c.votes));
-    g.setAttribute("class", "card");
-    g.setAttribute("tabindex", "0");
-    g.setAttribute("role", "button");
-    g.setAttribute("aria-label", `Card: ${c.title}. ${c.votes} votes`);
-    const vote = () => castVote({ cardId: c.id });
+  /**
+   * @param {{ x: number, y: number, width: number, height: number, votes: number }} r
+   * @param {string} cls
+   * @param {string} label
+   * @param {VoteRequest} target
+   */
+  const target = (r, cls, label, target) => {
+    const g = el("g", { class: cls, tabindex: 0, role: "button", "aria-label": `${label}. ${r.votes} votes` });
+    g.append(el("title", {}, label));
+    g.append(el("rect", { x: r.x, y: r.y, width: r.width, height: r.height, rx: 4, fill: "transparent", class: "target" }));
+    if (r.votes > 0 && cls === "card") {
+      // The drawing shows a note's dots; a card's are shown here.
+      g.append(el("circle", { cx: r.x + r.width - 14, cy: r.y + r.height - 14, r: 12, fill: "#1e3a8a" }));
+      g.append(el("text", { x: r.x + r.width - 14, y: r.y + r.height - 9, "font-size": 14, "font-weight": 700, fill: "#fff", "text-anchor": "middle" }, String(r.votes)));
+    }
+    const vote = () => castVote(target);
     g.addEventListener("click", vote);
     g.addEventListener("keydown", (e) => {
       if (e.key === "Enter" || e.key === " ") vote();
     });
     svg.append(g);
-  }
-  for (const n of m.notes) {
-    const by = n.author ? ` by ${n.author}` : "";
-    const g = el("g", { class: "note", tabindex: 0, role: "button", "aria-label": `Note: ${n.text}${by}. ${n.votes} votes` });
-    g.append(el("rect", { x: n.x, y: n.y, width: n.width, height: n.height, rx: 4, fill: n.color, stroke: "#94a3b8" }));
-    g.append(el("text", { x: n.x + 8, y: n.y + 28, "font-size": 17 }, clip(n.text, 17)));
-    if (n.author) g.append(el("text", { x: n.x + 8, y: n.y + 50, "font-size": 14, "font-style": "italic", fill: "#475569" }, "— " + clip(n.author, 18)));
-    if (n.votes > 0) g.append(el("text", { x: n.x + 8, y: n.y + n.height - 10, "font-size": 18, "font-weight": 700, fill: "#1e3a8a" }, "● " + n.votes));
-    const vote = () => castVote({ noteId: n.id });
-    g.addEventListener("click", vote);
-    g.addEventListener("keydown", (e) => {
-      if (e.key === "Enter" || e.key === " ") vote();
-    });
-    svg.append(g);
-  }
+  };
+  for (const c of m.cards) target(c, "card", `Card: ${c.title}`, { cardId: c.id });
+  for (const n of m.notes) target(n, "note", `Note: ${n.text}${n.author ? ` by ${n.author}` : ""}`, { noteId: n.id });
   $("map").replaceChildren(svg);
 }
 
@@ -117,6 +153,7 @@ function showTimer() {
 }
 
 function render() {
+  if (!view) return;
   timerLeft = view.timer ? view.timer.remaining : null;
   timerEnds = view.timer && view.timer.running ? Date.now() + view.timer.remaining * 1000 : null;
   showTimer();
@@ -124,7 +161,7 @@ function render() {
   $("phase").textContent = { collect: "Adding notes", vote: "Voting", rate: "Rating stages", closed: "Closed" }[view.phase];
   for (const id of ["collect", "vote", "rate", "closed"]) $(id).hidden = view.phase !== id;
   $("votes-left").textContent = `${view.votesLeft} of ${view.voteBudget} dots left.`;
-  const stage = $("note-form").elements.stage;
+  const stage = /** @type {HTMLSelectElement} */ (form("note-form").elements.namedItem("stage"));
   const chosen = stage.value;
   stage.replaceChildren(...view.map.stages.map((s) => new Option(s.name, s.id)));
   if (chosen) stage.value = chosen;
@@ -139,7 +176,7 @@ function render() {
       b.type = "button";
       b.textContent = v > 0 ? "+" + v : String(v);
       b.setAttribute("aria-label", `${s.name}: ${v}`);
-      b.setAttribute("aria-pressed", String(view.myRatings[s.id] === v));
+      b.setAttribute("aria-pressed", String(view?.myRatings[s.id] === v));
       b.addEventListener("click", () => rate(s.id, v));
       row.append(b);
     }
@@ -152,22 +189,28 @@ function render() {
 
 async function refresh() {
   try {
-    view = (await api("GET", "/api/room")).data;
+    /** @type {RoomView} */
+    const fresh = (await api("GET", "/api/room")).data;
+    view = fresh;
+    await loadPicture();
     render();
-  } catch (e) {
+  } catch (/** @type {any} */ e) {
     if (e.status === 401) return leave("The facilitator removed you, or the room was restarted: join again.");
-    status("Reconnecting…");
+    showStatus("Reconnecting…");
   }
 }
 
-function status(text) {
+/** @param {string} text */
+function showStatus(text) {
   $("status").textContent = text;
 }
 
+/** @returns {NoteRequest[]} */
 function queue() {
   return JSON.parse(localStorage.getItem(KEY + ":queue") || "[]");
 }
 
+/** @param {NoteRequest[]} q */
 function setQueue(q) {
   localStorage.setItem(KEY + ":queue", JSON.stringify(q));
   showQueue();
@@ -175,7 +218,7 @@ function setQueue(q) {
 
 function showQueue() {
   const n = queue().length;
-  status(n ? `${n} note${n > 1 ? "s" : ""} waiting to be sent…` : "Connected");
+  showStatus(n ? `${n} note${n > 1 ? "s" : ""} waiting to be sent…` : "Connected");
 }
 
 let flushing = false;
@@ -186,7 +229,7 @@ async function flush() {
     for (const note of queue()) {
       try {
         await api("POST", "/api/notes", note);
-      } catch (e) {
+      } catch (/** @type {any} */ e) {
         if (e.status === undefined || e.status === 429 || e.status >= 500) break; // offline or busy: later
         $("note-error").textContent = e.message;
       }
@@ -197,27 +240,31 @@ async function flush() {
   }
 }
 
+/** @param {VoteRequest} target */
 async function castVote(target) {
   if (!view || view.phase !== "vote") return;
   $("vote-error").textContent = "";
   try {
-    const r = await api("POST", "/api/votes", target);
-    view.votesLeft = r.data.votesLeft;
-  } catch (e) {
+    /** @type {VoteReply} */
+    const reply = (await api("POST", "/api/votes", target)).data;
+    view.votesLeft = reply.votesLeft;
+  } catch (/** @type {any} */ e) {
     $("vote-error").textContent = e.message;
   }
 }
 
+/** @param {string} stageId @param {number} value */
 async function rate(stageId, value) {
   try {
     await api("POST", "/api/ratings", { stageId, value });
-    view.myRatings[stageId] = value;
+    if (view) view.myRatings[stageId] = value;
     render();
-  } catch (e) {
-    status(e.message);
+  } catch (/** @type {any} */ e) {
+    showStatus(e.message);
   }
 }
 
+/** @param {string} [message] */
 function leave(message) {
   token = null;
   localStorage.removeItem(KEY + ":token");
@@ -230,37 +277,51 @@ function leave(message) {
 function enter() {
   $("join").hidden = true;
   $("room").hidden = false;
-  events = new EventSource("/api/events?token=" + encodeURIComponent(token));
+  events = new EventSource("/api/events?token=" + encodeURIComponent(token ?? ""));
   events.addEventListener("change", () => {
     refresh();
     flush();
   });
-  events.addEventListener("error", () => status("Reconnecting…"));
+  events.addEventListener("error", () => showStatus("Reconnecting…"));
   refresh();
   flush();
 }
 
-$("join-form").addEventListener("submit", async (e) => {
+/** @param {HTMLFormElement} f @param {string} name */
+const field = (f, name) => /** @type {HTMLInputElement} */ (f.elements.namedItem(name));
+
+form("join-form").addEventListener("submit", async (e) => {
   e.preventDefault();
-  const f = e.target.elements;
+  const f = form("join-form");
   $("join-error").textContent = "";
   try {
     token = null;
-    const r = await api("POST", "/api/join", { code: f.code.value.trim().toUpperCase(), name: f.name.value.trim() });
-    token = r.data.token;
-    localStorage.setItem(KEY + ":token", token);
+    /** @type {JoinRequest} */
+    const join = { code: field(f, "code").value.trim().toUpperCase(), name: field(f, "name").value.trim() };
+    /** @type {JoinReply} */
+    const reply = (await api("POST", "/api/join", join)).data;
+    token = reply.token;
+    localStorage.setItem(KEY + ":token", reply.token);
     enter();
-  } catch (err) {
+  } catch (/** @type {any} */ err) {
     $("join-error").textContent = err.message;
   }
 });
 
-$("note-form").addEventListener("submit", (e) => {
+form("note-form").addEventListener("submit", (e) => {
   e.preventDefault();
-  const f = e.target.elements;
+  const f = form("note-form");
   $("note-error").textContent = "";
-  setQueue([...queue(), { id: uuid(), stageId: f.stage.value, kind: f.kind.value, text: f.text.value.trim() }]);
-  f.text.value = "";
+  /** @type {NoteRequest} */
+  const note = {
+    id: uuid(),
+    stageId: field(f, "stage").value,
+    laneId: null,
+    kind: /** @type {NoteRequest["kind"]} */ (field(f, "kind").value),
+    text: field(f, "text").value.trim(),
+  };
+  setQueue([...queue(), note]);
+  field(f, "text").value = "";
   flush();
 });
 
