@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: formatting, lints, Rust tests (core and shell, including the
 # TypeScript bindings check), the UI's typecheck and unit tests, browser tests in headless
-# Chromium, and end-to-end tests of the real app under Xvfb.
+# Chromium, end-to-end tests of the real app under Xvfb, and the installable packages.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 cd "$ROOT"
@@ -62,3 +62,6 @@ if [ -f tests/e2e/run.mjs ]; then
   cargo build -p journeymap-desktop --quiet
   (cd ui && node ../tests/e2e/run.mjs)
 fi
+
+say "Packages: build the .deb and .rpm, install the .deb, use it, remove it"
+bash scripts/package-test.sh

@@ -172,6 +172,11 @@ fn open_room(
 }
 
 #[tauri::command]
+fn about() -> journeymap::app::About {
+    journeymap::app::About::this_build()
+}
+
+#[tauri::command]
 fn room_state(slot: State<'_, RoomSlot>) -> Option<RoomState> {
     slot.state()
 }
@@ -421,6 +426,11 @@ fn open_report(app: AppHandle, last: State<'_, LastReport>) -> Result<(), Error>
 
 fn main() {
     tauri::Builder::default()
+        // First, so a second start hands its file to the running app and exits before it opens
+        // a window or touches a project (two processes would fight over the file's lock).
+        .plugin(tauri_plugin_single_instance::init(|app, argv, cwd| {
+            startup::second_start(app, argv, cwd);
+        }))
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_window_state::Builder::default().build())
@@ -463,6 +473,7 @@ fn main() {
         })
         .invoke_handler(tauri::generate_handler![
             open_startup_project,
+            about,
             open_room,
             room_state,
             room_qr,

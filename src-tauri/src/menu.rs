@@ -136,6 +136,7 @@ pub const MENUS: &[(&str, &[Item])] = &[
             C("closeRoom", "Close Room", None),
         ],
     ),
+    ("Help", &[C("about", "About Journeymap", None)]),
 ];
 
 /// Every command id in the menu bar (Open Recent's entries aside).

@@ -4,6 +4,7 @@
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
 
 const SAMPLE: &[u8] = include_bytes!("../../assets/sample.journey");
 const SAMPLE_NAME: &str = "Northwind Air sample.journey";
@@ -27,6 +28,33 @@ pub fn project_path(
         std::fs::rename(&temp, &copy)?;
     }
     Ok(copy)
+}
+
+/// Someone started the app again (a double-click on a `.journey` file, say) while it runs: the
+/// running window comes to the front and opens the file named, as File → Open would (the UI
+/// asks first when the current project has changes it could not write).
+pub fn second_start<R: Runtime>(app: &AppHandle<R>, argv: Vec<String>, cwd: String) {
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+    if let Some(path) = forwarded_path(&argv, Path::new(&cwd)) {
+        let _ = app.emit("menu", format!("open:{}", path.display()));
+    }
+}
+
+/// The project a second start names, made absolute against the directory it was started in.
+fn forwarded_path(argv: &[String], cwd: &Path) -> Option<PathBuf> {
+    let arg = argv
+        .get(1)
+        .filter(|a| !a.is_empty() && !a.starts_with('-'))?;
+    let path = PathBuf::from(arg.strip_prefix("file://").unwrap_or(arg));
+    Some(if path.is_absolute() {
+        path
+    } else {
+        cwd.join(path)
+    })
 }
 
 #[cfg(test)]
@@ -55,5 +83,24 @@ mod tests {
             "a file named on the command line wins"
         );
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn a_second_start_forwards_its_file_as_an_absolute_path() {
+        let argv = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let cwd = Path::new("/home/ana/work");
+        assert_eq!(
+            forwarded_path(&argv(&["journeymap-desktop", "map.journey"]), cwd),
+            Some(PathBuf::from("/home/ana/work/map.journey"))
+        );
+        assert_eq!(
+            forwarded_path(&argv(&["journeymap-desktop", "/tmp/a b.journey"]), cwd),
+            Some(PathBuf::from("/tmp/a b.journey"))
+        );
+        assert_eq!(forwarded_path(&argv(&["journeymap-desktop"]), cwd), None);
+        assert_eq!(
+            forwarded_path(&argv(&["journeymap-desktop", "--verbose"]), cwd),
+            None
+        );
     }
 }

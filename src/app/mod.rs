@@ -18,3 +18,27 @@ pub use exports::ReportJob;
 pub use imports::{import_json, CjmlRead, SheetImported, SheetOptions};
 pub use session::{OpenedProject, Session};
 pub use tracker::{phase_index, Advanced, RedesignRow};
+
+/// What Help → About and `journeymap --version` say: the release (from Cargo, the one place a
+/// version is written) and the newest `.journey` schema this build reads and writes.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[serde(rename_all = "camelCase")]
+pub struct About {
+    pub version: String,
+    pub file_format: u32,
+}
+
+impl About {
+    pub fn this_build() -> Self {
+        Self {
+            version: env!("CARGO_PKG_VERSION").to_owned(),
+            file_format: crate::storage::SCHEMA_VERSION,
+        }
+    }
+}
+
+impl std::fmt::Display for About {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} (file format {})", self.version, self.file_format)
+    }
+}

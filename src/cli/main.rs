@@ -4,7 +4,7 @@
 mod measures;
 mod tracker;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use journeymap::app::{Session, SheetOptions};
 use journeymap::interchange::tables::Table;
 use journeymap::model::new_id;
@@ -16,7 +16,6 @@ use std::process::ExitCode;
 #[derive(Parser)]
 #[command(
     name = "journeymap",
-    version,
     about = "Customer-journey maps in .journey project files"
 )]
 struct Cli {
@@ -267,7 +266,14 @@ fn main() -> ExitCode {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
-    let cli = Cli::parse();
+    // `--version` names the file format too; clap wants a 'static string for it.
+    let version: &'static str = Box::leak(
+        journeymap::app::About::this_build()
+            .to_string()
+            .into_boxed_str(),
+    );
+    let matches = Cli::command().version(version).get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     match run(cli.command) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

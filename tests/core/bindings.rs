@@ -24,6 +24,7 @@ fn export_all(dir: &Path) {
     journeymap::interchange::touchpoints_csv::TouchpointPreview::export_all(&cfg)
         .expect("export TouchpointPreview");
     journeymap::app::CjmlRead::export_all(&cfg).expect("export CjmlRead");
+    journeymap::app::About::export_all(&cfg).expect("export About");
     journeymap::interchange::holidays::HolidayImport::export_all(&cfg)
         .expect("export HolidayImport");
     journeymap::model::Limits::export_all(&cfg).expect("export Limits");

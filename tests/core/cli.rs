@@ -392,3 +392,20 @@ fn every_written_file_gets_the_umask_mode() {
         assert_eq!(mode, 0o644, "{file} from {args:?}");
     }
 }
+
+#[test]
+fn version_names_the_release_and_the_file_format() {
+    let dir = temp();
+    for flag in ["--version", "-V"] {
+        let out = journeymap(&[flag], dir.path());
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(
+            stdout(&out),
+            format!(
+                "journeymap {} (file format {})\n",
+                env!("CARGO_PKG_VERSION"),
+                journeymap::storage::SCHEMA_VERSION
+            )
+        );
+    }
+}

@@ -60,6 +60,10 @@ const env = {
   WEBKIT_DISABLE_DMABUF_RENDERER: "1",
   XDG_CONFIG_HOME: join(work, "config"),
   XDG_DATA_HOME: join(work, "data"),
+  // Each test starts its own app; no session bus, so an app still closing from the test before
+  // cannot take the next one's file as a second start (the single-instance handoff is tested by
+  // scripts/package-test.sh on the installed app).
+  DBUS_SESSION_BUS_ADDRESS: "disabled:",
 };
 const port = 4444 + Math.floor(Math.random() * 500);
 start("tauri-driver", ["--port", String(port), "--native-port", String(port + 1000)], env);
@@ -273,7 +277,10 @@ await test("interchange: the real commands write a PNG of the current view, an S
   if (!Array.isArray(left) || !left.some((l) => l.includes("emotion"))) throw new Error(`export_cjml: ${JSON.stringify(left)}`);
   const read = await invoke("read_cjml", { path: cjml });
   if (read.error || read.maps !== 2) throw new Error(`read_cjml: ${JSON.stringify(read).slice(0, 300)}`);
-  await wd("DELETE", `/session/${s.id}`);
+  // Help → About says what `journeymap --version` says: one version, from Cargo.
+  const about = await invoke("about", {});
+  const version = execFileSync(cli, ["--version"]).toString().trim();
+  if (version !== `journeymap ${about.version} (file format ${about.fileFormat})`) throw new Error(`About ${JSON.stringify(about)} vs ${version}`);
   await sleep(300);
 });
 

@@ -8,6 +8,7 @@ import feedbackImport from "../../tests/fixtures/feedback-import.json";
 import touchpointsPreview from "../../tests/fixtures/touchpoints-preview.json";
 import touchpointsImport from "../../tests/fixtures/touchpoints-import.json";
 import cjmlRead from "../../tests/fixtures/cjml-read.json";
+import type { About } from "../bindings/About";
 import type { CjmlRead } from "../bindings/CjmlRead";
 import type { HolidayImport } from "../bindings/HolidayImport";
 import type { TouchpointPreview } from "../bindings/TouchpointPreview";
@@ -193,6 +194,9 @@ export class MemoryBackend implements Backend {
       participants: [],
     };
     return structuredClone(this.room);
+  }
+  async about(): Promise<About> {
+    return { version: "0.0.0-test", fileFormat: 5 };
   }
   async roomState(): Promise<RoomState | null> {
     return structuredClone(this.room);

@@ -1,6 +1,7 @@
 // What the editor needs from the Rust side. The desktop app uses Tauri IPC; tests and the
 // browser harness use an in-memory backend with the same contract.
 
+import type { About } from "../bindings/About";
 import type { Changes } from "../bindings/Changes";
 import type { BackupEntry } from "../bindings/BackupEntry";
 import type { OpenedProject } from "../bindings/OpenedProject";
@@ -72,6 +73,8 @@ export interface Backend {
   readTouchpointsSheet(path: string, mapping: TouchpointMapping): Promise<Changes>;
   /** The changes a CJML document makes, and what it leaves out. */
   readCjml(path: string): Promise<CjmlRead>;
+  /** This build's version and the newest file format it reads and writes (Help → About). */
+  about(): Promise<About>;
   /** The live workshop room on a map of the open project (one at a time). */
   openRoom(mapId: string): Promise<RoomState>;
   roomState(): Promise<RoomState | null>;

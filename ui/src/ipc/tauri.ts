@@ -1,6 +1,7 @@
 // The Backend over Tauri IPC: each method is one command of `src-tauri/src/main.rs`.
 
 import { invoke } from "@tauri-apps/api/core";
+import type { About } from "../bindings/About";
 import type { BackupEntry } from "../bindings/BackupEntry";
 import type { Changes } from "../bindings/Changes";
 import type { OpenedProject } from "../bindings/OpenedProject";
@@ -50,6 +51,7 @@ export const tauriBackend: Backend = {
   previewTouchpointsSheet: (path, mapId, mapping) => call<TouchpointPreview>("preview_touchpoints_sheet", { path, mapId, mapping }),
   readTouchpointsSheet: (path, mapping) => call<Changes>("read_touchpoints_sheet", { path, mapping }),
   readCjml: (path) => call<CjmlRead>("read_cjml", { path }),
+  about: () => call<About>("about"),
   openRoom: (mapId) => call<RoomState>("open_room", { mapId }),
   roomState: () => call<RoomState | null>("room_state"),
   roomQr: (url) => call<string>("room_qr", { url }),

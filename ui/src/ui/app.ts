@@ -68,6 +68,7 @@ export const SHELL_COMMANDS: Record<string, (app: App) => void | Promise<void>> 
   deleteMap: (a) => a.deleteMap(),
   openRoom: (a) => a.room.openOn(a.editor.mapId),
   closeRoom: (a) => a.room.close(),
+  about: (a) => a.about(),
 };
 
 /** How a map is named in the picker. */
@@ -210,6 +211,15 @@ export class App {
     } catch (e) {
       await showError(e, "The map was not added.");
     }
+  }
+
+  /** Help → About: the version people quote in a bug report, and the file format it writes. */
+  async about(): Promise<void> {
+    const a = await this.backend.about();
+    await message(
+      "About Journeymap",
+      `Journeymap ${a.version}\nProject files: .journey format ${a.fileFormat} (opens every older format)\n\nCustomer-journey maps, live workshop rooms, touchpoint redesigns and reports. Your projects stay on your machine.`,
+    );
   }
 
   async renameMap(): Promise<void> {

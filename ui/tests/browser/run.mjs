@@ -266,6 +266,14 @@ const tests = {
     assert(!p.touchpoints.find((t) => t.title === "Lounge entry").momentOfTruth, "Edit → Undo undid it");
   },
 
+  async "Help → About names the version and the file format"(page) {
+    await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "about"));
+    const text = await page.textContent(".dialog .dialog-text");
+    assert(text.includes("Journeymap 9.8.7") && text.includes("format 5"), `the About text: ${text}`);
+    await page.keyboard.press("Enter");
+    assert(!(await page.isVisible(".dialog")), "Enter closes it");
+  },
+
   async "dragging an emotion point changes the score"(page) {
     await zoomTo(page, 0.9);
     const [ex, ey] = await page.evaluate(() => {

@@ -121,6 +121,7 @@
     export_map_picture: ({ path, mapId, scale, viewport }) => { state.pictures = [...(state.pictures ?? []), { path, mapId, scale, viewport }]; return 123456; },
     export_html: ({ path, today }) => { state.html = { path, today }; return 56789; },
     export_cjml: ({ path }) => { state.cjml = path; return ["emotion scores (no CJML equivalent)"]; },
+    about: () => ({ version: "9.8.7", fileFormat: 5 }),
     export_csv: ({ table, path }) => { state.csvExports = [...(state.csvExports ?? []), { table, path }]; return 2048; },
     "plugin:window|set_title": ({ value }) => { state.title = value; },
     "plugin:window|set_fullscreen": () => null,
