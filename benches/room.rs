@@ -4,8 +4,7 @@
 //! write), the wall time, and the host's CPU and peak memory; checks the file holds exactly
 //! 1,200 room notes and 600 votes. Run: `cargo bench --bench room`.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -13,23 +12,12 @@ const PEOPLE: usize = 60;
 const NOTES: usize = 20;
 const VOTES: usize = 10;
 
+#[path = "../tests/shared/http.rs"]
+mod http;
+
 fn call(port: u16, method: &str, path: &str, token: Option<&str>, body: &str) -> (u16, String) {
-    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
-    let auth = token.map_or(String::new(), |t| format!("Authorization: Bearer {t}\r\n"));
-    write!(
-        s,
-        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n{auth}Content-Length: {}\r\n\r\n{body}",
-        body.len()
-    )
-    .unwrap();
-    let mut out = String::new();
-    s.read_to_string(&mut out).unwrap();
-    let status = out[9..12].parse().unwrap();
-    (
-        status,
-        out.split_once("\r\n\r\n").map_or("", |(_, b)| b).to_owned(),
-    )
+    let host = format!("127.0.0.1:{port}");
+    http::send(port, &host, method, path, &http::bearer(token), body)
 }
 
 /// Retries a contribution the rate limit turned away, as the page does.

@@ -7,6 +7,9 @@ mod cli;
 mod crash;
 mod files;
 mod hostile;
+#[cfg(feature = "room")]
+#[path = "../shared/http.rs"]
+mod http;
 mod interchange;
 mod layers;
 mod layout;

@@ -68,29 +68,14 @@ impl Host {
         host: &str,
         origin: Option<&str>,
     ) -> (u16, serde_json::Value) {
-        let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
-        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-        let mut req = format!(
-            "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n",
-            body.len()
-        );
-        if let Some(t) = token {
-            req += &format!("Authorization: Bearer {t}\r\n");
-        }
+        let mut extra = super::http::bearer(token);
         if let Some(o) = origin {
-            req += &format!("Origin: {o}\r\n");
+            extra += &format!("Origin: {o}\r\n");
         }
-        req += "\r\n";
-        s.write_all(req.as_bytes()).unwrap();
-        s.write_all(body.as_bytes()).unwrap();
-        let mut out = Vec::new();
-        let _ = s.read_to_end(&mut out);
-        let text = String::from_utf8_lossy(&out);
-        let status: u16 = text[9..12].parse().unwrap();
-        let body = text.split_once("\r\n\r\n").map_or("", |(_, b)| b);
+        let (status, body) = super::http::send(self.port, host, method, path, &extra, body);
         (
             status,
-            serde_json::from_str(body).unwrap_or(serde_json::Value::Null),
+            serde_json::from_str(&body).unwrap_or(serde_json::Value::Null),
         )
     }
 

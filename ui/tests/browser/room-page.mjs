@@ -88,12 +88,23 @@ for (const [width, height, name] of [
     const { page } = p;
     const text = `Kiosk queue (${name})`;
     await page.selectOption("select[name=stage]", { index: 2 });
+    // The laptop participant puts the note in a lane of their choosing; the phone one leaves the
+    // default, the lane a pain point belongs in.
+    const lane = width > 1000 ? "Opportunities" : "Pain points";
+    if (width > 1000) await page.selectOption("select[name=lane]", { label: lane });
     await page.fill("textarea[name=text]", text);
     await page.click("#note-form button");
     await page.waitForFunction(
       (t) => [...document.querySelectorAll("#map .note")].some((n) => n.getAttribute("aria-label").includes(t)),
       text,
     );
+    const landed = await page.evaluate(async (t) => {
+      const token = Object.entries(localStorage).find(([k]) => k.endsWith(":token"))[1];
+      const room = await (await fetch("/api/room", { headers: { authorization: `Bearer ${token}` } })).json();
+      const note = room.map.notes.find((n) => n.text === t);
+      return room.map.lanes.find((l) => note.y >= l.y && note.y < l.y + l.height)?.name;
+    }, text);
+    assert(landed === lane, `the note is in ${lane}, not ${landed}`);
     await page.screenshot({ path: join(out, `room-${width}-collect.png`) });
     await hostCall("/api/host/timer", { remaining: 600, running: true });
     await page.waitForFunction(() => /^(10:00|9:5\d)$/.test(document.querySelector("#timer").textContent));

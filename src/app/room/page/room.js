@@ -165,6 +165,12 @@ function render() {
   const chosen = stage.value;
   stage.replaceChildren(...view.map.stages.map((s) => new Option(s.name, s.id)));
   if (chosen) stage.value = chosen;
+  // Any lane of the map; by default the lane the note's kind belongs in (pain points for a pain
+  // point or a question, opportunities for an idea, thoughts & feelings for a feeling).
+  const lane = /** @type {HTMLSelectElement} */ (form("note-form").elements.namedItem("lane"));
+  const chosenLane = lane.value;
+  lane.replaceChildren(new Option("Where its kind belongs", ""), ...view.map.lanes.map((l) => new Option(l.name, l.id)));
+  lane.value = view.map.lanes.some((l) => l.id === chosenLane) ? chosenLane : "";
   const rows = view.map.stages.map((s) => {
     const row = document.createElement("div");
     row.className = "rating-row";
@@ -316,7 +322,7 @@ form("note-form").addEventListener("submit", (e) => {
   const note = {
     id: uuid(),
     stageId: field(f, "stage").value,
-    laneId: null,
+    laneId: field(f, "lane").value || null,
     kind: /** @type {NoteRequest["kind"]} */ (field(f, "kind").value),
     text: field(f, "text").value.trim(),
   };
