@@ -3,7 +3,7 @@
 //! the page's script is type-checked against them, so the two cannot drift apart.
 
 use super::RoomPhase;
-use crate::model::{Id, LaneKind, Reliability};
+use crate::model::{Id, LaneKind, Reliability, RoomRating};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use ts_rs::TS;
@@ -38,7 +38,6 @@ pub struct RoomView {
     pub map: MapView,
     /// This participant's rating per stage id.
     pub my_ratings: HashMap<Id, i32>,
-    pub curve: Vec<CurvePoint>,
     /// The facilitator's workshop timer, if shown.
     pub timer: Option<TimerView>,
 }
@@ -71,6 +70,8 @@ pub struct StageView {
     /// Left edge.
     pub x: f64,
     pub width: f64,
+    /// How the room rated the stage so far (the room's curve), if anyone did.
+    pub room_rating: Option<RoomRating>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -114,17 +115,6 @@ pub struct NoteView {
     pub votes: u32,
     /// Who wrote it; empty for the facilitator's own.
     pub author: String,
-}
-
-/// How the room rated one stage (−2..=+2): mean, lowest, highest, and how many rated it.
-#[derive(Debug, Clone, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct CurvePoint {
-    pub stage_id: Id,
-    pub mean: f64,
-    pub min: i32,
-    pub max: i32,
-    pub count: u32,
 }
 
 /// `POST /api/votes`: a dot on a note (`noteId`) or a card (`cardId`).

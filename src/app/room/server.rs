@@ -3,8 +3,8 @@
 //! Host/Origin check (no DNS rebinding), bodies are capped, and every refusal is `{code, message}`.
 
 use super::api::{
-    CardView, CurvePoint, JoinReply, JoinRequest, LaneView, MapView, NoteView, RatingRequest,
-    RoomView, StageView, TimerView, VoteReply, VoteRequest,
+    CardView, JoinReply, JoinRequest, LaneView, MapView, NoteView, RatingRequest, RoomView,
+    StageView, TimerView, VoteReply, VoteRequest,
 };
 use super::state::{NoteRequest, Room};
 use super::{RoomError, RoomPhase};
@@ -256,12 +256,11 @@ pub fn start(
         url: url.clone(),
     });
     let app = router(shared.clone());
-    let until_closed = closed;
     let task = runtime.spawn(async move {
         let Ok(listener) = tokio::net::TcpListener::from_std(listener) else {
             return;
         };
-        serve(listener, app, until_closed).await;
+        serve(listener, app, closed).await;
     });
     Ok(RoomHandle {
         url,
@@ -511,23 +510,6 @@ async fn join(
     Ok(Json(JoinReply { token }))
 }
 
-/// The room's curve as the map's stages keep it (see [`Room::rate`]).
-fn curve_of(project: &Project, map_id: Id) -> Vec<CurvePoint> {
-    project
-        .stages_of(map_id)
-        .into_iter()
-        .filter_map(|s| {
-            s.room_rating.map(|r| CurvePoint {
-                stage_id: s.id,
-                mean: r.mean,
-                min: r.low,
-                max: r.high,
-                count: r.count,
-            })
-        })
-        .collect()
-}
-
 fn map_view(project: &Project, map_id: Id) -> MapView {
     use crate::model::{LANE_HEADER_WIDTH, STAGE_HEADER_HEIGHT};
     let name = project
@@ -545,6 +527,7 @@ fn map_view(project: &Project, map_id: Id) -> MapView {
                 name: s.name.clone(),
                 x,
                 width: s.width,
+                room_rating: s.room_rating,
             };
             x += s.width;
             v
@@ -629,7 +612,6 @@ async fn room_view(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Rep
     let project = session.open_project()?;
     let room = lock(&shared.room);
     let me = room.participant(&token)?;
-    let curve = curve_of(project, room.map_id);
     Ok(Json(RoomView {
         name: me.name.clone(),
         phase: room.phase,
@@ -638,7 +620,6 @@ async fn room_view(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Rep
         version: shared.version.load(Ordering::SeqCst),
         map: map_view(project, room.map_id),
         my_ratings: me.ratings.clone(),
-        curve,
         timer: room
             .timer(Instant::now())
             .map(|(remaining, running)| TimerView { remaining, running }),
