@@ -117,9 +117,11 @@ fn create_project(
 fn apply_changes(
     state: State<'_, Workspace>,
     store: State<'_, BackupStore>,
+    room: State<'_, RoomSlot>,
     changes: Changes,
 ) -> Result<Summary, Error> {
     let summary = session(&state).apply(&changes)?;
+    room.host_changed();
     back_up(&state, &store);
     Ok(summary)
 }

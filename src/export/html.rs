@@ -40,11 +40,8 @@ fn room_results(o: &mut String, project: &Project) {
     let e = escape;
     let _ = writeln!(
         o,
-        "<h2>Workshop room</h2>\n<p class=\"muted\">{} notes from {} participants, {} dot votes, {} stages rated. The room's curve is drawn on the maps in orange.</p>",
-        r.notes(),
-        r.authors.len(),
-        r.votes(),
-        r.ratings.len()
+        "<h2>Workshop room</h2>\n<p class=\"muted\">{}. The room's curve is drawn on the maps in orange.</p>",
+        r.summary()
     );
     if !r.ratings.is_empty() {
         o.push_str("<table><thead><tr><th>Map</th><th>Stage</th><th>How it feels (−2 to +2)</th><th>Spread</th><th>Rated by</th></tr></thead><tbody>\n");

@@ -125,6 +125,22 @@ impl RoomResults {
     pub fn votes(&self) -> u32 {
         self.voted.iter().map(|v| v.votes).sum()
     }
+
+    /// One line for a heading: "11 notes from 5 participants, 83 dot votes, 6 stages rated".
+    pub fn summary(&self) -> String {
+        let n = |count: u32, one: &str, many: &str| {
+            format!("{count} {}", if count == 1 { one } else { many })
+        };
+        let people = u32::try_from(self.authors.len()).unwrap_or(u32::MAX);
+        let rated = u32::try_from(self.ratings.len()).unwrap_or(u32::MAX);
+        format!(
+            "{} from {}, {}, {} rated",
+            n(self.notes(), "note", "notes"),
+            n(people, "participant", "participants"),
+            n(self.votes(), "dot vote", "dot votes"),
+            n(rated, "stage", "stages")
+        )
+    }
 }
 
 /// A rating mean as people read it: "+1.5", "−0.3", "0".

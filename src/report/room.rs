@@ -14,13 +14,7 @@ impl Report<'_> {
             return;
         }
         let title = "Workshop room";
-        let subtitle = format!(
-            "{} notes from {} participants, {} dot votes, {} stages rated",
-            results.notes(),
-            results.authors.len(),
-            results.votes(),
-            results.ratings.len()
-        );
+        let subtitle = results.summary();
         let mut page = self.portrait();
         let mut y = self.heading(&mut page, title, &subtitle);
         self.bookmarks.push((title.to_owned(), self.pages.len()));

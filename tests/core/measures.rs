@@ -579,6 +579,10 @@ fn room_results_count_authors_votes_and_ratings() {
     let r = RoomResults::of(&p);
     assert_eq!(r.authors, vec![("Ana".into(), 2), ("Ben".into(), 1)]);
     assert_eq!((r.notes(), r.votes()), (3, 7));
+    assert_eq!(
+        r.summary(),
+        "3 notes from 2 participants, 7 dot votes, 1 stage rated"
+    );
     assert_eq!(r.voted[0].text, p.touchpoints[3].title);
     assert!(r.voted[0].card && !r.voted[1].card);
     assert_eq!(r.ratings.len(), 1);

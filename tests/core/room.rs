@@ -496,8 +496,28 @@ fn the_event_stream_tells_of_each_change() {
         gone,
         "a participant whose page went away shows as not connected"
     );
-    // Stopping the room ends open streams too (else SIGTERM would hang).
+    // Closing the room tells open pages it has closed, then ends their streams (else SIGTERM
+    // would hang).
+    let mut s = TcpStream::connect(("127.0.0.1", host.port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(
+        s,
+        "GET /api/events?token={ana} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n\r\n",
+        host.port
+    )
+    .unwrap();
+    let mut reader = BufReader::new(s);
+    loop {
+        line.clear();
+        assert!(reader.read_line(&mut line).unwrap() > 0, "the stream ended");
+        if line.starts_with("data: ") {
+            break;
+        }
+    }
     host.stop();
+    let mut rest = String::new();
+    let _ = reader.read_to_string(&mut rest);
+    assert!(rest.contains("event: closed"), "the page is told: {rest}");
 }
 
 #[test]

@@ -369,6 +369,21 @@ await test("live room: Shift+F5 opens it, a participant's note appears on the ca
   if (sent.status !== 201) throw new Error(`note: ${sent.status} ${await sent.text()}`);
   await s.waitFor(`return window.journeymap.editor.doc.get("note", "${id}")?.author === "E2E Ana"`, "the note on the host's canvas, with its author");
   await s.waitFor(`return window.journeymap.editor.history.undoLabel === "Note from E2E Ana"`, "an undo step for it");
+  // The facilitator's own edits reach the room too: undoing the note moves the room's version on
+  // (open pages fetch the map again) and the panel counts it no more; redo brings it back.
+  const roomNow = async () => (await fetch(base + "/api/room", { headers: { authorization: `Bearer ${token}` } })).json();
+  const before = (await roomNow()).version;
+  await s.run("window.journeymap.editor.undo(); return null");
+  await s.waitFor(`return !window.journeymap.editor.doc.get("note", "${id}")`, "the note undone on the host");
+  for (let i = 0; ; i++) {
+    const now = await roomNow();
+    if (now.version > before && !now.map.notes.some((n) => n.id === id)) break;
+    if (i > 50) throw new Error("the room did not hear of the host's undo");
+    await sleep(100);
+  }
+  await s.waitFor(`return document.querySelector(".room-panel").textContent.includes("0 notes")`, "the panel's count after the undo");
+  await s.run("window.journeymap.editor.redo(); return null");
+  await s.waitFor(`return window.journeymap.editor.doc.get("note", "${id}")?.author === "E2E Ana"`, "the note back after redo");
   screenshot("room-note.png");
   // The room rates the stages: the room's curve and spread appear on the host's canvas.
   await wd("POST", `/session/${s.id}/element/${await s.find(".room-phases button[data-phase=rate]")}/click`, {});

@@ -54,6 +54,13 @@ impl RoomSlot {
         }
     }
 
+    /// Tells the open room, if any, that the host changed the project.
+    pub fn host_changed(&self) {
+        if let Some(handle) = self.slot().as_ref() {
+            handle.host_changed();
+        }
+    }
+
     /// The open room's state, or `None`.
     pub fn state(&self) -> Option<RoomState> {
         self.slot().as_ref().map(RoomHandle::state)

@@ -105,13 +105,19 @@ pub struct ParticipantView {
 
 impl Shared {
     fn state(&self) -> RoomState {
+        // A participant's notes still on the map: the facilitator may have undone or deleted some.
+        let session = lock(&self.host.session);
         let room = lock(&self.room);
+        let on_map: std::collections::HashSet<Id> = session
+            .open_project()
+            .map(|p| p.notes.iter().map(|n| n.id).collect())
+            .unwrap_or_default();
         let mut participants: Vec<ParticipantView> = room
             .participants()
             .map(|p| ParticipantView {
                 id: p.id,
                 name: p.name.clone(),
-                notes: p.notes,
+                notes: room.notes_on_map(p.id, &on_map),
                 votes: p.votes,
                 ratings: u32::try_from(p.ratings.len()).unwrap_or(u32::MAX),
                 connected: p.streams > 0,
@@ -173,6 +179,11 @@ impl RoomHandle {
 
     pub fn state(&self) -> RoomState {
         self.shared.state()
+    }
+
+    /// The facilitator changed the project (an edit, an undo): participants fetch the map again.
+    pub fn host_changed(&self) {
+        self.shared.changed();
     }
 
     pub fn set_phase(&self, phase: RoomPhase) {
@@ -720,8 +731,8 @@ struct EventsQuery {
     token: String,
 }
 
-/// Server-sent events: `change` with the room's version whenever something changed; the page
-/// then fetches `/api/room`. (EventSource cannot send headers, hence the token in the query.)
+/// Server-sent events: `change` with the room's version whenever something changed (the page
+/// then fetches `/api/room`), and `closed` when the facilitator closes the room. (EventSource cannot send headers, hence the token in the query.)
 async fn events(
     State(shared): State<Arc<Shared>>,
     Query(q): Query<EventsQuery>,
@@ -735,26 +746,33 @@ async fn events(
     let rx = shared.events.subscribe();
     let closed = shared.closed.clone();
     let first = shared.version.load(Ordering::SeqCst);
+    // The stream's state: the receivers, the version still to announce first, the participant's
+    // connection, and whether the room has closed (after its `closed` event the stream ends).
     let stream = futures_util::stream::unfold(
-        (rx, closed, Some(first), guard),
-        |(mut rx, mut closed, first, guard)| async move {
+        (rx, closed, Some(first), guard, false),
+        |(mut rx, mut closed, first, guard, ended)| async move {
+            if ended {
+                return None;
+            }
             if let Some(v) = first {
                 let event = Event::default().event("change").data(v.to_string());
-                return Some((Ok::<_, Infallible>(event), (rx, closed, None, guard)));
+                return Some((Ok::<_, Infallible>(event), (rx, closed, None, guard, false)));
             }
             loop {
                 tokio::select! {
                     r = rx.recv() => match r {
                         Ok(v) => {
                             let event = Event::default().event("change").data(v.to_string());
-                            return Some((Ok(event), (rx, closed, None, guard)));
+                            return Some((Ok(event), (rx, closed, None, guard, false)));
                         }
                         Err(broadcast::error::RecvError::Lagged(_)) => continue,
                         Err(broadcast::error::RecvError::Closed) => return None,
                     },
                     r = closed.changed() => {
                         if r.is_err() || *closed.borrow() {
-                            return None;
+                            // Data must not be empty, or EventSource drops the event.
+                            let event = Event::default().event("closed").data("closed");
+                            return Some((Ok(event), (rx, closed, None, guard, true)));
                         }
                     }
                 }

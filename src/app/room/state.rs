@@ -385,6 +385,16 @@ impl Room {
         })
     }
 
+    /// How many of a participant's accepted notes are among `on_map` (the map's notes now).
+    pub fn notes_on_map(&self, participant: Id, on_map: &std::collections::HashSet<Id>) -> u32 {
+        let n = self
+            .accepted_notes
+            .iter()
+            .filter(|(note, by)| **by == participant && on_map.contains(note))
+            .count();
+        u32::try_from(n).unwrap_or(u32::MAX)
+    }
+
     /// Records a note the host has written: a resend of its id is now a no-op.
     pub fn noted(&mut self, token: &str, note_id: Id) {
         let id = participant_id(self, token);
@@ -579,6 +589,22 @@ mod tests {
         assert_eq!(room.timer(t0 + Duration::from_secs(700)), Some((0, false)));
         room.set_timer(Some((300, false)), t0);
         assert_eq!(room.timer(t0 + Duration::from_secs(90)), Some((300, false)));
+    }
+
+    #[test]
+    fn a_participants_note_count_is_what_is_still_on_the_map() {
+        let mut room = Room::new(Id::nil());
+        let ip: IpAddr = "10.0.0.7".parse().unwrap();
+        let code = room.code.clone();
+        let a = room.join(&code, "A", ip, Instant::now()).unwrap();
+        let (n1, n2) = (Id::from_u128(1), Id::from_u128(2));
+        room.noted(&a, n1);
+        room.noted(&a, n2);
+        let me = room.participant(&a).unwrap().id;
+        let both: std::collections::HashSet<Id> = [n1, n2].into();
+        assert_eq!(room.notes_on_map(me, &both), 2);
+        let undone: std::collections::HashSet<Id> = [n2].into();
+        assert_eq!(room.notes_on_map(me, &undone), 1, "the host undid one");
     }
 
     #[test]

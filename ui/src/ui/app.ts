@@ -144,7 +144,8 @@ export class App {
     });
     this.room = new RoomPanel(backend, (state) => {
       const opened = state && !this.roomState;
-      if (opened) void backend.setRoomTimer(this.workshop.state.remaining, this.workshop.state.running).catch(() => undefined);
+      // Participants see the workshop timer once the facilitator runs it, not a still 10:00.
+      if (opened && this.workshop.state.running) void backend.setRoomTimer(this.workshop.state.remaining, true).catch(() => undefined);
       this.showRoom(state);
     });
     this.workshop = new Workshop(

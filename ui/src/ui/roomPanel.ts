@@ -6,6 +6,7 @@ import type { ParticipantView } from "../bindings/ParticipantView";
 import type { RoomPhase } from "../bindings/RoomPhase";
 import type { RoomState } from "../bindings/RoomState";
 import type { Backend } from "../ipc/backend";
+import { count } from "../model/words";
 import { showError } from "./dialogs";
 import { clear, h } from "./dom";
 
@@ -154,7 +155,7 @@ export class RoomPanel {
         "●",
       ),
       h("span", { class: "name" }, p.name),
-      h("span", { class: "muted" }, ` ${p.notes} notes · ${p.votes} votes · ${p.ratings} ratings `),
+      h("span", { class: "muted" }, ` ${count(p.notes, "note")} · ${count(p.votes, "vote")} · ${count(p.ratings, "rating")} `),
       h(
         "button",
         { type: "button", "aria-label": `Remove ${p.name}`, onclick: () => void this.control(() => this.backend.removeParticipant(p.id)) },

@@ -151,7 +151,28 @@ await test("a note written while the connection is down is sent once when it is 
   await context.close();
 });
 
+// Last: the facilitator closes the room (the host stops); an open page says so and stops trying.
+{
+  const name = "the page says when the facilitator closes the room";
+  try {
+    const { page } = await participant(360, 740, "Late Dev");
+    host.kill("SIGTERM");
+    await page
+      .waitForFunction(() => /closed the room/.test(document.querySelector("#status").textContent), null, { timeout: 10000 })
+      .catch(async (e) => {
+        throw new Error(`status: ${await page.textContent("#status")}; ${e.message}`);
+      });
+    assert(await page.isVisible("#closed"), "the closed notice shows");
+    assert(!(await page.isVisible("#note-form")), "the note form is gone");
+    await page.screenshot({ path: join(out, "room-360-closed.png") });
+    console.log(`ok   ${name}`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${name}\n     ${e.message.split("\n")[0]}`);
+  }
+}
+
 await browser.close();
 host.kill("SIGTERM");
-await new Promise((resolve) => host.once("exit", resolve));
+if (host.exitCode === null) await new Promise((resolve) => host.once("exit", resolve));
 process.exit(failed ? 1 : 0);

@@ -27,6 +27,8 @@ let view = null;
 let zoom = null; // set at the first drawing: fit a laptop, readable on a phone
 /** @type {EventSource | null} */
 let events = null;
+/** Set when the facilitator closed the room: the page stops reconnecting. */
+let closedByHost = false;
 // The facilitator's timer: when it ends (ms since the epoch) while running, or the seconds shown.
 /** @type {number | null} */
 let timerEnds = null;
@@ -153,7 +155,7 @@ function showTimer() {
 }
 
 function render() {
-  if (!view) return;
+  if (!view || closedByHost) return;
   timerLeft = view.timer ? view.timer.remaining : null;
   timerEnds = view.timer && view.timer.running ? Date.now() + view.timer.remaining * 1000 : null;
   showTimer();
@@ -208,6 +210,7 @@ async function refresh() {
 
 /** @param {string} text */
 function showStatus(text) {
+  if (closedByHost) return; // the last word stays "closed", whatever was still in flight
   $("status").textContent = text;
 }
 
@@ -289,6 +292,17 @@ function enter() {
     flush();
   });
   events.addEventListener("error", () => showStatus("Reconnecting…"));
+  events.addEventListener("closed", () => {
+    // The facilitator closed the room: nothing more can be sent, so say so instead of retrying.
+    closedByHost = true;
+    events?.close();
+    for (const id of ["collect", "vote", "rate"]) $(id).hidden = true;
+    $("closed").hidden = false;
+    timerLeft = null;
+    showTimer();
+    $("phase").textContent = "Room closed";
+    $("status").textContent = "The facilitator has closed the room. Thank you for taking part!";
+  });
   refresh();
   flush();
 }
