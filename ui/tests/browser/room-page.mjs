@@ -98,6 +98,7 @@ for (const [width, height, name] of [
       (t) => [...document.querySelectorAll("#map .note")].some((n) => n.getAttribute("aria-label").includes(t)),
       text,
     );
+    assert((await page.textContent("#note-sent")).startsWith("Added"), "the page confirms the note");
     const landed = await page.evaluate(async (t) => {
       const token = Object.entries(localStorage).find(([k]) => k.endsWith(":token"))[1];
       const room = await (await fetch("/api/room", { headers: { authorization: `Bearer ${token}` } })).json();

@@ -238,6 +238,8 @@ async function flush() {
     for (const note of queue()) {
       try {
         await api("POST", "/api/notes", note);
+        const short = note.text.length > 40 ? `${note.text.slice(0, 39)}…` : note.text;
+        $("note-sent").textContent = `Added “${short}” to the map.`;
       } catch (/** @type {any} */ e) {
         if (e.status === undefined || e.status === 429 || e.status >= 500) break; // offline or busy: later
         $("note-error").textContent = e.message;
@@ -341,6 +343,7 @@ form("note-form").addEventListener("submit", (e) => {
     text: field(f, "text").value.trim(),
   };
   setQueue([...queue(), note]);
+  $("note-sent").textContent = "Sending…";
   field(f, "text").value = "";
   flush();
 });
