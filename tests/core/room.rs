@@ -100,6 +100,19 @@ impl Host {
         assert_eq!(status, 204, "{v}");
     }
 
+    /// A participant's open event stream, as the page's EventSource holds it.
+    fn events(&self, token: &str) -> BufReader<TcpStream> {
+        let mut s = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+        write!(
+            s,
+            "GET /api/events?token={token} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n\r\n",
+            self.port
+        )
+        .unwrap();
+        BufReader::new(s)
+    }
+
     /// SIGTERM, as a service manager stops it; the process must end cleanly.
     fn stop(mut self) {
         unsafe {
@@ -451,15 +464,7 @@ fn the_event_stream_tells_of_each_change() {
     let file = copy_into(dir.path(), &sample_journey(), "p.journey");
     let host = Host::start(&file);
     let ana = host.join("Ana");
-    let mut s = TcpStream::connect(("127.0.0.1", host.port)).unwrap();
-    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    write!(
-        s,
-        "GET /api/events?token={ana} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n\r\n",
-        host.port
-    )
-    .unwrap();
-    let mut reader = BufReader::new(s);
+    let mut reader = host.events(&ana);
     let mut seen = Vec::new();
     let mut line = String::new();
     while seen.len() < 2 {
@@ -498,15 +503,7 @@ fn the_event_stream_tells_of_each_change() {
     );
     // Closing the room tells open pages it has closed, then ends their streams (else SIGTERM
     // would hang).
-    let mut s = TcpStream::connect(("127.0.0.1", host.port)).unwrap();
-    s.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
-    write!(
-        s,
-        "GET /api/events?token={ana} HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n\r\n",
-        host.port
-    )
-    .unwrap();
-    let mut reader = BufReader::new(s);
+    let mut reader = host.events(&ana);
     loop {
         line.clear();
         assert!(reader.read_line(&mut line).unwrap() > 0, "the stream ended");
