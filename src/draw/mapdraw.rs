@@ -4,11 +4,12 @@
 
 use super::fonts::{Fonts, Weight};
 use super::surface::Surface;
-use super::{reliability_color, INK, LINE, MUTED, ROOM_BAND, ROOM_CURVE};
+use super::{reliability_color, INK, LINE, MIN_TITLE_PT, MUTED, ROOM_BAND, ROOM_CURVE};
 use crate::model::{
-    Connector, Id, LaneKind, Note, Project, Reliability, RoomRating, Touchpoint, LANE_HEADER_WIDTH,
-    STAGE_HEADER_HEIGHT,
+    curve_segments, emotion_curve, emotion_y, feelings_row, Connector, CurvePoint, Id, LaneKind,
+    Note, Project, Reliability, RoomRating, Touchpoint, LANE_HEADER_WIDTH, STAGE_HEADER_HEIGHT,
 };
+use std::collections::HashMap;
 
 /// A map's grid and contents in canvas units (top-left origin), as the app lays it out.
 pub(crate) struct MapLayout<'a> {
@@ -22,6 +23,11 @@ pub(crate) struct MapLayout<'a> {
     pub(crate) connectors: Vec<&'a Connector>,
     /// A live room's curve: each rated stage's centre and its ratings.
     pub(crate) room: Vec<(f64, RoomRating)>,
+    /// The feelings lane (top, height), and the emotion curve's points in it.
+    pub(crate) feelings: Option<(f64, f64)>,
+    pub(crate) emotion: Vec<CurvePoint>,
+    /// Numbers keyed to the report's touchpoint table, shown on cards too small for a title.
+    pub(crate) keys: HashMap<Id, usize>,
     /// The extent of the grid and everything on it.
     pub(crate) width: f32,
     pub(crate) height: f32,
@@ -67,6 +73,8 @@ impl<'a> MapLayout<'a> {
             .iter()
             .filter(|c| c.map_id == map_id)
             .collect();
+        let feelings = feelings_row(&lanes);
+        let emotion = emotion_curve(&lanes, &cards);
         let (mut w, mut h) = (x as f32, y as f32);
         for (rx, ry, rw, rh) in cards
             .iter()
@@ -84,6 +92,9 @@ impl<'a> MapLayout<'a> {
             notes,
             connectors,
             room,
+            feelings,
+            emotion,
+            keys: HashMap::new(),
             width: w,
             height: h,
         })
@@ -156,10 +167,7 @@ pub(crate) fn draw_map(page: &mut impl Surface, f: &Fonts, layout: &MapLayout, v
     }
     // Where a feeling (−3..=+3) sits in the thoughts & feelings lane, if the map has one. The
     // room's spread sits behind that lane's notes; its mean is drawn with the map's own curve.
-    let feelings = rows
-        .iter()
-        .find(|r| r.1 == crate::model::LaneKind::ThoughtsAndFeelings)
-        .map(|&(_, _, ry, rh)| move |e: f64| ry + rh / 2.0 - e / 3.0 * (rh / 2.0 - 14.0));
+    let feelings = layout.feelings.map(|row| move |e: f64| emotion_y(row, e));
     if let Some(yof) = feelings {
         room_band(page, v, &layout.room, yof);
     }
@@ -273,6 +281,26 @@ pub(crate) fn draw_map(page: &mut impl Surface, f: &Fonts, layout: &MapLayout, v
             Some(reliability_color(t.reliability)),
             None,
         );
+        if let Some(key) = layout.keys.get(&t.id).filter(|_| title < MIN_TITLE_PT) {
+            // Too small for a legible title: the card's number in the touchpoint table instead.
+            let label = key.to_string();
+            let size = (h * 0.5).min(w * 0.28).max(MIN_TITLE_PT);
+            let lw = f.width(&label, size, Weight::Bold);
+            page.text(
+                f,
+                x + (w - lw) / 2.0 + 1.0,
+                y + h / 2.0 + size * 0.36,
+                size,
+                Weight::Bold,
+                INK,
+                &label,
+            );
+            if t.moment_of_truth {
+                star(page, x + w - title * 1.2, y + title * 1.2, title);
+            }
+            page.end_group();
+            continue;
+        }
         let room = if t.moment_of_truth { title * 1.4 } else { 0.0 };
         let max = (((h - title) / (title * 1.2)).floor() as usize).clamp(1, 3);
         for (i, line) in f
@@ -290,12 +318,17 @@ pub(crate) fn draw_map(page: &mut impl Surface, f: &Fonts, layout: &MapLayout, v
                 line,
             );
         }
-        let meta = [t.channel.as_str(), t.owner.as_str()]
-            .iter()
-            .filter(|m| !m.is_empty())
-            .cloned()
-            .collect::<Vec<_>>()
-            .join(" · ");
+        let key = layout.keys.get(&t.id).map(|k| format!("#{k}"));
+        let meta = [
+            key.as_deref().unwrap_or(""),
+            t.channel.as_str(),
+            t.owner.as_str(),
+        ]
+        .iter()
+        .filter(|m| !m.is_empty())
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" · ");
         let small = title * 0.8;
         page.text(
             f,
@@ -313,22 +346,6 @@ pub(crate) fn draw_map(page: &mut impl Surface, f: &Fonts, layout: &MapLayout, v
     }
     // The emotion curve across customer-facing touchpoints, in the thoughts & feelings lane.
     if let Some(yof) = feelings {
-        use crate::model::LaneKind::*;
-        let facing: Vec<_> = rows
-            .iter()
-            .filter(|r| matches!(r.1, CustomerActions | Touchpoints | Frontstage))
-            .map(|r| (r.2, r.2 + r.3))
-            .collect();
-        let mut pts: Vec<(f64, i32)> = cards
-            .iter()
-            .filter(|t| {
-                facing
-                    .iter()
-                    .any(|(a, b)| t.y + t.height / 2.0 >= *a && t.y + t.height / 2.0 < *b)
-            })
-            .map(|t| (t.x + t.width / 2.0, t.emotion))
-            .collect();
-        pts.sort_by(|a, b| a.0.total_cmp(&b.0));
         let mid = yof(0.0);
         page.line(
             &[
@@ -339,24 +356,28 @@ pub(crate) fn draw_map(page: &mut impl Surface, f: &Fonts, layout: &MapLayout, v
             0.5,
         );
         room_mean(page, v, &layout.room, yof);
-        let curve: Vec<(f32, f32)> = pts
-            .iter()
-            .map(|(x, e)| (v.x(*x), v.y(yof(f64::from(*e)))))
-            .collect();
-        page.line(&curve, "#7c3aed", 1.6);
-        for (x, y) in curve {
-            page.rect(x - 1.6, y - 1.6, 3.2, 3.2, Some("#7c3aed"), None);
+        curve(page, v, &layout.emotion, "#7c3aed", 1.6);
+        for p in &layout.emotion {
+            page.rect(
+                v.x(p.x) - 1.6,
+                v.y(p.y) - 1.6,
+                3.2,
+                3.2,
+                Some("#7c3aed"),
+                None,
+            );
         }
     }
     // Headers last and sticky: a part that starts mid-map still names its stages and lanes.
     let hx = v.x(0.0).max(v.left);
     let hy = v.y(0.0).max(v.top);
     let head = (11.0 * s / 0.5).clamp(6.0, 12.0);
+    // One point beyond the drawing's edge, so nothing under the header peeks out at a cut.
     page.rect(
-        hx,
-        hy,
-        width * s,
-        STAGE_HEADER_HEIGHT as f32 * s,
+        hx - 1.0,
+        hy - 1.0,
+        width * s + 1.0,
+        STAGE_HEADER_HEIGHT as f32 * s + 1.0,
         Some("#1e293b"),
         None,
     );
@@ -374,9 +395,9 @@ pub(crate) fn draw_map(page: &mut impl Surface, f: &Fonts, layout: &MapLayout, v
     }
     for (name, _, y, h) in rows {
         page.rect(
-            hx,
+            hx - 1.0,
             v.y(*y),
-            LANE_HEADER_WIDTH as f32 * s,
+            LANE_HEADER_WIDTH as f32 * s + 1.0,
             *h as f32 * s,
             Some("#1e293b"),
             None,
@@ -452,15 +473,38 @@ fn room_mean(
         return;
     }
     page.begin_group("The room's curve");
-    let mean: Vec<(f32, f32)> = room
+    let mean: Vec<CurvePoint> = room
         .iter()
-        .map(|(x, r)| (v.x(*x), v.y(yof(r.mean * ROOM_SCALE))))
+        .map(|(x, r)| CurvePoint {
+            x: *x,
+            y: yof(r.mean * ROOM_SCALE),
+        })
         .collect();
-    page.line(&mean, ROOM_CURVE, 1.2);
-    for (x, y) in mean {
-        page.rect(x - 1.4, y - 1.4, 2.8, 2.8, Some(ROOM_CURVE), None);
+    curve(page, v, &mean, ROOM_CURVE, 1.2);
+    for p in mean {
+        page.rect(
+            v.x(p.x) - 1.4,
+            v.y(p.y) - 1.4,
+            2.8,
+            2.8,
+            Some(ROOM_CURVE),
+            None,
+        );
     }
     page.end_group();
+}
+
+/// The smooth curve through `pts` (canvas units, left to right) on the view.
+fn curve(page: &mut impl Surface, v: &View, pts: &[CurvePoint], color: &str, width: f32) {
+    let Some(first) = pts.first() else {
+        return;
+    };
+    let at = |p: CurvePoint| (v.x(p.x), v.y(p.y));
+    let pieces: Vec<[(f32, f32); 3]> = curve_segments(pts)
+        .into_iter()
+        .map(|s| [at(s.c1), at(s.c2), at(s.to)])
+        .collect();
+    page.curve(at(*first), &pieces, color, width);
 }
 
 /// Where the line from the centre of card `t` towards (x, y) leaves the card.

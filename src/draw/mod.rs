@@ -24,3 +24,7 @@ pub(crate) const ROOM_BAND: &str = "#fce8dd";
 pub(crate) fn reliability_color(r: Reliability) -> &'static str {
     r.colour()
 }
+
+/// The smallest card title the map drawings print (points). A map that only fits its page
+/// smaller shows each card's number in the touchpoint table instead of its title.
+pub(crate) const MIN_TITLE_PT: f32 = 5.5;

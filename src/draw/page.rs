@@ -142,6 +142,33 @@ impl Surface for Page {
         });
     }
 
+    fn curve(&mut self, start: (f32, f32), pieces: &[[(f32, f32); 3]], color: &str, width: f32) {
+        if pieces.is_empty() {
+            return;
+        }
+        self.ops.push(Op::SetOutlineColor { col: rgb(color) });
+        self.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+        // printpdf writes a cubic piece for two points flagged `bezier` followed by an end point.
+        let mut points = vec![LinePoint {
+            p: self.point(start.0, start.1),
+            bezier: false,
+        }];
+        for piece in pieces {
+            for (i, &(x, y)) in piece.iter().enumerate() {
+                points.push(LinePoint {
+                    p: self.point(x, y),
+                    bezier: i < 2,
+                });
+            }
+        }
+        self.ops.push(Op::DrawLine {
+            line: Line {
+                points,
+                is_closed: false,
+            },
+        });
+    }
+
     /// Draws one line of text with its baseline at `y`, switching fonts per character as needed.
     #[allow(clippy::too_many_arguments)]
     fn text(

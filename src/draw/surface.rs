@@ -18,6 +18,8 @@ pub(crate) trait Surface {
     );
     fn line(&mut self, points: &[(f32, f32)], color: &str, width: f32);
     fn polygon(&mut self, points: &[(f32, f32)], fill: &str);
+    /// A smooth stroked curve from `start` through cubic pieces (control, control, end).
+    fn curve(&mut self, start: (f32, f32), pieces: &[[(f32, f32); 3]], color: &str, width: f32);
     /// One line of text with its baseline at `y`.
     #[allow(clippy::too_many_arguments)]
     fn text(
@@ -140,6 +142,31 @@ impl Surface for SvgSurface {
             self.body,
             "<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\" stroke-linejoin=\"round\"/>",
             points(pts),
+            escape(color),
+            n(width)
+        );
+    }
+
+    fn curve(&mut self, start: (f32, f32), pieces: &[[(f32, f32); 3]], color: &str, width: f32) {
+        if pieces.is_empty() {
+            return;
+        }
+        let mut d = format!("M{},{}", n(start.0), n(start.1));
+        for [c1, c2, to] in pieces {
+            let _ = write!(
+                d,
+                " C{},{} {},{} {},{}",
+                n(c1.0),
+                n(c1.1),
+                n(c2.0),
+                n(c2.1),
+                n(to.0),
+                n(to.1)
+            );
+        }
+        let _ = writeln!(
+            self.body,
+            "<path d=\"{d}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\" stroke-linecap=\"round\"/>",
             escape(color),
             n(width)
         );

@@ -4,6 +4,7 @@
 
 mod annotation;
 mod changes;
+mod emotion;
 mod layout;
 mod map;
 mod measures;
@@ -19,6 +20,10 @@ pub use validate::{Limits, LIMITS, MAX_COORDINATE, MAX_HOLIDAYS, MAX_NAME_CHARS,
 
 pub use annotation::{Note, Story};
 pub use changes::{Changes, Record, RecordKind, RecordRef};
+pub use emotion::{
+    curve_segments, customer_facing, emotion_curve, emotion_y, feelings_row, CurvePoint,
+    CurveSegment, SLOT_WIDTH,
+};
 pub use layout::*;
 pub use map::{JourneyMap, Lane, LaneKind, MapKind, RoomRating, Stage};
 pub use measures::{

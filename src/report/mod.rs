@@ -10,6 +10,8 @@ mod room;
 mod tables;
 mod tracker;
 
+pub use maps::{map_pages, MapPage};
+
 use crate::draw::{
     draw_map, Face, Fonts, MapLayout, Page, Surface, View, Weight, INK, LINE, MUTED,
 };
@@ -111,8 +113,8 @@ pub struct ReportOptions {
 }
 
 const MARGIN: f32 = 40.0;
-/// Below this scale card titles (13 canvas px) would print under about 5.5 pt: the map is split.
-const MIN_MAP_SCALE: f32 = 0.42;
+/// The distance between the lines of a page's subtitle.
+const SUBTITLE_LINE: f32 = 11.5;
 
 struct Report<'a> {
     project: &'a Project,
@@ -237,39 +239,48 @@ impl Report<'_> {
         Page::new(h, w)
     }
 
+    /// The page's title and its subtitle, wrapped (never cut) over as many lines as it needs,
+    /// each `\n` starting a new line; returns where the page's content starts.
     fn heading(&self, page: &mut Page, title: &str, subtitle: &str) -> f32 {
+        // A long title is set smaller to fit the line, down to 12 pt, and only then shortened.
+        let room = page.width - 2.0 * MARGIN;
+        let size = (18.0 * room / self.fonts.width(title, 18.0, Weight::Bold)).clamp(12.0, 18.0);
         page.text(
             &self.fonts,
             MARGIN,
             MARGIN + 16.0,
-            18.0,
+            size,
             Weight::Bold,
             INK,
-            title,
+            &self.fonts.ellipsize(title, room, size, Weight::Bold),
         );
-        if !subtitle.is_empty() {
-            let sub =
-                self.fonts
-                    .ellipsize(subtitle, page.width - 2.0 * MARGIN, 9.5, Weight::Regular);
+        let lines: Vec<String> = subtitle
+            .lines()
+            .filter(|l| !l.is_empty())
+            .flat_map(|l| {
+                self.fonts.wrap(
+                    l,
+                    page.width - 2.0 * MARGIN,
+                    9.5,
+                    Weight::Regular,
+                    usize::MAX,
+                )
+            })
+            .collect();
+        for (i, line) in lines.iter().enumerate() {
             page.text(
                 &self.fonts,
                 MARGIN,
-                MARGIN + 31.0,
+                MARGIN + 31.0 + i as f32 * SUBTITLE_LINE,
                 9.5,
                 Weight::Regular,
                 MUTED,
-                &sub,
+                line,
             );
         }
-        page.line(
-            &[
-                (MARGIN, MARGIN + 38.0),
-                (page.width - MARGIN, MARGIN + 38.0),
-            ],
-            LINE,
-            0.8,
-        );
-        MARGIN + 52.0
+        let rule = MARGIN + 38.0 + lines.len().saturating_sub(1) as f32 * SUBTITLE_LINE;
+        page.line(&[(MARGIN, rule), (page.width - MARGIN, rule)], LINE, 0.8);
+        rule + 14.0
     }
 
     fn footers(&mut self) {

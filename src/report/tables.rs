@@ -44,9 +44,11 @@ impl Report<'_> {
         let rows: Vec<Vec<Cell>> = self
             .ordered_touchpoints()
             .into_iter()
-            .map(|t| {
+            .enumerate()
+            .map(|(i, t)| {
                 let gap = t.gap();
                 vec![
+                    Cell::text(&(i + 1).to_string()),
                     Cell::text(self.stage_name(t)),
                     Cell::text(self.lane_name(t)),
                     Cell::bold(&format!(
@@ -78,8 +80,8 @@ impl Report<'_> {
             .collect();
         self.table(
             "Touchpoints",
-            "Expectation / delivered performance on a 1–5 scale; a red gap means customers are let down",
-            &[("Stage", 0.13), ("Lane", 0.12), ("Touchpoint", 0.26), ("Channel", 0.11), ("Owner", 0.12), ("Exp / perf", 0.11), ("Reliability", 0.15)],
+            "# is the card's number on the maps · expectation / delivered performance on a 1–5 scale; a red gap means customers are let down",
+            &[("#", 0.04), ("Stage", 0.12), ("Lane", 0.11), ("Touchpoint", 0.25), ("Channel", 0.11), ("Owner", 0.11), ("Exp / perf", 0.11), ("Reliability", 0.15)],
             rows,
         );
     }

@@ -180,8 +180,25 @@ fn ui_fixtures() -> BTreeMap<&'static str, String> {
         touchpoints: cjml_read.touchpoints,
         not_imported: cjml_read.not_imported,
     };
+    // The emotion curve every drawing shares: the canvas's port must give the same points.
+    let curves: Vec<serde_json::Value> = project
+        .maps
+        .iter()
+        .map(|m| {
+            let lanes = project.lanes_of(m.id);
+            let cards: Vec<_> = project
+                .touchpoints
+                .iter()
+                .filter(|t| t.map_id == m.id)
+                .collect();
+            let curve = journeymap::model::emotion_curve(&lanes, &cards);
+            let segments = journeymap::model::curve_segments(&curve);
+            serde_json::json!({ "mapId": m.id, "curve": curve, "segments": segments })
+        })
+        .collect();
     let json = |v: serde_json::Value| serde_json::to_string_pretty(&v).unwrap() + "\n";
     BTreeMap::from([
+        ("emotion-curve.json", json(serde_json::Value::Array(curves))),
         (
             "sample-dashboard.json",
             json(serde_json::to_value(Dashboard::compute(&project, Some(map), today)).unwrap()),

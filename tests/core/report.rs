@@ -4,7 +4,7 @@
 
 use super::support::{sample, temp};
 use journeymap::model::Project;
-use journeymap::report::{render, Paper, ReportOptions, Section};
+use journeymap::report::{map_pages, render, Paper, ReportOptions, Section};
 use std::path::Path;
 use std::process::Command;
 
@@ -131,15 +131,75 @@ fn sample_report_is_complete_valid_and_small() {
         "fonts are subset"
     );
 
-    // On A3 the whole map fits one page: fewer pages than on A4, where it is split.
+    // Each map whole on an overview page, then stage by stage with titles legible.
+    assert!(text.contains("numbers are touchpoints in the touchpoint table"));
+    assert!(
+        text.contains("Stages 1–2 of 6: Prepare, Get to the airport"),
+        "{text}"
+    );
     let a3 = dir.path().join("a3.pdf");
     check(&sample(), Paper::A3, &a3);
-    assert!(pages(&a3) < n);
-    assert!(!tool("pdftotext", &[a3.to_str().unwrap(), "-"]).contains("(part 1 of"));
-    assert!(
-        text.contains("(part 1 of"),
-        "on A4 the map is split into marked parts"
-    );
+    assert!(pages(&a3) < n, "A3 needs fewer detail pages");
+}
+
+#[test]
+fn every_map_gets_one_overview_and_detail_pages_split_only_between_stages() {
+    use journeymap::model::{LANE_HEADER_WIDTH, STAGE_HEADER_HEIGHT};
+    let large = journeymap::app::generate::project(500, 3);
+    for project in [sample(), large] {
+        for paper in [Paper::A4, Paper::Letter, Paper::A3] {
+            let plan = map_pages(&project, paper);
+            assert_eq!(
+                plan.iter().filter(|p| p.overview).count(),
+                project.maps.len(),
+                "one overview per map on {paper:?}"
+            );
+            for map in &project.maps {
+                let stages = project.stages_of(map.id);
+                let lanes = project.lanes_of(map.id);
+                let mut edges = vec![LANE_HEADER_WIDTH];
+                for s in &stages {
+                    edges.push(edges.last().unwrap() + s.width);
+                }
+                let mut tops = vec![STAGE_HEADER_HEIGHT];
+                for l in &lanes {
+                    tops.push(tops.last().unwrap() + l.height);
+                }
+                let details: Vec<_> = plan
+                    .iter()
+                    .filter(|p| p.map == map.name && !p.overview)
+                    .collect();
+                let mut covered = vec![0; stages.len() * lanes.len()];
+                for page in &details {
+                    let (left, top, right, bottom) = page.area;
+                    assert_eq!(left, edges[page.stages.start], "starts at a stage's edge");
+                    assert!(
+                        right >= edges[page.stages.end]
+                            && (page.stages.end == stages.len() || right == edges[page.stages.end]),
+                        "ends at a stage's edge"
+                    );
+                    assert_eq!(top, tops[page.lanes.start], "starts at a lane's edge");
+                    assert!(bottom >= tops[page.lanes.end]);
+                    assert!(page.scale * 13.0 >= 5.5, "titles at least 5.5 pt");
+                    for s in page.stages.clone() {
+                        for l in page.lanes.clone() {
+                            covered[l * stages.len() + s] += 1;
+                        }
+                    }
+                    assert_eq!(
+                        page.stage_names,
+                        stages[page.stages.clone()]
+                            .iter()
+                            .map(|s| s.name.clone())
+                            .collect::<Vec<_>>()
+                    );
+                }
+                if !details.is_empty() {
+                    assert!(covered.iter().all(|&c| c == 1), "every stage and lane once");
+                }
+            }
+        }
+    }
 }
 
 #[test]

@@ -6,6 +6,8 @@ import { curveSegments, emotionCurve, emotionPoints, emotionY, HANDLE_SPACING, r
 import { LANE_HEADER_WIDTH, STAGE_HEADER_HEIGHT } from "./layout";
 import { borderPoint, distanceToSegment } from "./rect";
 import { SpatialIndex } from "./spatial";
+import { sampleProject } from "../editor/testing";
+import emotionSpec from "../../tests/fixtures/emotion-curve.json";
 
 const stage = (id: string, position: number, width: number) => ({ id, mapId: "m", name: id, description: "", position, width });
 const lane = (id: string, position: number, height: number) => ({ id, mapId: "m", name: id, kind: "custom" as const, position, height });
@@ -141,4 +143,27 @@ it("after Fit the whole map is in view, and not once zoomed in", () => {
   const cam = fit(bounds, 1000, 600);
   expect(wholeInView(cam, 1000, 600, bounds)).toBe(true);
   expect(wholeInView(zoomAt(cam, { x: 500, y: 300 }, 2), 1000, 600, bounds)).toBe(false);
+});
+
+it("draws the emotion curve through the same points as the core's exports (shared spec)", () => {
+  const project = sampleProject();
+  for (const spec of emotionSpec) {
+    const stages = project.stages.filter((s) => s.mapId === spec.mapId).sort((a, b) => a.position - b.position);
+    const lanes = project.lanes.filter((l) => l.mapId === spec.mapId).sort((a, b) => a.position - b.position || a.id.localeCompare(b.id));
+    const cards = project.touchpoints.filter((t) => t.mapId === spec.mapId);
+    const line = emotionCurve(mapGrid(stages, lanes), cards);
+    expect(line.length).toBe(spec.curve.length);
+    line.forEach((p, i) => {
+      expect(p.x).toBeCloseTo(spec.curve[i]!.x, 6);
+      expect(p.y).toBeCloseTo(spec.curve[i]!.y, 6);
+    });
+    curveSegments(line).forEach((s, i) => {
+      const want = spec.segments[i]!;
+      for (const k of ["c1", "c2", "to"] as const) {
+        expect(s[k].x).toBeCloseTo(want[k].x, 6);
+        expect(s[k].y).toBeCloseTo(want[k].y, 6);
+      }
+    });
+  }
+  expect(emotionSpec.some((s) => s.curve.length >= 6)).toBe(true);
 });
