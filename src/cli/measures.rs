@@ -23,14 +23,11 @@ pub fn dashboard(file: &Path, map: Option<&str>, today: NaiveDate, json: bool) -
         return Ok(());
     }
     println!("Dashboard on {today}");
-    let c = &d.kpi_counts;
     println!(
-        "\nTop touchpoints ({}): KPIs {} met, {} near, {} missed, {} without data",
+        "\nKPIs: {} · on the top touchpoints ({}): {}",
+        d.kpi_counts.summary(),
         d.top_touchpoints.len(),
-        c.met,
-        c.near,
-        c.missed,
-        c.no_data
+        d.top_kpi_counts.summary()
     );
     for t in &d.top_touchpoints {
         println!(

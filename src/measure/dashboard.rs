@@ -21,8 +21,10 @@ pub struct Dashboard {
     pub top_touchpoints: Vec<TopTouchpoint>,
     /// Every KPI on the map's touchpoints: the top touchpoints' first.
     pub kpis: Vec<KpiRow>,
-    /// Status counts of the top touchpoints' KPIs.
+    /// Status counts of every KPI in `kpis`, the figures beside the KPI table.
     pub kpi_counts: KpiCounts,
+    /// The same counts for the top touchpoints' KPIs only.
+    pub top_kpi_counts: KpiCounts,
     pub reliability: ReliabilityBoard,
     pub feedback: FeedbackSummary,
     pub customers: Vec<CustomerFlow>,
@@ -77,6 +79,29 @@ pub struct KpiCounts {
     pub near: u32,
     pub missed: u32,
     pub no_data: u32,
+}
+
+impl KpiCounts {
+    fn of<'a>(rows: impl Iterator<Item = &'a KpiRow>) -> Self {
+        let mut c = Self::default();
+        for k in rows {
+            match k.status {
+                KpiStatus::Met => c.met += 1,
+                KpiStatus::Near => c.near += 1,
+                KpiStatus::Missed => c.missed += 1,
+                KpiStatus::NoData => c.no_data += 1,
+            }
+        }
+        c
+    }
+
+    /// "3 met, 1 near, 0 missed, 2 no data".
+    pub fn summary(&self) -> String {
+        format!(
+            "{} met, {} near, {} missed, {} no data",
+            self.met, self.near, self.missed, self.no_data
+        )
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -237,15 +262,8 @@ impl Dashboard {
                 .then_with(|| a.name.cmp(&b.name))
                 .then_with(|| a.kpi_id.cmp(&b.kpi_id))
         });
-        let mut kpi_counts = KpiCounts::default();
-        for k in kpis.iter().filter(|k| k.top) {
-            match k.status {
-                KpiStatus::Met => kpi_counts.met += 1,
-                KpiStatus::Near => kpi_counts.near += 1,
-                KpiStatus::Missed => kpi_counts.missed += 1,
-                KpiStatus::NoData => kpi_counts.no_data += 1,
-            }
-        }
+        let kpi_counts = KpiCounts::of(kpis.iter());
+        let top_kpi_counts = KpiCounts::of(kpis.iter().filter(|k| k.top));
 
         let top_touchpoints = project
             .top_touchpoints
@@ -280,6 +298,7 @@ impl Dashboard {
             top_touchpoints,
             kpis,
             kpi_counts,
+            top_kpi_counts,
             reliability: reliability_board(project, &stages, &on_map),
             feedback: feedback_summary(project, &stages, &on_map, today),
             customers: CustomerPeriod::flows(&project.customer_periods),

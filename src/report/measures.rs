@@ -47,16 +47,15 @@ impl Report<'_> {
         let c = &d.kpi_counts;
         let last = d.customers.last();
         let subtitle = format!(
-            "{} on {}: KPIs {} met, {} near, {} missed, {} no data · sentiment {} · churn {} · pillars {}",
+            "{} on {}: KPIs {} (top touchpoints: {}) · sentiment {} · churn {} · pillars {}",
             map.map_or("All maps", |m| m.name.as_str()),
             self.opts.today,
-            c.met,
-            c.near,
-            c.missed,
-            c.no_data,
+            c.summary(),
+            d.top_kpi_counts.summary(),
             signed(d.feedback.average_sentiment),
             pct(last.and_then(|l| l.churn_rate)),
-            d.pillar_average.map_or("—".into(), |a| format!("{a:.1} of 5")),
+            d.pillar_average
+                .map_or("—".into(), |a| format!("{a:.1} of 5")),
         );
         let mut page = self.portrait();
         let mut y = self.heading(&mut page, title, &subtitle);

@@ -173,9 +173,21 @@ fn dashboard_figures_come_from_the_project() {
     // The top touchpoints' KPIs come first, then the others.
     let first_other = d.kpis.iter().position(|k| !k.top).unwrap();
     assert!(d.kpis[first_other..].iter().all(|k| !k.top));
+    // The counts cover every KPI the table shows; the top touchpoints' are counted apart.
     let c = &d.kpi_counts;
     assert_eq!(
         (c.met + c.near + c.missed + c.no_data) as usize,
+        d.kpis.len()
+    );
+    let near = d
+        .kpis
+        .iter()
+        .filter(|k| k.status == journeymap::measure::KpiStatus::Near)
+        .count();
+    assert_eq!(c.near as usize, near);
+    let t = &d.top_kpi_counts;
+    assert_eq!(
+        (t.met + t.near + t.missed + t.no_data) as usize,
         first_other
     );
     // Reliability counts add up to the map's touchpoints.

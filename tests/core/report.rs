@@ -238,9 +238,13 @@ fn the_measures_section_prints_the_dashboard_figures() {
     let c = &d.kpi_counts;
     assert!(
         text.contains(&squash(&format!(
-            "KPIs {} met, {} near, {} missed",
-            c.met, c.near, c.missed
-        ))),
+            "KPIs {} met, {} near, {} missed, {} no data (top touchpoints: {})",
+            c.met,
+            c.near,
+            c.missed,
+            c.no_data,
+            d.top_kpi_counts.summary()
+        ))) && !text.contains("pillars…"),
         "the summary carries the dashboard's counts"
     );
     assert_eq!(

@@ -21,9 +21,13 @@ topTouchpoints: Array<TopTouchpoint>,
  */
 kpis: Array<KpiRow>, 
 /**
- * Status counts of the top touchpoints' KPIs.
+ * Status counts of every KPI in `kpis`, the figures beside the KPI table.
  */
-kpiCounts: KpiCounts, reliability: ReliabilityBoard, feedback: FeedbackSummary, customers: Array<CustomerFlow>, 
+kpiCounts: KpiCounts, 
+/**
+ * The same counts for the top touchpoints' KPIs only.
+ */
+topKpiCounts: KpiCounts, reliability: ReliabilityBoard, feedback: FeedbackSummary, customers: Array<CustomerFlow>, 
 /**
  * All ten pillars in order.
  */
