@@ -21,7 +21,10 @@ use journeymap::interchange::touchpoints_csv::{TouchpointMapping, TouchpointPrev
 use journeymap::measure::{Dashboard, Feedback};
 use journeymap::model::{new_id, Changes, Id, MapKind, Summary};
 use journeymap::report::ReportRequest;
-use journeymap::workflow::{PhaseStatus, PhaseTemplate, Redesign, RedesignProgress, WorkCalendar};
+use journeymap::workflow::{
+    AfterRejection, CorporateResponse, PhaseStatus, PhaseTemplate, Redesign, RedesignProgress,
+    WorkCalendar,
+};
 use journeymap::Error;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -267,6 +270,17 @@ fn advance_phase(
     Ok(redesign.set_phase_status(phase, status, date, note)?)
 }
 
+/// A redesign with corporate's answer recorded (the UI records it as an undoable change).
+#[tauri::command]
+fn respond_to_corporate(
+    redesign: Redesign,
+    response: CorporateResponse,
+    after_rejection: AfterRejection,
+    calendar: WorkCalendar,
+) -> Result<Redesign, Error> {
+    Ok(redesign.respond(response, after_rejection, &calendar)?)
+}
+
 /// The records of a new map with the standard lanes and stages to rename (the UI adds them as one
 /// undoable step).
 #[tauri::command]
@@ -323,6 +337,21 @@ fn export_report(
     request: ReportRequest,
 ) -> Result<u64, Error> {
     let job = session(&state).report(&request, now())?;
+    job.write(&path)
+        .inspect(|_| *last.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(path))
+}
+
+/// Writes a redesign's proposal to corporate as a PDF, like `export_report` (off the UI thread,
+/// the session let go before the pages are drawn); `open_report` then opens it.
+#[tauri::command(async)]
+fn export_proposal(
+    state: State<'_, Workspace>,
+    last: State<'_, LastReport>,
+    path: PathBuf,
+    redesign_id: Id,
+    request: ReportRequest,
+) -> Result<u64, Error> {
+    let job = session(&state).proposal(&redesign_id.to_string(), &request, now())?;
     job.write(&path)
         .inspect(|_| *last.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(path))
 }
@@ -491,12 +520,14 @@ fn main() {
             save_project_as,
             redesign_progress,
             advance_phase,
+            respond_to_corporate,
             new_redesign,
             new_map,
             read_holidays,
             list_backups,
             restore_backup,
             export_report,
+            export_proposal,
             open_report,
             dashboard,
             preview_feedback_csv,

@@ -92,7 +92,23 @@ impl Session {
                 created,
                 author: request.author.clone(),
             },
+            proposal: None,
         })
+    }
+
+    /// The proposal to corporate of one redesign (by title or id), ready to render; the
+    /// request's paper, day and author apply, its sections do not.
+    #[cfg(feature = "report")]
+    pub fn proposal(
+        &self,
+        redesign: &str,
+        request: &crate::report::ReportRequest,
+        created: NaiveDateTime,
+    ) -> Result<ReportJob> {
+        let id = self.redesign_named(redesign)?.id;
+        let mut job = self.report(request, created)?;
+        job.proposal = Some(id);
+        Ok(job)
     }
 }
 
@@ -101,12 +117,17 @@ impl Session {
 pub struct ReportJob {
     project: Project,
     options: crate::report::ReportOptions,
+    /// The redesign whose proposal this is; `None` for the report.
+    proposal: Option<Id>,
 }
 
 #[cfg(feature = "report")]
 impl ReportJob {
     /// Renders the report and writes it to `dest`; returns its size in bytes.
     pub fn write(&self, dest: &Path) -> Result<u64> {
-        crate::report::write(&self.project, &self.options, dest)
+        match self.proposal {
+            Some(id) => crate::report::write_proposal(&self.project, id, &self.options, dest),
+            None => crate::report::write(&self.project, &self.options, dest),
+        }
     }
 }

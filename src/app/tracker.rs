@@ -3,7 +3,10 @@
 
 use super::session::Session;
 use crate::model::{new_id, Changes, Id, Record, Touchpoint};
-use crate::workflow::{improved_touchpoint, PhaseStatus, Redesign, RedesignProgress};
+use crate::workflow::{
+    improved_touchpoint, AfterRejection, CorporateResponse, PhaseStatus, Proposal, Redesign,
+    RedesignProgress,
+};
 use crate::{Error, Result};
 use chrono::NaiveDate;
 
@@ -165,6 +168,47 @@ impl Session {
             phase,
             improved,
         })
+    }
+
+    /// Records corporate's answer on a redesign (by title or id): see `Redesign::respond`.
+    pub fn respond_to_redesign(
+        &mut self,
+        redesign: &str,
+        response: CorporateResponse,
+        after_rejection: AfterRejection,
+    ) -> Result<Redesign> {
+        let calendar = self.open_project()?.calendar.clone();
+        let next = self
+            .redesign_named(redesign)?
+            .respond(response, after_rejection, &calendar)?;
+        self.apply(&Changes {
+            put: vec![Record::Redesign(next.clone())],
+            delete: vec![],
+        })?;
+        Ok(next)
+    }
+
+    /// Replaces a redesign's proposal (its written fields; the evidence comes from the project).
+    pub fn write_proposal(&mut self, redesign: &str, proposal: Proposal) -> Result<Redesign> {
+        let mut next = self.redesign_named(redesign)?.clone();
+        if let Some(kpi) = proposal.effect_kpi_id {
+            let project = self.open_project()?;
+            if !project
+                .kpis
+                .iter()
+                .any(|k| k.id == kpi && k.touchpoint_id == next.touchpoint_id)
+            {
+                return Err(Error::InvalidInput(
+                    "the expected effect's KPI must be one of the touchpoint's KPIs".into(),
+                ));
+            }
+        }
+        next.proposal = proposal;
+        self.apply(&Changes {
+            put: vec![Record::Redesign(next.clone())],
+            delete: vec![],
+        })?;
+        Ok(next)
     }
 }
 

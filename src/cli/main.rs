@@ -77,6 +77,26 @@ enum Command {
         #[arg(long, default_value = "Journeymap")]
         author: String,
     },
+    /// Write a redesign's proposal to corporate as a PDF: the problem and its evidence, the
+    /// change and its plan on the work calendar, the expected effect, a decision block.
+    #[cfg(feature = "report")]
+    Proposal {
+        file: PathBuf,
+        /// The redesign, by title or id.
+        #[arg(long)]
+        redesign: String,
+        #[arg(short, long)]
+        output: PathBuf,
+        /// a4, letter or a3.
+        #[arg(long, default_value = "a4")]
+        paper: String,
+        /// The day the plan is judged on (default: today).
+        #[arg(long)]
+        today: Option<chrono::NaiveDate>,
+        /// Who prepared it (printed under the title).
+        #[arg(long, default_value = "Journeymap")]
+        author: String,
+    },
     /// Customer-experience figures: top touchpoints and KPIs, reliability by stage, feedback,
     /// customers in and out, pillar scores.
     Dashboard {
@@ -571,6 +591,31 @@ fn run(command: Command) -> Result<()> {
             };
             let bytes = Session::viewing(&file)?
                 .report(&request, now)?
+                .write(&output)?;
+            println!("wrote {} ({} KB)", output.display(), bytes / 1024);
+        }
+        #[cfg(feature = "report")]
+        Command::Proposal {
+            file,
+            redesign,
+            output,
+            paper,
+            today: day,
+            author,
+        } => {
+            use journeymap::report::{Paper, ReportRequest};
+            let paper = Paper::parse(&paper).ok_or_else(|| {
+                Error::InvalidInput(format!("unknown paper {paper:?} (a4, letter, a3)"))
+            })?;
+            let now = chrono::Local::now().naive_local();
+            let request = ReportRequest {
+                paper,
+                sections: Vec::new(),
+                today: day.unwrap_or(now.date()),
+                author,
+            };
+            let bytes = Session::viewing(&file)?
+                .proposal(&redesign, &request, now)?
                 .write(&output)?;
             println!("wrote {} ({} KB)", output.display(), bytes / 1024);
         }

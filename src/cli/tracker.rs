@@ -5,7 +5,9 @@
 use chrono::NaiveDate;
 use clap::Subcommand;
 use journeymap::app::{phase_index, Session};
-use journeymap::workflow::{plan, PhaseStatus, Weekmask, WorkCalendar};
+use journeymap::workflow::{
+    plan, AfterRejection, CorporateResponse, Decision, PhaseStatus, Weekmask, WorkCalendar,
+};
 use journeymap::{Error, Result};
 use std::path::PathBuf;
 
@@ -67,6 +69,58 @@ pub enum Tracker {
         /// When this completes the redesign, move the touchpoint's reliability up one step.
         #[arg(long)]
         improve_reliability: bool,
+    },
+    /// Record corporate's answer to a redesign's proposal (completes the "Corporate response"
+    /// phase on its date).
+    Respond {
+        file: PathBuf,
+        #[arg(long)]
+        redesign: String,
+        /// approved, changes (approved with changes) or rejected.
+        #[arg(long)]
+        decision: String,
+        /// The day corporate answered.
+        #[arg(long)]
+        date: NaiveDate,
+        /// Who answered for corporate.
+        #[arg(long, default_value = "")]
+        by: String,
+        #[arg(long, default_value = "")]
+        comment: String,
+        /// After a rejection: end the redesign (kept in history) or revise (back to "Propose
+        /// change").
+        #[arg(long, default_value = "end")]
+        then: String,
+    },
+    /// Write a redesign's proposal to corporate: only the fields given change.
+    Propose {
+        file: PathBuf,
+        #[arg(long)]
+        redesign: String,
+        #[arg(long)]
+        problem: Option<String>,
+        #[arg(long)]
+        change: Option<String>,
+        /// How it will be executed, one step per line.
+        #[arg(long)]
+        steps: Option<String>,
+        #[arg(long)]
+        owner: Option<String>,
+        /// Cost or effort.
+        #[arg(long)]
+        cost: Option<String>,
+        /// What changes for employees.
+        #[arg(long)]
+        employees: Option<String>,
+        /// The effect expected.
+        #[arg(long)]
+        effect: Option<String>,
+        /// The KPI (by name) the effect should show in; one of the touchpoint's KPIs.
+        #[arg(long)]
+        kpi: Option<String>,
+        /// The decision asked of corporate.
+        #[arg(long)]
+        decision: Option<String>,
     },
     /// Replace a project's holidays with those of an .ics or .csv file.
     Holidays {
@@ -174,6 +228,8 @@ pub fn run(command: Tracker) -> Result<()> {
                             "id": r.id, "title": r.title, "touchpoint": row.touchpoint, "stage": row.stage,
                             "phase": phase.map(|x| x.name.clone()),
                             "phaseStatus": phase.map(|x| x.status.as_str()),
+                            "endedOn": r.ended_on.map(|d| d.to_string()),
+                            "corporate": r.responses.last().map(|a| a.decision.as_str()),
                             "status": p.state,
                             "workDaysRemaining": p.work_days_remaining,
                             "forecastEnd": p.forecast_end.to_string(),
@@ -202,6 +258,7 @@ pub fn run(command: Tracker) -> Result<()> {
                         .phase
                         .map(|i| &r.phases[i])
                         .map(|x| format!("{} ({})", x.name, x.status.label()))
+                        .or_else(|| r.ended_on.map(|d| format!("ended {d}")))
                         .unwrap_or_else(|| "—".into());
                     println!(
                         "{:<40} {:<26} {:<40} {:<9} {:>4}  {:<10}  {:<10}",
@@ -261,6 +318,89 @@ pub fn run(command: Tracker) -> Result<()> {
             } else if next.is_done() {
                 println!("The redesign is done (add --improve-reliability to move the touchpoint up a step).");
             }
+        }
+        Tracker::Respond {
+            file,
+            redesign,
+            decision,
+            date,
+            by,
+            comment,
+            then,
+        } => {
+            let decision = Decision::parse(decision.trim()).ok_or_else(|| {
+                Error::InvalidInput(format!(
+                    "unknown decision {decision:?} (approved, changes or rejected)"
+                ))
+            })?;
+            let after = match then.trim() {
+                "end" => AfterRejection::End,
+                "revise" => AfterRejection::Revise,
+                other => {
+                    return Err(Error::InvalidInput(format!(
+                        "--then {other:?}: end or revise"
+                    )))
+                }
+            };
+            let response = CorporateResponse {
+                decision,
+                date,
+                by,
+                comment,
+            };
+            let mut session = Session::editing(&file)?;
+            let next = session.respond_to_redesign(&redesign, response, after)?;
+            let state = next.progress(&session.open_project()?.calendar, date).state;
+            println!(
+                "{}: corporate {} on {date}; the redesign is {}",
+                next.title,
+                decision.label(),
+                state.label()
+            );
+        }
+        Tracker::Propose {
+            file,
+            redesign,
+            problem,
+            change,
+            steps,
+            owner,
+            cost,
+            employees,
+            effect,
+            kpi,
+            decision,
+        } => {
+            let mut session = Session::editing(&file)?;
+            let current = session.redesign_named(&redesign)?.clone();
+            let mut p = current.proposal.clone();
+            for (field, value) in [
+                (&mut p.problem, problem),
+                (&mut p.change, change),
+                (&mut p.steps, steps),
+                (&mut p.owner, owner),
+                (&mut p.cost, cost),
+                (&mut p.employees, employees),
+                (&mut p.effect, effect),
+                (&mut p.decision, decision),
+            ] {
+                if let Some(v) = value {
+                    *field = v.replace("\\n", "\n");
+                }
+            }
+            if let Some(name) = kpi {
+                let project = session.open_project()?;
+                let found = project
+                    .kpis
+                    .iter()
+                    .filter(|k| k.touchpoint_id == current.touchpoint_id)
+                    .find(|k| k.name.eq_ignore_ascii_case(name.trim()) || k.id.to_string() == name);
+                p.effect_kpi_id = Some(found.map(|k| k.id).ok_or_else(|| {
+                    Error::InvalidInput(format!("no KPI {name:?} on the redesign's touchpoint"))
+                })?);
+            }
+            let next = session.write_proposal(&redesign, p)?;
+            println!("{}: proposal saved", next.title);
         }
         Tracker::Holidays { file, import } => {
             let read = Session::editing(&file)?.replace_holidays(&import, today())?;

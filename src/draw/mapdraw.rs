@@ -28,6 +28,8 @@ pub(crate) struct MapLayout<'a> {
     pub(crate) emotion: Vec<CurvePoint>,
     /// Numbers keyed to the report's touchpoint table, shown on cards too small for a title.
     pub(crate) keys: HashMap<Id, usize>,
+    /// A card to point out (the proposal's touchpoint), ringed in amber.
+    pub(crate) highlight: Option<Id>,
     /// The extent of the grid and everything on it.
     pub(crate) width: f32,
     pub(crate) height: f32,
@@ -95,6 +97,7 @@ impl<'a> MapLayout<'a> {
             feelings,
             emotion,
             keys: HashMap::new(),
+            highlight: None,
             width: w,
             height: h,
         })
@@ -298,6 +301,21 @@ pub(crate) fn draw_map(page: &mut impl Surface, f: &Fonts, layout: &MapLayout, v
             if t.moment_of_truth {
                 star(page, x + w - title * 1.2, y + title * 1.2, title);
             }
+            page.end_group();
+            continue;
+        }
+        if layout.highlight == Some(t.id) {
+            page.rect(
+                x - 2.5,
+                y - 2.5,
+                w + 5.0,
+                h + 5.0,
+                None,
+                Some(("#f59e0b", 2.5)),
+            );
+        }
+        if title < MIN_TITLE_PT {
+            // Unreadably small and unnumbered: the card's colours alone.
             page.end_group();
             continue;
         }

@@ -33,8 +33,8 @@ pub use measures::{
 pub use persona::Persona;
 pub use project::{Project, ProjectInfo, Summary};
 pub use redesign::{
-    Phase, PhaseStatus, PhaseTemplate, Redesign, StatusChange, Weekmask, WorkCalendar,
-    DEFAULT_TEMPLATE,
+    CorporateResponse, Decision, Phase, PhaseStatus, PhaseTemplate, Proposal, Redesign,
+    StatusChange, Weekmask, WorkCalendar, DEFAULT_TEMPLATE,
 };
 pub use starter::{starter_map, STARTER_LANES, STARTER_STAGES};
 pub use touchpoint::{Connector, Reliability, Touchpoint};

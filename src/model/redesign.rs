@@ -95,6 +95,90 @@ pub struct Redesign {
     pub phases: Vec<Phase>,
     #[serde(default)]
     pub history: Vec<StatusChange>,
+    /// What the designer proposes to corporate, written during the first two phases.
+    #[serde(default)]
+    pub proposal: Proposal,
+    /// Corporate's answers, oldest first (a proposal sent back can be answered again).
+    #[serde(default)]
+    pub responses: Vec<CorporateResponse>,
+    /// The day a rejection ended the redesign; it stays in the tracker's history.
+    #[ts(type = "string | null")]
+    #[serde(default)]
+    pub ended_on: Option<NaiveDate>,
+}
+
+/// The proposal a redesign sends to corporate (seed 001: "propose the change and how to
+/// execute it; send the proposal to corporate"). The evidence (the touchpoint's reliability and
+/// gap, its KPIs, feedback on its stage) comes from the project when it is printed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Proposal {
+    /// The problem in the designer's words.
+    pub problem: String,
+    /// The change proposed.
+    pub change: String,
+    /// How it will be executed: one step per line.
+    pub steps: String,
+    /// Who carries it out.
+    pub owner: String,
+    /// What it costs, in money or effort.
+    pub cost: String,
+    /// What changes for employees.
+    pub employees: String,
+    /// The effect expected, and on which KPI.
+    pub effect: String,
+    #[ts(type = "string | null")]
+    pub effect_kpi_id: Option<Id>,
+    /// The decision asked of corporate.
+    pub decision: String,
+}
+
+/// Corporate's decision on a proposal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum Decision {
+    Approved,
+    /// Approved with changes.
+    Changes,
+    Rejected,
+}
+
+impl Decision {
+    pub const ALL: [Decision; 3] = [Self::Approved, Self::Changes, Self::Rejected];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Approved => "approved",
+            Self::Changes => "changes",
+            Self::Rejected => "rejected",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|d| d.as_str() == s)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Approved => "approved",
+            Self::Changes => "approved with changes",
+            Self::Rejected => "rejected",
+        }
+    }
+}
+
+/// One answer from corporate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CorporateResponse {
+    pub decision: Decision,
+    #[ts(type = "string")]
+    pub date: NaiveDate,
+    /// Who answered for corporate.
+    #[serde(default)]
+    pub by: String,
+    #[serde(default)]
+    pub comment: String,
 }
 
 /// Seven flags, Monday first; `true` is a work day. Written as seven characters of `1`/`0`

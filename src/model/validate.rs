@@ -595,6 +595,26 @@ fn check_redesign(p: &mut Problems, r: &Redesign, look: &impl Lookup) {
     p.check(r.history.len() <= 10_000, || {
         format!("{what}: history too long")
     });
+    let q = &r.proposal;
+    for text in [
+        &q.problem,
+        &q.change,
+        &q.steps,
+        &q.cost,
+        &q.employees,
+        &q.effect,
+        &q.decision,
+    ] {
+        p.text(&what, text);
+    }
+    p.name(&what, &q.owner, false);
+    p.check(r.responses.len() <= 1_000, || {
+        format!("{what}: too many corporate responses")
+    });
+    for a in &r.responses {
+        p.name(&what, &a.by, false);
+        p.text(&what, &a.comment);
+    }
 }
 
 fn check_kpi(p: &mut Problems, k: &Kpi, look: &impl Lookup) {

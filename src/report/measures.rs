@@ -7,7 +7,7 @@ use crate::draw::{reliability_color, Page, Surface, Weight, INK, LINE, MUTED};
 use crate::measure::{Dashboard, KpiStatus, Trend};
 use crate::model::MapKind;
 
-fn status_color(s: KpiStatus) -> &'static str {
+pub(super) fn status_color(s: KpiStatus) -> &'static str {
     match s {
         KpiStatus::Met => "#15803d",
         KpiStatus::Near => "#b45309",
@@ -16,7 +16,7 @@ fn status_color(s: KpiStatus) -> &'static str {
     }
 }
 
-fn num(v: f64) -> String {
+pub(super) fn num(v: f64) -> String {
     let rounded = (v * 100.0).round() / 100.0;
     if rounded.fract() == 0.0 {
         format!("{}", rounded as i64)

@@ -6,11 +6,13 @@
 mod cover;
 mod maps;
 mod measures;
+mod proposal;
 mod room;
 mod tables;
 mod tracker;
 
 pub use maps::{map_pages, MapPage};
+pub use proposal::{proposal, write_proposal};
 
 use crate::draw::{
     draw_map, Face, Fonts, MapLayout, Page, Surface, View, Weight, INK, LINE, MUTED,
@@ -126,27 +128,7 @@ struct Report<'a> {
 
 /// Renders the report as PDF bytes.
 pub fn render(project: &Project, opts: &ReportOptions) -> Result<Vec<u8>> {
-    let mut doc = PdfDocument::new(&project.info.name);
-    let mut warnings = Vec::new();
-    let mut face = |bytes: &'static [u8]| -> Result<Face> {
-        let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings)
-            .ok_or_else(|| Error::InvalidInput("an embedded report font cannot be read".into()))?;
-        let id = doc.add_font(&parsed);
-        Face::new(bytes, id)
-            .ok_or_else(|| Error::InvalidInput("an embedded report font cannot be measured".into()))
-    };
-    let fonts = Fonts {
-        regular: face(crate::draw::REGULAR)?,
-        bold: face(crate::draw::BOLD)?,
-        cjk: face(crate::draw::CJK)?,
-    };
-    let mut report = Report {
-        project,
-        opts,
-        fonts,
-        pages: Vec::new(),
-        bookmarks: Vec::new(),
-    };
+    let (doc, mut report) = Report::begin(project, opts)?;
     let wants = |s: Section| opts.sections.contains(&s);
     if wants(Section::Map) {
         report.maps();
@@ -169,35 +151,8 @@ pub fn render(project: &Project, opts: &ReportOptions) -> Result<Vec<u8>> {
     if wants(Section::Cover) || report.pages.is_empty() {
         report.cover();
     }
-    report.footers();
-
-    let info = &mut doc.metadata.info;
-    info.document_title = project.info.name.clone();
-    info.author = opts.author.clone();
-    info.creator = "Journeymap".into();
-    info.producer = "Journeymap (printpdf)".into();
-    info.subject = "Customer journey report".into();
-    let created = pdf_date(opts.created);
-    info.creation_date = created;
-    info.modification_date = created;
-    info.metadata_date = created;
-    for (name, page) in &report.bookmarks {
-        doc.add_bookmark(name, page + 1);
-    }
-    let pages = report
-        .pages
-        .into_iter()
-        .map(|p| {
-            PdfPage::new(
-                printpdf::Mm(p.width * 25.4 / 72.0),
-                printpdf::Mm(p.height * 25.4 / 72.0),
-                p.ops,
-            )
-        })
-        .collect();
-    doc.with_pages(pages);
-    let mut save_warnings = Vec::new();
-    Ok(doc.save(&PdfSaveOptions::default(), &mut save_warnings))
+    report.footers("Journeymap report");
+    Ok(report.finish(doc, &project.info.name, "Customer journey report"))
 }
 
 /// Renders the report and writes it to `dest` atomically (temp file + rename). Returns the
@@ -226,6 +181,67 @@ fn pdf_date(t: NaiveDateTime) -> printpdf::OffsetDateTime {
             milliseconds: 0,
         },
     )
+}
+
+impl<'a> Report<'a> {
+    /// A new document with the report fonts embedded, and an empty report to draw into it.
+    fn begin(project: &'a Project, opts: &'a ReportOptions) -> Result<(PdfDocument, Self)> {
+        let mut doc = PdfDocument::new(&project.info.name);
+        let mut warnings = Vec::new();
+        let mut face = |bytes: &'static [u8]| -> Result<Face> {
+            let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings).ok_or_else(|| {
+                Error::InvalidInput("an embedded report font cannot be read".into())
+            })?;
+            let id = doc.add_font(&parsed);
+            Face::new(bytes, id).ok_or_else(|| {
+                Error::InvalidInput("an embedded report font cannot be measured".into())
+            })
+        };
+        let fonts = Fonts {
+            regular: face(crate::draw::REGULAR)?,
+            bold: face(crate::draw::BOLD)?,
+            cjk: face(crate::draw::CJK)?,
+        };
+        let report = Report {
+            project,
+            opts,
+            fonts,
+            pages: Vec::new(),
+            bookmarks: Vec::new(),
+        };
+        Ok((doc, report))
+    }
+
+    /// The finished PDF: metadata, bookmarks and pages.
+    fn finish(self, mut doc: PdfDocument, title: &str, subject: &str) -> Vec<u8> {
+        let info = &mut doc.metadata.info;
+        info.document_title = title.to_owned();
+        info.author = self.opts.author.clone();
+        info.creator = "Journeymap".into();
+        info.producer = "Journeymap (printpdf)".into();
+        info.subject = subject.into();
+        let created = pdf_date(self.opts.created);
+        info.creation_date = created;
+        info.modification_date = created;
+        info.metadata_date = created;
+        for (name, page) in &self.bookmarks {
+            doc.add_bookmark(name, page + 1);
+        }
+        let pages = self
+            .pages
+            .into_iter()
+            .map(|p| {
+                PdfPage::new(
+                    printpdf::Mm(p.width * 25.4 / 72.0),
+                    printpdf::Mm(p.height * 25.4 / 72.0),
+                    p.ops,
+                )
+            })
+            .collect();
+        doc.with_pages(pages);
+        let mut save_warnings = Vec::new();
+        doc.save(&PdfSaveOptions::default(), &mut save_warnings)
+    }
 }
 
 impl Report<'_> {
@@ -283,7 +299,7 @@ impl Report<'_> {
         rule + 14.0
     }
 
-    fn footers(&mut self) {
+    fn footers(&mut self, kind: &str) {
         let total = self.pages.len();
         let name = self.project.info.name.clone();
         for (i, page) in self.pages.iter_mut().enumerate() {
@@ -294,10 +310,7 @@ impl Report<'_> {
                 0.5,
             );
             let left = self.fonts.ellipsize(
-                &format!(
-                    "{name} · Journeymap report · {}",
-                    self.opts.created.format("%Y-%m-%d")
-                ),
+                &format!("{name} · {kind} · {}", self.opts.created.format("%Y-%m-%d")),
                 page.width * 0.6,
                 7.5,
                 Weight::Regular,

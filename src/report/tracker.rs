@@ -5,24 +5,24 @@ use super::*;
 use crate::model::Redesign;
 use crate::workflow::RedesignProgress;
 
-type Tracked<'a> = (&'a Redesign, RedesignProgress);
+pub(super) type Tracked<'a> = (&'a Redesign, RedesignProgress);
 
 /// Width of the titles left of the chart, and height of one redesign's row.
 const LABEL_W: f32 = 190.0;
-const ROW_H: f32 = 26.0;
+pub(super) const ROW_H: f32 = 26.0;
 
 /// The chart's days across the page: from two days before the earliest date to the latest.
-struct Timeline {
+pub(super) struct Timeline {
     first: NaiveDate,
     days: f32,
     chart_x: f32,
     day_w: f32,
     top: f32,
-    height: f32,
+    pub(super) height: f32,
 }
 
 impl Timeline {
-    fn new(list: &[Tracked], today: NaiveDate, top: f32, page_width: f32) -> Self {
+    pub(super) fn new(list: &[Tracked], today: NaiveDate, top: f32, page_width: f32) -> Self {
         let first = list
             .iter()
             .flat_map(|(_, g)| g.forecast.iter().map(|x| x.start).chain([g.baseline.start]))
@@ -49,7 +49,7 @@ impl Timeline {
         }
     }
 
-    fn x(&self, d: NaiveDate) -> f32 {
+    pub(super) fn x(&self, d: NaiveDate) -> f32 {
         self.chart_x + (d - self.first).num_days() as f32 * self.day_w
     }
 }
@@ -102,10 +102,10 @@ impl Report<'_> {
     }
 
     /// Weekends and holidays shaded down the chart, with every Monday's date on top.
-    fn shade_days_off(&self, page: &mut Page, scale: &Timeline) {
+    pub(super) fn shade_days_off(&self, page: &mut Page, scale: &Timeline) {
         let calendar = &self.project.calendar;
         let mut d = scale.first;
-        while (d - scale.first).num_days() as f32 <= scale.days {
+        while ((d - scale.first).num_days() as f32) < scale.days {
             if !calendar.is_work_day(d) {
                 let holiday = calendar.holidays.contains_key(&d);
                 page.rect(
@@ -136,7 +136,7 @@ impl Report<'_> {
     }
 
     /// One redesign: its title and status at the left, its baseline and its phases as bars.
-    fn gantt_row(
+    pub(super) fn gantt_row(
         &self,
         page: &mut Page,
         scale: &Timeline,
@@ -207,13 +207,30 @@ impl Report<'_> {
                     RedesignState::AtRisk => "#b45309",
                     RedesignState::OnTrack => "#15803d",
                     RedesignState::Done => MUTED,
+                    RedesignState::Rejected => "#7f1d1d",
                 };
+                let corporate = r.responses.last().map_or("—".to_owned(), |a| {
+                    let by = if a.by.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", {}", a.by)
+                    };
+                    let comment = if a.comment.is_empty() {
+                        String::new()
+                    } else {
+                        format!(": “{}”", a.comment)
+                    };
+                    format!("{} {}{by}{comment}", a.decision.label(), a.date)
+                });
                 vec![
                     Cell::bold(&r.title),
                     Cell::text(t.map_or("", |t| t.title.as_str())),
-                    Cell::text(&phase.map_or("All phases done".into(), |x| {
-                        format!("{} ({})", x.name, x.status.label())
-                    })),
+                    Cell::text(&match (phase, r.ended_on) {
+                        (_, Some(day)) => format!("Ended {day}"),
+                        (Some(x), None) => format!("{} ({})", x.name, x.status.label()),
+                        (None, None) => "All phases done".into(),
+                    }),
+                    Cell::text(&corporate),
                     Cell::colored(g.state.label(), state_color),
                     Cell::text(&g.work_days_remaining.to_string()),
                     Cell::text(&g.forecast_end.to_string()),
@@ -226,13 +243,14 @@ impl Report<'_> {
             "Redesign status",
             &format!("Judged on {today}; work days left count from today to the forecast end"),
             &[
-                ("Redesign", 0.22),
-                ("Touchpoint", 0.15),
-                ("Current phase", 0.2),
+                ("Redesign", 0.18),
+                ("Touchpoint", 0.13),
+                ("Current phase", 0.16),
+                ("Corporate's answer", 0.19),
                 ("Status", 0.09),
-                ("Left", 0.06),
-                ("Forecast", 0.14),
-                ("Planned", 0.14),
+                ("Left", 0.05),
+                ("Forecast", 0.1),
+                ("Planned", 0.1),
             ],
             rows,
         );

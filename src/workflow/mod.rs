@@ -7,9 +7,11 @@ mod plan;
 mod redesign;
 
 pub use plan::{plan, Plan, PlannedPhase};
-pub use redesign::{improved_touchpoint, RedesignProgress, RedesignState, TrackingError};
+pub use redesign::{
+    improved_touchpoint, AfterRejection, RedesignProgress, RedesignState, TrackingError,
+};
 // The records live in `model`; they are named here too for the code that schedules them.
 pub use crate::model::{
-    Phase, PhaseStatus, PhaseTemplate, Redesign, StatusChange, Weekmask, WorkCalendar,
-    DEFAULT_TEMPLATE,
+    CorporateResponse, Decision, Phase, PhaseStatus, PhaseTemplate, Proposal, Redesign,
+    StatusChange, Weekmask, WorkCalendar, DEFAULT_TEMPLATE,
 };

@@ -6,6 +6,16 @@
 //! - **At risk**: not late, but the current phase is waiting on someone else (e.g. corporate's
 //!   response), or it is due within one work day and not done.
 //! - **On track**: otherwise (including a redesign that has not started yet).
+//! - **Rejected**: corporate rejected the proposal and the designer ended the redesign there; it
+//!   stays in the tracker's history.
+//!
+//! Corporate's response (`Redesign::respond`): it can be recorded once every phase before the
+//! "Corporate response" phase is done, on or after the day the last of them ended. It completes
+//! that phase on the response's date (starting it, if nobody had, on the first work day after the
+//! proposal went out, or the response's day if sooner). Approved, or approved with changes: the
+//! next phase ("Put into motion") is free to start. Rejected: either the redesign ends (kept, shown
+//! as rejected), or it goes back to "Propose change" — that phase reopens on the response's date
+//! and the phases after it up to the response are not started again.
 //!
 //! Forecast rules: a done phase keeps its actual dates; a running phase ends at the later of its
 //! planned end (actual start + duration) and today (it runs over); a phase not yet started begins
@@ -13,7 +23,10 @@
 //! keep their durations.
 
 use super::{plan, Plan};
-use crate::model::{Id, Phase, PhaseStatus, PhaseTemplate, Redesign, StatusChange, WorkCalendar};
+use crate::model::{
+    CorporateResponse, Decision, Id, Phase, PhaseStatus, PhaseTemplate, Proposal, Redesign,
+    StatusChange, WorkCalendar,
+};
 use chrono::NaiveDate;
 use serde::Serialize;
 use ts_rs::TS;
@@ -25,6 +38,7 @@ pub enum RedesignState {
     AtRisk,
     Late,
     Done,
+    Rejected,
 }
 
 impl RedesignState {
@@ -34,6 +48,7 @@ impl RedesignState {
             Self::AtRisk => "at risk",
             Self::Late => "late",
             Self::Done => "done",
+            Self::Rejected => "rejected",
         }
     }
 }
@@ -52,6 +67,9 @@ pub struct RedesignProgress {
     pub forecast_end: NaiveDate,
     /// Work days from today (or the start, if later) to the forecast end, both counted.
     pub work_days_remaining: i32,
+    /// The phase corporate's answer would complete, when one can be recorded now (the proposal
+    /// has gone out and no answer closed that phase yet).
+    pub awaiting_response: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -68,6 +86,18 @@ pub enum TrackingError {
     PreviousNotDone { phase: String, previous: String },
     #[error("{0}")]
     BadDate(String),
+    #[error("{0}")]
+    NotYet(String),
+}
+
+/// What a rejection does to the redesign, as the designer chooses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum AfterRejection {
+    /// The redesign ends; it stays in the tracker's history, shown as rejected.
+    End,
+    /// Back to "Propose change" to rework the proposal.
+    Revise,
 }
 
 impl From<TrackingError> for crate::Error {
@@ -105,7 +135,130 @@ impl Redesign {
             start,
             phases,
             history: Vec::new(),
+            proposal: Proposal::default(),
+            responses: Vec::new(),
+            ended_on: None,
         }
+    }
+
+    /// The phase that waits for corporate's response: the one named so (any phase whose name
+    /// has "response" in it), else the fourth, as in the default template.
+    pub fn response_phase(&self) -> Option<usize> {
+        self.phases
+            .iter()
+            .position(|p| p.name.to_lowercase().contains("response"))
+            .or((self.phases.len() >= 4).then_some(3))
+    }
+
+    /// The phase a rejected proposal goes back to: the first named "Propose…" before the
+    /// response, else the one two before it.
+    pub fn propose_phase(&self) -> Option<usize> {
+        let response = self.response_phase()?;
+        self.phases[..response]
+            .iter()
+            .position(|p| p.name.to_lowercase().starts_with("propos"))
+            .or(response.checked_sub(2))
+    }
+
+    /// Records corporate's response by the rules in this module's documentation.
+    pub fn respond(
+        &self,
+        response: CorporateResponse,
+        after_rejection: AfterRejection,
+        calendar: &WorkCalendar,
+    ) -> Result<Redesign, TrackingError> {
+        use PhaseStatus::*;
+        if let Some(day) = self.ended_on {
+            return Err(TrackingError::NotYet(format!(
+                "\"{}\" ended on {day}, after corporate rejected it",
+                self.title
+            )));
+        }
+        let index = self.response_phase().ok_or_else(|| {
+            TrackingError::NotYet(format!(
+                "\"{}\" has no phase for corporate's response",
+                self.title
+            ))
+        })?;
+        if let Some(open) = self.phases[..index].iter().find(|p| p.status != Done) {
+            return Err(TrackingError::NotYet(format!(
+                "corporate's response is recorded once \"{}\" is done (the proposal has gone out)",
+                open.name
+            )));
+        }
+        let phase = &self.phases[index];
+        if phase.status == Done {
+            return Err(TrackingError::NotYet(format!(
+                "\"{}\" is already done{}; reopen it to record another answer",
+                phase.name,
+                phase
+                    .actual_end
+                    .map(|d| format!(" (on {d})"))
+                    .unwrap_or_default()
+            )));
+        }
+        let date = response.date;
+        let sent = index
+            .checked_sub(1)
+            .and_then(|i| self.phases[i].actual_end)
+            .or(phase.actual_start);
+        if let Some(sent) = sent.filter(|s| date < *s) {
+            return Err(TrackingError::BadDate(format!(
+                "corporate cannot answer on {date}, before the proposal went out on {sent}"
+            )));
+        }
+        if let Some(start) = phase.actual_start.filter(|s| date < *s) {
+            return Err(TrackingError::BadDate(format!(
+                "corporate cannot answer on {date}, before \"{}\" started on {start}",
+                phase.name
+            )));
+        }
+        let mut next = self.clone();
+        let note = match response.comment.trim() {
+            "" => format!("Corporate: {}", response.decision.label()),
+            c => format!("Corporate: {} — {c}", response.decision.label()),
+        };
+        let log = |r: &mut Redesign, i: usize, from, to, day| {
+            r.history.push(StatusChange {
+                date: day,
+                phase: i as u32,
+                from,
+                to,
+                note: note.clone(),
+            })
+        };
+        if phase.status == NotStarted {
+            let started = sent
+                .map(|s| calendar.next_work_day_after(s))
+                .unwrap_or(date)
+                .min(date);
+            next.phases[index].actual_start = Some(started);
+            next.phases[index].status = InProgress;
+            log(&mut next, index, NotStarted, InProgress, started);
+        }
+        let from = next.phases[index].status;
+        next.phases[index].status = Done;
+        next.phases[index].actual_end = Some(date);
+        log(&mut next, index, from, Done, date);
+        if response.decision == Decision::Rejected {
+            match after_rejection {
+                AfterRejection::End => next.ended_on = Some(date),
+                AfterRejection::Revise => {
+                    let back = self.propose_phase().unwrap_or(0);
+                    for i in (back..=index).rev() {
+                        let p = &mut next.phases[i];
+                        let to = if i == back { InProgress } else { NotStarted };
+                        let from = p.status;
+                        p.status = to;
+                        p.actual_end = None;
+                        p.actual_start = (i == back).then_some(date);
+                        log(&mut next, i, from, to, date);
+                    }
+                }
+            }
+        }
+        next.responses.push(response);
+        Ok(next)
     }
 
     pub fn template(&self) -> Vec<PhaseTemplate> {
@@ -239,8 +392,10 @@ impl Redesign {
         let current = self
             .phases
             .iter()
-            .position(|p| p.status != PhaseStatus::Done);
+            .position(|p| p.status != PhaseStatus::Done)
+            .filter(|_| self.ended_on.is_none());
         let state = match current {
+            _ if self.ended_on.is_some() => RedesignState::Rejected,
             None if !self.phases.is_empty() => RedesignState::Done,
             _ if forecast_end > baseline.end => RedesignState::Late,
             Some(i) => {
@@ -257,13 +412,26 @@ impl Redesign {
             }
             None => RedesignState::OnTrack,
         };
-        let work_days_remaining = if state == RedesignState::Done {
+        let forecast_end = self.ended_on.unwrap_or(forecast_end);
+        let work_days_remaining = if matches!(state, RedesignState::Done | RedesignState::Rejected)
+        {
             0
         } else {
             let days = calendar.count_work_days(today_work.max(baseline.start), forecast_end);
             i32::try_from(days.max(0)).unwrap_or(i32::MAX)
         };
+        let awaiting_response = self
+            .response_phase()
+            .filter(|&i| {
+                self.ended_on.is_none()
+                    && self.phases[i].status != PhaseStatus::Done
+                    && self.phases[..i]
+                        .iter()
+                        .all(|p| p.status == PhaseStatus::Done)
+            })
+            .map(|i| i as u32);
         RedesignProgress {
+            awaiting_response,
             state,
             current_phase: current.map(|i| i as u32),
             baseline,
@@ -312,6 +480,185 @@ mod tests {
             d("2026-11-02"),
             &PhaseTemplate::default_template(),
         )
+    }
+
+    /// The default redesign with its proposal sent: phases 1–3 done, the last on Mon 16 Nov.
+    fn sent() -> Redesign {
+        let mut r = redesign();
+        for (i, (start, end)) in [
+            ("2026-11-02", "2026-11-06"),
+            ("2026-11-09", "2026-11-13"),
+            ("2026-11-16", "2026-11-16"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            r = r.set_phase_status(i, InProgress, d(start), "").unwrap();
+            r = r.set_phase_status(i, Done, d(end), "").unwrap();
+        }
+        r
+    }
+
+    fn answer(decision: Decision, date: &str) -> CorporateResponse {
+        CorporateResponse {
+            decision,
+            date: d(date),
+            by: "COO".into(),
+            comment: "Go ahead".into(),
+        }
+    }
+
+    #[test]
+    fn an_approval_completes_the_response_phase_on_its_date() {
+        let mut cal = WorkCalendar::default();
+        cal.holidays.insert(d("2026-11-23"), "Works holiday".into());
+        let r = sent()
+            .respond(
+                answer(Decision::Approved, "2026-11-20"),
+                AfterRejection::End,
+                &cal,
+            )
+            .unwrap();
+        let phase = &r.phases[3];
+        assert_eq!(phase.status, Done);
+        // Started the first work day after the proposal went out, ended on the answer's day.
+        assert_eq!(phase.actual_start, Some(d("2026-11-17")));
+        assert_eq!(phase.actual_end, Some(d("2026-11-20")));
+        assert_eq!(r.responses.len(), 1);
+        assert_eq!(r.ended_on, None);
+        let last = r.history.last().unwrap();
+        assert_eq!(
+            (last.from, last.to, last.date),
+            (InProgress, Done, d("2026-11-20"))
+        );
+        assert_eq!(last.note, "Corporate: approved — Go ahead");
+        // "Put into motion" may start the next work day (Monday is a holiday here).
+        assert_eq!(
+            sent().progress(&cal, d("2026-11-17")).awaiting_response,
+            Some(3)
+        );
+        assert_eq!(
+            redesign().progress(&cal, d("2026-11-17")).awaiting_response,
+            None
+        );
+        let g = r.progress(&cal, d("2026-11-20"));
+        assert_eq!(g.awaiting_response, None, "answered");
+        assert_eq!(g.current_phase, Some(4));
+        assert_eq!(g.forecast[4].start, d("2026-11-24"));
+        assert_ne!(g.state, RedesignState::Rejected);
+        assert!(r
+            .set_phase_status(4, InProgress, d("2026-11-24"), "")
+            .is_ok());
+        // A second answer needs the phase reopened first.
+        assert!(matches!(
+            r.respond(
+                answer(Decision::Changes, "2026-11-24"),
+                AfterRejection::End,
+                &cal
+            ),
+            Err(TrackingError::NotYet(_))
+        ));
+    }
+
+    #[test]
+    fn an_answer_waits_for_the_proposal_and_cannot_predate_it() {
+        let cal = WorkCalendar::default();
+        let early = redesign()
+            .set_phase_status(0, InProgress, d("2026-11-02"), "")
+            .unwrap();
+        let err = early
+            .respond(
+                answer(Decision::Approved, "2026-11-20"),
+                AfterRejection::End,
+                &cal,
+            )
+            .unwrap_err();
+        assert!(err.to_string().contains("Brainstorm"), "{err}");
+        assert!(matches!(
+            sent().respond(
+                answer(Decision::Approved, "2026-11-13"),
+                AfterRejection::End,
+                &cal
+            ),
+            Err(TrackingError::BadDate(_))
+        ));
+        // Someone had already marked the wait as started: that start is kept.
+        let waiting = sent()
+            .set_phase_status(3, InProgress, d("2026-11-18"), "")
+            .unwrap()
+            .set_phase_status(3, Waiting, d("2026-11-18"), "")
+            .unwrap();
+        let r = waiting
+            .respond(
+                answer(Decision::Changes, "2026-11-19"),
+                AfterRejection::End,
+                &cal,
+            )
+            .unwrap();
+        assert_eq!(r.phases[3].actual_start, Some(d("2026-11-18")));
+        assert_eq!(r.history.last().unwrap().from, Waiting);
+        assert_eq!(r.responses[0].decision.label(), "approved with changes");
+    }
+
+    #[test]
+    fn a_rejection_ends_the_redesign_or_sends_it_back_to_the_proposal() {
+        let cal = WorkCalendar::default();
+        let ended = sent()
+            .respond(
+                answer(Decision::Rejected, "2026-11-19"),
+                AfterRejection::End,
+                &cal,
+            )
+            .unwrap();
+        assert_eq!(ended.ended_on, Some(d("2026-11-19")));
+        let g = ended.progress(&cal, d("2026-11-30"));
+        assert_eq!(g.state, RedesignState::Rejected);
+        assert_eq!((g.current_phase, g.work_days_remaining), (None, 0));
+        assert_eq!(g.forecast_end, d("2026-11-19"));
+        assert!(ended
+            .respond(
+                answer(Decision::Approved, "2026-11-20"),
+                AfterRejection::End,
+                &cal
+            )
+            .is_err());
+
+        let back = sent()
+            .respond(
+                answer(Decision::Rejected, "2026-11-19"),
+                AfterRejection::Revise,
+                &cal,
+            )
+            .unwrap();
+        assert_eq!(back.ended_on, None);
+        assert_eq!(back.phases[0].status, Done, "the brainstorm stays done");
+        assert_eq!(back.phases[1].status, InProgress);
+        assert_eq!(back.phases[1].actual_start, Some(d("2026-11-19")));
+        for i in [2, 3] {
+            assert_eq!(back.phases[i].status, NotStarted);
+            assert_eq!(
+                (back.phases[i].actual_start, back.phases[i].actual_end),
+                (None, None)
+            );
+        }
+        assert_eq!(back.progress(&cal, d("2026-11-19")).current_phase, Some(1));
+        // Reworked, sent again, approved: both answers are kept in order.
+        let again = back
+            .set_phase_status(1, Done, d("2026-11-25"), "")
+            .unwrap()
+            .set_phase_status(2, InProgress, d("2026-11-26"), "")
+            .unwrap()
+            .set_phase_status(2, Done, d("2026-11-26"), "")
+            .unwrap()
+            .respond(
+                answer(Decision::Approved, "2026-11-30"),
+                AfterRejection::End,
+                &cal,
+            )
+            .unwrap();
+        let decisions: Vec<_> = again.responses.iter().map(|a| a.decision).collect();
+        assert_eq!(decisions, [Decision::Rejected, Decision::Approved]);
+        assert_eq!(again.phases[3].actual_start, Some(d("2026-11-27")));
     }
 
     #[test]

@@ -17,6 +17,7 @@ fn export_all(dir: &Path) {
     ErrorPayload::export_all(&cfg).expect("export ErrorPayload");
     OpenedProject::export_all(&cfg).expect("export OpenedProject");
     journeymap::workflow::RedesignProgress::export_all(&cfg).expect("export RedesignProgress");
+    journeymap::workflow::AfterRejection::export_all(&cfg).expect("export AfterRejection");
     journeymap::app::backup::BackupEntry::export_all(&cfg).expect("export BackupEntry");
     journeymap::measure::Dashboard::export_all(&cfg).expect("export Dashboard");
     journeymap::interchange::feedback_csv::FeedbackPreview::export_all(&cfg)

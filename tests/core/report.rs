@@ -333,3 +333,193 @@ fn the_cli_writes_a_report_with_chosen_sections() {
         .unwrap();
     assert!(String::from_utf8_lossy(&bad.stderr).starts_with("error[invalid-input]"));
 }
+
+#[test]
+fn a_redesign_proposal_goes_to_corporate_and_its_answer_is_recorded() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = temp();
+    let file = dir.path().join("p.journey");
+    std::fs::copy(super::support::sample_journey(), &file).unwrap();
+    let f = file.to_str().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_journeymap"))
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    let redesign = "Online check-in for infant bookings";
+    let out = run(&[
+        "tracker",
+        "propose",
+        f,
+        "--redesign",
+        redesign,
+        "--problem",
+        "Parents with a baby cannot check in online.",
+        "--change",
+        "Take the infant's passport details online.",
+        "--steps",
+        "Add the fields\\nPilot on two routes",
+        "--owner",
+        "Digital product team",
+        "--cost",
+        "30 developer days",
+        "--employees",
+        "Counter agents stop re-keying infant details.",
+        "--effect",
+        "Families check in online like everyone else.",
+        "--kpi",
+        "completion rate",
+        "--decision",
+        "Approve the two-route pilot.",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run(&[
+        "tracker",
+        "propose",
+        f,
+        "--redesign",
+        redesign,
+        "--kpi",
+        "Boarding NPS",
+    ]);
+    assert!(
+        !out.status.success(),
+        "a KPI of another touchpoint is refused"
+    );
+
+    let out = run(&[
+        "proposal",
+        f,
+        "--redesign",
+        redesign,
+        "-o",
+        "proposal.pdf",
+        "--today",
+        "2026-11-23",
+        "--author",
+        "Amara Okafor",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pdf = dir.path().join("proposal.pdf");
+    let p = pdf.to_str().unwrap();
+    assert!(tool("qpdf", &["--check", p]).contains("No syntax or stream encoding errors"));
+    assert!((1..=3).contains(&pages(&pdf)), "1–3 pages");
+    assert_eq!(
+        std::fs::metadata(&pdf).unwrap().permissions().mode() & 0o777,
+        0o644 & !umask(),
+        "written with the umask's mode"
+    );
+    let text = squash(&tool("pdftotext", &[p, "-"]));
+    for want in [
+        "Proposal: Online check-in for infant bookings",
+        "Online check-in",
+        "Completion rate",
+        "Parents with a baby cannot check in online.",
+        "1. Add the fields",
+        "2. Pilot on two routes",
+        "Online check-in kept timing out on the passport page",
+        "Measured by the KPI “Completion rate”",
+        "Corporate's decision",
+        "Approved with changes",
+        "Signature",
+        "Prepared by Amara Okafor",
+    ] {
+        assert!(text.contains(&squash(want)), "{want:?} in the proposal");
+    }
+
+    // Corporate rejects it; the designer reworks the proposal.
+    let out = run(&[
+        "tracker",
+        "respond",
+        f,
+        "--redesign",
+        redesign,
+        "--decision",
+        "rejected",
+        "--date",
+        "2026-11-24",
+        "--by",
+        "COO",
+        "--comment",
+        "Too costly",
+        "--then",
+        "revise",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run(&["tracker", "status", f, "--today", "2026-11-24", "--json"]);
+    let status: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let row = status["redesigns"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["title"] == redesign)
+        .unwrap()
+        .clone();
+    assert_eq!(row["phase"], "Propose change & execution methods");
+    assert_eq!(row["phaseStatus"], "inProgress");
+    let out = run(&[
+        "tracker",
+        "respond",
+        f,
+        "--redesign",
+        redesign,
+        "--decision",
+        "approved",
+        "--date",
+        "2026-11-25",
+    ]);
+    assert!(
+        !out.status.success(),
+        "no answer before the proposal goes out again"
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is done (the proposal has gone out)"));
+    let out = run(&[
+        "tracker",
+        "respond",
+        f,
+        "--redesign",
+        redesign,
+        "--decision",
+        "maybe",
+        "--date",
+        "2026-11-25",
+    ]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("approved, changes or rejected"));
+
+    // The report's tracker shows corporate's answer.
+    let out = run(&[
+        "report",
+        f,
+        "-o",
+        "r.pdf",
+        "--sections",
+        "redesigns",
+        "--today",
+        "2026-11-24",
+    ]);
+    assert!(out.status.success());
+    let text = squash(&tool(
+        "pdftotext",
+        &[dir.path().join("r.pdf").to_str().unwrap(), "-"],
+    ));
+    assert!(text.contains("rejected2026-11-24,") && text.contains(&squash("COO: “Too costly”")));
+}
+
+fn umask() -> u32 {
+    let out = Command::new("sh").args(["-c", "umask"]).output().unwrap();
+    u32::from_str_radix(String::from_utf8_lossy(&out.stdout).trim(), 8).unwrap()
+}

@@ -1,9 +1,10 @@
 //! The redesign tracker's records: the work calendar, the phase template and the redesigns with
 //! their phases and history, each loaded beside where it is saved.
 
-use super::{all, attach, id, index_of, opt_date, parse_date, parsed, sql};
+use super::{all, attach, id, index_of, opt_date, opt_id, opt_sql, parse_date, parsed, sql};
 use crate::model::{
-    Phase, PhaseStatus, PhaseTemplate, Redesign, StatusChange, Weekmask, WorkCalendar,
+    CorporateResponse, Decision, Phase, PhaseStatus, PhaseTemplate, Proposal, Redesign,
+    StatusChange, Weekmask, WorkCalendar,
 };
 use rusqlite::{params, Connection};
 
@@ -55,7 +56,10 @@ pub(super) fn put_template(conn: &Connection, phases: &[PhaseTemplate]) -> rusql
 pub(super) fn load_redesigns(conn: &Connection) -> rusqlite::Result<Vec<Redesign>> {
     let mut redesigns = all(
         conn,
-        "SELECT id, touchpoint_id, title, description, start_date FROM redesigns",
+        "SELECT id, touchpoint_id, title, description, start_date, problem, proposed_change,
+           steps, plan_owner, cost, employees, expected_effect, effect_kpi_id,
+           decision_requested, ended_on
+         FROM redesigns",
         |r| {
             Ok(Redesign {
                 id: id(r, 0)?,
@@ -65,6 +69,19 @@ pub(super) fn load_redesigns(conn: &Connection) -> rusqlite::Result<Vec<Redesign
                 start: parsed(r, 4, parse_date)?,
                 phases: Vec::new(),
                 history: Vec::new(),
+                proposal: Proposal {
+                    problem: r.get(5)?,
+                    change: r.get(6)?,
+                    steps: r.get(7)?,
+                    owner: r.get(8)?,
+                    cost: r.get(9)?,
+                    employees: r.get(10)?,
+                    effect: r.get(11)?,
+                    effect_kpi_id: opt_id(r, 12)?,
+                    decision: r.get(13)?,
+                },
+                responses: Vec::new(),
+                ended_on: opt_date(r, 14)?,
             })
         },
     )?;
@@ -107,29 +124,79 @@ pub(super) fn load_redesigns(conn: &Connection) -> rusqlite::Result<Vec<Redesign
         },
     )?;
     attach(&mut redesigns, &index, history, |r| &mut r.history);
+    let responses = all(
+        conn,
+        "SELECT redesign_id, decision, date, by_name, comment
+         FROM redesign_responses ORDER BY redesign_id, seq",
+        |r| {
+            Ok((
+                id(r, 0)?,
+                CorporateResponse {
+                    decision: parsed(r, 1, Decision::parse)?,
+                    date: parsed(r, 2, parse_date)?,
+                    by: r.get(3)?,
+                    comment: r.get(4)?,
+                },
+            ))
+        },
+    )?;
+    attach(&mut redesigns, &index, responses, |r| &mut r.responses);
     Ok(redesigns)
 }
 
 /// A redesign is a handful of rows: its phases and history are rewritten with it.
 pub(super) fn put_redesign(conn: &Connection, r: &Redesign) -> rusqlite::Result<usize> {
     conn.prepare_cached(
-        "INSERT INTO redesigns (id, touchpoint_id, title, description, start_date)
-         VALUES (?1, ?2, ?3, ?4, ?5)
+        "INSERT INTO redesigns (id, touchpoint_id, title, description, start_date, problem,
+           proposed_change, steps, plan_owner, cost, employees, expected_effect, effect_kpi_id,
+           decision_requested, ended_on)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
          ON CONFLICT (id) DO UPDATE SET touchpoint_id = excluded.touchpoint_id,
            title = excluded.title, description = excluded.description,
-           start_date = excluded.start_date",
+           start_date = excluded.start_date, problem = excluded.problem,
+           proposed_change = excluded.proposed_change, steps = excluded.steps,
+           plan_owner = excluded.plan_owner, cost = excluded.cost,
+           employees = excluded.employees, expected_effect = excluded.expected_effect,
+           effect_kpi_id = excluded.effect_kpi_id,
+           decision_requested = excluded.decision_requested, ended_on = excluded.ended_on",
     )?
     .execute(params![
         sql(r.id),
         sql(r.touchpoint_id),
         r.title,
         r.description,
-        r.start.to_string()
+        r.start.to_string(),
+        r.proposal.problem,
+        r.proposal.change,
+        r.proposal.steps,
+        r.proposal.owner,
+        r.proposal.cost,
+        r.proposal.employees,
+        r.proposal.effect,
+        opt_sql(r.proposal.effect_kpi_id),
+        r.proposal.decision,
+        r.ended_on.map(|d| d.to_string()),
     ])?;
     conn.prepare_cached("DELETE FROM redesign_phases WHERE redesign_id = ?1")?
         .execute([sql(r.id)])?;
     conn.prepare_cached("DELETE FROM redesign_history WHERE redesign_id = ?1")?
         .execute([sql(r.id)])?;
+    conn.prepare_cached("DELETE FROM redesign_responses WHERE redesign_id = ?1")?
+        .execute([sql(r.id)])?;
+    let mut answer = conn.prepare_cached(
+        "INSERT INTO redesign_responses (redesign_id, seq, decision, date, by_name, comment)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?;
+    for (i, a) in r.responses.iter().enumerate() {
+        answer.execute(params![
+            sql(r.id),
+            i as i64,
+            a.decision.as_str(),
+            a.date.to_string(),
+            a.by,
+            a.comment
+        ])?;
+    }
     let mut phase = conn.prepare_cached(
         "INSERT INTO redesign_phases (redesign_id, position, name, days, status, actual_start,
            actual_end, owner, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",

@@ -18,4 +18,9 @@ forecast: Array<PlannedPhase>, forecastEnd: string,
 /**
  * Work days from today (or the start, if later) to the forecast end, both counted.
  */
-workDaysRemaining: number, };
+workDaysRemaining: number, 
+/**
+ * The phase corporate's answer would complete, when one can be recorded now (the proposal
+ * has gone out and no answer closed that phase yet).
+ */
+awaitingResponse: number | null, };

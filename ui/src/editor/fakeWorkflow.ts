@@ -2,6 +2,8 @@
 // back on Monday–Friday and follows the same phase-order rules in their simplest form. The real
 // rules live in Rust (`src/workflow/`), tested there and through the real app end to end.
 
+import type { AfterRejection } from "../bindings/AfterRejection";
+import type { CorporateResponse } from "../bindings/CorporateResponse";
 import type { PhaseStatus } from "../bindings/PhaseStatus";
 import type { PhaseTemplate } from "../bindings/PhaseTemplate";
 import type { Redesign } from "../bindings/Redesign";
@@ -36,7 +38,34 @@ export function fakeNewRedesign(id: string, touchpointId: string, title: string,
       notes: "",
     })),
     history: [],
+    proposal: { problem: "", change: "", steps: "", owner: "", cost: "", employees: "", effect: "", effectKpiId: null, decision: "" },
+    responses: [],
+    endedOn: null,
   };
+}
+
+/** Corporate's answer in its simplest form: the response phase (the fourth) ends on the answer's
+ * day; a rejection ends the redesign or reopens the proposal phase (the second). */
+export function fakeRespond(r: Redesign, response: CorporateResponse, after: AfterRejection, _calendar: WorkCalendar): Redesign {
+  const index = 3;
+  if (r.endedOn || r.phases.slice(0, index).some((p) => p.status !== "done"))
+    throw { code: "invalid-input", message: "corporate's response is recorded once the proposal has gone out" };
+  const next = structuredClone(r);
+  const p = next.phases[index]!;
+  p.actualStart ??= response.date;
+  p.actualEnd = response.date;
+  p.status = "done";
+  if (response.decision === "rejected" && after === "end") next.endedOn = response.date;
+  if (response.decision === "rejected" && after === "revise") {
+    for (let i = 1; i <= index; i++) {
+      const q = next.phases[i]!;
+      q.status = i === 1 ? "inProgress" : "notStarted";
+      q.actualStart = i === 1 ? response.date : null;
+      q.actualEnd = null;
+    }
+  }
+  next.responses.push(response);
+  return next;
 }
 
 export function fakeAdvance(r: Redesign, index: number, to: PhaseStatus, date: string, note: string): Redesign {
@@ -65,6 +94,16 @@ export function fakeProgress(_calendar: WorkCalendar, redesigns: Redesign[], tod
     const current = r.phases.findIndex((p) => p.status !== "done");
     const end = baseline[baseline.length - 1]?.end ?? r.start;
     const done = current < 0;
+    if (r.endedOn)
+      return {
+        state: "rejected",
+        currentPhase: null,
+        baseline: { start: baseline[0]?.start ?? r.start, end, phases: baseline },
+        forecast: baseline,
+        forecastEnd: r.endedOn,
+        workDaysRemaining: 0,
+        awaitingResponse: null,
+      } as RedesignProgress;
     return {
       state: done ? "done" : today > end ? "late" : "onTrack",
       currentPhase: done ? null : current,
@@ -72,6 +111,8 @@ export function fakeProgress(_calendar: WorkCalendar, redesigns: Redesign[], tod
       forecast: baseline,
       forecastEnd: end,
       workDaysRemaining: done ? 0 : 5,
+      awaitingResponse:
+        r.phases.length >= 4 && r.phases[3]!.status !== "done" && r.phases.slice(0, 3).every((p) => p.status === "done") ? 3 : null,
     } as RedesignProgress;
   });
 }

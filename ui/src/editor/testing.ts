@@ -30,7 +30,7 @@ import type { ReportRequest } from "../bindings/ReportRequest";
 import { STARTER_LANES, STARTER_STAGES } from "../bindings/starterMap";
 import { LANE_HEIGHT, STAGE_WIDTH } from "../geometry/layout";
 import { Editor } from "./editor";
-import { fakeAdvance, fakeNewRedesign, fakeProgress } from "./fakeWorkflow";
+import { fakeAdvance, fakeNewRedesign, fakeProgress, fakeRespond } from "./fakeWorkflow";
 import type { RoomPhase } from "../bindings/RoomPhase";
 import type { RoomState } from "../bindings/RoomState";
 
@@ -143,6 +143,12 @@ export class MemoryBackend implements Backend {
 
   redesignProgress = async (...a: Parameters<typeof fakeProgress>) => fakeProgress(...a);
   advancePhase = async (...a: Parameters<typeof fakeAdvance>) => fakeAdvance(...a);
+  respondToCorporate = async (...a: Parameters<typeof fakeRespond>) => fakeRespond(...a);
+  proposals: Array<{ path: string; redesignId: string; request: ReportRequest }> = [];
+  async exportProposal(path: string, redesignId: string, request: ReportRequest): Promise<number> {
+    this.proposals.push({ path, redesignId, request });
+    return 2048;
+  }
   holidayFiles: Record<string, HolidayImport> = {};
   readHolidays = async (path: string, _today: string): Promise<HolidayImport> => {
     const found = this.holidayFiles[path];

@@ -5,6 +5,8 @@ import type { About } from "../bindings/About";
 import type { Changes } from "../bindings/Changes";
 import type { BackupEntry } from "../bindings/BackupEntry";
 import type { OpenedProject } from "../bindings/OpenedProject";
+import type { AfterRejection } from "../bindings/AfterRejection";
+import type { CorporateResponse } from "../bindings/CorporateResponse";
 import type { PhaseStatus } from "../bindings/PhaseStatus";
 import type { PhaseTemplate } from "../bindings/PhaseTemplate";
 import type { Redesign } from "../bindings/Redesign";
@@ -47,6 +49,15 @@ export interface Backend {
   redesignProgress(calendar: WorkCalendar, redesigns: Redesign[], today: string): Promise<RedesignProgress[]>;
   /** The redesign with phase `phase` moved to `status` on `date`; refused transitions throw. */
   advancePhase(redesign: Redesign, phase: number, status: PhaseStatus, date: string, note: string): Promise<Redesign>;
+  /** The redesign with corporate's answer recorded on the project's calendar; refused answers throw. */
+  respondToCorporate(
+    redesign: Redesign,
+    response: CorporateResponse,
+    afterRejection: AfterRejection,
+    calendar: WorkCalendar,
+  ): Promise<Redesign>;
+  /** Writes a redesign's proposal to corporate as a PDF; resolves to its size in bytes. */
+  exportProposal(path: string, redesignId: string, request: ReportRequest): Promise<number>;
   /** Holidays read from an .ics or CSV file (yearly ones around `today`), and the events left
    * out by line; malformed files throw `invalid-import` with a line. */
   readHolidays(path: string, today: string): Promise<HolidayImport>;

@@ -38,6 +38,9 @@ export const tauriBackend: Backend = {
   restoreBackup: (path) => call<OpenedProject>("restore_backup", { path }),
   redesignProgress: (calendar, redesigns, today) => call<RedesignProgress[]>("redesign_progress", { calendar, redesigns, today }),
   advancePhase: (redesign, phase, status, date, note) => call<Redesign>("advance_phase", { redesign, phase, status, date, note }),
+  respondToCorporate: (redesign, response, afterRejection, calendar) =>
+    call<Redesign>("respond_to_corporate", { redesign, response, afterRejection, calendar }),
+  exportProposal: (path, redesignId, request) => call<number>("export_proposal", { path, redesignId, request }),
   readHolidays: (path, today) => call<HolidayImport>("read_holidays", { path, today }),
   newRedesign: (id, touchpointId, title, start, template) => call<Redesign>("new_redesign", { id, touchpointId, title, start, template }),
   newMap: (name, kind, position) => call<Changes>("new_map", { name, kind, position }),

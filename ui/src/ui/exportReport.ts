@@ -1,5 +1,6 @@
 // File → Export PDF Report: choose paper and sections, choose where, watch it being written, and
-// open it when done. The rendering is the core's; this is only the conversation around it.
+// open it when done; the same dialog writes a redesign's proposal. The rendering is the core's;
+// this is only the conversation around it.
 
 import { save } from "@tauri-apps/plugin-dialog";
 import type { Paper } from "../bindings/Paper";
@@ -21,17 +22,55 @@ export const REPORT_SECTIONS: Array<[Section, string]> = [
 
 export async function exportReport(editor: Editor): Promise<void> {
   await editor.flush();
-  const paper = h(
+  const paper = paperSelect();
+  const boxes = REPORT_SECTIONS.map(([id, label]) => {
+    const box = h("input", { type: "checkbox", name: `section-${id}`, checked: true });
+    return { id, box, el: h("label", { class: "check" }, box, label) };
+  });
+  pdfDialog(editor, {
+    title: "Export PDF report",
+    fields: [h("label", {}, "Paper", paper), h("fieldset", { class: "sections" }, h("legend", {}, "Sections"), ...boxes.map((b) => b.el))],
+    defaultName: editor.doc.info.name,
+    writing: "Writing the report…",
+    check: () => (boxes.some((b) => b.box.checked) ? undefined : "Choose at least one section."),
+    write: (path) =>
+      editor.backend.exportReport(path, {
+        paper: paper.value as Paper,
+        sections: boxes.filter((b) => b.box.checked).map((b) => b.id),
+        today: localToday(),
+        author: "Journeymap",
+      }),
+  });
+}
+
+/** The paper sizes the report and the proposal print on. */
+export function paperSelect(): HTMLSelectElement {
+  return h(
     "select",
     { name: "paper", "aria-label": "Paper" },
     h("option", { value: "a4" }, "A4"),
     h("option", { value: "letter" }, "US Letter"),
     h("option", { value: "a3" }, "A3 (the whole map on one page)"),
   );
-  const boxes = REPORT_SECTIONS.map(([id, label]) => {
-    const box = h("input", { type: "checkbox", name: `section-${id}`, checked: true });
-    return { id, box, el: h("label", { class: "check" }, box, label) };
-  });
+}
+
+export interface PdfDialog {
+  title: string;
+  /** The choices shown above the buttons. */
+  fields: HTMLElement[];
+  /** The file name offered, without ".pdf". */
+  defaultName: string;
+  /** Shown beside the progress bar while the core writes. */
+  writing: string;
+  /** A reason not to export yet, shown instead of asking where. */
+  check?: () => string | undefined;
+  /** Writes the PDF to the path chosen; resolves to its size in bytes. */
+  write: (path: string) => Promise<number>;
+}
+
+/** A modal dialog around writing a PDF: the choices, where to save it, progress while the core
+ * writes, the size written or a clear error, and Open to view it. */
+export function pdfDialog(editor: Editor, d: PdfDialog): void {
   const status = h("div", { class: "export-status", role: "status", "aria-live": "polite" });
   const exportButton = h("button", { type: "button", class: "primary", name: "export" }, "Export…");
   const close = h("button", { type: "button" }, "Cancel");
@@ -42,9 +81,8 @@ export async function exportReport(editor: Editor): Promise<void> {
     h(
       "div",
       { class: "dialog", role: "dialog", "aria-modal": "true", "aria-labelledby": "export-title" },
-      h("h2", { id: "export-title" }, "Export PDF report"),
-      h("label", {}, "Paper", paper),
-      h("fieldset", { class: "sections" }, h("legend", {}, "Sections"), ...boxes.map((b) => b.el)),
+      h("h2", { id: "export-title" }, d.title),
+      ...d.fields,
       status,
       buttons,
     ),
@@ -58,28 +96,23 @@ export async function exportReport(editor: Editor): Promise<void> {
   exportButton.focus();
 
   exportButton.addEventListener("click", async () => {
-    const sections = boxes.filter((b) => b.box.checked).map((b) => b.id);
-    if (sections.length === 0) {
-      status.textContent = "Choose at least one section.";
+    const problem = d.check?.();
+    if (problem) {
+      status.textContent = problem;
       return;
     }
     const chosen = await save({
-      title: "Export PDF report",
+      title: d.title,
       filters: [{ name: "PDF", extensions: ["pdf"] }],
-      defaultPath: `${editor.doc.info.name}.pdf`,
+      defaultPath: `${d.defaultName}.pdf`,
     });
     if (!chosen) return;
     const path = chosen.toLowerCase().endsWith(".pdf") ? chosen : `${chosen}.pdf`;
     exportButton.disabled = true;
     close.disabled = true;
-    status.replaceChildren(h("progress", { "aria-label": "Writing the report" }), h("span", {}, " Writing the report…"));
+    status.replaceChildren(h("progress", { "aria-label": d.writing }), h("span", {}, ` ${d.writing}`));
     try {
-      const bytes = await editor.backend.exportReport(path, {
-        paper: paper.value as Paper,
-        sections,
-        today: localToday(),
-        author: "Journeymap",
-      });
+      const bytes = await d.write(path);
       status.replaceChildren(h("p", { class: "ok" }, `Written: ${path} (${Math.max(1, Math.round(bytes / 1024))} KB)`));
       const open = h("button", { type: "button", class: "primary", name: "openReport" }, "Open");
       open.addEventListener("click", async () => {

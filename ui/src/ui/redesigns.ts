@@ -12,13 +12,24 @@ import type { Editor } from "../editor/editor";
 import { advancePhase, improveReliability, IMPROVED } from "../actions/advancePhase";
 import { editField } from "../actions/editField";
 import { editPhase } from "../actions/editPhase";
+import { editProposal } from "../actions/editProposal";
+import { DECISION_LABEL, recordResponse } from "../actions/recordResponse";
+import type { AfterRejection } from "../bindings/AfterRejection";
+import type { Decision } from "../bindings/Decision";
+import { exportProposal } from "./exportProposal";
 import { localToday } from "../actions/startRedesign";
 import { deletion } from "../model/ops";
 import { ask, showError } from "./dialogs";
 import { clear, dateInput, h } from "./dom";
 import { calendarSettings } from "./calendarSettings";
 
-export const STATE_LABEL: Record<RedesignState, string> = { onTrack: "On track", atRisk: "At risk", late: "Late", done: "Done" };
+export const STATE_LABEL: Record<RedesignState, string> = {
+  onTrack: "On track",
+  atRisk: "At risk",
+  late: "Late",
+  done: "Done",
+  rejected: "Rejected",
+};
 const PHASE_LABEL: Record<PhaseStatus, string> = { notStarted: "Not started", inProgress: "In progress", waiting: "Waiting", done: "Done" };
 const DAY = 86_400_000;
 const parse = (d: string) => Date.parse(`${d}T00:00:00Z`);
@@ -135,7 +146,7 @@ export class RedesignsView {
         h(
           "span",
           { class: "summary" },
-          `${counts("late")} late · ${counts("atRisk")} at risk · ${counts("onTrack")} on track · ${counts("done")} done`,
+          `${counts("late")} late · ${counts("atRisk")} at risk · ${counts("onTrack")} on track · ${counts("done")} done${counts("rejected") ? ` · ${counts("rejected")} rejected` : ""}`,
         ),
       ),
     );
@@ -166,10 +177,12 @@ export class RedesignsView {
 
   private board(redesigns: Redesign[]): HTMLElement {
     const names = this.editor.doc.template.map((t) => t.name);
-    const columns = ["Planned", ...names, "Done"];
+    const ended = redesigns.some((r) => r.endedOn);
+    const columns = ["Planned", ...names, "Done", ...(ended ? ["Rejected"] : [])];
     const columnOf = (r: Redesign) => {
       const p = this.progress.get(r.id);
-      if (p?.state === "done") return columns.length - 1;
+      if (r.endedOn) return columns.length - 1;
+      if (p?.state === "done") return names.length + 1;
       if (r.phases.every((x) => x.status === "notStarted")) return 0;
       const i = p?.currentPhase ?? 0;
       const byName = names.indexOf(r.phases[i]?.name ?? "");
@@ -203,8 +216,13 @@ export class RedesignsView {
       },
       h("strong", {}, r.title),
       h("span", { class: "muted" }, `${t?.title ?? "?"}${stage ? ` · ${stage.name}` : ""}`),
-      h("span", { class: "row" }, this.pill(p?.state), phase ? `${PHASE_LABEL[phase.status]}: ${phase.name}` : "All phases done"),
-      p && p.state !== "done"
+      h(
+        "span",
+        { class: "row" },
+        this.pill(p?.state),
+        r.endedOn ? `Corporate rejected it on ${r.endedOn}` : phase ? `${PHASE_LABEL[phase.status]}: ${phase.name}` : "All phases done",
+      ),
+      p && p.state !== "done" && p.state !== "rejected"
         ? h(
             "span",
             { class: "muted" },
@@ -385,6 +403,11 @@ export class RedesignsView {
       },
       "Delete redesign",
     );
+    const exportButton = h(
+      "button",
+      { type: "button", name: "exportProposal", onclick: () => void exportProposal(e, r.id) },
+      "Export proposal…",
+    );
     return h(
       "aside",
       { class: "redesign-details", "aria-label": "Redesign details" },
@@ -425,8 +448,134 @@ export class RedesignsView {
           ),
         ),
       ),
-      h("div", { class: "button-row" }, remove),
+      this.proposal(r),
+      this.corporate(r, p),
+      h("div", { class: "button-row" }, exportButton, remove),
     );
+  }
+
+  /** The proposal to corporate, written during the first two phases; each field an undo step. */
+  private proposal(r: Redesign): HTMLElement {
+    const e = this.editor;
+    const q = r.proposal;
+    const area = (field: "problem" | "change" | "steps" | "employees" | "effect" | "decision", label: string, hint: string) => {
+      const input = h("textarea", {
+        rows: field === "steps" ? 4 : 2,
+        name: `proposal-${field}`,
+        maxLength: LIMITS.textChars,
+        placeholder: hint,
+      });
+      input.value = q[field];
+      input.addEventListener("input", () => editProposal(e, r.id, { [field]: input.value }, `Proposal: ${label.toLowerCase()}`));
+      input.addEventListener("change", () => e.endGesture());
+      return h("label", {}, label, input);
+    };
+    const line = (field: "owner" | "cost", label: string, hint: string) => {
+      const input = h("input", { type: "text", name: `proposal-${field}`, value: q[field], placeholder: hint });
+      input.addEventListener("input", () => editProposal(e, r.id, { [field]: input.value }, `Proposal: ${label.toLowerCase()}`));
+      input.addEventListener("change", () => e.endGesture());
+      return h("label", {}, label, input);
+    };
+    const kpis = e.doc.kpisOf(r.touchpointId);
+    const kpi = h(
+      "select",
+      { name: "proposal-kpi" },
+      h("option", { value: "" }, kpis.length ? "No KPI chosen" : "The touchpoint has no KPI yet"),
+      ...kpis.map((k) => h("option", { value: k.id, selected: k.id === q.effectKpiId }, `${k.name}${k.unit ? ` (${k.unit})` : ""}`)),
+    );
+    kpi.addEventListener("change", () => {
+      editProposal(e, r.id, { effectKpiId: kpi.value || null }, "Proposal: KPI");
+      e.endGesture();
+    });
+    return h(
+      "details",
+      { class: "proposal", open: true },
+      h("summary", {}, "Proposal to corporate"),
+      h(
+        "p",
+        { class: "muted" },
+        "The evidence (reliability, expectation gap, KPIs, feedback on the stage) is added from the project when you export it.",
+      ),
+      area("problem", "The problem", "What goes wrong for customers, in your words"),
+      area("change", "The change proposed", "What will be different"),
+      area("steps", "How it will be executed", "One step per line"),
+      h("div", { class: "row" }, line("owner", "Owner", "Who carries it out"), line("cost", "Cost or effort", "e.g. 30 developer days")),
+      area("employees", "What changes for employees", "New tasks, rotas, training"),
+      area("effect", "Expected effect", "What should improve, by how much"),
+      h("label", {}, "Measured by the KPI", kpi),
+      area("decision", "Decision requested", "What corporate is asked to approve"),
+    );
+  }
+
+  /** Corporate's answers so far, and the form to record one once the proposal has gone out. */
+  private corporate(r: Redesign, p: RedesignProgress | undefined): HTMLElement {
+    const answers = r.responses.map((a) =>
+      h("li", {}, `${a.date}: ${DECISION_LABEL[a.decision]}${a.by ? ` (${a.by})` : ""}${a.comment ? ` — “${a.comment}”` : ""}`),
+    );
+    const box = h("section", { class: "corporate", "aria-label": "Corporate's response" }, h("h3", {}, "Corporate's response"));
+    if (answers.length) box.append(h("ol", { class: "answers" }, ...answers));
+    if (r.endedOn) {
+      box.append(h("p", { class: "muted" }, `The redesign ended on ${r.endedOn} after corporate rejected it; it stays here as history.`));
+      return box;
+    }
+    const phase = p?.awaitingResponse;
+    if (phase == null) {
+      if (!answers.length)
+        box.append(h("p", { class: "muted" }, "Recorded here once the proposal has been sent (the phases before the response are done)."));
+      return box;
+    }
+    const decision = h(
+      "select",
+      { name: "decision", "aria-label": "Decision" },
+      ...(["approved", "changes", "rejected"] as const).map((d) => h("option", { value: d }, DECISION_LABEL[d])),
+    );
+    const date = dateInput({ value: this.today, name: "responseDate", "aria-label": "Date of the answer" });
+    const by = h("input", { type: "text", name: "responseBy", placeholder: "Who answered", "aria-label": "Who answered" });
+    const comment = h("input", {
+      type: "text",
+      name: "responseComment",
+      maxLength: LIMITS.textChars,
+      placeholder: "Comments",
+      "aria-label": "Comments",
+    });
+    const then = h(
+      "select",
+      { name: "afterRejection", "aria-label": "After a rejection" },
+      h("option", { value: "revise" }, `Back to “${r.phases[1]?.name ?? "Propose change"}”`),
+      h("option", { value: "end" }, "End the redesign (kept as history)"),
+    );
+    const thenLabel = h("label", { hidden: true }, "Then", then);
+    decision.addEventListener("change", () => (thenLabel.hidden = decision.value !== "rejected"));
+    const record = h(
+      "button",
+      {
+        type: "button",
+        class: "primary",
+        name: "recordResponse",
+        onclick: async () => {
+          if (!date.value) return;
+          try {
+            await recordResponse(
+              this.editor,
+              r.id,
+              { decision: decision.value as Decision, date: date.value, by: by.value.trim(), comment: comment.value.trim() },
+              then.value as AfterRejection,
+            );
+          } catch (err) {
+            await showError(err, "Corporate's answer was not recorded.");
+          }
+        },
+      },
+      "Record answer",
+    );
+    box.append(
+      h("p", { class: "muted" }, `Completes “${r.phases[phase]?.name ?? "Corporate response"}” on the answer's date.`),
+      h("div", { class: "row" }, h("label", {}, "Decision", decision), h("label", {}, "Date", date), h("label", {}, "By", by)),
+      h("label", {}, "Comments", comment),
+      thenLabel,
+      h("div", { class: "button-row" }, record),
+    );
+    return box;
   }
 
   private async change(id: string, phase: number, to: PhaseStatus): Promise<void> {

@@ -334,6 +334,49 @@ tests["redesigns: start one from a card's context menu, advance a phase, see the
   assert(p.redesigns.find((x) => x.id === r.id).phases[0].status === "notStarted", "undo took the phase change back");
 };
 
+tests["redesigns: write the proposal, record corporate's answer, export the proposal"] = async (page) => {
+  await page.click("button[data-view=redesigns]");
+  const id = await page.evaluate(
+    () => [...window.journeymap.editor.doc.tables.redesign.values()].find((r) => r.title === "Online check-in for infant bookings").id,
+  );
+  await page.click(`.redesign-card[data-redesign='${id}']`);
+  await page.waitForSelector(".redesign-details details.proposal textarea[name=proposal-problem]");
+  await page.fill("textarea[name=proposal-problem]", "Families with a baby cannot check in online at all.");
+  const crash = await page.evaluate(
+    () => [...window.journeymap.editor.doc.tables.kpi.values()].find((k) => k.name === "App crash rate").id,
+  );
+  await page.selectOption("select[name=proposal-kpi]", crash);
+  let p = await saved(page);
+  let r = p.redesigns.find((x) => x.id === id);
+  assert(r.proposal.problem === "Families with a baby cannot check in online at all.", "the problem was saved");
+  assert(r.proposal.effectKpiId === crash, "the KPI was saved");
+  await page.selectOption("select[name=decision]", "changes");
+  await page.fill("input[name=responseBy]", "COO");
+  await page.fill("input[name=responseComment]", "Pilot on three routes");
+  await page.screenshot({ path: join(out, "redesigns-proposal.png"), fullPage: true });
+  await page.click("button[name=recordResponse]");
+  await page.waitForFunction((id) => window.journeymap.editor.doc.get("redesign", id).responses.length === 1, id);
+  p = await saved(page);
+  r = p.redesigns.find((x) => x.id === id);
+  assert(r.responses.at(-1).decision === "changes" && r.responses.at(-1).by === "COO", "the answer was saved");
+  assert(r.phases[3].status === "done", "the response phase is done");
+  await page.waitForSelector(".corporate ol.answers li >> text=Approved with changes (COO)");
+  assert(!(await page.isVisible("button[name=recordResponse]")), "no second answer until the phase reopens");
+  await page.evaluate(() => (window.__TAURI_MOCK__.nextDialogPath = "/tmp/proposal.pdf"));
+  await page.click("button[name=exportProposal]");
+  await page.fill(".dialog input[name=author]", "Amara Okafor");
+  await page.click(".dialog button[name=export]");
+  await page.waitForSelector(".dialog .export-status .ok");
+  const sent = await page.evaluate(() => window.__TAURI_MOCK__.proposals);
+  assert(sent.length === 1 && sent[0].redesignId === id && sent[0].author === "Amara Okafor", JSON.stringify(sent));
+  await page.screenshot({ path: join(out, "redesigns-proposal-exported.png") });
+  await page.click(".dialog button:has-text('Close')");
+  await page.click("button[data-view=map]");
+  await page.keyboard.press("Control+z");
+  p = await saved(page);
+  assert(p.redesigns.find((x) => x.id === id).responses.length === 0, "undo took the answer back");
+};
+
 tests["a redraw never swallows a click: Add holiday pressed while the view catches up"] = async (page) => {
   await page.click("button[data-view=redesigns]");
   await page.click("button[role=tab]:has-text('Calendar & template')");

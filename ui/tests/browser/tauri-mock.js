@@ -83,7 +83,16 @@
       return { path: state.path, project: state.project };
     },
     // Test doubles of the core's pure redesign commands (the real ones run in the e2e test).
-    new_redesign: ({ id, touchpointId, title, start, template }) => ({ id, touchpointId, title, description: "", start, phases: template.map((t) => ({ name: t.name, days: t.days, status: "notStarted", actualStart: null, actualEnd: null, owner: "", notes: "" })), history: [] }),
+    new_redesign: ({ id, touchpointId, title, start, template }) => ({ id, touchpointId, title, description: "", start, phases: template.map((t) => ({ name: t.name, days: t.days, status: "notStarted", actualStart: null, actualEnd: null, owner: "", notes: "" })), history: [], proposal: { problem: "", change: "", steps: "", owner: "", cost: "", employees: "", effect: "", effectKpiId: null, decision: "" }, responses: [], endedOn: null }),
+    respond_to_corporate: ({ redesign, response, afterRejection }) => {
+      const r = JSON.parse(JSON.stringify(redesign));
+      if (r.phases.slice(0, 3).some((p) => p.status !== "done")) throw { code: "invalid-input", message: "corporate's response is recorded once the proposal has gone out" };
+      Object.assign(r.phases[3], { status: "done", actualStart: r.phases[3].actualStart ?? response.date, actualEnd: response.date });
+      if (response.decision === "rejected" && afterRejection === "end") r.endedOn = response.date;
+      r.responses.push(response);
+      return r;
+    },
+    export_proposal: ({ path, redesignId, request }) => { state.proposals = [...(state.proposals ?? []), { path, redesignId, ...request }]; return 41234; },
     advance_phase: ({ redesign, phase, status, date, note }) => {
       const r = JSON.parse(JSON.stringify(redesign));
       const p = r.phases[phase];
@@ -98,7 +107,9 @@
       const cur = r.phases.findIndex((p) => p.status !== "done");
       const phases = r.phases.map((p) => ({ name: p.name, start: r.start, end: r.start, days: p.days }));
       const late = r.title.startsWith("Three");
-      return { state: cur < 0 ? "done" : late ? "late" : "onTrack", currentPhase: cur < 0 ? null : cur, baseline: { start: r.start, end: r.start, phases }, forecast: phases, forecastEnd: today, workDaysRemaining: cur < 0 ? 0 : 3 };
+      const awaiting = !r.endedOn && r.phases[3]?.status !== "done" && r.phases.slice(0, 3).every((p) => p.status === "done") ? 3 : null;
+      if (r.endedOn) return { state: "rejected", currentPhase: null, baseline: { start: r.start, end: r.start, phases }, forecast: phases, forecastEnd: r.endedOn, workDaysRemaining: 0, awaitingResponse: null };
+      return { state: cur < 0 ? "done" : late ? "late" : "onTrack", currentPhase: cur < 0 ? null : cur, baseline: { start: r.start, end: r.start, phases }, forecast: phases, forecastEnd: today, workDaysRemaining: cur < 0 ? 0 : 3, awaitingResponse: awaiting };
     }),
     read_holidays: ({ path }) => {
       if (!String(path).endsWith(".ics")) throw { code: "invalid-import", message: `1 line of the file cannot be imported, so nothing was imported: line 2: "soon" is not a date (use YYYY-MM-DD)` };
@@ -121,7 +132,7 @@
     export_map_picture: ({ path, mapId, scale, viewport }) => { state.pictures = [...(state.pictures ?? []), { path, mapId, scale, viewport }]; return 123456; },
     export_html: ({ path, today }) => { state.html = { path, today }; return 56789; },
     export_cjml: ({ path }) => { state.cjml = path; return ["emotion scores (no CJML equivalent)"]; },
-    about: () => ({ version: "9.8.7", fileFormat: 5 }),
+    about: () => ({ version: "9.8.7", fileFormat: 6 }),
     export_csv: ({ table, path }) => { state.csvExports = [...(state.csvExports ?? []), { table, path }]; return 2048; },
     "plugin:window|set_title": ({ value }) => { state.title = value; },
     "plugin:window|set_fullscreen": () => null,
