@@ -276,14 +276,8 @@ pub(crate) fn draw_map(page: &mut impl Surface, f: &Fonts, layout: &MapLayout, v
                 0.5,
             )),
         );
-        page.rect(
-            x,
-            y,
-            3.0_f32.max(w * 0.04),
-            h,
-            Some(reliability_color(t.reliability)),
-            None,
-        );
+        let bar = 3.0_f32.max(w * 0.04);
+        page.rect(x, y, bar, h, Some(reliability_color(t.reliability)), None);
         if let Some(key) = layout.keys.get(&t.id).filter(|_| title < MIN_TITLE_PT) {
             // Too small for a legible title: the card's number in the touchpoint table instead.
             let label = key.to_string();
@@ -322,13 +316,13 @@ pub(crate) fn draw_map(page: &mut impl Surface, f: &Fonts, layout: &MapLayout, v
         let room = if t.moment_of_truth { title * 1.4 } else { 0.0 };
         let max = (((h - title) / (title * 1.2)).floor() as usize).clamp(1, 3);
         for (i, line) in f
-            .wrap(&t.title, w - 8.0 - room, title, Weight::Bold, max)
+            .wrap(&t.title, w - bar - 5.0 - room, title, Weight::Bold, max)
             .iter()
             .enumerate()
         {
             page.text(
                 f,
-                x + 5.0,
+                x + bar + 2.0,
                 y + 2.0 + title * (1.0 + i as f32 * 1.2),
                 title,
                 Weight::Bold,
@@ -350,12 +344,12 @@ pub(crate) fn draw_map(page: &mut impl Surface, f: &Fonts, layout: &MapLayout, v
         let small = title * 0.8;
         page.text(
             f,
-            x + 5.0,
+            x + bar + 2.0,
             y + h - 3.0,
             small,
             Weight::Regular,
             MUTED,
-            &f.ellipsize(&meta, w - 8.0, small, Weight::Regular),
+            &f.ellipsize(&meta, w - bar - 5.0, small, Weight::Regular),
         );
         if t.moment_of_truth {
             star(page, x + w - title * 0.8, y + title * 0.8, title * 0.65);

@@ -7,7 +7,7 @@ mod mapdraw;
 mod page;
 mod surface;
 
-pub(crate) use fonts::{Face, Fonts, Weight, BOLD, CJK, REGULAR};
+pub(crate) use fonts::{Face, Fonts, Weight, BOLD, FALLBACKS, REGULAR};
 pub(crate) use mapdraw::{draw_map, MapLayout, View};
 pub(crate) use page::Page;
 pub(crate) use surface::{escape, Surface, SvgSurface};

@@ -3,8 +3,8 @@
 use super::fonts::{Fonts, Weight};
 use super::surface::Surface;
 use printpdf::{
-    Color, FontId, Line, LinePoint, Op, PaintMode, PdfFontHandle, Point, Polygon, PolygonRing, Pt,
-    Rect, Rgb, TextItem, WindingOrder,
+    Codepoint, Color, FontId, Line, LinePoint, Op, PaintMode, PdfFontHandle, Point, Polygon,
+    PolygonRing, Pt, Rect, Rgb, TextItem, WindingOrder,
 };
 
 pub(crate) fn rgb(hex: &str) -> Color {
@@ -189,9 +189,33 @@ impl Surface for Page {
         self.ops.push(Op::SetTextCursor {
             pos: self.point(x, y),
         });
+        if Fonts::complex(text) {
+            // Visual order, shaped; each glyph carries its characters for copying and search,
+            // and a TJ adjustment where the shaper moved it from its own width.
+            for run in fonts.shape(text, weight) {
+                let glyphs = run
+                    .glyphs
+                    .into_iter()
+                    .map(|g| Codepoint {
+                        gid: g.id,
+                        offset: (g.natural - g.advance) * 1000.0,
+                        cid: (!g.text.is_empty()).then_some(g.text),
+                    })
+                    .collect();
+                self.ops.push(Op::SetFont {
+                    font: PdfFontHandle::External(run.face.id.clone()),
+                    size: Pt(size),
+                });
+                self.ops.push(Op::ShowText {
+                    items: vec![TextItem::GlyphIds(glyphs)],
+                });
+            }
+            self.ops.push(Op::EndTextSection);
+            return;
+        }
         let mut run = String::new();
         let mut run_face: Option<&FontId> = None;
-        for c in text.chars() {
+        for c in text.chars().filter(|c| !super::fonts::ignorable(*c)) {
             let face = &fonts.face(weight, c).id;
             if run_face != Some(face) && !run.is_empty() {
                 self.show(run_face.unwrap_or(face), size, std::mem::take(&mut run));

@@ -61,7 +61,7 @@ pub(crate) struct SvgSurface {
 
 /// The font stack the SVG names: the fonts the PDF embeds, then whatever the viewer has.
 pub(crate) const SVG_FONTS: &str =
-    "'DejaVu Sans', 'Droid Sans Fallback', 'Noto Sans CJK JP', sans-serif";
+    "'DejaVu Sans', 'Droid Sans Fallback', 'NanumSquare', 'Symbola', 'Noto Sans CJK JP', sans-serif";
 
 fn n(v: f32) -> String {
     let v = (v * 100.0).round() / 100.0;

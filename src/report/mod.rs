@@ -188,20 +188,11 @@ impl<'a> Report<'a> {
     fn begin(project: &'a Project, opts: &'a ReportOptions) -> Result<(PdfDocument, Self)> {
         let mut doc = PdfDocument::new(&project.info.name);
         let mut warnings = Vec::new();
-        let mut face = |bytes: &'static [u8]| -> Result<Face> {
-            let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings).ok_or_else(|| {
-                Error::InvalidInput("an embedded report font cannot be read".into())
-            })?;
-            let id = doc.add_font(&parsed);
-            Face::new(bytes, id).ok_or_else(|| {
-                Error::InvalidInput("an embedded report font cannot be measured".into())
-            })
-        };
-        let fonts = Fonts {
-            regular: face(crate::draw::REGULAR)?,
-            bold: face(crate::draw::BOLD)?,
-            cjk: face(crate::draw::CJK)?,
-        };
+        let fonts = Fonts::embedded(|bytes, _| {
+            let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings)?;
+            Face::new(bytes, doc.add_font(&parsed))
+        })
+        .ok_or_else(|| Error::InvalidInput("an embedded report font cannot be read".into()))?;
         let report = Report {
             project,
             opts,

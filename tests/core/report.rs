@@ -34,8 +34,11 @@ fn tool(cmd: &str, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// The text without white space, nor the embedding marks poppler puts around right-to-left runs.
 fn squash(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
+    s.chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '\u{202A}'..='\u{202E}'))
+        .collect()
 }
 
 /// Writes the report and runs every check; returns the extracted text.
@@ -269,6 +272,38 @@ fn accented_and_cjk_names_print() {
     assert!(
         tool("pdffonts", &[path.to_str().unwrap()]).contains("DroidSansFallback"),
         "the CJK fallback font is embedded"
+    );
+}
+
+#[test]
+fn hebrew_arabic_korean_and_emoji_print_and_extract_in_logical_order() {
+    let dir = temp();
+    let mut project = sample();
+    let titles = [
+        "חשבון סופי",
+        "الحساب النهائي للعميل",
+        "체크인 카운터 대기열",
+        "Boarding 😀 ✈ 🚀 on time",
+        "Mixed: שלום world مرحبا",
+    ];
+    for (t, title) in project.touchpoints.iter_mut().zip(titles) {
+        t.title = title.into();
+    }
+    project.info.name = "Northwind — חשבון סופי — 고객 여정".into();
+    let path = dir.path().join("scripts.pdf");
+    // check() runs qpdf, requires every font embedded and subset, and finds every title.
+    let text = check(&project, Paper::A4, &path);
+    // check() found each title in logical order (squash drops poppler's embedding marks).
+    assert!(!squash(&text).contains("יפוס"), "Hebrew is not reversed");
+    assert!(squash(&text).contains("고객여정") && squash(&text).contains("חשבוןסופי"));
+    let fonts = tool("pdffonts", &[path.to_str().unwrap()]);
+    assert!(
+        fonts.contains("NanumSquare"),
+        "Hangul from the Korean font: {fonts}"
+    );
+    assert!(
+        fonts.contains("Symbola"),
+        "emoji from the symbol font: {fonts}"
     );
 }
 
