@@ -307,6 +307,13 @@ fn read_holidays(path: PathBuf, today: NaiveDate) -> Result<HolidayImport, Error
     journeymap::interchange::holidays::read(&path, today)
 }
 
+/// The organisation's logo from a PNG or SVG file the user picked, checked (size, format, that
+/// it draws); the UI stores it in the project as an undoable change.
+#[tauri::command]
+fn read_logo(path: PathBuf) -> Result<journeymap::model::Logo, Error> {
+    journeymap::app::read_logo(&path)
+}
+
 /// Bumped on every move or resize; a save runs only if no newer change came in meanwhile.
 static WINDOW_CHANGES: AtomicU64 = AtomicU64::new(0);
 
@@ -524,6 +531,7 @@ fn main() {
             new_redesign,
             new_map,
             read_holidays,
+            read_logo,
             list_backups,
             restore_backup,
             export_report,

@@ -188,6 +188,7 @@ pub fn project(touchpoints: usize, seed: u64) -> Project {
             intent_statement: "Every customer finishes what they came to do, first time.".into(),
             brand_promise: "Simple, quick, human.".into(),
             target_customers: "Busy people who buy on their phone.".into(),
+            ..ProjectInfo::new(crate::model::Id::nil(), "")
         },
         personas: vec![persona.clone()],
         maps: vec![JourneyMap {

@@ -272,3 +272,14 @@ pub fn import_json(input: &Path, output: &Path, replace: bool) -> Result<()> {
     let project = crate::interchange::json::from_json(&bytes)?;
     crate::storage::write_new(output, &project, replace)
 }
+
+/// The organisation's logo from a PNG or SVG file, checked to be small enough and to draw; the
+/// caller stores it in the project (an undoable change in the app). A file too large, of another
+/// format, or that does not decode gets a clear error and nothing changes.
+#[cfg(feature = "report")]
+pub fn read_logo(path: &Path) -> Result<crate::model::Logo> {
+    let bytes = read_input(path, MAX_IMPORT_BYTES)?;
+    let logo = crate::model::Logo::sniff(bytes).map_err(Error::InvalidInput)?;
+    crate::draw::logo_pixels(&logo).map_err(Error::InvalidInput)?;
+    Ok(logo)
+}

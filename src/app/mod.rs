@@ -15,6 +15,8 @@ mod tracker;
 
 #[cfg(feature = "report")]
 pub use exports::ReportJob;
+#[cfg(feature = "report")]
+pub use imports::read_logo;
 pub use imports::{import_json, CjmlRead, SheetImported, SheetOptions};
 pub use session::{OpenedProject, Session};
 pub use tracker::{phase_index, Advanced, RedesignRow};

@@ -59,23 +59,42 @@ enum Command {
         force: bool,
     },
     /// Write the PDF report: cover, journey maps, moments of truth, touchpoints, redesigns.
+    /// Paper, sections and author default to the project's last report options.
     #[cfg(feature = "report")]
     Report {
         file: PathBuf,
         #[arg(short, long)]
         output: PathBuf,
         /// a4, letter or a3.
-        #[arg(long, default_value = "a4")]
-        paper: String,
-        /// Comma-separated: cover, map, moments, touchpoints, measures, redesigns (default: all).
+        #[arg(long)]
+        paper: Option<String>,
+        /// Comma-separated: cover, map, moments, touchpoints, room, measures, redesigns.
         #[arg(long, value_delimiter = ',')]
         sections: Vec<String>,
         /// The day redesign status is judged on (default: today).
         #[arg(long)]
         today: Option<chrono::NaiveDate>,
-        /// The author written into the PDF's metadata.
-        #[arg(long, default_value = "Journeymap")]
-        author: String,
+        /// Who prepared it (the cover and the PDF's metadata).
+        #[arg(long)]
+        author: Option<String>,
+    },
+    /// Show or change how reports present the project: the organisation, who they are for, its
+    /// colour and logo.
+    #[cfg(feature = "report")]
+    Settings {
+        file: PathBuf,
+        #[arg(long)]
+        organisation: Option<String>,
+        #[arg(long)]
+        prepared_for: Option<String>,
+        /// #rrggbb, or "" for Journeymap's own.
+        #[arg(long)]
+        accent: Option<String>,
+        /// A PNG or SVG file (at most 512 KB).
+        #[arg(long, conflicts_with = "no_logo")]
+        logo: Option<PathBuf>,
+        #[arg(long)]
+        no_logo: bool,
     },
     /// Write a redesign's proposal to corporate as a PDF: the problem and its evidence, the
     /// change and its plan on the work calendar, the expected effect, a decision block.
@@ -93,9 +112,9 @@ enum Command {
         /// The day the plan is judged on (default: today).
         #[arg(long)]
         today: Option<chrono::NaiveDate>,
-        /// Who prepared it (printed under the title).
-        #[arg(long, default_value = "Journeymap")]
-        author: String,
+        /// Who prepared it (printed under the title; default: the project's report author).
+        #[arg(long)]
+        author: Option<String>,
     },
     /// Customer-experience figures: top touchpoints and KPIs, reliability by stage, feedback,
     /// customers in and out, pillar scores.
@@ -565,10 +584,17 @@ fn run(command: Command) -> Result<()> {
             author,
         } => {
             use journeymap::report::{Paper, ReportRequest, Section};
-            let paper = Paper::parse(&paper).ok_or_else(|| {
-                Error::InvalidInput(format!("unknown paper {paper:?} (a4, letter, a3)"))
-            })?;
-            let sections = if sections.is_empty() {
+            let session = Session::viewing(&file)?;
+            let remembered = session.open_project()?.info.report.clone();
+            let paper = match paper {
+                Some(p) => Paper::parse(&p).ok_or_else(|| {
+                    Error::InvalidInput(format!("unknown paper {p:?} (a4, letter, a3)"))
+                })?,
+                None => remembered.paper,
+            };
+            let sections = if sections.is_empty() && !remembered.sections.is_empty() {
+                remembered.sections.clone()
+            } else if sections.is_empty() {
                 Section::ALL.to_vec()
             } else {
                 sections
@@ -583,15 +609,16 @@ fn run(command: Command) -> Result<()> {
                     .collect::<Result<Vec<_>>>()?
             };
             let now = chrono::Local::now().naive_local();
+            let author = author
+                .or(Some(remembered.author).filter(|a| !a.is_empty()))
+                .unwrap_or_else(|| "Journeymap".into());
             let request = ReportRequest {
                 paper,
                 sections,
                 today: day.unwrap_or(now.date()),
                 author,
             };
-            let bytes = Session::viewing(&file)?
-                .report(&request, now)?
-                .write(&output)?;
+            let bytes = session.report(&request, now)?.write(&output)?;
             println!("wrote {} ({} KB)", output.display(), bytes / 1024);
         }
         #[cfg(feature = "report")]
@@ -608,16 +635,85 @@ fn run(command: Command) -> Result<()> {
                 Error::InvalidInput(format!("unknown paper {paper:?} (a4, letter, a3)"))
             })?;
             let now = chrono::Local::now().naive_local();
+            let session = Session::viewing(&file)?;
+            let author = author.unwrap_or_else(|| {
+                session
+                    .open_project()
+                    .map(|p| p.info.report.author.clone())
+                    .unwrap_or_default()
+            });
             let request = ReportRequest {
                 paper,
                 sections: Vec::new(),
                 today: day.unwrap_or(now.date()),
                 author,
             };
-            let bytes = Session::viewing(&file)?
-                .proposal(&redesign, &request, now)?
-                .write(&output)?;
+            let bytes = session.proposal(&redesign, &request, now)?.write(&output)?;
             println!("wrote {} ({} KB)", output.display(), bytes / 1024);
+        }
+        #[cfg(feature = "report")]
+        Command::Settings {
+            file,
+            organisation,
+            prepared_for,
+            accent,
+            logo,
+            no_logo,
+        } => {
+            let changing = organisation.is_some()
+                || prepared_for.is_some()
+                || accent.is_some()
+                || logo.is_some()
+                || no_logo;
+            let mut session = if changing {
+                Session::editing(&file)?
+            } else {
+                Session::viewing(&file)?
+            };
+            let mut info = session.open_project()?.info.clone();
+            if changing {
+                if let Some(o) = organisation {
+                    info.organisation = o.trim().to_owned();
+                }
+                if let Some(p) = prepared_for {
+                    info.prepared_for = p.trim().to_owned();
+                }
+                if let Some(a) = accent {
+                    info.accent = journeymap::model::parse_accent(&a).ok_or_else(|| {
+                        Error::InvalidInput(format!(
+                            "the accent {a:?} must be #rrggbb, e.g. #1d4ed8"
+                        ))
+                    })?;
+                }
+                if let Some(path) = logo {
+                    info.logo = Some(journeymap::app::read_logo(&path)?);
+                }
+                if no_logo {
+                    info.logo = None;
+                }
+                session.apply(&journeymap::model::Changes {
+                    put: vec![journeymap::model::Record::Info(info.clone())],
+                    delete: vec![],
+                })?;
+            }
+            let or_none = |s: &str| {
+                if s.is_empty() {
+                    "—".to_owned()
+                } else {
+                    s.to_owned()
+                }
+            };
+            println!("organisation   {}", or_none(&info.organisation));
+            println!("prepared for   {}", or_none(&info.prepared_for));
+            println!("accent         {}", or_none(&info.accent));
+            println!(
+                "logo           {}",
+                info.logo.as_ref().map_or("—".to_owned(), |l| format!(
+                    "{} ({} KB)",
+                    l.media_type.as_str(),
+                    l.data.len().div_ceil(1024)
+                ))
+            );
         }
         Command::Soak { file, from, count } => soak(&file, from, count)?,
         Command::CheckChanges { file, changes } => {

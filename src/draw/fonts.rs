@@ -18,6 +18,16 @@ pub(crate) static SYMBOLS: &[u8] = include_bytes!("../../assets/fonts/Symbola-em
 /// The fonts a character falls back to, in order, when the regular or bold face lacks it.
 pub(crate) static FALLBACKS: [&[u8]; 3] = [CJK, HANGUL, SYMBOLS];
 
+/// The embedded fonts for resvg, which draws the PNG export and SVG logos: text in them comes
+/// out the same on every machine.
+pub(crate) fn font_database() -> resvg::usvg::fontdb::Database {
+    let mut db = resvg::usvg::fontdb::Database::new();
+    for font in [REGULAR, BOLD].into_iter().chain(FALLBACKS) {
+        db.load_font_data(font.to_vec());
+    }
+    db
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Weight {
     Regular,

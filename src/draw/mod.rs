@@ -3,11 +3,13 @@
 //! The PDF report and the picture and web exports all draw through here.
 
 mod fonts;
+mod logo;
 mod mapdraw;
 mod page;
 mod surface;
 
-pub(crate) use fonts::{Face, Fonts, Weight, BOLD, FALLBACKS, REGULAR};
+pub(crate) use fonts::{font_database, Face, Fonts, Weight};
+pub(crate) use logo::logo_pixels;
 pub(crate) use mapdraw::{draw_map, MapLayout, View};
 pub(crate) use page::Page;
 pub(crate) use surface::{escape, Surface, SvgSurface};

@@ -4,7 +4,7 @@ use super::fonts::{Fonts, Weight};
 use super::surface::Surface;
 use printpdf::{
     Codepoint, Color, FontId, Line, LinePoint, Op, PaintMode, PdfFontHandle, Point, Polygon,
-    PolygonRing, Pt, Rect, Rgb, TextItem, WindingOrder,
+    PolygonRing, Pt, Rect, Rgb, TextItem, WindingOrder, XObjectId, XObjectTransform,
 };
 
 pub(crate) fn rgb(hex: &str) -> Color {
@@ -55,6 +55,30 @@ impl Page {
                 winding_order: Some(WindingOrder::NonZero),
             },
         }
+    }
+
+    /// An image added to the document (`px_width` pixels wide) with its top-left corner at
+    /// (`x`, `y`), `width` points wide; its height follows its proportions.
+    pub(crate) fn image(
+        &mut self,
+        id: &XObjectId,
+        px_width: u32,
+        px_height: u32,
+        x: f32,
+        y: f32,
+        width: f32,
+    ) {
+        let height = width * px_height as f32 / px_width.max(1) as f32;
+        self.ops.push(Op::UseXobject {
+            id: id.clone(),
+            transform: XObjectTransform {
+                translate_x: Some(Pt(x)),
+                translate_y: Some(Pt(self.height - y - height)),
+                // At this density one pixel is width / px_width points.
+                dpi: Some(px_width as f32 * 72.0 / width),
+                ..Default::default()
+            },
+        });
     }
 
     /// Restricts drawing to a rectangle until the matching [`Page::end_clip`].

@@ -12,10 +12,11 @@ use chrono::NaiveDate;
 use std::fmt::Write;
 
 const STYLE: &str = "
-:root { color-scheme: light; --ink: #0f172a; --muted: #475569; --line: #cbd5e1; }
+:root { color-scheme: light; --ink: #0f172a; --muted: #475569; --line: #cbd5e1; --accent: #1e293b; }
 * { box-sizing: border-box; }
 body { font-family: 'DejaVu Sans', 'Segoe UI', Roboto, Helvetica, Arial, sans-serif; color: var(--ink); margin: 0 auto; max-width: 1200px; padding: 24px; line-height: 1.4; }
-header { border-bottom: 2px solid var(--ink); margin-bottom: 16px; }
+header { border-bottom: 3px solid var(--accent); margin-bottom: 16px; display: flex; gap: 16px; align-items: center; justify-content: space-between; flex-wrap: wrap; }
+header .logo { max-height: 64px; max-width: 220px; }
 h1 { margin: 0 0 4px; font-size: 28px; } h2 { margin-top: 32px; font-size: 20px; border-bottom: 1px solid var(--line); }
 .muted { color: var(--muted); } dl { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; }
 dt { font-weight: bold; } dd { margin: 0; }
@@ -23,7 +24,7 @@ figure { margin: 0; overflow-x: auto; border: 1px solid var(--line); }
 figure svg { display: block; max-width: 100%; height: auto; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; }
 th, td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; }
-th { background: #1e293b; color: #f8fafc; } tr:nth-child(even) td { background: #f8fafc; }
+th { background: var(--accent); color: #f8fafc; } tr:nth-child(even) td { background: #f8fafc; }
 .broken { color: #b91c1c; } .reliable { color: #1d4ed8; } .differentiating { color: #15803d; }
 .late, .missed { color: #b91c1c; font-weight: bold; } .atRisk, .near { color: #b45309; } .met, .done { color: #15803d; }
 td.num { text-align: right; white-space: nowrap; }
@@ -95,15 +96,39 @@ pub fn project_html(project: &Project, today: NaiveDate) -> Result<String> {
     let mut o = String::new();
     let e = escape;
     let info = &project.info;
+    // The organisation's colour (checked to be #rrggbb when stored) and logo, as a data URL.
+    let accent = match crate::model::parse_accent(&info.accent).as_deref() {
+        Some("") | None => String::new(),
+        Some(a) => format!(":root {{ --accent: {a}; }}"),
+    };
+    let logo = info.logo.as_ref().map_or(String::new(), |l| {
+        format!(
+            "<img class=\"logo\" src=\"{}\" alt=\"{}\">",
+            l.data_url(),
+            e(if info.organisation.is_empty() {
+                "Logo"
+            } else {
+                &info.organisation
+            })
+        )
+    });
+    let mut byline = vec![format!("Customer journey report · {today}")];
+    if !info.organisation.trim().is_empty() {
+        byline.insert(0, e(info.organisation.trim()));
+    }
+    if !info.prepared_for.trim().is_empty() {
+        byline.push(format!("prepared for {}", e(info.prepared_for.trim())));
+    }
     let _ = write!(
         o,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta name=\"generator\" content=\"Journeymap\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
-         <header><h1>{}</h1><p class=\"muted\">Customer journey report · {today}</p></header>\n",
+         <meta name=\"generator\" content=\"Journeymap\">\n<title>{}</title>\n<style>{STYLE}{accent}</style>\n</head>\n<body>\n\
+         <header><div><h1>{}</h1><p class=\"muted\">{}</p></div>{logo}</header>\n",
         e(&info.name),
-        e(&info.name)
+        e(&info.name),
+        byline.join(" · ")
     );
     let statements = [
         ("Intent statement", &info.intent_statement),

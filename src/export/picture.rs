@@ -2,7 +2,7 @@
 //! or 4×, the whole map or the part the user is looking at. Both are drawn by the same routine
 //! as the PDF's map pages, and the same project always gives the same bytes.
 
-use crate::draw::{draw_map, Fonts, MapLayout, SvgSurface, View, BOLD, FALLBACKS, REGULAR};
+use crate::draw::{draw_map, Fonts, MapLayout, SvgSurface, View};
 use crate::model::{Id, Project};
 use crate::{Error, Result};
 use serde::Deserialize;
@@ -97,12 +97,8 @@ pub fn map_png(
         )));
     }
     let svg = map_svg(project, map_id, viewport)?;
-    let mut db = usvg::fontdb::Database::new();
-    for font in [REGULAR, BOLD].into_iter().chain(FALLBACKS) {
-        db.load_font_data(font.to_vec());
-    }
     let options = usvg::Options {
-        fontdb: std::sync::Arc::new(db),
+        fontdb: std::sync::Arc::new(crate::draw::font_database()),
         font_family: "DejaVu Sans".into(),
         ..Default::default()
     };

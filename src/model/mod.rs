@@ -6,6 +6,7 @@ mod annotation;
 mod changes;
 mod emotion;
 mod layout;
+mod look;
 mod map;
 mod measures;
 mod persona;
@@ -25,6 +26,7 @@ pub use emotion::{
     CurveSegment, SLOT_WIDTH,
 };
 pub use layout::*;
+pub use look::{parse_accent, Logo, LogoType, Paper, ReportDefaults, Section, MAX_LOGO_BYTES};
 pub use map::{JourneyMap, Lane, LaneKind, MapKind, RoomRating, Stage};
 pub use measures::{
     CustomerPeriod, Direction, Feedback, FeedbackSource, Flow, FlowReason, Kpi, Measurement,

@@ -24,6 +24,39 @@ pub struct ProjectInfo {
     /// Who the target customers are.
     #[serde(default)]
     pub target_customers: String,
+    /// The organisation the reports come from, on covers and page footers.
+    #[serde(default)]
+    pub organisation: String,
+    /// Who the reports are for ("Prepared for …" on the cover and proposals).
+    #[serde(default)]
+    pub prepared_for: String,
+    /// The organisation's colour, `#rrggbb`; empty for Journeymap's own.
+    #[serde(default)]
+    pub accent: String,
+    /// The organisation's logo, on covers, page headers, proposals and the web page.
+    #[serde(default)]
+    pub logo: Option<super::Logo>,
+    /// The report options last chosen.
+    #[serde(default)]
+    pub report: super::ReportDefaults,
+}
+
+impl ProjectInfo {
+    /// A project's statements with only its name.
+    pub fn new(id: Id, name: impl Into<String>) -> Self {
+        Self {
+            id,
+            name: name.into(),
+            intent_statement: String::new(),
+            brand_promise: String::new(),
+            target_customers: String::new(),
+            organisation: String::new(),
+            prepared_for: String::new(),
+            accent: String::new(),
+            logo: None,
+            report: super::ReportDefaults::default(),
+        }
+    }
 }
 
 /// A whole project in memory.
@@ -102,13 +135,7 @@ impl Project {
     /// An empty project with only a name.
     pub fn new(id: Id, name: impl Into<String>) -> Self {
         Self {
-            info: ProjectInfo {
-                id,
-                name: name.into(),
-                intent_statement: String::new(),
-                brand_promise: String::new(),
-                target_customers: String::new(),
-            },
+            info: ProjectInfo::new(id, name),
             personas: Vec::new(),
             maps: Vec::new(),
             stages: Vec::new(),

@@ -339,6 +339,25 @@ impl Project {
         p.text(&"intent statement", &self.info.intent_statement);
         p.text(&"brand promise", &self.info.brand_promise);
         p.text(&"target customers", &self.info.target_customers);
+        let info = &self.info;
+        p.name(&"organisation", &info.organisation, false);
+        p.name(&"prepared for", &info.prepared_for, false);
+        p.name(&"report author", &info.report.author, false);
+        p.check(
+            super::parse_accent(&info.accent).as_deref() == Some(info.accent.as_str()),
+            || {
+                format!(
+                    "the accent colour {:?} must be #rrggbb in lower case, or empty",
+                    info.accent
+                )
+            },
+        );
+        p.check(info.logo.as_ref().is_none_or(|l| l.is_consistent()), || {
+            format!(
+                "the logo must be a PNG or SVG image of at most {} KB",
+                super::MAX_LOGO_BYTES / 1024
+            )
+        });
         let template: Vec<(&str, u32)> = self
             .redesign_template
             .iter()

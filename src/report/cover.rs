@@ -8,18 +8,33 @@ impl Report<'_> {
         let p = &self.project.info;
         let f = &self.fonts;
         let width = page.width - 2.0 * MARGIN;
-        page.rect(0.0, 0.0, page.width, 200.0, Some("#1e293b"), None);
-        page.text(
-            f,
-            MARGIN,
-            70.0,
-            11.0,
-            Weight::Bold,
-            "#fbbf24",
-            "CUSTOMER JOURNEY REPORT",
-        );
+        page.rect(0.0, 0.0, page.width, 200.0, Some(self.accent), None);
+        // The logo on a white card at the top right, legible on any accent.
+        if self.logo.is_some() {
+            page.rect(
+                page.width - MARGIN - 148.0,
+                36.0,
+                148.0,
+                64.0,
+                Some("#ffffff"),
+                None,
+            );
+            let right = page.width - MARGIN - 8.0;
+            self.logo_at(&mut page, right, 44.0, (132.0, 48.0));
+        }
+        let kicker = match p.organisation.trim() {
+            "" => "CUSTOMER JOURNEY REPORT".to_owned(),
+            o => format!("{} · CUSTOMER JOURNEY REPORT", o.to_uppercase()),
+        };
+        let kicker = f.ellipsize(&kicker, width - 160.0, 11.0, Weight::Bold);
+        page.text(f, MARGIN, 70.0, 11.0, Weight::Bold, "#fbbf24", &kicker);
         let mut y = 108.0;
-        for line in f.wrap(&p.name, width, 26.0, Weight::Bold, 3) {
+        let title_w = if self.logo.is_some() {
+            width - 160.0
+        } else {
+            width
+        };
+        for line in f.wrap(&p.name, title_w, 26.0, Weight::Bold, 3) {
             page.text(f, MARGIN, y, 26.0, Weight::Bold, "#f8fafc", &line);
             y += 32.0;
         }
@@ -53,7 +68,15 @@ impl Report<'_> {
             ),
             format!("{} redesigns tracked", s.redesigns),
             format!(
-                "Prepared {} · {} pages",
+                "Prepared {}{}on {} · {} pages",
+                match p.prepared_for.trim() {
+                    "" => String::new(),
+                    who => format!("for {who} "),
+                },
+                match self.opts.author.trim() {
+                    "" | "Journeymap" => String::new(),
+                    who => format!("by {who} "),
+                },
                 self.opts.created.format("%-d %B %Y"),
                 total
             ),

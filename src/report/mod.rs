@@ -11,6 +11,7 @@ mod room;
 mod tables;
 mod tracker;
 
+pub use crate::model::{Paper, Section};
 pub use maps::{map_pages, MapPage};
 pub use proposal::{proposal, write_proposal};
 
@@ -22,74 +23,6 @@ use crate::workflow::{PhaseStatus, RedesignState};
 use crate::{Error, Result};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use printpdf::{ParsedFont, PdfDocument, PdfPage, PdfSaveOptions};
-
-/// Paper sizes in points, portrait.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
-#[serde(rename_all = "lowercase")]
-pub enum Paper {
-    A4,
-    Letter,
-    A3,
-}
-
-impl Paper {
-    pub fn parse(s: &str) -> Option<Self> {
-        match s.to_ascii_lowercase().as_str() {
-            "a4" => Some(Self::A4),
-            "letter" => Some(Self::Letter),
-            "a3" => Some(Self::A3),
-            _ => None,
-        }
-    }
-
-    fn size(self) -> (f32, f32) {
-        match self {
-            Self::A4 => (595.28, 841.89),
-            Self::Letter => (612.0, 792.0),
-            Self::A3 => (841.89, 1190.55),
-        }
-    }
-}
-
-/// A part of the report a manager can leave out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
-#[serde(rename_all = "lowercase")]
-pub enum Section {
-    Cover,
-    Map,
-    #[serde(rename = "moments")]
-    MomentsOfTruth,
-    Touchpoints,
-    Redesigns,
-    Measures,
-    /// What a live workshop room added: notes by participant, dot votes, the stages' ratings.
-    Room,
-}
-
-impl Section {
-    pub const ALL: [Section; 7] = [
-        Self::Cover,
-        Self::Map,
-        Self::MomentsOfTruth,
-        Self::Touchpoints,
-        Self::Room,
-        Self::Measures,
-        Self::Redesigns,
-    ];
-
-    pub fn parse(s: &str) -> Option<Self> {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "cover" => Some(Self::Cover),
-            "map" | "maps" => Some(Self::Map),
-            "moments" | "moments-of-truth" => Some(Self::MomentsOfTruth),
-            "touchpoints" => Some(Self::Touchpoints),
-            "redesigns" | "tracker" => Some(Self::Redesigns),
-            "measures" | "kpis" | "dashboard" => Some(Self::Measures),
-            "room" | "workshop" => Some(Self::Room),
-            _ => None,
-        }
-    }
-}
 
 /// What a person asks for in the Export PDF dialog or on the command line.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
@@ -115,6 +48,10 @@ pub struct ReportOptions {
 }
 
 const MARGIN: f32 = 40.0;
+/// The cover's band and the headings' rule when the project names no colour of its own.
+const DEFAULT_ACCENT: &str = "#1e293b";
+/// The logo's size in page headings (points; the wider side decides).
+const HEADING_LOGO: (f32, f32) = (90.0, 26.0);
 /// The distance between the lines of a page's subtitle.
 const SUBTITLE_LINE: f32 = 11.5;
 
@@ -122,6 +59,10 @@ struct Report<'a> {
     project: &'a Project,
     opts: &'a ReportOptions,
     fonts: Fonts,
+    /// The organisation's logo in the document, and its size in pixels.
+    logo: Option<(printpdf::XObjectId, u32, u32)>,
+    /// The organisation's colour, else Journeymap's.
+    accent: &'a str,
     pages: Vec<Page>,
     bookmarks: Vec<(String, usize)>,
 }
@@ -193,10 +134,32 @@ impl<'a> Report<'a> {
             Face::new(bytes, doc.add_font(&parsed))
         })
         .ok_or_else(|| Error::InvalidInput("an embedded report font cannot be read".into()))?;
+        // A logo that cannot be drawn (a file edited by hand) is left out, not fatal.
+        let logo = project
+            .info
+            .logo
+            .as_ref()
+            .and_then(|l| crate::draw::logo_pixels(l).ok())
+            .map(|px| {
+                let image = printpdf::RawImage {
+                    pixels: printpdf::RawImageData::U8(px.rgba),
+                    width: px.width as usize,
+                    height: px.height as usize,
+                    data_format: printpdf::RawImageFormat::RGBA8,
+                    tag: Vec::new(),
+                };
+                (doc.add_image(&image), px.width, px.height)
+            });
+        let accent = match project.info.accent.as_str() {
+            "" => DEFAULT_ACCENT,
+            a => a,
+        };
         let report = Report {
             project,
             opts,
             fonts,
+            logo,
+            accent,
             pages: Vec::new(),
             bookmarks: Vec::new(),
         };
@@ -249,9 +212,14 @@ impl Report<'_> {
     /// The page's title and its subtitle, wrapped (never cut) over as many lines as it needs,
     /// each `\n` starting a new line; returns where the page's content starts.
     fn heading(&self, page: &mut Page, title: &str, subtitle: &str) -> f32 {
+        // The organisation's logo at the right of every heading, the title beside it.
+        let mut room = page.width - 2.0 * MARGIN;
+        if let Some(w) = self.logo_at(page, page.width - MARGIN, MARGIN - 2.0, HEADING_LOGO) {
+            room -= w + 12.0;
+        }
         // A long title is set smaller to fit the line, down to 12 pt, and only then shortened.
-        let room = page.width - 2.0 * MARGIN;
-        let size = (18.0 * room / self.fonts.width(title, 18.0, Weight::Bold)).clamp(12.0, 18.0);
+        let size =
+            (0.98 * 18.0 * room / self.fonts.width(title, 18.0, Weight::Bold)).clamp(12.0, 18.0);
         page.text(
             &self.fonts,
             MARGIN,
@@ -286,8 +254,22 @@ impl Report<'_> {
             );
         }
         let rule = MARGIN + 38.0 + lines.len().saturating_sub(1) as f32 * SUBTITLE_LINE;
-        page.line(&[(MARGIN, rule), (page.width - MARGIN, rule)], LINE, 0.8);
+        let (color, width) = if self.accent == DEFAULT_ACCENT {
+            (LINE, 0.8)
+        } else {
+            (self.accent, 1.6)
+        };
+        page.line(&[(MARGIN, rule), (page.width - MARGIN, rule)], color, width);
         rule + 14.0
+    }
+
+    /// Draws the logo, if any, right-aligned at `right` with its top at `top`, fitting `box_`
+    /// (width, height); returns the width it took.
+    fn logo_at(&self, page: &mut Page, right: f32, top: f32, box_: (f32, f32)) -> Option<f32> {
+        let (id, px_w, px_h) = self.logo.as_ref()?;
+        let width = box_.0.min(box_.1 * *px_w as f32 / (*px_h).max(1) as f32);
+        page.image(id, *px_w, *px_h, right - width, top, width);
+        Some(width)
     }
 
     fn footers(&mut self, kind: &str) {
@@ -301,7 +283,14 @@ impl Report<'_> {
                 0.5,
             );
             let left = self.fonts.ellipsize(
-                &format!("{name} · {kind} · {}", self.opts.created.format("%Y-%m-%d")),
+                &format!(
+                    "{}{name} · {kind} · {}",
+                    match self.project.info.organisation.trim() {
+                        "" => String::new(),
+                        o => format!("{o} · "),
+                    },
+                    self.opts.created.format("%Y-%m-%d")
+                ),
                 page.width * 0.6,
                 7.5,
                 Weight::Regular,

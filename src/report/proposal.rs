@@ -70,17 +70,24 @@ impl<'r, 'a> Sheet<'r, 'a> {
         let mut page = report.portrait();
         let stage = p.stages.iter().find(|s| s.id == touchpoint.stage_id);
         let map = p.maps.iter().find(|m| m.id == touchpoint.map_id);
-        let org = if p.info.name.is_empty() {
-            String::new()
-        } else {
-            format!("{} · ", p.info.name)
+        let org = match (p.info.organisation.trim(), p.info.name.trim()) {
+            ("", "") => String::new(),
+            ("", name) => format!("{name} · "),
+            (org, name) => format!("{org} · {name} · "),
         };
         let subtitle = format!(
-            "{org}For corporate's decision · the touchpoint “{}” in {} ({})\nPrepared by {} on {}",
+            "{org}For corporate's decision · the touchpoint “{}” in {} ({})\nPrepared {}{}on {}",
             touchpoint.title,
             stage.map_or("its stage", |s| s.name.as_str()),
             map.map_or("", |m| m.name.as_str()),
-            report.opts.author,
+            match p.info.prepared_for.trim() {
+                "" => String::new(),
+                who => format!("for {who} "),
+            },
+            match report.opts.author.trim() {
+                "" | "Journeymap" => String::new(),
+                who => format!("by {who} "),
+            },
             report.opts.created.format("%-d %B %Y"),
         );
         let y = report.heading(

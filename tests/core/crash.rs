@@ -53,7 +53,13 @@ fn autosaves_survive_being_killed() {
                 }
             }
         });
-        std::thread::sleep(Duration::from_millis(5 + random(60)));
+        // Kill while it saves, not while it starts: wait for its first save (opening a file
+        // takes longer than the kill window in a debug build), then strike at a random moment.
+        let first = rx.recv_timeout(Duration::from_secs(30));
+        if let Ok(n) = first {
+            acknowledged.insert(n);
+            std::thread::sleep(Duration::from_millis(random(40)));
+        }
         let still_running = child.try_wait().unwrap().is_none();
         child.kill().ok(); // SIGKILL on Unix
         let status = child.wait().unwrap();

@@ -161,8 +161,12 @@ fn the_html_page_is_self_contained_and_deterministic() {
     assert!(html.contains("<meta charset=\"utf-8\">"));
     assert!(html.contains("Content-Security-Policy"));
     assert_eq!(html.matches("<svg ").count(), p.maps.len());
+    // The organisation's logo is inline, as a data URL (the page's CSP allows only those).
+    assert!(html.contains("<img class=\"logo\" src=\"data:image/svg+xml;base64,"));
     for forbidden in ["<script", "http://", "https://", "src=\"", "<link"] {
-        let outside_svg_ns = html.replace("http://www.w3.org/2000/svg", "");
+        let outside_svg_ns = html
+            .replace("http://www.w3.org/2000/svg", "")
+            .replace("src=\"data:image/", "");
         assert!(
             !outside_svg_ns.contains(forbidden),
             "no {forbidden} in a self-contained page"

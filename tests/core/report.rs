@@ -467,7 +467,7 @@ fn a_redesign_proposal_goes_to_corporate_and_its_answer_is_recorded() {
         "Corporate's decision",
         "Approved with changes",
         "Signature",
-        "Prepared by Amara Okafor",
+        "Prepared for Customer experience board by Amara Okafor",
     ] {
         assert!(text.contains(&squash(want)), "{want:?} in the proposal");
     }
@@ -557,4 +557,132 @@ fn a_redesign_proposal_goes_to_corporate_and_its_answer_is_recorded() {
 fn umask() -> u32 {
     let out = Command::new("sh").args(["-c", "umask"]).output().unwrap();
     u32::from_str_radix(String::from_utf8_lossy(&out.stdout).trim(), 8).unwrap()
+}
+
+#[test]
+fn the_organisations_look_reaches_the_cover_headers_proposal_and_web_page() {
+    let dir = temp();
+    let file = dir.path().join("look.journey");
+    std::fs::copy(super::support::sample_journey(), &file).unwrap();
+    let f = file.to_str().unwrap();
+    let run = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_journeymap"))
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    // Refusals leave the file as it was.
+    let before = std::fs::read(&file).unwrap();
+    let big = dir.path().join("big.png");
+    let mut bytes = b"\x89PNG\r\n\x1a\n".to_vec();
+    bytes.resize(50 * 1024 * 1024, 0);
+    std::fs::write(&big, &bytes).unwrap();
+    let broken = dir.path().join("broken.png");
+    std::fs::write(
+        &broken,
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10garbage",
+    )
+    .unwrap();
+    let huge = dir.path().join("huge.png");
+    std::fs::write(
+        &huge,
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\x01\0\0\0\x01\0\0\x08\x06\0\0\0",
+    )
+    .unwrap();
+    let gif = dir.path().join("logo.gif");
+    std::fs::write(&gif, b"GIF89a\x01\0\x01\0").unwrap();
+    for (path, why) in [
+        (&big, "the largest kept is 512 KB"),
+        (&broken, "cannot be read"),
+        (&huge, "65536×65536 pixels"),
+        (&gif, "must be a PNG or SVG"),
+    ] {
+        let out = run(&["settings", f, "--logo", path.to_str().unwrap()]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            !out.status.success() && err.contains(why),
+            "{path:?}: {err}"
+        );
+    }
+    let out = run(&["settings", f, "--accent", "teal"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("#rrggbb"));
+    assert_eq!(std::fs::read(&file).unwrap(), before, "nothing changed");
+
+    // A PNG logo (the map itself, drawn small) and the organisation's colour.
+    let png = dir.path().join("logo.png");
+    let out = run(&["export-png", f, "-o", png.to_str().unwrap(), "--scale", "1"]);
+    assert!(out.status.success());
+    let out = run(&[
+        "settings",
+        f,
+        "--organisation",
+        "Contoso Aviation",
+        "--prepared-for",
+        "The board",
+        "--accent",
+        "#7C3AED",
+        "--logo",
+        png.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("#7c3aed"));
+    let out = run(&[
+        "report",
+        f,
+        "-o",
+        "r.pdf",
+        "--sections",
+        "cover,moments",
+        "--today",
+        "2026-11-23",
+    ]);
+    assert!(out.status.success());
+    let pdf = dir.path().join("r.pdf");
+    let text = squash(&tool("pdftotext", &[pdf.to_str().unwrap(), "-"]));
+    assert!(
+        text.contains(&squash("CONTOSO AVIATION · CUSTOMER JOURNEY REPORT")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&squash("Prepared for The board by Amara Okafor, CX lead")),
+        "the remembered author: {text}"
+    );
+    assert!(
+        text.contains(&squash("Contoso Aviation · Northwind Air")),
+        "footers name the organisation"
+    );
+    let images = tool("pdfimages", &["-list", pdf.to_str().unwrap()]);
+    assert!(
+        images.lines().count() >= 3,
+        "the logo is in the PDF: {images}"
+    );
+    let out = run(&[
+        "proposal",
+        f,
+        "--redesign",
+        "Online check-in for infant bookings",
+        "-o",
+        "p.pdf",
+    ]);
+    assert!(out.status.success());
+    let text = squash(&tool(
+        "pdftotext",
+        &[dir.path().join("p.pdf").to_str().unwrap(), "-"],
+    ));
+    assert!(text.contains(&squash("Prepared for The board by Amara Okafor")));
+    let out = run(&["export-html", f, "-o", "p.html"]);
+    assert!(out.status.success());
+    let html = std::fs::read_to_string(dir.path().join("p.html")).unwrap();
+    assert!(html.contains("--accent: #7c3aed") && html.contains("src=\"data:image/png;base64,"));
+    assert!(html.contains("Contoso Aviation · Customer journey report"));
+    // No logo: the cover and headings still print.
+    let out = run(&["settings", f, "--no-logo"]);
+    assert!(
+        out.status.success() && String::from_utf8_lossy(&out.stdout).contains("logo           —")
+    );
 }

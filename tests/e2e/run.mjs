@@ -187,7 +187,7 @@ await test("redesigns: the board shows the core's forecasts; starting a phase is
   const s = await launchApp();
   const click = (css) => clickWhenSettled(s, css);
   await click("button[data-view=redesigns]");
-  await s.waitFor(`return document.querySelectorAll(".redesign-card").length === 5`, "five redesign cards");
+  await s.waitFor(`return document.querySelectorAll(".redesign-card").length === 6`, "six redesign cards");
   const late = await s.run(`return [...document.querySelectorAll(".redesign-card.late strong")].map(e => e.textContent)`);
   if (!late.includes("Three bag-drop lanes at peak")) throw new Error(`late cards: ${JSON.stringify(late)}`);
   await click(`.redesign-card[data-redesign="${await s.run(`return [...window.journeymap.editor.doc.tables.redesign.values()].find(r => r.title.startsWith("Gate changes")).id`)}"]`);
@@ -209,11 +209,35 @@ await test("redesigns: the board shows the core's forecasts; starting a phase is
   if (typeof size !== "number") throw new Error(`export_report: ${size}`);
   const info = execFileSync("pdfinfo", [pdf]).toString();
   if (!/Pages:\s+1\d/.test(info)) throw new Error(`unexpected report: ${info}`);
+  // The proposal to corporate: write a field, record corporate's answer, export the PDF.
+  await click("button[role=tab]:nth-child(1)");
+  const infant = await s.run(`return [...window.journeymap.editor.doc.tables.redesign.values()].find(r => r.title.startsWith("Online check-in")).id`);
+  await click(`.redesign-card[data-redesign="${infant}"]`);
+  await s.waitFor(`return !!document.querySelector("textarea[name=proposal-problem]")`, "the proposal form");
+  await s.run(`const a = document.querySelector("textarea[name=proposal-problem]"); a.value = "E2E: families queue at the counter."; a.dispatchEvent(new Event("input")); a.dispatchEvent(new Event("change"));`);
+  await s.run(`const d = document.querySelector("select[name=decision]"); d.value = "changes"; d.dispatchEvent(new Event("change")); document.querySelector("input[name=responseBy]").value = "E2E COO";`);
+  screenshot("proposal.png");
+  await click("button[name=recordResponse]");
+  await s.waitFor(`const r = window.journeymap.editor.doc.get("redesign", ${JSON.stringify(infant)}); return r.responses.length === 1 && r.phases[3].status === "done"`, "corporate's answer");
+  await s.waitFor(`return document.querySelector("[data-save-state=saved]") !== null`, "autosave");
+  const proposal = join(work, "Proposal.pdf");
+  const written = await wd("POST", `/session/${s.id}/execute/async`, {
+    script: `const done = arguments[arguments.length - 1];
+      window.__TAURI_INTERNALS__.invoke("export_proposal", { path: arguments[0], redesignId: arguments[1], request: { paper: "a4", sections: [], today: "2026-11-23", author: "E2E Manager" } })
+        .then(done, (e) => done("error: " + JSON.stringify(e)));`,
+    args: [proposal, infant],
+  });
+  if (typeof written !== "number") throw new Error(`export_proposal: ${written}`);
+  const text = execFileSync("pdftotext", [proposal, "-"]).toString();
+  for (const want of ["E2E: families queue at the counter.", "Corporate's decision", "Prepared by E2E Manager", "approved with changes by E2E COO"])
+    if (!text.includes(want)) throw new Error(`the proposal lacks ${JSON.stringify(want)}`);
   await wd("DELETE", `/session/${s.id}`);
   await sleep(300);
   const status = JSON.parse(execFileSync(cli, ["tracker", "status", project, "--json"]).toString());
   const gate = status.redesigns.find((r) => r.title.startsWith("Gate changes"));
   if (gate.phase !== "Brainstorm" || gate.phaseStatus !== "inProgress") throw new Error(`CLI sees ${JSON.stringify(gate)}`);
+  const answered = status.redesigns.find((r) => r.id === infant);
+  if (answered.corporate !== "changes" || answered.phase !== "Put into motion") throw new Error(`CLI sees ${JSON.stringify(answered)}`);
 });
 
 await test("dashboard: the core's figures, a pillar scored, feedback CSV read and tables exported by the real commands", async () => {

@@ -3,22 +3,52 @@
 
 use super::{all, id, opt_id, opt_sql, parsed, sql};
 use crate::model::{
-    Connector, JourneyMap, Lane, LaneKind, MapKind, Note, Persona, ProjectInfo, Reliability,
-    RoomRating, Stage, Story, Touchpoint,
+    Connector, JourneyMap, Lane, LaneKind, Logo, LogoType, MapKind, Note, Paper, Persona,
+    ProjectInfo, Reliability, ReportDefaults, RoomRating, Section, Stage, Story, Touchpoint,
 };
 use rusqlite::{params, Connection};
 
 pub(super) fn load_info(conn: &Connection) -> rusqlite::Result<ProjectInfo> {
     conn.query_row(
-        "SELECT id, name, intent_statement, brand_promise, target_customers FROM project",
+        "SELECT id, name, intent_statement, brand_promise, target_customers, organisation,
+           prepared_for, accent, logo_type, logo, report_paper, report_sections, report_author
+         FROM project",
         [],
         |r| {
+            let logo = match r.get::<_, Option<String>>(8)? {
+                Some(_) => Some(Logo {
+                    media_type: parsed(r, 8, LogoType::parse)?,
+                    data: r.get::<_, Option<Vec<u8>>>(9)?.unwrap_or_default(),
+                }),
+                None => None,
+            };
+            let sections: String = r.get(11)?;
             Ok(ProjectInfo {
                 id: id(r, 0)?,
                 name: r.get(1)?,
                 intent_statement: r.get(2)?,
                 brand_promise: r.get(3)?,
                 target_customers: r.get(4)?,
+                organisation: r.get(5)?,
+                prepared_for: r.get(6)?,
+                accent: r.get(7)?,
+                logo,
+                report: ReportDefaults {
+                    paper: parsed(r, 10, Paper::parse)?,
+                    sections: sections
+                        .split(',')
+                        .filter(|s| !s.is_empty())
+                        .map(|s| Section::parse(s).ok_or(s))
+                        .collect::<Result<_, _>>()
+                        .map_err(|s| {
+                            rusqlite::Error::FromSqlConversionFailure(
+                                11,
+                                rusqlite::types::Type::Text,
+                                format!("unknown report section {s:?}").into(),
+                            )
+                        })?,
+                    author: r.get(12)?,
+                },
             })
         },
     )
@@ -27,20 +57,35 @@ pub(super) fn load_info(conn: &Connection) -> rusqlite::Result<ProjectInfo> {
 pub(super) fn put_info(conn: &Connection, p: &ProjectInfo) -> rusqlite::Result<usize> {
     conn.prepare_cached("DELETE FROM project WHERE id <> ?1")?
         .execute([sql(p.id)])?;
+    let sections: Vec<&str> = p.report.sections.iter().map(|s| s.as_str()).collect();
     conn.prepare_cached(
-        "INSERT INTO project (id, name, intent_statement, brand_promise, target_customers)
-         VALUES (?1, ?2, ?3, ?4, ?5)
+        "INSERT INTO project (id, name, intent_statement, brand_promise, target_customers,
+           organisation, prepared_for, accent, logo_type, logo, report_paper, report_sections,
+           report_author)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
              ON CONFLICT (id) DO UPDATE SET name = excluded.name,
                intent_statement = excluded.intent_statement,
                brand_promise = excluded.brand_promise,
-               target_customers = excluded.target_customers",
+               target_customers = excluded.target_customers,
+               organisation = excluded.organisation, prepared_for = excluded.prepared_for,
+               accent = excluded.accent, logo_type = excluded.logo_type, logo = excluded.logo,
+               report_paper = excluded.report_paper, report_sections = excluded.report_sections,
+               report_author = excluded.report_author",
     )?
     .execute(params![
         sql(p.id),
         p.name,
         p.intent_statement,
         p.brand_promise,
-        p.target_customers
+        p.target_customers,
+        p.organisation,
+        p.prepared_for,
+        p.accent,
+        p.logo.as_ref().map(|l| l.media_type.as_str()),
+        p.logo.as_ref().map(|l| l.data.as_slice()),
+        p.report.paper.as_str(),
+        sections.join(","),
+        p.report.author,
     ])
 }
 

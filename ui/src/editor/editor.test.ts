@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import { Editor } from "./editor";
 import { MemoryBackend, sampleEditor, sampleProject, selectByTitle } from "./testing";
 import { toggleMomentOfTruth } from "../actions/toggleMomentOfTruth";
-import { editField } from "../actions/editField";
+import { editField, editInfo } from "../actions/editField";
 import { addNoteIn } from "../actions/addNote";
 import { deleteSelection } from "../actions/deleteSelection";
 import { duplicateAsToBe } from "../actions/maps";
@@ -142,4 +142,19 @@ it("a note from the live room shows at once, is one undo step, and is not saved 
   expect(editor.doc.get("note", note.id)).toBeUndefined();
   await editor.flush();
   expect(backend.file.get("note", note.id), "the facilitator's undo reaches the file").toBeUndefined();
+});
+
+it("a kept preference is saved but is no undo step: Undo takes back the last edit", async () => {
+  const { editor, backend } = await sampleEditor();
+  editInfo(editor, { organisation: "Contoso" });
+  editor.endGesture();
+  editor.keep({
+    put: [{ kind: "info", record: { ...editor.doc.info, report: { paper: "a3", sections: [], author: "Ana" } } }],
+    delete: [],
+  });
+  expect(editor.history.undoLabel).toBe("Edit project");
+  await editor.flush();
+  expect(backend.file.info.report.paper).toBe("a3");
+  editor.undo();
+  expect(editor.doc.info.organisation).not.toBe("Contoso");
 });

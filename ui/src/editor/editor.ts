@@ -79,7 +79,18 @@ export class Editor {
     readonly backend: Backend,
     private readonly autosaveDelay = AUTOSAVE_DELAY_MS,
   ) {
-    this.doc = new Doc({ id: "", name: "", intentStatement: "", brandPromise: "", targetCustomers: "" });
+    this.doc = new Doc({
+      id: "",
+      name: "",
+      intentStatement: "",
+      brandPromise: "",
+      targetCustomers: "",
+      organisation: "",
+      preparedFor: "",
+      accent: "",
+      logo: null,
+      report: { paper: "a4", sections: [], author: "" },
+    });
   }
 
   // ---- subscription ---------------------------------------------------------------------------
@@ -125,6 +136,19 @@ export class Editor {
     this.history.record(forward, inverse, label, mergeKey);
     this.queueSave(forward, inverse);
     this.pruneSelection();
+    this.notify();
+  }
+
+  /**
+   * A preference kept in the file (the report options last used): saved like any edit, but not
+   * an undo step, so Undo still takes back the person's last change to the project.
+   */
+  keep(changes: Changes): void {
+    if (isEmpty(changes)) return;
+    const forward = wellFormed(changes);
+    const inverse = invert(forward, this.doc);
+    this.doc.apply(forward);
+    this.queueSave(forward, inverse);
     this.notify();
   }
 

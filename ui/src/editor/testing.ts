@@ -9,6 +9,7 @@ import touchpointsPreview from "../../tests/fixtures/touchpoints-preview.json";
 import touchpointsImport from "../../tests/fixtures/touchpoints-import.json";
 import cjmlRead from "../../tests/fixtures/cjml-read.json";
 import type { About } from "../bindings/About";
+import type { Logo } from "../bindings/Logo";
 import type { CjmlRead } from "../bindings/CjmlRead";
 import type { HolidayImport } from "../bindings/HolidayImport";
 import type { TouchpointPreview } from "../bindings/TouchpointPreview";
@@ -102,7 +103,18 @@ export class MemoryBackend implements Backend {
 
   async create(path: string, name: string): Promise<OpenedProject> {
     const project: Project = {
-      info: { id: "00000000-0000-4000-8000-000000000000", name, intentStatement: "", brandPromise: "", targetCustomers: "" },
+      info: {
+        id: "00000000-0000-4000-8000-000000000000",
+        name,
+        intentStatement: "",
+        brandPromise: "",
+        targetCustomers: "",
+        organisation: "",
+        preparedFor: "",
+        accent: "",
+        logo: null,
+        report: { paper: "a4", sections: [], author: "" },
+      },
       personas: [],
       maps: [],
       stages: [],
@@ -156,6 +168,12 @@ export class MemoryBackend implements Backend {
     return found;
   };
   newRedesign = async (...a: Parameters<typeof fakeNewRedesign>) => fakeNewRedesign(...a);
+  logoFiles: Record<string, Logo> = {};
+  readLogo = async (path: string): Promise<Logo> => {
+    const found = this.logoFiles[path];
+    if (!found) throw new AppError("invalid-input", "the logo must be a PNG or SVG image");
+    return found;
+  };
 
   reports: Array<{ path: string; request: ReportRequest }> = [];
   async exportReport(path: string, request: ReportRequest): Promise<number> {
@@ -202,7 +220,7 @@ export class MemoryBackend implements Backend {
     return structuredClone(this.room);
   }
   async about(): Promise<About> {
-    return { version: "0.0.0-test", fileFormat: 5 };
+    return { version: "0.0.0-test", fileFormat: 7 };
   }
   async roomState(): Promise<RoomState | null> {
     return structuredClone(this.room);

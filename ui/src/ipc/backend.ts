@@ -7,6 +7,7 @@ import type { BackupEntry } from "../bindings/BackupEntry";
 import type { OpenedProject } from "../bindings/OpenedProject";
 import type { AfterRejection } from "../bindings/AfterRejection";
 import type { CorporateResponse } from "../bindings/CorporateResponse";
+import type { Logo } from "../bindings/Logo";
 import type { PhaseStatus } from "../bindings/PhaseStatus";
 import type { PhaseTemplate } from "../bindings/PhaseTemplate";
 import type { Redesign } from "../bindings/Redesign";
@@ -61,6 +62,8 @@ export interface Backend {
   /** Holidays read from an .ics or CSV file (yearly ones around `today`), and the events left
    * out by line; malformed files throw `invalid-import` with a line. */
   readHolidays(path: string, today: string): Promise<HolidayImport>;
+  /** The organisation's logo from a PNG or SVG file, checked; too large, foreign or broken throws. */
+  readLogo(path: string): Promise<Logo>;
   newRedesign(id: string, touchpointId: string, title: string, start: string, template: PhaseTemplate[]): Promise<Redesign>;
   /** The records of a new map (standard lanes, stages to rename), not yet added. */
   newMap(name: string, kind: MapKind, position: number): Promise<Changes>;

@@ -12,6 +12,7 @@ import type { Dashboard } from "../bindings/Dashboard";
 import type { Feedback } from "../bindings/Feedback";
 import type { FeedbackPreview } from "../bindings/FeedbackPreview";
 import type { CjmlRead } from "../bindings/CjmlRead";
+import type { Logo } from "../bindings/Logo";
 import type { HolidayImport } from "../bindings/HolidayImport";
 import type { TouchpointPreview } from "../bindings/TouchpointPreview";
 import type { Backend } from "./backend";
@@ -42,6 +43,7 @@ export const tauriBackend: Backend = {
     call<Redesign>("respond_to_corporate", { redesign, response, afterRejection, calendar }),
   exportProposal: (path, redesignId, request) => call<number>("export_proposal", { path, redesignId, request }),
   readHolidays: (path, today) => call<HolidayImport>("read_holidays", { path, today }),
+  readLogo: (path) => call<Logo>("read_logo", { path }),
   newRedesign: (id, touchpointId, title, start, template) => call<Redesign>("new_redesign", { id, touchpointId, title, start, template }),
   newMap: (name, kind, position) => call<Changes>("new_map", { name, kind, position }),
   dashboard: (mapId, today) => call<Dashboard>("dashboard", { mapId, today }),

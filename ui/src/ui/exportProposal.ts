@@ -5,14 +5,15 @@ import type { Paper } from "../bindings/Paper";
 import type { Editor } from "../editor/editor";
 import { localToday } from "../actions/startRedesign";
 import { h } from "./dom";
-import { paperSelect, pdfDialog } from "./exportReport";
+import { authorInput, paperSelect, pdfDialog, rememberReportOptions } from "./exportReport";
 
 export async function exportProposal(editor: Editor, redesignId: string): Promise<void> {
   await editor.flush();
   const r = editor.doc.get("redesign", redesignId);
   if (!r) return;
-  const paper = paperSelect();
-  const author = h("input", { type: "text", name: "author", placeholder: "Your name", "aria-label": "Prepared by" });
+  const remembered = editor.doc.info.report;
+  const paper = paperSelect(remembered.paper);
+  const author = authorInput(remembered.author);
   pdfDialog(editor, {
     title: "Export proposal to corporate",
     fields: [
@@ -22,12 +23,15 @@ export async function exportProposal(editor: Editor, redesignId: string): Promis
     ],
     defaultName: `Proposal - ${r.title}`.replace(/[\\/:*?"<>|]/g, "-"),
     writing: "Writing the proposal…",
-    write: (path) =>
-      editor.backend.exportProposal(path, redesignId, {
+    write: async (path) => {
+      const bytes = await editor.backend.exportProposal(path, redesignId, {
         paper: paper.value as Paper,
         sections: [],
         today: localToday(),
         author: author.value.trim() || "Journeymap",
-      }),
+      });
+      rememberReportOptions(editor, { ...remembered, paper: paper.value as Paper, author: author.value.trim() });
+      return bytes;
+    },
   });
 }

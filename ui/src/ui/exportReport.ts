@@ -4,6 +4,7 @@
 
 import { save } from "@tauri-apps/plugin-dialog";
 import type { Paper } from "../bindings/Paper";
+import type { ReportDefaults } from "../bindings/ReportDefaults";
 import type { Section } from "../bindings/Section";
 import type { Editor } from "../editor/editor";
 import { localToday } from "../actions/startRedesign";
@@ -22,36 +23,67 @@ export const REPORT_SECTIONS: Array<[Section, string]> = [
 
 export async function exportReport(editor: Editor): Promise<void> {
   await editor.flush();
-  const paper = paperSelect();
+  // The choices start from the ones last used for this project, which it remembers.
+  const remembered = editor.doc.info.report;
+  const paper = paperSelect(remembered.paper);
   const boxes = REPORT_SECTIONS.map(([id, label]) => {
-    const box = h("input", { type: "checkbox", name: `section-${id}`, checked: true });
+    const checked = remembered.sections.length === 0 || remembered.sections.includes(id);
+    const box = h("input", { type: "checkbox", name: `section-${id}`, checked });
     return { id, box, el: h("label", { class: "check" }, box, label) };
   });
+  const author = authorInput(remembered.author);
   pdfDialog(editor, {
     title: "Export PDF report",
-    fields: [h("label", {}, "Paper", paper), h("fieldset", { class: "sections" }, h("legend", {}, "Sections"), ...boxes.map((b) => b.el))],
+    fields: [
+      h("label", {}, "Paper", paper),
+      h("label", {}, "Prepared by", author),
+      h("fieldset", { class: "sections" }, h("legend", {}, "Sections"), ...boxes.map((b) => b.el)),
+    ],
     defaultName: editor.doc.info.name,
     writing: "Writing the report…",
     check: () => (boxes.some((b) => b.box.checked) ? undefined : "Choose at least one section."),
-    write: (path) =>
-      editor.backend.exportReport(path, {
+    write: async (path) => {
+      const chosen = boxes.filter((b) => b.box.checked).map((b) => b.id);
+      const options = {
         paper: paper.value as Paper,
-        sections: boxes.filter((b) => b.box.checked).map((b) => b.id),
+        sections: chosen.length === boxes.length ? [] : chosen,
+        author: author.value.trim(),
+      };
+      const bytes = await editor.backend.exportReport(path, {
+        ...options,
+        sections: chosen,
         today: localToday(),
-        author: "Journeymap",
-      }),
+        author: options.author || "Journeymap",
+      });
+      rememberReportOptions(editor, options);
+      return bytes;
+    },
   });
 }
 
+/** The report options, kept with the project (not an undo step: a preference, not an edit). */
+export function rememberReportOptions(editor: Editor, options: ReportDefaults): void {
+  const info = editor.doc.info;
+  if (JSON.stringify(info.report) === JSON.stringify(options)) return;
+  editor.keep({ put: [{ kind: "info", record: { ...info, report: options } }], delete: [] });
+}
+
+/** "Prepared by", as printed on covers and proposals. */
+export function authorInput(value: string): HTMLInputElement {
+  return h("input", { type: "text", name: "author", value, placeholder: "Your name", "aria-label": "Prepared by" });
+}
+
 /** The paper sizes the report and the proposal print on. */
-export function paperSelect(): HTMLSelectElement {
-  return h(
+export function paperSelect(value: Paper = "a4"): HTMLSelectElement {
+  const select = h(
     "select",
     { name: "paper", "aria-label": "Paper" },
     h("option", { value: "a4" }, "A4"),
     h("option", { value: "letter" }, "US Letter"),
-    h("option", { value: "a3" }, "A3 (the whole map on one page)"),
+    h("option", { value: "a3" }, "A3 (larger maps, fewer detail pages)"),
   );
+  select.value = value;
+  return select;
 }
 
 export interface PdfDialog {

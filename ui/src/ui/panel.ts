@@ -2,6 +2,7 @@
 // several items, or, with nothing selected, the project and the current map). Typing into a field
 // is one undo step per field visit.
 
+import { open } from "@tauri-apps/plugin-dialog";
 import type { LaneKind } from "../bindings/LaneKind";
 import type { MapKind } from "../bindings/MapKind";
 import type { Reliability } from "../bindings/Reliability";
@@ -18,6 +19,7 @@ import { addVote, removeVote } from "../actions/vote";
 import { connect } from "../actions/connect";
 import type { Action } from "../actions/types";
 import { clear, h } from "./dom";
+import { AppError } from "../ipc/errors";
 import { addKpi } from "../actions/measures";
 import { setTop, toggledTop } from "../actions/toggleTop";
 import { MAX_TOP_TOUCHPOINTS } from "../model/doc";
@@ -451,6 +453,77 @@ export class Panel {
     this.buttons(deleteSelection);
   }
 
+  /** How reports, proposals and the web page present the project: organisation, who they are
+   * for, its colour and logo. Each change is an undo step. */
+  private look(): void {
+    const e = this.editor;
+    this.root.append(h("h2", {}, "Reports"));
+    this.text(
+      "Organisation",
+      () => e.doc.info.organisation,
+      (organisation) => editInfo(e, { organisation }),
+      false,
+      "organisation",
+    );
+    this.text(
+      "Prepared for",
+      () => e.doc.info.preparedFor,
+      (preparedFor) => editInfo(e, { preparedFor }),
+      false,
+      "preparedFor",
+    );
+    const color = h("input", { type: "color", name: "accent", "aria-label": "Accent colour" });
+    const useDefault = h("button", { type: "button", name: "accentDefault" }, "Default");
+    const showAccent = () => {
+      color.value = e.doc.info.accent || "#1e293b";
+      useDefault.disabled = !e.doc.info.accent;
+    };
+    showAccent();
+    color.addEventListener("change", () => {
+      editInfo(e, { accent: color.value.toLowerCase() });
+      e.endGesture();
+    });
+    useDefault.addEventListener("click", () => {
+      editInfo(e, { accent: "" });
+      e.endGesture();
+    });
+    this.refreshers.push(showAccent);
+    this.field("Accent colour", h("div", { class: "row" }, color, useDefault));
+    const preview = h("img", { class: "logo-preview", alt: "The organisation's logo" });
+    const status = h("span", { class: "hint", role: "status" });
+    const choose = h("button", { type: "button", name: "chooseLogo" }, "Choose…");
+    const remove = h("button", { type: "button", name: "removeLogo" }, "Remove");
+    const showLogo = () => {
+      const logo = e.doc.info.logo;
+      preview.hidden = !logo;
+      if (logo) preview.src = `data:${logo.mediaType};base64,${logo.data}`;
+      remove.disabled = !logo;
+    };
+    showLogo();
+    choose.addEventListener("click", async () => {
+      const path = await open({ title: "Choose a logo", filters: [{ name: "Logo (PNG or SVG)", extensions: ["png", "svg"] }] });
+      if (typeof path !== "string") return;
+      try {
+        const logo = await e.backend.readLogo(path);
+        editInfo(e, { logo });
+        e.endGesture();
+        status.textContent = "";
+      } catch (err) {
+        status.textContent = AppError.from(err).message;
+      }
+    });
+    remove.addEventListener("click", () => {
+      editInfo(e, { logo: null });
+      e.endGesture();
+    });
+    this.refreshers.push(showLogo);
+    this.field(
+      "Logo",
+      h("div", { class: "logo-field" }, preview, h("div", { class: "row" }, choose, remove), status),
+      "PNG or SVG, at most 512 KB",
+    );
+  }
+
   /** Asks before deleting the current map (the app owns the dialog). */
   onDeleteMap: (() => void) | undefined;
 
@@ -486,6 +559,7 @@ export class Panel {
       true,
       "targetCustomers",
     );
+    this.look();
     const map = e.doc.get("map", e.mapId);
     if (!map) return;
     this.root.append(h("h2", {}, "This map"));

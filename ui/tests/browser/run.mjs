@@ -269,7 +269,7 @@ const tests = {
   async "Help → About names the version and the file format"(page) {
     await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "about"));
     const text = await page.textContent(".dialog .dialog-text");
-    assert(text.includes("Journeymap 9.8.7") && text.includes("format 5"), `the About text: ${text}`);
+    assert(text.includes("Journeymap 9.8.7") && text.includes("format 7"), `the About text: ${text}`);
     await page.keyboard.press("Enter");
     assert(!(await page.isVisible(".dialog")), "Enter closes it");
   },
@@ -541,6 +541,41 @@ tests["Export PDF: choose paper and sections, see it written, open it"] = async 
   assert(await page.isVisible("text=Written: /home/manager/Northwind report.pdf (79 KB)"), "the dialog says where");
   await page.click("button[name=openReport]");
   assert((await page.evaluate(() => window.__TAURI_MOCK__.opened)) === 1, "Open asked the shell to open it");
+  // The choices are remembered with the project and offered next time.
+  const info = (await saved(page)).info;
+  assert(info.report.paper === "a3" && !info.report.sections.includes("touchpoints"), `remembered ${JSON.stringify(info.report)}`);
+  await page.keyboard.press("Escape");
+  await page.click("button:has-text('Close')").catch(() => {});
+  await page.click("button[name=exportPdf]");
+  assert((await page.inputValue("select[name=paper]")) === "a3", "the paper last chosen");
+  assert(!(await page.isChecked("input[name=section-touchpoints]")), "the sections last chosen");
+  assert((await page.inputValue(".dialog input[name=author]")) === "Amara Okafor, CX lead", "the author last used");
+};
+
+tests["project settings: organisation, prepared for, colour and logo, each undoable"] = async (page) => {
+  await page.keyboard.press("Escape");
+  await page.fill("input[name=organisation]", "Contoso Aviation");
+  await page.fill("input[name=preparedFor]", "The board");
+  await page.evaluate(() => {
+    const c = document.querySelector("input[name=accent]");
+    c.value = "#7c3aed";
+    c.dispatchEvent(new Event("change", { bubbles: true }));
+  });
+  await page.evaluate(() => (window.__TAURI_MOCK__.nextDialogPath = "/home/manager/huge.png"));
+  await page.click("button[name=chooseLogo]");
+  await page.waitForSelector(".logo-field [role=status]:has-text('largest kept is 512 KB')");
+  await page.evaluate(() => (window.__TAURI_MOCK__.nextDialogPath = "/home/manager/contoso.svg"));
+  await page.click("button[name=chooseLogo]");
+  await page.waitForFunction(() => window.journeymap.editor.doc.info.logo?.data.startsWith("PHN2Zy"));
+  const info = (await saved(page)).info;
+  assert(info.organisation === "Contoso Aviation" && info.preparedFor === "The board" && info.accent === "#7c3aed", JSON.stringify(info));
+  assert(info.logo.mediaType === "image/svg+xml", "the logo was stored");
+  assert(await page.isVisible("img.logo-preview"), "the logo shows in the panel");
+  await page.screenshot({ path: join(out, "project-look.png") });
+  await page.click("button[name=removeLogo]");
+  assert((await saved(page)).info.logo === null, "Remove took the logo out");
+  await page.keyboard.press("Control+z");
+  assert((await saved(page)).info.logo !== null, "undo brought it back");
 };
 
 tests["dashboard: charts from the core's figures, KPI value recorded, pillar scored, top touchpoint chosen"] = async (page) => {
@@ -555,7 +590,7 @@ tests["dashboard: charts from the core's figures, KPI value recorded, pillar sco
   const tiles = await page.$$eval(".tile", (ts) =>
     Object.fromEntries(ts.map((t) => [t.dataset.tile, t.querySelector("strong").textContent])),
   );
-  assert(tiles.met === "2" && tiles.missed === "5" && tiles.top === "12 / 15", `tiles show the core's counts: ${JSON.stringify(tiles)}`);
+  assert(tiles.met === "3" && tiles.missed === "5" && tiles.top === "12 / 15", `tiles show the core's counts: ${JSON.stringify(tiles)}`);
   // Every chart was drawn (pixels on its canvas), not just created.
   const drawn = await page.$$eval(".dashboard canvas[data-chart]", (cs) =>
     cs.map((c) => {

@@ -60,7 +60,7 @@
     },
     create_project: ({ path, name }) => {
       state.path = path;
-      state.project = { info: { id: "00000000-0000-4000-8000-000000000001", name, intentStatement: "", brandPromise: "", targetCustomers: "" }, personas: [], maps: [], stages: [], lanes: [], touchpoints: [], connectors: [], notes: [], stories: [], calendar: { weekmask: "1111100", holidays: {} }, redesignTemplate: [], redesigns: [], kpis: [], topTouchpoints: [], feedback: [], customerPeriods: [], pillars: [] };
+      state.project = { info: { id: "00000000-0000-4000-8000-000000000001", name, intentStatement: "", brandPromise: "", targetCustomers: "", organisation: "", preparedFor: "", accent: "", logo: null, report: { paper: "a4", sections: [], author: "" } }, personas: [], maps: [], stages: [], lanes: [], touchpoints: [], connectors: [], notes: [], stories: [], calendar: { weekmask: "1111100", holidays: {} }, redesignTemplate: [], redesigns: [], kpis: [], topTouchpoints: [], feedback: [], customerPeriods: [], pillars: [] };
       apply(starterMap("As-is journey", "asIs", 0));
       return { path, project: state.project };
     },
@@ -111,6 +111,10 @@
       if (r.endedOn) return { state: "rejected", currentPhase: null, baseline: { start: r.start, end: r.start, phases }, forecast: phases, forecastEnd: r.endedOn, workDaysRemaining: 0, awaitingResponse: null };
       return { state: cur < 0 ? "done" : late ? "late" : "onTrack", currentPhase: cur < 0 ? null : cur, baseline: { start: r.start, end: r.start, phases }, forecast: phases, forecastEnd: today, workDaysRemaining: cur < 0 ? 0 : 3, awaitingResponse: awaiting };
     }),
+    read_logo: ({ path }) => {
+      if (!String(path).endsWith(".svg")) throw { code: "invalid-input", message: "the logo is 51200 KB; the largest kept is 512 KB — save a smaller PNG or an SVG" };
+      return { mediaType: "image/svg+xml", data: btoa('<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="40" height="40" fill="#0e7490"/></svg>') };
+    },
     read_holidays: ({ path }) => {
       if (!String(path).endsWith(".ics")) throw { code: "invalid-import", message: `1 line of the file cannot be imported, so nothing was imported: line 2: "soon" is not a date (use YYYY-MM-DD)` };
       return { holidays: { "2026-12-24": "Christmas Eve", "2026-12-31": "New Year's Eve" }, notImported: [] };
@@ -132,7 +136,7 @@
     export_map_picture: ({ path, mapId, scale, viewport }) => { state.pictures = [...(state.pictures ?? []), { path, mapId, scale, viewport }]; return 123456; },
     export_html: ({ path, today }) => { state.html = { path, today }; return 56789; },
     export_cjml: ({ path }) => { state.cjml = path; return ["emotion scores (no CJML equivalent)"]; },
-    about: () => ({ version: "9.8.7", fileFormat: 6 }),
+    about: () => ({ version: "9.8.7", fileFormat: 7 }),
     export_csv: ({ table, path }) => { state.csvExports = [...(state.csvExports ?? []), { table, path }]; return 2048; },
     "plugin:window|set_title": ({ value }) => { state.title = value; },
     "plugin:window|set_fullscreen": () => null,
