@@ -217,18 +217,23 @@ impl Report<'_> {
         if let Some(w) = self.logo_at(page, page.width - MARGIN, MARGIN - 2.0, HEADING_LOGO) {
             room -= w + 12.0;
         }
-        // A long title is set smaller to fit the line, down to 12 pt, and only then shortened.
+        // A long title is set smaller to fit the line, down to 14 pt, then wraps onto a second
+        // line (and only a title longer than two lines is shortened).
         let size =
-            (0.98 * 18.0 * room / self.fonts.width(title, 18.0, Weight::Bold)).clamp(12.0, 18.0);
-        page.text(
-            &self.fonts,
-            MARGIN,
-            MARGIN + 16.0,
-            size,
-            Weight::Bold,
-            INK,
-            &self.fonts.ellipsize(title, room, size, Weight::Bold),
-        );
+            (0.98 * 18.0 * room / self.fonts.width(title, 18.0, Weight::Bold)).clamp(14.0, 18.0);
+        let title_lines = self.fonts.wrap(title, room, size, Weight::Bold, 2);
+        for (i, line) in title_lines.iter().enumerate() {
+            page.text(
+                &self.fonts,
+                MARGIN,
+                MARGIN + 16.0 + i as f32 * (size + 3.0),
+                size,
+                Weight::Bold,
+                INK,
+                line,
+            );
+        }
+        let below = (title_lines.len().max(1) - 1) as f32 * (size + 3.0);
         let lines: Vec<String> = subtitle
             .lines()
             .filter(|l| !l.is_empty())
@@ -246,14 +251,14 @@ impl Report<'_> {
             page.text(
                 &self.fonts,
                 MARGIN,
-                MARGIN + 31.0 + i as f32 * SUBTITLE_LINE,
+                MARGIN + 31.0 + below + i as f32 * SUBTITLE_LINE,
                 9.5,
                 Weight::Regular,
                 MUTED,
                 line,
             );
         }
-        let rule = MARGIN + 38.0 + lines.len().saturating_sub(1) as f32 * SUBTITLE_LINE;
+        let rule = MARGIN + 38.0 + below + lines.len().saturating_sub(1) as f32 * SUBTITLE_LINE;
         let (color, width) = if self.accent == DEFAULT_ACCENT {
             (LINE, 0.8)
         } else {

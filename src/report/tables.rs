@@ -81,7 +81,7 @@ impl Report<'_> {
         self.table(
             "Touchpoints",
             "# is the card's number on the maps · expectation / delivered performance on a 1–5 scale; a red gap means customers are let down",
-            &[("#", 0.04), ("Stage", 0.12), ("Lane", 0.11), ("Touchpoint", 0.25), ("Channel", 0.11), ("Owner", 0.11), ("Exp / perf", 0.11), ("Reliability", 0.15)],
+            &[("#", 0.04), ("Stage", 0.12), ("Lane", 0.13), ("Touchpoint", 0.23), ("Channel", 0.10), ("Owner", 0.13), ("Exp / perf", 0.10), ("Reliability", 0.15)],
             rows,
         );
     }
