@@ -134,8 +134,12 @@ impl Fonts {
     /// (Hebrew, Arabic). Everything else is drawn character by character.
     pub(crate) fn complex(text: &str) -> bool {
         use unicode_bidi::BidiClass::{AL, AN, R};
-        text.chars()
-            .any(|c| matches!(unicode_bidi::bidi_class(c), R | AL | AN))
+        // Every right-to-left character lies in these blocks; most text never gets near them.
+        let may_be_rtl = |c: char| matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF);
+        !text.is_ascii()
+            && text
+                .chars()
+                .any(|c| may_be_rtl(c) && matches!(unicode_bidi::bidi_class(c), R | AL | AN))
     }
 
     /// `text` as runs of shaped glyphs in visual order (for [`Fonts::complex`] text).

@@ -102,6 +102,29 @@ pub fn write(project: &Project, opts: &ReportOptions, dest: &std::path::Path) ->
     crate::storage::atomic::write_export(dest, &render(project, opts)?)
 }
 
+/// An embedded font parsed for printpdf, once per process: parsing the five fonts (4 MB of
+/// CJK among them) took longer than drawing a 500-touchpoint report.
+fn parsed_font(bytes: &'static [u8]) -> Option<ParsedFont> {
+    type Cache = std::sync::Mutex<Vec<(usize, ParsedFont)>>;
+    static CACHE: std::sync::OnceLock<Cache> = std::sync::OnceLock::new();
+    let key = bytes.as_ptr() as usize;
+    let cache = CACHE.get_or_init(Default::default);
+    if let Some((_, font)) = cache
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .iter()
+        .find(|(k, _)| *k == key)
+    {
+        return Some(font.clone());
+    }
+    let font = ParsedFont::from_bytes(bytes, 0, &mut Vec::new())?;
+    cache
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push((key, font.clone()));
+    Some(font)
+}
+
 fn pdf_date(t: NaiveDateTime) -> printpdf::OffsetDateTime {
     printpdf::OffsetDateTime::new_in_offset(
         printpdf::date::Date {
@@ -128,9 +151,8 @@ impl<'a> Report<'a> {
     /// A new document with the report fonts embedded, and an empty report to draw into it.
     fn begin(project: &'a Project, opts: &'a ReportOptions) -> Result<(PdfDocument, Self)> {
         let mut doc = PdfDocument::new(&project.info.name);
-        let mut warnings = Vec::new();
         let fonts = Fonts::embedded(|bytes, _| {
-            let parsed = ParsedFont::from_bytes(bytes, 0, &mut warnings)?;
+            let parsed = parsed_font(bytes)?;
             Face::new(bytes, doc.add_font(&parsed))
         })
         .ok_or_else(|| Error::InvalidInput("an embedded report font cannot be read".into()))?;
