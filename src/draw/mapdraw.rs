@@ -414,21 +414,22 @@ pub(crate) fn draw_map(page: &mut impl Surface, f: &Fonts, layout: &MapLayout, v
             Some("#1e293b"),
             None,
         );
-        let lines = f.wrap(
-            name,
-            LANE_HEADER_WIDTH as f32 * s - 8.0,
-            head * 0.9,
-            Weight::Bold,
-            2,
-        );
+        // Set small enough that the longest word fits: a lane name never breaks mid-word.
+        let room = LANE_HEADER_WIDTH as f32 * s - 8.0;
+        let widest = name
+            .split_whitespace()
+            .map(|w| f.width(w, 1.0, Weight::Bold))
+            .fold(0.0, f32::max);
+        let size = (head * 0.9).min(room / widest.max(0.01)).max(4.0);
+        let lines = f.wrap(name, room, size, Weight::Bold, 2);
         for (i, line) in lines.iter().enumerate() {
             page.text(
                 f,
                 hx + 4.0,
                 v.y(y + h / 2.0)
-                    + (i as f32 - (lines.len() as f32 - 1.0) / 2.0) * head
-                    + head * 0.3,
-                head * 0.9,
+                    + (i as f32 - (lines.len() as f32 - 1.0) / 2.0) * size * 1.15
+                    + size * 0.35,
+                size,
                 Weight::Bold,
                 "#f8fafc",
                 line,

@@ -26,8 +26,14 @@ impl Report<'_> {
             "" => "CUSTOMER JOURNEY REPORT".to_owned(),
             o => format!("{} · CUSTOMER JOURNEY REPORT", o.to_uppercase()),
         };
-        let kicker = f.ellipsize(&kicker, width - 160.0, 11.0, Weight::Bold);
-        page.text(f, MARGIN, 70.0, 11.0, Weight::Bold, "#fbbf24", &kicker);
+        let room = if self.logo.is_some() {
+            width - 160.0
+        } else {
+            width
+        };
+        let size = (11.0 * room / f.width(&kicker, 11.0, Weight::Bold)).clamp(8.0, 11.0);
+        let kicker = f.ellipsize(&kicker, room, size, Weight::Bold);
+        page.text(f, MARGIN, 70.0, size, Weight::Bold, "#fbbf24", &kicker);
         let mut y = 108.0;
         let title_w = if self.logo.is_some() {
             width - 160.0
@@ -68,7 +74,7 @@ impl Report<'_> {
             ),
             format!("{} redesigns tracked", s.redesigns),
             format!(
-                "Prepared {}{}on {} · {} pages",
+                "Prepared {}{}on {} · {}",
                 match p.prepared_for.trim() {
                     "" => String::new(),
                     who => format!("for {who} "),
@@ -78,7 +84,11 @@ impl Report<'_> {
                     who => format!("by {who} "),
                 },
                 self.opts.created.format("%-d %B %Y"),
-                total
+                if total == 1 {
+                    "1 page".to_owned()
+                } else {
+                    format!("{total} pages")
+                }
             ),
         ];
         y = page.height - 150.0;
@@ -88,8 +98,11 @@ impl Report<'_> {
             0.8,
         );
         for fact in facts {
-            page.text(f, MARGIN, y, 11.0, Weight::Regular, MUTED, &fact);
-            y += 18.0;
+            for line in f.wrap(&fact, width, 11.0, Weight::Regular, 3) {
+                page.text(f, MARGIN, y, 11.0, Weight::Regular, MUTED, &line);
+                y += 16.0;
+            }
+            y += 2.0;
         }
         self.pages.insert(0, page);
         for b in &mut self.bookmarks {

@@ -162,7 +162,9 @@ impl Report<'_> {
                 continue;
             };
             let plan = plan(&layout, self.opts.paper);
-            if plan.len() > 1 {
+            // Cards carry their number in the touchpoint table when there is one, titled or not
+            // (and always on a numbered overview).
+            if keyed || plan.len() > 1 {
                 layout.keys = keys.clone();
             }
             let details = plan.len() - 1;

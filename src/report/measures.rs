@@ -26,7 +26,7 @@ pub(super) fn num(v: f64) -> String {
 }
 
 fn signed(v: Option<f64>) -> String {
-    v.map_or("—".into(), |v| format!("{v:+.2}"))
+    v.map_or("—".into(), |v| format!("{v:+.2}").replace('-', "−"))
 }
 
 fn pct(v: Option<f64>) -> String {

@@ -310,13 +310,14 @@ impl Report<'_> {
                 0.5,
             );
             let left = self.fonts.ellipsize(
+                // The date first, so a long name is what gets shortened.
                 &format!(
-                    "{}{name} · {kind} · {}",
+                    "{} · {kind} · {}{name}",
+                    self.opts.created.format("%Y-%m-%d"),
                     match self.project.info.organisation.trim() {
                         "" => String::new(),
                         o => format!("{o} · "),
                     },
-                    self.opts.created.format("%Y-%m-%d")
                 ),
                 page.width * 0.6,
                 7.5,

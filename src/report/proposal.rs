@@ -425,18 +425,37 @@ impl<'r, 'a> Sheet<'r, 'a> {
         self.report.shade_days_off(&mut self.page, &scale);
         self.report
             .gantt_row(&mut self.page, &scale, self.y + 18.0, r, &g);
-        self.y += scale.height + 8.0;
+        let tx = scale.x(today) + scale.day_w / 2.0;
+        self.page
+            .line(&[(tx, self.y), (tx, self.y + scale.height)], "#dc2626", 1.0);
+        self.y += scale.height + 4.0;
+        let legend = format!(
+            "Bars: dark done, blue in progress, amber waiting, light planned; grey: the original plan; shaded: weekends and holidays; red line: {today}."
+        );
+        let f = &self.report.fonts;
+        for line in f.wrap(
+            &legend,
+            self.page.width - 2.0 * MARGIN,
+            7.5,
+            Weight::Regular,
+            2,
+        ) {
+            self.page
+                .text(f, MARGIN, self.y + 8.0, 7.5, Weight::Regular, MUTED, &line);
+            self.y += 10.0;
+        }
+        self.y += 6.0;
         let f = &self.report.fonts;
         let cols = [
             MARGIN,
-            MARGIN + 230.0,
-            MARGIN + 290.0,
-            MARGIN + 370.0,
+            MARGIN + 215.0,
+            MARGIN + 295.0,
+            MARGIN + 372.0,
             MARGIN + 450.0,
         ];
         for (x, head) in cols
             .iter()
-            .zip(["Phase", "Work days", "From", "To", "Status"])
+            .zip(["Phase", "Planned days", "From", "To", "Status"])
         {
             self.page
                 .text(f, *x, self.y + 8.0, 8.0, Weight::Bold, MUTED, head);
@@ -444,7 +463,7 @@ impl<'r, 'a> Sheet<'r, 'a> {
         self.y += LEADING;
         for (phase, when) in r.phases.iter().zip(&g.forecast) {
             let cells = [
-                f.ellipsize(&phase.name, 224.0, 8.5, Weight::Regular),
+                f.ellipsize(&phase.name, 208.0, 8.5, Weight::Regular),
                 phase.days.to_string(),
                 when.start.to_string(),
                 when.end.to_string(),
@@ -533,7 +552,62 @@ impl<'r, 'a> Sheet<'r, 'a> {
                 .collect();
             self.paragraph(MARGIN, w, &lines.join("\n"), "");
         }
-        self.decision_block();
+        // Once corporate has answered (and nobody reopened the response), the answer stands in
+        // for the blank block.
+        let answered = self
+            .redesign
+            .response_phase()
+            .is_some_and(|i| self.redesign.phases[i].status == crate::model::PhaseStatus::Done);
+        match self.redesign.responses.last().filter(|_| answered) {
+            Some(a) => self.recorded_decision(a),
+            None => self.decision_block(),
+        }
+    }
+
+    /// Corporate's decision as recorded, in the place of the block to fill in.
+    fn recorded_decision(&mut self, a: &crate::model::CorporateResponse) {
+        let w = self.width();
+        self.room(80.0);
+        self.y += 8.0;
+        let top = self.y;
+        let f = &self.report.fonts;
+        self.page
+            .rect(MARGIN, top, w, 64.0, Some("#f8fafc"), Some((LINE, 0.8)));
+        self.page.text(
+            f,
+            MARGIN + 12.0,
+            top + 20.0,
+            12.0,
+            Weight::Bold,
+            INK,
+            &format!("Corporate's decision: {}", a.decision.label()),
+        );
+        let by = if a.by.is_empty() {
+            String::new()
+        } else {
+            format!(" by {}", a.by)
+        };
+        let comment = if a.comment.is_empty() {
+            String::new()
+        } else {
+            format!(": “{}”", a.comment)
+        };
+        let line = f.ellipsize(
+            &format!("Recorded for {}{by}{comment}", a.date),
+            w - 24.0,
+            BODY,
+            Weight::Regular,
+        );
+        self.page.text(
+            f,
+            MARGIN + 12.0,
+            top + 42.0,
+            BODY,
+            Weight::Regular,
+            INK,
+            &line,
+        );
+        self.y = top + 72.0;
     }
 
     /// Three boxes to tick, lines for a name, date and signature, and room for comments.

@@ -64,7 +64,7 @@ impl Report<'_> {
                             t.expectation,
                             t.performance,
                             if gap > 0 {
-                                format!("  (−{gap})")
+                                format!("  (gap {gap})")
                             } else {
                                 String::new()
                             }
@@ -80,7 +80,7 @@ impl Report<'_> {
             .collect();
         self.table(
             "Touchpoints",
-            "# is the card's number on the maps · expectation / delivered performance on a 1–5 scale; a red gap means customers are let down",
+            "# is the card's number on the maps · expectation / delivered performance on a 1–5 scale; a red gap (expectation minus performance) means customers are let down",
             &[("#", 0.04), ("Stage", 0.12), ("Lane", 0.13), ("Touchpoint", 0.23), ("Channel", 0.10), ("Owner", 0.13), ("Exp / perf", 0.10), ("Reliability", 0.15)],
             rows,
         );

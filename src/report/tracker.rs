@@ -16,7 +16,7 @@ pub(super) struct Timeline {
     first: NaiveDate,
     days: f32,
     chart_x: f32,
-    day_w: f32,
+    pub(super) day_w: f32,
     top: f32,
     pub(super) height: f32,
 }
@@ -174,7 +174,13 @@ impl Report<'_> {
                 None,
             );
         }
-        for (phase, x) in r.phases.iter().zip(&g.forecast) {
+        // An ended redesign's phases that never started are not work to come.
+        for (phase, x) in r
+            .phases
+            .iter()
+            .zip(&g.forecast)
+            .filter(|(p, _)| r.ended_on.is_none() || p.status != PhaseStatus::NotStarted)
+        {
             let fill = match phase.status {
                 PhaseStatus::Done => "#1e3a8a",
                 PhaseStatus::InProgress => "#2563eb",
@@ -243,14 +249,14 @@ impl Report<'_> {
             "Redesign status",
             &format!("Judged on {today}; work days left count from today to the forecast end"),
             &[
-                ("Redesign", 0.18),
+                ("Redesign", 0.17),
                 ("Touchpoint", 0.13),
-                ("Current phase", 0.16),
+                ("Current phase", 0.15),
                 ("Corporate's answer", 0.19),
-                ("Status", 0.09),
+                ("Status", 0.08),
                 ("Left", 0.05),
-                ("Forecast", 0.1),
-                ("Planned", 0.1),
+                ("Forecast", 0.115),
+                ("Planned", 0.115),
             ],
             rows,
         );

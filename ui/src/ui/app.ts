@@ -596,7 +596,8 @@ export class App {
         return;
       }
       const action = findAction(ACTIONS, chord);
-      if (action && this.view === "map") {
+      // Undo and redo work in every view (a redesign's phase, a KPI value); the rest act on the map.
+      if (action && (this.view === "map" || action.name === "undo" || action.name === "redo")) {
         e.preventDefault();
         this.perform(action);
       }

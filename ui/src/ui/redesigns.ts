@@ -306,6 +306,7 @@ export class RedesignsView {
         svg.append(el("rect", { x: x(b.start), y: y + 30, width: x(b.end) - x(b.start) + W, height: 5, fill: "#cbd5e1" }));
       p.forecast.forEach((f, i) => {
         const status = r.phases[i]?.status ?? "notStarted";
+        if (r.endedOn && status === "notStarted") return;
         const fill = { done: "#1e3a8a", inProgress: "#2563eb", waiting: "#f59e0b", notStarted: "#93c5fd" }[status];
         const bar = el("rect", {
           x: x(f.start) + 1,
@@ -376,16 +377,19 @@ export class RedesignsView {
       notes.addEventListener("input", () => editPhase(e, r.id, i, { notes: notes.value }, "Phase notes"));
       notes.addEventListener("change", () => e.endGesture());
       const buttons: HTMLElement[] = [];
-      if (ph.status === "notStarted" && (i === 0 || r.phases[i - 1]!.status === "done")) buttons.push(act(i, "inProgress", "Start"));
-      if (ph.status === "inProgress") buttons.push(act(i, "waiting", "Waiting"), act(i, "done", "Done"));
-      if (ph.status === "waiting") buttons.push(act(i, "inProgress", "Resume"), act(i, "done", "Done"));
-      if (ph.status === "done" && (r.phases[i + 1]?.status ?? "notStarted") === "notStarted") buttons.push(act(i, "inProgress", "Reopen"));
+      if (r.endedOn) {
+        // Ended by corporate's rejection: history only, nothing left to start.
+      } else if (ph.status === "notStarted" && (i === 0 || r.phases[i - 1]!.status === "done")) buttons.push(act(i, "inProgress", "Start"));
+      else if (ph.status === "inProgress") buttons.push(act(i, "waiting", "Waiting"), act(i, "done", "Done"));
+      else if (ph.status === "waiting") buttons.push(act(i, "inProgress", "Resume"), act(i, "done", "Done"));
+      else if (ph.status === "done" && (r.phases[i + 1]?.status ?? "notStarted") === "notStarted")
+        buttons.push(act(i, "inProgress", "Reopen"));
       return h(
         "tr",
         { class: ph.status },
         h("th", { scope: "row" }, `${i + 1}. ${ph.name}`, h("span", { class: "muted" }, ` ${ph.days} d`)),
         h("td", {}, b ? `${b.start} – ${b.end}` : ""),
-        h("td", {}, ph.actualStart ? `${ph.actualStart} – ${ph.actualEnd ?? "…"}` : f ? `(${f.start} – ${f.end})` : ""),
+        h("td", {}, ph.actualStart ? `${ph.actualStart} – ${ph.actualEnd ?? "…"}` : f && !r.endedOn ? `(${f.start} – ${f.end})` : ""),
         h("td", {}, h("span", { class: `phase-status ${ph.status}` }, PHASE_LABEL[ph.status])),
         h("td", {}, owner),
         h("td", {}, notes),
@@ -544,8 +548,10 @@ export class RedesignsView {
       h("option", { value: "revise" }, `Back to “${r.phases[1]?.name ?? "Propose change"}”`),
       h("option", { value: "end" }, "End the redesign (kept as history)"),
     );
-    const thenLabel = h("label", { hidden: true }, "Then", then);
-    decision.addEventListener("change", () => (thenLabel.hidden = decision.value !== "rejected"));
+    const thenLabel = h("label", {}, "Then", then);
+    const showThen = () => (thenLabel.hidden = decision.value !== "rejected");
+    showThen();
+    decision.addEventListener("change", showThen);
     const record = h(
       "button",
       {

@@ -350,6 +350,9 @@ tests["redesigns: write the proposal, record corporate's answer, export the prop
   let r = p.redesigns.find((x) => x.id === id);
   assert(r.proposal.problem === "Families with a baby cannot check in online at all.", "the problem was saved");
   assert(r.proposal.effectKpiId === crash, "the KPI was saved");
+  assert(!(await page.isVisible("select[name=afterRejection]")), "no rejection choice for an approval");
+  await page.selectOption("select[name=decision]", "rejected");
+  assert(await page.isVisible("select[name=afterRejection]"), "a rejection asks what happens next");
   await page.selectOption("select[name=decision]", "changes");
   await page.fill("input[name=responseBy]", "COO");
   await page.fill("input[name=responseComment]", "Pilot on three routes");
@@ -371,7 +374,8 @@ tests["redesigns: write the proposal, record corporate's answer, export the prop
   assert(sent.length === 1 && sent[0].redesignId === id && sent[0].author === "Amara Okafor", JSON.stringify(sent));
   await page.screenshot({ path: join(out, "redesigns-proposal-exported.png") });
   await page.click(".dialog button:has-text('Close')");
-  await page.click("button[data-view=map]");
+  // Ctrl+Z works in the Redesigns view too, not only on the map.
+  await page.click(".redesigns h1");
   await page.keyboard.press("Control+z");
   p = await saved(page);
   assert(p.redesigns.find((x) => x.id === id).responses.length === 0, "undo took the answer back");
