@@ -55,6 +55,12 @@ pub(crate) fn logo_pixels(logo: &Logo) -> Result<LogoPixels, String> {
             pixmap
         }
     };
+    if pixmap.pixels().iter().all(|p| p.alpha() == 0) {
+        return Err(
+            "the logo draws nothing (an SVG that only links to other files or runs a script?)"
+                .into(),
+        );
+    }
     let rgba = pixmap
         .pixels()
         .iter()

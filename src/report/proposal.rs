@@ -76,7 +76,7 @@ impl<'r, 'a> Sheet<'r, 'a> {
             (org, name) => format!("{org} · {name} · "),
         };
         let subtitle = format!(
-            "{org}For corporate's decision · the touchpoint “{}” in {} ({})\nPrepared {}{}on {}",
+            "{org}For corporate's decision · the touchpoint “{}” in {}, on the map “{}”\nPrepared {}{}on {}",
             touchpoint.title,
             stage.map_or("its stage", |s| s.name.as_str()),
             map.map_or("", |m| m.name.as_str()),
@@ -369,7 +369,10 @@ impl<'r, 'a> Sheet<'r, 'a> {
         draw_map(&mut self.page, &self.report.fonts, &layout, &view);
         self.page.end_clip();
         let caption = self.report.fonts.wrap(
-            &format!("The stage “{name}”; the touchpoint is ringed in amber."),
+            &format!(
+                "The stage “{name}”; “{}” is ringed in amber.",
+                self.touchpoint.title
+            ),
             cw * scale,
             7.0,
             Weight::Regular,

@@ -592,11 +592,18 @@ fn the_organisations_look_reaches_the_cover_headers_proposal_and_web_page() {
     .unwrap();
     let gif = dir.path().join("logo.gif");
     std::fs::write(&gif, b"GIF89a\x01\0\x01\0").unwrap();
+    let blank = dir.path().join("blank.svg");
+    std::fs::write(
+        &blank,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"><image href="http://example.com/a.png" width="9" height="9"/></svg>"#,
+    )
+    .unwrap();
     for (path, why) in [
         (&big, "the largest kept is 512 KB"),
         (&broken, "cannot be read"),
         (&huge, "65536×65536 pixels"),
         (&gif, "must be a PNG or SVG"),
+        (&blank, "draws nothing"),
     ] {
         let out = run(&["settings", f, "--logo", path.to_str().unwrap()]);
         let err = String::from_utf8_lossy(&out.stderr);
