@@ -181,6 +181,20 @@ pub struct CorporateResponse {
     pub comment: String,
 }
 
+impl CorporateResponse {
+    /// The answer in one line: "approved with changes on 2026-11-13 by COO: “Trial first”".
+    pub fn summary(&self) -> String {
+        let mut out = format!("{} on {}", self.decision.label(), self.date);
+        if !self.by.trim().is_empty() {
+            out.push_str(&format!(" by {}", self.by.trim()));
+        }
+        if !self.comment.trim().is_empty() {
+            out.push_str(&format!(": “{}”", self.comment.trim()));
+        }
+        out
+    }
+}
+
 /// Seven flags, Monday first; `true` is a work day. Written as seven characters of `1`/`0`
 /// (numpy's busday convention), e.g. `1111100` for Monday–Friday.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

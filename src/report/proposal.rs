@@ -539,19 +539,7 @@ impl<'r, 'a> Sheet<'r, 'a> {
                 .redesign
                 .responses
                 .iter()
-                .map(|a| {
-                    let by = if a.by.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" by {}", a.by)
-                    };
-                    let comment = if a.comment.is_empty() {
-                        String::new()
-                    } else {
-                        format!(": “{}”", a.comment)
-                    };
-                    format!("{}: {}{by}{comment}", a.date, a.decision.label())
-                })
+                .map(|a| a.summary())
                 .collect();
             self.paragraph(MARGIN, w, &lines.join("\n"), "");
         }
@@ -585,18 +573,8 @@ impl<'r, 'a> Sheet<'r, 'a> {
             INK,
             &format!("Corporate's decision: {}", a.decision.label()),
         );
-        let by = if a.by.is_empty() {
-            String::new()
-        } else {
-            format!(" by {}", a.by)
-        };
-        let comment = if a.comment.is_empty() {
-            String::new()
-        } else {
-            format!(": “{}”", a.comment)
-        };
         let line = f.ellipsize(
-            &format!("Recorded for {}{by}{comment}", a.date),
+            &format!("Recorded: {}", a.summary()),
             w - 24.0,
             BODY,
             Weight::Regular,

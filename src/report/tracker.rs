@@ -215,19 +215,7 @@ impl Report<'_> {
                     RedesignState::Done => MUTED,
                     RedesignState::Rejected => "#7f1d1d",
                 };
-                let corporate = r.responses.last().map_or("—".to_owned(), |a| {
-                    let by = if a.by.is_empty() {
-                        String::new()
-                    } else {
-                        format!(", {}", a.by)
-                    };
-                    let comment = if a.comment.is_empty() {
-                        String::new()
-                    } else {
-                        format!(": “{}”", a.comment)
-                    };
-                    format!("{} {}{by}{comment}", a.decision.label(), a.date)
-                });
+                let corporate = r.responses.last().map_or("—".to_owned(), |a| a.summary());
                 vec![
                     Cell::bold(&r.title),
                     Cell::text(t.map_or("", |t| t.title.as_str())),

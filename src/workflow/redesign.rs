@@ -532,6 +532,10 @@ mod tests {
             (InProgress, Done, d("2026-11-20"))
         );
         assert_eq!(last.note, "Corporate: approved — Go ahead");
+        assert_eq!(
+            r.responses[0].summary(),
+            "approved on 2026-11-20 by COO: “Go ahead”"
+        );
         // "Put into motion" may start the next work day (Monday is a holiday here).
         assert_eq!(
             sent().progress(&cal, d("2026-11-17")).awaiting_response,

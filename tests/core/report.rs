@@ -376,13 +376,7 @@ fn a_redesign_proposal_goes_to_corporate_and_its_answer_is_recorded() {
     let file = dir.path().join("p.journey");
     std::fs::copy(super::support::sample_journey(), &file).unwrap();
     let f = file.to_str().unwrap();
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_journeymap"))
-            .args(args)
-            .current_dir(dir.path())
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| cli(dir.path(), args);
     let redesign = "Online check-in for infant bookings";
     let out = run(&[
         "tracker",
@@ -551,7 +545,7 @@ fn a_redesign_proposal_goes_to_corporate_and_its_answer_is_recorded() {
         "pdftotext",
         &[dir.path().join("r.pdf").to_str().unwrap(), "-"],
     ));
-    assert!(text.contains("rejected2026-11-24,") && text.contains(&squash("COO: “Too costly”")));
+    assert!(text.contains("rejectedon2026-11-24") && text.contains(&squash("COO: “Too costly”")));
 }
 
 fn umask() -> u32 {
@@ -565,13 +559,7 @@ fn the_organisations_look_reaches_the_cover_headers_proposal_and_web_page() {
     let file = dir.path().join("look.journey");
     std::fs::copy(super::support::sample_journey(), &file).unwrap();
     let f = file.to_str().unwrap();
-    let run = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_journeymap"))
-            .args(args)
-            .current_dir(dir.path())
-            .output()
-            .unwrap()
-    };
+    let run = |args: &[&str]| cli(dir.path(), args);
     // Refusals leave the file as it was.
     let before = std::fs::read(&file).unwrap();
     let big = dir.path().join("big.png");
@@ -692,4 +680,13 @@ fn the_organisations_look_reaches_the_cover_headers_proposal_and_web_page() {
     assert!(
         out.status.success() && String::from_utf8_lossy(&out.stdout).contains("logo           —")
     );
+}
+
+/// The `journeymap` command run in `dir`, as a person would.
+fn cli(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_journeymap"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
 }

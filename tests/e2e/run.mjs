@@ -231,7 +231,7 @@ await test("redesigns: the board shows the core's forecasts; starting a phase is
   });
   if (typeof written !== "number") throw new Error(`export_proposal: ${written}`);
   const text = execFileSync("pdftotext", [proposal, "-"]).toString();
-  for (const want of ["E2E: families queue at the counter.", "Corporate's decision", "by E2E Manager on", "approved with changes by E2E COO"])
+  for (const want of ["E2E: families queue at the counter.", "Corporate's decision", "by E2E Manager on", "approved with changes on", "by E2E COO"])
     if (!text.includes(want)) throw new Error(`the proposal lacks ${JSON.stringify(want)}`);
   await wd("DELETE", `/session/${s.id}`);
   await sleep(300);

@@ -21,7 +21,7 @@ import { AppError } from "../ipc/errors";
 import type { ProjectRecord } from "../bindings/ProjectRecord";
 import type { RecordRef } from "../bindings/RecordRef";
 import { emptyChanges, invert, isEmpty, keyOf, squash, wellFormed } from "../model/changes";
-import { Doc } from "../model/doc";
+import { Doc, namedInfo } from "../model/doc";
 import { History } from "../model/history";
 
 export type SaveState = "saved" | "pending" | "saving" | "error";
@@ -79,18 +79,7 @@ export class Editor {
     readonly backend: Backend,
     private readonly autosaveDelay = AUTOSAVE_DELAY_MS,
   ) {
-    this.doc = new Doc({
-      id: "",
-      name: "",
-      intentStatement: "",
-      brandPromise: "",
-      targetCustomers: "",
-      organisation: "",
-      preparedFor: "",
-      accent: "",
-      logo: null,
-      report: { paper: "a4", sections: [], author: "" },
-    });
+    this.doc = new Doc(namedInfo("", ""));
   }
 
   // ---- subscription ---------------------------------------------------------------------------

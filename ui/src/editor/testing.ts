@@ -24,7 +24,7 @@ import type { Summary } from "../bindings/Summary";
 import type { Touchpoint } from "../bindings/Touchpoint";
 import type { Backend } from "../ipc/backend";
 import { AppError } from "../ipc/errors";
-import { Doc, recordOf } from "../model/doc";
+import { Doc, namedInfo, recordOf } from "../model/doc";
 import { newId } from "../model/ids";
 import type { MapKind } from "../bindings/MapKind";
 import type { ReportRequest } from "../bindings/ReportRequest";
@@ -103,18 +103,7 @@ export class MemoryBackend implements Backend {
 
   async create(path: string, name: string): Promise<OpenedProject> {
     const project: Project = {
-      info: {
-        id: "00000000-0000-4000-8000-000000000000",
-        name,
-        intentStatement: "",
-        brandPromise: "",
-        targetCustomers: "",
-        organisation: "",
-        preparedFor: "",
-        accent: "",
-        logo: null,
-        report: { paper: "a4", sections: [], author: "" },
-      },
+      info: namedInfo("00000000-0000-4000-8000-000000000000", name),
       personas: [],
       maps: [],
       stages: [],

@@ -89,6 +89,22 @@ export function recordOf<K extends RecordKind>(kind: K, value: RecordOf[K]): Pro
 
 export const DEFAULT_CALENDAR: WorkCalendar = { weekmask: "1111100", holidays: {} };
 
+/** A project's statements with only an id and a name (the rest empty, as the core's `ProjectInfo::new`). */
+export function namedInfo(id: string, name: string): ProjectInfo {
+  return {
+    id,
+    name,
+    intentStatement: "",
+    brandPromise: "",
+    targetCustomers: "",
+    organisation: "",
+    preparedFor: "",
+    accent: "",
+    logo: null,
+    report: { paper: "a4", sections: [], author: "" },
+  };
+}
+
 export class Doc {
   info: ProjectInfo;
   calendar: WorkCalendar = DEFAULT_CALENDAR;
