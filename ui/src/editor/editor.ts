@@ -15,6 +15,7 @@ import type { Touchpoint } from "../bindings/Touchpoint";
 import { type Camera, fit } from "../geometry/camera";
 import { mapGrid, type MapGrid } from "../geometry/grid";
 import { union, type Rect } from "../geometry/rect";
+import { type PlacedConnector, placedConnectors } from "../geometry/hit";
 import { SpatialIndex } from "../geometry/spatial";
 import type { Backend } from "../ipc/backend";
 import { AppError } from "../ipc/errors";
@@ -73,7 +74,7 @@ export class Editor {
   /** Told when the core refused changes and they were undone here (the others were saved). */
   onRefused: ((error: AppError, count: number) => void) | undefined;
   private readonly listeners = new Set<() => void>();
-  private cache: { key: string; grid: MapGrid; index: SpatialIndex<Placed> } | undefined;
+  private cache: { key: string; grid: MapGrid; index: SpatialIndex<Placed>; connectors: SpatialIndex<PlacedConnector> } | undefined;
 
   constructor(
     readonly backend: Backend,
@@ -272,7 +273,7 @@ export class Editor {
   }
 
   private failed(batch: Changes[], error: AppError): void {
-    // Ahead of anything newer, so the file receives the changes in the order they were made.
+    // Ahead of anything newer, so the file receives the changes in the document's order.
     this.queue = [...batch, ...this.queue];
     this.saveError = error;
     this.saveState = "error";
@@ -328,7 +329,7 @@ export class Editor {
     if (this.cache?.key !== key) {
       const grid = mapGrid(this.doc.stagesOf(this.mapId), this.doc.lanesOf(this.mapId));
       const placed: Placed[] = [...this.doc.touchpointsOf(this.mapId), ...this.doc.notesOf(this.mapId)];
-      this.cache = { key, grid, index: new SpatialIndex(placed) };
+      this.cache = { key, grid, index: new SpatialIndex(placed), connectors: new SpatialIndex(placedConnectors(this.doc, this.mapId)) };
     }
     return this.cache;
   }
@@ -340,6 +341,11 @@ export class Editor {
   /** Touchpoints and notes of the current map overlapping `r`. */
   query(r: Rect): Placed[] {
     return this.cached().index.query(r);
+  }
+
+  /** Connectors of the current map whose box overlaps `r`, in the document's order. */
+  queryConnectors(r: Rect): PlacedConnector[] {
+    return this.cached().connectors.query(r);
   }
 
   shape(id: string): Shape | undefined {

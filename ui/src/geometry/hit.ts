@@ -32,6 +32,37 @@ export interface HitScene {
   readonly mapId: string;
   readonly selection: ReadonlySet<string>;
   query(r: Rect): Array<Rect & { id: string }>;
+  /** Connectors of the open map whose straight line's box overlaps `r`. */
+  queryConnectors(r: Rect): PlacedConnector[];
+}
+
+/** A connector with its drawn ends and their bounding box (for the spatial index). */
+export interface PlacedConnector extends Rect {
+  id: string;
+  connector: Connector;
+  a: Point;
+  b: Point;
+}
+
+/** Every connector of `mapId` whose two touchpoints exist, placed. */
+export function placedConnectors(doc: Doc, mapId: string): PlacedConnector[] {
+  const out: PlacedConnector[] = [];
+  for (const c of doc.connectorsOf(mapId)) {
+    const ends = connectorEnds({ doc }, c);
+    if (!ends) continue;
+    const [a, b] = ends;
+    out.push({
+      id: c.id,
+      connector: c,
+      a,
+      b,
+      x: Math.min(a.x, b.x),
+      y: Math.min(a.y, b.y),
+      width: Math.abs(a.x - b.x),
+      height: Math.abs(a.y - b.y),
+    });
+  }
+  return out;
 }
 
 export const HANDLE = 10;
@@ -105,10 +136,8 @@ export function hitTest(editor: HitScene, p: Point, screen: Point): Hit {
   const notes = near.filter((i) => editor.doc.get("note", i.id) && contains(i, p));
   if (notes.length) return { kind: "note", id: notes[notes.length - 1]!.id };
 
-  for (const c of editor.doc.connectorsOf(editor.mapId)) {
-    const ends = connectorEnds(editor, c);
-    if (ends && distanceToSegment(p, ends[0], ends[1]) <= tol) return { kind: "connector", id: c.id };
-  }
+  for (const c of editor.queryConnectors({ x: p.x - tol, y: p.y - tol, width: 2 * tol, height: 2 * tol }))
+    if (distanceToSegment(p, c.a, c.b) <= tol) return { kind: "connector", id: c.id };
 
   const column = grid.columns.find((c) => p.x >= c.x && p.x < c.x + c.width);
   const lane = grid.rows.find((r) => p.y >= r.y && p.y < r.y + r.height);

@@ -5,7 +5,7 @@
 import type { Note } from "../bindings/Note";
 import type { Touchpoint } from "../bindings/Touchpoint";
 import type { Editor } from "../editor/editor";
-import { headerBands, visibleRect } from "../geometry/camera";
+import { type Camera, headerBands, visibleRect } from "../geometry/camera";
 import {
   comparedPoints,
   curveSegments,
@@ -15,11 +15,12 @@ import {
   emotionY,
   type RoomCurvePoint,
   roomCurvePoints,
+  type Segment,
 } from "../geometry/emotion";
 import { mapGrid } from "../geometry/grid";
 import { connectHandleCenter, connectorEnds, resizeHandleRect } from "../geometry/hit";
 import { LANE_HEADER_WIDTH, STAGE_HEADER_HEIGHT } from "../geometry/layout";
-import { intersects, type Point, type Rect } from "../geometry/rect";
+import type { Point, Rect } from "../geometry/rect";
 import {
   CONNECTOR,
   EMOTION,
@@ -53,19 +54,42 @@ export interface Overlay {
 export const TEXT_ZOOM = 0.35;
 
 export function drawScene(ctx: CanvasRenderingContext2D, editor: Editor, width: number, height: number, overlay: Overlay = {}): void {
-  const cam = editor.camera;
-  const view = visibleRect(cam, width, height);
+  drawWorld(ctx, editor, editor.camera, { x: 0, y: 0, width, height }, overlay);
+  drawHeaders(ctx, editor, width, height);
+}
+
+/**
+ * Everything that moves with the map (the background, lanes, notes, connectors, cards, the
+ * emotion line, selection and tool overlays) as `cam` places it, inside `area` only (screen
+ * pixels; the whole view, or a strip a gesture exposed). Sizes that stay constant on screen
+ * (line widths, handles) follow the editor's zoom, so a strip drawn for a panned bitmap matches it.
+ * A `sketch` draws cards and notes as blocks without text whatever the zoom: for what a zoom
+ * gesture uncovers, drawn in full when the camera rests.
+ */
+export function drawWorld(
+  ctx: CanvasRenderingContext2D,
+  editor: Editor,
+  cam: Camera,
+  area: Rect,
+  overlay: Overlay = {},
+  sketch = false,
+): void {
+  const dpr = devicePixelRatioOf(ctx);
+  const view = visibleRect(cam, area.width, area.height);
+  view.x += area.x / cam.zoom;
+  view.y += area.y / cam.zoom;
   ctx.save();
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  const whole =
+    area.x <= 0 && area.y <= 0 && area.x + area.width >= ctx.canvas.width / dpr && area.y + area.height >= ctx.canvas.height / dpr;
+  if (!whole) {
+    ctx.beginPath();
+    ctx.rect(area.x, area.y, area.width, area.height);
+    ctx.clip();
+  }
   ctx.fillStyle = "#e2e8f0";
-  ctx.fillRect(0, 0, width, height);
-  ctx.setTransform(
-    cam.zoom * devicePixelRatioOf(ctx),
-    0,
-    0,
-    cam.zoom * devicePixelRatioOf(ctx),
-    -cam.x * cam.zoom * devicePixelRatioOf(ctx),
-    -cam.y * cam.zoom * devicePixelRatioOf(ctx),
-  );
+  ctx.fillRect(area.x, area.y, area.width, area.height);
+  ctx.setTransform(cam.zoom * dpr, 0, 0, cam.zoom * dpr, -cam.x * cam.zoom * dpr, -cam.y * cam.zoom * dpr);
 
   drawGrid(ctx, editor, view);
   const visible = editor.query(view);
@@ -79,12 +103,12 @@ export function drawScene(ctx: CanvasRenderingContext2D, editor: Editor, width: 
       if (n) notes.push(n);
     }
   }
-  const detailed = cam.zoom >= TEXT_ZOOM;
+  const zoom = editor.camera.zoom;
+  const detailed = zoom >= TEXT_ZOOM && !sketch;
   if (detailed) {
-    for (const n of notes) drawNote(ctx, n, detailed, editor.selection.has(n.id), cam.zoom, overlay.workshop === true);
+    for (const n of notes) drawNote(ctx, n, detailed, editor.selection.has(n.id), zoom, overlay.workshop === true);
     drawConnectors(ctx, editor, view, detailed, overlay.workshop === true);
-    for (const t of cards)
-      drawCard(ctx, editor, t, detailed, editor.selection.has(t.id) || overlay.hover === t.id, cam.zoom, overlay.workshop);
+    for (const t of cards) drawCard(ctx, editor, t, detailed, editor.selection.has(t.id) || overlay.hover === t.id, zoom, overlay.workshop);
   } else {
     // Overview: one path per colour and one for all connectors, so thousands of items cost a
     // handful of fills rather than thousands.
@@ -97,18 +121,18 @@ export function drawScene(ctx: CanvasRenderingContext2D, editor: Editor, width: 
       stars.map((t) => ({ x: t.x + t.width - 28, y: t.y, width: 28, height: 28 })),
       () => STAR,
     );
-    for (const item of [...cards, ...notes]) if (editor.selection.has(item.id)) outline(ctx, item, cam.zoom);
+    for (const item of [...cards, ...notes]) if (editor.selection.has(item.id)) outline(ctx, item, zoom);
   }
-  drawEmotion(ctx, editor, overlay.compareMapId);
+  drawEmotion(ctx, editor, overlay.compareMapId, view);
   drawSelectionHandles(ctx, editor);
 
   if (overlay.connecting) {
     const from = editor.doc.get("touchpoint", overlay.connecting.from);
     if (from) {
       ctx.strokeStyle = SELECTION;
-      ctx.lineWidth = 2 / cam.zoom;
-      ctx.setLineDash([6 / cam.zoom, 4 / cam.zoom]);
-      arrow(ctx, connectHandleCenter(from, cam.zoom), overlay.connecting.to, cam.zoom);
+      ctx.lineWidth = 2 / zoom;
+      ctx.setLineDash([6 / zoom, 4 / zoom]);
+      arrow(ctx, connectHandleCenter(from, zoom), overlay.connecting.to, zoom);
       ctx.setLineDash([]);
     }
   }
@@ -116,11 +140,18 @@ export function drawScene(ctx: CanvasRenderingContext2D, editor: Editor, width: 
     const m = overlay.marquee;
     ctx.fillStyle = "rgba(245, 158, 11, 0.12)";
     ctx.strokeStyle = SELECTION;
-    ctx.lineWidth = 1 / cam.zoom;
+    ctx.lineWidth = 1 / zoom;
     ctx.fillRect(m.x, m.y, m.width, m.height);
     ctx.strokeRect(m.x, m.y, m.width, m.height);
   }
-  ctx.setTransform(devicePixelRatioOf(ctx), 0, 0, devicePixelRatioOf(ctx), 0, 0);
+  ctx.restore();
+}
+
+/** The sticky stage and lane headers, in screen space over the world, where the editor's camera puts them. */
+export function drawHeaders(ctx: CanvasRenderingContext2D, editor: Editor, width: number, height: number): void {
+  ctx.save();
+  const dpr = devicePixelRatioOf(ctx);
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   drawStickyHeaders(ctx, editor, width, height);
   ctx.restore();
 }
@@ -171,7 +202,8 @@ function drawStickyHeaders(ctx: CanvasRenderingContext2D, editor: Editor, width:
   const sy = (y: number) => (y - cam.y) * cam.zoom;
   const right = Math.min(width, sx(grid.bounds.width));
   const bottom = Math.min(height, sy(grid.bounds.height));
-  const fontSize = Math.max(10, Math.min(18, 16 * cam.zoom));
+  // Whole pixels: while a zoom runs, the names keep their measured widths.
+  const fontSize = Math.round(Math.max(10, Math.min(18, 16 * cam.zoom)));
   const headerW = band.width,
     headerH = band.height;
 
@@ -287,7 +319,7 @@ function drawCard(
     const phase = redesign.phases.findIndex((p) => p.status !== "done") + 1;
     const label = `↻ ${phase}/${redesign.phases.length}`;
     ctx.font = `700 11px ${FONT}`;
-    const w = ctx.measureText(label).width + 10;
+    const w = textWidth(ctx, label) + 10;
     badgeWidth = w + 4;
     ctx.fillStyle = "#7c3aed";
     roundRect(ctx, t.x + t.width - w - 4, t.y + t.height - 20, w, 16, 8);
@@ -304,15 +336,24 @@ function drawCard(
   if (selected) outline(ctx, t, zoom);
 }
 
-/** Running redesigns by touchpoint, cached per document version. */
-let badgeCache: { version: number; doc: unknown; byTouchpoint: Map<string, import("../bindings/Redesign").Redesign> } | undefined;
+/** Values derived from the document (the open map's emotion line, running redesigns), computed
+ * once per document version and map rather than on every frame. */
+const derived = new Map<string, { doc: unknown; version: number; mapId: string; value: unknown }>();
+function perVersion<T>(editor: Editor, name: string, compute: () => T): T {
+  const d = derived.get(name);
+  if (d && d.doc === editor.doc && d.version === editor.doc.version && d.mapId === editor.mapId) return d.value as T;
+  const value = compute();
+  derived.set(name, { doc: editor.doc, version: editor.doc.version, mapId: editor.mapId, value });
+  return value;
+}
+
+/** The redesign running on a touchpoint, if any. */
 function runningRedesignOf(editor: Editor, touchpointId: string) {
-  if (badgeCache?.version !== editor.doc.version || badgeCache.doc !== editor.doc) {
-    const byTouchpoint = new Map();
+  return perVersion(editor, "redesigns", () => {
+    const byTouchpoint = new Map<string, import("../bindings/Redesign").Redesign>();
     for (const r of editor.doc.tables.redesign.values()) if (!isFinished(r)) byTouchpoint.set(r.touchpointId, r);
-    badgeCache = { version: editor.doc.version, doc: editor.doc, byTouchpoint };
-  }
-  return badgeCache.byTouchpoint.get(touchpointId);
+    return byTouchpoint;
+  }).get(touchpointId);
 }
 
 /** A dot-vote count: a filled circle with the number, centred at (cx, cy). */
@@ -381,17 +422,7 @@ function drawConnectors(ctx: CanvasRenderingContext2D, editor: Editor, view: Rec
     // Overview: every visible connector in one stroke, without arrowheads or labels.
     ctx.strokeStyle = CONNECTOR;
     ctx.beginPath();
-    for (const c of editor.doc.connectorsOf(editor.mapId)) {
-      const ends = connectorEnds(editor, c);
-      if (!ends) continue;
-      const [a, b] = ends;
-      if (
-        Math.max(a.x, b.x) < view.x ||
-        Math.min(a.x, b.x) > view.x + view.width ||
-        Math.max(a.y, b.y) < view.y ||
-        Math.min(a.y, b.y) > view.y + view.height
-      )
-        continue;
+    for (const { a, b } of editor.queryConnectors(view)) {
       ctx.moveTo(a.x, a.y);
       ctx.lineTo(b.x, b.y);
     }
@@ -406,17 +437,9 @@ function drawConnectors(ctx: CanvasRenderingContext2D, editor: Editor, view: Rec
     }
     return;
   }
-  for (const c of editor.doc.connectorsOf(editor.mapId)) {
-    const ends = connectorEnds(editor, c);
-    if (!ends) continue;
-    const [a, b] = ends;
-    const box = {
-      x: Math.min(a.x, b.x) - 10,
-      y: Math.min(a.y, b.y) - 10,
-      width: Math.abs(a.x - b.x) + 20,
-      height: Math.abs(a.y - b.y) + 20,
-    };
-    if (!intersects(box, view)) continue;
+  // Arrowheads and labels reach a little past the line's box.
+  const near = { x: view.x - 10, y: view.y - 10, width: view.width + 20, height: view.height + 20 };
+  for (const { connector: c, a, b } of editor.queryConnectors(near)) {
     const selected = editor.selection.has(c.id);
     ctx.strokeStyle = selected ? SELECTION : CONNECTOR;
     ctx.fillStyle = ctx.strokeStyle;
@@ -425,7 +448,7 @@ function drawConnectors(ctx: CanvasRenderingContext2D, editor: Editor, view: Rec
       const mx = (a.x + b.x) / 2,
         my = (a.y + b.y) / 2;
       ctx.font = `11px ${FONT}`;
-      const w = ctx.measureText(c.label).width + 8;
+      const w = textWidth(ctx, c.label) + 8;
       ctx.fillStyle = "rgba(255,255,255,0.9)";
       ctx.fillRect(mx - w / 2, my - 8, w, 16);
       ctx.fillStyle = MUTED;
@@ -437,7 +460,7 @@ function drawConnectors(ctx: CanvasRenderingContext2D, editor: Editor, view: Rec
   }
 }
 
-function drawEmotion(ctx: CanvasRenderingContext2D, editor: Editor, compareMapId: string | undefined): void {
+function drawEmotion(ctx: CanvasRenderingContext2D, editor: Editor, compareMapId: string | undefined, view: Rect): void {
   const grid = editor.grid;
   const row = emotionRow(grid);
   if (!row) return;
@@ -458,16 +481,49 @@ function drawEmotion(ctx: CanvasRenderingContext2D, editor: Editor, compareMapId
     curve(ctx, points, "rgba(22, 163, 74, 0.75)", 3 / Math.max(zoom, 0.5), [10 / zoom, 6 / zoom]);
   }
   drawRoomCurve(ctx, roomCurvePoints(grid), zoom);
-  const cards = editor.doc.touchpointsOf(editor.mapId);
-  const line = emotionCurve(grid, cards);
-  curve(ctx, line, "#ffffff", 7 / Math.max(zoom, 0.5));
-  curve(ctx, line, EMOTION, 3 / Math.max(zoom, 0.5));
-  for (const p of emotionPoints(grid, cards)) {
-    ctx.fillStyle = editor.selection.has(p.touchpoint.id) ? SELECTION : EMOTION;
-    ctx.strokeStyle = "#fff";
-    ctx.lineWidth = 2 / zoom;
+  const {
+    line,
+    segments,
+    points: all,
+  } = perVersion(editor, "emotion", () => {
+    const cards = editor.doc.touchpointsOf(editor.mapId);
+    const line = emotionCurve(grid, cards);
+    // Dots by x (stable), so a view finds its own by bisection.
+    const points = emotionPoints(grid, cards)
+      .map((p, i) => [p, i] as const)
+      .sort((a, b) => a[0].x - b[0].x || a[1] - b[1])
+      .map(([p]) => p);
+    return { line, segments: curveSegments(line), points };
+  });
+  // Only the part in view: on a 10,000-card map the line has thousands of pieces.
+  const r = 6 / Math.max(zoom, 0.6);
+  const wide = 7 / Math.max(zoom, 0.5);
+  // Far enough out that the ends of what is drawn (caps rather than joins) stay out of view.
+  const margin = 2 * r + 10 * wide;
+  const left = view.x - margin,
+    right = view.x + view.width + margin;
+  solidCurve(ctx, line, segments, left, right, "#ffffff", wide);
+  solidCurve(ctx, line, segments, left, right, EMOTION, 3 / Math.max(zoom, 0.5));
+  const points = all.slice(firstAtOrAfter(all, view.x - 2 * r), firstAtOrAfter(all, view.x + view.width + 2 * r + 1e-9));
+  ctx.strokeStyle = "#fff";
+  ctx.lineWidth = 2 / zoom;
+  if (zoom < TEXT_ZOOM) {
+    // Overview: thousands of dots a few pixels wide, so one path for all rather than one each.
     ctx.beginPath();
-    ctx.arc(p.x, p.y, 6 / Math.max(zoom, 0.6), 0, Math.PI * 2);
+    for (const p of points) {
+      ctx.moveTo(p.x + r, p.y);
+      ctx.arc(p.x, p.y, r, 0, Math.PI * 2);
+    }
+    ctx.fillStyle = EMOTION;
+    ctx.fill();
+    ctx.stroke();
+  }
+  for (const p of points) {
+    const selected = editor.selection.has(p.touchpoint.id);
+    if (zoom < TEXT_ZOOM && !selected) continue;
+    ctx.fillStyle = selected ? SELECTION : EMOTION;
+    ctx.beginPath();
+    ctx.arc(p.x, p.y, r, 0, Math.PI * 2);
     ctx.fill();
     ctx.stroke();
   }
@@ -497,6 +553,42 @@ function drawRoomCurve(ctx: CanvasRenderingContext2D, pts: RoomCurvePoint[], zoo
     ctx.arc(p.x, p.y, 5 / Math.max(zoom, 0.6), 0, Math.PI * 2);
     ctx.fill();
   }
+}
+
+/** The pieces of an undashed curve through `pts` (with its `segments`) that reach between `left`
+ * and `right`: the same pixels there as the whole curve, since each piece stays between its ends. */
+function solidCurve(
+  ctx: CanvasRenderingContext2D,
+  pts: Point[],
+  segments: Segment[],
+  left: number,
+  right: number,
+  color: string,
+  width: number,
+): void {
+  ctx.strokeStyle = color;
+  ctx.lineWidth = width;
+  ctx.beginPath();
+  // The points run left to right: the first piece ending in reach, then on while they start in it.
+  let i = Math.max(0, firstAtOrAfter(pts, left) - 1);
+  if (i < segments.length) ctx.moveTo(pts[i]!.x, pts[i]!.y);
+  for (; i < segments.length && pts[i]!.x <= right; i++) {
+    const s = segments[i]!;
+    ctx.bezierCurveTo(s.c1.x, s.c1.y, s.c2.x, s.c2.y, s.to.x, s.to.y);
+  }
+  ctx.stroke();
+}
+
+/** The index of the first of `pts` (sorted by x) at or right of `x`. */
+function firstAtOrAfter(pts: Point[], x: number): number {
+  let lo = 0,
+    hi = pts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pts[mid]!.x < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The curve through `pts` (left to right, never doubling back): see `curveSegments`. */
@@ -579,15 +671,44 @@ function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: numbe
   ctx.closePath();
 }
 
-/** Greedy word wrap into at most `maxLines`, the last line ellipsized. */
+/** Laid-out text by font, width, line count and text: measuring text is the dearest part of
+ * drawing a card, and a card's text rarely changes between frames. */
+const layouts = new Map<string, string[]>();
+const MAX_LAYOUTS = 20_000;
+
+/** Measured widths by font and text: WebKit shapes the text on every `measureText`. */
+const widths = new Map<string, number>();
+
+function textWidth(ctx: CanvasRenderingContext2D, text: string): number {
+  const key = `${ctx.font}|${text}`;
+  let w = widths.get(key);
+  if (w === undefined) {
+    if (widths.size >= MAX_LAYOUTS) widths.clear();
+    w = ctx.measureText(text).width;
+    widths.set(key, w);
+  }
+  return w;
+}
+
+/** Greedy word wrap into at most `maxLines`, the last line ellipsized (remembered). */
 export function wrap(ctx: CanvasRenderingContext2D, text: string, width: number, maxLines: number): string[] {
+  const key = `${ctx.font}|${width}|${maxLines}|${text}`;
+  const known = layouts.get(key);
+  if (known) return known;
+  if (layouts.size >= MAX_LAYOUTS) layouts.clear();
+  const lines = wrapText(ctx, text, width, maxLines);
+  layouts.set(key, lines);
+  return lines;
+}
+
+function wrapText(ctx: CanvasRenderingContext2D, text: string, width: number, maxLines: number): string[] {
   const words = text.split(/\s+/).filter(Boolean);
   const lines: string[] = [];
   let line = "";
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
     const next = line ? `${line} ${word}` : word;
-    if (ctx.measureText(next).width <= width || !line) {
+    if (textWidth(ctx, next) <= width || !line) {
       line = next;
       continue;
     }
@@ -603,13 +724,24 @@ export function wrap(ctx: CanvasRenderingContext2D, text: string, width: number,
   return lines.map((l) => ellipsize(ctx, l, width));
 }
 
+/** `text` cut to `width` with an ellipsis (remembered like `wrap`). */
 export function ellipsize(ctx: CanvasRenderingContext2D, text: string, width: number): string {
-  if (ctx.measureText(text).width <= width) return text;
+  const key = `${ctx.font}|${width}|…|${text}`;
+  const known = layouts.get(key);
+  if (known) return known[0]!;
+  if (layouts.size >= MAX_LAYOUTS) layouts.clear();
+  const cut = ellipsizeText(ctx, text, width);
+  layouts.set(key, [cut]);
+  return cut;
+}
+
+function ellipsizeText(ctx: CanvasRenderingContext2D, text: string, width: number): string {
+  if (textWidth(ctx, text) <= width) return text;
   let lo = 0,
     hi = text.length;
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
-    if (ctx.measureText(`${text.slice(0, mid)}…`).width <= width) lo = mid;
+    if (textWidth(ctx, `${text.slice(0, mid)}…`) <= width) lo = mid;
     else hi = mid - 1;
   }
   return lo > 0 ? `${text.slice(0, lo)}…` : "";

@@ -607,12 +607,44 @@ export class App {
     });
   }
 
+  /** What the title and status bar show now. */
+  private readonly shown = { all: "", title: "", status: "" };
+
   private refresh(): void {
     const e = this.editor;
+    // Camera moves notify on every frame of a gesture; of what this shows only the zoom follows
+    // the camera, so a pan that leaves everything else as it was touches nothing here.
+    const key = [
+      e.doc.info.id,
+      e.doc.version,
+      e.mapId,
+      e.path,
+      e.saveState,
+      e.hasUnsavedChanges,
+      e.history.undoLabel,
+      e.history.redoLabel,
+      e.history.canUndo,
+      e.history.canRedo,
+      e.clipboard !== undefined,
+      e.pointedCell?.stageId,
+      e.pointedCell?.laneId,
+      e.editing,
+      [...e.selection].join(","),
+      e.focus?.id,
+      Math.round(e.camera.zoom * 100),
+      this.notice,
+      this.roomState?.code,
+    ].join("\u0000");
+    if (key === this.shown.all) return;
+    this.shown.all = key;
     for (const [b, a] of this.toolbarButtons) b.disabled = a.enabled ? !a.enabled(e) : false;
     const file = e.path.split(/[\\/]/).pop() ?? "";
     const dirty = e.hasUnsavedChanges ? " •" : "";
-    this.shell.setTitle(file ? `${e.doc.info.name} — ${file}${dirty} — Journeymap` : "Journeymap");
+    // Camera moves notify on every frame of a gesture: the window title (a call to the shell) and
+    // the status bar are touched only when what they show changed.
+    const title = file ? `${e.doc.info.name} — ${file}${dirty} — Journeymap` : "Journeymap";
+    if (title !== this.shown.title) this.shell.setTitle(title);
+    this.shown.title = title;
     const labels = e.doc.mapsInOrder().map(mapLabel).join("\n");
     if (labels !== [...this.mapSelect.options].map((o) => o.textContent).join("\n") || (e.mapId && !e.doc.get("map", e.mapId)))
       this.listMaps();
@@ -632,13 +664,18 @@ export class App {
         text: `${count(cards.length, "touchpoint")} · ${count(cards.filter((t) => t.momentOfTruth).length, "moment of truth", "moments of truth")}`,
       };
     }
+    const selected = e.selection.size ? `${e.selection.size} selected` : e.history.undoLabel ? `Undo: ${e.history.undoLabel}` : "";
+    const zoom = `${Math.round(e.camera.zoom * 100)}%`;
+    const status = [this.notice, e.saveState, save, this.counts.text, selected, zoom, this.roomState?.code, e.path].join("\u0000");
+    if (status === this.shown.status) return;
+    this.shown.status = status;
     clear(this.status);
     if (this.notice) this.status.append(h("span", { class: "notice", role: "alert" }, this.notice));
     this.status.append(
       h("span", { class: `save ${e.saveState}`, "data-save-state": e.saveState }, save),
       h("span", {}, this.counts.text),
-      h("span", {}, e.selection.size ? `${e.selection.size} selected` : e.history.undoLabel ? `Undo: ${e.history.undoLabel}` : ""),
-      h("span", { class: "zoom" }, `${Math.round(e.camera.zoom * 100)}%`),
+      h("span", {}, selected),
+      h("span", { class: "zoom" }, zoom),
       this.roomState
         ? h(
             "button",

@@ -5,13 +5,16 @@
 import type { Editor } from "../editor/editor";
 import { headerBands, panBy, toCanvas, toScreen, zoomAt } from "../geometry/camera";
 import type { Rect } from "../geometry/rect";
-import { drawScene, type Overlay } from "../render/scene";
+import { drawHeaders, drawWorld, type Overlay, TEXT_ZOOM } from "../render/scene";
+import type { Camera } from "../geometry/camera";
 import { ToolMachine } from "../tools/machine";
 import type { Pointer, ToolContext } from "../tools/types";
 import { editText } from "../actions/editText";
 import { LIMITS } from "../bindings/limitValues";
 import { h } from "./dom";
 import { Minimap } from "./minimap";
+import { Tiles } from "./tiles";
+import { exposed, uncovered } from "../geometry/strips";
 
 export class CanvasView {
   readonly root: HTMLDivElement;
@@ -24,6 +27,18 @@ export class CanvasView {
   private editorBox: HTMLTextAreaElement | undefined;
   /** Frame times of the last draws, for the benchmark (ms). */
   readonly frameTimes: number[] = [];
+  /** The world (everything under the sticky headers) as last drawn in full, and what it showed.
+   * While only the camera changes (a pan or zoom gesture), frames move or scale this bitmap and
+   * draw only what it does not cover; once the camera rests they are drawn in full again. */
+  private readonly layer = document.createElement("canvas");
+  private layerScene: LayerScene | undefined;
+  /** Pieces of the world around the view, drawn ahead while a pan runs. */
+  private readonly tiles: Tiles;
+  /** Where the layer's corner is on the tile plane (device pixels): moves with each pan frame. */
+  private corner = { x: 0, y: 0 };
+  private settle: ReturnType<typeof setTimeout> | undefined;
+  /** How many frames were drawn from the layer rather than in full (for the tests). */
+  movedFrames = 0;
 
   constructor(private readonly editor: Editor) {
     this.canvas = h("canvas", {
@@ -42,6 +57,7 @@ export class CanvasView {
       beginEdit: (id) => this.beginEdit(id),
     };
     this.tools = new ToolMachine(this.ctx);
+    this.tiles = new Tiles(editor, this.overlay);
     this.listen();
     new ResizeObserver(() => this.resize()).observe(this.root);
     editor.subscribe(() => this.schedule());
@@ -127,7 +143,28 @@ export class CanvasView {
     if (!ctx) return;
     const t0 = performance.now();
     const { width, height } = this.editor.viewport;
-    drawScene(ctx, this.editor, width, height, this.overlay);
+    const scene = this.sceneNow();
+    const previous = this.layerScene;
+    const layer = this.layer;
+    if (layer.width !== this.canvas.width || layer.height !== this.canvas.height) {
+      layer.width = this.canvas.width;
+      layer.height = this.canvas.height;
+      this.layerScene = undefined;
+    }
+    (layer as HTMLCanvasElement & { dpr?: number }).dpr = scene.dpr;
+    const lctx = layer.getContext("2d");
+    if (!lctx) return;
+    const onlyMoved =
+      previous !== undefined && this.layerScene !== undefined && sameScene(previous, scene) && !sameCamera(previous.camera, scene.camera);
+    if (!(onlyMoved && this.drawMoved(ctx, lctx, previous, t0))) {
+      drawWorld(lctx, this.editor, scene.camera, { x: 0, y: 0, width, height }, this.overlay);
+      this.layerScene = scene;
+      this.tiles.reset({ origin: scene.camera, dpr: scene.dpr });
+      this.corner = { x: 0, y: 0 };
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.drawImage(layer, 0, 0);
+    }
+    drawHeaders(ctx, this.editor, width, height);
     this.minimap.draw();
     this.positionEditorBox();
     this.frameTimes.push(performance.now() - t0);
@@ -135,6 +172,91 @@ export class CanvasView {
     const marks = window as unknown as { journeymapFirstFrame?: number };
     if (marks.journeymapFirstFrame === undefined && this.editor.path) marks.journeymapFirstFrame = performance.now();
     if (this.frameTimes.length > 600) this.frameTimes.shift();
+  }
+
+  /** Draws the map in full now, as at rest (the tests compare gesture frames with this). */
+  redrawInFull(): void {
+    this.layerScene = undefined;
+    this.draw();
+  }
+
+  /** What the world drawing depends on, the camera included. */
+  private sceneNow(): LayerScene {
+    const e = this.editor;
+    return {
+      doc: e.doc,
+      version: e.doc.version,
+      mapId: e.mapId,
+      selection: [...e.selection],
+      focus: e.focus ? `${e.focus.kind}:${e.focus.id}` : "",
+      editing: e.editing ?? "",
+      overlay: JSON.stringify(this.overlay),
+      width: e.viewport.width,
+      height: e.viewport.height,
+      dpr: (this.canvas as HTMLCanvasElement & { dpr?: number }).dpr ?? 1,
+      camera: { ...e.camera },
+    };
+  }
+
+  /**
+   * A frame of a gesture: the layer moved (pan) or scaled (zoom) to the camera, and only what it
+   * does not cover drawn. False when a full drawing is the better answer (a jump of more than a
+   * screen, or a zoom so far from the layer's that it would blur or leave most of the view bare).
+   */
+  private drawMoved(ctx: CanvasRenderingContext2D, lctx: CanvasRenderingContext2D, was: LayerScene, started: number): boolean {
+    const cam = this.editor.camera;
+    const { width, height, dpr } = was;
+    const scale = cam.zoom / was.camera.zoom;
+    if (scale > MAX_STRETCH || scale < 1 / MAX_STRETCH) return false;
+    // Where the layer's top-left corner lands on screen now (CSS pixels).
+    const ox = (was.camera.x - cam.x) * cam.zoom,
+      oy = (was.camera.y - cam.y) * cam.zoom;
+    if (scale === 1) {
+      // A pan: shift the layer by whole device pixels and copy the strips it uncovered from tiles.
+      const dx = Math.round(ox * dpr),
+        dy = Math.round(oy * dpr);
+      const layer = this.layer;
+      if (Math.abs(dx) >= layer.width || Math.abs(dy) >= layer.height) return false;
+      lctx.setTransform(1, 0, 0, 1, 0, 0);
+      lctx.drawImage(layer, dx, dy);
+      const corner = { x: this.corner.x - dx, y: this.corner.y - dy };
+      const shifted = { x: was.camera.x - dx / dpr / cam.zoom, y: was.camera.y - dy / dpr / cam.zoom, zoom: cam.zoom };
+      // Cards with text: copied from tiles, each card drawn once. In the overview (blocks, one
+      // fill per colour) a strip costs less to draw than a tile.
+      const tiled = cam.zoom >= TEXT_ZOOM;
+      for (const strip of exposed(dx, dy, layer.width, layer.height)) {
+        if (tiled) this.tiles.copy(lctx, { ...strip, x: corner.x + strip.x, y: corner.y + strip.y }, strip);
+        else
+          drawWorld(
+            lctx,
+            this.editor,
+            shifted,
+            { x: strip.x / dpr, y: strip.y / dpr, width: strip.width / dpr, height: strip.height / dpr },
+            this.overlay,
+          );
+      }
+      this.corner = corner;
+      this.layerScene = { ...was, camera: shifted };
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.drawImage(layer, 0, 0);
+      // What the next frames will uncover, in the time this frame leaves.
+      if (tiled) this.tiles.prepare({ x: corner.x, y: corner.y, width: layer.width, height: layer.height }, started + PREPARE_MS);
+    } else {
+      // A zoom: the layer scaled about its new place, and what it leaves bare sketched (blocks,
+      // no text: drawing text over most of the view would cost a full frame).
+      const covered = { x: ox, y: oy, width: width * scale, height: height * scale };
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.drawImage(this.layer, covered.x * dpr, covered.y * dpr, covered.width * dpr, covered.height * dpr);
+      for (const strip of uncovered(covered, width, height)) drawWorld(ctx, this.editor, cam, strip, this.overlay, true);
+    }
+    this.movedFrames++;
+    // Drawn in full (crisp, and exactly as a full drawing) once the camera rests.
+    clearTimeout(this.settle);
+    this.settle = setTimeout(() => {
+      this.layerScene = undefined;
+      this.schedule();
+    }, SETTLE_MS);
+    return true;
   }
 
   // ---- in-place text editing ---------------------------------------------------------------
@@ -229,4 +351,48 @@ export class CanvasView {
   get isEditingText(): boolean {
     return this.editorBox !== undefined;
   }
+}
+
+/** How long the camera must rest before the map is drawn in full again (the brief: ≤ 150 ms). */
+export const SETTLE_MS = 120;
+/** Frames of a pan draw tiles ahead until this long after they began: WebKitGTK needs the rest
+ * of the 16.7 ms to put the frame on screen (measured: a frame whose script runs past ~8 ms
+ * misses the display's tick). */
+const PREPARE_MS = 5;
+/** How far a gesture may zoom from the layer before the layer is drawn again: further in, the
+ * bitmap blurs; further out, the sketched border is most of the view. */
+const MAX_STRETCH = 3;
+
+interface LayerScene {
+  doc: unknown;
+  version: number;
+  mapId: string;
+  selection: string[];
+  focus: string;
+  editing: string;
+  overlay: string;
+  width: number;
+  height: number;
+  dpr: number;
+  camera: Camera;
+}
+
+function sameScene(a: LayerScene, b: LayerScene): boolean {
+  return (
+    a.doc === b.doc &&
+    a.version === b.version &&
+    a.mapId === b.mapId &&
+    a.focus === b.focus &&
+    a.editing === b.editing &&
+    a.overlay === b.overlay &&
+    a.width === b.width &&
+    a.height === b.height &&
+    a.dpr === b.dpr &&
+    a.selection.length === b.selection.length &&
+    a.selection.every((id, i) => b.selection[i] === id)
+  );
+}
+
+function sameCamera(a: Camera, b: Camera): boolean {
+  return a.x === b.x && a.y === b.y && a.zoom === b.zoom;
 }

@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import type { Rect } from "./rect";
+import { SpatialIndex } from "./spatial";
+import { exposed, TILE, tilesUnder, uncovered } from "./strips";
+
+const area = (rs: Rect[]) => rs.reduce((s, r) => s + r.width * r.height, 0);
+
+/** Every pixel of a w×h view: covered by `covered` (moved content) or by one of `strips`. */
+function allCovered(w: number, h: number, covered: Rect, strips: Rect[]): boolean {
+  const inside = (r: Rect, x: number, y: number) => x >= r.x && x < r.x + r.width && y >= r.y && y < r.y + r.height;
+  for (let x = 0; x < w; x++) for (let y = 0; y < h; y++) if (!inside(covered, x, y) && !strips.some((s) => inside(s, x, y))) return false;
+  return true;
+}
+
+describe("what a pan uncovers", () => {
+  it("is a strip on the side the content moved away from", () => {
+    expect(exposed(12, 0, 100, 80)).toEqual([{ x: 0, y: 0, width: 12, height: 80 }]);
+    expect(exposed(-12, 0, 100, 80)).toEqual([{ x: 88, y: 0, width: 12, height: 80 }]);
+    expect(exposed(0, -5, 100, 80)).toEqual([{ x: 0, y: 75, width: 100, height: 5 }]);
+    expect(exposed(0, 0, 100, 80)).toEqual([]);
+  });
+  it("covers, with the moved content, every pixel of the view", () => {
+    for (const [dx, dy] of [
+      [7, 3],
+      [-9, 4],
+      [5, -6],
+      [-3, -8],
+    ] as const) {
+      const moved = { x: dx, y: dy, width: 40, height: 30 };
+      expect(allCovered(40, 30, moved, exposed(dx, dy, 40, 30))).toBe(true);
+    }
+  });
+});
+
+describe("what a zoom leaves bare", () => {
+  it("is nothing when the scaled content covers the view", () => {
+    expect(uncovered({ x: -10, y: -10, width: 120, height: 100 }, 100, 80)).toEqual([]);
+  });
+  it("is the border around content zoomed out, including its part-covered edge pixels", () => {
+    const covered = { x: 10.5, y: 8.25, width: 70, height: 56 };
+    const strips = uncovered(covered, 100, 80);
+    expect(strips.length).toBe(4);
+    // Whole pixels the content covers only in part are drawn again.
+    const inner = { x: 11, y: 9, width: 69, height: 55 };
+    expect(allCovered(100, 80, inner, strips)).toBe(true);
+    expect(area(strips)).toBe(100 * 80 - 69 * 55);
+  });
+  it("is the whole view when the content is out of it", () => {
+    expect(uncovered({ x: 200, y: 0, width: 50, height: 50 }, 100, 80)).toEqual([{ x: 0, y: 0, width: 100, height: 80 }]);
+  });
+});
+
+describe("tiles", () => {
+  it("lists each tile an area touches once, negative ones included", () => {
+    expect(tilesUnder({ x: 0, y: 0, width: TILE, height: TILE })).toEqual([[0, 0]]);
+    expect(tilesUnder({ x: -1, y: TILE - 1, width: 2, height: 2 })).toEqual([
+      [-1, 0],
+      [-1, 1],
+      [0, 0],
+      [0, 1],
+    ]);
+  });
+});
+
+describe("the spatial index", () => {
+  it("answers in the order items were given, wherever the view is", () => {
+    const items = Array.from({ length: 200 }, (_, i) => ({
+      id: `t${i}`,
+      x: (i * 397) % 3000,
+      y: (i * 211) % 2000,
+      width: 180,
+      height: 90,
+    }));
+    const index = new SpatialIndex(items);
+    const order = new Map(items.map((t, i) => [t.id, i]));
+    for (const view of [
+      { x: 0, y: 0, width: 3200, height: 2100 },
+      { x: 700, y: 300, width: 900, height: 600 },
+      { x: 1900, y: 1500, width: 300, height: 300 },
+    ]) {
+      const found = index.query(view);
+      const places = found.map((t) => order.get(t.id)!);
+      expect(places).toEqual([...places].sort((a, b) => a - b));
+      const expected = items.filter(
+        (t) => t.x < view.x + view.width && t.x + t.width > view.x && t.y < view.y + view.height && t.y + t.height > view.y,
+      );
+      expect(found.map((t) => t.id)).toEqual(expected.map((t) => t.id));
+    }
+  });
+});
