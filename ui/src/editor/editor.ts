@@ -16,7 +16,7 @@ import { type Camera, fit } from "../geometry/camera";
 import { mapGrid, type MapGrid } from "../geometry/grid";
 import { union, type Rect } from "../geometry/rect";
 import { type PlacedConnector, placedConnectors } from "../geometry/hit";
-import { SpatialIndex } from "../geometry/spatial";
+import { cellsAlong, SpatialIndex } from "../geometry/spatial";
 import type { Backend } from "../ipc/backend";
 import { AppError } from "../ipc/errors";
 import type { ProjectRecord } from "../bindings/ProjectRecord";
@@ -329,7 +329,12 @@ export class Editor {
     if (this.cache?.key !== key) {
       const grid = mapGrid(this.doc.stagesOf(this.mapId), this.doc.lanesOf(this.mapId));
       const placed: Placed[] = [...this.doc.touchpointsOf(this.mapId), ...this.doc.notesOf(this.mapId)];
-      this.cache = { key, grid, index: new SpatialIndex(placed), connectors: new SpatialIndex(placedConnectors(this.doc, this.mapId)) };
+      this.cache = {
+        key,
+        grid,
+        index: new SpatialIndex(placed),
+        connectors: new SpatialIndex(placedConnectors(this.doc, this.mapId), 512, (c, cell) => cellsAlong(c.a, c.b, cell)),
+      };
     }
     return this.cache;
   }

@@ -69,3 +69,34 @@ export function borderPoint(r: Rect, toward: Point): Point {
   const s = Math.min(sx, sy);
   return { x: c.x + dx * s, y: c.y + dy * s };
 }
+
+/** The part of the segment from `a` to `b` inside `r`, if any (Liang–Barsky clipping). */
+export function clipSegment(a: Point, b: Point, r: Rect): [Point, Point] | undefined {
+  const dx = b.x - a.x,
+    dy = b.y - a.y;
+  let t0 = 0,
+    t1 = 1;
+  const edges: Array<[number, number]> = [
+    [-dx, a.x - r.x],
+    [dx, r.x + r.width - a.x],
+    [-dy, a.y - r.y],
+    [dy, r.y + r.height - a.y],
+  ];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q < 0) return undefined;
+    } else {
+      const t = q / p;
+      if (p < 0) t0 = Math.max(t0, t);
+      else t1 = Math.min(t1, t);
+      if (t0 > t1) return undefined;
+    }
+  }
+  const at = (t: number) => (t === 0 ? a : t === 1 ? b : { x: a.x + t * dx, y: a.y + t * dy });
+  return [at(t0), at(t1)];
+}
+
+/** Whether the segment from `a` to `b` crosses or touches `r`. */
+export function segmentMeetsRect(a: Point, b: Point, r: Rect): boolean {
+  return clipSegment(a, b, r) !== undefined;
+}

@@ -12,14 +12,18 @@ export class SpatialIndex<T extends Rect & { id: string }> {
   private readonly met: Uint32Array;
   private stamp = 0;
 
+  /** `cellsOf` lists the cells an item really touches, when fewer than its box's (a long
+   * diagonal line crosses a few of the many cells its box covers). */
   constructor(
     items: Iterable<T>,
     private readonly cell = 512,
+    cellsOf?: (item: T, cell: number) => Iterable<[number, number]>,
   ) {
     this.items = [...items];
     this.met = new Uint32Array(this.items.length);
+    const keysOf = cellsOf ? (item: T) => [...cellsOf(item, cell)].map(([i, j]) => i * 1_000_003 + j) : (item: T) => this.keys(item);
     this.items.forEach((item, place) => {
-      for (const key of this.keys(item)) {
+      for (const key of keysOf(item)) {
         let bucket = this.buckets.get(key);
         if (!bucket) {
           bucket = [];
@@ -68,5 +72,33 @@ export class SpatialIndex<T extends Rect & { id: string }> {
     const out = new Array<T>(ordered.length);
     for (let i = 0; i < ordered.length; i++) out[i] = this.items[ordered[i]!]!;
     return out;
+  }
+}
+
+/** The grid cells (of side `cell`) the segment from `a` to `b` passes through, in order
+ * (Amanatides and Woo's traversal). */
+export function* cellsAlong(a: { x: number; y: number }, b: { x: number; y: number }, cell: number): Generator<[number, number]> {
+  let i = Math.floor(a.x / cell),
+    j = Math.floor(a.y / cell);
+  const iEnd = Math.floor(b.x / cell),
+    jEnd = Math.floor(b.y / cell);
+  const dx = b.x - a.x,
+    dy = b.y - a.y;
+  const stepI = Math.sign(dx),
+    stepJ = Math.sign(dy);
+  let nextX = dx !== 0 ? ((stepI > 0 ? (i + 1) * cell : i * cell) - a.x) / dx : Infinity;
+  let nextY = dy !== 0 ? ((stepJ > 0 ? (j + 1) * cell : j * cell) - a.y) / dy : Infinity;
+  const acrossX = dx !== 0 ? cell / Math.abs(dx) : Infinity,
+    acrossY = dy !== 0 ? cell / Math.abs(dy) : Infinity;
+  yield [i, j];
+  for (let n = Math.abs(iEnd - i) + Math.abs(jEnd - j); n > 0; n--) {
+    if (nextX < nextY) {
+      i += stepI;
+      nextX += acrossX;
+    } else {
+      j += stepJ;
+      nextY += acrossY;
+    }
+    yield [i, j];
   }
 }

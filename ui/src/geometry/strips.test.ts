@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Rect } from "./rect";
-import { SpatialIndex } from "./spatial";
+import { clipSegment, type Rect, segmentMeetsRect } from "./rect";
+import { cellsAlong, SpatialIndex } from "./spatial";
 import { exposed, TILE, tilesUnder, uncovered } from "./strips";
 
 const area = (rs: Rect[]) => rs.reduce((s, r) => s + r.width * r.height, 0);
@@ -86,5 +86,56 @@ describe("the spatial index", () => {
       );
       expect(found.map((t) => t.id)).toEqual(expected.map((t) => t.id));
     }
+  });
+});
+
+describe("a connector's line and a view", () => {
+  const view = { x: 100, y: 100, width: 50, height: 50 };
+  it("meet when the line crosses the view, even with both ends outside", () => {
+    expect(segmentMeetsRect({ x: 0, y: 0 }, { x: 300, y: 300 }, view)).toBe(true);
+    expect(segmentMeetsRect({ x: 120, y: 0 }, { x: 120, y: 500 }, view)).toBe(true);
+    expect(segmentMeetsRect({ x: 110, y: 110 }, { x: 120, y: 120 }, view)).toBe(true);
+  });
+  it("do not meet when only the line's box overlaps the view", () => {
+    // The diagonal passes the view's corner: its box covers the view, the line does not.
+    expect(segmentMeetsRect({ x: 0, y: 160 }, { x: 160, y: 0 }, view)).toBe(false);
+    expect(segmentMeetsRect({ x: 0, y: 90 }, { x: 90, y: 0 }, view)).toBe(false);
+    expect(segmentMeetsRect({ x: 160, y: 0 }, { x: 160, y: 500 }, view)).toBe(false);
+  });
+});
+
+describe("a connector cut to the view", () => {
+  it("keeps the part inside, on the same line", () => {
+    const part = clipSegment({ x: 0, y: 0 }, { x: 300, y: 300 }, { x: 100, y: 100, width: 50, height: 50 })!;
+    expect(part[0]).toEqual({ x: 100, y: 100 });
+    expect(part[1]).toEqual({ x: 150, y: 150 });
+    const inside = clipSegment({ x: 110, y: 120 }, { x: 130, y: 140 }, { x: 100, y: 100, width: 50, height: 50 })!;
+    expect(inside).toEqual([
+      { x: 110, y: 120 },
+      { x: 130, y: 140 },
+    ]);
+  });
+});
+
+describe("cells along a line", () => {
+  it("are the cells the line passes through, each once, neighbours in turn", () => {
+    const cells = [...cellsAlong({ x: 10, y: 10 }, { x: 1000, y: 300 }, 100)];
+    expect(cells[0]).toEqual([0, 0]);
+    expect(cells.at(-1)).toEqual([10, 3]);
+    expect(new Set(cells.map((c) => c.join())).size).toBe(cells.length);
+    for (let k = 1; k < cells.length; k++)
+      expect(Math.abs(cells[k]![0] - cells[k - 1]![0]) + Math.abs(cells[k]![1] - cells[k - 1]![1])).toBe(1);
+    // Every point of the line is in one of them.
+    for (let t = 0; t <= 1; t += 0.001) {
+      const x = 10 + 990 * t,
+        y = 10 + 290 * t;
+      expect(cells.some(([i, j]) => Math.floor(x / 100) === i && Math.floor(y / 100) === j)).toBe(true);
+    }
+  });
+  it("let a long connector be found only where it runs", () => {
+    const long = { id: "c", a: { x: 0, y: 0 }, b: { x: 5000, y: 5000 }, x: 0, y: 0, width: 5000, height: 5000 };
+    const index = new SpatialIndex([long], 512, (c, cell) => cellsAlong(c.a, c.b, cell));
+    expect(index.query({ x: 2400, y: 2400, width: 100, height: 100 }).length).toBe(1);
+    expect(index.query({ x: 4000, y: 100, width: 200, height: 200 }).length).toBe(0);
   });
 });

@@ -20,7 +20,7 @@ import {
 import { mapGrid } from "../geometry/grid";
 import { connectHandleCenter, connectorEnds, resizeHandleRect } from "../geometry/hit";
 import { LANE_HEADER_WIDTH, STAGE_HEADER_HEIGHT } from "../geometry/layout";
-import type { Point, Rect } from "../geometry/rect";
+import { clipSegment, intersects, type Point, type Rect } from "../geometry/rect";
 import {
   CONNECTOR,
   EMOTION,
@@ -63,8 +63,8 @@ export function drawScene(ctx: CanvasRenderingContext2D, editor: Editor, width: 
  * emotion line, selection and tool overlays) as `cam` places it, inside `area` only (screen
  * pixels; the whole view, or a strip a gesture exposed). Sizes that stay constant on screen
  * (line widths, handles) follow the editor's zoom, so a strip drawn for a panned bitmap matches it.
- * A `sketch` draws cards and notes as blocks without text whatever the zoom: for what a zoom
- * gesture uncovers, drawn in full when the camera rests.
+ * A `sketch` draws cards and notes as blocks without text or connectors whatever the zoom: for
+ * what a zoom gesture uncovers, drawn in full when the camera rests.
  */
 export function drawWorld(
   ctx: CanvasRenderingContext2D,
@@ -113,7 +113,8 @@ export function drawWorld(
     // Overview: one path per colour and one for all connectors, so thousands of items cost a
     // handful of fills rather than thousands.
     fillBatched(ctx, notes, (n) => n.color);
-    drawConnectors(ctx, editor, view, detailed, overlay.workshop === true);
+    // A sketch leaves out the connectors: thin lines, drawn once the camera rests.
+    if (!sketch) drawConnectors(ctx, editor, view, detailed, overlay.workshop === true);
     fillBatched(ctx, cards, (t) => RELIABILITY_COLOR[t.reliability]);
     const stars = cards.filter((t) => t.momentOfTruth);
     fillBatched(
@@ -422,9 +423,13 @@ function drawConnectors(ctx: CanvasRenderingContext2D, editor: Editor, view: Rec
     // Overview: every visible connector in one stroke, without arrowheads or labels.
     ctx.strokeStyle = CONNECTOR;
     ctx.beginPath();
-    for (const { a, b } of editor.queryConnectors(view)) {
-      ctx.moveTo(a.x, a.y);
-      ctx.lineTo(b.x, b.y);
+    const reach = ctx.lineWidth;
+    const near = { x: view.x - reach, y: view.y - reach, width: view.width + 2 * reach, height: view.height + 2 * reach };
+    for (const { a, b } of editor.queryConnectors(near)) {
+      const part = clipSegment(a, b, near);
+      if (!part) continue;
+      ctx.moveTo(part[0].x, part[0].y);
+      ctx.lineTo(part[1].x, part[1].y);
     }
     ctx.stroke();
     for (const id of editor.selection) {
@@ -437,26 +442,44 @@ function drawConnectors(ctx: CanvasRenderingContext2D, editor: Editor, view: Rec
     }
     return;
   }
-  // Arrowheads and labels reach a little past the line's box.
-  const near = { x: view.x - 10, y: view.y - 10, width: view.width + 20, height: view.height + 20 };
-  for (const { connector: c, a, b } of editor.queryConnectors(near)) {
-    const selected = editor.selection.has(c.id);
+  // Arrowheads reach past the line's box; a long connector's box covers much it does not cross.
+  const reach = Math.max(9, 6 / zoom) + ctx.lineWidth;
+  const near = { x: view.x - reach, y: view.y - reach, width: view.width + 2 * reach, height: view.height + 2 * reach };
+  // Each line cut to what is near the view: Skia strokes a long line whole before clipping it.
+  const shown = editor.queryConnectors(near).flatMap((c) => {
+    const part = clipSegment(c.a, c.b, near);
+    return part ? [{ ...c, part }] : [];
+  });
+  // One stroke for the lines and one fill for the heads of each colour; the selected on top.
+  for (const selected of [false, true]) {
+    const group = shown.filter((c) => editor.selection.has(c.id) === selected);
+    if (group.length === 0) continue;
     ctx.strokeStyle = selected ? SELECTION : CONNECTOR;
     ctx.fillStyle = ctx.strokeStyle;
-    arrow(ctx, a, b, zoom);
-    if (detailed && c.label) {
-      const mx = (a.x + b.x) / 2,
-        my = (a.y + b.y) / 2;
-      ctx.font = `11px ${FONT}`;
-      const w = textWidth(ctx, c.label) + 8;
-      ctx.fillStyle = "rgba(255,255,255,0.9)";
-      ctx.fillRect(mx - w / 2, my - 8, w, 16);
-      ctx.fillStyle = MUTED;
-      ctx.textAlign = "center";
-      ctx.textBaseline = "middle";
-      ctx.fillText(c.label, mx, my);
-      ctx.textAlign = "start";
+    ctx.beginPath();
+    for (const { part } of group) {
+      ctx.moveTo(part[0].x, part[0].y);
+      ctx.lineTo(part[1].x, part[1].y);
     }
+    ctx.stroke();
+    ctx.beginPath();
+    for (const { a, b } of group) arrowHead(ctx, a, b, zoom);
+    ctx.fill();
+  }
+  ctx.font = `11px ${FONT}`;
+  for (const { connector: c, a, b } of shown) {
+    if (!c.label) continue;
+    const mx = (a.x + b.x) / 2,
+      my = (a.y + b.y) / 2;
+    const w = textWidth(ctx, c.label) + 8;
+    if (!intersects({ x: mx - w / 2, y: my - 8, width: w, height: 16 }, view)) continue;
+    ctx.fillStyle = "rgba(255,255,255,0.9)";
+    ctx.fillRect(mx - w / 2, my - 8, w, 16);
+    ctx.fillStyle = MUTED;
+    ctx.textAlign = "center";
+    ctx.textBaseline = "middle";
+    ctx.fillText(c.label, mx, my);
+    ctx.textAlign = "start";
   }
 }
 
@@ -471,8 +494,15 @@ function drawEmotion(ctx: CanvasRenderingContext2D, editor: Editor, compareMapId
   ctx.setLineDash([4 / zoom, 4 / zoom]);
   ctx.beginPath();
   const mid = emotionY(row, 0);
-  ctx.moveTo(LANE_HEADER_WIDTH, mid);
-  ctx.lineTo(grid.bounds.width, mid);
+  // Only across the view, starting on a whole dash period so the dashes fall where the whole
+  // line's would: dashing the full width of a 10,000-card map costs milliseconds per strip.
+  const period = 8 / zoom;
+  const from = LANE_HEADER_WIDTH + Math.max(0, Math.floor((view.x - LANE_HEADER_WIDTH) / period)) * period;
+  const to = Math.min(grid.bounds.width, view.x + view.width + period);
+  if (to > from) {
+    ctx.moveTo(from, mid);
+    ctx.lineTo(to, mid);
+  }
   ctx.stroke();
   ctx.setLineDash([]);
   if (compareMapId) {
@@ -636,14 +666,19 @@ function arrow(ctx: CanvasRenderingContext2D, a: Point, b: Point, zoom: number):
   ctx.moveTo(a.x, a.y);
   ctx.lineTo(b.x, b.y);
   ctx.stroke();
+  ctx.beginPath();
+  arrowHead(ctx, a, b, zoom);
+  ctx.fill();
+}
+
+/** Adds the head of an arrow from `a` to `b` to the current path. */
+function arrowHead(ctx: CanvasRenderingContext2D, a: Point, b: Point, zoom: number): void {
   const angle = Math.atan2(b.y - a.y, b.x - a.x);
   const s = Math.max(9, 6 / zoom);
-  ctx.beginPath();
   ctx.moveTo(b.x, b.y);
   ctx.lineTo(b.x - s * Math.cos(angle - 0.4), b.y - s * Math.sin(angle - 0.4));
   ctx.lineTo(b.x - s * Math.cos(angle + 0.4), b.y - s * Math.sin(angle + 0.4));
   ctx.closePath();
-  ctx.fill();
 }
 
 function star(ctx: CanvasRenderingContext2D, cx: number, cy: number, r: number): void {

@@ -609,6 +609,7 @@ export class App {
 
   /** What the title and status bar show now. */
   private readonly shown = { all: "", title: "", status: "" };
+  private zoomLabel: HTMLSpanElement | undefined;
 
   private refresh(): void {
     const e = this.editor;
@@ -631,11 +632,15 @@ export class App {
       e.editing,
       [...e.selection].join(","),
       e.focus?.id,
-      Math.round(e.camera.zoom * 100),
       this.notice,
       this.roomState?.code,
     ].join("\u0000");
-    if (key === this.shown.all) return;
+    const zoom = `${Math.round(e.camera.zoom * 100)}%`;
+    if (key === this.shown.all) {
+      // Only the zoom changed (a zoom gesture): one text node, not the whole status bar.
+      if (this.zoomLabel && this.zoomLabel.textContent !== zoom) this.zoomLabel.textContent = zoom;
+      return;
+    }
     this.shown.all = key;
     for (const [b, a] of this.toolbarButtons) b.disabled = a.enabled ? !a.enabled(e) : false;
     const file = e.path.split(/[\\/]/).pop() ?? "";
@@ -665,9 +670,9 @@ export class App {
       };
     }
     const selected = e.selection.size ? `${e.selection.size} selected` : e.history.undoLabel ? `Undo: ${e.history.undoLabel}` : "";
-    const zoom = `${Math.round(e.camera.zoom * 100)}%`;
     const status = [this.notice, e.saveState, save, this.counts.text, selected, zoom, this.roomState?.code, e.path].join("\u0000");
     if (status === this.shown.status) return;
+    this.zoomLabel = h("span", { class: "zoom" }, zoom);
     this.shown.status = status;
     clear(this.status);
     if (this.notice) this.status.append(h("span", { class: "notice", role: "alert" }, this.notice));
@@ -675,7 +680,7 @@ export class App {
       h("span", { class: `save ${e.saveState}`, "data-save-state": e.saveState }, save),
       h("span", {}, this.counts.text),
       h("span", {}, selected),
-      h("span", { class: "zoom" }, zoom),
+      this.zoomLabel,
       this.roomState
         ? h(
             "button",

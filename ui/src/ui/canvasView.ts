@@ -37,6 +37,7 @@ export class CanvasView {
   /** Where the layer's corner is on the tile plane (device pixels): moves with each pan frame. */
   private corner = { x: 0, y: 0 };
   private settle: ReturnType<typeof setTimeout> | undefined;
+  private release: ReturnType<typeof setTimeout> | undefined;
   /** How many frames were drawn from the layer rather than in full (for the tests). */
   movedFrames = 0;
 
@@ -240,7 +241,7 @@ export class CanvasView {
       ctx.setTransform(1, 0, 0, 1, 0, 0);
       ctx.drawImage(layer, 0, 0);
       // What the next frames will uncover, in the time this frame leaves.
-      if (tiled) this.tiles.prepare({ x: corner.x, y: corner.y, width: layer.width, height: layer.height }, started + PREPARE_MS);
+      if (tiled) this.tiles.prepare({ x: corner.x, y: corner.y, width: layer.width, height: layer.height }, dx, dy, started + PREPARE_MS);
     } else {
       // A zoom: the layer scaled about its new place, and what it leaves bare sketched (blocks,
       // no text: drawing text over most of the view would cost a full frame).
@@ -256,6 +257,8 @@ export class CanvasView {
       this.layerScene = undefined;
       this.schedule();
     }, SETTLE_MS);
+    clearTimeout(this.release);
+    this.release = setTimeout(() => this.tiles.release(), RELEASE_MS);
     return true;
   }
 
@@ -355,6 +358,8 @@ export class CanvasView {
 
 /** How long the camera must rest before the map is drawn in full again (the brief: ≤ 150 ms). */
 export const SETTLE_MS = 120;
+/** How long after the last gesture the tiles' memory is given back. */
+const RELEASE_MS = 3000;
 /** Frames of a pan draw tiles ahead until this long after they began: WebKitGTK needs the rest
  * of the 16.7 ms to put the frame on screen (measured: a frame whose script runs past ~8 ms
  * misses the display's tick). */

@@ -23,6 +23,8 @@ export interface TilePlane {
 export class Tiles {
   private plane: TilePlane | undefined;
   private readonly tiles = new Map<string, DprCanvas>();
+  /** Canvases of dropped tiles, reused: WebKit takes longer to make a canvas than to draw one. */
+  private spare: DprCanvas[] = [];
   /** Tiles drawn since the plane was set (for the tests and the benchmark). */
   drawn = 0;
 
@@ -31,12 +33,19 @@ export class Tiles {
     private readonly overlay: Overlay,
   ) {}
 
-  /** Starts over on `plane` (after a full drawing); the old tiles' memory goes back. */
+  /** Starts over on `plane` (after a full drawing), keeping the canvases for the next pan. */
   reset(plane: TilePlane | undefined): void {
-    for (const t of this.tiles.values()) t.width = t.height = 0;
+    this.spare.push(...this.tiles.values());
     this.tiles.clear();
     this.plane = plane;
     this.drawn = 0;
+  }
+
+  /** Gives the memory of every canvas back (when the view has rested a while). */
+  release(): void {
+    this.reset(this.plane);
+    for (const t of this.spare) t.width = t.height = 0;
+    this.spare = [];
   }
 
   /**
@@ -57,11 +66,16 @@ export class Tiles {
   }
 
   /**
-   * Draws missing tiles around `view` (device pixels of the plane), nearest first, until
-   * `deadline` (a `performance.now()` time): what the next frames of a pan will uncover.
+   * Draws missing tiles beside `view` (device pixels of the plane) on the sides a pan moving the
+   * content by (`dx`, `dy`) uncovers, nearest first, until `deadline` (a `performance.now()`
+   * time): what the next frames will need.
    */
-  prepare(view: Rect, deadline: number): void {
-    const around = { x: view.x - TILE, y: view.y - TILE, width: view.width + 2 * TILE, height: view.height + 2 * TILE };
+  prepare(view: Rect, dx: number, dy: number, deadline: number): void {
+    const left = dx > 0 ? TILE : 0,
+      right = dx < 0 ? TILE : 0,
+      top = dy > 0 ? TILE : 0,
+      bottom = dy < 0 ? TILE : 0;
+    const around = { x: view.x - left, y: view.y - top, width: view.width + left + right, height: view.height + top + bottom };
     const cx = view.x + view.width / 2,
       cy = view.y + view.height / 2;
     const distance = ([i, j]: [number, number]) => Math.hypot((i + 0.5) * TILE - cx, (j + 0.5) * TILE - cy);
@@ -78,8 +92,7 @@ export class Tiles {
         .map((k) => [k, distance(k.split(",").map(Number) as [number, number])] as const)
         .sort((a, b) => b[1] - a[1]);
       for (const [k] of far.slice(0, this.tiles.size - MAX_TILES)) {
-        const t = this.tiles.get(k)!;
-        t.width = t.height = 0;
+        this.spare.push(this.tiles.get(k)!);
         this.tiles.delete(k);
       }
     }
@@ -91,9 +104,9 @@ export class Tiles {
     const key = `${i},${j}`;
     const known = this.tiles.get(key);
     if (known) return known;
-    const canvas = document.createElement("canvas") as DprCanvas;
-    canvas.width = TILE;
-    canvas.height = TILE;
+    const canvas = this.spare.pop() ?? (document.createElement("canvas") as DprCanvas);
+    if (canvas.width !== TILE) canvas.width = TILE;
+    if (canvas.height !== TILE) canvas.height = TILE;
     canvas.dpr = plane.dpr;
     const ctx = canvas.getContext("2d");
     if (!ctx) return undefined;
