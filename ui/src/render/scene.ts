@@ -18,9 +18,10 @@ import {
   type Segment,
 } from "../geometry/emotion";
 import { mapGrid } from "../geometry/grid";
+import { SpatialIndex } from "../geometry/spatial";
 import { connectHandleCenter, connectorEnds, resizeHandleRect } from "../geometry/hit";
 import { LANE_HEADER_WIDTH, STAGE_HEADER_HEIGHT } from "../geometry/layout";
-import { clipSegment, intersects, type Point, type Rect } from "../geometry/rect";
+import { clipSegment, type Point, type Rect } from "../geometry/rect";
 import {
   CONNECTOR,
   EMOTION,
@@ -49,6 +50,9 @@ export interface Overlay {
   workshop?: boolean;
   /** The live room's stage ratings on the map on screen: its curve and spread. */
 }
+
+/** A rectangle holding any map. */
+const EVERYWHERE = { x: -1e9, y: -1e9, width: 2e9, height: 2e9 };
 
 /** Below this zoom cards are drawn as coloured blocks without text. */
 export const TEXT_ZOOM = 0.35;
@@ -92,7 +96,10 @@ export function drawWorld(
   ctx.setTransform(cam.zoom * dpr, 0, 0, cam.zoom * dpr, -cam.x * cam.zoom * dpr, -cam.y * cam.zoom * dpr);
 
   drawGrid(ctx, editor, view);
-  const visible = editor.query(view);
+  // Cards reach past their box (the offset shadow, the selection outline and handles): a strip or
+  // tile just beside one draws those edges too.
+  const reach = Math.max(4, 24 / editor.camera.zoom);
+  const visible = editor.query({ x: view.x - reach, y: view.y - reach, width: view.width + 2 * reach, height: view.height + 2 * reach });
   const notes: Note[] = [],
     cards: Touchpoint[] = [];
   for (const item of visible) {
@@ -241,9 +248,12 @@ function drawStickyHeaders(ctx: CanvasRenderingContext2D, editor: Editor, width:
     ctx.fillRect(band.left, y0, headerW, y1 - y0);
     ctx.fillStyle = HEADER_INK;
     const lh = laneFont * 1.2;
-    const lines = wrap(ctx, r.lane.name, headerW - 12, Math.max(1, Math.min(3, Math.floor((y1 - y0 - 4) / lh))));
+    // Centred in the part on screen, as a lane cut off at the top is: a tall lane coming in from
+    // the bottom shows its name at once.
+    const shown = Math.min(y1, height);
+    const lines = wrap(ctx, r.lane.name, headerW - 12, Math.max(1, Math.min(3, Math.floor((shown - y0 - 4) / lh))));
     lines.forEach((line, i) => {
-      ctx.fillText(line, band.left + 6, (y0 + y1) / 2 + (i - (lines.length - 1) / 2) * lh);
+      ctx.fillText(line, band.left + 6, (y0 + shown) / 2 + (i - (lines.length - 1) / 2) * lh);
     });
     ctx.fillStyle = "#475569";
     ctx.fillRect(band.left + 4, y1 - 1, headerW - 8, 1);
@@ -466,19 +476,30 @@ function drawConnectors(ctx: CanvasRenderingContext2D, editor: Editor, view: Rec
     for (const { a, b } of group) arrowHead(ctx, a, b, zoom);
     ctx.fill();
   }
+  // Labels sit at the middle of the whole line, which may be far from the part in view: they have
+  // an index of their own, so a tile that a label reaches into draws it even without the line.
   ctx.font = `11px ${FONT}`;
-  for (const { connector: c, a, b } of shown) {
-    if (!c.label) continue;
-    const mx = (a.x + b.x) / 2,
-      my = (a.y + b.y) / 2;
-    const w = textWidth(ctx, c.label) + 8;
-    if (!intersects({ x: mx - w / 2, y: my - 8, width: w, height: 16 }, view)) continue;
+  const labels = perVersion(
+    editor,
+    "connector labels",
+    () =>
+      new SpatialIndex(
+        editor
+          .queryConnectors(EVERYWHERE)
+          .filter((c) => c.connector.label)
+          .map(({ id, connector, a, b }) => {
+            const w = textWidth(ctx, connector.label) + 8;
+            return { id, label: connector.label, x: (a.x + b.x) / 2 - w / 2, y: (a.y + b.y) / 2 - 8, width: w, height: 16 };
+          }),
+      ),
+  );
+  for (const l of labels.query(view)) {
     ctx.fillStyle = "rgba(255,255,255,0.9)";
-    ctx.fillRect(mx - w / 2, my - 8, w, 16);
+    ctx.fillRect(l.x, l.y, l.width, l.height);
     ctx.fillStyle = MUTED;
     ctx.textAlign = "center";
     ctx.textBaseline = "middle";
-    ctx.fillText(c.label, mx, my);
+    ctx.fillText(l.label, l.x + l.width / 2, l.y + 8);
     ctx.textAlign = "start";
   }
 }

@@ -38,6 +38,8 @@ export class CanvasView {
   private corner = { x: 0, y: 0 };
   private settle: ReturnType<typeof setTimeout> | undefined;
   private release: ReturnType<typeof setTimeout> | undefined;
+  /** Whether the camera has moved in the last `SETTLE_MS` (a gesture is running). */
+  private moving = false;
   /** How many frames were drawn from the layer rather than in full (for the tests). */
   movedFrames = 0;
 
@@ -157,7 +159,11 @@ export class CanvasView {
     if (!lctx) return;
     const onlyMoved =
       previous !== undefined && this.layerScene !== undefined && sameScene(previous, scene) && !sameCamera(previous.camera, scene.camera);
-    if (!(onlyMoved && this.drawMoved(ctx, lctx, previous, t0))) {
+    // A zoom that is not part of a gesture (Fit, the zoom buttons and keys) or a gesture's first
+    // frame is drawn in full, so a single step never shows the sketch.
+    const inGesture = this.moving;
+    if (onlyMoved) this.keepMoving();
+    if (!(onlyMoved && this.drawMoved(ctx, lctx, previous, t0, inGesture))) {
       drawWorld(lctx, this.editor, scene.camera, { x: 0, y: 0, width, height }, this.overlay);
       this.layerScene = scene;
       this.tiles.reset({ origin: scene.camera, dpr: scene.dpr });
@@ -173,6 +179,20 @@ export class CanvasView {
     const marks = window as unknown as { journeymapFirstFrame?: number };
     if (marks.journeymapFirstFrame === undefined && this.editor.path) marks.journeymapFirstFrame = performance.now();
     if (this.frameTimes.length > 600) this.frameTimes.shift();
+  }
+
+  /** A gesture runs: the map is drawn in full (crisp, and exactly as a full drawing) once the
+   * camera has rested for `SETTLE_MS`, and the tiles' memory goes back a while later. */
+  private keepMoving(): void {
+    this.moving = true;
+    clearTimeout(this.settle);
+    this.settle = setTimeout(() => {
+      this.moving = false;
+      this.layerScene = undefined;
+      this.schedule();
+    }, SETTLE_MS);
+    clearTimeout(this.release);
+    this.release = setTimeout(() => this.tiles.release(), RELEASE_MS);
   }
 
   /** Draws the map in full now, as at rest (the tests compare gesture frames with this). */
@@ -204,7 +224,13 @@ export class CanvasView {
    * does not cover drawn. False when a full drawing is the better answer (a jump of more than a
    * screen, or a zoom so far from the layer's that it would blur or leave most of the view bare).
    */
-  private drawMoved(ctx: CanvasRenderingContext2D, lctx: CanvasRenderingContext2D, was: LayerScene, started: number): boolean {
+  private drawMoved(
+    ctx: CanvasRenderingContext2D,
+    lctx: CanvasRenderingContext2D,
+    was: LayerScene,
+    started: number,
+    inGesture: boolean,
+  ): boolean {
     const cam = this.editor.camera;
     const { width, height, dpr } = was;
     const scale = cam.zoom / was.camera.zoom;
@@ -243,6 +269,7 @@ export class CanvasView {
       // What the next frames will uncover, in the time this frame leaves.
       if (tiled) this.tiles.prepare({ x: corner.x, y: corner.y, width: layer.width, height: layer.height }, dx, dy, started + PREPARE_MS);
     } else {
+      if (!inGesture) return false;
       // A zoom: the layer scaled about its new place, and what it leaves bare sketched (blocks,
       // no text: drawing text over most of the view would cost a full frame).
       const covered = { x: ox, y: oy, width: width * scale, height: height * scale };
@@ -251,14 +278,6 @@ export class CanvasView {
       for (const strip of uncovered(covered, width, height)) drawWorld(ctx, this.editor, cam, strip, this.overlay, true);
     }
     this.movedFrames++;
-    // Drawn in full (crisp, and exactly as a full drawing) once the camera rests.
-    clearTimeout(this.settle);
-    this.settle = setTimeout(() => {
-      this.layerScene = undefined;
-      this.schedule();
-    }, SETTLE_MS);
-    clearTimeout(this.release);
-    this.release = setTimeout(() => this.tiles.release(), RELEASE_MS);
     return true;
   }
 

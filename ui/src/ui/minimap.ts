@@ -84,13 +84,18 @@ export class Minimap {
     ctx.clearRect(0, 0, W, H);
     ctx.drawImage(this.cached.image, 0, 0);
     const cam = e.camera;
-    ctx.strokeStyle = "#f59e0b";
-    ctx.lineWidth = 2;
-    ctx.strokeRect(
+    const view: [number, number, number, number] = [
       ox + (cam.x - bounds.x) * scale,
       oy + (cam.y - bounds.y) * scale,
       (e.viewport.width / cam.zoom) * scale,
       (e.viewport.height / cam.zoom) * scale,
-    );
+    ];
+    // Dark under amber: the frame stays visible over cards of any colour.
+    ctx.strokeStyle = "#0f172a";
+    ctx.lineWidth = 4;
+    ctx.strokeRect(...view);
+    ctx.strokeStyle = "#f59e0b";
+    ctx.lineWidth = 2;
+    ctx.strokeRect(...view);
   }
 }
