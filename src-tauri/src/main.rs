@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use journeymap::app::backup::{BackupEntry, Backups};
 use journeymap::app::recent::RecentFiles;
 use journeymap::app::room::{RoomHost, RoomOptions, RoomPhase, RoomSlot, RoomState};
-use journeymap::app::{CjmlRead, OpenedProject, Session};
+use journeymap::app::{CjmlRead, OpenedProject, Session, TemplateEntry, TemplateList, Templates};
 use journeymap::export::Viewport;
 use journeymap::interchange::feedback_csv::{FeedbackMapping, FeedbackPreview};
 use journeymap::interchange::holidays::HolidayImport;
@@ -114,6 +114,52 @@ fn create_project(
     name: String,
 ) -> Result<Response, Error> {
     remember(&app, session(&state).create_named(&path, &name))
+}
+
+/// The built-in templates and the user's own folder (shared with `journeymap templates`).
+struct TemplateStore(Templates);
+
+#[tauri::command]
+fn create_from_template(
+    app: AppHandle,
+    state: State<'_, Workspace>,
+    store: State<'_, TemplateStore>,
+    path: PathBuf,
+    name: String,
+    template: String,
+) -> Result<Response, Error> {
+    remember(
+        &app,
+        session(&state).create_from_template(&path, &name, &store.0, &template),
+    )
+}
+
+#[tauri::command(async)]
+fn list_templates(store: State<'_, TemplateStore>) -> Result<TemplateList, Error> {
+    store.0.list()
+}
+
+/// A template's map as SVG, for the picker's thumbnail.
+#[tauri::command(async)]
+fn template_picture(store: State<'_, TemplateStore>, key: String) -> Result<String, Error> {
+    store.0.picture(&key)
+}
+
+#[tauri::command]
+fn save_map_as_template(
+    state: State<'_, Workspace>,
+    store: State<'_, TemplateStore>,
+    map_id: Id,
+    name: String,
+    with_cards: bool,
+    replace: bool,
+) -> Result<TemplateEntry, Error> {
+    session(&state).save_map_as_template(&store.0, map_id, &name, with_cards, replace)
+}
+
+#[tauri::command]
+fn remove_template(store: State<'_, TemplateStore>, key: String) -> Result<(), Error> {
+    store.0.remove(&key)
 }
 
 #[tauri::command]
@@ -486,6 +532,8 @@ fn main() {
                 data_dir.join("backups"),
                 BACKUPS_KEPT,
             )));
+            let templates = Templates::user_folder().unwrap_or_else(|| data_dir.join("templates"));
+            app.manage(TemplateStore(Templates::new(templates)));
             app.manage(Workspace(Arc::new(Mutex::new(Session::default()))));
             app.manage(RoomSlot::default());
             if let Some(window) = app.get_webview_window("main") {
@@ -523,6 +571,11 @@ fn main() {
             close_room,
             open_project,
             create_project,
+            create_from_template,
+            list_templates,
+            template_picture,
+            save_map_as_template,
+            remove_template,
             apply_changes,
             save_project_as,
             redesign_progress,

@@ -11,6 +11,7 @@ pub mod recent;
 #[cfg(feature = "room")]
 pub mod room;
 pub mod session;
+pub mod templates;
 mod tracker;
 
 #[cfg(feature = "report")]
@@ -19,6 +20,7 @@ pub use exports::ReportJob;
 pub use imports::read_logo;
 pub use imports::{import_json, CjmlRead, SheetImported, SheetOptions};
 pub use session::{OpenedProject, Session};
+pub use templates::{TemplateEntry, TemplateList, TemplateOrigin, Templates};
 pub use tracker::{phase_index, Advanced, RedesignRow};
 
 /// What Help → About and `journeymap --version` say: the release (from Cargo, the one place a

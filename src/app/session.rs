@@ -85,6 +85,31 @@ impl Session {
         self.create(path, &Project::starter(new_id(), name, new_id))
     }
 
+    /// Creates a project named `name` from the template called `key` (File → New, `journeymap
+    /// new --template`).
+    pub fn create_from_template(
+        &mut self,
+        path: &Path,
+        name: &str,
+        templates: &crate::app::Templates,
+        key: &str,
+    ) -> Result<OpenedProject<'_>> {
+        let project = templates.start(key, name)?;
+        self.create(path, &project)
+    }
+
+    /// Keeps a map of the open project as a template in the user's folder.
+    pub fn save_map_as_template(
+        &self,
+        templates: &crate::app::Templates,
+        map_id: Id,
+        name: &str,
+        with_cards: bool,
+        replace: bool,
+    ) -> Result<crate::app::TemplateEntry> {
+        templates.save(self.open_project()?, map_id, name, with_cards, replace)
+    }
+
     fn opened(&mut self) -> Result<OpenedProject<'_>> {
         let project = self.open_project()?;
         Ok(OpenedProject {

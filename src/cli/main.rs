@@ -5,7 +5,7 @@ mod measures;
 mod tracker;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
-use journeymap::app::{Session, SheetOptions};
+use journeymap::app::{Session, SheetOptions, TemplateOrigin, Templates};
 use journeymap::interchange::tables::Table;
 use journeymap::model::new_id;
 use journeymap::storage::SCHEMA_VERSION;
@@ -25,13 +25,24 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Create a project file with one map ready to work on (standard lanes, stages to rename).
+    /// Create a project file with one map ready to work on: standard lanes and stages to
+    /// rename, or a template's map (`journeymap templates` lists them).
     New {
         /// The .journey file to create (must not exist).
         file: PathBuf,
-        /// The project's name.
+        /// The project's name (the file's name when left out).
         #[arg(long)]
-        name: String,
+        name: Option<String>,
+        /// Start from this template: a key from `journeymap templates`.
+        #[arg(long)]
+        template: Option<String>,
+    },
+    /// List the templates a project can start from: the built-in ones and your own (saved from
+    /// the app with Map → Save Map as Template; kept in the folder printed at the end).
+    Templates {
+        /// Print the list as JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Print a project's name and counts of maps, stages, touchpoints and moments of truth.
     Info {
@@ -405,6 +416,56 @@ fn column_specs(specs: &[String]) -> Result<Vec<(String, Option<String>)>> {
         .collect()
 }
 
+/// The built-in templates and the user's own folder.
+fn user_templates() -> Result<Templates> {
+    Templates::user_folder().map(Templates::new).ok_or_else(|| {
+        Error::InvalidInput(
+            "no home directory is known: set JOURNEYMAP_TEMPLATES to a template folder".into(),
+        )
+    })
+}
+
+fn templates(json: bool) -> Result<()> {
+    let shelf = user_templates()?;
+    let list = shelf.list()?;
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&list).unwrap_or_default()
+        );
+        return Ok(());
+    }
+    let width = list
+        .templates
+        .iter()
+        .map(|t| t.key.chars().count())
+        .max()
+        .unwrap_or(0);
+    for t in &list.templates {
+        let origin = match t.origin {
+            TemplateOrigin::BuiltIn => "built in",
+            TemplateOrigin::Yours => "yours",
+        };
+        println!(
+            "{:width$}  {} ({origin}; {} stages, {} cards){}",
+            t.key,
+            t.name,
+            t.stages,
+            t.cards,
+            if t.summary.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", t.summary)
+            },
+        );
+    }
+    for s in &list.skipped {
+        eprintln!("skipped: {s}");
+    }
+    println!("your templates: {}", shelf.folder().display());
+    Ok(())
+}
+
 /// A session to change `file`, or only to read it when nothing is to be written.
 fn session_for(file: &Path, dry_run: bool) -> Result<Session> {
     if dry_run {
@@ -416,10 +477,28 @@ fn session_for(file: &Path, dry_run: bool) -> Result<Session> {
 
 fn run(command: Command) -> Result<()> {
     match command {
-        Command::New { file, name } => {
-            Session::default().create_named(&file, &name)?;
+        Command::New {
+            file,
+            name,
+            template,
+        } => {
+            let name = name.unwrap_or_else(|| {
+                file.file_stem()
+                    .map(|s| s.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| "Untitled journey".into())
+            });
+            let mut session = Session::default();
+            match template {
+                Some(key) => {
+                    session.create_from_template(&file, &name, &user_templates()?, &key)?;
+                }
+                None => {
+                    session.create_named(&file, &name)?;
+                }
+            }
             println!("created {}", file.display());
         }
+        Command::Templates { json } => templates(json)?,
         Command::Info { file, json } => info(&file, json)?,
         #[cfg(feature = "room")]
         Command::Room {

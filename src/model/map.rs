@@ -143,6 +143,17 @@ impl LaneKind {
     pub fn parse(s: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.as_str() == s)
     }
+
+    /// The colour a new sticky note takes in a lane of this kind (as the canvas gives it).
+    pub fn note_colour(self) -> &'static str {
+        match self {
+            Self::PainPoints => "#fecaca",
+            Self::Opportunities => "#bbf7d0",
+            Self::ThoughtsAndFeelings => "#ede9fe",
+            Self::CustomerActions => "#e0f2fe",
+            _ => "#fde68a",
+        }
+    }
 }
 
 /// A row of the map.

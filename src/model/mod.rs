@@ -13,6 +13,7 @@ mod persona;
 mod project;
 mod redesign;
 mod starter;
+mod templates;
 mod touchpoint;
 mod validate;
 
@@ -39,6 +40,9 @@ pub use redesign::{
     StatusChange, Weekmask, WorkCalendar, DEFAULT_TEMPLATE,
 };
 pub use starter::{starter_map, STARTER_LANES, STARTER_STAGES};
+pub use templates::{
+    built_in as built_in_templates, from_saved, template_of, ItemSpec, MapTemplate, StageSpec,
+};
 pub use touchpoint::{Connector, Reliability, Touchpoint};
 
 /// Every record is identified by a random UUID (v4), rendered as a hyphenated string.

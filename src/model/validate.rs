@@ -303,7 +303,7 @@ impl Project {
     }
 
     /// Every record's kind and id.
-    fn ids(&self) -> impl Iterator<Item = (&'static str, Id)> + '_ {
+    pub(crate) fn ids(&self) -> impl Iterator<Item = (&'static str, Id)> + '_ {
         let of = |kind: &'static str, ids: Vec<Id>| ids.into_iter().map(move |id| (kind, id));
         of("persona", self.personas.iter().map(|x| x.id).collect())
             .chain(of("map", self.maps.iter().map(|x| x.id).collect()))

@@ -31,6 +31,7 @@ fn export_all(dir: &Path) {
     journeymap::model::Limits::export_all(&cfg).expect("export Limits");
     journeymap::report::ReportRequest::export_all(&cfg).expect("export ReportRequest");
     journeymap::interchange::tables::Table::export_all(&cfg).expect("export Table");
+    journeymap::app::TemplateList::export_all(&cfg).expect("export TemplateList");
     // The values, not only the type: the UI enforces the core's limits where people type.
     let limits = serde_json::to_string_pretty(&journeymap::model::LIMITS).expect("limits");
     std::fs::write(
@@ -197,8 +198,31 @@ fn ui_fixtures() -> BTreeMap<&'static str, String> {
             serde_json::json!({ "mapId": m.id, "curve": curve, "segments": segments })
         })
         .collect();
+    // The built-in templates as the picker gets them: the list, each one's picture, and the
+    // project each starts (ids counted, so the file stays the same from run to run).
+    let shelf = journeymap::app::Templates::new(repo.join("no-such-folder"));
+    let mut t = 0u128;
+    let mut template_ids = || {
+        t += 1;
+        uuid::Uuid::from_u128(0x7e3a_0000_0000_4000_8000_0000_0000_0000 + t)
+    };
+    let templates = serde_json::json!({
+        "list": shelf.list().unwrap(),
+        "pictures": journeymap::model::built_in_templates()
+            .iter()
+            .map(|t| (t.key, shelf.picture(t.key).unwrap()))
+            .collect::<BTreeMap<_, _>>(),
+        "projects": journeymap::model::built_in_templates()
+            .iter()
+            .map(|t| {
+                let id = template_ids();
+                (t.key, t.project(id, t.name, &mut template_ids))
+            })
+            .collect::<BTreeMap<_, _>>(),
+    });
     let json = |v: serde_json::Value| serde_json::to_string_pretty(&v).unwrap() + "\n";
     BTreeMap::from([
+        ("templates.json", json(templates)),
         ("emotion-curve.json", json(serde_json::Value::Array(curves))),
         (
             "sample-dashboard.json",

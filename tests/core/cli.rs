@@ -62,6 +62,94 @@ fn new_info_export_import() {
     assert!(stdout(&out).contains("touchpoints       200"));
 }
 
+/// `journeymap` with its template folder set to `folder`.
+fn with_templates(args: &[&str], cwd: &Path, folder: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_journeymap"))
+        .args(args)
+        .current_dir(cwd)
+        .env("JOURNEYMAP_TEMPLATES", folder)
+        .output()
+        .expect("the journeymap binary runs")
+}
+
+#[test]
+fn templates_are_listed_and_start_new_projects() {
+    let dir = temp();
+    let d = dir.path();
+    let folder = d.join("my templates");
+    let out = with_templates(&["templates"], d, &folder);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    for key in [
+        "airline-trip",
+        "hotel-stay",
+        "online-purchase",
+        "bank-account",
+        "b2b-onboarding",
+        "hospital-visit",
+    ] {
+        assert!(text.contains(key), "{key} listed:\n{text}");
+    }
+    assert!(
+        text.contains(&folder.display().to_string()),
+        "says where yours go"
+    );
+
+    let out = with_templates(
+        &["new", "trip.journey", "--template", "airline-trip"],
+        d,
+        &folder,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = journeymap(&["info", "trip.journey", "--json"], d);
+    let info: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        info["name"], "trip",
+        "named after the file when --name is left out"
+    );
+    assert_eq!(info["summary"]["stages"], 5);
+    assert!(info["summary"]["momentsOfTruth"].as_u64().unwrap() >= 1);
+
+    // A template is a plain project file: one copied into the folder is listed and used.
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::copy(sample_journey(), folder.join("northwind.journey")).unwrap();
+    let out = with_templates(&["templates", "--json"], d, &folder);
+    let list: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let mine = list["templates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["key"] == "northwind")
+        .expect("the user's template is listed");
+    assert_eq!(mine["origin"], "yours");
+    let out = with_templates(
+        &[
+            "new",
+            "nw.journey",
+            "--template",
+            "northwind",
+            "--name",
+            "From Northwind",
+        ],
+        d,
+        &folder,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = journeymap(&["info", "nw.journey", "--json"], d);
+    let info: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(info["name"], "From Northwind");
+    assert_eq!(info["summary"]["touchpoints"], 44);
+    assert_eq!(
+        info["summary"]["redesigns"], 0,
+        "a template carries maps, not the work on them"
+    );
+
+    let out = with_templates(&["new", "x.journey", "--template", "nope"], d, &folder);
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("not-found"), "{}", stderr(&out));
+    assert!(!d.join("x.journey").exists(), "nothing is created");
+}
+
 #[test]
 fn errors_carry_their_code_and_fail_the_process() {
     let dir = temp();
@@ -112,6 +200,7 @@ fn every_subcommand_has_help() {
     let dir = temp();
     for sub in [
         "new",
+        "templates",
         "info",
         "export-json",
         "import-json",
