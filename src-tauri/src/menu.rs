@@ -91,6 +91,7 @@ pub const MENUS: &[(&str, &[Item])] = &[
             C("newMap", "New Map…", Some("CmdOrCtrl+Shift+M")),
             C("duplicateMap", "Duplicate as To-be", None),
             C("renameMap", "Rename Map…", None),
+            C("saveTemplate", "Save Map as Template…", None),
             S,
             C("deleteMap", "Delete Map…", None),
         ],

@@ -4,7 +4,7 @@
 // Plain WebDriver over HTTP, so it needs no extra npm packages. Run from ui/ (or anywhere).
 
 import { spawn, execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -308,6 +308,52 @@ await test("interchange: the real commands write a PNG of the current view, an S
   const version = execFileSync(cli, ["--version"]).toString().trim();
   if (version !== `journeymap ${about.version} (file format ${about.fileFormat})`) throw new Error(`About ${JSON.stringify(about)} vs ${version}`);
   await sleep(300);
+});
+
+await test("from a template: the picker draws the core's templates; a map saved as one is offered to the app and the CLI", async () => {
+  const s = await launchApp();
+  const invoke = (cmd, args) =>
+    wd("POST", `/session/${s.id}/execute/async`, {
+      script: `const done = arguments[arguments.length - 1];
+        window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]).then((r) => done(r), (e) => done({ error: e }));`,
+      args: [cmd, args],
+    });
+  // File → New Project… (Ctrl+N on the map): the picker, its thumbnails drawn by the core.
+  await wd("POST", `/session/${s.id}/element/${await s.find("canvas.map-canvas")}/value`, { text: "\uE009n\uE009" });
+  await s.waitFor(`return document.querySelectorAll(".template-tile").length >= 7`, "the template picker");
+  await s.waitFor(
+    `return [...document.querySelectorAll(".template-thumb")].every((i) => i.complete && i.naturalWidth > 0)`,
+    "every thumbnail drawn",
+  );
+  screenshot("template-picker.png");
+  await s.run(`document.querySelector(".backdrop").dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }))`);
+  // What Create does after the save dialog: the real create_from_template command.
+  const trip = join(work, "Spring trip.journey");
+  const created = await wd("POST", `/session/${s.id}/execute/async`, {
+    script: `const done = arguments[arguments.length - 1];
+      window.__TAURI_INTERNALS__.invoke("create_from_template", { path: arguments[0], name: "Spring trip", template: "airline-trip" })
+        .then((o) => { window.journeymap.editor.load(o); window.journeymap.app.onOpened(); done(o.path); }, (e) => done("error: " + JSON.stringify(e)));`,
+    args: [trip],
+  });
+  if (created !== trip) throw new Error(`create_from_template: ${created}`);
+  const shown = await s.run(`const e = window.journeymap.editor; return [e.doc.get("map", e.mapId).name, e.doc.touchpointsOf(e.mapId).length]`);
+  if (shown[0] !== "Airline trip" || shown[1] < 6) throw new Error(`the template's map: ${JSON.stringify(shown)}`);
+  await sleep(400);
+  screenshot("from-template.png");
+  // Map → Save Map as Template…, then offered by the app and by `journeymap templates`.
+  const mapId = await s.run("return window.journeymap.editor.mapId");
+  const entry = await invoke("save_map_as_template", { mapId, name: "Our airline", withCards: true, replace: false });
+  if (entry.key !== "our-airline" || entry.origin !== "yours") throw new Error(`save_map_as_template: ${JSON.stringify(entry)}`);
+  const again = await invoke("save_map_as_template", { mapId, name: "Our airline", withCards: false, replace: false });
+  if (again.error?.code !== "file-exists") throw new Error(`a second save must ask first: ${JSON.stringify(again)}`);
+  const listed = await invoke("list_templates", {});
+  if (!listed.templates.some((t) => t.key === "our-airline")) throw new Error("the app does not list the saved template");
+  const cliList = execFileSync(cli, ["templates"], { env: { ...process.env, ...env, JOURNEYMAP_TEMPLATES: "" } }).toString();
+  if (!cliList.includes("our-airline")) throw new Error(`journeymap templates does not list it:\n${cliList}`);
+  const mode = statSync(join(env.XDG_DATA_HOME, "app.journeymap.desktop", "templates", "our-airline.journey")).mode & 0o777;
+  if (mode !== 0o644) throw new Error(`the template file has mode ${mode.toString(8)}`);
+  await wd("DELETE", `/session/${s.id}`);
+  await sleep(500);
 });
 
 await test("from nothing: new project, stages, lanes, cards, notes, moment of truth, connector, curve; quit, relaunch, all there", async () => {

@@ -8,6 +8,9 @@ import feedbackImport from "../../tests/fixtures/feedback-import.json";
 import touchpointsPreview from "../../tests/fixtures/touchpoints-preview.json";
 import touchpointsImport from "../../tests/fixtures/touchpoints-import.json";
 import cjmlRead from "../../tests/fixtures/cjml-read.json";
+import builtInTemplates from "../../tests/fixtures/templates.json";
+import type { TemplateEntry } from "../bindings/TemplateEntry";
+import type { TemplateList } from "../bindings/TemplateList";
 import type { About } from "../bindings/About";
 import type { Logo } from "../bindings/Logo";
 import type { CjmlRead } from "../bindings/CjmlRead";
@@ -124,6 +127,71 @@ export class MemoryBackend implements Backend {
     this.file = Doc.fromProject(project);
     this.file.apply(starterMap("As-is journey", "asIs", 0));
     return { path, project: this.file.toProject() };
+  }
+
+  /** Templates saved in this backend's "folder", by key. */
+  readonly savedTemplates = new Map<string, { entry: TemplateEntry; project: Project }>();
+
+  async createFromTemplate(path: string, name: string, template: string): Promise<OpenedProject> {
+    const source =
+      (builtInTemplates.projects as unknown as Record<string, Project>)[template] ?? this.savedTemplates.get(template)?.project;
+    if (!source) throw new AppError("not-found", `template "${template}" does not exist`);
+    const project: Project = structuredClone(source);
+    project.info = { ...project.info, name };
+    this.file = Doc.fromProject(project);
+    return { path, project: this.file.toProject() };
+  }
+
+  async listTemplates(): Promise<TemplateList> {
+    const list = builtInTemplates.list as TemplateList;
+    return { templates: [...list.templates, ...[...this.savedTemplates.values()].map((t) => t.entry)], skipped: [] };
+  }
+
+  async templatePicture(key: string): Promise<string> {
+    const svg = (builtInTemplates.pictures as Record<string, string>)[key];
+    if (svg) return svg;
+    if (this.savedTemplates.has(key)) return "<svg xmlns='http://www.w3.org/2000/svg'/>";
+    throw new AppError("not-found", `template "${key}" does not exist`);
+  }
+
+  async saveMapAsTemplate(mapId: string, name: string, withCards: boolean, replace: boolean): Promise<TemplateEntry> {
+    const key =
+      name
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}]+/gu, "-")
+        .replace(/^-|-$/g, "") || "template";
+    if (this.savedTemplates.has(key) && !replace) throw new AppError("file-exists", `${key}.journey already exists`);
+    const all = this.file.toProject();
+    const mine = <T extends { mapId: string }>(xs: T[]) => xs.filter((x) => x.mapId === mapId);
+    const project: Project = {
+      ...all,
+      info: namedInfo(newId(), name),
+      maps: all.maps.filter((m) => m.id === mapId),
+      stages: mine(all.stages),
+      lanes: mine(all.lanes),
+      touchpoints: withCards ? mine(all.touchpoints) : [],
+      notes: withCards ? mine(all.notes) : [],
+      connectors: withCards ? mine(all.connectors) : [],
+      stories: [],
+      redesigns: [],
+      kpis: [],
+      feedback: [],
+      topTouchpoints: [],
+    };
+    const entry: TemplateEntry = {
+      key,
+      name,
+      summary: project.maps[0]?.description ?? "",
+      origin: "yours",
+      stages: project.stages.length,
+      cards: project.touchpoints.length + project.notes.length,
+    };
+    this.savedTemplates.set(key, { entry, project });
+    return entry;
+  }
+
+  async removeTemplate(key: string): Promise<void> {
+    if (!this.savedTemplates.delete(key)) throw new AppError("not-found", `template "${key}" does not exist`);
   }
 
   async newMap(name: string, kind: MapKind, position: number): Promise<Changes> {

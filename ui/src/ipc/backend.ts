@@ -28,6 +28,8 @@ import type { TouchpointPreview } from "../bindings/TouchpointPreview";
 import type { Viewport } from "../bindings/Viewport";
 import type { RoomPhase } from "../bindings/RoomPhase";
 import type { RoomState } from "../bindings/RoomState";
+import type { TemplateEntry } from "../bindings/TemplateEntry";
+import type { TemplateList } from "../bindings/TemplateList";
 
 /** The tables the CSV export writes. */
 export type CsvTable = Table;
@@ -36,6 +38,16 @@ export interface Backend {
   openStartup(): Promise<OpenedProject>;
   open(path: string): Promise<OpenedProject>;
   create(path: string, name: string): Promise<OpenedProject>;
+  /** Creates a project named `name` from the template called `template` (fresh ids). */
+  createFromTemplate(path: string, name: string, template: string): Promise<OpenedProject>;
+  /** The built-in templates and the user's own; unreadable files in `skipped`. */
+  listTemplates(): Promise<TemplateList>;
+  /** A template's map as SVG (the picker's thumbnail). */
+  templatePicture(key: string): Promise<string>;
+  /** Keeps a map of the open project as a template; `file-exists` unless `replace`. */
+  saveMapAsTemplate(mapId: string, name: string, withCards: boolean, replace: boolean): Promise<TemplateEntry>;
+  /** Deletes one of the user's own templates. */
+  removeTemplate(key: string): Promise<void>;
   apply(changes: Changes): Promise<Summary>;
   saveAs(path: string): Promise<OpenedProject>;
   /** Writes the PDF report to `path`; resolves to its size in bytes. */

@@ -18,6 +18,8 @@ import type { TouchpointPreview } from "../bindings/TouchpointPreview";
 import type { Backend } from "./backend";
 import { AppError } from "./errors";
 import type { RoomState } from "../bindings/RoomState";
+import type { TemplateEntry } from "../bindings/TemplateEntry";
+import type { TemplateList } from "../bindings/TemplateList";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
@@ -31,6 +33,11 @@ export const tauriBackend: Backend = {
   openStartup: () => call<OpenedProject>("open_startup_project"),
   open: (path) => call<OpenedProject>("open_project", { path }),
   create: (path, name) => call<OpenedProject>("create_project", { path, name }),
+  createFromTemplate: (path, name, template) => call<OpenedProject>("create_from_template", { path, name, template }),
+  listTemplates: () => call<TemplateList>("list_templates"),
+  templatePicture: (key) => call<string>("template_picture", { key }),
+  saveMapAsTemplate: (mapId, name, withCards, replace) => call<TemplateEntry>("save_map_as_template", { mapId, name, withCards, replace }),
+  removeTemplate: (key) => call<void>("remove_template", { key }),
   apply: (changes: Changes) => call<Summary>("apply_changes", { changes }),
   saveAs: (path) => call<OpenedProject>("save_project_as", { path }),
   exportReport: (path, request) => call<number>("export_report", { path, request }),

@@ -35,6 +35,7 @@ import { exportCjml, exportHtml, exportPicture, importCjml } from "./interchange
 import { importTouchpoints } from "./importTouchpoints";
 import { toggleTop } from "../actions/toggleTop";
 import { RoomPanel } from "./roomPanel";
+import { saveMapAsTemplate } from "./templates";
 import type { RoomState } from "../bindings/RoomState";
 import type { Changes } from "../bindings/Changes";
 
@@ -65,6 +66,7 @@ export const SHELL_COMMANDS: Record<string, (app: App) => void | Promise<void>> 
   newMap: (a) => a.newMap(),
   duplicateMap: (a) => void duplicateAsToBe(a.editor),
   renameMap: (a) => a.renameMap(),
+  saveTemplate: (a) => saveMapAsTemplate(a.editor, a.backend),
   deleteMap: (a) => a.deleteMap(),
   openRoom: (a) => a.room.openOn(a.editor.mapId),
   closeRoom: (a) => a.room.close(),
@@ -127,7 +129,7 @@ export class App {
 
   constructor(
     readonly editor: Editor,
-    private readonly backend: Backend,
+    readonly backend: Backend,
     private readonly shell: Shell,
   ) {
     this.canvas = new CanvasView(editor);

@@ -4,7 +4,8 @@
 import { open, save } from "@tauri-apps/plugin-dialog";
 import type { Backend } from "../ipc/backend";
 import type { Editor } from "../editor/editor";
-import { ask, chooseBackup, prompt, showError } from "./dialogs";
+import { ask, chooseBackup, showError } from "./dialogs";
+import { chooseStart } from "./templates";
 
 const FILTERS = [{ name: "Journeymap project", extensions: ["journey"] }];
 
@@ -19,14 +20,17 @@ export class Files {
     private readonly onOpened: () => void,
   ) {}
 
+  /** File → New Project…: a name and a starting map (blank or a template), then where to keep it. */
   async newProject(): Promise<void> {
-    const name = await prompt("New project", "Project name", "Untitled journey");
-    if (!name) return;
+    const choice = await chooseStart(this.backend);
+    if (!choice) return;
+    const { name, template } = choice;
     const path = await save({ title: "Create project", filters: FILTERS, defaultPath: `${name}.journey` });
     if (!path) return;
     await this.editor.flush();
     try {
-      this.editor.load(await this.backend.create(withExtension(path), name));
+      const file = withExtension(path);
+      this.editor.load(await (template ? this.backend.createFromTemplate(file, name, template) : this.backend.create(file, name)));
       this.onOpened();
     } catch (e) {
       await showError(e, "The project was not created.");

@@ -64,6 +64,7 @@ export async function openApp(browser, url, seed, viewport = { width: 1440, heig
     sheetPreview: await fixture("touchpoints-preview.json"),
     sheetChanges: await fixture("touchpoints-import.json"),
     cjml: await fixture("cjml-read.json"),
+    templates: await fixture("templates.json"),
   };
   await page.addInitScript({
     content: `window.__SEED__ = ${JSON.stringify(seed)}; window.__FAIL_STARTUP__ = ${failStartup}; window.__FIXTURES__ = ${JSON.stringify(fixtures)};`,

@@ -397,6 +397,61 @@ const tests = {
   },
 };
 
+tests["new project from a template: picker with thumbnails, keyboard, save a map as a template"] = async (page) => {
+  await page.keyboard.press("Control+n");
+  await page.waitForSelector(".template-picker");
+  await page.waitForFunction(() => document.querySelectorAll(".template-tile").length >= 7);
+  const tiles = await page.$$eval(".template-tile", (ts) => ts.map((t) => t.dataset.template));
+  assert(tiles[0] === "blank" && tiles.length === 7, `blank first, then the six built-in templates: ${tiles}`);
+  await page.waitForFunction(() => [...document.querySelectorAll(".template-thumb")].every((i) => i.complete && i.naturalWidth > 0));
+  await page.fill("input[name=newProjectName]", "Guest journey 2027");
+  // Keyboard: into the grid, two to the right (hotel stay), Enter.
+  await page.click(".template-tile[data-template=blank]");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  const selected = await page.$eval(".template-tile[aria-selected=true]", (t) => t.dataset.template);
+  assert(selected === "hotel-stay", `arrow keys move the choice: ${selected}`);
+  await page.screenshot({ path: join(out, "template-picker.png") });
+  await page.evaluate(() => (window.__TAURI_MOCK__.nextDialogPath = "/home/facilitator/Guest journey 2027"));
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => window.journeymap.editor.path.endsWith("Guest journey 2027.journey"));
+  const p = await page.evaluate(() => window.journeymap.editor.doc.toProject());
+  assert(p.info.name === "Guest journey 2027", `named as typed: ${p.info.name}`);
+  assert(p.maps.length === 1 && p.maps[0].name === "Hotel stay", "the template's map");
+  assert(p.touchpoints.some((t) => t.momentOfTruth) && p.notes.length > 0, "cards, notes and a moment of truth came with it");
+  assert((await page.evaluate(() => window.__TAURI_MOCK__.createdFrom)) === "hotel-stay", "created by the core from the template");
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: join(out, "from-template.png") });
+
+  // Map → Save Map as Template…, with its cards.
+  await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "saveTemplate"));
+  await page.waitForSelector("input[name=templateName]");
+  await page.fill("input[name=templateName]", "Our hotel");
+  await page.check("input[name=templateContent][value=cards]");
+  await page.click("button[name=saveTemplate]");
+  await page.waitForSelector("text=Template saved");
+  await page.keyboard.press("Enter");
+  // The same name again asks before replacing; Cancel keeps the first.
+  await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "saveTemplate"));
+  await page.fill("input[name=templateName]", "Our hotel");
+  await page.click("button[name=saveTemplate]");
+  await page.waitForSelector("text=Replace template");
+  await page.click("button[name=no]");
+  const saved = await page.evaluate(() => window.__TAURI_MOCK__.savedTemplates.map((t) => [t.entry.key, t.withCards]));
+  assert(JSON.stringify(saved) === JSON.stringify([["our-hotel", true]]), `kept once, with cards: ${JSON.stringify(saved)}`);
+
+  // It is offered next time, marked as yours, and can be removed there.
+  await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "new"));
+  await page.waitForSelector(".template-tile[data-template=our-hotel]");
+  assert((await page.textContent(".template-tile[data-template=our-hotel]")).includes("yours"), "marked as the user's own");
+  await page.click(".template-tile[data-template=our-hotel] .template-remove");
+  await page.click("button[name=yes]");
+  await page.waitForFunction(() => !document.querySelector(".template-tile[data-template=our-hotel]"));
+  await page.keyboard.press("Escape");
+  assert(!(await page.isVisible(".template-picker")), "Escape closes the picker and creates nothing");
+  assert((await page.evaluate(() => window.journeymap.editor.path)).endsWith("Guest journey 2027.journey"), "the open project stays");
+};
+
 tests["redesigns: start one from a card's context menu, advance a phase, see the board"] = async (page) => {
   await zoomTo(page, 0.9);
   const at = await cardPoint(page, "Liquids rules information");

@@ -14,6 +14,7 @@
     backups: [],
     reports: [],
     listeners: new Map(),
+    savedTemplates: [],
   };
   const kinds = { persona: "personas", map: "maps", stage: "stages", lane: "lanes", touchpoint: "touchpoints", connector: "connectors", note: "notes", story: "stories", redesign: "redesigns", kpi: "kpis", feedback: "feedback", customerPeriod: "customerPeriods" };
   const fixtures = window.__FIXTURES__ ?? {};
@@ -63,6 +64,41 @@
       state.project = { info: { id: "00000000-0000-4000-8000-000000000001", name, intentStatement: "", brandPromise: "", targetCustomers: "", organisation: "", preparedFor: "", accent: "", logo: null, report: { paper: "a4", sections: [], author: "" } }, personas: [], maps: [], stages: [], lanes: [], touchpoints: [], connectors: [], notes: [], stories: [], calendar: { weekmask: "1111100", holidays: {} }, redesignTemplate: [], redesigns: [], kpis: [], topTouchpoints: [], feedback: [], customerPeriods: [], pillars: [] };
       apply(starterMap("As-is journey", "asIs", 0));
       return { path, project: state.project };
+    },
+    // The core's built-in templates (tests/core/bindings.rs writes them) and a folder of the
+    // user's own, kept in memory.
+    list_templates: () => ({ templates: [...fixtures.templates.list.templates, ...state.savedTemplates.map((t) => t.entry)], skipped: [] }),
+    template_picture: ({ key }) => {
+      const svg = fixtures.templates.pictures[key];
+      if (svg) return svg;
+      if (state.savedTemplates.some((t) => t.entry.key === key)) return fixtures.templates.pictures["hotel-stay"];
+      throw { code: "not-found", message: `template "${key}" does not exist` };
+    },
+    create_from_template: ({ path, name, template }) => {
+      const source = fixtures.templates.projects[template] ?? state.savedTemplates.find((t) => t.entry.key === template)?.project;
+      if (!source) throw { code: "not-found", message: `template "${template}" does not exist` };
+      state.path = path;
+      state.project = JSON.parse(JSON.stringify(source));
+      state.project.info.name = name;
+      state.createdFrom = template;
+      return { path, project: state.project };
+    },
+    save_map_as_template: ({ mapId, name, withCards, replace }) => {
+      const key = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "") || "template";
+      const existing = state.savedTemplates.findIndex((t) => t.entry.key === key);
+      if (existing >= 0 && !replace) throw { code: "file-exists", message: `${key}.journey already exists` };
+      const p = state.project;
+      const mine = (xs) => xs.filter((x) => x.mapId === mapId);
+      const project = { ...JSON.parse(JSON.stringify(p)), maps: p.maps.filter((m) => m.id === mapId), stages: mine(p.stages), lanes: mine(p.lanes), touchpoints: withCards ? mine(p.touchpoints) : [], notes: withCards ? mine(p.notes) : [], connectors: withCards ? mine(p.connectors) : [], redesigns: [], kpis: [], feedback: [], topTouchpoints: [], stories: [] };
+      project.info = { ...project.info, name };
+      const entry = { key, name, summary: project.maps[0]?.description ?? "", origin: "yours", stages: project.stages.length, cards: project.touchpoints.length + project.notes.length };
+      if (existing >= 0) state.savedTemplates.splice(existing, 1);
+      state.savedTemplates.push({ entry, project, withCards });
+      return entry;
+    },
+    remove_template: ({ key }) => {
+      state.savedTemplates = state.savedTemplates.filter((t) => t.entry.key !== key);
+      return null;
     },
     // A double of the core's starter_map (src/model/starter.rs), same stages and lanes.
     new_map: ({ name, kind, position }) => starterMap(name, kind, position),
