@@ -10,6 +10,7 @@ use crate::model::{
     Reliability, Stage, Story, Touchpoint, CARD_HEIGHT, CARD_WIDTH, LANE_HEADER_WIDTH,
     STAGE_HEADER_HEIGHT,
 };
+use crate::model::{Evidence, EvidenceKind, Opportunity, OpportunityStatus};
 use chrono::NaiveDate;
 
 /// SplitMix64: small, fast, and good enough to scatter ids and scores.
@@ -149,7 +150,7 @@ pub fn project(touchpoints: usize, seed: u64) -> Project {
             label: String::new(),
         })
         .collect();
-    let notes = (0..touchpoints / 10)
+    let notes: Vec<Note> = (0..touchpoints / 10)
         .map(|i| {
             let anchor = &cards[i * 10];
             Note {
@@ -181,6 +182,7 @@ pub fn project(touchpoints: usize, seed: u64) -> Project {
         .collect();
 
     let measures = measures(&mut seq, &cards);
+    let opportunities = opportunities(&mut seq, &cards, &notes, &measures.feedback);
     Project {
         info: ProjectInfo {
             id: seq.id(),
@@ -213,6 +215,7 @@ pub fn project(touchpoints: usize, seed: u64) -> Project {
         feedback: measures.feedback,
         customer_periods: measures.periods,
         pillars: measures.pillars,
+        opportunities,
     }
     .canonical()
 }
@@ -331,6 +334,52 @@ pub fn write(
     replace: bool,
 ) -> crate::Result<()> {
     crate::storage::write_new(dest, &project(touchpoints, seed), replace)
+}
+
+/// One opportunity per 20 cards, on that card, with a note and a piece of feedback of its stage
+/// as evidence where there are some.
+fn opportunities(
+    seq: &mut Seq,
+    cards: &[Touchpoint],
+    notes: &[Note],
+    feedback: &[Feedback],
+) -> Vec<Opportunity> {
+    (0..cards.len() / 20)
+        .map(|i| {
+            let card = &cards[i * 20];
+            let mut evidence = Vec::new();
+            if let Some(n) = notes.get(i * 2) {
+                evidence.push(Evidence {
+                    kind: EvidenceKind::Note,
+                    id: n.id,
+                });
+            }
+            if let Some(f) = feedback.iter().find(|f| f.stage_id == card.stage_id) {
+                evidence.push(Evidence {
+                    kind: EvidenceKind::Feedback,
+                    id: f.id,
+                });
+            }
+            Opportunity {
+                id: seq.id(),
+                map_id: card.map_id,
+                stage_id: Some(card.stage_id),
+                title: format!("Improve {}", card.title.to_lowercase()),
+                description: String::new(),
+                touchpoint_ids: vec![card.id],
+                evidence,
+                value: 1 + seq.below(5) as i32,
+                effort: 1 + seq.below(5) as i32,
+                status: if seq.below(4) == 0 {
+                    OpportunityStatus::Chosen
+                } else {
+                    OpportunityStatus::Idea
+                },
+                raised_by: OWNERS[i % OWNERS.len()].into(),
+                redesign_id: None,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -146,10 +146,17 @@ impl Templates {
         path.is_file().then_some(path)
     }
 
-    /// The template called `key` as a project of its own (its ids are the template's).
+    /// The template called `key` as a project of its own (its ids are the template's; a
+    /// built-in one's are counted, so it draws the same every time).
     pub fn read(&self, key: &str) -> Result<Project> {
         if let Some(t) = MapTemplate::find(key) {
-            return Ok(t.project(new_id(), t.name, new_id));
+            let mut n = 0u128;
+            let mut counted = || {
+                n += 1;
+                crate::model::Id::from_u128(0x7e3a_0000_0000_4000_8000_0000_0000_0000 + n)
+            };
+            let id = counted();
+            return Ok(t.project(id, t.name, counted));
         }
         match self.user_file(key) {
             Some(path) => ProjectFile::read(path),

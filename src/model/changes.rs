@@ -2,10 +2,10 @@
 //! autosave writes (one changed touchpoint is one row), what the UI sends over IPC, and what
 //! undo inverts; computing and applying it are pure functions.
 
-use super::Touchpoint;
 use super::{Connector, Id, JourneyMap, Lane, Note, Persona, Project, ProjectInfo, Stage, Story};
 use super::{CustomerPeriod, Feedback, Kpi, PillarScore};
-use super::{PhaseTemplate, Redesign, WorkCalendar};
+use super::{EvidenceKind, Touchpoint};
+use super::{Opportunity, PhaseTemplate, Redesign, WorkCalendar};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use ts_rs::TS;
@@ -34,6 +34,7 @@ pub enum Record {
     TopTouchpoints(Vec<Id>),
     /// The ten-pillar self-assessment, replaced whole.
     Pillars(Vec<PillarScore>),
+    Opportunity(Opportunity),
 }
 
 /// The kinds of record that can be deleted (the project info cannot).
@@ -55,6 +56,8 @@ pub enum RecordKind {
     Kpi,
     Feedback,
     CustomerPeriod,
+    /// After everything it links to.
+    Opportunity,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -106,6 +109,7 @@ impl Record {
             Self::Kpi(_) => RecordKind::Kpi,
             Self::Feedback(_) => RecordKind::Feedback,
             Self::CustomerPeriod(_) => RecordKind::CustomerPeriod,
+            Self::Opportunity(_) => RecordKind::Opportunity,
         })
     }
 }
@@ -278,6 +282,14 @@ impl Project {
         if self.pillars != newer.pillars {
             out.put.push(Record::Pillars(newer.pillars.clone()));
         }
+        diff_kind(
+            &self.opportunities,
+            &newer.opportunities,
+            |x| x.id,
+            RecordKind::Opportunity,
+            Record::Opportunity,
+            &mut out,
+        );
         out
     }
 
@@ -298,6 +310,7 @@ impl Project {
             kpis: Vec<Kpi>,
             feedback: Vec<Feedback>,
             periods: Vec<CustomerPeriod>,
+            opportunities: Vec<Opportunity>,
         }
         let mut b = Batch::default();
         for record in &changes.put {
@@ -319,6 +332,7 @@ impl Project {
                 Record::Kpi(x) => b.kpis.push(x),
                 Record::Feedback(x) => b.feedback.push(x),
                 Record::CustomerPeriod(x) => b.periods.push(x),
+                Record::Opportunity(x) => b.opportunities.push(x),
             }
         }
         put_all(&mut self.personas, b.personas, |x| x.id);
@@ -333,6 +347,7 @@ impl Project {
         put_all(&mut self.kpis, b.kpis, |x| x.id);
         put_all(&mut self.feedback, b.feedback, |x| x.id);
         put_all(&mut self.customer_periods, b.periods, |x| x.id);
+        put_all(&mut self.opportunities, b.opportunities, |x| x.id);
         for r in &changes.delete {
             self.delete(*r);
         }
@@ -354,19 +369,35 @@ impl Project {
                 self.maps.retain(|x| x.id != id);
                 self.stages.retain(|x| x.map_id != id);
                 self.lanes.retain(|x| x.map_id != id);
-                self.touchpoints.retain(|x| x.map_id != id);
+                // With what hangs off its cards (redesigns, KPIs, the top list), as on disk.
+                self.remove_touchpoints(|t| t.map_id == id);
                 self.connectors.retain(|x| x.map_id != id);
                 self.notes.retain(|x| x.map_id != id);
                 self.stories.retain(|x| x.map_id != id);
                 self.feedback.retain(|x| x.map_id != id);
+                self.opportunities.retain(|x| x.map_id != id);
             }
             RecordKind::Stage => {
                 self.stages.retain(|x| x.id != id);
                 self.remove_touchpoints(|t| t.stage_id == id);
                 self.stories.retain(|x| x.stage_id != id);
+                let feedback: std::collections::HashSet<Id> = self
+                    .feedback
+                    .iter()
+                    .filter(|f| f.stage_id == id)
+                    .map(|f| f.id)
+                    .collect();
                 self.feedback.retain(|x| x.stage_id != id);
+                self.forget_evidence(EvidenceKind::Feedback, |f| feedback.contains(&f));
                 for n in self.notes.iter_mut().filter(|n| n.stage_id == Some(id)) {
                     n.stage_id = None;
+                }
+                for o in self
+                    .opportunities
+                    .iter_mut()
+                    .filter(|o| o.stage_id == Some(id))
+                {
+                    o.stage_id = None;
                 }
             }
             RecordKind::Lane => {
@@ -378,12 +409,41 @@ impl Project {
             }
             RecordKind::Touchpoint => self.remove_touchpoints(|t| t.id == id),
             RecordKind::Connector => self.connectors.retain(|x| x.id != id),
-            RecordKind::Note => self.notes.retain(|x| x.id != id),
+            RecordKind::Note => {
+                self.notes.retain(|x| x.id != id);
+                self.forget_evidence(EvidenceKind::Note, |x| x == id);
+            }
             RecordKind::Story => self.stories.retain(|x| x.id != id),
-            RecordKind::Redesign => self.redesigns.retain(|x| x.id != id),
-            RecordKind::Kpi => self.kpis.retain(|x| x.id != id),
-            RecordKind::Feedback => self.feedback.retain(|x| x.id != id),
+            RecordKind::Redesign => {
+                self.redesigns.retain(|x| x.id != id);
+                self.unlink_redesigns(|x| x == id);
+            }
+            RecordKind::Kpi => {
+                self.kpis.retain(|x| x.id != id);
+                self.forget_evidence(EvidenceKind::Kpi, |x| x == id);
+            }
+            RecordKind::Feedback => {
+                self.feedback.retain(|x| x.id != id);
+                self.forget_evidence(EvidenceKind::Feedback, |x| x == id);
+            }
             RecordKind::CustomerPeriod => self.customer_periods.retain(|x| x.id != id),
+            RecordKind::Opportunity => self.opportunities.retain(|x| x.id != id),
+        }
+    }
+
+    /// Drops an opportunity's links to evidence that is gone (the file's foreign keys do the
+    /// same).
+    fn forget_evidence(&mut self, kind: EvidenceKind, gone: impl Fn(Id) -> bool) {
+        for o in &mut self.opportunities {
+            o.evidence.retain(|e| e.kind != kind || !gone(e.id));
+        }
+    }
+
+    fn unlink_redesigns(&mut self, gone: impl Fn(Id) -> bool) {
+        for o in &mut self.opportunities {
+            if o.redesign_id.is_some_and(&gone) {
+                o.redesign_id = None;
+            }
         }
     }
 
@@ -395,6 +455,23 @@ impl Project {
             .map(|t| t.id)
             .collect();
         self.touchpoints.retain(|t| !doomed(t));
+        let redesigns: std::collections::HashSet<Id> = self
+            .redesigns
+            .iter()
+            .filter(|r| gone.contains(&r.touchpoint_id))
+            .map(|r| r.id)
+            .collect();
+        self.unlink_redesigns(|r| redesigns.contains(&r));
+        let kpis: std::collections::HashSet<Id> = self
+            .kpis
+            .iter()
+            .filter(|k| gone.contains(&k.touchpoint_id))
+            .map(|k| k.id)
+            .collect();
+        self.forget_evidence(EvidenceKind::Kpi, |k| kpis.contains(&k));
+        for o in &mut self.opportunities {
+            o.touchpoint_ids.retain(|t| !gone.contains(t));
+        }
         self.connectors
             .retain(|c| !gone.contains(&c.from_id) && !gone.contains(&c.to_id));
         self.redesigns.retain(|r| !gone.contains(&r.touchpoint_id));

@@ -9,6 +9,7 @@ mod layout;
 mod look;
 mod map;
 mod measures;
+mod opportunity;
 mod persona;
 mod project;
 mod redesign;
@@ -32,6 +33,10 @@ pub use map::{JourneyMap, Lane, LaneKind, MapKind, RoomRating, Stage};
 pub use measures::{
     CustomerPeriod, Direction, Feedback, FeedbackSource, Flow, FlowReason, Kpi, Measurement,
     Pillar, PillarScore, MAX_TOP_TOUCHPOINTS, PILLAR_SCORE_RANGE, RATING_RANGE, SENTIMENT_RANGE,
+};
+pub use opportunity::{
+    ranked as ranked_opportunities, Evidence, EvidenceKind, Opportunity, OpportunityStatus,
+    Quadrant, HIGH_SCORE, OPPORTUNITY_SCORE_RANGE,
 };
 pub use persona::Persona;
 pub use project::{Project, ProjectInfo, Summary};

@@ -5,7 +5,7 @@ use super::{
     Connector, Id, JourneyMap, Lane, Note, Persona, Reliability, Stage, Story, Touchpoint,
 };
 use super::{CustomerPeriod, Feedback, Kpi, PillarScore};
-use super::{PhaseTemplate, Redesign, WorkCalendar};
+use super::{Opportunity, PhaseTemplate, Redesign, WorkCalendar};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -108,6 +108,9 @@ pub struct Project {
     /// The ten-pillar self-assessment (one entry per pillar, in the pillars' order).
     #[serde(default = "PillarScore::unscored")]
     pub pillars: Vec<PillarScore>,
+    /// Ideas worth doing, scored for value and effort, with their evidence.
+    #[serde(default)]
+    pub opportunities: Vec<Opportunity>,
 }
 
 /// Counts shown by `journeymap info` and on the app's status bar.
@@ -126,6 +129,7 @@ pub struct Summary {
     pub redesigns: u32,
     pub kpis: u32,
     pub feedback: u32,
+    pub opportunities: u32,
     pub broken: u32,
     pub reliable: u32,
     pub differentiating: u32,
@@ -152,6 +156,7 @@ impl Project {
             feedback: Vec::new(),
             customer_periods: Vec::new(),
             pillars: PillarScore::unscored(),
+            opportunities: Vec::new(),
         }
     }
 
@@ -173,6 +178,7 @@ impl Project {
         self.feedback.sort_by_key(|f| f.id);
         self.customer_periods.sort_by_key(|p| p.id);
         self.pillars = PillarScore::complete(&self.pillars);
+        self.opportunities.sort_by_key(|o| o.id);
     }
 
     pub fn canonical(mut self) -> Self {
@@ -208,6 +214,7 @@ impl Project {
             redesigns: count(self.redesigns.len()),
             kpis: count(self.kpis.len()),
             feedback: count(self.feedback.len()),
+            opportunities: count(self.opportunities.len()),
             broken: reliability(Reliability::Broken),
             reliable: reliability(Reliability::Reliable),
             differentiating: reliability(Reliability::Differentiating),

@@ -11,7 +11,7 @@ use super::{
     Changes, Connector, Id, JourneyMap, Lane, Note, Persona, Project, Record, Stage, Story,
     Touchpoint,
 };
-use super::{CustomerPeriod, Feedback, Kpi};
+use super::{CustomerPeriod, Evidence, EvidenceKind, Feedback, Kpi, Opportunity};
 use std::collections::{HashMap, HashSet};
 use std::fmt::Display;
 
@@ -91,6 +91,9 @@ trait Lookup {
     fn stage_map(&self, id: Id) -> Option<Id>;
     fn lane_map(&self, id: Id) -> Option<Id>;
     fn touchpoint_map(&self, id: Id) -> Option<Id>;
+    /// The map a piece of evidence belongs to (a KPI's is its touchpoint's).
+    fn evidence_map(&self, e: Evidence) -> Option<Id>;
+    fn redesign(&self, id: Id) -> bool;
 }
 
 /// Every id of a project, hashed: for checking a whole project.
@@ -100,6 +103,9 @@ struct Index {
     stages: HashMap<Id, Id>,
     lanes: HashMap<Id, Id>,
     touchpoints: HashMap<Id, Id>,
+    /// Evidence and redesigns, gathered only when some opportunity needs them.
+    evidence: HashMap<(EvidenceKind, Id), Id>,
+    redesigns: HashSet<Id>,
 }
 
 impl Index {
@@ -110,7 +116,44 @@ impl Index {
             stages: p.stages.iter().map(|s| (s.id, s.map_id)).collect(),
             lanes: p.lanes.iter().map(|l| (l.id, l.map_id)).collect(),
             touchpoints: p.touchpoints.iter().map(|t| (t.id, t.map_id)).collect(),
+            evidence: HashMap::new(),
+            redesigns: HashSet::new(),
         }
+        .with_evidence(p)
+    }
+
+    fn with_evidence(mut self, p: &Project) -> Self {
+        let wanted: HashSet<(EvidenceKind, Id)> = p
+            .opportunities
+            .iter()
+            .flat_map(|o| o.evidence.iter().map(|e| (e.kind, e.id)))
+            .collect();
+        if wanted.is_empty() {
+            self.redesigns = p.redesigns.iter().map(|r| r.id).collect();
+            return self;
+        }
+        let touchpoints = &self.touchpoints;
+        let found = p
+            .notes
+            .iter()
+            .map(|n| ((EvidenceKind::Note, n.id), Some(n.map_id)))
+            .chain(
+                p.feedback
+                    .iter()
+                    .map(|f| ((EvidenceKind::Feedback, f.id), Some(f.map_id))),
+            )
+            .chain(p.kpis.iter().map(|k| {
+                (
+                    (EvidenceKind::Kpi, k.id),
+                    touchpoints.get(&k.touchpoint_id).copied(),
+                )
+            }))
+            .filter(|(key, _)| wanted.contains(key))
+            .filter_map(|(key, map)| map.map(|m| (key, m)))
+            .collect();
+        self.evidence = found;
+        self.redesigns = p.redesigns.iter().map(|r| r.id).collect();
+        self
     }
 }
 
@@ -129,6 +172,12 @@ impl Lookup for Index {
     }
     fn touchpoint_map(&self, id: Id) -> Option<Id> {
         self.touchpoints.get(&id).copied()
+    }
+    fn evidence_map(&self, e: Evidence) -> Option<Id> {
+        self.evidence.get(&(e.kind, e.id)).copied()
+    }
+    fn redesign(&self, id: Id) -> bool {
+        self.redesigns.contains(&id)
     }
 }
 
@@ -154,6 +203,26 @@ impl Lookup for Scan<'_> {
             .iter()
             .find(|t| t.id == id)
             .map(|t| t.map_id)
+    }
+    fn evidence_map(&self, e: Evidence) -> Option<Id> {
+        match e.kind {
+            EvidenceKind::Note => self.0.notes.iter().find(|n| n.id == e.id).map(|n| n.map_id),
+            EvidenceKind::Feedback => self
+                .0
+                .feedback
+                .iter()
+                .find(|f| f.id == e.id)
+                .map(|f| f.map_id),
+            EvidenceKind::Kpi => self
+                .0
+                .kpis
+                .iter()
+                .find(|k| k.id == e.id)
+                .and_then(|k| self.touchpoint_map(k.touchpoint_id)),
+        }
+    }
+    fn redesign(&self, id: Id) -> bool {
+        self.0.redesigns.iter().any(|r| r.id == id)
     }
 }
 
@@ -193,6 +262,9 @@ impl Project {
         self.customer_periods
             .iter()
             .for_each(|x| check_period(&mut p, x));
+        self.opportunities
+            .iter()
+            .for_each(|x| check_opportunity(&mut p, x, &look));
         p.0
     }
 
@@ -286,6 +358,12 @@ impl Project {
                         check_period(&mut p, c);
                     }
                 }
+                Record::Opportunity(x) => {
+                    if let Some(o) = now(&self.opportunities, x.id, |o| o.id) {
+                        once(&mut p, "opportunity", o.id);
+                        check_opportunity(&mut p, o, &look);
+                    }
+                }
                 // Checked by `project_wide` (the info, calendar, template, top list and pillars
                 // are small) or routed to the whole-project check above.
                 Record::Info(_)
@@ -328,6 +406,10 @@ impl Project {
             .chain(of(
                 "customer period",
                 self.customer_periods.iter().map(|x| x.id).collect(),
+            ))
+            .chain(of(
+                "opportunity",
+                self.opportunities.iter().map(|x| x.id).collect(),
             ))
     }
 
@@ -633,6 +715,65 @@ fn check_redesign(p: &mut Problems, r: &Redesign, look: &impl Lookup) {
     for a in &r.responses {
         p.name(&what, &a.by, false);
         p.text(&what, &a.comment);
+    }
+}
+
+/// The most touchpoints or pieces of evidence one opportunity links to.
+pub const MAX_OPPORTUNITY_LINKS: usize = 500;
+
+fn check_opportunity(p: &mut Problems, o: &Opportunity, look: &impl Lookup) {
+    use super::OPPORTUNITY_SCORE_RANGE as RANGE;
+    let what = Label("opportunity", o.id);
+    p.check(look.map(o.map_id), || {
+        format!("{what}: map {} does not exist", o.map_id)
+    });
+    if let Some(stage) = o.stage_id {
+        p.check(in_map(look.stage_map(stage), o.map_id), || {
+            format!("{what}: stage {stage} is not a stage of map {}", o.map_id)
+        });
+    }
+    p.name(&what, &o.title, true);
+    p.text(&what, &o.description);
+    p.name(&what, &o.raised_by, false);
+    p.check(
+        RANGE.contains(&o.value) && RANGE.contains(&o.effort),
+        || format!("{what}: value and effort are scored 1 to 5"),
+    );
+    p.check(
+        o.touchpoint_ids.len() <= MAX_OPPORTUNITY_LINKS
+            && o.evidence.len() <= MAX_OPPORTUNITY_LINKS,
+        || format!("{what}: more than {MAX_OPPORTUNITY_LINKS} links"),
+    );
+    let mut seen = HashSet::new();
+    for t in &o.touchpoint_ids {
+        p.check(seen.insert(*t), || {
+            format!("{what}: touchpoint {t} listed twice")
+        });
+        p.check(in_map(look.touchpoint_map(*t), o.map_id), || {
+            format!(
+                "{what}: touchpoint {t} is not a touchpoint of map {}",
+                o.map_id
+            )
+        });
+    }
+    let mut seen = HashSet::new();
+    for e in &o.evidence {
+        p.check(seen.insert(*e), || {
+            format!("{what}: {} {} listed twice", e.kind.as_str(), e.id)
+        });
+        p.check(in_map(look.evidence_map(*e), o.map_id), || {
+            format!(
+                "{what}: evidence {} {} is not on map {}",
+                e.kind.as_str(),
+                e.id,
+                o.map_id
+            )
+        });
+    }
+    if let Some(r) = o.redesign_id {
+        p.check(look.redesign(r), || {
+            format!("{what}: redesign {r} does not exist")
+        });
     }
 }
 

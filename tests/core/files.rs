@@ -144,6 +144,139 @@ fn change_sets_apply_in_memory_and_on_disk_alike() {
 }
 
 #[test]
+fn opportunities_round_trip_and_lose_links_to_what_is_deleted_on_disk_as_in_memory() {
+    use journeymap::model::{EvidenceKind, OpportunityStatus};
+    let dir = temp();
+    let path = dir.path().join("o.journey");
+    let mut project = sample();
+    assert!(
+        project.opportunities.len() >= 5,
+        "the sample shows opportunities"
+    );
+    let mut file = ProjectFile::create(&path, &project).unwrap();
+    assert_eq!(
+        &ProjectFile::read(&path).unwrap(),
+        &project.clone().canonical()
+    );
+
+    // The one carried by a redesign, with a note, feedback and a KPI as evidence.
+    let o = project
+        .opportunities
+        .iter()
+        .find(|o| o.redesign_id.is_some() && o.evidence.len() >= 3)
+        .unwrap()
+        .clone();
+    assert!(matches!(
+        o.status_with(&project.redesigns),
+        OpportunityStatus::InRedesign | OpportunityStatus::Done
+    ));
+    let evidence = |k: EvidenceKind| o.evidence.iter().find(|e| e.kind == k).unwrap().id;
+    let steps = [
+        RecordRef {
+            kind: RecordKind::Note,
+            id: evidence(EvidenceKind::Note),
+        },
+        RecordRef {
+            kind: RecordKind::Feedback,
+            id: evidence(EvidenceKind::Feedback),
+        },
+        RecordRef {
+            kind: RecordKind::Kpi,
+            id: evidence(EvidenceKind::Kpi),
+        },
+        RecordRef {
+            kind: RecordKind::Redesign,
+            id: o.redesign_id.unwrap(),
+        },
+        RecordRef {
+            kind: RecordKind::Touchpoint,
+            id: o.touchpoint_ids[0],
+        },
+        RecordRef {
+            kind: RecordKind::Stage,
+            id: o.stage_id.unwrap(),
+        },
+    ];
+    for step in &steps {
+        let step = *step;
+        let changes = Changes {
+            put: vec![],
+            delete: vec![step],
+        };
+        project.apply(&changes);
+        file.apply(&changes).unwrap();
+        assert_eq!(
+            file.project(),
+            &project.clone().canonical(),
+            "after deleting {step:?}"
+        );
+        assert_eq!(
+            &ProjectFile::read(&path).unwrap(),
+            &project.clone().canonical(),
+            "on disk after {step:?}"
+        );
+    }
+    let now = project.opportunities.iter().find(|x| x.id == o.id).unwrap();
+    assert!(
+        now.touchpoint_ids.is_empty()
+            && now
+                .evidence
+                .iter()
+                .all(|e| steps.iter().all(|s| s.id != e.id)),
+        "{now:?}"
+    );
+    assert_eq!((now.redesign_id, now.stage_id), (None, None));
+    assert_eq!(
+        now.status_with(&project.redesigns),
+        now.status,
+        "back to the status chosen by hand"
+    );
+
+    // A link to something on another map, or a score out of range, is refused.
+    let mut bad = now.clone();
+    bad.value = 6;
+    let err = file
+        .apply(&Changes {
+            put: vec![Record::Opportunity(bad)],
+            delete: vec![],
+        })
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidProject);
+    let mut bad = now.clone();
+    let other = project
+        .touchpoints
+        .iter()
+        .find(|t| t.map_id != bad.map_id)
+        .unwrap();
+    bad.touchpoint_ids.push(other.id);
+    assert!(file
+        .apply(&Changes {
+            put: vec![Record::Opportunity(bad)],
+            delete: vec![]
+        })
+        .is_err());
+    // Deleting the map takes its opportunities (the app sends the top list without its cards).
+    let map = RecordRef {
+        kind: RecordKind::Map,
+        id: o.map_id,
+    };
+    let top: Vec<_> = project
+        .top_touchpoints
+        .iter()
+        .copied()
+        .filter(|t| project.touchpoint(*t).is_some_and(|t| t.map_id != o.map_id))
+        .collect();
+    let changes = Changes {
+        put: vec![Record::TopTouchpoints(top)],
+        delete: vec![map],
+    };
+    project.apply(&changes);
+    file.apply(&changes).unwrap();
+    assert!(project.opportunities.iter().all(|x| x.map_id != o.map_id));
+    assert_eq!(&ProjectFile::read(&path).unwrap(), &project.canonical());
+}
+
+#[test]
 fn an_invalid_change_is_refused_and_nothing_is_written() {
     let dir = temp();
     let path = dir.path().join("p.journey");

@@ -4,6 +4,7 @@
 
 mod map;
 mod measures;
+mod opportunities;
 mod workflow;
 
 use crate::model::{Changes, Id, Project, Record, RecordKind};
@@ -87,6 +88,7 @@ pub(crate) fn load(conn: &Connection) -> rusqlite::Result<Project> {
         feedback: measures::load_feedback(conn)?,
         customer_periods: measures::load_customer_periods(conn)?,
         pillars: measures::load_pillars(conn)?,
+        opportunities: opportunities::load_opportunities(conn)?,
     }
     .canonical())
 }
@@ -150,6 +152,7 @@ fn table(kind: RecordKind) -> &'static str {
         RecordKind::Kpi => "kpis",
         RecordKind::Feedback => "feedback",
         RecordKind::CustomerPeriod => "customer_periods",
+        RecordKind::Opportunity => "opportunities",
     }
 }
 
@@ -172,5 +175,6 @@ fn put(conn: &Connection, record: &Record) -> rusqlite::Result<usize> {
         Record::CustomerPeriod(p) => measures::put_customer_period(conn, p),
         Record::TopTouchpoints(ids) => measures::put_top_touchpoints(conn, ids),
         Record::Pillars(scores) => measures::put_pillars(conn, scores),
+        Record::Opportunity(o) => opportunities::put_opportunity(conn, o),
     }
 }

@@ -6,6 +6,7 @@ import type { JourneyMap } from "./JourneyMap";
 import type { Kpi } from "./Kpi";
 import type { Lane } from "./Lane";
 import type { Note } from "./Note";
+import type { Opportunity } from "./Opportunity";
 import type { Persona } from "./Persona";
 import type { PhaseTemplate } from "./PhaseTemplate";
 import type { PillarScore } from "./PillarScore";
@@ -52,4 +53,8 @@ customerPeriods: Array<CustomerPeriod>,
 /**
  * The ten-pillar self-assessment (one entry per pillar, in the pillars' order).
  */
-pillars: Array<PillarScore>, };
+pillars: Array<PillarScore>, 
+/**
+ * Ideas worth doing, scored for value and effort, with their evidence.
+ */
+opportunities: Array<Opportunity>, };

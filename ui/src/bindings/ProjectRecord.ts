@@ -6,6 +6,7 @@ import type { JourneyMap } from "./JourneyMap";
 import type { Kpi } from "./Kpi";
 import type { Lane } from "./Lane";
 import type { Note } from "./Note";
+import type { Opportunity } from "./Opportunity";
 import type { Persona } from "./Persona";
 import type { PhaseTemplate } from "./PhaseTemplate";
 import type { PillarScore } from "./PillarScore";
@@ -19,4 +20,4 @@ import type { WorkCalendar } from "./WorkCalendar";
 /**
  * One whole record, tagged with its kind.
  */
-export type ProjectRecord = { "kind": "info", "record": ProjectInfo } | { "kind": "persona", "record": Persona } | { "kind": "map", "record": JourneyMap } | { "kind": "stage", "record": Stage } | { "kind": "lane", "record": Lane } | { "kind": "touchpoint", "record": Touchpoint } | { "kind": "connector", "record": Connector } | { "kind": "note", "record": Note } | { "kind": "story", "record": Story } | { "kind": "calendar", "record": WorkCalendar } | { "kind": "template", "record": Array<PhaseTemplate> } | { "kind": "redesign", "record": Redesign } | { "kind": "kpi", "record": Kpi } | { "kind": "feedback", "record": Feedback } | { "kind": "customerPeriod", "record": CustomerPeriod } | { "kind": "topTouchpoints", "record": Array<string> } | { "kind": "pillars", "record": Array<PillarScore> };
+export type ProjectRecord = { "kind": "info", "record": ProjectInfo } | { "kind": "persona", "record": Persona } | { "kind": "map", "record": JourneyMap } | { "kind": "stage", "record": Stage } | { "kind": "lane", "record": Lane } | { "kind": "touchpoint", "record": Touchpoint } | { "kind": "connector", "record": Connector } | { "kind": "note", "record": Note } | { "kind": "story", "record": Story } | { "kind": "calendar", "record": WorkCalendar } | { "kind": "template", "record": Array<PhaseTemplate> } | { "kind": "redesign", "record": Redesign } | { "kind": "kpi", "record": Kpi } | { "kind": "feedback", "record": Feedback } | { "kind": "customerPeriod", "record": CustomerPeriod } | { "kind": "topTouchpoints", "record": Array<string> } | { "kind": "pillars", "record": Array<PillarScore> } | { "kind": "opportunity", "record": Opportunity };

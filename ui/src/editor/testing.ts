@@ -57,6 +57,7 @@ export function summaryOf(p: Project): Summary {
     redesigns: p.redesigns.length,
     kpis: p.kpis.length,
     feedback: p.feedback.length,
+    opportunities: p.opportunities.length,
     broken: count("broken"),
     reliable: count("reliable"),
     differentiating: count("differentiating"),
@@ -122,6 +123,7 @@ export class MemoryBackend implements Backend {
       topTouchpoints: [],
       feedback: [],
       customerPeriods: [],
+      opportunities: [],
       pillars: [],
     };
     this.file = Doc.fromProject(project);

@@ -21,6 +21,7 @@ import type { Kpi } from "../bindings/Kpi";
 import type { Feedback } from "../bindings/Feedback";
 import type { CustomerPeriod } from "../bindings/CustomerPeriod";
 import type { PillarScore } from "../bindings/PillarScore";
+import type { Opportunity } from "../bindings/Opportunity";
 import { LIMITS } from "../bindings/limitValues";
 
 export interface RecordOf {
@@ -36,6 +37,7 @@ export interface RecordOf {
   kpi: Kpi;
   feedback: Feedback;
   customerPeriod: CustomerPeriod;
+  opportunity: Opportunity;
 }
 
 /** Project-wide records that exist exactly once and are replaced whole. */
@@ -61,6 +63,7 @@ export const KINDS: readonly RecordKind[] = [
   "kpi",
   "feedback",
   "customerPeriod",
+  "opportunity",
 ];
 
 type Tables = { [K in RecordKind]: Map<string, RecordOf[K]> };
@@ -79,6 +82,7 @@ function emptyTables(): Tables {
     kpi: new Map(),
     feedback: new Map(),
     customerPeriod: new Map(),
+    opportunity: new Map(),
   };
 }
 
@@ -141,6 +145,7 @@ export class Doc {
     fill("kpi", p.kpis);
     fill("feedback", p.feedback);
     fill("customerPeriod", p.customerPeriods);
+    fill("opportunity", p.opportunities ?? []);
     return doc;
   }
 
@@ -164,6 +169,7 @@ export class Doc {
       feedback: all("feedback"),
       customerPeriods: all("customerPeriod"),
       pillars: this.pillars,
+      opportunities: all("opportunity"),
     };
   }
 

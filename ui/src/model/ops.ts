@@ -5,6 +5,7 @@
 import type { Changes } from "../bindings/Changes";
 import type { Feedback } from "../bindings/Feedback";
 import type { Note } from "../bindings/Note";
+import type { Opportunity } from "../bindings/Opportunity";
 import type { RecordRef } from "../bindings/RecordRef";
 import { emptyChanges } from "./changes";
 import { recordOf, type Doc } from "./doc";
@@ -15,13 +16,28 @@ export function deletion(doc: Doc, refs: RecordRef[]): Changes {
   const gone = new Set<string>();
   const touched = new Map<string, Note>();
   const unlinked = new Map<string, Feedback>();
+  // Opportunities keep their place but lose their links to what goes (as the file's keys do).
+  const loosened = new Map<string, Opportunity>();
+  const loosen = (change: (o: Opportunity) => Opportunity | undefined) => {
+    for (const o of doc.tables.opportunity.values()) {
+      const now = loosened.get(o.id) ?? o;
+      const next = change(now);
+      if (next) loosened.set(o.id, next);
+    }
+  };
+  const forget = (kind: "feedback" | "note" | "kpi", id: string) =>
+    loosen((o) =>
+      o.evidence.some((e) => e.kind === kind && e.id === id)
+        ? { ...o, evidence: o.evidence.filter((e) => !(e.kind === kind && e.id === id)) }
+        : undefined,
+    );
   const drop = (ref: RecordRef) => {
     if (gone.has(ref.id) || !doc.get(ref.kind, ref.id)) return;
     gone.add(ref.id);
     out.delete.push(ref);
     switch (ref.kind) {
       case "map":
-        for (const kind of ["stage", "lane", "note", "story", "connector", "touchpoint", "feedback"] as const)
+        for (const kind of ["opportunity", "stage", "lane", "note", "story", "connector", "touchpoint", "feedback"] as const)
           for (const r of doc.tables[kind].values()) if (r.mapId === ref.id) drop({ kind, id: r.id });
         break;
       case "stage":
@@ -33,6 +49,7 @@ export function deletion(doc: Doc, refs: RecordRef[]): Changes {
           for (const f of doc.tables.feedback.values()) if (f.stageId === ref.id) drop({ kind: "feedback", id: f.id });
         }
         for (const n of doc.tables.note.values()) if (n[key] === ref.id) touched.set(n.id, { ...(touched.get(n.id) ?? n), [key]: null });
+        if (ref.kind === "stage") loosen((o) => (o.stageId === ref.id ? { ...o, stageId: null } : undefined));
         break;
       }
       case "touchpoint":
@@ -41,6 +58,17 @@ export function deletion(doc: Doc, refs: RecordRef[]): Changes {
         for (const k of doc.tables.kpi.values()) if (k.touchpointId === ref.id) drop({ kind: "kpi", id: k.id });
         for (const f of doc.tables.feedback.values())
           if (f.touchpointId === ref.id) unlinked.set(f.id, { ...(unlinked.get(f.id) ?? f), touchpointId: null });
+        loosen((o) =>
+          o.touchpointIds.includes(ref.id) ? { ...o, touchpointIds: o.touchpointIds.filter((t) => t !== ref.id) } : undefined,
+        );
+        break;
+      case "note":
+      case "feedback":
+      case "kpi":
+        forget(ref.kind, ref.id);
+        break;
+      case "redesign":
+        loosen((o) => (o.redesignId === ref.id ? { ...o, redesignId: null } : undefined));
         break;
       case "persona":
         for (const m of doc.tables.map.values()) if (m.personaId === ref.id) out.put.push(recordOf("map", { ...m, personaId: null }));
@@ -53,6 +81,7 @@ export function deletion(doc: Doc, refs: RecordRef[]): Changes {
   refs.forEach(drop);
   for (const n of touched.values()) if (!gone.has(n.id)) out.put.push(recordOf("note", n));
   for (const f of unlinked.values()) if (!gone.has(f.id)) out.put.push(recordOf("feedback", f));
+  for (const o of loosened.values()) if (!gone.has(o.id)) out.put.push(recordOf("opportunity", o));
   const top = doc.topTouchpoints.filter((id) => !gone.has(id));
   if (top.length !== doc.topTouchpoints.length) out.put.push({ kind: "topTouchpoints", record: top });
   return out;
