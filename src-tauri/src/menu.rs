@@ -125,6 +125,11 @@ pub const MENUS: &[(&str, &[Item])] = &[
             S,
             C("tableView", "Table View", Some("CmdOrCtrl+T")),
             C("redesignsView", "Redesigns", Some("CmdOrCtrl+R")),
+            C(
+                "opportunitiesView",
+                "Opportunities",
+                Some("CmdOrCtrl+Shift+O"),
+            ),
             C("dashboardView", "Dashboard", Some("CmdOrCtrl+Shift+D")),
         ],
     ),

@@ -36,6 +36,8 @@ import { importTouchpoints } from "./importTouchpoints";
 import { toggleTop } from "../actions/toggleTop";
 import { RoomPanel } from "./roomPanel";
 import { saveMapAsTemplate } from "./templates";
+import { OpportunitiesView } from "./opportunities";
+import { opportunityFromNote } from "../actions/opportunities";
 import type { RoomState } from "../bindings/RoomState";
 import type { Changes } from "../bindings/Changes";
 
@@ -52,6 +54,7 @@ export const SHELL_COMMANDS: Record<string, (app: App) => void | Promise<void>> 
   tableView: (a) => a.setView(a.view === "table" ? "map" : "table"),
   redesignsView: (a) => a.setView(a.view === "redesigns" ? "map" : "redesigns"),
   dashboardView: (a) => a.setView(a.view === "dashboard" ? "map" : "dashboard"),
+  opportunitiesView: (a) => a.setView(a.view === "opportunities" ? "map" : "opportunities"),
   importFeedback: (a) => importFeedbackCsv(a.editor),
   importTouchpoints: (a) => importTouchpoints(a.editor, () => a.onOpened()),
   importCjml: (a) => importCjml(a.editor, () => a.onOpened()),
@@ -96,7 +99,8 @@ export class App {
   readonly table: TableView;
   readonly redesigns: RedesignsView;
   readonly dashboard: DashboardView;
-  view: "map" | "table" | "redesigns" | "dashboard" = "map";
+  readonly opportunities: OpportunitiesView;
+  view: "map" | "table" | "redesigns" | "opportunities" | "dashboard" = "map";
   readonly panel: Panel;
   readonly files: Files;
   readonly room: RoomPanel;
@@ -109,6 +113,16 @@ export class App {
     map: h("button", { type: "button", "aria-pressed": "true", "data-view": "map" }, "Map"),
     table: h("button", { type: "button", "aria-pressed": "false", "data-view": "table" }, "Table"),
     redesigns: h("button", { type: "button", "aria-pressed": "false", "data-view": "redesigns" }, "Redesigns"),
+    opportunities: h(
+      "button",
+      {
+        type: "button",
+        "aria-pressed": "false",
+        "data-view": "opportunities",
+        title: "Opportunities: value/effort matrix and ranked list (Shift+Ctrl+O)",
+      },
+      "Opportunities",
+    ),
     dashboard: h(
       "button",
       {
@@ -136,6 +150,8 @@ export class App {
     this.table = new TableView(editor);
     this.redesigns = new RedesignsView(editor);
     this.dashboard = new DashboardView(editor);
+    this.opportunities = new OpportunitiesView(editor);
+    this.opportunities.onOpenRedesign = (id) => this.openRedesign(id);
     this.dashboard.onImport = () => void importFeedbackCsv(editor);
     this.dashboard.onExport = (table) => void exportCsv(editor, table);
     this.panel = new Panel(editor);
@@ -158,8 +174,9 @@ export class App {
       if (this.roomState) void backend.setRoomTimer(remaining, running).catch(() => undefined);
     };
     this.root.append(this.toolbar(), this.workshop.timer, this.main, this.status, this.room.root);
-    this.main.append(this.canvas.root, this.table.root, this.redesigns.root, this.dashboard.root, this.panel.root);
+    this.main.append(this.canvas.root, this.table.root, this.redesigns.root, this.opportunities.root, this.dashboard.root, this.panel.root);
     this.table.root.hidden = true;
+    this.opportunities.root.hidden = true;
     this.redesigns.root.hidden = true;
     this.dashboard.root.hidden = true;
     document.body.append(this.contextMenu);
@@ -170,6 +187,7 @@ export class App {
     this.panel.onStartRedesign = (id) => void this.beginRedesign(id);
     this.panel.onDeleteMap = () => void this.deleteMap();
     this.panel.onOpenRedesign = (id) => this.openRedesign(id);
+    this.panel.onNoteToOpportunity = (id) => this.noteToOpportunity(id);
     this.panel.onOpenDashboard = () => {
       this.dashboard.tab = "kpis";
       this.setView("dashboard");
@@ -388,6 +406,7 @@ export class App {
         this.viewButtons.map,
         this.viewButtons.table,
         this.viewButtons.redesigns,
+        this.viewButtons.opportunities,
         this.viewButtons.dashboard,
         h(
           "button",
@@ -429,14 +448,17 @@ export class App {
     this.canvas.root.hidden = view !== "map";
     this.table.root.hidden = view !== "table";
     this.redesigns.root.hidden = view !== "redesigns";
+    this.opportunities.root.hidden = view !== "opportunities";
     this.dashboard.root.hidden = view !== "dashboard";
-    this.panel.root.hidden = view === "redesigns" || view === "dashboard";
+    this.panel.root.hidden = view === "redesigns" || view === "dashboard" || view === "opportunities";
     this.table.visible = view === "table";
     this.redesigns.visible = view === "redesigns";
     this.dashboard.visible = view === "dashboard";
+    this.opportunities.visible = view === "opportunities";
     for (const [v, b] of Object.entries(this.viewButtons)) b.setAttribute("aria-pressed", String(v === view));
     this.table.update();
     void this.redesigns.update(true);
+    this.opportunities.update(true);
     void this.dashboard.update(true);
     if (view === "map") this.canvas.schedule();
   }
@@ -448,6 +470,14 @@ export class App {
     } catch (e) {
       await showError(e, "The redesign was not started.");
     }
+  }
+
+  /** A sticky note turned into an opportunity (or the one it already is), shown in its view. */
+  noteToOpportunity(noteId: string): void {
+    const id = opportunityFromNote(this.editor, noteId);
+    if (!id) return;
+    this.opportunities.selected = id;
+    this.setView("opportunities");
   }
 
   openRedesign(id: string): void {
@@ -464,7 +494,13 @@ export class App {
     const card = e
       .query({ x: at.x - 1, y: at.y - 1, width: 2, height: 2 })
       .find((i) => e.doc.get("touchpoint", i.id) && at.x >= i.x && at.x <= i.x + i.width && at.y >= i.y && at.y <= i.y + i.height);
-    if (!card) return;
+    if (!card) {
+      const note = e
+        .query({ x: at.x - 1, y: at.y - 1, width: 2, height: 2 })
+        .find((i) => e.doc.get("note", i.id) && at.x >= i.x && at.x <= i.x + i.width && at.y >= i.y && at.y <= i.y + i.height);
+      if (note) this.openNoteMenu(ev, note.id);
+      return;
+    }
     if (!e.selection.has(card.id)) e.select([card.id]);
     const running = runningRedesign(e, card.id);
     const item = (label: string, run: () => void) =>
@@ -494,6 +530,31 @@ export class App {
       item("Mark reliable  (2)", () => this.perform(markReliable)),
       item("Mark differentiating  (3)", () => this.perform(markDifferentiating)),
       item("Edit title  (Enter)", () => this.canvas.beginEdit(card.id)),
+    );
+    Object.assign(this.contextMenu.style, { left: `${ev.clientX}px`, top: `${ev.clientY}px` });
+    this.contextMenu.hidden = false;
+    (this.contextMenu.firstElementChild as HTMLElement | null)?.focus();
+  }
+
+  private openNoteMenu(ev: MouseEvent, noteId: string): void {
+    const e = this.editor;
+    if (!e.selection.has(noteId)) e.select([noteId]);
+    const already = [...e.doc.tables.opportunity.values()].find((o) => o.evidence.some((x) => x.kind === "note" && x.id === noteId));
+    clear(this.contextMenu);
+    this.contextMenu.append(
+      h(
+        "button",
+        {
+          type: "button",
+          role: "menuitem",
+          name: "noteToOpportunity",
+          onclick: () => {
+            this.contextMenu.hidden = true;
+            this.noteToOpportunity(noteId);
+          },
+        },
+        already ? `Open opportunity “${already.title}”` : "Turn into opportunity",
+      ),
     );
     Object.assign(this.contextMenu.style, { left: `${ev.clientX}px`, top: `${ev.clientY}px` });
     this.contextMenu.hidden = false;
@@ -584,6 +645,7 @@ export class App {
         "mod+s": () => void this.editor.flush(),
         "mod+p": () => void exportReport(this.editor),
         "shift+mod+d": () => this.setView(this.view === "dashboard" ? "map" : "dashboard"),
+        "shift+mod+o": () => this.setView(this.view === "opportunities" ? "map" : "opportunities"),
         "shift+mod+m": () => void this.newMap(),
       };
       if (fileKeys[chord]) {

@@ -33,6 +33,8 @@ export class Panel {
   private version = -1;
   onStartRedesign: (touchpointId: string) => void = () => undefined;
   onOpenRedesign: (redesignId: string) => void = () => undefined;
+  /** Turns a sticky note into an opportunity and shows it. */
+  onNoteToOpportunity: (noteId: string) => void = () => undefined;
   onOpenDashboard: () => void = () => undefined;
   private refreshers: Array<() => void> = [];
 
@@ -377,6 +379,18 @@ export class Panel {
     this.refreshers.push(showVotes);
     this.field("Dot votes", votes);
     this.buttons(addVote, removeVote, deleteSelection);
+    this.root.append(
+      h(
+        "button",
+        {
+          type: "button",
+          name: "noteToOpportunity",
+          title: "An opportunity with this note as its evidence",
+          onclick: () => this.onNoteToOpportunity(id),
+        },
+        "Turn into opportunity",
+      ),
+    );
   }
 
   private connector(id: string): void {

@@ -452,6 +452,107 @@ tests["new project from a template: picker with thumbnails, keyboard, save a map
   assert((await page.evaluate(() => window.journeymap.editor.path)).endsWith("Guest journey 2027.journey"), "the open project stays");
 };
 
+tests["opportunities: matrix and ranked list, drag and keys rescore, note into one, start its redesign"] = async (page) => {
+  await page.click("button[data-view=opportunities]");
+  await page.waitForSelector(".opportunity-matrix");
+  const dots = await page.$$eval(".opportunity-dot", (ds) => ds.length);
+  assert(dots === 6, `the sample's six opportunities are on the matrix: ${dots}`);
+  const rows = await page.$$eval(".opportunity-list tbody tr td:nth-child(2)", (tds) => tds.map((t) => t.textContent));
+  assert(
+    rows[0] === "Seat families together for free" || rows[0] === "Take excess-baggage payment at the counter",
+    `best value for effort first: ${rows}`,
+  );
+  assert(rows[rows.length - 1] === "Rental car return signs in the car park", `dropped last: ${rows}`);
+  await page.screenshot({ path: join(out, "opportunities.png") });
+
+  // Drag "Board carry-on-only travellers first" (value 3, effort 1) up to value 5, effort 2.
+  const id = await page.evaluate(
+    () => [...window.journeymap.editor.doc.tables.opportunity.values()].find((o) => o.title.startsWith("Board carry-on")).id,
+  );
+  const dot = await page.$(`.opportunity-dot[data-opportunity="${id}"]`);
+  const box = await dot.boundingBox();
+  const cell = await page.$eval(".opportunity-matrix", (m) => (m.getBoundingClientRect().width / m.viewBox.baseVal.width) * 76);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 + cell * 0.6, box.y + box.height / 2 - cell, { steps: 5 });
+  await page.mouse.move(box.x + box.width / 2 + cell, box.y + box.height / 2 - cell * 2, { steps: 5 });
+  await page.mouse.up();
+  const scored = () =>
+    page.evaluate((id) => {
+      const o = window.journeymap.editor.doc.get("opportunity", id);
+      return [o.value, o.effort];
+    }, id);
+  assert(JSON.stringify(await scored()) === "[5,2]", `dropped on value 5, effort 2: ${await scored()}`);
+  // The arrow keys move the focused dot; Ctrl+Z takes each step back.
+  await page.focus(`.opportunity-dot[data-opportunity="${id}"]`);
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowRight");
+  assert(JSON.stringify(await scored()) === "[4,3]", `keys rescored: ${await scored()}`);
+  for (let i = 0; i < 3; i++) await page.keyboard.press("Control+z");
+  assert(JSON.stringify(await scored()) === "[3,1]", `undone back to the start: ${await scored()}`);
+  await saved(page);
+  const onDisk = await page.evaluate((id) => window.__TAURI_MOCK__.project.opportunities.find((o) => o.id === id), id);
+  assert(onDisk.value === 3 && onDisk.effort === 1, "the file has the undone score");
+
+  // A sticky note turned into an opportunity from its context menu on the map.
+  await page.click("button[data-view=map]");
+  const note = await page.evaluate(() => {
+    const { editor } = window.journeymap;
+    const n = editor.doc.notesOf(editor.mapId).find((n) => n.text.startsWith("Push delay reason"));
+    editor.reveal(n);
+    return { id: n.id, text: n.text };
+  });
+  await page.waitForTimeout(200);
+  const at = await pagePoint(
+    page,
+    ...(await page.evaluate((id) => {
+      const n = window.journeymap.editor.doc.get("note", id);
+      return [n.x + n.width / 2, n.y + n.height / 2];
+    }, note.id)),
+  );
+  await page.mouse.click(at.x, at.y, { button: "right" });
+  await page.click(".context-menu button[name=noteToOpportunity]");
+  await page.waitForSelector(".opportunity-detail");
+  const fresh = await page.evaluate(
+    (noteId) => [...window.journeymap.editor.doc.tables.opportunity.values()].find((o) => o.evidence.some((e) => e.id === noteId)),
+    note.id,
+  );
+  assert(fresh && fresh.title === note.text, `titled after the note: ${fresh?.title}`);
+  assert((await page.inputValue("input[name=opportunityTitle]")) === note.text, "shown in the editor");
+  // Link the delay announcement, add a KPI as evidence, score it.
+  const card = await page.evaluate(
+    () => [...window.journeymap.editor.doc.tables.touchpoint.values()].find((t) => t.title === "Delay announcement").id,
+  );
+  await page.selectOption("select[name=addTouchpoint]", card);
+  const kpiOption = await page.$eval("select[name=addEvidence] optgroup[label=KPIs] option", (o) => o.value);
+  await page.selectOption("select[name=addEvidence]", kpiOption);
+  await page.selectOption("select[name=opportunity-value]", "5");
+  const linked = await page.evaluate((id) => window.journeymap.editor.doc.get("opportunity", id), fresh.id);
+  assert(
+    linked.touchpointIds[0] === card && linked.evidence.length === 2 && linked.value === 5,
+    `linked and scored: ${JSON.stringify(linked)}`,
+  );
+  await page.screenshot({ path: join(out, "opportunity-detail.png") });
+  // Start redesign: the redesign view opens on it, and the opportunity shows "In redesign".
+  await page.click("button[name=startRedesignFromOpportunity]");
+  await page.waitForFunction(() => window.journeymap.app.view === "redesigns");
+  const after = await page.evaluate((id) => {
+    const { editor } = window.journeymap;
+    const o = editor.doc.get("opportunity", id);
+    const r = editor.doc.get("redesign", o.redesignId);
+    return { title: r?.title, touchpointId: r?.touchpointId, selected: window.journeymap.app.redesigns.selected === o.redesignId };
+  }, fresh.id);
+  assert(after.title === note.text && after.touchpointId === card && after.selected, `the redesign carries it: ${JSON.stringify(after)}`);
+  await page.click("button[data-view=opportunities]");
+  await page.click(`.opportunity-list tr[data-opportunity="${fresh.id}"]`);
+  assert(
+    (await page.textContent(`.opportunity-list tr[data-opportunity="${fresh.id}"] .status-chip`)) === "In redesign",
+    "status follows the redesign",
+  );
+  assert(await page.isDisabled("select[name=opportunityStatus]"), "its status is the redesign's to set");
+  await saved(page);
+};
+
 tests["redesigns: start one from a card's context menu, advance a phase, see the board"] = async (page) => {
   await zoomTo(page, 0.9);
   const at = await cardPoint(page, "Liquids rules information");
