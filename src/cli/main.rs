@@ -69,7 +69,8 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Write the PDF report: cover, journey maps, moments of truth, touchpoints, redesigns.
+    /// Write the PDF report: cover, journey maps, moments of truth, touchpoints, measures,
+    /// opportunities, redesigns.
     /// Paper, sections and author default to the project's last report options.
     #[cfg(feature = "report")]
     Report {
@@ -79,7 +80,8 @@ enum Command {
         /// a4, letter or a3.
         #[arg(long)]
         paper: Option<String>,
-        /// Comma-separated: cover, map, moments, touchpoints, room, measures, redesigns.
+        /// Comma-separated: cover, map, moments, touchpoints, room, measures, opportunities,
+        /// redesigns.
         #[arg(long, value_delimiter = ',')]
         sections: Vec<String>,
         /// The day redesign status is judged on (default: today).

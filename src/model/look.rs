@@ -55,16 +55,19 @@ pub enum Section {
     Measures,
     /// What a live workshop room added: notes by participant, dot votes, the stages' ratings.
     Room,
+    /// The value/effort matrix and the ranked opportunities.
+    Opportunities,
 }
 
 impl Section {
-    pub const ALL: [Section; 7] = [
+    pub const ALL: [Section; 8] = [
         Self::Cover,
         Self::Map,
         Self::MomentsOfTruth,
         Self::Touchpoints,
         Self::Room,
         Self::Measures,
+        Self::Opportunities,
         Self::Redesigns,
     ];
 
@@ -78,6 +81,7 @@ impl Section {
             Self::Redesigns => "redesigns",
             Self::Measures => "measures",
             Self::Room => "room",
+            Self::Opportunities => "opportunities",
         }
     }
 
@@ -90,6 +94,7 @@ impl Section {
             "redesigns" | "tracker" => Some(Self::Redesigns),
             "measures" | "kpis" | "dashboard" => Some(Self::Measures),
             "room" | "workshop" => Some(Self::Room),
+            "opportunities" | "ideas" => Some(Self::Opportunities),
             _ => None,
         }
     }

@@ -6,6 +6,7 @@
 mod cover;
 mod maps;
 mod measures;
+mod opportunities;
 mod proposal;
 mod room;
 mod tables;
@@ -85,6 +86,9 @@ pub fn render(project: &Project, opts: &ReportOptions) -> Result<Vec<u8>> {
     }
     if wants(Section::Measures) {
         report.measures();
+    }
+    if wants(Section::Opportunities) {
+        report.opportunities();
     }
     if wants(Section::Redesigns) {
         report.redesigns();

@@ -126,6 +126,7 @@ fn sample_report_is_complete_valid_and_small() {
             "Workshop room",
             "Customer-experience measures",
             "Ten-pillar self-assessment",
+            "Opportunities",
             "Redesign tracker"
         ]
     );
@@ -256,6 +257,59 @@ fn the_measures_section_prints_the_dashboard_figures() {
     );
     assert!(tool("qpdf", &["--check", path.to_str().unwrap()])
         .contains("No syntax or stream encoding errors"));
+}
+
+#[test]
+fn the_opportunities_page_ranks_them_and_shows_a_redesigns_progress() {
+    use journeymap::model::{ranked_opportunities, OpportunityStatus};
+    let dir = temp();
+    let path = dir.path().join("opportunities.pdf");
+    let mut project = sample();
+    let mut options = options(Paper::A4);
+    options.sections = vec![Section::Opportunities];
+    std::fs::write(&path, render(&project, &options).unwrap()).unwrap();
+    let text = tool("pdftotext", &["-layout", path.to_str().unwrap(), "-"]);
+    let ranked: Vec<String> = ranked_opportunities(&project.opportunities, &project.redesigns)
+        .iter()
+        .map(|o| o.title.clone())
+        .collect();
+    // In rank order on the page, each with its rank (titles wrap, so their first words).
+    let lines: Vec<&str> = text.lines().collect();
+    let mut after = 0;
+    for (i, title) in ranked.iter().enumerate() {
+        let start: String = title.split(' ').take(3).collect::<Vec<_>>().join(" ");
+        let found = lines[after..]
+            .iter()
+            .position(|l| l.trim_start().starts_with(&format!("{} ", i + 1)) && l.contains(&start))
+            .unwrap_or_else(|| panic!("{}. {title} in order:\n{text}", i + 1));
+        after += found + 1;
+    }
+    assert!(
+        text.contains("3 quick wins, 2 big bets, 0 fill-ins, 1 money pit"),
+        "{text}"
+    );
+    let carried = project
+        .opportunities
+        .iter()
+        .find(|o| {
+            o.redesign_id.is_some()
+                && o.status_with(&project.redesigns) == OpportunityStatus::InRedesign
+        })
+        .unwrap()
+        .title
+        .clone();
+    let line = text.lines().find(|l| l.contains(&carried[..20])).unwrap();
+    assert!(
+        line.contains("in redesign"),
+        "the redesign's progress shows: {line}"
+    );
+    assert_eq!(outline(&path), ["Opportunities"]);
+    assert!(tool("qpdf", &["--check", path.to_str().unwrap()])
+        .contains("No syntax or stream encoding errors"));
+    // No opportunities, no page (and the cover stands in for an empty report).
+    project.opportunities.clear();
+    std::fs::write(&path, render(&project, &options).unwrap()).unwrap();
+    assert_eq!(outline(&path), ["Cover"]);
 }
 
 #[test]

@@ -18,6 +18,7 @@ export const REPORT_SECTIONS: Array<[Section, string]> = [
   ["touchpoints", "Touchpoints table"],
   ["room", "Workshop room: ratings, votes, notes by participant"],
   ["measures", "KPIs, reliability, feedback, customers, pillars"],
+  ["opportunities", "Opportunities: value/effort matrix and ranking"],
   ["redesigns", "Redesign tracker"],
 ];
 
