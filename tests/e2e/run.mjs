@@ -340,6 +340,27 @@ await test("from a template: the picker draws the core's templates; a map saved 
   if (shown[0] !== "Airline trip" || shown[1] < 6) throw new Error(`the template's map: ${JSON.stringify(shown)}`);
   await sleep(400);
   screenshot("from-template.png");
+  // An opportunity on the new map: added in the Opportunities view, linked to the template's
+  // moment of truth, and a redesign started from it.
+  await clickWhenSettled(s, "button[data-view=opportunities]");
+  await clickWhenSettled(s, "button[name=addOpportunity]");
+  await s.waitFor(`return !!document.querySelector("input[name=opportunityTitle]")`, "the opportunity editor");
+  await s.run(`const i = document.querySelector("input[name=opportunityTitle]"); i.value = "Bag drop at self-service kiosks"; i.dispatchEvent(new Event("change"));`);
+  await s.run(`const e = window.journeymap.editor; const t = e.doc.touchpointsOf(e.mapId).find((t) => t.momentOfTruth);
+    const sel = document.querySelector("select[name=addTouchpoint]"); sel.value = t.id; sel.dispatchEvent(new Event("change"));`);
+  await s.waitFor(`return !document.querySelector("button[name=startRedesignFromOpportunity]").disabled`, "Start redesign enabled");
+  await sleep(300);
+  screenshot("opportunity.png");
+  await clickWhenSettled(s, "button[name=startRedesignFromOpportunity]");
+  await s.waitFor(`return window.journeymap.app.view === "redesigns"`, "the redesign view");
+  await s.waitFor(`return document.querySelector("[data-save-state=saved]") !== null`, "autosave");
+  await sleep(300);
+  screenshot("redesign-from-opportunity.png");
+  const json = JSON.parse(execFileSync(cli, ["export-json", trip, "-o", "-"]).toString());
+  const o = json.project.opportunities.find((x) => x.title === "Bag drop at self-service kiosks");
+  const r = o && json.project.redesigns.find((x) => x.id === o.redesignId);
+  if (!r || r.title !== o.title || r.touchpointId !== o.touchpointIds[0] || r.phases.length !== 5)
+    throw new Error(`the file does not hold the opportunity and its redesign: ${JSON.stringify(o)}`);
   // Map → Save Map as Template…, then offered by the app and by `journeymap templates`.
   const mapId = await s.run("return window.journeymap.editor.mapId");
   const entry = await invoke("save_map_as_template", { mapId, name: "Our airline", withCards: true, replace: false });

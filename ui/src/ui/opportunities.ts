@@ -64,14 +64,35 @@ export class OpportunitiesView {
     if (!this.visible || this.dragging) return;
     const key = `${this.editor.mapId}:${this.editor.doc.version}:${this.selected}`;
     if (key === this.builtFor && !force) return;
-    // Never rebuild under someone typing in a field of this view; it catches up when they leave.
-    const active = document.activeElement;
-    if (active && this.root.contains(active) && /^(INPUT|TEXTAREA|SELECT)$/.test(active.tagName)) return;
-    const focusedDot = active instanceof SVGElement ? active.getAttribute("data-opportunity") : null;
+    // A field losing the focus while its editor is replaced saves, which asks for another
+    // drawing: that one waits until this one is done.
+    if (this.rendering) {
+      this.pending = true;
+      return;
+    }
     this.builtFor = key;
-    this.render();
+    const active = document.activeElement;
+    const focusedDot = active instanceof SVGElement ? active.getAttribute("data-opportunity") : null;
+    this.rendering = true;
+    try {
+      this.render();
+    } finally {
+      this.rendering = false;
+    }
     if (focusedDot) (this.root.querySelector(`[data-opportunity="${focusedDot}"]`) as SVGElement | null)?.focus();
+    if (this.pending) {
+      this.pending = false;
+      this.update();
+    }
   }
+
+  private rendering = false;
+  private pending = false;
+
+  /** The selected one's editor: built when the selection changes, refreshed in place after
+   * every change (so a field being typed in, or a list just chosen from, is never replaced). */
+  private detailFor: string | undefined;
+  private refreshDetail: () => void = () => undefined;
 
   private mine(): Opportunity[] {
     const e = this.editor;
@@ -81,11 +102,31 @@ export class OpportunitiesView {
     );
   }
 
+  // A fixed frame whose parts are refilled: the editor's slot is only emptied when another
+  // opportunity is selected, so a field with the focus is never taken out from under it.
+  private readonly header = h("header", { class: "opportunities-header" });
+  private readonly matrixSlot = h("div", { class: "matrix-slot" });
+  private readonly listSlot = h("div", { class: "list-slot" });
+  private readonly detailSlot = h("div", { class: "detail-slot" });
+  private framed = false;
+
   private render(): void {
     const e = this.editor;
-    clear(this.root);
+    if (!this.framed) {
+      this.framed = true;
+      this.root.append(
+        this.header,
+        h(
+          "div",
+          { class: "opportunities-body" },
+          this.matrixSlot,
+          h("div", { class: "opportunities-side" }, this.listSlot, this.detailSlot),
+        ),
+      );
+    }
     const list = this.mine();
     if (this.selected && !list.some((o) => o.id === this.selected)) this.selected = undefined;
+    const chosen = list.find((o) => o.id === this.selected);
     const map = e.doc.get("map", e.mapId);
     const add = h(
       "button",
@@ -93,6 +134,7 @@ export class OpportunitiesView {
         type: "button",
         class: "primary",
         name: "addOpportunity",
+        disabled: !map,
         onclick: () => {
           const id = addOpportunity(e);
           if (id) this.select(id);
@@ -101,25 +143,29 @@ export class OpportunitiesView {
       },
       "+ Opportunity",
     );
-    this.root.append(
-      h(
-        "header",
-        { class: "opportunities-header" },
-        h("h2", {}, `Opportunities · ${map?.name ?? "no map"}`),
-        h("span", { class: "muted" }, `${list.length} on this map · drag a dot to rescore, or select it and use the arrow keys`),
-        add,
-      ),
+    clear(this.header);
+    this.header.append(
+      h("h2", {}, `Opportunities · ${map?.name ?? "no map"}`),
+      h("span", { class: "muted" }, `${list.length} on this map · drag a dot to rescore, or select it and use the arrow keys`),
+      add,
     );
-    if (!map) {
-      add.disabled = true;
+    const ranks = new Map(list.map((o, i) => [o.id, i + 1]));
+    clear(this.matrixSlot);
+    clear(this.listSlot);
+    if (map) {
+      this.matrixSlot.append(this.matrix(list, ranks));
+      this.listSlot.append(this.table(list, ranks));
+    }
+    if (chosen && this.detailFor === chosen.id) {
+      this.refreshDetail();
       return;
     }
-    const ranks = new Map(list.map((o, i) => [o.id, i + 1]));
-    this.root.append(h("div", { class: "opportunities-body" }, this.matrix(list, ranks), this.table(list, ranks)));
-    const chosen = list.find((o) => o.id === this.selected);
-    if (chosen) this.root.append(this.detail(chosen));
-    else if (list.length === 0)
-      this.root.append(
+    this.detailFor = chosen?.id;
+    this.refreshDetail = () => undefined;
+    clear(this.detailSlot);
+    if (chosen) this.detailSlot.append(this.detail(chosen));
+    else if (map && list.length === 0)
+      this.detailSlot.append(
         h(
           "p",
           { class: "muted" },
@@ -337,77 +383,108 @@ export class OpportunitiesView {
     );
   }
 
-  private detail(o: Opportunity): HTMLElement {
+  private detail(first: Opportunity): HTMLElement {
     const e = this.editor;
-    const edit = (patch: Partial<Opportunity>, label = "Edit opportunity") => editField(e, "opportunity", o.id, patch, label);
-    const text = (name: string, label: string, value: string, set: (v: string) => void, area = false) => {
-      const input = area
-        ? h("textarea", { name, rows: 3, "aria-label": label }, value)
-        : h("input", { type: "text", name, value, "aria-label": label });
+    const id = first.id;
+    /** The opportunity as it is now: every handler reads it afresh. */
+    const now = () => e.doc.get("opportunity", id) ?? first;
+    const edit = (patch: Partial<Opportunity>, label = "Edit opportunity") => editField(e, "opportunity", id, patch, label);
+    const fields: Array<() => void> = [];
+    const text = (name: string, label: string, get: (o: Opportunity) => string, set: (v: string) => void, area = false) => {
+      const input = area ? h("textarea", { name, rows: 3, "aria-label": label }) : h("input", { type: "text", name, "aria-label": label });
       input.addEventListener("change", () => set(input.value));
+      // A field someone is typing in keeps what they typed.
+      fields.push(() => {
+        if (document.activeElement !== input) input.value = get(now());
+      });
       return h("label", {}, label, input);
     };
-    const score = (name: "value" | "effort", label: string) => {
-      const select = h(
-        "select",
-        { name: `opportunity-${name}`, "aria-label": label },
-        ...[1, 2, 3, 4, 5].map((n) => h("option", { value: String(n), selected: o[name] === n }, String(n))),
-      );
-      select.addEventListener("change", () =>
-        rescore(e, o.id, name === "value" ? Number(select.value) : o.value, name === "effort" ? Number(select.value) : o.effort),
-      );
-      return h("label", {}, label, select);
+    const choice = (
+      name: string,
+      label: string,
+      options: () => Array<[string, string]>,
+      get: (o: Opportunity) => string,
+      set: (v: string) => void,
+    ) => {
+      const select = h("select", { name, "aria-label": label });
+      select.addEventListener("change", () => set(select.value));
+      fields.push(() => {
+        clear(select);
+        for (const [value, text] of options()) select.append(h("option", { value }, text));
+        select.value = get(now());
+      });
+      return [h("label", {}, label, select), select] as const;
     };
-    const redesign = o.redesignId ? e.doc.get("redesign", o.redesignId) : undefined;
-    const status = statusWith(o, e.doc.tables.redesign.values());
-    const statusSelect = h(
-      "select",
-      { name: "opportunityStatus", "aria-label": "Status", disabled: !!redesign },
-      ...(Object.keys(STATUS_LABEL) as OpportunityStatus[]).map((s) => h("option", { value: s, selected: s === status }, STATUS_LABEL[s])),
+    const scores = (): Array<[string, string]> => [1, 2, 3, 4, 5].map((n) => [String(n), String(n)]);
+    const [valueField] = choice(
+      "opportunity-value",
+      "Value (1–5)",
+      scores,
+      (o) => String(o.value),
+      (v) => rescore(e, id, Number(v), now().effort),
     );
-    statusSelect.addEventListener("change", () => edit({ status: statusSelect.value as OpportunityStatus }, "Change status"));
-    const stageSelect = h(
-      "select",
-      { name: "opportunityStage", "aria-label": "Stage" },
-      h("option", { value: "", selected: !o.stageId }, "— any stage —"),
-      ...e.doc.stagesOf(o.mapId).map((s) => h("option", { value: s.id, selected: s.id === o.stageId }, s.name)),
+    const [effortField] = choice(
+      "opportunity-effort",
+      "Effort (1–5)",
+      scores,
+      (o) => String(o.effort),
+      (v) => rescore(e, id, now().value, Number(v)),
     );
-    stageSelect.addEventListener("change", () => edit({ stageId: stageSelect.value || null }, "Change stage"));
+    const [statusField, statusSelect] = choice(
+      "opportunityStatus",
+      "Status",
+      () => (Object.keys(STATUS_LABEL) as OpportunityStatus[]).map((s) => [s, STATUS_LABEL[s]]),
+      (o) => statusWith(o, e.doc.tables.redesign.values()),
+      (v) => edit({ status: v as OpportunityStatus }, "Change status"),
+    );
+    fields.push(() => {
+      const r = now().redesignId;
+      statusSelect.disabled = !!(r && e.doc.get("redesign", r));
+      statusSelect.title = statusSelect.disabled ? "A redesign carries it: its status follows the redesign" : "";
+    });
+    const [stageField] = choice(
+      "opportunityStage",
+      "Stage",
+      () => [["", "— any stage —"], ...e.doc.stagesOf(now().mapId).map((s): [string, string] => [s.id, s.name])],
+      (o) => o.stageId ?? "",
+      (v) => edit({ stageId: v || null }, "Change stage"),
+    );
 
-    // What it concerns: chips, and a picker of the map's cards (its stage's first).
-    const cards = e.doc.touchpointsOf(o.mapId);
-    const stageOrder = new Map(e.doc.stagesOf(o.mapId).map((s, i) => [s.id, i]));
-    cards.sort(
-      (a, b) =>
-        Number(b.stageId === o.stageId) - Number(a.stageId === o.stageId) ||
-        (stageOrder.get(a.stageId) ?? 0) - (stageOrder.get(b.stageId) ?? 0) ||
-        a.x - b.x,
-    );
-    const chip = (label: string, remove: () => void, title: string) =>
+    const chip = (label: string, remove: () => void) =>
       h(
         "span",
         { class: "chip" },
         label,
         h(
           "button",
-          { type: "button", class: "chip-remove", title: `Remove ${title}`, "aria-label": `Remove ${title}`, onclick: remove },
+          { type: "button", class: "chip-remove", title: `Remove ${label}`, "aria-label": `Remove ${label}`, onclick: remove },
           "×",
         ),
       );
-    const touchpointChips = o.touchpointIds.map((id) => {
-      const t = e.doc.get("touchpoint", id);
-      return chip(t?.title ?? "?", () => linkTouchpoint(e, o.id, id, false), t?.title ?? "touchpoint");
-    });
-    const addCard = h(
-      "select",
-      { name: "addTouchpoint", "aria-label": "Add a touchpoint" },
-      h("option", { value: "" }, "+ touchpoint…"),
-      ...cards
+    // What it concerns: chips, and a picker of the map's cards (its stage's first).
+    const touchpointChips = h("span", { class: "chips" });
+    const addCard = h("select", { name: "addTouchpoint", "aria-label": "Add a touchpoint" });
+    addCard.addEventListener("change", () => addCard.value && linkTouchpoint(e, id, addCard.value, true));
+    fields.push(() => {
+      const o = now();
+      clear(touchpointChips);
+      for (const t of o.touchpointIds)
+        touchpointChips.append(chip(e.doc.get("touchpoint", t)?.title ?? "?", () => linkTouchpoint(e, id, t, false)));
+      const order = new Map(e.doc.stagesOf(o.mapId).map((s, i) => [s.id, i]));
+      const cards = e.doc
+        .touchpointsOf(o.mapId)
         .filter((t) => !o.touchpointIds.includes(t.id))
-        .slice(0, MAX_CHOICES)
-        .map((t) => h("option", { value: t.id }, `${e.doc.get("stage", t.stageId)?.name ?? ""} · ${t.title}`)),
-    );
-    addCard.addEventListener("change", () => addCard.value && linkTouchpoint(e, o.id, addCard.value, true));
+        .sort(
+          (a, b) =>
+            Number(b.stageId === o.stageId) - Number(a.stageId === o.stageId) ||
+            (order.get(a.stageId) ?? 0) - (order.get(b.stageId) ?? 0) ||
+            a.x - b.x,
+        );
+      clear(addCard);
+      addCard.append(h("option", { value: "" }, cards.length > MAX_CHOICES ? `+ touchpoint… (first ${MAX_CHOICES})` : "+ touchpoint…"));
+      for (const t of cards.slice(0, MAX_CHOICES))
+        addCard.append(h("option", { value: t.id }, `${e.doc.get("stage", t.stageId)?.name ?? ""} · ${t.title}`));
+    });
 
     // Evidence: notes, feedback and KPIs of this map (feedback of its stage when it has one).
     const labelOf = (ev: Evidence): string => {
@@ -416,103 +493,135 @@ export class OpportunitiesView {
       const f = e.doc.get("feedback", ev.id);
       return `Feedback: ${f ? `“${f.text.slice(0, 80)}${f.text.length > 80 ? "…" : ""}”` : "?"}`;
     };
-    const evidenceChips = o.evidence.map((ev) => chip(labelOf(ev), () => linkEvidence(e, o.id, ev, false), labelOf(ev)));
-    const has = (kind: Evidence["kind"], id: string) => o.evidence.some((x) => x.kind === kind && x.id === id);
-    const notes = e.doc.notesOf(o.mapId).filter((n) => !has("note", n.id));
-    const feedback = [...e.doc.tables.feedback.values()].filter(
-      (f) => f.mapId === o.mapId && (!o.stageId || f.stageId === o.stageId) && !has("feedback", f.id),
-    );
-    const cardIds = new Set(cards.map((t) => t.id));
-    const kpis = [...e.doc.tables.kpi.values()]
-      .filter((k) => cardIds.has(k.touchpointId) && !has("kpi", k.id))
-      .sort((a, b) => Number(o.touchpointIds.includes(b.touchpointId)) - Number(o.touchpointIds.includes(a.touchpointId)));
-    const addEvidence = h(
-      "select",
-      { name: "addEvidence", "aria-label": "Add evidence" },
-      h("option", { value: "" }, "+ evidence…"),
-      h(
-        "optgroup",
-        { label: "Sticky notes" },
-        ...notes.slice(0, MAX_CHOICES).map((n) => h("option", { value: `note:${n.id}` }, n.text.split("\n")[0]?.slice(0, 90) ?? "")),
-      ),
-      h(
-        "optgroup",
-        { label: o.stageId ? `Feedback at ${e.doc.get("stage", o.stageId)?.name ?? "this stage"}` : "Feedback" },
-        ...feedback.slice(0, MAX_CHOICES).map((f) => h("option", { value: `feedback:${f.id}` }, `${f.date} · ${f.text.slice(0, 90)}`)),
-      ),
-      h(
-        "optgroup",
-        { label: "KPIs" },
-        ...kpis
-          .slice(0, MAX_CHOICES)
-          .map((k) => h("option", { value: `kpi:${k.id}` }, `${k.name} (${e.doc.get("touchpoint", k.touchpointId)?.title ?? ""})`)),
-      ),
-    );
+    const evidenceChips = h("span", { class: "chips" });
+    const addEvidence = h("select", { name: "addEvidence", "aria-label": "Add evidence" });
     addEvidence.addEventListener("change", () => {
-      const [kind, id] = addEvidence.value.split(":") as [Evidence["kind"], string];
-      if (id) linkEvidence(e, o.id, { kind, id }, true);
+      const [kind, target] = addEvidence.value.split(":") as [Evidence["kind"], string];
+      if (target) linkEvidence(e, id, { kind, id: target }, true);
+    });
+    fields.push(() => {
+      const o = now();
+      clear(evidenceChips);
+      for (const ev of o.evidence) evidenceChips.append(chip(labelOf(ev), () => linkEvidence(e, id, ev, false)));
+      const has = (kind: Evidence["kind"], target: string) => o.evidence.some((x) => x.kind === kind && x.id === target);
+      const notes = e.doc.notesOf(o.mapId).filter((n) => !has("note", n.id));
+      const feedback = [...e.doc.tables.feedback.values()].filter(
+        (f) => f.mapId === o.mapId && (!o.stageId || f.stageId === o.stageId) && !has("feedback", f.id),
+      );
+      const cardIds = new Set(e.doc.touchpointsOf(o.mapId).map((t) => t.id));
+      const kpis = [...e.doc.tables.kpi.values()]
+        .filter((k) => cardIds.has(k.touchpointId) && !has("kpi", k.id))
+        .sort((a, b) => Number(o.touchpointIds.includes(b.touchpointId)) - Number(o.touchpointIds.includes(a.touchpointId)));
+      clear(addEvidence);
+      addEvidence.append(
+        h("option", { value: "" }, "+ evidence…"),
+        h(
+          "optgroup",
+          { label: "Sticky notes" },
+          ...notes.slice(0, MAX_CHOICES).map((n) => h("option", { value: `note:${n.id}` }, n.text.split("\n")[0]?.slice(0, 90) ?? "")),
+        ),
+        h(
+          "optgroup",
+          { label: o.stageId ? `Feedback at ${e.doc.get("stage", o.stageId)?.name ?? "this stage"}` : "Feedback" },
+          ...feedback.slice(0, MAX_CHOICES).map((f) => h("option", { value: `feedback:${f.id}` }, `${f.date} · ${f.text.slice(0, 90)}`)),
+        ),
+        h(
+          "optgroup",
+          { label: "KPIs" },
+          ...kpis
+            .slice(0, MAX_CHOICES)
+            .map((k) => h("option", { value: `kpi:${k.id}` }, `${k.name} (${e.doc.get("touchpoint", k.touchpointId)?.title ?? ""})`)),
+        ),
+      );
     });
 
-    const start = h(
-      "button",
-      {
-        type: "button",
-        class: "primary",
-        name: "startRedesignFromOpportunity",
-        disabled: o.touchpointIds.length === 0,
-        title: o.touchpointIds.length
-          ? `The 20-day redesign of “${e.doc.get("touchpoint", o.touchpointIds[0]!)?.title}”`
-          : "Link a touchpoint first: the redesign works on it",
-        onclick: async () => {
-          try {
-            const id = await startRedesignFrom(e, o.id);
-            if (id) this.onOpenRedesign(id);
-          } catch (err) {
-            await showError(err, "The redesign was not started.");
-          }
-        },
-      },
-      "Start redesign",
-    );
-    const redesignLine = redesign
-      ? h(
-          "p",
-          { class: "redesign-link" },
-          `Carried by the redesign “${redesign.title}”: its status follows the redesign. `,
-          h("button", { type: "button", name: "openRedesign", onclick: () => this.onOpenRedesign(redesign.id) }, "Open redesign"),
-        )
-      : h("div", { class: "dialog-buttons" }, start);
-    return h(
+    // Start redesign, or the redesign that carries it.
+    const actions = h("div", { class: "opportunity-actions" });
+    fields.push(() => {
+      const o = now();
+      clear(actions);
+      const redesign = o.redesignId ? e.doc.get("redesign", o.redesignId) : undefined;
+      if (redesign) {
+        actions.append(
+          h(
+            "p",
+            { class: "redesign-link" },
+            `Carried by the redesign “${redesign.title}”: its status follows the redesign. `,
+            h("button", { type: "button", name: "openRedesign", onclick: () => this.onOpenRedesign(redesign.id) }, "Open redesign"),
+          ),
+        );
+        return;
+      }
+      const first = o.touchpointIds[0] ? e.doc.get("touchpoint", o.touchpointIds[0]) : undefined;
+      actions.append(
+        h(
+          "button",
+          {
+            type: "button",
+            class: "primary",
+            name: "startRedesignFromOpportunity",
+            disabled: !first,
+            title: first ? `The 20-day redesign of “${first.title}”` : "Link a touchpoint first: the redesign works on it",
+            onclick: async () => {
+              try {
+                const started = await startRedesignFrom(e, id);
+                if (started) this.onOpenRedesign(started);
+              } catch (err) {
+                await showError(err, "The redesign was not started.");
+              }
+            },
+          },
+          "Start redesign",
+        ),
+      );
+      if (!first) actions.append(h("span", { class: "muted" }, " Link a touchpoint to start its redesign."));
+    });
+
+    const form = h(
       "form",
-      { class: "opportunity-detail", "aria-label": `Opportunity ${o.title}`, onsubmit: (ev: Event) => ev.preventDefault() },
+      { class: "opportunity-detail", "aria-label": "Selected opportunity", onsubmit: (ev: Event) => ev.preventDefault() },
       h(
         "div",
         { class: "detail-grid" },
-        text("opportunityTitle", "Title", o.title, (title) => title.trim() && edit({ title: title.trim() }, "Rename opportunity")),
-        h(
-          "div",
-          { class: "detail-row" },
-          score("value", "Value (1–5)"),
-          score("effort", "Effort (1–5)"),
-          h("label", {}, "Status", statusSelect),
-          h("label", {}, "Stage", stageSelect),
+        text(
+          "opportunityTitle",
+          "Title",
+          (o) => o.title,
+          (title) => title.trim() && edit({ title: title.trim() }, "Rename opportunity"),
         ),
-        text("opportunityDescription", "Description", o.description, (description) => edit({ description }), true),
-        text("opportunityRaisedBy", "Raised by", o.raisedBy, (raisedBy) => edit({ raisedBy: raisedBy.trim() })),
+        h("div", { class: "detail-row" }, valueField, effortField, statusField, stageField),
+        text(
+          "opportunityDescription",
+          "Description",
+          (o) => o.description,
+          (description) => edit({ description }),
+          true,
+        ),
+        text(
+          "opportunityRaisedBy",
+          "Raised by",
+          (o) => o.raisedBy,
+          (raisedBy) => edit({ raisedBy: raisedBy.trim() }),
+        ),
       ),
-      h("div", { class: "links" }, h("strong", {}, "Touchpoints"), ...touchpointChips, addCard),
-      h("div", { class: "links" }, h("strong", {}, "Evidence"), ...evidenceChips, addEvidence),
-      redesignLine,
+      h("div", { class: "links" }, h("strong", {}, "Touchpoints"), touchpointChips, addCard),
+      h("div", { class: "links" }, h("strong", {}, "Evidence"), evidenceChips, addEvidence),
+      actions,
       h(
         "div",
         { class: "dialog-buttons" },
         h(
           "button",
-          { type: "button", class: "danger", name: "deleteOpportunity", onclick: () => void this.remove(o) },
+          { type: "button", class: "danger", name: "deleteOpportunity", onclick: () => void this.remove(now()) },
           "Delete opportunity",
         ),
       ),
     );
+    this.refreshDetail = () => {
+      for (const fill of fields) fill();
+    };
+    this.refreshDetail();
+    return form;
   }
 
   private async remove(o: Opportunity): Promise<void> {
