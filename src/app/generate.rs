@@ -70,6 +70,10 @@ pub fn project(touchpoints: usize, seed: u64) -> Project {
         description: "Buys several times a year, mostly on mobile.".into(),
         goals: "Get it done quickly, without calling anyone.".into(),
         position: 0,
+        quote: String::new(),
+        needs: String::new(),
+        pains: String::new(),
+        context: String::new(),
     };
     // Cards per cell, laid out in a square-ish grid inside each stage × lane cell.
     let cells = STAGES.len() * LANES.len();
@@ -138,6 +142,7 @@ pub fn project(touchpoints: usize, seed: u64) -> Project {
             moment_of_truth: seq.below(25) == 0,
             moment_of_truth_note: String::new(),
             votes: 0,
+            feelings: Vec::new(),
         });
     }
     let connectors = cards
@@ -200,6 +205,7 @@ pub fn project(touchpoints: usize, seed: u64) -> Project {
             persona_id: Some(persona.id),
             description: String::new(),
             position: 0,
+            other_personas: Vec::new(),
         }],
         stages,
         lanes,

@@ -6,8 +6,9 @@ use super::fonts::{Fonts, Weight};
 use super::surface::Surface;
 use super::{reliability_color, INK, LINE, MIN_TITLE_PT, MUTED, ROOM_BAND, ROOM_CURVE};
 use crate::model::{
-    curve_segments, emotion_curve, emotion_y, feelings_row, Connector, CurvePoint, Id, LaneKind,
-    Note, Project, Reliability, RoomRating, Touchpoint, LANE_HEADER_WIDTH, STAGE_HEADER_HEIGHT,
+    curve_segments, emotion_curve, emotion_curve_of, emotion_y, feelings_row, Connector,
+    CurvePoint, Id, LaneKind, Note, Project, Reliability, RoomRating, Touchpoint,
+    LANE_HEADER_WIDTH, OWN_LINE_COLOUR, PERSONA_LINE_COLOURS, STAGE_HEADER_HEIGHT,
 };
 use std::collections::HashMap;
 
@@ -26,6 +27,10 @@ pub(crate) struct MapLayout<'a> {
     /// The feelings lane (top, height), and the emotion curve's points in it.
     pub(crate) feelings: Option<(f64, f64)>,
     pub(crate) emotion: Vec<CurvePoint>,
+    /// The other personas' lines (name, colour, points), when the map follows more than one,
+    /// and the name the map's own line goes by in the legend.
+    pub(crate) lines: Vec<(String, &'static str, Vec<CurvePoint>)>,
+    pub(crate) own_line: String,
     /// Numbers keyed to the report's touchpoint table, shown on cards too small for a title.
     pub(crate) keys: HashMap<Id, usize>,
     /// A card to point out (the proposal's touchpoint), ringed in amber.
@@ -77,6 +82,29 @@ impl<'a> MapLayout<'a> {
             .collect();
         let feelings = feelings_row(&lanes);
         let emotion = emotion_curve(&lanes, &cards);
+        let persona_name = |id: Id| {
+            project
+                .personas
+                .iter()
+                .find(|p| p.id == id)
+                .map(|p| p.name.clone())
+        };
+        let lines = map
+            .other_personas
+            .iter()
+            .zip(PERSONA_LINE_COLOURS)
+            .map(|(p, colour)| {
+                (
+                    persona_name(*p).unwrap_or_default(),
+                    colour,
+                    emotion_curve_of(&lanes, &cards, Some(*p)),
+                )
+            })
+            .collect();
+        let own_line = map
+            .persona_id
+            .and_then(persona_name)
+            .unwrap_or_else(|| "This map".into());
         let (mut w, mut h) = (x as f32, y as f32);
         for (rx, ry, rw, rh) in cards
             .iter()
@@ -96,6 +124,8 @@ impl<'a> MapLayout<'a> {
             room,
             feelings,
             emotion,
+            lines,
+            own_line,
             keys: HashMap::new(),
             highlight: None,
             width: w,
@@ -368,14 +398,21 @@ pub(crate) fn draw_map(page: &mut impl Surface, f: &Fonts, layout: &MapLayout, v
             0.5,
         );
         room_mean(page, v, &layout.room, yof);
-        curve(page, v, &layout.emotion, "#7c3aed", 1.6);
+        // The other personas' lines under the map's own, thinner.
+        for (_, colour, pts) in &layout.lines {
+            curve(page, v, pts, colour, 1.2);
+            for p in pts {
+                page.rect(v.x(p.x) - 1.2, v.y(p.y) - 1.2, 2.4, 2.4, Some(colour), None);
+            }
+        }
+        curve(page, v, &layout.emotion, OWN_LINE_COLOUR, 1.6);
         for p in &layout.emotion {
             page.rect(
                 v.x(p.x) - 1.6,
                 v.y(p.y) - 1.6,
                 3.2,
                 3.2,
-                Some("#7c3aed"),
+                Some(OWN_LINE_COLOUR),
                 None,
             );
         }
@@ -444,6 +481,41 @@ pub(crate) fn draw_map(page: &mut impl Surface, f: &Fonts, layout: &MapLayout, v
         Some("#0b1220"),
         None,
     );
+    // Whose line is whose, at the left of the feelings lane, beside its sticky header.
+    if let (Some((top, _)), false) = (layout.feelings, layout.lines.is_empty()) {
+        let size = (head * 0.7).max(4.0);
+        let x = hx + LANE_HEADER_WIDTH as f32 * s + 4.0;
+        let entries: Vec<(&str, &str)> =
+            std::iter::once((layout.own_line.as_str(), OWN_LINE_COLOUR))
+                .chain(layout.lines.iter().map(|(n, c, _)| (n.as_str(), *c)))
+                .collect();
+        let widest = entries
+            .iter()
+            .map(|(n, _)| f.width(n, size, Weight::Regular))
+            .fold(0.0, f32::max);
+        let line_h = size * 1.35;
+        page.rect(
+            x - 2.0,
+            v.y(top) + 2.0,
+            widest + size * 2.6,
+            entries.len() as f32 * line_h + size * 0.6,
+            Some("#ffffff"),
+            Some((LINE, 0.4)),
+        );
+        for (i, (name, colour)) in entries.iter().enumerate() {
+            let y = v.y(top) + 2.0 + size * 0.3 + (i as f32 + 0.5) * line_h;
+            page.line(&[(x, y), (x + size * 1.4, y)], colour, size * 0.3);
+            page.text(
+                f,
+                x + size * 1.8,
+                y + size * 0.35,
+                size,
+                Weight::Regular,
+                INK,
+                name,
+            );
+        }
+    }
 }
 
 /// How much the room's ratings (±2) are stretched to sit on the map's own emotion scale (±3).

@@ -386,6 +386,10 @@ pub fn import(
                     description: String::new(),
                     goals: String::new(),
                     position,
+                    quote: String::new(),
+                    needs: String::new(),
+                    pains: String::new(),
+                    context: String::new(),
                 });
                 id
             })
@@ -404,6 +408,7 @@ pub fn import(
             persona_id,
             description: String::new(),
             position,
+            other_personas: Vec::new(),
         });
         after.stages.push(Stage {
             id: stage_id,
@@ -506,6 +511,7 @@ pub fn import(
                 moment_of_truth: false,
                 moment_of_truth_note: String::new(),
                 votes: 0,
+                feelings: Vec::new(),
             });
             cards += 1;
             for c in &p.children {

@@ -364,6 +364,17 @@ impl Project {
                 for s in self.stories.iter_mut().filter(|s| s.persona_id == Some(id)) {
                     s.persona_id = None;
                 }
+                // The lines it had on maps go, with how cards felt to it (as on disk).
+                for m in &mut self.maps {
+                    m.other_personas.retain(|p| *p != id);
+                }
+                for t in self
+                    .touchpoints
+                    .iter_mut()
+                    .filter(|t| !t.feelings.is_empty())
+                {
+                    t.feelings.retain(|f| f.persona_id != id);
+                }
             }
             RecordKind::Map => {
                 self.maps.retain(|x| x.id != id);

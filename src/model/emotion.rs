@@ -48,6 +48,16 @@ pub struct CurvePoint {
 /// of the cards whose centres are within [`SLOT_WIDTH`] of the step's first card), strictly left
 /// to right. `lanes` in row order; cards of other maps or lanes are ignored.
 pub fn emotion_curve(lanes: &[&Lane], cards: &[&Touchpoint]) -> Vec<CurvePoint> {
+    emotion_curve_of(lanes, cards, None)
+}
+
+/// The curve of one of the map's personas: as [`emotion_curve`], each card counted as it feels
+/// to `persona` (see [`Touchpoint::feeling_of`]); `None` is the map's own line.
+pub fn emotion_curve_of(
+    lanes: &[&Lane],
+    cards: &[&Touchpoint],
+    persona: Option<super::Id>,
+) -> Vec<CurvePoint> {
     let Some(row) = feelings_row(lanes) else {
         return Vec::new();
     };
@@ -83,7 +93,7 @@ pub fn emotion_curve(lanes: &[&Lane], cards: &[&Touchpoint]) -> Vec<CurvePoint> 
                 x: step.iter().map(|t| centre(t)).sum::<f64>() / n,
                 y: step
                     .iter()
-                    .map(|t| emotion_y(row, f64::from(t.emotion)))
+                    .map(|t| emotion_y(row, f64::from(t.feeling_of(persona))))
                     .sum::<f64>()
                     / n,
             }
@@ -187,6 +197,7 @@ mod tests {
             moment_of_truth: false,
             moment_of_truth_note: String::new(),
             votes: 0,
+            feelings: Vec::new(),
         }
     }
 

@@ -37,9 +37,13 @@ pub struct JourneyMap {
     pub id: Id,
     pub name: String,
     pub kind: MapKind,
-    /// The persona whose journey this is, if any.
+    /// The persona whose journey this is, if any: the cards' own `emotion` is theirs.
     #[serde(default)]
     pub persona_id: Option<Id>,
+    /// Other personas the map follows, each with an emotion line of its own (at most four, so
+    /// five lines in all), in the legend's order.
+    #[serde(default)]
+    pub other_personas: Vec<Id>,
     #[serde(default)]
     pub description: String,
     /// Order among the project's maps (ascending).

@@ -24,8 +24,8 @@ pub use validate::{Limits, LIMITS, MAX_COORDINATE, MAX_HOLIDAYS, MAX_NAME_CHARS,
 pub use annotation::{Note, Story};
 pub use changes::{Changes, Record, RecordKind, RecordRef};
 pub use emotion::{
-    curve_segments, customer_facing, emotion_curve, emotion_y, feelings_row, CurvePoint,
-    CurveSegment, SLOT_WIDTH,
+    curve_segments, customer_facing, emotion_curve, emotion_curve_of, emotion_y, feelings_row,
+    CurvePoint, CurveSegment, SLOT_WIDTH,
 };
 pub use layout::*;
 pub use look::{parse_accent, Logo, LogoType, Paper, ReportDefaults, Section, MAX_LOGO_BYTES};
@@ -38,7 +38,7 @@ pub use opportunity::{
     ranked as ranked_opportunities, Evidence, EvidenceKind, Opportunity, OpportunityStatus,
     Quadrant, HIGH_SCORE, OPPORTUNITY_SCORE_RANGE,
 };
-pub use persona::Persona;
+pub use persona::{Feeling, Persona, MAX_PERSONA_LINES, OWN_LINE_COLOUR, PERSONA_LINE_COLOURS};
 pub use project::{Project, ProjectInfo, Summary};
 pub use redesign::{
     CorporateResponse, Decision, Phase, PhaseStatus, PhaseTemplate, Proposal, Redesign,

@@ -1,8 +1,19 @@
-//! Who the journey is about: the customer segment a map is drawn for.
+//! Who the journey is about: the customer segments a project's maps are drawn for, each with the
+//! goals, needs and pains a facilitator keeps in view, and how one map follows several of them
+//! (each with its own emotion line).
 
 use super::Id;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+/// The most personas one map follows: the map's own and four more, each with an emotion line.
+pub const MAX_PERSONA_LINES: usize = 5;
+
+/// The map's own emotion line, and the colours of its other personas' lines in the legend's
+/// order: the canvas and every export draw them alike.
+pub const OWN_LINE_COLOUR: &str = "#7c3aed";
+pub const PERSONA_LINE_COLOURS: [&str; MAX_PERSONA_LINES - 1] =
+    ["#0891b2", "#db2777", "#ca8a04", "#059669"];
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -17,4 +28,62 @@ pub struct Persona {
     /// Order in lists (ascending).
     #[serde(default)]
     pub position: i32,
+    /// Something they said, in their words.
+    #[serde(default)]
+    pub quote: String,
+    /// What they need from the service.
+    #[serde(default)]
+    pub needs: String,
+    /// What gets in their way today.
+    #[serde(default)]
+    pub pains: String,
+    /// Their situation, e.g. "travels twice a month for work".
+    #[serde(default)]
+    pub context: String,
+}
+
+impl Persona {
+    /// Up to two initials for the persona's badge ("Priya Shah" → "PS").
+    pub fn initials(&self) -> String {
+        self.name
+            .split_whitespace()
+            .filter_map(|w| w.chars().find(|c| c.is_alphanumeric()))
+            .take(2)
+            .flat_map(char::to_uppercase)
+            .collect()
+    }
+}
+
+/// How a card feels to one of the map's other personas, where it differs from the map's own
+/// line (the card's `emotion`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Feeling {
+    pub persona_id: Id,
+    /// −3..=+3.
+    pub emotion: i32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials_come_from_the_first_two_words() {
+        let p = |name: &str| Persona {
+            id: crate::model::new_id(),
+            name: name.into(),
+            description: String::new(),
+            goals: String::new(),
+            position: 0,
+            quote: String::new(),
+            needs: String::new(),
+            pains: String::new(),
+            context: String::new(),
+        };
+        assert_eq!(p("Priya Shah").initials(), "PS");
+        assert_eq!(p("  élodie   de la Cour ").initials(), "ÉD");
+        assert_eq!(p("(Business) traveller").initials(), "BT");
+        assert_eq!(p("").initials(), "");
+    }
 }

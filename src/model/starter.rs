@@ -37,6 +37,7 @@ pub fn starter_map(
         persona_id: None,
         description: String::new(),
         position,
+        other_personas: Vec::new(),
     })];
     for (i, stage) in STARTER_STAGES.iter().enumerate() {
         put.push(Record::Stage(Stage {

@@ -97,12 +97,23 @@ pub struct Touchpoint {
     /// Dot votes from a workshop.
     #[serde(default)]
     pub votes: u32,
+    /// How it feels to the map's other personas where that differs from `emotion`; a persona
+    /// not listed feels it as `emotion` does.
+    #[serde(default)]
+    pub feelings: Vec<super::Feeling>,
 }
 
 impl Touchpoint {
     /// Expectation minus delivered performance: positive means the customer is let down.
     pub fn gap(&self) -> i32 {
         self.expectation - self.performance
+    }
+
+    /// How it feels to `persona` (the map's own line when `None` or not listed).
+    pub fn feeling_of(&self, persona: Option<Id>) -> i32 {
+        persona
+            .and_then(|p| self.feelings.iter().find(|f| f.persona_id == p))
+            .map_or(self.emotion, |f| f.emotion)
     }
 }
 

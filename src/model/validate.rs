@@ -91,6 +91,8 @@ trait Lookup {
     fn stage_map(&self, id: Id) -> Option<Id>;
     fn lane_map(&self, id: Id) -> Option<Id>;
     fn touchpoint_map(&self, id: Id) -> Option<Id>;
+    /// Whether `map` follows `persona` with a line of its own (one of its other personas).
+    fn follows(&self, map: Id, persona: Id) -> bool;
     /// The map a piece of evidence belongs to (a KPI's is its touchpoint's).
     fn evidence_map(&self, e: Evidence) -> Option<Id>;
     fn redesign(&self, id: Id) -> bool;
@@ -99,6 +101,8 @@ trait Lookup {
 /// Every id of a project, hashed: for checking a whole project.
 struct Index {
     maps: HashSet<Id>,
+    /// Each map's other personas (only maps that have some).
+    lines: HashMap<Id, Vec<Id>>,
     personas: HashSet<Id>,
     stages: HashMap<Id, Id>,
     lanes: HashMap<Id, Id>,
@@ -112,6 +116,12 @@ impl Index {
     fn of(p: &Project) -> Self {
         Index {
             maps: p.maps.iter().map(|m| m.id).collect(),
+            lines: p
+                .maps
+                .iter()
+                .filter(|m| !m.other_personas.is_empty())
+                .map(|m| (m.id, m.other_personas.clone()))
+                .collect(),
             personas: p.personas.iter().map(|x| x.id).collect(),
             stages: p.stages.iter().map(|s| (s.id, s.map_id)).collect(),
             lanes: p.lanes.iter().map(|l| (l.id, l.map_id)).collect(),
@@ -173,6 +183,9 @@ impl Lookup for Index {
     fn touchpoint_map(&self, id: Id) -> Option<Id> {
         self.touchpoints.get(&id).copied()
     }
+    fn follows(&self, map: Id, persona: Id) -> bool {
+        self.lines.get(&map).is_some_and(|l| l.contains(&persona))
+    }
     fn evidence_map(&self, e: Evidence) -> Option<Id> {
         self.evidence.get(&(e.kind, e.id)).copied()
     }
@@ -203,6 +216,12 @@ impl Lookup for Scan<'_> {
             .iter()
             .find(|t| t.id == id)
             .map(|t| t.map_id)
+    }
+    fn follows(&self, map: Id, persona: Id) -> bool {
+        self.0
+            .maps
+            .iter()
+            .any(|m| m.id == map && m.other_personas.contains(&persona))
     }
     fn evidence_map(&self, e: Evidence) -> Option<Id> {
         match e.kind {
@@ -534,6 +553,22 @@ fn check_map(p: &mut Problems, m: &JourneyMap, look: &impl Lookup) {
             format!("{what}: persona {persona} does not exist")
         });
     }
+    p.check(m.other_personas.len() < super::MAX_PERSONA_LINES, || {
+        format!(
+            "{what}: a map follows at most {} personas",
+            super::MAX_PERSONA_LINES
+        )
+    });
+    let mut seen = HashSet::new();
+    for persona in &m.other_personas {
+        p.check(look.persona(*persona), || {
+            format!("{what}: persona {persona} does not exist")
+        });
+        p.check(
+            seen.insert(*persona) && m.persona_id != Some(*persona),
+            || format!("{what}: persona {persona} has two lines"),
+        );
+    }
 }
 
 fn check_stage(p: &mut Problems, s: &Stage, look: &impl Lookup) {
@@ -591,6 +626,21 @@ fn check_touchpoint(p: &mut Problems, t: &Touchpoint, look: &impl Lookup) {
     p.check(EMOTION_RANGE.contains(&t.emotion), || {
         format!("{what}: emotion {} is outside −3..+3", t.emotion)
     });
+    let mut seen = HashSet::new();
+    for f in &t.feelings {
+        p.check(EMOTION_RANGE.contains(&f.emotion), || {
+            format!("{what}: emotion {} is outside −3..+3", f.emotion)
+        });
+        p.check(
+            seen.insert(f.persona_id) && look.follows(t.map_id, f.persona_id),
+            || {
+                format!(
+                    "{what}: persona {} is not followed by map {} (or is listed twice)",
+                    f.persona_id, t.map_id
+                )
+            },
+        );
+    }
     p.check(SCORE_RANGE.contains(&t.expectation), || {
         format!("{what}: expectation {} is outside 1..5", t.expectation)
     });

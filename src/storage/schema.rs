@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0006_proposals.sql"),
     include_str!("migrations/0007_look.sql"),
     include_str!("migrations/0008_opportunities.sql"),
+    include_str!("migrations/0009_personas.sql"),
 ];
 
 /// The schema version this build writes and the newest it can read.

@@ -277,6 +277,110 @@ fn opportunities_round_trip_and_lose_links_to_what_is_deleted_on_disk_as_in_memo
 }
 
 #[test]
+fn persona_lines_round_trip_and_go_with_their_persona_on_disk_as_in_memory() {
+    use journeymap::model::{emotion_curve_of, Feeling};
+    let dir = temp();
+    let path = dir.path().join("p.journey");
+    let mut project = sample();
+    let map = project
+        .maps
+        .iter()
+        .find(|m| !m.other_personas.is_empty())
+        .unwrap()
+        .clone();
+    let family = map.other_personas[0];
+    let felt = project
+        .touchpoints
+        .iter()
+        .filter(|t| t.feelings.iter().any(|f| f.persona_id == family))
+        .count();
+    assert!(
+        felt >= 5,
+        "the sample's family feels some cards differently"
+    );
+    let mut file = ProjectFile::create(&path, &project).unwrap();
+    assert_eq!(
+        &ProjectFile::read(&path).unwrap(),
+        &project.clone().canonical()
+    );
+
+    // Each line is its own curve: where the family feels a card differently, the line differs.
+    let lanes = project.lanes_of(map.id);
+    let cards: Vec<_> = project
+        .touchpoints
+        .iter()
+        .filter(|t| t.map_id == map.id)
+        .collect();
+    let own = emotion_curve_of(&lanes, &cards, None);
+    let theirs = emotion_curve_of(&lanes, &cards, Some(family));
+    assert_eq!(own.len(), theirs.len());
+    assert!(own.iter().zip(&theirs).any(|(a, b)| a.y != b.y));
+
+    // A card felt differently by a persona the map does not follow is refused.
+    let stranger = project
+        .personas
+        .iter()
+        .find(|p| Some(p.id) == map.persona_id)
+        .unwrap()
+        .id;
+    let mut t = cards[0].clone();
+    t.feelings = vec![Feeling {
+        persona_id: stranger,
+        emotion: 1,
+    }];
+    let err = file
+        .apply(&Changes {
+            put: vec![Record::Touchpoint(t)],
+            delete: vec![],
+        })
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidProject);
+    // So is a sixth line.
+    let mut crowded = map.clone();
+    for i in 0..4 {
+        let mut p = project.personas[0].clone();
+        p.id = journeymap::model::new_id();
+        p.name = format!("Extra {i}");
+        p.position = 10 + i;
+        crowded.other_personas.push(p.id);
+        project.personas.push(p);
+    }
+    let extra: Vec<Record> = project
+        .personas
+        .iter()
+        .skip(2)
+        .cloned()
+        .map(Record::Persona)
+        .collect();
+    let err = file
+        .apply(&Changes {
+            put: [extra.clone(), vec![Record::Map(crowded)]].concat(),
+            delete: vec![],
+        })
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidProject, "{err}");
+    project.personas.truncate(2);
+
+    // Deleting the persona takes its line off the map and its feelings off the cards.
+    let changes = Changes {
+        put: vec![],
+        delete: vec![RecordRef {
+            kind: RecordKind::Persona,
+            id: family,
+        }],
+    };
+    project.apply(&changes);
+    file.apply(&changes).unwrap();
+    assert!(project
+        .maps
+        .iter()
+        .all(|m| !m.other_personas.contains(&family)));
+    assert!(project.touchpoints.iter().all(|t| t.feelings.is_empty()));
+    assert_eq!(file.project(), &project.clone().canonical());
+    assert_eq!(&ProjectFile::read(&path).unwrap(), &project.canonical());
+}
+
+#[test]
 fn an_invalid_change_is_refused_and_nothing_is_written() {
     let dir = temp();
     let path = dir.path().join("p.journey");

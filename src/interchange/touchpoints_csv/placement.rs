@@ -165,6 +165,7 @@ fn find_or_create_map(
         persona_id: None,
         description: String::new(),
         position,
+        other_personas: Vec::new(),
     });
     maps.insert(key(name), id);
     id

@@ -170,6 +170,7 @@ pub(super) fn read_rows(
                         moment_of_truth,
                         moment_of_truth_note: cell(m.moment_of_truth_note).to_owned(),
                         votes: 0,
+                        feelings: Vec::new(),
                     },
                 })
             })();

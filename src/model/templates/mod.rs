@@ -115,6 +115,7 @@ impl MapTemplate {
             persona_id: None,
             description: self.summary.to_owned(),
             position: 0,
+            other_personas: Vec::new(),
         });
         let mut lane_rows = Vec::new();
         let mut top = STAGE_HEADER_HEIGHT;
@@ -186,6 +187,7 @@ impl MapTemplate {
                         moment_of_truth: !moment.is_empty(),
                         moment_of_truth_note: (*moment).to_owned(),
                         votes: 0,
+                        feelings: Vec::new(),
                     }),
                     ItemSpec::Note { text, .. } => project.notes.push(Note {
                         id: new_id(),
@@ -225,6 +227,11 @@ pub fn template_of(
     let mine = |m: Id| m == map_id;
     t.maps.push(JourneyMap {
         persona_id: map.persona_id.filter(|_| with_cards),
+        other_personas: if with_cards {
+            map.other_personas.clone()
+        } else {
+            Vec::new()
+        },
         position: 0,
         ..map.clone()
     });
@@ -279,6 +286,7 @@ pub fn template_of(
             .maps
             .iter()
             .filter_map(|m| m.persona_id)
+            .chain(t.maps.iter().flat_map(|m| m.other_personas.iter().copied()))
             .chain(t.stories.iter().filter_map(|s| s.persona_id))
             .collect();
         t.personas = project
@@ -313,6 +321,7 @@ pub fn from_saved(saved: &Project, id: Id, name: &str, mut new_id: impl FnMut() 
         .map(|m| JourneyMap {
             id: fresh(m.id),
             persona_id: m.persona_id.map(&mut fresh),
+            other_personas: m.other_personas.iter().map(|p| fresh(*p)).collect(),
             ..m.clone()
         })
         .collect();
@@ -344,6 +353,14 @@ pub fn from_saved(saved: &Project, id: Id, name: &str, mut new_id: impl FnMut() 
             stage_id: fresh(t.stage_id),
             lane_id: fresh(t.lane_id),
             votes: 0,
+            feelings: t
+                .feelings
+                .iter()
+                .map(|f| super::Feeling {
+                    persona_id: fresh(f.persona_id),
+                    emotion: f.emotion,
+                })
+                .collect(),
             ..t.clone()
         })
         .collect();

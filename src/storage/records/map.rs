@@ -1,9 +1,9 @@
 //! The map's records (project, personas, maps, stages, lanes, touchpoints, connectors, notes,
 //! stories): each table's SELECT beside its INSERT, so a new column is added to both at once.
 
-use super::{all, id, opt_id, opt_sql, parsed, sql};
+use super::{all, attach, id, index_of, opt_id, opt_sql, parsed, sql};
 use crate::model::{
-    Connector, JourneyMap, Lane, LaneKind, Logo, LogoType, MapKind, Note, Paper, Persona,
+    Connector, Feeling, JourneyMap, Lane, LaneKind, Logo, LogoType, MapKind, Note, Paper, Persona,
     ProjectInfo, Reliability, ReportDefaults, RoomRating, Section, Stage, Story, Touchpoint,
 };
 use rusqlite::{params, Connection};
@@ -92,7 +92,8 @@ pub(super) fn put_info(conn: &Connection, p: &ProjectInfo) -> rusqlite::Result<u
 pub(super) fn load_personas(conn: &Connection) -> rusqlite::Result<Vec<Persona>> {
     all(
         conn,
-        "SELECT id, name, description, goals, position FROM personas",
+        "SELECT id, name, description, goals, position, quote, needs, pains, context
+         FROM personas",
         |r| {
             Ok(Persona {
                 id: id(r, 0)?,
@@ -100,6 +101,10 @@ pub(super) fn load_personas(conn: &Connection) -> rusqlite::Result<Vec<Persona>>
                 description: r.get(2)?,
                 goals: r.get(3)?,
                 position: r.get(4)?,
+                quote: r.get(5)?,
+                needs: r.get(6)?,
+                pains: r.get(7)?,
+                context: r.get(8)?,
             })
         },
     )
@@ -107,23 +112,29 @@ pub(super) fn load_personas(conn: &Connection) -> rusqlite::Result<Vec<Persona>>
 
 pub(super) fn put_persona(conn: &Connection, p: &Persona) -> rusqlite::Result<usize> {
     conn.prepare_cached(
-        "INSERT INTO personas (id, name, description, goals, position)
-         VALUES (?1, ?2, ?3, ?4, ?5)
+        "INSERT INTO personas (id, name, description, goals, position, quote, needs, pains,
+           context)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name,
            description = excluded.description, goals = excluded.goals,
-           position = excluded.position",
+           position = excluded.position, quote = excluded.quote, needs = excluded.needs,
+           pains = excluded.pains, context = excluded.context",
     )?
     .execute(params![
         sql(p.id),
         p.name,
         p.description,
         p.goals,
-        p.position
+        p.position,
+        p.quote,
+        p.needs,
+        p.pains,
+        p.context
     ])
 }
 
 pub(super) fn load_maps(conn: &Connection) -> rusqlite::Result<Vec<JourneyMap>> {
-    all(
+    let mut maps = all(
         conn,
         "SELECT id, name, kind, persona_id, description, position FROM journey_maps",
         |r| {
@@ -132,11 +143,20 @@ pub(super) fn load_maps(conn: &Connection) -> rusqlite::Result<Vec<JourneyMap>> 
                 name: r.get(1)?,
                 kind: parsed(r, 2, MapKind::parse)?,
                 persona_id: opt_id(r, 3)?,
+                other_personas: Vec::new(),
                 description: r.get(4)?,
                 position: r.get(5)?,
             })
         },
-    )
+    )?;
+    let followed = all(
+        conn,
+        "SELECT map_id, persona_id FROM map_personas ORDER BY map_id, position",
+        |r| Ok((id(r, 0)?, id(r, 1)?)),
+    )?;
+    let index = index_of(&maps, |m| m.id);
+    attach(&mut maps, &index, followed, |m| &mut m.other_personas);
+    Ok(maps)
 }
 
 pub(super) fn put_map(conn: &Connection, m: &JourneyMap) -> rusqlite::Result<usize> {
@@ -154,7 +174,16 @@ pub(super) fn put_map(conn: &Connection, m: &JourneyMap) -> rusqlite::Result<usi
         opt_sql(m.persona_id),
         m.description,
         m.position
-    ])
+    ])?;
+    conn.prepare_cached("DELETE FROM map_personas WHERE map_id = ?1")?
+        .execute([sql(m.id)])?;
+    let mut follow = conn.prepare_cached(
+        "INSERT INTO map_personas (map_id, position, persona_id) VALUES (?1, ?2, ?3)",
+    )?;
+    for (i, p) in m.other_personas.iter().enumerate() {
+        follow.execute(params![sql(m.id), i as i64, sql(*p)])?;
+    }
+    Ok(1)
 }
 
 pub(super) fn load_stages(conn: &Connection) -> rusqlite::Result<Vec<Stage>> {
@@ -245,7 +274,7 @@ pub(super) fn put_lane(conn: &Connection, l: &Lane) -> rusqlite::Result<usize> {
 }
 
 pub(super) fn load_touchpoints(conn: &Connection) -> rusqlite::Result<Vec<Touchpoint>> {
-    all(
+    let mut cards = all(
         conn,
         "SELECT id, map_id, stage_id, lane_id, title, description, channel, owner, x, y, width,
             height, emotion, expectation, performance, reliability, moment_of_truth,
@@ -272,9 +301,29 @@ pub(super) fn load_touchpoints(conn: &Connection) -> rusqlite::Result<Vec<Touchp
                 moment_of_truth: r.get(16)?,
                 moment_of_truth_note: r.get(17)?,
                 votes: r.get(18)?,
+                feelings: Vec::new(),
             })
         },
-    )
+    )?;
+    let feelings = all(
+        conn,
+        "SELECT touchpoint_id, persona_id, emotion FROM touchpoint_feelings
+         ORDER BY touchpoint_id, position",
+        |r| {
+            Ok((
+                id(r, 0)?,
+                Feeling {
+                    persona_id: id(r, 1)?,
+                    emotion: r.get(2)?,
+                },
+            ))
+        },
+    )?;
+    if !feelings.is_empty() {
+        let index = index_of(&cards, |t| t.id);
+        attach(&mut cards, &index, feelings, |t| &mut t.feelings);
+    }
+    Ok(cards)
 }
 
 pub(super) fn put_touchpoint(conn: &Connection, t: &Touchpoint) -> rusqlite::Result<usize> {
@@ -314,7 +363,19 @@ pub(super) fn put_touchpoint(conn: &Connection, t: &Touchpoint) -> rusqlite::Res
         t.moment_of_truth,
         t.moment_of_truth_note,
         t.votes
-    ])
+    ])?;
+    conn.prepare_cached("DELETE FROM touchpoint_feelings WHERE touchpoint_id = ?1")?
+        .execute([sql(t.id)])?;
+    if !t.feelings.is_empty() {
+        let mut feel = conn.prepare_cached(
+            "INSERT INTO touchpoint_feelings (touchpoint_id, persona_id, position, emotion)
+             VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        for (i, f) in t.feelings.iter().enumerate() {
+            feel.execute(params![sql(t.id), sql(f.persona_id), i as i64, f.emotion])?;
+        }
+    }
+    Ok(1)
 }
 
 pub(super) fn load_connectors(conn: &Connection) -> rusqlite::Result<Vec<Connector>> {

@@ -43,6 +43,7 @@ export function addTouchpointAt(editor: Editor, at?: { x: number; y: number }): 
           momentOfTruth: false,
           momentOfTruthNote: "",
           votes: 0,
+          feelings: [],
         }),
       ],
       delete: [],

@@ -3,6 +3,7 @@
 // land in, so a paste into another map works too.
 
 import type { Changes } from "../bindings/Changes";
+import type { Touchpoint } from "../bindings/Touchpoint";
 import type { ProjectRecord } from "../bindings/ProjectRecord";
 import type { Editor } from "../editor/editor";
 import { recordOf } from "../model/doc";
@@ -41,9 +42,15 @@ function pasted(e: Editor, clip: Changes, offset: number): { changes: Changes; i
       const cell = cellOf(grid, moved);
       if (!cell) continue;
       ids.push(moved.id);
+      // How a card felt to personas this map does not follow stays behind.
+      const follows = new Set(e.doc.get("map", e.mapId)?.otherPersonas ?? []);
       put.push(
         r.kind === "touchpoint"
-          ? recordOf("touchpoint", { ...(moved as typeof r.record), ...cell })
+          ? recordOf("touchpoint", {
+              ...(moved as typeof r.record),
+              ...cell,
+              feelings: (r.record as Touchpoint).feelings.filter((f) => follows.has(f.personaId)),
+            })
           : recordOf("note", { ...(moved as typeof r.record), ...cell }),
       );
     }

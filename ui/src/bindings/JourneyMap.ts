@@ -6,9 +6,14 @@ import type { MapKind } from "./MapKind";
  */
 export type JourneyMap = { id: string, name: string, kind: MapKind, 
 /**
- * The persona whose journey this is, if any.
+ * The persona whose journey this is, if any: the cards' own `emotion` is theirs.
  */
-personaId: string | null, description: string, 
+personaId: string | null, 
+/**
+ * Other personas the map follows, each with an emotion line of its own (at most four, so
+ * five lines in all), in the legend's order.
+ */
+otherPersonas: Array<string>, description: string, 
 /**
  * Order among the project's maps (ascending).
  */

@@ -8,4 +8,20 @@ goals: string,
 /**
  * Order in lists (ascending).
  */
-position: number, };
+position: number, 
+/**
+ * Something they said, in their words.
+ */
+quote: string, 
+/**
+ * What they need from the service.
+ */
+needs: string, 
+/**
+ * What gets in their way today.
+ */
+pains: string, 
+/**
+ * Their situation, e.g. "travels twice a month for work".
+ */
+context: string, };

@@ -128,6 +128,7 @@ it("a note from the live room shows at once, is one undo step, and is not saved 
     height: 76,
     color: "#fecaca",
     votes: 0,
+    feelings: [],
     author: "Ana",
   };
   // The shell wrote it to the file before telling the window.

@@ -69,7 +69,7 @@ export function starterMap(name: string, kind: MapKind, position: number): Chang
   const mapId = newId();
   return {
     put: [
-      recordOf("map", { id: mapId, name, kind, personaId: null, description: "", position }),
+      recordOf("map", { id: mapId, name, kind, personaId: null, otherPersonas: [], description: "", position }),
       ...STARTER_STAGES.map((stage, i) =>
         recordOf("stage", { id: newId(), mapId, name: stage, description: "", position: i, width: STAGE_WIDTH }),
       ),

@@ -102,6 +102,7 @@ it("the emotion curve never doubles back, and cards stacked in a column each kee
     momentOfTruth: false,
     momentOfTruthNote: "",
     votes: 0,
+    feelings: [],
   });
   // Two cards nearly above each other, the lower one a little to the left.
   const cards = [card("a", 200, 80, 3), card("b", 196, 170, -3), card("c", 420, 80, 1), card("d", 700, 80, 0)];

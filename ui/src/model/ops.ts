@@ -71,7 +71,19 @@ export function deletion(doc: Doc, refs: RecordRef[]): Changes {
         loosen((o) => (o.redesignId === ref.id ? { ...o, redesignId: null } : undefined));
         break;
       case "persona":
-        for (const m of doc.tables.map.values()) if (m.personaId === ref.id) out.put.push(recordOf("map", { ...m, personaId: null }));
+        // Off the maps that follow it, with how their cards felt to it (undo puts both back).
+        for (const m of doc.tables.map.values())
+          if (m.personaId === ref.id || m.otherPersonas.includes(ref.id))
+            out.put.push(
+              recordOf("map", {
+                ...m,
+                personaId: m.personaId === ref.id ? null : m.personaId,
+                otherPersonas: m.otherPersonas.filter((p) => p !== ref.id),
+              }),
+            );
+        for (const t of doc.tables.touchpoint.values())
+          if (t.feelings.some((f) => f.personaId === ref.id))
+            out.put.push(recordOf("touchpoint", { ...t, feelings: t.feelings.filter((f) => f.personaId !== ref.id) }));
         for (const s of doc.tables.story.values()) if (s.personaId === ref.id) out.put.push(recordOf("story", { ...s, personaId: null }));
         break;
       default:

@@ -555,7 +555,10 @@ tests["opportunities: matrix and ranked list, drag and keys rescore, note into o
   await page.keyboard.type("Rebook on the app before the queue");
   await page.selectOption("select[name=addTouchpoint]", card);
   assert((await page.inputValue("input[name=opportunityTitle]")) === "Rebook on the app before the queue", "what was typed stays");
-  assert(!(await page.isDisabled("button[name=startRedesignFromOpportunity]")), "Start redesign is ready as soon as a touchpoint is linked");
+  assert(
+    !(await page.isDisabled("button[name=startRedesignFromOpportunity]")),
+    "Start redesign is ready as soon as a touchpoint is linked",
+  );
   assert((await page.textContent(".opportunity-detail .chips")).includes("Delay announcement"), "the linked card shows");
   await saved(page);
 };

@@ -41,7 +41,7 @@
     const lanes = [["Customer actions", "customerActions"], ["Touchpoints", "touchpoints"], ["Frontstage", "frontstage"], ["Backstage", "backstage"], ["Support systems", "supportSystems"], ["Thoughts & feelings", "thoughtsAndFeelings"], ["Pain points", "painPoints"], ["Opportunities", "opportunities"]];
     return {
       put: [
-        { kind: "map", record: { id: mapId, name, kind, personaId: null, description: "", position } },
+        { kind: "map", record: { id: mapId, name, kind, personaId: null, otherPersonas: [], description: "", position } },
         ...stages.map((s, i) => ({ kind: "stage", record: { id: uuid(), mapId, name: s, description: "", position: i, width: 420 } })),
         ...lanes.map(([n, k], i) => ({ kind: "lane", record: { id: uuid(), mapId, name: n, kind: k, position: i, height: 128 } })),
       ],
