@@ -125,6 +125,7 @@ pub const MENUS: &[(&str, &[Item])] = &[
             S,
             C("tableView", "Table View", Some("CmdOrCtrl+T")),
             C("redesignsView", "Redesigns", Some("CmdOrCtrl+R")),
+            C("personasView", "Personas", None),
             C(
                 "opportunitiesView",
                 "Opportunities",

@@ -62,6 +62,21 @@ fn export_all(dir: &Path) {
         ),
     )
     .expect("write starterMap.ts");
+    // The persona lines' colours, so the canvas draws them as the exports do.
+    std::fs::write(
+        dir.join("personaLineValues.ts"),
+        format!(
+            "// Generated from journeymap::model::OWN_LINE_COLOUR and PERSONA_LINE_COLOURS by \
+             tests/core/bindings.rs. Do not edit.\n\n\
+             export const OWN_LINE_COLOUR = {};\n\n\
+             export const PERSONA_LINE_COLOURS: string[] = {};\n\n\
+             export const MAX_PERSONA_LINES = {};\n",
+            serde_json::to_string(journeymap::model::OWN_LINE_COLOUR).expect("colour"),
+            serde_json::to_string(&journeymap::model::PERSONA_LINE_COLOURS).expect("colours"),
+            journeymap::model::MAX_PERSONA_LINES
+        ),
+    )
+    .expect("write personaLineValues.ts");
     // Reliability's colours and words, so the canvas, the charts and the PDF agree.
     use journeymap::model::Reliability;
     let table = |f: fn(Reliability) -> &'static str| -> String {

@@ -39,14 +39,21 @@ export const SLOT_WIDTH = 84;
 /** Handles of the cards of one step sit this far apart, so each can be grabbed. */
 export const HANDLE_SPACING = 22;
 
+/** How a card feels to `personaId` (one of its map's other personas): its own emotion unless
+ * it says otherwise; `null` is the map's own line. As the core's `Touchpoint::feeling_of`. */
+export function feelingOf(t: Touchpoint, personaId: string | null): number {
+  if (!personaId) return t.emotion;
+  return t.feelings.find((f) => f.personaId === personaId)?.emotion ?? t.emotion;
+}
+
 /** One handle per customer-facing card, left to right, spread within a step. */
-export function emotionPoints(grid: MapGrid, touchpoints: Touchpoint[]): EmotionPoint[] {
-  return slots(grid, touchpoints).flatMap((slot) => slot.handles);
+export function emotionPoints(grid: MapGrid, touchpoints: Touchpoint[], personaId: string | null = null): EmotionPoint[] {
+  return slots(grid, touchpoints, personaId).flatMap((slot) => slot.handles);
 }
 
 /** The points the curve runs through: one per step, strictly left to right. */
-export function emotionCurve(grid: MapGrid, touchpoints: Touchpoint[]): Point[] {
-  return slots(grid, touchpoints).map((slot) => ({ x: slot.x, y: slot.y }));
+export function emotionCurve(grid: MapGrid, touchpoints: Touchpoint[], personaId: string | null = null): Point[] {
+  return slots(grid, touchpoints, personaId).map((slot) => ({ x: slot.x, y: slot.y }));
 }
 
 interface Slot {
@@ -55,7 +62,7 @@ interface Slot {
   handles: EmotionPoint[];
 }
 
-function slots(grid: MapGrid, touchpoints: Touchpoint[]): Slot[] {
+function slots(grid: MapGrid, touchpoints: Touchpoint[], personaId: string | null): Slot[] {
   const row = emotionRow(grid);
   if (!row) return [];
   const facing = new Set(grid.rows.filter((r) => CUSTOMER_FACING.has(r.lane.kind)).map((r) => r.lane.id));
@@ -71,11 +78,11 @@ function slots(grid: MapGrid, touchpoints: Touchpoint[]): Slot[] {
   }
   return groups.map((group) => {
     const x = group.reduce((sum, t) => sum + t.x + t.width / 2, 0) / group.length;
-    const y = group.reduce((sum, t) => sum + emotionY(row, t.emotion), 0) / group.length;
+    const y = group.reduce((sum, t) => sum + emotionY(row, feelingOf(t, personaId)), 0) / group.length;
     const handles = group.map((t, i) => ({
       touchpoint: t,
       x: x + (i - (group.length - 1) / 2) * HANDLE_SPACING,
-      y: emotionY(row, t.emotion),
+      y: emotionY(row, feelingOf(t, personaId)),
     }));
     return { x, y, handles };
   });

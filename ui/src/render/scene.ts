@@ -5,6 +5,7 @@
 import type { Note } from "../bindings/Note";
 import type { Touchpoint } from "../bindings/Touchpoint";
 import type { Editor } from "../editor/editor";
+import { PERSONA_LINE_COLOURS } from "../bindings/personaLineValues";
 import { type Camera, headerBands, visibleRect } from "../geometry/camera";
 import {
   comparedPoints,
@@ -251,10 +252,29 @@ function drawStickyHeaders(ctx: CanvasRenderingContext2D, editor: Editor, width:
     // Centred in the part on screen, as a lane cut off at the top is: a tall lane coming in from
     // the bottom shows its name at once.
     const shown = Math.min(y1, height);
-    const lines = wrap(ctx, r.lane.name, headerW - 12, Math.max(1, Math.min(3, Math.floor((shown - y0 - 4) / lh))));
-    lines.forEach((line, i) => {
-      ctx.fillText(line, band.left + 6, (y0 + shown) / 2 + (i - (lines.length - 1) / 2) * lh);
-    });
+    const legend = r.lane.kind === "thoughtsAndFeelings" ? lineLegend(editor) : [];
+    if (legend.length > 0) {
+      // Whose line is whose under the lane's name: a swatch of its colour and the persona.
+      const small = Math.max(9, laneFont - 2);
+      const entry = small * 1.35;
+      let y = Math.max(y0 + lh / 2 + 2, (y0 + shown) / 2 - (lh + legend.length * entry) / 2 + lh / 2);
+      ctx.fillText(ellipsize(ctx, r.lane.name, headerW - 12), band.left + 6, y);
+      ctx.font = `400 ${small}px ${FONT}`;
+      for (const { name, colour } of legend) {
+        y += entry;
+        if (y > shown - small / 2) break;
+        ctx.fillStyle = colour;
+        ctx.fillRect(band.left + 6, y - 1.5, 14, 3);
+        ctx.fillStyle = HEADER_INK;
+        ctx.fillText(ellipsize(ctx, name, headerW - 30), band.left + 24, y);
+      }
+      ctx.font = `600 ${laneFont}px ${FONT}`;
+    } else {
+      const lines = wrap(ctx, r.lane.name, headerW - 12, Math.max(1, Math.min(3, Math.floor((shown - y0 - 4) / lh))));
+      lines.forEach((line, i) => {
+        ctx.fillText(line, band.left + 6, (y0 + shown) / 2 + (i - (lines.length - 1) / 2) * lh);
+      });
+    }
     ctx.fillStyle = "#475569";
     ctx.fillRect(band.left + 4, y1 - 1, headerW - 8, 1);
   }
@@ -553,6 +573,23 @@ function drawEmotion(ctx: CanvasRenderingContext2D, editor: Editor, compareMapId
   const margin = 2 * r + 10 * wide;
   const left = view.x - margin,
     right = view.x + view.width + margin;
+  // The other personas' lines first, thinner, each in its colour (the legend is in the header).
+  for (const other of personaLines(editor)) {
+    solidCurve(ctx, other.line, other.segments, left, right, other.colour, 2 / Math.max(zoom, 0.5));
+    if (zoom >= TEXT_ZOOM) {
+      ctx.fillStyle = other.colour;
+      const pr = r * 0.6;
+      ctx.beginPath();
+      for (const p of other.points.slice(
+        firstAtOrAfter(other.points, view.x - 2 * pr),
+        firstAtOrAfter(other.points, view.x + view.width + 2 * pr + 1e-9),
+      )) {
+        ctx.moveTo(p.x + pr, p.y);
+        ctx.arc(p.x, p.y, pr, 0, Math.PI * 2);
+      }
+      ctx.fill();
+    }
+  }
   solidCurve(ctx, line, segments, left, right, "#ffffff", wide);
   solidCurve(ctx, line, segments, left, right, EMOTION, 3 / Math.max(zoom, 0.5));
   const points = all.slice(firstAtOrAfter(all, view.x - 2 * r), firstAtOrAfter(all, view.x + view.width + 2 * r + 1e-9));
@@ -578,6 +615,38 @@ function drawEmotion(ctx: CanvasRenderingContext2D, editor: Editor, compareMapId
     ctx.fill();
     ctx.stroke();
   }
+}
+
+/** The legend of the emotion lines when a map follows more than one persona: its own line (its
+ * persona, or "This map"), then the others in their colours. Empty for a single line. */
+export function lineLegend(editor: Editor): Array<{ name: string; colour: string }> {
+  const others = personaLines(editor);
+  if (others.length === 0) return [];
+  const map = editor.doc.get("map", editor.mapId);
+  const own = (map?.personaId && editor.doc.get("persona", map.personaId)?.name) || "This map";
+  return [{ name: own, colour: EMOTION }, ...others.map((o) => ({ name: o.name, colour: o.colour }))];
+}
+
+/** The open map's other personas' lines: name, colour, curve and handles by x. */
+export function personaLines(editor: Editor) {
+  return perVersion(editor, "personaLines", () => {
+    const map = editor.doc.get("map", editor.mapId);
+    if (!map || map.otherPersonas.length === 0) return [];
+    const grid = editor.grid;
+    const cards = editor.doc.touchpointsOf(editor.mapId);
+    return map.otherPersonas.map((personaId, i) => {
+      const line = emotionCurve(grid, cards, personaId);
+      const points = emotionPoints(grid, cards, personaId).sort((a, b) => a.x - b.x);
+      return {
+        personaId,
+        name: editor.doc.get("persona", personaId)?.name ?? "",
+        colour: PERSONA_LINE_COLOURS[i] ?? EMOTION,
+        line,
+        segments: curveSegments(line),
+        points,
+      };
+    });
+  });
 }
 
 /** The room's curve: the spread between lowest and highest rating shaded, the mean dashed. */

@@ -37,6 +37,7 @@ import { toggleTop } from "../actions/toggleTop";
 import { RoomPanel } from "./roomPanel";
 import { saveMapAsTemplate } from "./templates";
 import { OpportunitiesView } from "./opportunities";
+import { PersonasView } from "./personas";
 import { opportunityFromNote } from "../actions/opportunities";
 import type { RoomState } from "../bindings/RoomState";
 import type { Changes } from "../bindings/Changes";
@@ -55,6 +56,7 @@ export const SHELL_COMMANDS: Record<string, (app: App) => void | Promise<void>> 
   redesignsView: (a) => a.setView(a.view === "redesigns" ? "map" : "redesigns"),
   dashboardView: (a) => a.setView(a.view === "dashboard" ? "map" : "dashboard"),
   opportunitiesView: (a) => a.setView(a.view === "opportunities" ? "map" : "opportunities"),
+  personasView: (a) => a.setView(a.view === "personas" ? "map" : "personas"),
   importFeedback: (a) => importFeedbackCsv(a.editor),
   importTouchpoints: (a) => importTouchpoints(a.editor, () => a.onOpened()),
   importCjml: (a) => importCjml(a.editor, () => a.onOpened()),
@@ -100,7 +102,8 @@ export class App {
   readonly redesigns: RedesignsView;
   readonly dashboard: DashboardView;
   readonly opportunities: OpportunitiesView;
-  view: "map" | "table" | "redesigns" | "opportunities" | "dashboard" = "map";
+  readonly personas: PersonasView;
+  view: "map" | "table" | "redesigns" | "opportunities" | "personas" | "dashboard" = "map";
   readonly panel: Panel;
   readonly files: Files;
   readonly room: RoomPanel;
@@ -113,6 +116,11 @@ export class App {
     map: h("button", { type: "button", "aria-pressed": "true", "data-view": "map" }, "Map"),
     table: h("button", { type: "button", "aria-pressed": "false", "data-view": "table" }, "Table"),
     redesigns: h("button", { type: "button", "aria-pressed": "false", "data-view": "redesigns" }, "Redesigns"),
+    personas: h(
+      "button",
+      { type: "button", "aria-pressed": "false", "data-view": "personas", title: "Personas: who the maps are about" },
+      "Personas",
+    ),
     opportunities: h(
       "button",
       {
@@ -151,6 +159,7 @@ export class App {
     this.redesigns = new RedesignsView(editor);
     this.dashboard = new DashboardView(editor);
     this.opportunities = new OpportunitiesView(editor);
+    this.personas = new PersonasView(editor);
     this.opportunities.onOpenRedesign = (id) => this.openRedesign(id);
     this.dashboard.onImport = () => void importFeedbackCsv(editor);
     this.dashboard.onExport = (table) => void exportCsv(editor, table);
@@ -174,9 +183,18 @@ export class App {
       if (this.roomState) void backend.setRoomTimer(remaining, running).catch(() => undefined);
     };
     this.root.append(this.toolbar(), this.workshop.timer, this.main, this.status, this.room.root);
-    this.main.append(this.canvas.root, this.table.root, this.redesigns.root, this.opportunities.root, this.dashboard.root, this.panel.root);
+    this.main.append(
+      this.canvas.root,
+      this.table.root,
+      this.redesigns.root,
+      this.opportunities.root,
+      this.personas.root,
+      this.dashboard.root,
+      this.panel.root,
+    );
     this.table.root.hidden = true;
     this.opportunities.root.hidden = true;
+    this.personas.root.hidden = true;
     this.redesigns.root.hidden = true;
     this.dashboard.root.hidden = true;
     document.body.append(this.contextMenu);
@@ -407,6 +425,7 @@ export class App {
         this.viewButtons.table,
         this.viewButtons.redesigns,
         this.viewButtons.opportunities,
+        this.viewButtons.personas,
         this.viewButtons.dashboard,
         h(
           "button",
@@ -449,16 +468,19 @@ export class App {
     this.table.root.hidden = view !== "table";
     this.redesigns.root.hidden = view !== "redesigns";
     this.opportunities.root.hidden = view !== "opportunities";
+    this.personas.root.hidden = view !== "personas";
     this.dashboard.root.hidden = view !== "dashboard";
-    this.panel.root.hidden = view === "redesigns" || view === "dashboard" || view === "opportunities";
+    this.panel.root.hidden = view === "redesigns" || view === "dashboard" || view === "opportunities" || view === "personas";
     this.table.visible = view === "table";
     this.redesigns.visible = view === "redesigns";
     this.dashboard.visible = view === "dashboard";
     this.opportunities.visible = view === "opportunities";
+    this.personas.visible = view === "personas";
     for (const [v, b] of Object.entries(this.viewButtons)) b.setAttribute("aria-pressed", String(v === view));
     this.table.update();
     void this.redesigns.update(true);
     this.opportunities.update(true);
+    this.personas.update();
     void this.dashboard.update(true);
     if (view === "map") this.canvas.schedule();
   }

@@ -24,6 +24,9 @@ import { addKpi } from "../actions/measures";
 import { setTop, toggledTop } from "../actions/toggleTop";
 import { MAX_TOP_TOUCHPOINTS } from "../model/doc";
 import { isFinished } from "../model/redesign";
+import { feelingOf } from "../geometry/emotion";
+import { PERSONA_LINE_COLOURS } from "../bindings/personaLineValues";
+import { addPersonaLine, canAddLine, personasInOrder, removePersonaLine, setFeeling } from "../actions/personas";
 
 const NOTE_COLORS = ["#fde68a", "#fecaca", "#bbf7d0", "#e0f2fe", "#ede9fe", "#fed7aa"];
 
@@ -219,6 +222,40 @@ export class Panel {
     this.refreshers.push(showEmotion);
     showEmotion();
     this.field("Emotion (−3 … +3)", h("div", { class: "inline" }, emotion, emotionOut));
+    // The map's other personas: each its own slider; "as above" until moved.
+    const map = e.doc.get("map", t().mapId);
+    const ownName = (map?.personaId && e.doc.get("persona", map.personaId)?.name) || "the map's own line";
+    (map?.otherPersonas ?? []).forEach((personaId, i) => {
+      const persona = e.doc.get("persona", personaId);
+      if (!persona) return;
+      const slider = h("input", {
+        type: "range",
+        min: -3,
+        max: 3,
+        step: 1,
+        name: `feeling-${personaId}`,
+        "aria-label": `How it feels to ${persona.name}`,
+      });
+      const out = h("output", {});
+      const same = h(
+        "button",
+        { type: "button", class: "link", title: `Feel it as ${ownName} does`, onclick: () => setFeeling(e, id, personaId, null) },
+        "as above",
+      );
+      const show = () => {
+        const v = feelingOf(t(), personaId);
+        const own = !t().feelings.some((f) => f.personaId === personaId);
+        slider.value = String(v);
+        out.textContent = `${v > 0 ? "+" : ""}${v}${own ? " (as above)" : ""}`;
+        same.hidden = own;
+      };
+      slider.addEventListener("input", () => setFeeling(e, id, personaId, Number(slider.value)));
+      slider.addEventListener("change", () => e.endGesture());
+      this.refreshers.push(show);
+      show();
+      const swatch = h("span", { class: "line-swatch", style: { background: PERSONA_LINE_COLOURS[i] ?? "#64748b" } });
+      this.field(`Feels to ${persona.name}`, h("div", { class: "inline" }, swatch, slider, out, same));
+    });
 
     const scores: Array<[string, string]> = [1, 2, 3, 4, 5].map((n) => [String(n), String(n)]);
     this.select(
@@ -605,6 +642,60 @@ export class Panel {
       () => e.doc.get("map", e.mapId)?.personaId ?? "",
       (v) => editField(e, "map", e.mapId, { personaId: v || null }, "Change persona"),
       "persona",
+    );
+    // Other personas followed on this map, each with an emotion line of its own.
+    const lines = h("div", { class: "persona-lines" });
+    const showLines = () => {
+      clear(lines);
+      const m = e.doc.get("map", e.mapId);
+      if (!m) return;
+      m.otherPersonas.forEach((pid, i) => {
+        const name = e.doc.get("persona", pid)?.name ?? "?";
+        lines.append(
+          h(
+            "span",
+            { class: "chip persona-line" },
+            h("span", { class: "line-swatch", style: { background: PERSONA_LINE_COLOURS[i] ?? "#64748b" } }),
+            name,
+            h(
+              "button",
+              {
+                type: "button",
+                class: "chip-remove",
+                title: `Remove ${name}'s line (and how the cards felt to them)`,
+                "aria-label": `Remove ${name}'s line`,
+                onclick: () => removePersonaLine(e, pid),
+              },
+              "×",
+            ),
+          ),
+        );
+      });
+      const free = personasInOrder(e.doc).filter((p) => p.id !== m.personaId && !m.otherPersonas.includes(p.id));
+      const add = h(
+        "select",
+        { name: "addPersonaLine", "aria-label": "Add a persona line", disabled: !canAddLine(e) || free.length === 0 },
+        h(
+          "option",
+          { value: "" },
+          canAddLine(e) ? (free.length ? "+ persona line…" : "+ persona line (add personas first)") : "Five lines at most",
+        ),
+        ...free.map((p) => h("option", { value: p.id }, p.name)),
+      );
+      add.addEventListener("change", () => add.value && addPersonaLine(e, add.value));
+      lines.append(add);
+    };
+    showLines();
+    this.refreshers.push(showLines);
+    // A group, not a label: a click on a chip must not open the list.
+    this.root.append(
+      h(
+        "div",
+        { class: "field", role: "group", "aria-label": "Persona lines" },
+        h("span", { class: "field-label" }, "Also follows (an emotion line each)"),
+        lines,
+        h("span", { class: "hint" }, "A new line starts as the map's own; move a card's slider where this persona feels it differently."),
+      ),
     );
     this.root.append(
       h(

@@ -563,6 +563,78 @@ tests["opportunities: matrix and ranked list, drag and keys rescore, note into o
   await saved(page);
 };
 
+tests["personas: a card each, a new one gets a line on the map, a card's slider moves it, delete asks where it is used"] = async (page) => {
+  await page.click("button[data-view=personas]");
+  await page.waitForSelector(".persona-card");
+  assert((await page.$$(".persona-card")).length === 2, "the sample's two personas");
+  assert(
+    (await page.textContent(".persona-card:nth-child(2) .persona-used")).includes("emotion line"),
+    "says the family has a line on a map",
+  );
+  await page.click("button[name=addPersona]");
+  await page.keyboard.type("Grace, travelling with a wheelchair");
+  const grace = await page.evaluate(
+    () => [...window.journeymap.editor.doc.tables.persona.values()].find((p) => p.name.startsWith("Grace")).id,
+  );
+  await page.fill(`[data-persona="${grace}"] input[name=context]`, "Flies twice a year to see her grandchildren");
+  await page.fill(`[data-persona="${grace}"] textarea[name=quote]`, "“Tell me before I get there, not at the gate.”");
+  assert((await page.textContent(`[data-persona="${grace}"] .persona-badge`)) === "GT", "initials in the badge");
+  await page.click(`[data-persona="${grace}"] button[name=moveUp]`);
+  const order = await page.$$eval(".persona-card", (cs) => cs.map((c) => c.dataset.persona));
+  assert(order[1] === grace, "moved up one place");
+  await page.screenshot({ path: join(out, "personas.png") });
+
+  // On the map: the panel adds Grace's line; a card's slider says how it feels to her.
+  await page.click("button[data-view=map]");
+  await page.evaluate(() => window.journeymap.editor.clearSelection());
+  await page.waitForSelector("select[name=addPersonaLine]");
+  await page.selectOption("select[name=addPersonaLine]", grace);
+  const lines = await page.evaluate(() => window.journeymap.editor.doc.get("map", window.journeymap.editor.mapId).otherPersonas.length);
+  assert(lines === 2, `two other lines now: ${lines}`);
+  await page.evaluate(() => {
+    const e = window.journeymap.editor;
+    const t = e.doc.touchpointsOf(e.mapId).find((t) => t.title === "Terminal signage to the check-in zone");
+    e.select([t.id]);
+    e.setCamera({ x: 150, y: 560, zoom: 0.8 });
+  });
+  await page.waitForSelector(`input[name="feeling-${grace}"]`);
+  await page.$eval(`input[name="feeling-${grace}"]`, (el) => {
+    el.value = "-3";
+    el.dispatchEvent(new Event("input"));
+    el.dispatchEvent(new Event("change"));
+  });
+  const felt = await page.evaluate((grace) => {
+    const e = window.journeymap.editor;
+    return e.doc
+      .touchpointsOf(e.mapId)
+      .find((t) => t.title === "Terminal signage to the check-in zone")
+      .feelings.find((f) => f.personaId === grace)?.emotion;
+  }, grace);
+  assert(felt === -3, `the card feels −3 to Grace: ${felt}`);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(out, "persona-lines.png") });
+  const file = await saved(page);
+  const onDisk = file.touchpoints.find((t) => t.title === "Terminal signage to the check-in zone").feelings;
+  assert(
+    onDisk.some((f) => f.personaId === grace && f.emotion === -3),
+    "saved",
+  );
+
+  // Deleting her says where she is used; undo brings her line back.
+  await page.click("button[data-view=personas]");
+  await page.click(`[data-persona="${grace}"] button[name=deletePersona]`);
+  assert((await page.textContent(".dialog-text")).includes("an emotion line"), "the question says where she is used");
+  await page.click("button[name=yes]");
+  assert((await page.$$(".persona-card")).length === 2, "gone");
+  await page.keyboard.press("Control+z");
+  assert((await page.$$(".persona-card")).length === 3, "undo brings her back");
+  const back = await page.evaluate(
+    (grace) => window.journeymap.editor.doc.get("map", window.journeymap.editor.mapId).otherPersonas.includes(grace),
+    grace,
+  );
+  assert(back, "with her line");
+};
+
 tests["redesigns: start one from a card's context menu, advance a phase, see the board"] = async (page) => {
   await zoomTo(page, 0.9);
   const at = await cardPoint(page, "Liquids rules information");
