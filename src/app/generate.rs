@@ -6,11 +6,13 @@ use crate::measure::{
     Pillar, PillarScore, MAX_TOP_TOUCHPOINTS,
 };
 use crate::model::{
+    Comment, CommentTarget, Evidence, EvidenceKind, Opportunity, OpportunityStatus,
+};
+use crate::model::{
     Connector, Id, JourneyMap, Lane, LaneKind, MapKind, Note, Persona, Project, ProjectInfo,
     Reliability, Stage, Story, Touchpoint, CARD_HEIGHT, CARD_WIDTH, LANE_HEADER_WIDTH,
     STAGE_HEADER_HEIGHT,
 };
-use crate::model::{Evidence, EvidenceKind, Opportunity, OpportunityStatus};
 use chrono::NaiveDate;
 
 /// SplitMix64: small, fast, and good enough to scatter ids and scores.
@@ -188,6 +190,7 @@ pub fn project(touchpoints: usize, seed: u64) -> Project {
 
     let measures = measures(&mut seq, &cards);
     let opportunities = opportunities(&mut seq, &cards, &notes, &measures.feedback);
+    let comments = comments(&mut seq, &cards);
     Project {
         info: ProjectInfo {
             id: seq.id(),
@@ -222,6 +225,7 @@ pub fn project(touchpoints: usize, seed: u64) -> Project {
         customer_periods: measures.periods,
         pillars: measures.pillars,
         opportunities,
+        comments,
     }
     .canonical()
 }
@@ -340,6 +344,43 @@ pub fn write(
     replace: bool,
 ) -> crate::Result<()> {
     crate::storage::write_new(dest, &project(touchpoints, seed), replace)
+}
+
+/// A thread on one card in 50, every other one with a reply, every third resolved.
+fn comments(seq: &mut Seq, cards: &[Touchpoint]) -> Vec<Comment> {
+    let mut out = Vec::new();
+    let day = NaiveDate::from_ymd_opt(2026, 11, 2).unwrap_or_default();
+    for (i, card) in cards.iter().step_by(50).enumerate() {
+        let at =
+            day.and_hms_opt(9, 0, 0).unwrap_or_default() + chrono::Duration::minutes(i as i64 * 17);
+        let root = Comment {
+            id: seq.id(),
+            map_id: card.map_id,
+            target: CommentTarget::Touchpoint,
+            target_id: card.id,
+            parent_id: None,
+            author: OWNERS[i % OWNERS.len()].into(),
+            text: format!(
+                "Who owns {}? The last change here was not announced.",
+                card.title.to_lowercase()
+            ),
+            created: at,
+            resolved: i % 3 == 2,
+        };
+        if i % 2 == 1 {
+            out.push(Comment {
+                id: seq.id(),
+                parent_id: Some(root.id),
+                author: OWNERS[(i + 1) % OWNERS.len()].into(),
+                text: "Operations does; I will ask them to post changes in the channel.".into(),
+                created: at + chrono::Duration::minutes(45),
+                resolved: false,
+                ..root.clone()
+            });
+        }
+        out.push(root);
+    }
+    out
 }
 
 /// One opportunity per 20 cards, on that card, with a note and a piece of feedback of its stage

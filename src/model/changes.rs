@@ -2,10 +2,10 @@
 //! autosave writes (one changed touchpoint is one row), what the UI sends over IPC, and what
 //! undo inverts; computing and applying it are pure functions.
 
+use super::{Comment, CommentTarget, Opportunity, PhaseTemplate, Redesign, WorkCalendar};
 use super::{Connector, Id, JourneyMap, Lane, Note, Persona, Project, ProjectInfo, Stage, Story};
 use super::{CustomerPeriod, Feedback, Kpi, PillarScore};
 use super::{EvidenceKind, Touchpoint};
-use super::{Opportunity, PhaseTemplate, Redesign, WorkCalendar};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use ts_rs::TS;
@@ -35,6 +35,7 @@ pub enum Record {
     /// The ten-pillar self-assessment, replaced whole.
     Pillars(Vec<PillarScore>),
     Opportunity(Opportunity),
+    Comment(Comment),
 }
 
 /// The kinds of record that can be deleted (the project info cannot).
@@ -58,6 +59,8 @@ pub enum RecordKind {
     CustomerPeriod,
     /// After everything it links to.
     Opportunity,
+    /// After what it is about.
+    Comment,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -110,6 +113,7 @@ impl Record {
             Self::Feedback(_) => RecordKind::Feedback,
             Self::CustomerPeriod(_) => RecordKind::CustomerPeriod,
             Self::Opportunity(_) => RecordKind::Opportunity,
+            Self::Comment(_) => RecordKind::Comment,
         })
     }
 }
@@ -290,6 +294,14 @@ impl Project {
             Record::Opportunity,
             &mut out,
         );
+        diff_kind(
+            &self.comments,
+            &newer.comments,
+            |x| x.id,
+            RecordKind::Comment,
+            Record::Comment,
+            &mut out,
+        );
         out
     }
 
@@ -311,6 +323,7 @@ impl Project {
             feedback: Vec<Feedback>,
             periods: Vec<CustomerPeriod>,
             opportunities: Vec<Opportunity>,
+            comments: Vec<Comment>,
         }
         let mut b = Batch::default();
         for record in &changes.put {
@@ -333,6 +346,7 @@ impl Project {
                 Record::Feedback(x) => b.feedback.push(x),
                 Record::CustomerPeriod(x) => b.periods.push(x),
                 Record::Opportunity(x) => b.opportunities.push(x),
+                Record::Comment(x) => b.comments.push(x),
             }
         }
         put_all(&mut self.personas, b.personas, |x| x.id);
@@ -348,6 +362,7 @@ impl Project {
         put_all(&mut self.feedback, b.feedback, |x| x.id);
         put_all(&mut self.customer_periods, b.periods, |x| x.id);
         put_all(&mut self.opportunities, b.opportunities, |x| x.id);
+        put_all(&mut self.comments, b.comments, |x| x.id);
         for r in &changes.delete {
             self.delete(*r);
         }
@@ -387,6 +402,7 @@ impl Project {
                 self.stories.retain(|x| x.map_id != id);
                 self.feedback.retain(|x| x.map_id != id);
                 self.opportunities.retain(|x| x.map_id != id);
+                self.comments.retain(|x| x.map_id != id);
             }
             RecordKind::Stage => {
                 self.stages.retain(|x| x.id != id);
@@ -423,6 +439,7 @@ impl Project {
             RecordKind::Note => {
                 self.notes.retain(|x| x.id != id);
                 self.forget_evidence(EvidenceKind::Note, |x| x == id);
+                self.remove_comments(CommentTarget::Note, |x| x == id);
             }
             RecordKind::Story => self.stories.retain(|x| x.id != id),
             RecordKind::Redesign => {
@@ -438,8 +455,22 @@ impl Project {
                 self.forget_evidence(EvidenceKind::Feedback, |x| x == id);
             }
             RecordKind::CustomerPeriod => self.customer_periods.retain(|x| x.id != id),
-            RecordKind::Opportunity => self.opportunities.retain(|x| x.id != id),
+            RecordKind::Opportunity => {
+                self.opportunities.retain(|x| x.id != id);
+                self.remove_comments(CommentTarget::Opportunity, |x| x == id);
+            }
+            RecordKind::Comment => {
+                self.comments
+                    .retain(|x| x.id != id && x.parent_id != Some(id));
+            }
         }
+    }
+
+    /// Removes the comments on the targets that are gone (with their replies, which share
+    /// their target), as the file's foreign keys do.
+    fn remove_comments(&mut self, target: CommentTarget, gone: impl Fn(Id) -> bool) {
+        self.comments
+            .retain(|c| c.target != target || !gone(c.target_id));
     }
 
     /// Drops an opportunity's links to evidence that is gone (the file's foreign keys do the
@@ -483,6 +514,7 @@ impl Project {
         for o in &mut self.opportunities {
             o.touchpoint_ids.retain(|t| !gone.contains(t));
         }
+        self.remove_comments(CommentTarget::Touchpoint, |t| gone.contains(&t));
         self.connectors
             .retain(|c| !gone.contains(&c.from_id) && !gone.contains(&c.to_id));
         self.redesigns.retain(|r| !gone.contains(&r.touchpoint_id));

@@ -4,6 +4,7 @@
 
 mod annotation;
 mod changes;
+mod comment;
 mod emotion;
 mod layout;
 mod look;
@@ -23,6 +24,7 @@ pub use validate::{Limits, LIMITS, MAX_COORDINATE, MAX_HOLIDAYS, MAX_NAME_CHARS,
 
 pub use annotation::{Note, Story};
 pub use changes::{Changes, Record, RecordKind, RecordRef};
+pub use comment::{open_threads, Comment, CommentTarget};
 pub use emotion::{
     curve_segments, customer_facing, emotion_curve, emotion_curve_of, emotion_y, feelings_row,
     CurvePoint, CurveSegment, SLOT_WIDTH,

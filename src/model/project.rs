@@ -1,11 +1,11 @@
 //! A project is everything one `.journey` file holds: what the organisation promises, who its
 //! customers are, and the maps of their journeys, as flat record collections.
 
+use super::{Comment, Opportunity, PhaseTemplate, Redesign, WorkCalendar};
 use super::{
     Connector, Id, JourneyMap, Lane, Note, Persona, Reliability, Stage, Story, Touchpoint,
 };
 use super::{CustomerPeriod, Feedback, Kpi, PillarScore};
-use super::{Opportunity, PhaseTemplate, Redesign, WorkCalendar};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -111,6 +111,9 @@ pub struct Project {
     /// Ideas worth doing, scored for value and effort, with their evidence.
     #[serde(default)]
     pub opportunities: Vec<Opportunity>,
+    /// Threaded comments on cards, notes and opportunities.
+    #[serde(default)]
+    pub comments: Vec<Comment>,
 }
 
 /// Counts shown by `journeymap info` and on the app's status bar.
@@ -157,6 +160,7 @@ impl Project {
             customer_periods: Vec::new(),
             pillars: PillarScore::unscored(),
             opportunities: Vec::new(),
+            comments: Vec::new(),
         }
     }
 
@@ -179,6 +183,7 @@ impl Project {
         self.customer_periods.sort_by_key(|p| p.id);
         self.pillars = PillarScore::complete(&self.pillars);
         self.opportunities.sort_by_key(|o| o.id);
+        self.comments.sort_by_key(|c| c.id);
     }
 
     pub fn canonical(mut self) -> Self {

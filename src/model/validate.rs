@@ -11,7 +11,9 @@ use super::{
     Changes, Connector, Id, JourneyMap, Lane, Note, Persona, Project, Record, Stage, Story,
     Touchpoint,
 };
-use super::{CustomerPeriod, Evidence, EvidenceKind, Feedback, Kpi, Opportunity};
+use super::{
+    Comment, CommentTarget, CustomerPeriod, Evidence, EvidenceKind, Feedback, Kpi, Opportunity,
+};
 use std::collections::{HashMap, HashSet};
 use std::fmt::Display;
 
@@ -96,6 +98,9 @@ trait Lookup {
     /// The map a piece of evidence belongs to (a KPI's is its touchpoint's).
     fn evidence_map(&self, e: Evidence) -> Option<Id>;
     fn redesign(&self, id: Id) -> bool;
+    fn opportunity_map(&self, id: Id) -> Option<Id>;
+    /// What a comment is about, and whether it starts its thread.
+    fn comment_thread(&self, id: Id) -> Option<(CommentTarget, Id, bool)>;
 }
 
 /// Every id of a project, hashed: for checking a whole project.
@@ -110,6 +115,8 @@ struct Index {
     /// Evidence and redesigns, gathered only when some opportunity needs them.
     evidence: HashMap<(EvidenceKind, Id), Id>,
     redesigns: HashSet<Id>,
+    opportunities: HashMap<Id, Id>,
+    comments: HashMap<Id, (CommentTarget, Id, bool)>,
 }
 
 impl Index {
@@ -128,6 +135,12 @@ impl Index {
             touchpoints: p.touchpoints.iter().map(|t| (t.id, t.map_id)).collect(),
             evidence: HashMap::new(),
             redesigns: HashSet::new(),
+            opportunities: p.opportunities.iter().map(|o| (o.id, o.map_id)).collect(),
+            comments: p
+                .comments
+                .iter()
+                .map(|c| (c.id, (c.target, c.target_id, c.parent_id.is_none())))
+                .collect(),
         }
         .with_evidence(p)
     }
@@ -192,6 +205,12 @@ impl Lookup for Index {
     fn redesign(&self, id: Id) -> bool {
         self.redesigns.contains(&id)
     }
+    fn opportunity_map(&self, id: Id) -> Option<Id> {
+        self.opportunities.get(&id).copied()
+    }
+    fn comment_thread(&self, id: Id) -> Option<(CommentTarget, Id, bool)> {
+        self.comments.get(&id).copied()
+    }
 }
 
 /// Plain scans of the project: for checking a few changed records.
@@ -243,6 +262,20 @@ impl Lookup for Scan<'_> {
     fn redesign(&self, id: Id) -> bool {
         self.0.redesigns.iter().any(|r| r.id == id)
     }
+    fn opportunity_map(&self, id: Id) -> Option<Id> {
+        self.0
+            .opportunities
+            .iter()
+            .find(|o| o.id == id)
+            .map(|o| o.map_id)
+    }
+    fn comment_thread(&self, id: Id) -> Option<(CommentTarget, Id, bool)> {
+        self.0
+            .comments
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| (c.target, c.target_id, c.parent_id.is_none()))
+    }
 }
 
 impl Project {
@@ -284,6 +317,9 @@ impl Project {
         self.opportunities
             .iter()
             .for_each(|x| check_opportunity(&mut p, x, &look));
+        self.comments
+            .iter()
+            .for_each(|x| check_comment(&mut p, x, &look));
         p.0
     }
 
@@ -383,6 +419,12 @@ impl Project {
                         check_opportunity(&mut p, o, &look);
                     }
                 }
+                Record::Comment(x) => {
+                    if let Some(c) = now(&self.comments, x.id, |c| c.id) {
+                        once(&mut p, "comment", c.id);
+                        check_comment(&mut p, c, &look);
+                    }
+                }
                 // Checked by `project_wide` (the info, calendar, template, top list and pillars
                 // are small) or routed to the whole-project check above.
                 Record::Info(_)
@@ -430,6 +472,7 @@ impl Project {
                 "opportunity",
                 self.opportunities.iter().map(|x| x.id).collect(),
             ))
+            .chain(of("comment", self.comments.iter().map(|x| x.id).collect()))
     }
 
     /// The project's own statements, calendar, template, top list and pillars (small, so always
@@ -825,6 +868,44 @@ fn check_opportunity(p: &mut Problems, o: &Opportunity, look: &impl Lookup) {
             format!("{what}: redesign {r} does not exist")
         });
     }
+}
+
+fn check_comment(p: &mut Problems, c: &Comment, look: &impl Lookup) {
+    use chrono::Timelike;
+    let what = Label("comment", c.id);
+    let on = match c.target {
+        CommentTarget::Touchpoint => look.touchpoint_map(c.target_id),
+        CommentTarget::Note => look.evidence_map(Evidence {
+            kind: EvidenceKind::Note,
+            id: c.target_id,
+        }),
+        CommentTarget::Opportunity => look.opportunity_map(c.target_id),
+    };
+    p.check(in_map(on, c.map_id), || {
+        format!(
+            "{what}: {} {} is not on map {}",
+            c.target.as_str(),
+            c.target_id,
+            c.map_id
+        )
+    });
+    if let Some(parent) = c.parent_id {
+        p.check(
+            look.comment_thread(parent) == Some((c.target, c.target_id, true)),
+            || format!("{what}: comment {parent} does not start a thread on the same item"),
+        );
+        p.check(!c.resolved, || {
+            format!("{what}: only a thread's first comment is resolved")
+        });
+    }
+    p.name(&what, &c.author, false);
+    p.text(&what, &c.text);
+    p.check(!c.text.trim().is_empty(), || {
+        format!("{what}: a comment says something")
+    });
+    p.check(c.created.nanosecond() == 0, || {
+        format!("{what}: the time is kept to the second")
+    });
 }
 
 fn check_kpi(p: &mut Problems, k: &Kpi, look: &impl Lookup) {

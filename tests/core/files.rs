@@ -381,6 +381,122 @@ fn persona_lines_round_trip_and_go_with_their_persona_on_disk_as_in_memory() {
 }
 
 #[test]
+fn comments_round_trip_follow_their_item_and_keep_threads_whole() {
+    use journeymap::model::{open_threads, CommentTarget};
+    let dir = temp();
+    let path = dir.path().join("c.journey");
+    let mut project = sample();
+    let mut file = ProjectFile::create(&path, &project).unwrap();
+    assert_eq!(
+        &ProjectFile::read(&path).unwrap(),
+        &project.clone().canonical()
+    );
+    let open = open_threads(&project.comments);
+    assert!(
+        open.len() >= 3 && open.iter().any(|(_, n)| *n == 2),
+        "the sample has open threads, one with a reply"
+    );
+    assert!(
+        project.comments.iter().any(|c| c.resolved),
+        "and a resolved one"
+    );
+
+    // A reply to a reply, a resolved reply, or a blank comment is refused.
+    let reply = project
+        .comments
+        .iter()
+        .find(|c| c.parent_id.is_some())
+        .unwrap()
+        .clone();
+    for bad in [
+        journeymap::model::Comment {
+            id: journeymap::model::new_id(),
+            parent_id: Some(reply.id),
+            ..reply.clone()
+        },
+        journeymap::model::Comment {
+            resolved: true,
+            ..reply.clone()
+        },
+        journeymap::model::Comment {
+            text: "  ".into(),
+            ..reply.clone()
+        },
+    ] {
+        let err = file
+            .apply(&Changes {
+                put: vec![Record::Comment(bad)],
+                delete: vec![],
+            })
+            .unwrap_err();
+        assert_eq!(err.code(), ErrorCode::InvalidProject);
+    }
+    // Deleting a card takes its threads, a note its, an opportunity its; a thread's first
+    // comment takes its replies; on disk as in memory.
+    for target in [
+        CommentTarget::Touchpoint,
+        CommentTarget::Note,
+        CommentTarget::Opportunity,
+    ] {
+        let on = project
+            .comments
+            .iter()
+            .find(|c| c.target == target)
+            .unwrap()
+            .clone();
+        let kind = match target {
+            CommentTarget::Touchpoint => RecordKind::Touchpoint,
+            CommentTarget::Note => RecordKind::Note,
+            CommentTarget::Opportunity => RecordKind::Opportunity,
+        };
+        let mut changes = Changes {
+            put: vec![],
+            delete: vec![RecordRef {
+                kind,
+                id: on.target_id,
+            }],
+        };
+        if target == CommentTarget::Touchpoint {
+            let top: Vec<_> = project
+                .top_touchpoints
+                .iter()
+                .copied()
+                .filter(|t| *t != on.target_id)
+                .collect();
+            changes.put.push(Record::TopTouchpoints(top));
+        }
+        project.apply(&changes);
+        file.apply(&changes).unwrap();
+        assert!(project.comments.iter().all(|c| c.target_id != on.target_id));
+        assert_eq!(
+            &ProjectFile::read(&path).unwrap(),
+            &project.clone().canonical(),
+            "{target:?}"
+        );
+    }
+    let root = project
+        .comments
+        .iter()
+        .find(|c| project.comments.iter().any(|r| r.parent_id == Some(c.id)));
+    if let Some(root) = root.cloned() {
+        let changes = Changes {
+            put: vec![],
+            delete: vec![RecordRef {
+                kind: RecordKind::Comment,
+                id: root.id,
+            }],
+        };
+        project.apply(&changes);
+        file.apply(&changes).unwrap();
+        assert!(project
+            .comments
+            .iter()
+            .all(|c| c.parent_id != Some(root.id)));
+    }
+    assert_eq!(&ProjectFile::read(&path).unwrap(), &project.canonical());
+}
+
+#[test]
 fn an_invalid_change_is_refused_and_nothing_is_written() {
     let dir = temp();
     let path = dir.path().join("p.journey");

@@ -2,6 +2,7 @@
 //! UPDATE`), so saving a change set touches exactly the rows that changed. Each group of tables
 //! keeps its reading and writing side by side: `map`, `workflow`, `measures`.
 
+mod comments;
 mod map;
 mod measures;
 mod opportunities;
@@ -89,6 +90,7 @@ pub(crate) fn load(conn: &Connection) -> rusqlite::Result<Project> {
         customer_periods: measures::load_customer_periods(conn)?,
         pillars: measures::load_pillars(conn)?,
         opportunities: opportunities::load_opportunities(conn)?,
+        comments: comments::load_comments(conn)?,
     }
     .canonical())
 }
@@ -153,6 +155,7 @@ fn table(kind: RecordKind) -> &'static str {
         RecordKind::Feedback => "feedback",
         RecordKind::CustomerPeriod => "customer_periods",
         RecordKind::Opportunity => "opportunities",
+        RecordKind::Comment => "comments",
     }
 }
 
@@ -176,5 +179,6 @@ fn put(conn: &Connection, record: &Record) -> rusqlite::Result<usize> {
         Record::TopTouchpoints(ids) => measures::put_top_touchpoints(conn, ids),
         Record::Pillars(scores) => measures::put_pillars(conn, scores),
         Record::Opportunity(o) => opportunities::put_opportunity(conn, o),
+        Record::Comment(c) => comments::put_comment(conn, c),
     }
 }

@@ -2,7 +2,17 @@ import { expect, it } from "vitest";
 import { sampleEditor } from "../editor/testing";
 import { emotionCurve, feelingOf } from "../geometry/emotion";
 import { initials } from "../ui/personas";
-import { addPersona, addPersonaLine, canAddLine, deletePersona, movePersona, personaUsage, personasInOrder, removePersonaLine, setFeeling } from "./personas";
+import {
+  addPersona,
+  addPersonaLine,
+  canAddLine,
+  deletePersona,
+  movePersona,
+  personaUsage,
+  personasInOrder,
+  removePersonaLine,
+  setFeeling,
+} from "./personas";
 
 it("adds, reorders and names personas; says where one is used", async () => {
   const { editor } = await sampleEditor();
@@ -10,7 +20,11 @@ it("adds, reorders and names personas; says where one is used", async () => {
   const id = addPersona(editor, "Grace, travelling with a wheelchair");
   expect(personasInOrder(editor.doc).map((p) => p.name)).toEqual([...before, "Grace, travelling with a wheelchair"]);
   movePersona(editor, id, -1);
-  expect(personasInOrder(editor.doc).map((p) => p.id).indexOf(id)).toBe(before.length - 1);
+  expect(
+    personasInOrder(editor.doc)
+      .map((p) => p.id)
+      .indexOf(id),
+  ).toBe(before.length - 1);
   editor.undo();
   expect(personasInOrder(editor.doc).at(-1)!.id).toBe(id);
   expect(personaUsage(editor.doc, id)).toEqual([]);
@@ -33,12 +47,17 @@ it("a new line starts as the map's own and moves where a card is felt differentl
   const now = editor.doc.get("touchpoint", card.id)!;
   expect(feelingOf(now, id)).toBe(-2);
   expect(now.feelings.filter((f) => f.personaId === id)).toHaveLength(1);
-  expect(emotionCurve(editor.grid, editor.doc.touchpointsOf(editor.mapId), id)).not.toEqual(emotionCurve(editor.grid, editor.doc.touchpointsOf(editor.mapId)));
+  expect(emotionCurve(editor.grid, editor.doc.touchpointsOf(editor.mapId), id)).not.toEqual(
+    emotionCurve(editor.grid, editor.doc.touchpointsOf(editor.mapId)),
+  );
   editor.undo();
   expect(feelingOf(editor.doc.get("touchpoint", card.id)!, id), "one slider move is one undo step").toBe(card.emotion);
   editor.redo();
   setFeeling(editor, card.id, id, card.emotion);
-  expect(editor.doc.get("touchpoint", card.id)!.feelings.some((f) => f.personaId === id), "the same as the map's own is no entry").toBe(false);
+  expect(
+    editor.doc.get("touchpoint", card.id)!.feelings.some((f) => f.personaId === id),
+    "the same as the map's own is no entry",
+  ).toBe(false);
   setFeeling(editor, card.id, id, 3);
   // Removing the line takes how the cards felt to Grace with it; undo brings both back.
   removePersonaLine(editor, id);

@@ -124,6 +124,7 @@ export class MemoryBackend implements Backend {
       feedback: [],
       customerPeriods: [],
       opportunities: [],
+      comments: [],
       pillars: [],
     };
     this.file = Doc.fromProject(project);

@@ -22,6 +22,7 @@ import type { Feedback } from "../bindings/Feedback";
 import type { CustomerPeriod } from "../bindings/CustomerPeriod";
 import type { PillarScore } from "../bindings/PillarScore";
 import type { Opportunity } from "../bindings/Opportunity";
+import type { Comment } from "../bindings/Comment";
 import { LIMITS } from "../bindings/limitValues";
 
 export interface RecordOf {
@@ -38,6 +39,7 @@ export interface RecordOf {
   feedback: Feedback;
   customerPeriod: CustomerPeriod;
   opportunity: Opportunity;
+  comment: Comment;
 }
 
 /** Project-wide records that exist exactly once and are replaced whole. */
@@ -64,6 +66,7 @@ export const KINDS: readonly RecordKind[] = [
   "feedback",
   "customerPeriod",
   "opportunity",
+  "comment",
 ];
 
 type Tables = { [K in RecordKind]: Map<string, RecordOf[K]> };
@@ -83,6 +86,7 @@ function emptyTables(): Tables {
     feedback: new Map(),
     customerPeriod: new Map(),
     opportunity: new Map(),
+    comment: new Map(),
   };
 }
 
@@ -146,6 +150,7 @@ export class Doc {
     fill("feedback", p.feedback);
     fill("customerPeriod", p.customerPeriods);
     fill("opportunity", p.opportunities ?? []);
+    fill("comment", p.comments ?? []);
     return doc;
   }
 
@@ -170,6 +175,7 @@ export class Doc {
       customerPeriods: all("customerPeriod"),
       pillars: this.pillars,
       opportunities: all("opportunity"),
+      comments: all("comment"),
     };
   }
 

@@ -35,9 +35,14 @@ export function deletion(doc: Doc, refs: RecordRef[]): Changes {
     if (gone.has(ref.id) || !doc.get(ref.kind, ref.id)) return;
     gone.add(ref.id);
     out.delete.push(ref);
+    // What was said about it goes with it (a thread's first comment takes its replies).
+    if (ref.kind === "touchpoint" || ref.kind === "note" || ref.kind === "opportunity" || ref.kind === "comment")
+      for (const c of doc.tables.comment.values())
+        if ((c.target === ref.kind && c.targetId === ref.id) || (ref.kind === "comment" && c.parentId === ref.id))
+          drop({ kind: "comment", id: c.id });
     switch (ref.kind) {
       case "map":
-        for (const kind of ["opportunity", "stage", "lane", "note", "story", "connector", "touchpoint", "feedback"] as const)
+        for (const kind of ["comment", "opportunity", "stage", "lane", "note", "story", "connector", "touchpoint", "feedback"] as const)
           for (const r of doc.tables[kind].values()) if (r.mapId === ref.id) drop({ kind, id: r.id });
         break;
       case "stage":

@@ -16,7 +16,7 @@
     listeners: new Map(),
     savedTemplates: [],
   };
-  const kinds = { persona: "personas", map: "maps", stage: "stages", lane: "lanes", touchpoint: "touchpoints", connector: "connectors", note: "notes", story: "stories", redesign: "redesigns", kpi: "kpis", feedback: "feedback", customerPeriod: "customerPeriods", opportunity: "opportunities" };
+  const kinds = { persona: "personas", map: "maps", stage: "stages", lane: "lanes", touchpoint: "touchpoints", connector: "connectors", note: "notes", story: "stories", redesign: "redesigns", kpi: "kpis", feedback: "feedback", customerPeriod: "customerPeriods", opportunity: "opportunities", comment: "comments" };
   const fixtures = window.__FIXTURES__ ?? {};
   function apply(changes) {
     for (const r of changes.put) {
@@ -61,7 +61,7 @@
     },
     create_project: ({ path, name }) => {
       state.path = path;
-      state.project = { info: { id: "00000000-0000-4000-8000-000000000001", name, intentStatement: "", brandPromise: "", targetCustomers: "", organisation: "", preparedFor: "", accent: "", logo: null, report: { paper: "a4", sections: [], author: "" } }, personas: [], maps: [], stages: [], lanes: [], touchpoints: [], connectors: [], notes: [], stories: [], calendar: { weekmask: "1111100", holidays: {} }, redesignTemplate: [], redesigns: [], kpis: [], topTouchpoints: [], feedback: [], customerPeriods: [], pillars: [], opportunities: [] };
+      state.project = { info: { id: "00000000-0000-4000-8000-000000000001", name, intentStatement: "", brandPromise: "", targetCustomers: "", organisation: "", preparedFor: "", accent: "", logo: null, report: { paper: "a4", sections: [], author: "" } }, personas: [], maps: [], stages: [], lanes: [], touchpoints: [], connectors: [], notes: [], stories: [], calendar: { weekmask: "1111100", holidays: {} }, redesignTemplate: [], redesigns: [], kpis: [], topTouchpoints: [], feedback: [], customerPeriods: [], pillars: [], opportunities: [], comments: [] };
       apply(starterMap("As-is journey", "asIs", 0));
       return { path, project: state.project };
     },
