@@ -73,6 +73,8 @@ pub const MENUS: &[(&str, &[Item])] = &[
             C("deleteSelection", "Delete  (Del)", None),
             S,
             C("selectAll", "Select All  (Ctrl+A)", None),
+            S,
+            C("preferences", "Preferences…", None),
         ],
     ),
     (

@@ -81,7 +81,7 @@ enum Command {
         #[arg(long)]
         paper: Option<String>,
         /// Comma-separated: cover, map, moments, touchpoints, room, measures, opportunities,
-        /// redesigns.
+        /// redesigns, comments (all but comments by default).
         #[arg(long, value_delimiter = ',')]
         sections: Vec<String>,
         /// The day redesign status is judged on (default: today).
@@ -676,7 +676,7 @@ fn run(command: Command) -> Result<()> {
             let sections = if sections.is_empty() && !remembered.sections.is_empty() {
                 remembered.sections.clone()
             } else if sections.is_empty() {
-                Section::ALL.to_vec()
+                Section::default_set()
             } else {
                 sections
                     .iter()

@@ -57,10 +57,12 @@ pub enum Section {
     Room,
     /// The value/effort matrix and the ranked opportunities.
     Opportunities,
+    /// The open comment threads (internal talk: left out unless asked for).
+    Comments,
 }
 
 impl Section {
-    pub const ALL: [Section; 8] = [
+    pub const ALL: [Section; 9] = [
         Self::Cover,
         Self::Map,
         Self::MomentsOfTruth,
@@ -69,7 +71,17 @@ impl Section {
         Self::Measures,
         Self::Opportunities,
         Self::Redesigns,
+        Self::Comments,
     ];
+
+    /// What a report holds when nobody chose: everything but the comments, which are the
+    /// team's own conversation rather than something for corporate.
+    pub fn default_set() -> Vec<Section> {
+        Self::ALL
+            .into_iter()
+            .filter(|s| *s != Self::Comments)
+            .collect()
+    }
 
     /// The name in files and on the command line.
     pub fn as_str(self) -> &'static str {
@@ -82,6 +94,7 @@ impl Section {
             Self::Measures => "measures",
             Self::Room => "room",
             Self::Opportunities => "opportunities",
+            Self::Comments => "comments",
         }
     }
 
@@ -95,6 +108,7 @@ impl Section {
             "measures" | "kpis" | "dashboard" => Some(Self::Measures),
             "room" | "workshop" => Some(Self::Room),
             "opportunities" | "ideas" => Some(Self::Opportunities),
+            "comments" => Some(Self::Comments),
             _ => None,
         }
     }

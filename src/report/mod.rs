@@ -3,6 +3,7 @@
 //! redesign tracker. Pure: the project, the day and the creation time come in, PDF bytes go out.
 //! No GUI, no clock.
 
+mod comments;
 mod cover;
 mod maps;
 mod measures;
@@ -92,6 +93,9 @@ pub fn render(project: &Project, opts: &ReportOptions) -> Result<Vec<u8>> {
     }
     if wants(Section::Redesigns) {
         report.redesigns();
+    }
+    if wants(Section::Comments) {
+        report.comments();
     }
     if wants(Section::Cover) || report.pages.is_empty() {
         report.cover();

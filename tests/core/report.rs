@@ -110,6 +110,13 @@ fn sample_report_is_complete_valid_and_small() {
     assert!(text.contains("Amara") && text.contains("Delays announced late with no reason"));
     assert!(text.contains("−1.4") && text.contains("−2 to 0"));
     assert!(text.contains("Page 1 of"), "pages are numbered");
+    // The open threads, with replies; resolved ones counted.
+    assert!(
+        text.contains("3 open threads, 1 resolved (not listed)"),
+        "{text}"
+    );
+    let flat = squash(&text);
+    assert!(flat.contains("nobodyhasaskedforthem") && !flat.contains("Settledwithlegal"));
     let n = pages(&path);
     assert!(
         text.contains(&format!("{n} pages")),
@@ -127,7 +134,8 @@ fn sample_report_is_complete_valid_and_small() {
             "Customer-experience measures",
             "Ten-pillar self-assessment",
             "Opportunities",
-            "Redesign tracker"
+            "Redesign tracker",
+            "Open comments"
         ]
     );
     assert!(

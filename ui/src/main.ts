@@ -6,6 +6,7 @@ import { getCurrentWindow } from "@tauri-apps/api/window";
 import type { Changes } from "./bindings/Changes";
 import { Editor } from "./editor/editor";
 import { emotionPoints } from "./geometry/emotion";
+import { openComments } from "./render/scene";
 import { tauriBackend } from "./ipc/tauri";
 import { App, type Shell } from "./ui/app";
 
@@ -42,4 +43,4 @@ document.getElementById("app")!.append(app.root);
 void app.start();
 
 // For end-to-end tests and the benchmark: the editor and app, read-only by convention.
-(window as unknown as { journeymap: unknown }).journeymap = { editor, app, emotionPoints };
+(window as unknown as { journeymap: unknown }).journeymap = { editor, app, emotionPoints, openComments };

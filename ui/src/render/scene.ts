@@ -114,7 +114,8 @@ export function drawWorld(
   const zoom = editor.camera.zoom;
   const detailed = zoom >= TEXT_ZOOM && !sketch;
   if (detailed) {
-    for (const n of notes) drawNote(ctx, n, detailed, editor.selection.has(n.id), zoom, overlay.workshop === true);
+    for (const n of notes)
+      drawNote(ctx, n, detailed, editor.selection.has(n.id), zoom, overlay.workshop === true, openComments(editor, n.id));
     drawConnectors(ctx, editor, view, detailed, overlay.workshop === true);
     for (const t of cards) drawCard(ctx, editor, t, detailed, editor.selection.has(t.id) || overlay.hover === t.id, zoom, overlay.workshop);
   } else {
@@ -329,7 +330,7 @@ function drawCard(
     ctx.fillStyle = INK;
     ctx.textBaseline = "top";
     ctx.font = `600 13px ${FONT}`;
-    const starRoom = t.momentOfTruth ? 22 : 0;
+    const starRoom = (t.momentOfTruth ? 22 : 0) + (openComments(editor, t.id) ? 26 : 0);
     const lines = wrap(ctx, t.title, t.width - 24 - starRoom, Math.max(1, Math.floor((t.height - 30) / 16)));
     lines.forEach((line, i) => {
       ctx.fillText(line, t.x + 14, t.y + 8 + i * 16);
@@ -343,6 +344,8 @@ function drawCard(
     ctx.fillText(ellipsize(ctx, meta, t.width - 24 - badgeRoom), t.x + 14, t.y + t.height - 18);
   }
   if (t.momentOfTruth) star(ctx, t.x + t.width - 14, t.y + 14, 9);
+  const said = openComments(editor, t.id);
+  if (said) drawCommentBadge(ctx, t.x + t.width - (t.momentOfTruth ? 50 : 28), t.y + 6, said);
   const redesign = runningRedesignOf(editor, t.id);
   let badgeWidth = 0;
   if (redesign) {
@@ -401,10 +404,50 @@ function drawVotes(ctx: CanvasRenderingContext2D, cx: number, cy: number, votes:
   ctx.textAlign = "start";
 }
 
+/** How many comments the open threads on an item hold (cards, notes, opportunities). */
+export function openComments(editor: Editor, id: string): number {
+  return (
+    perVersion(editor, "openComments", () => {
+      const counts = new Map<string, number>();
+      const open = new Set<string>();
+      for (const c of editor.doc.tables.comment.values()) if (!c.parentId && !c.resolved) open.add(c.id);
+      for (const c of editor.doc.tables.comment.values())
+        if (open.has(c.parentId ?? c.id)) counts.set(c.targetId, (counts.get(c.targetId) ?? 0) + 1);
+      return counts;
+    }).get(id) ?? 0
+  );
+}
+
+/** A speech bubble with the number of comments in open threads, its top-left at (x, y). */
+function drawCommentBadge(ctx: CanvasRenderingContext2D, x: number, y: number, count: number): void {
+  ctx.fillStyle = "#0f766e";
+  roundRect(ctx, x, y, 22, 15, 4);
+  ctx.fill();
+  ctx.beginPath();
+  ctx.moveTo(x + 5, y + 14);
+  ctx.lineTo(x + 5, y + 19);
+  ctx.lineTo(x + 10, y + 14);
+  ctx.fill();
+  ctx.fillStyle = "#fff";
+  ctx.font = `700 10px ${FONT}`;
+  ctx.textAlign = "center";
+  ctx.textBaseline = "middle";
+  ctx.fillText(count > 99 ? "99+" : String(count), x + 11, y + 8);
+  ctx.textAlign = "start";
+}
+
 /** Vote dots in workshop mode: big enough to count from the back of a projected room. */
 export const WORKSHOP_VOTE_RADIUS = 15;
 
-function drawNote(ctx: CanvasRenderingContext2D, n: Note, detailed: boolean, selected: boolean, zoom: number, workshop: boolean): void {
+function drawNote(
+  ctx: CanvasRenderingContext2D,
+  n: Note,
+  detailed: boolean,
+  selected: boolean,
+  zoom: number,
+  workshop: boolean,
+  said = 0,
+): void {
   ctx.fillStyle = n.color;
   ctx.fillRect(n.x, n.y, n.width, n.height);
   if (detailed) {
@@ -425,6 +468,7 @@ function drawNote(ctx: CanvasRenderingContext2D, n: Note, detailed: boolean, sel
       ctx.fillText(`— ${n.author}`, n.x + 8, n.y + n.height - 5, n.width - 16);
     }
     if (n.votes > 0) drawVotes(ctx, n.x + n.width - r - 4, n.y + r + 4, n.votes, r, workshop);
+    if (said) drawCommentBadge(ctx, n.x + n.width - 28, n.y + n.height - 24, said);
   }
   if (selected) outline(ctx, n, zoom);
 }

@@ -38,6 +38,7 @@ import { RoomPanel } from "./roomPanel";
 import { saveMapAsTemplate } from "./templates";
 import { OpportunitiesView } from "./opportunities";
 import { PersonasView } from "./personas";
+import { editPreferences } from "./preferences";
 import { opportunityFromNote } from "../actions/opportunities";
 import type { RoomState } from "../bindings/RoomState";
 import type { Changes } from "../bindings/Changes";
@@ -57,6 +58,7 @@ export const SHELL_COMMANDS: Record<string, (app: App) => void | Promise<void>> 
   dashboardView: (a) => a.setView(a.view === "dashboard" ? "map" : "dashboard"),
   opportunitiesView: (a) => a.setView(a.view === "opportunities" ? "map" : "opportunities"),
   personasView: (a) => a.setView(a.view === "personas" ? "map" : "personas"),
+  preferences: () => void editPreferences(),
   importFeedback: (a) => importFeedbackCsv(a.editor),
   importTouchpoints: (a) => importTouchpoints(a.editor, () => a.onOpened()),
   importCjml: (a) => importCjml(a.editor, () => a.onOpened()),
@@ -206,6 +208,17 @@ export class App {
     this.panel.onDeleteMap = () => void this.deleteMap();
     this.panel.onOpenRedesign = (id) => this.openRedesign(id);
     this.panel.onNoteToOpportunity = (id) => this.noteToOpportunity(id);
+    this.panel.onOpenThread = (target, id) => {
+      if (target === "opportunity") {
+        this.opportunities.selected = id;
+        this.setView("opportunities");
+        return;
+      }
+      const item = this.editor.doc.get(target, id);
+      if (!item) return;
+      this.editor.select([id]);
+      this.editor.reveal(item);
+    };
     this.panel.onOpenDashboard = () => {
       this.dashboard.tab = "kpis";
       this.setView("dashboard");

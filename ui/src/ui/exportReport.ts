@@ -20,6 +20,7 @@ export const REPORT_SECTIONS: Array<[Section, string]> = [
   ["measures", "KPIs, reliability, feedback, customers, pillars"],
   ["opportunities", "Opportunities: value/effort matrix and ranking"],
   ["redesigns", "Redesign tracker"],
+  ["comments", "Open comment threads (the team's own talk: off unless chosen)"],
 ];
 
 export async function exportReport(editor: Editor): Promise<void> {
@@ -28,7 +29,8 @@ export async function exportReport(editor: Editor): Promise<void> {
   const remembered = editor.doc.info.report;
   const paper = paperSelect(remembered.paper);
   const boxes = REPORT_SECTIONS.map(([id, label]) => {
-    const checked = remembered.sections.length === 0 || remembered.sections.includes(id);
+    // Nothing remembered means the usual report: everything but the team's comments.
+    const checked = remembered.sections.length === 0 ? id !== "comments" : remembered.sections.includes(id);
     const box = h("input", { type: "checkbox", name: `section-${id}`, checked });
     return { id, box, el: h("label", { class: "check" }, box, label) };
   });

@@ -10,6 +10,7 @@ import type { Editor } from "../editor/editor";
 import { editField } from "../actions/editField";
 import { addOpportunity, deleteOpportunity, linkEvidence, linkTouchpoint, rescore, startRedesignFrom } from "../actions/opportunities";
 import { HIGH_SCORE, QUADRANT_LABEL, STATUS_LABEL, quadrantOf, ranked, statusWith } from "../model/opportunity";
+import { commentsBlock } from "./comments";
 import { ask, showError } from "./dialogs";
 import { clear, h } from "./dom";
 
@@ -577,6 +578,8 @@ export class OpportunitiesView {
       if (!first) actions.append(h("span", { class: "muted" }, " Link a touchpoint to start its redesign."));
     });
 
+    const talk = commentsBlock(e, "opportunity", id);
+    fields.push(talk.refresh);
     const form = h(
       "form",
       { class: "opportunity-detail", "aria-label": "Selected opportunity", onsubmit: (ev: Event) => ev.preventDefault() },
@@ -607,6 +610,7 @@ export class OpportunitiesView {
       h("div", { class: "links" }, h("strong", {}, "Touchpoints"), touchpointChips, addCard),
       h("div", { class: "links" }, h("strong", {}, "Evidence"), evidenceChips, addEvidence),
       actions,
+      talk.root,
       h(
         "div",
         { class: "dialog-buttons" },

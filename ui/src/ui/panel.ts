@@ -26,6 +26,8 @@ import { MAX_TOP_TOUCHPOINTS } from "../model/doc";
 import { isFinished } from "../model/redesign";
 import { feelingOf } from "../geometry/emotion";
 import { PERSONA_LINE_COLOURS } from "../bindings/personaLineValues";
+import { commentsBlock } from "./comments";
+import { openThreads } from "../actions/comments";
 import { addPersonaLine, canAddLine, personasInOrder, removePersonaLine, setFeeling } from "../actions/personas";
 
 const NOTE_COLORS = ["#fde68a", "#fecaca", "#bbf7d0", "#e0f2fe", "#ede9fe", "#fed7aa"];
@@ -38,6 +40,8 @@ export class Panel {
   onOpenRedesign: (redesignId: string) => void = () => undefined;
   /** Turns a sticky note into an opportunity and shows it. */
   onNoteToOpportunity: (noteId: string) => void = () => undefined;
+  /** Shows the item an open thread is about (selects a card or note; opens an opportunity). */
+  onOpenThread: (target: "touchpoint" | "note" | "opportunity", id: string) => void = () => undefined;
   onOpenDashboard: () => void = () => undefined;
   private refreshers: Array<() => void> = [];
 
@@ -382,6 +386,14 @@ export class Panel {
         h("button", { type: "button", class: "link", onclick: () => this.onOpenDashboard() }, "Open in Dashboard"),
       ),
     );
+    this.comments("touchpoint", id);
+  }
+
+  /** The threads on the selected item, kept fresh with the rest of the panel. */
+  private comments(target: "touchpoint" | "note", id: string): void {
+    const block = commentsBlock(this.editor, target, id);
+    this.root.append(block.root);
+    this.refreshers.push(block.refresh);
   }
 
   private note(id: string): void {
@@ -428,6 +440,7 @@ export class Panel {
         "Turn into opportunity",
       ),
     );
+    this.comments("note", id);
   }
 
   private connector(id: string): void {
@@ -730,6 +743,38 @@ export class Panel {
     showStats();
     this.refreshers.push(showStats);
     this.root.append(stats);
+    // The map's open threads: what still needs an answer, each a click from its item.
+    const open = h("ul", { class: "open-threads" });
+    const heading = h("h3", {}, "Open comments");
+    const showOpen = () => {
+      clear(open);
+      const threads = openThreads(e);
+      heading.textContent = `Open comments (${threads.length})`;
+      if (threads.length === 0) open.append(h("li", { class: "muted" }, "None: every thread on this map is resolved."));
+      for (const c of threads) {
+        const on =
+          c.target === "touchpoint"
+            ? e.doc.get("touchpoint", c.targetId)?.title
+            : c.target === "note"
+              ? e.doc.get("note", c.targetId)?.text.split("\n")[0]
+              : e.doc.get("opportunity", c.targetId)?.title;
+        open.append(
+          h(
+            "li",
+            {},
+            h(
+              "button",
+              { type: "button", class: "link", "data-thread": c.id, onclick: () => this.onOpenThread(c.target, c.targetId) },
+              on ?? "?",
+            ),
+            h("span", { class: "muted" }, ` — ${c.author || "Someone"}: ${c.text.length > 70 ? `${c.text.slice(0, 70)}…` : c.text}`),
+          ),
+        );
+      }
+    };
+    showOpen();
+    this.refreshers.push(showOpen);
+    this.root.append(heading, open);
     this.root.append(
       h(
         "p",

@@ -635,6 +635,59 @@ tests["personas: a card each, a new one gets a line on the map, a card's slider 
   assert(back, "with her line");
 };
 
+tests["comments: a thread on a card signed with the name set once, reply, resolve, the badge and the open list follow"] = async (page) => {
+  await page.evaluate(() => localStorage.removeItem("journeymap.author"));
+  const badge = () =>
+    page.evaluate(() => {
+      const { editor } = window.journeymap;
+      const t = editor.doc.touchpointsOf(editor.mapId).find((t) => t.title === "Bag drop queue");
+      return window.journeymap.openComments(editor, t.id);
+    });
+  assert((await badge()) === 0, "no comments on the card yet");
+  const openCount = async () => Number((await page.textContent(".panel h3:has-text('Open comments')")).match(/\((\d+)\)/)[1]);
+  await page.evaluate(() => window.journeymap.editor.clearSelection());
+  const before = await openCount();
+  await page.evaluate(() => {
+    const { editor } = window.journeymap;
+    const t = editor.doc.touchpointsOf(editor.mapId).find((t) => t.title === "Bag drop queue");
+    editor.select([t.id]);
+    editor.reveal(t);
+  });
+  await page.fill("textarea[name=newComment]", "Who counts this queue, and when?");
+  await page.click("button[name=postComment]");
+  // The first comment asks for the name once.
+  await page.waitForSelector("input[name=authorName]");
+  await page.fill("input[name=authorName]", "Ana Lima");
+  await page.click("button[name=savePreferences]");
+  await page.waitForSelector(".thread .comment-text");
+  assert((await page.textContent(".thread .comment-meta")).includes("Ana Lima"), "signed");
+  assert((await badge()) === 1, "the card's badge counts it");
+  await page.fill(".thread textarea[name=reply]", "The station manager, by hand, at 06:00.");
+  await page.click(".thread button[name=sendReply]");
+  await page.waitForFunction(() => document.querySelectorAll(".thread .comment").length === 2);
+  assert(!(await page.isVisible("input[name=authorName]")), "the name is asked once");
+  assert((await badge()) === 2, "two comments in an open thread");
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: join(out, "comments.png") });
+  await page.click(".thread button[name=resolveThread]");
+  assert((await badge()) === 0, "resolved threads leave the badge");
+  assert(await page.isVisible(".comments details.settled"), "folded under a count");
+  const file = await saved(page);
+  const stored = file.comments.filter((c) => c.author === "Ana Lima" || c.text.startsWith("The station manager"));
+  assert(stored.length === 2 && stored.some((c) => !c.parentId && c.resolved), "saved: a resolved thread with its reply");
+  // The map panel lists open threads; reopening brings it back there.
+  await page.click(".comments details.settled summary");
+  await page.click(".thread button[name=reopenThread]");
+  await page.evaluate(() => window.journeymap.editor.clearSelection());
+  assert((await openCount()) === before + 1, "listed among the open threads");
+  await page.click(".open-threads button:has-text('Bag drop queue')");
+  const selected = await page.evaluate(() => [...window.journeymap.editor.selection]);
+  const card = await page.evaluate(
+    () => window.journeymap.editor.doc.touchpointsOf(window.journeymap.editor.mapId).find((t) => t.title === "Bag drop queue").id,
+  );
+  assert(selected.length === 1 && selected[0] === card, "a click selects the card it is about");
+};
+
 tests["redesigns: start one from a card's context menu, advance a phase, see the board"] = async (page) => {
   await zoomTo(page, 0.9);
   const at = await cardPoint(page, "Liquids rules information");
