@@ -12,7 +12,9 @@ use chrono::NaiveDate;
 use journeymap::app::backup::{BackupEntry, Backups};
 use journeymap::app::recent::RecentFiles;
 use journeymap::app::room::{RoomHost, RoomOptions, RoomPhase, RoomSlot, RoomState};
-use journeymap::app::{CjmlRead, OpenedProject, Session, TemplateEntry, TemplateList, Templates};
+use journeymap::app::{
+    CjmlRead, OpenedProject, PictureData, Session, TemplateEntry, TemplateList, Templates,
+};
 use journeymap::export::Viewport;
 use journeymap::interchange::feedback_csv::{FeedbackMapping, FeedbackPreview};
 use journeymap::interchange::holidays::HolidayImport;
@@ -155,6 +157,18 @@ fn save_map_as_template(
     replace: bool,
 ) -> Result<TemplateEntry, Error> {
     session(&state).save_map_as_template(&store.0, map_id, &name, with_cards, replace)
+}
+
+/// The picture in an image file (a card's picture), shrunk to fit; refused with why otherwise.
+#[tauri::command(async)]
+fn read_picture(path: PathBuf) -> Result<PictureData, Error> {
+    journeymap::app::read_picture(&path)
+}
+
+/// The picture in pasted image bytes (base64).
+#[tauri::command(async)]
+fn picture_from_data(data: String) -> Result<PictureData, Error> {
+    journeymap::app::picture_from_base64(&data)
 }
 
 #[tauri::command]
@@ -576,6 +590,8 @@ fn main() {
             template_picture,
             save_map_as_template,
             remove_template,
+            read_picture,
+            picture_from_data,
             apply_changes,
             save_project_as,
             redesign_progress,

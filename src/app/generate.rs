@@ -226,6 +226,7 @@ pub fn project(touchpoints: usize, seed: u64) -> Project {
         pillars: measures.pillars,
         opportunities,
         comments,
+        pictures: Vec::new(),
     }
     .canonical()
 }

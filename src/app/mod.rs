@@ -7,6 +7,7 @@ pub mod backup;
 mod exports;
 pub mod generate;
 mod imports;
+pub mod pictures;
 pub mod recent;
 #[cfg(feature = "room")]
 pub mod room;
@@ -19,6 +20,7 @@ pub use exports::ReportJob;
 #[cfg(feature = "report")]
 pub use imports::read_logo;
 pub use imports::{import_json, CjmlRead, SheetImported, SheetOptions};
+pub use pictures::{picture_from_base64, picture_from_bytes, read_picture, PictureData};
 pub use session::{OpenedProject, Session};
 pub use templates::{TemplateEntry, TemplateList, TemplateOrigin, Templates};
 pub use tracker::{phase_index, Advanced, RedesignRow};

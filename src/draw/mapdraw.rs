@@ -5,6 +5,7 @@
 use super::fonts::{Fonts, Weight};
 use super::surface::Surface;
 use super::{reliability_color, INK, LINE, MIN_TITLE_PT, MUTED, ROOM_BAND, ROOM_CURVE};
+use crate::model::Picture;
 use crate::model::{
     curve_segments, emotion_curve, emotion_curve_of, emotion_y, feelings_row, Connector,
     CurvePoint, Id, LaneKind, Note, Project, Reliability, RoomRating, Touchpoint,
@@ -33,6 +34,8 @@ pub(crate) struct MapLayout<'a> {
     pub(crate) own_line: String,
     /// Numbers keyed to the report's touchpoint table, shown on cards too small for a title.
     pub(crate) keys: HashMap<Id, usize>,
+    /// Cards' pictures, by card.
+    pub(crate) pictures: HashMap<Id, &'a Picture>,
     /// A card to point out (the proposal's touchpoint), ringed in amber.
     pub(crate) highlight: Option<Id>,
     /// The extent of the grid and everything on it.
@@ -126,6 +129,12 @@ impl<'a> MapLayout<'a> {
             emotion,
             lines,
             own_line,
+            pictures: project
+                .pictures
+                .iter()
+                .filter(|p| p.map_id == map_id)
+                .map(|p| (p.touchpoint_id, p))
+                .collect(),
             keys: HashMap::new(),
             highlight: None,
             width: w,
@@ -343,7 +352,13 @@ pub(crate) fn draw_map(page: &mut impl Surface, f: &Fonts, layout: &MapLayout, v
             page.end_group();
             continue;
         }
-        let room = if t.moment_of_truth { title * 1.4 } else { 0.0 };
+        // A picture sits at the card's right, as tall as the card allows; the title wraps beside it.
+        let mut room = if t.moment_of_truth { title * 1.4 } else { 0.0 };
+        if let Some(p) = layout.pictures.get(&t.id) {
+            let side = (h - 4.0).min(w * 0.34);
+            page.picture(p, x + w - side - 2.0 - room, y + 2.0, side, h - 4.0);
+            room += side + 2.0;
+        }
         let max = (((h - title) / (title * 1.2)).floor() as usize).clamp(1, 3);
         for (i, line) in f
             .wrap(&t.title, w - bar - 5.0 - room, title, Weight::Bold, max)
@@ -442,7 +457,7 @@ pub(crate) fn draw_map(page: &mut impl Surface, f: &Fonts, layout: &MapLayout, v
             &label,
         );
     }
-    for (name, _, y, h) in rows {
+    for (name, kind, y, h) in rows {
         page.rect(
             hx - 1.0,
             v.y(*y),
@@ -458,6 +473,49 @@ pub(crate) fn draw_map(page: &mut impl Surface, f: &Fonts, layout: &MapLayout, v
             .map(|w| f.width(w, 1.0, Weight::Bold))
             .fold(0.0, f32::max);
         let size = (head * 0.9).min(room / widest.max(0.01)).max(4.0);
+        if *kind == LaneKind::ThoughtsAndFeelings && !layout.lines.is_empty() {
+            // Whose line is whose, under the lane's name in its sticky header: nothing on the
+            // map is covered.
+            let small = (size * 0.8).max(4.0);
+            let entries: Vec<(&str, &str)> =
+                std::iter::once((layout.own_line.as_str(), OWN_LINE_COLOUR))
+                    .chain(layout.lines.iter().map(|(n, c, _)| (n.as_str(), *c)))
+                    .collect();
+            let step = small * 1.35;
+            let total = size * 1.2 + entries.len() as f32 * step;
+            let mut ly = v.y(y + h / 2.0) - total / 2.0 + size;
+            page.text(
+                f,
+                hx + 4.0,
+                ly,
+                size,
+                Weight::Bold,
+                "#f8fafc",
+                &f.ellipsize(name, room, size, Weight::Bold),
+            );
+            for (entry, colour) in entries {
+                ly += step;
+                page.line(
+                    &[
+                        (hx + 4.0, ly - small * 0.35),
+                        (hx + 4.0 + small * 1.4, ly - small * 0.35),
+                    ],
+                    colour,
+                    small * 0.35,
+                );
+                let label = f.ellipsize(entry, room - small * 1.9, small, Weight::Regular);
+                page.text(
+                    f,
+                    hx + 4.0 + small * 1.9,
+                    ly,
+                    small,
+                    Weight::Regular,
+                    "#f8fafc",
+                    &label,
+                );
+            }
+            continue;
+        }
         let lines = f.wrap(name, room, size, Weight::Bold, 2);
         for (i, line) in lines.iter().enumerate() {
             page.text(
@@ -481,41 +539,6 @@ pub(crate) fn draw_map(page: &mut impl Surface, f: &Fonts, layout: &MapLayout, v
         Some("#0b1220"),
         None,
     );
-    // Whose line is whose, at the left of the feelings lane, beside its sticky header.
-    if let (Some((top, _)), false) = (layout.feelings, layout.lines.is_empty()) {
-        let size = (head * 0.7).max(4.0);
-        let x = hx + LANE_HEADER_WIDTH as f32 * s + 4.0;
-        let entries: Vec<(&str, &str)> =
-            std::iter::once((layout.own_line.as_str(), OWN_LINE_COLOUR))
-                .chain(layout.lines.iter().map(|(n, c, _)| (n.as_str(), *c)))
-                .collect();
-        let widest = entries
-            .iter()
-            .map(|(n, _)| f.width(n, size, Weight::Regular))
-            .fold(0.0, f32::max);
-        let line_h = size * 1.35;
-        page.rect(
-            x - 2.0,
-            v.y(top) + 2.0,
-            widest + size * 2.6,
-            entries.len() as f32 * line_h + size * 0.6,
-            Some("#ffffff"),
-            Some((LINE, 0.4)),
-        );
-        for (i, (name, colour)) in entries.iter().enumerate() {
-            let y = v.y(top) + 2.0 + size * 0.3 + (i as f32 + 0.5) * line_h;
-            page.line(&[(x, y), (x + size * 1.4, y)], colour, size * 0.3);
-            page.text(
-                f,
-                x + size * 1.8,
-                y + size * 0.35,
-                size,
-                Weight::Regular,
-                INK,
-                name,
-            );
-        }
-    }
 }
 
 /// How much the room's ratings (±2) are stretched to sit on the map's own emotion scale (±3).

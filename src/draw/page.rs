@@ -25,6 +25,8 @@ pub(crate) struct Page {
     pub(crate) width: f32,
     pub(crate) height: f32,
     pub(crate) ops: Vec<Op>,
+    /// Cards' pictures already added to the document, by picture id (with their pixel size).
+    pub(crate) pictures: std::collections::HashMap<crate::model::Id, (XObjectId, u32, u32)>,
 }
 
 impl Page {
@@ -33,6 +35,7 @@ impl Page {
             width,
             height,
             ops: Vec::new(),
+            pictures: Default::default(),
         }
     }
 
@@ -114,6 +117,14 @@ impl Page {
 }
 
 impl Surface for Page {
+    fn picture(&mut self, p: &crate::model::Picture, x: f32, y: f32, w: f32, h: f32) {
+        let Some((id, pw, ph)) = self.pictures.get(&p.id).cloned() else {
+            return;
+        };
+        let (fw, fh) = super::surface::fitted(p, w, h);
+        self.image(&id, pw, ph, x + (w - fw) / 2.0, y + (h - fh) / 2.0, fw);
+    }
+
     fn rect(
         &mut self,
         x: f32,

@@ -3,6 +3,7 @@
 //! the report, the SVG and the PNG come from one drawing routine and never disagree.
 
 use super::fonts::{Fonts, Weight};
+use crate::model::Picture;
 use std::fmt::Write;
 
 pub(crate) trait Surface {
@@ -36,6 +37,8 @@ pub(crate) trait Surface {
     /// title is cut short); the PDF has no use for it.
     fn begin_group(&mut self, _name: &str) {}
     fn end_group(&mut self) {}
+    /// A card's picture, fitted (whole, centred) into the box at (`x`, `y`), `w` × `h`.
+    fn picture(&mut self, _picture: &Picture, _x: f32, _y: f32, _w: f32, _h: f32) {}
     /// Right-aligned text ending at `right`.
     #[allow(clippy::too_many_arguments)]
     fn text_right(
@@ -172,6 +175,21 @@ impl Surface for SvgSurface {
         );
     }
 
+    fn picture(&mut self, p: &Picture, x: f32, y: f32, w: f32, h: f32) {
+        use base64::Engine;
+        let (fw, fh) = fitted(p, w, h);
+        let _ = writeln!(
+            self.body,
+            "<image x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" href=\"data:{};base64,{}\"/>",
+            n(x + (w - fw) / 2.0),
+            n(y + (h - fh) / 2.0),
+            n(fw),
+            n(fh),
+            p.media_type.as_str(),
+            base64::engine::general_purpose::STANDARD.encode(&p.data)
+        );
+    }
+
     fn begin_group(&mut self, name: &str) {
         let _ = writeln!(self.body, "<g><title>{}</title>", escape(name));
     }
@@ -217,4 +235,11 @@ impl Surface for SvgSurface {
             escape(text)
         );
     }
+}
+
+/// The size a picture takes inside a `w` × `h` box, whole and in proportion.
+pub(crate) fn fitted(p: &Picture, w: f32, h: f32) -> (f32, f32) {
+    let (pw, ph) = (p.width.max(1) as f32, p.height.max(1) as f32);
+    let k = (w / pw).min(h / ph);
+    (pw * k, ph * k)
 }

@@ -2,7 +2,7 @@
 //! autosave writes (one changed touchpoint is one row), what the UI sends over IPC, and what
 //! undo inverts; computing and applying it are pure functions.
 
-use super::{Comment, CommentTarget, Opportunity, PhaseTemplate, Redesign, WorkCalendar};
+use super::{Comment, CommentTarget, Opportunity, PhaseTemplate, Picture, Redesign, WorkCalendar};
 use super::{Connector, Id, JourneyMap, Lane, Note, Persona, Project, ProjectInfo, Stage, Story};
 use super::{CustomerPeriod, Feedback, Kpi, PillarScore};
 use super::{EvidenceKind, Touchpoint};
@@ -36,6 +36,7 @@ pub enum Record {
     Pillars(Vec<PillarScore>),
     Opportunity(Opportunity),
     Comment(Comment),
+    Picture(Picture),
 }
 
 /// The kinds of record that can be deleted (the project info cannot).
@@ -61,6 +62,7 @@ pub enum RecordKind {
     Opportunity,
     /// After what it is about.
     Comment,
+    Picture,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
@@ -114,6 +116,7 @@ impl Record {
             Self::CustomerPeriod(_) => RecordKind::CustomerPeriod,
             Self::Opportunity(_) => RecordKind::Opportunity,
             Self::Comment(_) => RecordKind::Comment,
+            Self::Picture(_) => RecordKind::Picture,
         })
     }
 }
@@ -302,6 +305,14 @@ impl Project {
             Record::Comment,
             &mut out,
         );
+        diff_kind(
+            &self.pictures,
+            &newer.pictures,
+            |x| x.id,
+            RecordKind::Picture,
+            Record::Picture,
+            &mut out,
+        );
         out
     }
 
@@ -324,6 +335,7 @@ impl Project {
             periods: Vec<CustomerPeriod>,
             opportunities: Vec<Opportunity>,
             comments: Vec<Comment>,
+            pictures: Vec<Picture>,
         }
         let mut b = Batch::default();
         for record in &changes.put {
@@ -347,6 +359,7 @@ impl Project {
                 Record::CustomerPeriod(x) => b.periods.push(x),
                 Record::Opportunity(x) => b.opportunities.push(x),
                 Record::Comment(x) => b.comments.push(x),
+                Record::Picture(x) => b.pictures.push(x),
             }
         }
         put_all(&mut self.personas, b.personas, |x| x.id);
@@ -363,6 +376,7 @@ impl Project {
         put_all(&mut self.customer_periods, b.periods, |x| x.id);
         put_all(&mut self.opportunities, b.opportunities, |x| x.id);
         put_all(&mut self.comments, b.comments, |x| x.id);
+        put_all(&mut self.pictures, b.pictures, |x| x.id);
         for r in &changes.delete {
             self.delete(*r);
         }
@@ -403,6 +417,7 @@ impl Project {
                 self.feedback.retain(|x| x.map_id != id);
                 self.opportunities.retain(|x| x.map_id != id);
                 self.comments.retain(|x| x.map_id != id);
+                self.pictures.retain(|x| x.map_id != id);
             }
             RecordKind::Stage => {
                 self.stages.retain(|x| x.id != id);
@@ -459,6 +474,7 @@ impl Project {
                 self.opportunities.retain(|x| x.id != id);
                 self.remove_comments(CommentTarget::Opportunity, |x| x == id);
             }
+            RecordKind::Picture => self.pictures.retain(|x| x.id != id),
             RecordKind::Comment => {
                 self.comments
                     .retain(|x| x.id != id && x.parent_id != Some(id));
@@ -515,6 +531,7 @@ impl Project {
             o.touchpoint_ids.retain(|t| !gone.contains(t));
         }
         self.remove_comments(CommentTarget::Touchpoint, |t| gone.contains(&t));
+        self.pictures.retain(|p| !gone.contains(&p.touchpoint_id));
         self.connectors
             .retain(|c| !gone.contains(&c.from_id) && !gone.contains(&c.to_id));
         self.redesigns.retain(|r| !gone.contains(&r.touchpoint_id));

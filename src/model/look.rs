@@ -233,7 +233,7 @@ impl Default for ReportDefaults {
     }
 }
 
-mod base64_bytes {
+pub(super) mod base64_bytes {
     use base64::Engine;
     use serde::{Deserialize, Deserializer, Serializer};
 
@@ -245,7 +245,7 @@ mod base64_bytes {
         let text = String::deserialize(d)?;
         base64::engine::general_purpose::STANDARD
             .decode(text.trim())
-            .map_err(|e| serde::de::Error::custom(format!("the logo is not base64: {e}")))
+            .map_err(|e| serde::de::Error::custom(format!("the data is not base64: {e}")))
     }
 }
 

@@ -12,6 +12,7 @@ mod map;
 mod measures;
 mod opportunity;
 mod persona;
+mod picture;
 mod project;
 mod redesign;
 mod starter;
@@ -41,6 +42,7 @@ pub use opportunity::{
     Quadrant, HIGH_SCORE, OPPORTUNITY_SCORE_RANGE,
 };
 pub use persona::{Feeling, Persona, MAX_PERSONA_LINES, OWN_LINE_COLOUR, PERSONA_LINE_COLOURS};
+pub use picture::{Picture, PictureType, MAX_PICTURE_BYTES, MAX_PICTURE_SIDE};
 pub use project::{Project, ProjectInfo, Summary};
 pub use redesign::{
     CorporateResponse, Decision, Phase, PhaseStatus, PhaseTemplate, Proposal, Redesign,

@@ -1,7 +1,7 @@
 //! A project is everything one `.journey` file holds: what the organisation promises, who its
 //! customers are, and the maps of their journeys, as flat record collections.
 
-use super::{Comment, Opportunity, PhaseTemplate, Redesign, WorkCalendar};
+use super::{Comment, Opportunity, PhaseTemplate, Picture, Redesign, WorkCalendar};
 use super::{
     Connector, Id, JourneyMap, Lane, Note, Persona, Reliability, Stage, Story, Touchpoint,
 };
@@ -114,6 +114,9 @@ pub struct Project {
     /// Threaded comments on cards, notes and opportunities.
     #[serde(default)]
     pub comments: Vec<Comment>,
+    /// Pictures on cards, one per card at most.
+    #[serde(default)]
+    pub pictures: Vec<Picture>,
 }
 
 /// Counts shown by `journeymap info` and on the app's status bar.
@@ -161,6 +164,7 @@ impl Project {
             pillars: PillarScore::unscored(),
             opportunities: Vec::new(),
             comments: Vec::new(),
+            pictures: Vec::new(),
         }
     }
 
@@ -184,6 +188,7 @@ impl Project {
         self.pillars = PillarScore::complete(&self.pillars);
         self.opportunities.sort_by_key(|o| o.id);
         self.comments.sort_by_key(|c| c.id);
+        self.pictures.sort_by_key(|p| p.id);
     }
 
     pub fn canonical(mut self) -> Self {

@@ -320,6 +320,13 @@ impl Project {
         self.comments
             .iter()
             .for_each(|x| check_comment(&mut p, x, &look));
+        let mut pictured = HashSet::new();
+        for pic in &self.pictures {
+            check_picture(&mut p, pic, &look);
+            p.check(pictured.insert(pic.touchpoint_id), || {
+                format!("touchpoint {} has two pictures", pic.touchpoint_id)
+            });
+        }
         p.0
     }
 
@@ -425,6 +432,20 @@ impl Project {
                         check_comment(&mut p, c, &look);
                     }
                 }
+                Record::Picture(x) => {
+                    if let Some(pic) = now(&self.pictures, x.id, |c| c.id) {
+                        once(&mut p, "picture", pic.id);
+                        check_picture(&mut p, pic, &look);
+                        let on_card = self
+                            .pictures
+                            .iter()
+                            .filter(|o| o.touchpoint_id == pic.touchpoint_id)
+                            .count();
+                        p.check(on_card == 1, || {
+                            format!("touchpoint {} has two pictures", pic.touchpoint_id)
+                        });
+                    }
+                }
                 // Checked by `project_wide` (the info, calendar, template, top list and pillars
                 // are small) or routed to the whole-project check above.
                 Record::Info(_)
@@ -473,6 +494,7 @@ impl Project {
                 self.opportunities.iter().map(|x| x.id).collect(),
             ))
             .chain(of("comment", self.comments.iter().map(|x| x.id).collect()))
+            .chain(of("picture", self.pictures.iter().map(|x| x.id).collect()))
     }
 
     /// The project's own statements, calendar, template, top list and pillars (small, so always
@@ -906,6 +928,22 @@ fn check_comment(p: &mut Problems, c: &Comment, look: &impl Lookup) {
     p.check(c.created.nanosecond() == 0, || {
         format!("{what}: the time is kept to the second")
     });
+}
+
+fn check_picture(p: &mut Problems, pic: &super::Picture, look: &impl Lookup) {
+    let what = Label("picture", pic.id);
+    p.check(
+        in_map(look.touchpoint_map(pic.touchpoint_id), pic.map_id),
+        || {
+            format!(
+                "{what}: touchpoint {} is not a touchpoint of map {}",
+                pic.touchpoint_id, pic.map_id
+            )
+        },
+    );
+    if let Some(problem) = pic.problem() {
+        p.check(false, || format!("{what}: {problem}"));
+    }
 }
 
 fn check_kpi(p: &mut Problems, k: &Kpi, look: &impl Lookup) {

@@ -276,6 +276,7 @@ impl Report<'_> {
                     height: ch,
                 };
                 page.clip(MARGIN, top, cw * s, ch * s);
+                page.pictures = self.pictures.clone();
                 draw_map(&mut page, &self.fonts, &layout, &view);
                 page.end_clip();
                 if part.overview {

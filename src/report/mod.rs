@@ -65,6 +65,8 @@ struct Report<'a> {
     logo: Option<(printpdf::XObjectId, u32, u32)>,
     /// The organisation's colour, else Journeymap's.
     accent: &'a str,
+    /// The cards' pictures in the document, by picture id, with their pixel size.
+    pictures: std::collections::HashMap<crate::model::Id, (printpdf::XObjectId, u32, u32)>,
     pages: Vec<Page>,
     bookmarks: Vec<(String, usize)>,
 }
@@ -180,6 +182,23 @@ impl<'a> Report<'a> {
                 };
                 (doc.add_image(&image), px.width, px.height)
             });
+        // Pictures that cannot be decoded (a file edited by hand) are left out, not fatal.
+        let pictures = project
+            .pictures
+            .iter()
+            .filter_map(|p| {
+                let rgba = image::load_from_memory(&p.data).ok()?.to_rgba8();
+                let (w, h) = rgba.dimensions();
+                let raw = printpdf::RawImage {
+                    pixels: printpdf::RawImageData::U8(rgba.into_raw()),
+                    width: w as usize,
+                    height: h as usize,
+                    data_format: printpdf::RawImageFormat::RGBA8,
+                    tag: Vec::new(),
+                };
+                Some((p.id, (doc.add_image(&raw), w, h)))
+            })
+            .collect();
         let accent = match project.info.accent.as_str() {
             "" => DEFAULT_ACCENT,
             a => a,
@@ -190,6 +209,7 @@ impl<'a> Report<'a> {
             fonts,
             logo,
             accent,
+            pictures,
             pages: Vec::new(),
             bookmarks: Vec::new(),
         };

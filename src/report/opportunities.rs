@@ -45,16 +45,20 @@ impl Report<'_> {
             return;
         }
         let list = ranked_opportunities(&p.opportunities, &p.redesigns);
-        let count = |q: Quadrant| list.iter().filter(|o| o.quadrant() == q).count();
-        let open = list
-            .iter()
-            .filter(|o| {
-                !matches!(
-                    o.status_with(&p.redesigns),
-                    OpportunityStatus::Done | OpportunityStatus::Dropped
-                )
-            })
-            .count();
+        let is_open = |o: &&&Opportunity| {
+            !matches!(
+                o.status_with(&p.redesigns),
+                OpportunityStatus::Done | OpportunityStatus::Dropped
+            )
+        };
+        // The quadrants count the open ones: what is done or dropped is no longer a choice.
+        let count = |q: Quadrant| {
+            list.iter()
+                .filter(is_open)
+                .filter(|o| o.quadrant() == q)
+                .count()
+        };
+        let open = list.iter().filter(is_open).count();
         let title = "Opportunities";
         let n = |q: Quadrant, one: &str, many: &str| match count(q) {
             1 => format!("1 {one}"),

@@ -366,6 +366,7 @@ impl<'r, 'a> Sheet<'r, 'a> {
             height: ch,
         };
         self.page.clip(x, top, cw * scale, ch * scale);
+        self.page.pictures = self.report.pictures.clone();
         draw_map(&mut self.page, &self.report.fonts, &layout, &view);
         self.page.end_clip();
         let caption = self.report.fonts.wrap(

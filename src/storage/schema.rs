@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0008_opportunities.sql"),
     include_str!("migrations/0009_personas.sql"),
     include_str!("migrations/0010_comments.sql"),
+    include_str!("migrations/0011_pictures.sql"),
 ];
 
 /// The schema version this build writes and the newest it can read.

@@ -32,6 +32,7 @@ fn export_all(dir: &Path) {
     journeymap::report::ReportRequest::export_all(&cfg).expect("export ReportRequest");
     journeymap::interchange::tables::Table::export_all(&cfg).expect("export Table");
     journeymap::app::TemplateList::export_all(&cfg).expect("export TemplateList");
+    journeymap::app::PictureData::export_all(&cfg).expect("export PictureData");
     journeymap::model::Quadrant::export_all(&cfg).expect("export Quadrant");
     // The values, not only the type: the UI enforces the core's limits where people type.
     let limits = serde_json::to_string_pretty(&journeymap::model::LIMITS).expect("limits");

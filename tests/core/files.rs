@@ -497,6 +497,60 @@ fn comments_round_trip_follow_their_item_and_keep_threads_whole() {
 }
 
 #[test]
+fn card_pictures_round_trip_go_with_their_card_and_keep_within_limits() {
+    use journeymap::model::{Picture, PictureType, MAX_PICTURE_BYTES};
+    let dir = temp();
+    let path = dir.path().join("p.journey");
+    let mut project = sample();
+    assert_eq!(project.pictures.len(), 1, "the sample's kiosk has a photo");
+    let mut file = ProjectFile::create(&path, &project).unwrap();
+    assert_eq!(
+        &ProjectFile::read(&path).unwrap(),
+        &project.clone().canonical()
+    );
+    let kiosk = project.pictures[0].clone();
+    // What the limits refuse: a second picture on the card, bytes that are not what they say,
+    // more than 1 MB.
+    let second = Picture {
+        id: journeymap::model::new_id(),
+        ..kiosk.clone()
+    };
+    let lying = Picture {
+        media_type: PictureType::Png,
+        ..kiosk.clone()
+    };
+    let mut heavy = kiosk.clone();
+    heavy.data.resize(MAX_PICTURE_BYTES + 1, 0);
+    for bad in [second, lying, heavy] {
+        let err = file
+            .apply(&Changes {
+                put: vec![Record::Picture(bad)],
+                delete: vec![],
+            })
+            .unwrap_err();
+        assert_eq!(err.code(), ErrorCode::InvalidProject, "{err}");
+    }
+    // Deleting the card deletes its picture, on disk as in memory.
+    let top: Vec<_> = project
+        .top_touchpoints
+        .iter()
+        .copied()
+        .filter(|t| *t != kiosk.touchpoint_id)
+        .collect();
+    let changes = Changes {
+        put: vec![Record::TopTouchpoints(top)],
+        delete: vec![RecordRef {
+            kind: RecordKind::Touchpoint,
+            id: kiosk.touchpoint_id,
+        }],
+    };
+    project.apply(&changes);
+    file.apply(&changes).unwrap();
+    assert!(project.pictures.is_empty());
+    assert_eq!(&ProjectFile::read(&path).unwrap(), &project.canonical());
+}
+
+#[test]
 fn an_invalid_change_is_refused_and_nothing_is_written() {
     let dir = temp();
     let path = dir.path().join("p.journey");

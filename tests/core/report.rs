@@ -293,7 +293,7 @@ fn the_opportunities_page_ranks_them_and_shows_a_redesigns_progress() {
         after += found + 1;
     }
     assert!(
-        text.contains("3 quick wins, 2 big bets, 0 fill-ins, 1 money pit"),
+        text.contains("4 open: 2 quick wins, 2 big bets, 0 fill-ins, 0 money pits"),
         "{text}"
     );
     let carried = project

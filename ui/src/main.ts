@@ -35,6 +35,13 @@ const shell: Shell = {
   onRoomChange(handler) {
     void listen<{ changes: Changes; label: string }>("room-change", (event) => handler(event.payload.changes, event.payload.label));
   },
+  onFileDrop(handler) {
+    // Files dropped on the window (the webview's drop event carries paths, in physical pixels).
+    void listen<{ paths: string[]; position: { x: number; y: number } }>("tauri://drag-drop", (event) => {
+      const k = window.devicePixelRatio || 1;
+      handler(event.payload.paths, event.payload.position.x / k, event.payload.position.y / k);
+    });
+  },
 };
 
 const editor = new Editor(tauriBackend);

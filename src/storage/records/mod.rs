@@ -6,6 +6,7 @@ mod comments;
 mod map;
 mod measures;
 mod opportunities;
+mod pictures;
 mod workflow;
 
 use crate::model::{Changes, Id, Project, Record, RecordKind};
@@ -91,6 +92,7 @@ pub(crate) fn load(conn: &Connection) -> rusqlite::Result<Project> {
         pillars: measures::load_pillars(conn)?,
         opportunities: opportunities::load_opportunities(conn)?,
         comments: comments::load_comments(conn)?,
+        pictures: pictures::load_pictures(conn)?,
     }
     .canonical())
 }
@@ -156,6 +158,7 @@ fn table(kind: RecordKind) -> &'static str {
         RecordKind::CustomerPeriod => "customer_periods",
         RecordKind::Opportunity => "opportunities",
         RecordKind::Comment => "comments",
+        RecordKind::Picture => "pictures",
     }
 }
 
@@ -180,5 +183,6 @@ fn put(conn: &Connection, record: &Record) -> rusqlite::Result<usize> {
         Record::Pillars(scores) => measures::put_pillars(conn, scores),
         Record::Opportunity(o) => opportunities::put_opportunity(conn, o),
         Record::Comment(c) => comments::put_comment(conn, c),
+        Record::Picture(p) => pictures::put_picture(conn, p),
     }
 }

@@ -10,6 +10,7 @@ import type { Note } from "./Note";
 import type { Opportunity } from "./Opportunity";
 import type { Persona } from "./Persona";
 import type { PhaseTemplate } from "./PhaseTemplate";
+import type { Picture } from "./Picture";
 import type { PillarScore } from "./PillarScore";
 import type { ProjectInfo } from "./ProjectInfo";
 import type { Redesign } from "./Redesign";
@@ -62,4 +63,8 @@ opportunities: Array<Opportunity>,
 /**
  * Threaded comments on cards, notes and opportunities.
  */
-comments: Array<Comment>, };
+comments: Array<Comment>, 
+/**
+ * Pictures on cards, one per card at most.
+ */
+pictures: Array<Picture>, };

@@ -10,6 +10,7 @@ import type { Note } from "./Note";
 import type { Opportunity } from "./Opportunity";
 import type { Persona } from "./Persona";
 import type { PhaseTemplate } from "./PhaseTemplate";
+import type { Picture } from "./Picture";
 import type { PillarScore } from "./PillarScore";
 import type { ProjectInfo } from "./ProjectInfo";
 import type { Redesign } from "./Redesign";
@@ -21,4 +22,4 @@ import type { WorkCalendar } from "./WorkCalendar";
 /**
  * One whole record, tagged with its kind.
  */
-export type ProjectRecord = { "kind": "info", "record": ProjectInfo } | { "kind": "persona", "record": Persona } | { "kind": "map", "record": JourneyMap } | { "kind": "stage", "record": Stage } | { "kind": "lane", "record": Lane } | { "kind": "touchpoint", "record": Touchpoint } | { "kind": "connector", "record": Connector } | { "kind": "note", "record": Note } | { "kind": "story", "record": Story } | { "kind": "calendar", "record": WorkCalendar } | { "kind": "template", "record": Array<PhaseTemplate> } | { "kind": "redesign", "record": Redesign } | { "kind": "kpi", "record": Kpi } | { "kind": "feedback", "record": Feedback } | { "kind": "customerPeriod", "record": CustomerPeriod } | { "kind": "topTouchpoints", "record": Array<string> } | { "kind": "pillars", "record": Array<PillarScore> } | { "kind": "opportunity", "record": Opportunity } | { "kind": "comment", "record": Comment };
+export type ProjectRecord = { "kind": "info", "record": ProjectInfo } | { "kind": "persona", "record": Persona } | { "kind": "map", "record": JourneyMap } | { "kind": "stage", "record": Stage } | { "kind": "lane", "record": Lane } | { "kind": "touchpoint", "record": Touchpoint } | { "kind": "connector", "record": Connector } | { "kind": "note", "record": Note } | { "kind": "story", "record": Story } | { "kind": "calendar", "record": WorkCalendar } | { "kind": "template", "record": Array<PhaseTemplate> } | { "kind": "redesign", "record": Redesign } | { "kind": "kpi", "record": Kpi } | { "kind": "feedback", "record": Feedback } | { "kind": "customerPeriod", "record": CustomerPeriod } | { "kind": "topTouchpoints", "record": Array<string> } | { "kind": "pillars", "record": Array<PillarScore> } | { "kind": "opportunity", "record": Opportunity } | { "kind": "comment", "record": Comment } | { "kind": "picture", "record": Picture };

@@ -6,4 +6,4 @@
  * Declared parents first: writing puts records in this order and deletes in the reverse, so
  * foreign keys hold at every step.
  */
-export type RecordKind = "persona" | "map" | "stage" | "lane" | "touchpoint" | "connector" | "note" | "story" | "redesign" | "kpi" | "feedback" | "customerPeriod" | "opportunity" | "comment";
+export type RecordKind = "persona" | "map" | "stage" | "lane" | "touchpoint" | "connector" | "note" | "story" | "redesign" | "kpi" | "feedback" | "customerPeriod" | "opportunity" | "comment" | "picture";

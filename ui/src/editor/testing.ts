@@ -11,6 +11,7 @@ import cjmlRead from "../../tests/fixtures/cjml-read.json";
 import builtInTemplates from "../../tests/fixtures/templates.json";
 import type { TemplateEntry } from "../bindings/TemplateEntry";
 import type { TemplateList } from "../bindings/TemplateList";
+import type { PictureData } from "../bindings/PictureData";
 import type { About } from "../bindings/About";
 import type { Logo } from "../bindings/Logo";
 import type { CjmlRead } from "../bindings/CjmlRead";
@@ -37,6 +38,14 @@ import { Editor } from "./editor";
 import { fakeAdvance, fakeNewRedesign, fakeProgress, fakeRespond } from "./fakeWorkflow";
 import type { RoomPhase } from "../bindings/RoomPhase";
 import type { RoomState } from "../bindings/RoomState";
+
+/** A 2×1 PNG, as the core would hand it back. */
+export const TINY_PICTURE: PictureData = {
+  mediaType: "image/png",
+  width: 2,
+  height: 1,
+  data: "iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAYAAAD0In+KAAAAEUlEQVR4nGP4z8DwHwyBLAAt/wX7LdlvlQAAAABJRU5ErkJggg==",
+};
 
 export function sampleProject(): Project {
   return structuredClone((sampleDocument as unknown as { project: Project }).project);
@@ -125,6 +134,7 @@ export class MemoryBackend implements Backend {
       customerPeriods: [],
       opportunities: [],
       comments: [],
+      pictures: [],
       pillars: [],
     };
     this.file = Doc.fromProject(project);
@@ -195,6 +205,16 @@ export class MemoryBackend implements Backend {
 
   async removeTemplate(key: string): Promise<void> {
     if (!this.savedTemplates.delete(key)) throw new AppError("not-found", `template "${key}" does not exist`);
+  }
+
+  /** A tiny real PNG (2×1) for any path or data: the core's resizing is tested in Rust. */
+  async readPicture(path: string): Promise<PictureData> {
+    if (!/\.(png|jpe?g|webp)$/i.test(path)) throw new AppError("invalid-input", "the picture cannot be read (it is not PNG, JPEG or WebP)");
+    return TINY_PICTURE;
+  }
+
+  async pictureFromData(_data: string): Promise<PictureData> {
+    return TINY_PICTURE;
   }
 
   async newMap(name: string, kind: MapKind, position: number): Promise<Changes> {

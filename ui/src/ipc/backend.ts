@@ -30,6 +30,7 @@ import type { RoomPhase } from "../bindings/RoomPhase";
 import type { RoomState } from "../bindings/RoomState";
 import type { TemplateEntry } from "../bindings/TemplateEntry";
 import type { TemplateList } from "../bindings/TemplateList";
+import type { PictureData } from "../bindings/PictureData";
 
 /** The tables the CSV export writes. */
 export type CsvTable = Table;
@@ -48,6 +49,10 @@ export interface Backend {
   saveMapAsTemplate(mapId: string, name: string, withCards: boolean, replace: boolean): Promise<TemplateEntry>;
   /** Deletes one of the user's own templates. */
   removeTemplate(key: string): Promise<void>;
+  /** The picture in an image file, shrunk to fit a card; unreadable or huge ones throw. */
+  readPicture(path: string): Promise<PictureData>;
+  /** The picture in pasted image bytes (base64). */
+  pictureFromData(data: string): Promise<PictureData>;
   apply(changes: Changes): Promise<Summary>;
   saveAs(path: string): Promise<OpenedProject>;
   /** Writes the PDF report to `path`; resolves to its size in bytes. */

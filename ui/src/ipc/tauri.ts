@@ -20,6 +20,7 @@ import { AppError } from "./errors";
 import type { RoomState } from "../bindings/RoomState";
 import type { TemplateEntry } from "../bindings/TemplateEntry";
 import type { TemplateList } from "../bindings/TemplateList";
+import type { PictureData } from "../bindings/PictureData";
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
@@ -38,6 +39,8 @@ export const tauriBackend: Backend = {
   templatePicture: (key) => call<string>("template_picture", { key }),
   saveMapAsTemplate: (mapId, name, withCards, replace) => call<TemplateEntry>("save_map_as_template", { mapId, name, withCards, replace }),
   removeTemplate: (key) => call<void>("remove_template", { key }),
+  readPicture: (path) => call<PictureData>("read_picture", { path }),
+  pictureFromData: (data) => call<PictureData>("picture_from_data", { data }),
   apply: (changes: Changes) => call<Summary>("apply_changes", { changes }),
   saveAs: (path) => call<OpenedProject>("save_project_as", { path }),
   exportReport: (path, request) => call<number>("export_report", { path, request }),

@@ -23,6 +23,7 @@ import type { CustomerPeriod } from "../bindings/CustomerPeriod";
 import type { PillarScore } from "../bindings/PillarScore";
 import type { Opportunity } from "../bindings/Opportunity";
 import type { Comment } from "../bindings/Comment";
+import type { Picture } from "../bindings/Picture";
 import { LIMITS } from "../bindings/limitValues";
 
 export interface RecordOf {
@@ -40,6 +41,7 @@ export interface RecordOf {
   customerPeriod: CustomerPeriod;
   opportunity: Opportunity;
   comment: Comment;
+  picture: Picture;
 }
 
 /** Project-wide records that exist exactly once and are replaced whole. */
@@ -67,6 +69,7 @@ export const KINDS: readonly RecordKind[] = [
   "customerPeriod",
   "opportunity",
   "comment",
+  "picture",
 ];
 
 type Tables = { [K in RecordKind]: Map<string, RecordOf[K]> };
@@ -87,6 +90,7 @@ function emptyTables(): Tables {
     customerPeriod: new Map(),
     opportunity: new Map(),
     comment: new Map(),
+    picture: new Map(),
   };
 }
 
@@ -151,6 +155,7 @@ export class Doc {
     fill("customerPeriod", p.customerPeriods);
     fill("opportunity", p.opportunities ?? []);
     fill("comment", p.comments ?? []);
+    fill("picture", p.pictures ?? []);
     return doc;
   }
 
@@ -176,6 +181,7 @@ export class Doc {
       pillars: this.pillars,
       opportunities: all("opportunity"),
       comments: all("comment"),
+      pictures: all("picture"),
     };
   }
 

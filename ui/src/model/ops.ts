@@ -42,7 +42,18 @@ export function deletion(doc: Doc, refs: RecordRef[]): Changes {
           drop({ kind: "comment", id: c.id });
     switch (ref.kind) {
       case "map":
-        for (const kind of ["comment", "opportunity", "stage", "lane", "note", "story", "connector", "touchpoint", "feedback"] as const)
+        for (const kind of [
+          "picture",
+          "comment",
+          "opportunity",
+          "stage",
+          "lane",
+          "note",
+          "story",
+          "connector",
+          "touchpoint",
+          "feedback",
+        ] as const)
           for (const r of doc.tables[kind].values()) if (r.mapId === ref.id) drop({ kind, id: r.id });
         break;
       case "stage":
@@ -58,6 +69,7 @@ export function deletion(doc: Doc, refs: RecordRef[]): Changes {
         break;
       }
       case "touchpoint":
+        for (const p of doc.tables.picture.values()) if (p.touchpointId === ref.id) drop({ kind: "picture", id: p.id });
         for (const c of doc.tables.connector.values()) if (c.fromId === ref.id || c.toId === ref.id) drop({ kind: "connector", id: c.id });
         for (const r of doc.tables.redesign.values()) if (r.touchpointId === ref.id) drop({ kind: "redesign", id: r.id });
         for (const k of doc.tables.kpi.values()) if (k.touchpointId === ref.id) drop({ kind: "kpi", id: k.id });

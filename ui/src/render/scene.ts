@@ -6,6 +6,7 @@ import type { Note } from "../bindings/Note";
 import type { Touchpoint } from "../bindings/Touchpoint";
 import type { Editor } from "../editor/editor";
 import { PERSONA_LINE_COLOURS } from "../bindings/personaLineValues";
+import { pictureImage } from "./pictures";
 import { type Camera, headerBands, visibleRect } from "../geometry/camera";
 import {
   comparedPoints,
@@ -330,7 +331,9 @@ function drawCard(
     ctx.fillStyle = INK;
     ctx.textBaseline = "top";
     ctx.font = `600 13px ${FONT}`;
-    const starRoom = (t.momentOfTruth ? 22 : 0) + (openComments(editor, t.id) ? 26 : 0);
+    const picture = pictureOnCard(editor, t.id);
+    const pictureRoom = picture ? Math.min(t.height - 32, t.width * 0.34) + 6 : 0;
+    const starRoom = (t.momentOfTruth ? 22 : 0) + (openComments(editor, t.id) ? 26 : 0) + pictureRoom;
     const lines = wrap(ctx, t.title, t.width - 24 - starRoom, Math.max(1, Math.floor((t.height - 30) / 16)));
     lines.forEach((line, i) => {
       ctx.fillText(line, t.x + 14, t.y + 8 + i * 16);
@@ -342,6 +345,25 @@ function drawCard(
     const badgeRoom =
       (runningRedesignOf(editor, t.id) ? 52 : 0) + (detailed && t.votes > 0 ? 2 * (workshop ? WORKSHOP_VOTE_RADIUS : 10) + 6 : 0);
     ctx.fillText(ellipsize(ctx, meta, t.width - 24 - badgeRoom), t.x + 14, t.y + t.height - 18);
+  }
+  const picture = pictureOnCard(editor, t.id);
+  if (picture) {
+    // At the card's right, below the star and badge row, whole and in proportion.
+    const image = pictureImage(picture);
+    // Above the bottom row, where the badges and the channel sit.
+    const tall = t.height - 32;
+    const side = Math.min(tall, t.width * 0.34);
+    const bx = t.x + t.width - side - 6 - (t.momentOfTruth ? 22 : 0),
+      by = t.y + 6;
+    if (image) {
+      const k = Math.min(side / image.width, tall / image.height);
+      const w = image.width * k,
+        h = image.height * k;
+      ctx.drawImage(image, bx + (side - w) / 2, by + (tall - h) / 2, w, h);
+    } else {
+      ctx.fillStyle = "#e2e8f0";
+      ctx.fillRect(bx, by, side, tall);
+    }
   }
   if (t.momentOfTruth) star(ctx, t.x + t.width - 14, t.y + 14, 9);
   const said = openComments(editor, t.id);
@@ -402,6 +424,15 @@ function drawVotes(ctx: CanvasRenderingContext2D, cx: number, cy: number, votes:
   ctx.textBaseline = "middle";
   ctx.fillText(String(votes), cx, cy + 0.5);
   ctx.textAlign = "start";
+}
+
+/** The picture on a card, if it has one. */
+export function pictureOnCard(editor: Editor, touchpointId: string) {
+  return perVersion(editor, "pictures", () => {
+    const byCard = new Map<string, import("../bindings/Picture").Picture>();
+    for (const p of editor.doc.tables.picture.values()) byCard.set(p.touchpointId, p);
+    return byCard;
+  }).get(touchpointId);
 }
 
 /** How many comments the open threads on an item hold (cards, notes, opportunities). */

@@ -38,6 +38,7 @@ import { RoomPanel } from "./roomPanel";
 import { saveMapAsTemplate } from "./templates";
 import { OpportunitiesView } from "./opportunities";
 import { PersonasView } from "./personas";
+import { setPicture } from "../actions/pictures";
 import { editPreferences } from "./preferences";
 import { opportunityFromNote } from "../actions/opportunities";
 import type { RoomState } from "../bindings/RoomState";
@@ -95,6 +96,8 @@ export interface Shell {
   close(): void;
   /** Contributions of the live room, already written to the file by the shell. */
   onRoomChange(handler: (changes: Changes, label: string) => void): void;
+  /** Files dropped on the window, with where (CSS pixels in the window). */
+  onFileDrop(handler: (paths: string[], x: number, y: number) => void): void;
 }
 
 export class App {
@@ -228,6 +231,8 @@ export class App {
     shell.onMenu((command) => void this.runMenu(command));
     shell.onCloseRequested(() => this.mayClose());
     shell.onRoomChange((changes, label) => editor.applyRemote(changes, label));
+    shell.onFileDrop((paths, x, y) => void this.dropPicture(paths, x, y));
+    this.panel.onPictureError = (err) => void showError(err, "The picture was not added.");
     window.addEventListener("beforeunload", () => void editor.flush());
     editor.onRefused = (error, count) =>
       void message(
@@ -504,6 +509,29 @@ export class App {
       if (id) this.openRedesign(id);
     } catch (e) {
       await showError(e, "The redesign was not started.");
+    }
+  }
+
+  /** An image file dropped on a card becomes its picture; dropped elsewhere, the person is told
+   * where it goes. */
+  async dropPicture(paths: string[], x: number, y: number): Promise<void> {
+    const path = paths[0];
+    if (!path || this.view !== "map") return;
+    const e = this.editor;
+    const r = this.canvas.canvas.getBoundingClientRect();
+    const at = { x: (x - r.left) / e.camera.zoom + e.camera.x, y: (y - r.top) / e.camera.zoom + e.camera.y };
+    const card = e
+      .query({ x: at.x - 1, y: at.y - 1, width: 2, height: 2 })
+      .find((i) => e.doc.get("touchpoint", i.id) && at.x >= i.x && at.x <= i.x + i.width && at.y >= i.y && at.y <= i.y + i.height);
+    if (!card) {
+      this.hint("Drop the picture on a card: it becomes that card's picture.");
+      return;
+    }
+    try {
+      setPicture(e, card.id, await this.backend.readPicture(path));
+      e.select([card.id]);
+    } catch (err) {
+      await showError(err, "The picture was not added.");
     }
   }
 

@@ -2,6 +2,7 @@
 // tool-machine input, redraws at most once a frame, and hosts the one DOM element that is not
 // drawn: the text box over the card, note or header being edited.
 
+import { whenPicturesReady } from "../render/pictures";
 import type { Editor } from "../editor/editor";
 import { headerBands, panBy, toCanvas, toScreen, zoomAt } from "../geometry/camera";
 import type { Rect } from "../geometry/rect";
@@ -50,6 +51,11 @@ export class CanvasView {
       "aria-label": "Journey map canvas. Use the table view for a text version.",
     });
     this.minimap = new Minimap(editor);
+    // A card's picture decoded after the map was drawn: draw again, tiles too.
+    whenPicturesReady(() => {
+      this.tiles.release();
+      this.redrawInFull();
+    });
     this.root = h("div", { class: "canvas-host" }, this.canvas, this.minimap.root);
     this.ctx = {
       editor,

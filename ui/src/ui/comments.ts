@@ -89,7 +89,6 @@ export function commentsBlock(editor: Editor, target: CommentTarget, targetId: s
           void send();
         }
       });
-      box.addEventListener("blur", () => setTimeout(refresh, 0));
       return h(
         "div",
         { class: `thread${root.resolved ? " resolved" : ""}`, "data-thread": root.id },

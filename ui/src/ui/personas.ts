@@ -9,7 +9,9 @@ import { addPersona, deletePersona, movePersona, personaUsage, personasInOrder }
 import { ask } from "./dialogs";
 import { clear, h } from "./dom";
 
-const BADGE_COLOURS = ["#7c3aed", "#0891b2", "#db2777", "#ca8a04", "#059669", "#2563eb", "#dc2626", "#475569"];
+/** One colour for every badge: the emotion lines' colours belong to a map's legend, and a badge
+ * in one of them would claim a line it may not have. */
+const BADGE_COLOUR = "#334155";
 
 /** Up to two initials, as the core's `Persona::initials`. */
 export function initials(name: string): string {
@@ -97,7 +99,7 @@ export class PersonasView {
     list.forEach((first, i) => {
       const id = first.id;
       const now = () => e.doc.get("persona", id) ?? first;
-      const badge = h("span", { class: "persona-badge", style: { background: BADGE_COLOURS[i % BADGE_COLOURS.length] } });
+      const badge = h("span", { class: "persona-badge", style: { background: BADGE_COLOUR } });
       const used = h("p", { class: "muted persona-used" });
       const fields = FIELDS.map(([field, label, area]) => {
         const input = area

@@ -42,8 +42,17 @@ export function chooseStart(backend: Backend, initialName = "Untitled journey"):
     const pictures = new Map<string, string>();
     const done = (choice: StartChoice | undefined) => {
       backdrop.remove();
+      document.removeEventListener("keydown", escape, true);
       resolve(choice);
     };
+    // Escape closes it wherever the focus went (a click on the heading leaves it on the page).
+    const escape = (ev: KeyboardEvent) => {
+      if (ev.key === "Escape" && !document.querySelector(".backdrop [role=alertdialog]")) {
+        ev.preventDefault();
+        done(undefined);
+      }
+    };
+    document.addEventListener("keydown", escape, true);
     const create = () => {
       const entry = entries[chosen];
       const projectName = name.value.trim();
@@ -183,9 +192,6 @@ export function chooseStart(backend: Backend, initialName = "Untitled journey"):
         ),
       ),
     );
-    backdrop.addEventListener("keydown", (e) => {
-      if (e.key === "Escape") done(undefined);
-    });
     render();
     document.body.append(backdrop);
     name.focus();

@@ -65,6 +65,9 @@ export async function openApp(browser, url, seed, viewport = { width: 1440, heig
     sheetChanges: await fixture("touchpoints-import.json"),
     cjml: await fixture("cjml-read.json"),
     templates: await fixture("templates.json"),
+    // A small real PNG (64×40) the double hands back as a card's picture.
+    picture:
+      "iVBORw0KGgoAAAANSUhEUgAAAEAAAAAoEAIAAACRPLf9AAAABGdBTUEAALGPC/xhBQAAACBjSFJNAAB6JgAAgIQAAPoAAACA6AAAdTAAAOpgAAA6mAAAF3CculE8AAAABmJLR0T///////8JWPfcAAAAB3RJTUUH6gwBEQsrVOvx7AAAAPxJREFUaN7t2yGOAkEQRmFqUt0Gg1qFJWvxkHAMkmmJ23PAGUhWcCUOgMFgQGMWs2IO8US/7wSVdLqr/5qeWK0Oh9drJkiWFqfPli6jX1nG4fTnAmCytji6AJwszR1Ait3z53P9osvoV1Z3AMojCJZltAmTsrbBHADK0sIjCJTVIIZyB8CytMEmDMo6OowjTTlgQ5fRL3sAzFsQLEuLoz2A4ywIlnW0B5DcATB7AMxbEMwcAJs+SZqEMVmcBaGchsKy2gNQPk2EeQuC+SoC5rsgmLMgWNzW5/p9p8vo1xTETMKYeDx+F8s9XUa//EMGZhCDxft9uczndBn9+gdV4lmgsOZjbgAAACV0RVh0ZGF0ZTpjcmVhdGUAMjAyNi0xMi0wMVQxNzoxMTo0MyswMDowMLpE1+MAAAAldEVYdGRhdGU6bW9kaWZ5ADIwMjYtMTItMDFUMTc6MTE6NDMrMDA6MDDLGW9fAAAAAElFTkSuQmCC",
   };
   await page.addInitScript({
     content: `window.__SEED__ = ${JSON.stringify(seed)}; window.__FAIL_STARTUP__ = ${failStartup}; window.__FIXTURES__ = ${JSON.stringify(fixtures)};`,

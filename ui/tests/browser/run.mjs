@@ -688,6 +688,80 @@ tests["comments: a thread on a card signed with the name set once, reply, resolv
   assert(selected.length === 1 && selected[0] === card, "a click selects the card it is about");
 };
 
+tests["pictures: paste one into a card's panel, drop a file on a card, refused files say why, undo"] = async (page) => {
+  const cardId = (title) =>
+    page.evaluate(
+      (title) => window.journeymap.editor.doc.touchpointsOf(window.journeymap.editor.mapId).find((t) => t.title === title).id,
+      title,
+    );
+  const kiosk = await cardId("Self-service kiosk");
+  await page.evaluate((id) => {
+    const e = window.journeymap.editor;
+    e.select([id]);
+    e.setCamera({ x: 900, y: 150, zoom: 1.2 });
+  }, kiosk);
+  await page.waitForSelector(".picture-paste");
+  // Paste an image into the box.
+  await page.$eval(".picture-paste", (el) => {
+    const bytes = Uint8Array.from(atob(window.__FIXTURES__.picture), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], "kiosk.png", { type: "image/png" }));
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction((id) => [...window.journeymap.editor.doc.tables.picture.values()].some((p) => p.touchpointId === id), kiosk);
+  await page.waitForFunction(() => document.querySelector("img.card-picture")?.naturalWidth > 0);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(out, "picture.png") });
+  // The canvas draws it on the card: blue-to-orange pixels inside the card's right part.
+  const drawn = await page.evaluate((id) => {
+    const e = window.journeymap.editor;
+    const t = e.doc.get("touchpoint", id);
+    const canvas = document.querySelector(".map-canvas");
+    const k = canvas.width / canvas.getBoundingClientRect().width;
+    const x = Math.round((t.x + t.width - 30 - e.camera.x) * e.camera.zoom * k);
+    const y = Math.round((t.y + t.height / 2 - e.camera.y) * e.camera.zoom * k);
+    const [r, g, b] = canvas.getContext("2d").getImageData(x, y, 1, 1).data;
+    return { r, g, b };
+  }, kiosk);
+  assert(!(drawn.r > 240 && drawn.g > 240 && drawn.b > 240), `the picture is drawn on the card, not white: ${JSON.stringify(drawn)}`);
+  // Drop a file on another card (the window's drop event, as Tauri sends it).
+  const queue = await cardId("Bag drop queue");
+  const dropOn = async (id, path) => {
+    const at = await page.evaluate((id) => {
+      const t = window.journeymap.editor.doc.get("touchpoint", id);
+      return { x: t.x + t.width / 2, y: t.y + t.height / 2 };
+    }, id);
+    const p = await pagePoint(page, at.x, at.y);
+    await page.evaluate(
+      ({ path, p }) =>
+        window.__TAURI_MOCK__.emit("tauri://drag-drop", {
+          paths: [path],
+          position: { x: p.x * devicePixelRatio, y: p.y * devicePixelRatio },
+        }),
+      { path, p },
+    );
+  };
+  await dropOn(queue, "/home/facilitator/photos/bag-drop.jpg");
+  await page.waitForFunction((id) => [...window.journeymap.editor.doc.tables.picture.values()].some((p) => p.touchpointId === id), queue);
+  await dropOn(kiosk, "/home/facilitator/notes.txt");
+  await page.waitForSelector(".dialog.error");
+  assert((await page.textContent(".dialog.error")).includes("PNG, JPEG and WebP"), "a refused file says why");
+  await page.keyboard.press("Enter");
+  const pictures = () => page.evaluate(() => window.journeymap.editor.doc.tables.picture.size);
+  assert((await pictures()) === 2, "the refused drop changed nothing");
+  const file = await saved(page);
+  assert(
+    file.pictures.length === 2 && file.pictures.every((p) => p.mediaType === "image/png" && p.data.length > 100),
+    "saved in the project",
+  );
+  // Remove, then undo.
+  await page.evaluate((id) => window.journeymap.editor.select([id]), queue);
+  await page.click("button[name=removePicture]");
+  assert((await pictures()) === 1, "removed");
+  await page.keyboard.press("Control+z");
+  assert((await pictures()) === 2, "undo puts it back");
+};
+
 tests["redesigns: start one from a card's context menu, advance a phase, see the board"] = async (page) => {
   await zoomTo(page, 0.9);
   const at = await cardPoint(page, "Liquids rules information");

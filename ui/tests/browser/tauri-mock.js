@@ -16,7 +16,7 @@
     listeners: new Map(),
     savedTemplates: [],
   };
-  const kinds = { persona: "personas", map: "maps", stage: "stages", lane: "lanes", touchpoint: "touchpoints", connector: "connectors", note: "notes", story: "stories", redesign: "redesigns", kpi: "kpis", feedback: "feedback", customerPeriod: "customerPeriods", opportunity: "opportunities", comment: "comments" };
+  const kinds = { persona: "personas", map: "maps", stage: "stages", lane: "lanes", touchpoint: "touchpoints", connector: "connectors", note: "notes", story: "stories", redesign: "redesigns", kpi: "kpis", feedback: "feedback", customerPeriod: "customerPeriods", opportunity: "opportunities", comment: "comments", picture: "pictures" };
   const fixtures = window.__FIXTURES__ ?? {};
   function apply(changes) {
     for (const r of changes.put) {
@@ -61,7 +61,7 @@
     },
     create_project: ({ path, name }) => {
       state.path = path;
-      state.project = { info: { id: "00000000-0000-4000-8000-000000000001", name, intentStatement: "", brandPromise: "", targetCustomers: "", organisation: "", preparedFor: "", accent: "", logo: null, report: { paper: "a4", sections: [], author: "" } }, personas: [], maps: [], stages: [], lanes: [], touchpoints: [], connectors: [], notes: [], stories: [], calendar: { weekmask: "1111100", holidays: {} }, redesignTemplate: [], redesigns: [], kpis: [], topTouchpoints: [], feedback: [], customerPeriods: [], pillars: [], opportunities: [], comments: [] };
+      state.project = { info: { id: "00000000-0000-4000-8000-000000000001", name, intentStatement: "", brandPromise: "", targetCustomers: "", organisation: "", preparedFor: "", accent: "", logo: null, report: { paper: "a4", sections: [], author: "" } }, personas: [], maps: [], stages: [], lanes: [], touchpoints: [], connectors: [], notes: [], stories: [], calendar: { weekmask: "1111100", holidays: {} }, redesignTemplate: [], redesigns: [], kpis: [], topTouchpoints: [], feedback: [], customerPeriods: [], pillars: [], opportunities: [], comments: [], pictures: [] };
       apply(starterMap("As-is journey", "asIs", 0));
       return { path, project: state.project };
     },
@@ -96,6 +96,12 @@
       state.savedTemplates.push({ entry, project, withCards });
       return entry;
     },
+    // The core shrinks and re-encodes; the double hands back a small real PNG, or refuses.
+    read_picture: ({ path }) => {
+      if (!/\.(png|jpe?g|webp)$/i.test(path)) throw { code: "invalid-input", message: "the picture cannot be read (it is not PNG, JPEG or WebP); Journeymap takes PNG, JPEG and WebP images" };
+      return { mediaType: "image/png", width: 64, height: 40, data: fixtures.picture };
+    },
+    picture_from_data: () => ({ mediaType: "image/png", width: 64, height: 40, data: fixtures.picture }),
     remove_template: ({ key }) => {
       state.savedTemplates = state.savedTemplates.filter((t) => t.entry.key !== key);
       return null;
