@@ -191,6 +191,22 @@ pub fn project(touchpoints: usize, seed: u64) -> Project {
     let measures = measures(&mut seq, &cards);
     let opportunities = opportunities(&mut seq, &cards, &notes, &measures.feedback);
     let comments = comments(&mut seq, &cards);
+    // A second persona the map follows, who feels every seventh card worse than the first.
+    let newcomer = Persona {
+        id: seq.id(),
+        name: "First-time customer".into(),
+        description: "Has never bought from us; unsure what happens next.".into(),
+        position: 1,
+        quote: "Where do I go from here?".into(),
+        ..persona.clone()
+    };
+    let mut cards = cards;
+    for card in cards.iter_mut().step_by(7) {
+        card.feelings.push(crate::model::Feeling {
+            persona_id: newcomer.id,
+            emotion: (card.emotion - 2).max(-3),
+        });
+    }
     Project {
         info: ProjectInfo {
             id: seq.id(),
@@ -200,7 +216,7 @@ pub fn project(touchpoints: usize, seed: u64) -> Project {
             target_customers: "Busy people who buy on their phone.".into(),
             ..ProjectInfo::new(crate::model::Id::nil(), "")
         },
-        personas: vec![persona.clone()],
+        personas: vec![persona.clone(), newcomer.clone()],
         maps: vec![JourneyMap {
             id: map_id,
             name: "Generated journey".into(),
@@ -208,7 +224,7 @@ pub fn project(touchpoints: usize, seed: u64) -> Project {
             persona_id: Some(persona.id),
             description: String::new(),
             position: 0,
-            other_personas: Vec::new(),
+            other_personas: vec![newcomer.id],
         }],
         stages,
         lanes,

@@ -340,6 +340,20 @@ await test("from a template: the picker draws the core's templates; a map saved 
   if (shown[0] !== "Airline trip" || shown[1] < 6) throw new Error(`the template's map: ${JSON.stringify(shown)}`);
   await sleep(400);
   screenshot("from-template.png");
+  // A persona of its own and a line for them on the map, one card felt differently.
+  await clickWhenSettled(s, "button[data-view=personas]");
+  await clickWhenSettled(s, "button[name=addPersona]");
+  await s.waitFor(`return !!document.querySelector(".persona-card input[name=name]")`, "the new persona's card");
+  await s.run(`const i = document.querySelector(".persona-card input[name=name]"); i.value = "Sam, flying for the first time"; i.dispatchEvent(new Event("input")); i.dispatchEvent(new Event("change"));`);
+  await clickWhenSettled(s, "button[data-view=map]");
+  await s.run("window.journeymap.editor.clearSelection()");
+  await s.waitFor(`return !!document.querySelector("select[name=addPersonaLine] option[value]:not([value=''])")`, "the persona line picker");
+  await s.run(`const sel = document.querySelector("select[name=addPersonaLine]"); sel.value = sel.options[1].value; sel.dispatchEvent(new Event("change"));`);
+  await s.run(`const e = window.journeymap.editor; const t = e.doc.touchpointsOf(e.mapId).find((t) => t.momentOfTruth); e.select([t.id]);`);
+  await s.waitFor(`return !!document.querySelector("input[name^=feeling-]")`, "the persona's slider");
+  await s.run(`const r = document.querySelector("input[name^=feeling-]"); r.value = "-3"; r.dispatchEvent(new Event("input")); r.dispatchEvent(new Event("change"));`);
+  await sleep(400);
+  screenshot("persona-line.png");
   // An opportunity on the new map: added in the Opportunities view, linked to the template's
   // moment of truth, and a redesign started from it.
   await clickWhenSettled(s, "button[data-view=opportunities]");
@@ -361,6 +375,11 @@ await test("from a template: the picker draws the core's templates; a map saved 
   const r = o && json.project.redesigns.find((x) => x.id === o.redesignId);
   if (!r || r.title !== o.title || r.touchpointId !== o.touchpointIds[0] || r.phases.length !== 5)
     throw new Error(`the file does not hold the opportunity and its redesign: ${JSON.stringify(o)}`);
+  const sam = json.project.personas.find((p) => p.name === "Sam, flying for the first time");
+  const map = json.project.maps[0];
+  if (!sam || !map.otherPersonas.includes(sam.id)) throw new Error("the file does not hold the persona line");
+  if (!json.project.touchpoints.some((t) => t.feelings.some((f) => f.personaId === sam.id && f.emotion === -3)))
+    throw new Error("the file does not hold how the card feels to the persona");
   // Map → Save Map as Template…, then offered by the app and by `journeymap templates`.
   const mapId = await s.run("return window.journeymap.editor.mapId");
   const entry = await invoke("save_map_as_template", { mapId, name: "Our airline", withCards: true, replace: false });
