@@ -200,7 +200,6 @@ pub fn project(touchpoints: usize, seed: u64) -> Project {
         quote: "Where do I go from here?".into(),
         ..persona.clone()
     };
-    let mut cards = cards;
     for card in cards.iter_mut().step_by(7) {
         card.feelings.push(crate::model::Feeling {
             persona_id: newcomer.id,
