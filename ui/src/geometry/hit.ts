@@ -13,7 +13,7 @@ import { borderPoint, center, contains, distanceToSegment, type Point, type Rect
 export type Hit =
   | { kind: "resizeHandle"; id: string }
   | { kind: "connectHandle"; id: string }
-  | { kind: "emotionPoint"; id: string }
+  | { kind: "emotionPoint"; id: string; personaId?: string }
   | { kind: "touchpoint"; id: string }
   | { kind: "note"; id: string }
   | { kind: "connector"; id: string }
@@ -121,12 +121,18 @@ export function hitTest(editor: HitScene, p: Point, screen: Point): Hit {
   const row = emotionRow(grid);
   if (row && p.y >= row.y && p.y < row.y + row.height) {
     // The nearest handle within reach, so neighbouring handles each get their own card.
-    let best: { id: string; d: number } | undefined;
-    for (const e of emotionPoints(grid, editor.doc.touchpointsOf(editor.mapId))) {
-      const d = Math.hypot(p.x - e.x, p.y - e.y);
-      if (d <= 9 / zoom && (!best || d < best.d)) best = { id: e.touchpoint.id, d };
-    }
-    if (best) return { kind: "emotionPoint", id: best.id };
+    // The map's own line first; another persona's point wins only when strictly nearer (where
+    // the lines coincide, the own line is drawn on top and is the one grabbed).
+    let best: { id: string; d: number; personaId?: string } | undefined;
+    const cards = editor.doc.touchpointsOf(editor.mapId);
+    const lines = [null, ...(editor.doc.get("map", editor.mapId)?.otherPersonas ?? [])];
+    for (const personaId of lines)
+      for (const e of emotionPoints(grid, cards, personaId)) {
+        const d = Math.hypot(p.x - e.x, p.y - e.y);
+        if (d <= 9 / zoom && (!best || d < best.d)) best = personaId ? { id: e.touchpoint.id, d, personaId } : { id: e.touchpoint.id, d };
+      }
+    if (best)
+      return best.personaId ? { kind: "emotionPoint", id: best.id, personaId: best.personaId } : { kind: "emotionPoint", id: best.id };
   }
 
   const near = editor.query({ x: p.x - 1, y: p.y - 1, width: 2, height: 2 });

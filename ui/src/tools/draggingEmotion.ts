@@ -1,6 +1,8 @@
-// Dragging a point of the emotion curve up or down sets that touchpoint's emotion score.
+// Dragging a point of the emotion curve up or down sets that touchpoint's emotion score; a point
+// of another persona's line sets how the card feels to that persona.
 
 import { editField } from "../actions/editField";
+import { setFeeling } from "../actions/personas";
 import { emotionAt, emotionRow } from "../geometry/emotion";
 import { Idle } from "./idle";
 import type { Pointer, ToolContext, ToolState } from "./types";
@@ -11,6 +13,7 @@ export class DraggingEmotion implements ToolState {
   constructor(
     private readonly ctx: ToolContext,
     private readonly id: string,
+    private readonly personaId?: string,
   ) {
     ctx.editor.select([id]);
     ctx.setCursor("ns-resize");
@@ -20,7 +23,8 @@ export class DraggingEmotion implements ToolState {
     const e = this.ctx.editor;
     const row = emotionRow(e.grid);
     if (!row) return new Idle(this.ctx);
-    editField(e, "touchpoint", this.id, { emotion: emotionAt(row, p.canvas.y) }, "Change emotion");
+    if (this.personaId) setFeeling(e, this.id, this.personaId, emotionAt(row, p.canvas.y));
+    else editField(e, "touchpoint", this.id, { emotion: emotionAt(row, p.canvas.y) }, "Change emotion");
   }
 
   up() {

@@ -41,7 +41,7 @@ export class Idle implements ToolState {
       case "connectHandle":
         return new Connecting(this.ctx, hit.id, p);
       case "emotionPoint":
-        return new DraggingEmotion(this.ctx, hit.id);
+        return new DraggingEmotion(this.ctx, hit.id, hit.personaId);
       case "touchpoint":
       case "note":
         if (this.ctx.voting && hit.kind === "note") {

@@ -762,6 +762,38 @@ tests["pictures: paste one into a card's panel, drop a file on a card, refused f
   assert((await pictures()) === 2, "undo puts it back");
 };
 
+tests["a persona line's point drags like the map's own: it sets how the card feels to that persona"] = async (page) => {
+  await page.evaluate(() => window.journeymap.editor.setCamera({ x: 900, y: 600, zoom: 1 }));
+  await page.waitForTimeout(200);
+  const target = await page.evaluate(() => {
+    const { editor, emotionPoints } = window.journeymap;
+    const family = editor.doc.get("map", editor.mapId).otherPersonas[0];
+    const cards = editor.doc.touchpointsOf(editor.mapId);
+    const point = emotionPoints(editor.grid, cards, family).find((p) => p.touchpoint.title === "Bag drop queue");
+    const row = editor.grid.rows.find((r) => r.lane.kind === "thoughtsAndFeelings");
+    return { family, id: point.touchpoint.id, x: point.x, y: point.y, mid: row.y + row.height / 2, own: point.touchpoint.emotion };
+  });
+  const from = await pagePoint(page, target.x, target.y);
+  const to = await pagePoint(page, target.x, target.mid);
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, (from.y + to.y) / 2, { steps: 3 });
+  await page.mouse.move(to.x, to.y, { steps: 3 });
+  await page.mouse.up();
+  const after = await page.evaluate(({ id, family }) => {
+    const t = window.journeymap.editor.doc.get("touchpoint", id);
+    return { emotion: t.emotion, feeling: t.feelings.find((f) => f.personaId === family)?.emotion ?? null };
+  }, target);
+  assert(after.emotion === target.own, "the map's own line did not move");
+  assert(after.feeling === 0 || (after.feeling === null && target.own === 0), `the family now feels it as 0: ${JSON.stringify(after)}`);
+  await page.keyboard.press("Control+z");
+  const undone = await page.evaluate(
+    ({ id, family }) => window.journeymap.editor.doc.get("touchpoint", id).feelings.find((f) => f.personaId === family)?.emotion,
+    target,
+  );
+  assert(undone === -3, `one drag is one undo step: ${undone}`);
+};
+
 tests["redesigns: start one from a card's context menu, advance a phase, see the board"] = async (page) => {
   await zoomTo(page, 0.9);
   const at = await cardPoint(page, "Liquids rules information");
