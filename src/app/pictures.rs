@@ -23,25 +23,9 @@ pub struct PictureData {
     pub media_type: PictureType,
     pub width: u32,
     pub height: u32,
-    #[serde(with = "crate::app::pictures::base64")]
+    #[serde(with = "crate::model::base64_bytes")]
     #[ts(type = "string")]
     pub data: Vec<u8>,
-}
-
-pub(crate) mod base64 {
-    use base64::Engine;
-    use serde::{Deserialize, Deserializer, Serializer};
-
-    pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&base64::engine::general_purpose::STANDARD.encode(bytes))
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
-        let text = String::deserialize(d)?;
-        base64::engine::general_purpose::STANDARD
-            .decode(text.trim())
-            .map_err(|e| serde::de::Error::custom(format!("the data is not base64: {e}")))
-    }
 }
 
 fn megabytes(n: usize) -> String {

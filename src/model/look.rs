@@ -233,7 +233,8 @@ impl Default for ReportDefaults {
     }
 }
 
-pub(super) mod base64_bytes {
+/// Bytes as base64 text in JSON (logos, pictures).
+pub mod base64_bytes {
     use base64::Engine;
     use serde::{Deserialize, Deserializer, Serializer};
 

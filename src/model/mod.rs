@@ -31,7 +31,9 @@ pub use emotion::{
     CurvePoint, CurveSegment, SLOT_WIDTH,
 };
 pub use layout::*;
-pub use look::{parse_accent, Logo, LogoType, Paper, ReportDefaults, Section, MAX_LOGO_BYTES};
+pub use look::{
+    base64_bytes, parse_accent, Logo, LogoType, Paper, ReportDefaults, Section, MAX_LOGO_BYTES,
+};
 pub use map::{JourneyMap, Lane, LaneKind, MapKind, RoomRating, Stage};
 pub use measures::{
     CustomerPeriod, Direction, Feedback, FeedbackSource, Flow, FlowReason, Kpi, Measurement,
