@@ -42,17 +42,17 @@ export function chooseStart(backend: Backend, initialName = "Untitled journey"):
     const pictures = new Map<string, string>();
     const done = (choice: StartChoice | undefined) => {
       backdrop.remove();
-      document.removeEventListener("keydown", escape, true);
+      document.removeEventListener("keydown", onEscape, true);
       resolve(choice);
     };
     // Escape closes it wherever the focus went (a click on the heading leaves it on the page).
-    const escape = (ev: KeyboardEvent) => {
+    const onEscape = (ev: KeyboardEvent) => {
       if (ev.key === "Escape" && !document.querySelector(".backdrop [role=alertdialog]")) {
         ev.preventDefault();
         done(undefined);
       }
     };
-    document.addEventListener("keydown", escape, true);
+    document.addEventListener("keydown", onEscape, true);
     const create = () => {
       const entry = entries[chosen];
       const projectName = name.value.trim();
