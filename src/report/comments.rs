@@ -4,6 +4,16 @@
 use super::*;
 use crate::model::{open_threads, CommentTarget};
 
+/// Who wrote a comment, and when ("Ana, 2026-11-18 10:12").
+fn byline(c: &crate::model::Comment) -> String {
+    let who = if c.author.is_empty() {
+        "Someone"
+    } else {
+        &c.author
+    };
+    format!("{who}, {}", c.created.format("%Y-%m-%d %H:%M"))
+}
+
 impl Report<'_> {
     pub(super) fn comments(&mut self) {
         let p = self.project;
@@ -54,32 +64,13 @@ impl Report<'_> {
             thread.sort_by_key(|c| (c.created, c.id));
             rows.push(vec![
                 Cell::bold(&item(root.target, root.target_id)),
-                Cell::text(&format!(
-                    "{}, {}",
-                    if root.author.is_empty() {
-                        "Someone"
-                    } else {
-                        &root.author
-                    },
-                    root.created.format("%Y-%m-%d %H:%M")
-                )),
+                Cell::text(&byline(root)),
                 Cell::text(&root.text),
             ]);
             for c in thread {
                 rows.push(vec![
                     Cell::text(""),
-                    Cell::colored(
-                        &format!(
-                            "↳ {}, {}",
-                            if c.author.is_empty() {
-                                "Someone"
-                            } else {
-                                &c.author
-                            },
-                            c.created.format("%Y-%m-%d %H:%M")
-                        ),
-                        MUTED,
-                    ),
+                    Cell::colored(&format!("↳ {}", byline(c)), MUTED),
                     Cell::text(&c.text),
                 ]);
             }
