@@ -171,6 +171,18 @@ fn picture_from_data(data: String) -> Result<PictureData, Error> {
     journeymap::app::picture_from_base64(&data)
 }
 
+/// A persona's portrait from an image file, shrunk to a portrait's size.
+#[tauri::command(async)]
+fn read_portrait(path: PathBuf) -> Result<PictureData, Error> {
+    journeymap::app::read_portrait(&path)
+}
+
+/// A persona's portrait from pasted image bytes (base64).
+#[tauri::command(async)]
+fn portrait_from_data(data: String) -> Result<PictureData, Error> {
+    journeymap::app::portrait_from_base64(&data)
+}
+
 #[tauri::command]
 fn remove_template(store: State<'_, TemplateStore>, key: String) -> Result<(), Error> {
     store.0.remove(&key)
@@ -592,6 +604,8 @@ fn main() {
             remove_template,
             read_picture,
             picture_from_data,
+            read_portrait,
+            portrait_from_data,
             apply_changes,
             save_project_as,
             redesign_progress,

@@ -61,6 +61,24 @@ const CHANNELS: [&str; 6] = ["Web", "Mobile app", "Phone", "Email", "Store", "Ch
 const OWNERS: [&str; 5] = ["Marketing", "Sales", "Operations", "Customer care", "IT"];
 const GAP: f64 = 16.0;
 
+/// A portrait for the generated persona: a soft gradient, as small as real ones are kept.
+fn portrait() -> crate::model::PictureData {
+    let image = image::RgbImage::from_fn(160, 160, |x, y| {
+        image::Rgb([90 + (x / 2) as u8, 120 + (y / 3) as u8, 200])
+    });
+    super::picture_within(
+        &{
+            let mut png = Vec::new();
+            image::DynamicImage::ImageRgb8(image)
+                .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+                .expect("an image in memory encodes");
+            png
+        },
+        crate::model::PictureFit::PORTRAIT,
+    )
+    .expect("a generated portrait fits")
+}
+
 /// A project with one map, eight stages, six lanes and `touchpoints` cards chained by
 /// connectors, plus a sticky note per ten cards and a story per stage.
 pub fn project(touchpoints: usize, seed: u64) -> Project {
@@ -76,6 +94,7 @@ pub fn project(touchpoints: usize, seed: u64) -> Project {
         needs: String::new(),
         pains: String::new(),
         context: String::new(),
+        picture: Some(portrait()),
     };
     // Cards per cell, laid out in a square-ish grid inside each stage × lane cell.
     let cells = STAGES.len() * LANES.len();

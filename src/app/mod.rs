@@ -20,7 +20,10 @@ pub use exports::ReportJob;
 #[cfg(feature = "report")]
 pub use imports::read_logo;
 pub use imports::{import_json, CjmlRead, SheetImported, SheetOptions};
-pub use pictures::{picture_from_base64, picture_from_bytes, read_picture, PictureData};
+pub use pictures::{
+    picture_from_base64, picture_from_bytes, picture_within, portrait_from_base64, read_picture,
+    read_portrait, PictureData,
+};
 pub use session::{OpenedProject, Session};
 pub use templates::{TemplateEntry, TemplateList, TemplateOrigin, Templates};
 pub use tracker::{phase_index, Advanced, RedesignRow};

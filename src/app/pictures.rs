@@ -1,45 +1,51 @@
-//! Turning an image a person drops, pastes or chooses into a picture a card can keep: PNG, JPEG
-//! or WebP, read within limits, shrunk to at most 1600 pixels a side and 1 MB, written as PNG
+//! Turning an image a person drops, pastes or chooses into a picture a card (or a persona, as
+//! a smaller portrait) can keep: PNG, JPEG or WebP, read within limits, shrunk to at most 1600
+//! pixels a side and 1 MB (a portrait 512 pixels and 256 KB), written as PNG
 //! (when it has transparency) or JPEG. What cannot be read gets a clear error and changes
 //! nothing; SVG drawings are refused with what to do instead.
 
-use crate::model::{PictureType, MAX_PICTURE_BYTES, MAX_PICTURE_SIDE};
+pub use crate::model::PictureData;
+use crate::model::{PictureFit, PictureType};
 use crate::{Error, Result};
 use image::{DynamicImage, GenericImageView, ImageFormat, ImageReader};
-use serde::{Deserialize, Serialize};
 use std::io::Cursor;
 use std::path::Path;
-use ts_rs::TS;
 
 /// The largest image file read (it is shrunk to 1 MB).
 pub const MAX_PICTURE_INPUT_BYTES: usize = 30 * 1024 * 1024;
 /// The largest image read, in pixels a side (a 20,000-pixel panorama still fits).
 const MAX_INPUT_SIDE: u32 = 20_000;
 
-/// A picture ready to put on a card (the app adds the ids).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct PictureData {
-    pub media_type: PictureType,
-    pub width: u32,
-    pub height: u32,
-    #[serde(with = "crate::model::base64_bytes")]
-    #[ts(type = "string")]
-    pub data: Vec<u8>,
-}
-
 fn megabytes(n: usize) -> String {
     format!("{:.1} MB", n as f64 / (1024.0 * 1024.0))
 }
 
-/// The picture in an image file.
+/// The picture in an image file, for a card.
 pub fn read_picture(path: &Path) -> Result<PictureData> {
-    let bytes = crate::text::read_input(path, MAX_PICTURE_INPUT_BYTES as u64)?;
-    picture_from_bytes(&bytes)
+    read_within(path, PictureFit::CARD)
 }
 
-/// The picture in pasted image bytes, as base64 (how the window hands them over).
+/// The picture in an image file, as a persona's portrait (smaller).
+pub fn read_portrait(path: &Path) -> Result<PictureData> {
+    read_within(path, PictureFit::PORTRAIT)
+}
+
+fn read_within(path: &Path, fit: PictureFit) -> Result<PictureData> {
+    let bytes = crate::text::read_input(path, MAX_PICTURE_INPUT_BYTES as u64)?;
+    picture_within(&bytes, fit)
+}
+
+/// The picture in pasted image bytes, as base64 (how the window hands them over), for a card.
 pub fn picture_from_base64(data: &str) -> Result<PictureData> {
+    base64_within(data, PictureFit::CARD)
+}
+
+/// The picture in pasted image bytes, as base64, as a persona's portrait.
+pub fn portrait_from_base64(data: &str) -> Result<PictureData> {
+    base64_within(data, PictureFit::PORTRAIT)
+}
+
+fn base64_within(data: &str, fit: PictureFit) -> Result<PictureData> {
     use ::base64::Engine;
     // Four base64 characters carry three bytes: refuse what would be too large before decoding.
     if data.len() / 4 * 3 > MAX_PICTURE_INPUT_BYTES + 3 {
@@ -48,7 +54,7 @@ pub fn picture_from_base64(data: &str) -> Result<PictureData> {
     let bytes = ::base64::engine::general_purpose::STANDARD
         .decode(data.trim())
         .map_err(|e| unreadable(&format!("the pasted data is not base64: {e}")))?;
-    picture_from_bytes(&bytes)
+    picture_within(&bytes, fit)
 }
 
 fn too_large(n: usize) -> Error {
@@ -60,16 +66,20 @@ fn too_large(n: usize) -> Error {
     ))
 }
 
-/// The picture in an image's bytes (pasted, or read from a file).
+/// The picture in an image's bytes (pasted, or read from a file), for a card.
 pub fn picture_from_bytes(bytes: &[u8]) -> Result<PictureData> {
+    picture_within(bytes, PictureFit::CARD)
+}
+
+/// The picture in an image's bytes, shrunk to `fit`.
+pub fn picture_within(bytes: &[u8], fit: PictureFit) -> Result<PictureData> {
     if bytes.len() > MAX_PICTURE_INPUT_BYTES {
         return Err(too_large(bytes.len()));
     }
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(256)]).to_lowercase();
     if head.contains("<svg") || head.trim_start().starts_with("<?xml") {
         return Err(Error::InvalidInput(
-            "SVG drawings are not taken as card pictures; export the drawing as PNG and add that"
-                .into(),
+            "SVG drawings are not taken as pictures; export the drawing as PNG and add that".into(),
         ));
     }
     let mut reader = ImageReader::new(Cursor::new(bytes))
@@ -85,7 +95,7 @@ pub fn picture_from_bytes(bytes: &[u8]) -> Result<PictureData> {
     limits.max_alloc = Some(1024 * 1024 * 1024);
     reader.limits(limits);
     let image = reader.decode().map_err(|e| unreadable(&e.to_string()))?;
-    fit(image)
+    fit_to(image, fit)
 }
 
 fn unreadable(why: &str) -> Error {
@@ -94,13 +104,14 @@ fn unreadable(why: &str) -> Error {
     ))
 }
 
-/// Shrinks to at most 1600 pixels a side and 1 MB, keeping transparency when there is some.
-fn fit(image: DynamicImage) -> Result<PictureData> {
-    let mut image = shrink(image, MAX_PICTURE_SIDE);
+/// Shrinks to `fit` (at most 1600 pixels a side and 1 MB for a card), keeping transparency
+/// when there is some.
+fn fit_to(image: DynamicImage, fit: PictureFit) -> Result<PictureData> {
+    let mut image = shrink(image, fit.side);
     let transparent = image.color().has_alpha() && image.to_rgba8().pixels().any(|p| p.0[3] < 255);
     if transparent {
         let png = encode(&image, ImageFormat::Png, 0)?;
-        if png.len() <= MAX_PICTURE_BYTES {
+        if png.len() <= fit.bytes {
             return Ok(data(PictureType::Png, &image, png));
         }
     }
@@ -110,7 +121,7 @@ fn fit(image: DynamicImage) -> Result<PictureData> {
     for _ in 0..12 {
         for quality in [85u8, 75, 65, 55] {
             let jpeg = encode(&flat, ImageFormat::Jpeg, quality)?;
-            if jpeg.len() <= MAX_PICTURE_BYTES {
+            if jpeg.len() <= fit.bytes {
                 return Ok(data(PictureType::Jpeg, &flat, jpeg));
             }
         }
@@ -168,6 +179,7 @@ fn data(media_type: PictureType, image: &DynamicImage, bytes: Vec<u8>) -> Pictur
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{MAX_PICTURE_BYTES, MAX_PORTRAIT_BYTES, MAX_PORTRAIT_SIDE};
 
     fn noise(w: u32, h: u32, alpha: bool) -> Vec<u8> {
         // Noise compresses badly: a realistic worst case for size.
@@ -192,6 +204,18 @@ mod tests {
             .write_to(&mut Cursor::new(&mut out), ImageFormat::Png)
             .unwrap();
         out
+    }
+
+    #[test]
+    fn portraits_are_shrunk_further_than_card_pictures() {
+        let photo = noise(2000, 3000, false);
+        let portrait = picture_within(&photo, PictureFit::PORTRAIT).unwrap();
+        assert_eq!((portrait.width, portrait.height), (341, MAX_PORTRAIT_SIDE));
+        assert!(portrait.data.len() <= MAX_PORTRAIT_BYTES);
+        assert_eq!(portrait.problem(PictureFit::PORTRAIT), None);
+        let card = picture_from_bytes(&photo).unwrap();
+        assert!(card.problem(PictureFit::PORTRAIT).is_some());
+        assert_eq!(card.problem(PictureFit::CARD), None);
     }
 
     #[test]

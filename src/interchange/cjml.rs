@@ -390,6 +390,7 @@ pub fn import(
                     needs: String::new(),
                     pains: String::new(),
                     context: String::new(),
+                    picture: None,
                 });
                 id
             })

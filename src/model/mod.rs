@@ -44,7 +44,10 @@ pub use opportunity::{
     Quadrant, HIGH_SCORE, OPPORTUNITY_SCORE_RANGE,
 };
 pub use persona::{Feeling, Persona, MAX_PERSONA_LINES, OWN_LINE_COLOUR, PERSONA_LINE_COLOURS};
-pub use picture::{Picture, PictureType, MAX_PICTURE_BYTES, MAX_PICTURE_SIDE};
+pub use picture::{
+    Picture, PictureData, PictureFit, PictureType, MAX_PICTURE_BYTES, MAX_PICTURE_SIDE,
+    MAX_PORTRAIT_BYTES, MAX_PORTRAIT_SIDE,
+};
 pub use project::{Project, ProjectInfo, Summary};
 pub use redesign::{
     CorporateResponse, Decision, Phase, PhaseStatus, PhaseTemplate, Proposal, Redesign,

@@ -40,6 +40,9 @@ pub struct Persona {
     /// Their situation, e.g. "travels twice a month for work".
     #[serde(default)]
     pub context: String,
+    /// Their portrait (at most 512 pixels a side); initials stand in without one.
+    #[serde(default)]
+    pub picture: Option<super::PictureData>,
 }
 
 impl Persona {
@@ -80,6 +83,7 @@ mod tests {
             needs: String::new(),
             pains: String::new(),
             context: String::new(),
+            picture: None,
         };
         assert_eq!(p("Priya Shah").initials(), "PS");
         assert_eq!(p("  élodie   de la Cour ").initials(), "ÉD");

@@ -607,6 +607,13 @@ fn check_persona(p: &mut Problems, x: &Persona) {
     p.name(&what, &x.name, true);
     p.text(&what, &x.description);
     p.text(&what, &x.goals);
+    if let Some(why) = x
+        .picture
+        .as_ref()
+        .and_then(|pic| pic.problem(super::PictureFit::PORTRAIT))
+    {
+        p.check(false, || format!("{what}: its picture is refused: {why}"));
+    }
 }
 
 fn check_map(p: &mut Problems, m: &JourneyMap, look: &impl Lookup) {

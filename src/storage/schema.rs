@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0009_personas.sql"),
     include_str!("migrations/0010_comments.sql"),
     include_str!("migrations/0011_pictures.sql"),
+    include_str!("migrations/0012_portraits.sql"),
 ];
 
 /// The schema version this build writes and the newest it can read.

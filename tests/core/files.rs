@@ -551,6 +551,59 @@ fn card_pictures_round_trip_go_with_their_card_and_keep_within_limits() {
 }
 
 #[test]
+fn a_persona_keeps_its_portrait_within_a_portrait_s_limits() {
+    use journeymap::model::{PictureFit, PictureType, MAX_PORTRAIT_SIDE};
+    let dir = temp();
+    let path = dir.path().join("p.journey");
+    let mut project = sample();
+    let maya = project.personas[0].clone();
+    let portrait = maya
+        .picture
+        .clone()
+        .expect("the sample's Maya has a portrait");
+    assert_eq!(portrait.problem(PictureFit::PORTRAIT), None);
+    let mut file = ProjectFile::create(&path, &project).unwrap();
+    assert_eq!(
+        &ProjectFile::read(&path).unwrap(),
+        &project.clone().canonical()
+    );
+    // Refused: bytes that are not what they say, a card-sized picture, more than 256 KB.
+    let mut lying = maya.clone();
+    lying.picture.as_mut().unwrap().media_type = PictureType::Jpeg;
+    let mut wide = maya.clone();
+    wide.picture.as_mut().unwrap().width = MAX_PORTRAIT_SIDE + 1;
+    let mut heavy = maya.clone();
+    heavy
+        .picture
+        .as_mut()
+        .unwrap()
+        .data
+        .resize(256 * 1024 + 1, 0);
+    for bad in [lying, wide, heavy] {
+        let err = file
+            .apply(&Changes {
+                put: vec![Record::Persona(bad)],
+                delete: vec![],
+            })
+            .unwrap_err();
+        assert_eq!(err.code(), ErrorCode::InvalidProject, "{err}");
+    }
+    assert_eq!(file.project().personas[0], maya, "nothing changed");
+    // Taking the portrait off leaves the initials; the file says so after reopening.
+    let mut plain = maya.clone();
+    plain.picture = None;
+    let changes = Changes {
+        put: vec![Record::Persona(plain)],
+        delete: vec![],
+    };
+    project.apply(&changes);
+    file.apply(&changes).unwrap();
+    let reread = ProjectFile::read(&path).unwrap();
+    assert_eq!(reread.personas[0].picture, None);
+    assert_eq!(&reread, &project.canonical());
+}
+
+#[test]
 fn an_invalid_change_is_refused_and_nothing_is_written() {
     let dir = temp();
     let path = dir.path().join("p.journey");

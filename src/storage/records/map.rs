@@ -4,7 +4,8 @@
 use super::{all, attach, id, index_of, opt_id, opt_sql, parsed, sql};
 use crate::model::{
     Connector, Feeling, JourneyMap, Lane, LaneKind, Logo, LogoType, MapKind, Note, Paper, Persona,
-    ProjectInfo, Reliability, ReportDefaults, RoomRating, Section, Stage, Story, Touchpoint,
+    PictureData, PictureType, ProjectInfo, Reliability, ReportDefaults, RoomRating, Section, Stage,
+    Story, Touchpoint,
 };
 use rusqlite::{params, Connection};
 
@@ -92,9 +93,19 @@ pub(super) fn put_info(conn: &Connection, p: &ProjectInfo) -> rusqlite::Result<u
 pub(super) fn load_personas(conn: &Connection) -> rusqlite::Result<Vec<Persona>> {
     all(
         conn,
-        "SELECT id, name, description, goals, position, quote, needs, pains, context
+        "SELECT id, name, description, goals, position, quote, needs, pains, context,
+           picture_type, picture_width, picture_height, picture
          FROM personas",
         |r| {
+            let picture = match r.get::<_, Option<String>>(9)? {
+                Some(_) => Some(PictureData {
+                    media_type: parsed(r, 9, PictureType::parse)?,
+                    width: r.get(10)?,
+                    height: r.get(11)?,
+                    data: r.get(12)?,
+                }),
+                None => None,
+            };
             Ok(Persona {
                 id: id(r, 0)?,
                 name: r.get(1)?,
@@ -105,6 +116,7 @@ pub(super) fn load_personas(conn: &Connection) -> rusqlite::Result<Vec<Persona>>
                 needs: r.get(6)?,
                 pains: r.get(7)?,
                 context: r.get(8)?,
+                picture,
             })
         },
     )
@@ -113,12 +125,14 @@ pub(super) fn load_personas(conn: &Connection) -> rusqlite::Result<Vec<Persona>>
 pub(super) fn put_persona(conn: &Connection, p: &Persona) -> rusqlite::Result<usize> {
     conn.prepare_cached(
         "INSERT INTO personas (id, name, description, goals, position, quote, needs, pains,
-           context)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+           context, picture_type, picture_width, picture_height, picture)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name,
            description = excluded.description, goals = excluded.goals,
            position = excluded.position, quote = excluded.quote, needs = excluded.needs,
-           pains = excluded.pains, context = excluded.context",
+           pains = excluded.pains, context = excluded.context,
+           picture_type = excluded.picture_type, picture_width = excluded.picture_width,
+           picture_height = excluded.picture_height, picture = excluded.picture",
     )?
     .execute(params![
         sql(p.id),
@@ -129,7 +143,11 @@ pub(super) fn put_persona(conn: &Connection, p: &Persona) -> rusqlite::Result<us
         p.quote,
         p.needs,
         p.pains,
-        p.context
+        p.context,
+        p.picture.as_ref().map(|x| x.media_type.as_str()),
+        p.picture.as_ref().map(|x| x.width),
+        p.picture.as_ref().map(|x| x.height),
+        p.picture.as_ref().map(|x| x.data.as_slice())
     ])
 }
 

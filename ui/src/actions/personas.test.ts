@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { sampleEditor } from "../editor/testing";
+import { sampleEditor, TINY_PICTURE } from "../editor/testing";
 import { emotionCurve, feelingOf } from "../geometry/emotion";
 import { initials } from "../ui/personas";
 import {
@@ -12,6 +12,7 @@ import {
   personasInOrder,
   removePersonaLine,
   setFeeling,
+  setPortrait,
 } from "./personas";
 
 it("adds, reorders and names personas; says where one is used", async () => {
@@ -86,4 +87,22 @@ it("five lines at most; deleting a persona takes its lines and feelings, undo re
   editor.undo();
   expect(editor.doc.get("map", editor.mapId)!.otherPersonas[0]).toBe(family);
   expect(felt()).toBe(before);
+});
+
+it("puts a portrait on a persona and takes it off, one undo step each, saved", async () => {
+  const { editor, backend } = await sampleEditor();
+  const id = addPersona(editor, "Grace");
+  expect(editor.doc.get("persona", id)!.picture).toBeNull();
+  setPortrait(editor, id, TINY_PICTURE);
+  expect(editor.doc.get("persona", id)!.picture).toEqual(TINY_PICTURE);
+  expect(editor.history.undoLabel).toBe("Add portrait");
+  setPortrait(editor, id, null);
+  expect(editor.doc.get("persona", id)!.picture).toBeNull();
+  expect(editor.history.undoLabel).toBe("Remove portrait");
+  setPortrait(editor, id, null);
+  expect(editor.history.undoLabel).toBe("Remove portrait");
+  editor.undo();
+  expect(editor.doc.get("persona", id)!.picture).toEqual(TINY_PICTURE);
+  await editor.flush();
+  expect(backend.file.get("persona", id)!.picture).toEqual(TINY_PICTURE);
 });

@@ -2,6 +2,7 @@
 // more of them (each an emotion line of its own, starting as the map's own line); say how a card
 // feels to one of them; delete one, after being told where it is used. Each is one undo step.
 
+import type { PictureData } from "../bindings/PictureData";
 import type { Persona } from "../bindings/Persona";
 import { MAX_PERSONA_LINES } from "../bindings/personaLineValues";
 import type { Editor } from "../editor/editor";
@@ -26,9 +27,19 @@ export function addPersona(e: Editor, name = "New persona"): string {
     needs: "",
     pains: "",
     context: "",
+    picture: null,
   };
   e.commit({ put: [recordOf("persona", p)], delete: [] }, "Add persona");
   return p.id;
+}
+
+/** Puts a portrait on a persona (replacing any it had) or, with null, takes it off: one undo
+ * step each. */
+export function setPortrait(e: Editor, id: string, picture: PictureData | null): void {
+  const p = e.doc.get("persona", id);
+  if (!p || (p.picture === null && picture === null)) return;
+  const label = picture === null ? "Remove portrait" : p.picture ? "Replace portrait" : "Add portrait";
+  e.commit({ put: [recordOf("persona", { ...p, picture })], delete: [] }, label);
 }
 
 /** Moves a persona one place up (−1) or down (+1) in the list; positions are renumbered. */
@@ -50,7 +61,7 @@ export function personaUsage(doc: Doc, id: string): string[] {
     else if (m.otherPersonas.includes(id)) out.push(`the map “${m.name}” (an emotion line)`);
   }
   const stories = [...doc.tables.story.values()].filter((s) => s.personaId === id).length;
-  if (stories) out.push(`${stories} ${stories === 1 ? "story" : "stories"}`);
+  if (stories) out.push(`${stories} ${stories === 1 ? "user story" : "user stories"} (as its persona)`);
   return out;
 }
 

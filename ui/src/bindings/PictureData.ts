@@ -2,6 +2,7 @@
 import type { PictureType } from "./PictureType";
 
 /**
- * A picture ready to put on a card (the app adds the ids).
+ * A picture without a place yet: what a dropped, pasted or chosen image becomes, and a
+ * persona's portrait.
  */
 export type PictureData = { mediaType: PictureType, width: number, height: number, data: string, };

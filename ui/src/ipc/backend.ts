@@ -49,10 +49,11 @@ export interface Backend {
   saveMapAsTemplate(mapId: string, name: string, withCards: boolean, replace: boolean): Promise<TemplateEntry>;
   /** Deletes one of the user's own templates. */
   removeTemplate(key: string): Promise<void>;
-  /** The picture in an image file, shrunk to fit a card; unreadable or huge ones throw. */
-  readPicture(path: string): Promise<PictureData>;
+  /** The picture in an image file, shrunk to fit a card (or a portrait); unreadable or huge
+   * ones throw. */
+  readPicture(path: string, use?: PictureUse): Promise<PictureData>;
   /** The picture in pasted image bytes (base64). */
-  pictureFromData(data: string): Promise<PictureData>;
+  pictureFromData(data: string, use?: PictureUse): Promise<PictureData>;
   apply(changes: Changes): Promise<Summary>;
   saveAs(path: string): Promise<OpenedProject>;
   /** Writes the PDF report to `path`; resolves to its size in bytes. */
@@ -119,3 +120,6 @@ export interface Backend {
   setRoomTimer(remaining: number, running: boolean): Promise<RoomState>;
   closeRoom(): Promise<void>;
 }
+
+/** What a picture is for: a card's picture (up to 1600 pixels) or a persona's portrait (512). */
+export type PictureUse = "card" | "portrait";

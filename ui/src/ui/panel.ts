@@ -28,7 +28,7 @@ import { feelingOf } from "../geometry/emotion";
 import { PERSONA_LINE_COLOURS } from "../bindings/personaLineValues";
 import { commentsBlock } from "./comments";
 import { pictureOf, removePicture, setPicture } from "../actions/pictures";
-import { pictureUrl } from "../render/pictures";
+import { pictureField } from "./pictureField";
 import { openThreads } from "../actions/comments";
 import { addPersonaLine, canAddLine, personasInOrder, removePersonaLine, setFeeling } from "../actions/personas";
 
@@ -397,80 +397,21 @@ export class Panel {
   /** The card's picture: shown, chosen from a file, pasted into the box, or taken off. */
   private picture(id: string): void {
     const e = this.editor;
-    const shown = h("img", { class: "card-picture", alt: "The card's picture" });
-    const none = h("span", { class: "muted" }, "No picture.");
-    // A box that takes a paste (Ctrl+V) of an image from anywhere.
-    const paste = h(
-      "div",
-      { class: "picture-paste", contenteditable: "true", role: "textbox", "aria-label": "Paste a picture here", spellcheck: "false" },
-      "Paste a picture here (Ctrl+V)",
-    );
-    paste.addEventListener("beforeinput", (ev) => ev.preventDefault());
-    paste.addEventListener("paste", (ev) => {
-      ev.preventDefault();
-      const file = [...(ev.clipboardData?.files ?? [])].find((f) => f.type.startsWith("image/"));
-      if (!file) {
-        this.onPictureError(new Error("The clipboard holds no picture: copy an image (PNG, JPEG or WebP) first."));
-        return;
-      }
-      void file.arrayBuffer().then(async (buffer) => {
-        let text = "";
-        const view = new Uint8Array(buffer);
-        for (let i = 0; i < view.length; i += 0x8000) text += String.fromCharCode(...view.subarray(i, i + 0x8000));
-        try {
-          setPicture(e, id, await e.backend.pictureFromData(btoa(text)));
-        } catch (err) {
-          this.onPictureError(err);
-        }
-      });
-    });
-    const remove = h("button", { type: "button", name: "removePicture", onclick: () => removePicture(e, id) }, "Remove");
-    const choose = h(
-      "button",
-      {
-        type: "button",
-        name: "choosePicture",
-        onclick: async () => {
-          const path = await open({
-            title: "Choose a picture for the card",
-            multiple: false,
-            directory: false,
-            filters: [{ name: "Pictures", extensions: ["png", "jpg", "jpeg", "webp"] }],
-          });
-          if (!path || Array.isArray(path)) return;
-          try {
-            setPicture(e, id, await e.backend.readPicture(path));
-          } catch (err) {
-            this.onPictureError(err);
-          }
-        },
+    const field = pictureField({
+      use: "card",
+      whose: () => "the card",
+      current: () => {
+        const p = pictureOf(e, id);
+        return p && { key: p.id, picture: p };
       },
-      "Choose…",
-    );
-    const show = () => {
-      const p = pictureOf(e, id);
-      shown.hidden = !p;
-      none.hidden = !!p;
-      remove.disabled = !p;
-      if (p && shown.dataset.picture !== p.id) {
-        shown.src = pictureUrl(p);
-        shown.dataset.picture = p.id;
-      }
-    };
-    show();
-    this.refreshers.push(show);
-    this.root.append(
-      h(
-        "div",
-        { class: "field", role: "group", "aria-label": "Picture" },
-        h("span", { class: "field-label" }, "Picture"),
-        shown,
-        none,
-        h("div", { class: "button-row" }, choose, remove),
-        paste,
-        h("span", { class: "hint" }, "Or drop an image file on the card. Large pictures are shrunk to 1600 pixels and 1 MB."),
-      ),
-    );
+      set: (picture) => setPicture(e, id, picture),
+      remove: () => removePicture(e, id),
+      onError: (err) => this.onPictureError(err),
+      backend: e.backend,
+      hint: "Or drop an image file on the card. Large pictures are shrunk to 1600 pixels and 1 MB.",
+    });
+    this.refreshers.push(field.refresh);
+    this.root.append(field.root);
   }
 
   /** The threads on the selected item, kept fresh with the rest of the panel. */

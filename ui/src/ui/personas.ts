@@ -1,13 +1,15 @@
-// The Personas view: the customers the project's maps are drawn for, one card each (initials,
-// name, context, a quote, goals, needs, pains), to add, edit, reorder and delete, and where each
+// The Personas view: the customers the project's maps are drawn for, one card each (portrait or
+// initials, name, context, a quote, goals, needs, pains), to add, edit, reorder and delete, and where each
 // is used. Every edit is an undo step; a typing burst in one field is one.
 
 import type { Persona } from "../bindings/Persona";
 import type { Editor } from "../editor/editor";
 import { editField } from "../actions/editField";
-import { addPersona, deletePersona, movePersona, personaUsage, personasInOrder } from "../actions/personas";
-import { ask } from "./dialogs";
+import { addPersona, deletePersona, movePersona, personaUsage, personasInOrder, setPortrait } from "../actions/personas";
+import { pictureUrl } from "../render/pictures";
+import { ask, showError } from "./dialogs";
 import { clear, h } from "./dom";
+import { pictureField, pictureKey } from "./pictureField";
 
 /** One colour for every badge: the emotion lines' colours belong to a map's legend, and a badge
  * in one of them would claim a line it may not have. */
@@ -22,6 +24,14 @@ export function initials(name: string): string {
     .slice(0, 2)
     .join("")
     .toUpperCase();
+}
+
+/** A text box as tall as its text (from two lines), so a long list of needs shows whole. */
+function grow(input: HTMLInputElement | HTMLTextAreaElement): void {
+  if (!(input instanceof HTMLTextAreaElement) || !input.isConnected) return;
+  input.style.height = "auto";
+  // Not laid out (the view hidden): the browser's own height until it is.
+  if (input.scrollHeight > 0) input.style.height = `${input.scrollHeight + 2}px`;
 }
 
 type Field = "name" | "context" | "quote" | "goals" | "needs" | "pains" | "description";
@@ -114,12 +124,41 @@ export class PersonasView {
           if (field === "name" && !input.value.trim()) input.value = now().name;
         });
         this.refreshers.push(() => {
-          if (document.activeElement !== input) input.value = now()[field];
+          const value = now()[field];
+          if (document.activeElement !== input && input.value !== value) {
+            input.value = value;
+            grow(input);
+          }
         });
+        if (input instanceof HTMLTextAreaElement) input.addEventListener("input", () => grow(input));
         return h("label", { class: field === "quote" ? "quote" : "" }, label, input);
       });
+      const portrait = pictureField({
+        use: "portrait",
+        whose: () => now().name,
+        current: () => {
+          const picture = now().picture;
+          return picture ? { key: pictureKey(picture), picture } : undefined;
+        },
+        set: (picture) => setPortrait(e, id, picture),
+        remove: () => setPortrait(e, id, null),
+        onError: (err) => void showError(err, "The portrait was not added."),
+        backend: e.backend,
+        hint: "A photo or drawing of them; kept at 512 pixels. Without one, their initials stand in.",
+      });
+      this.refreshers.push(portrait.refresh);
+      let badgeKey = "";
       this.refreshers.push(() => {
-        badge.textContent = initials(now().name) || "?";
+        const p = now();
+        const key = p.picture ? pictureKey(p.picture) : `initials:${p.name}`;
+        if (key !== badgeKey) {
+          badgeKey = key;
+          clear(badge);
+          badge.classList.toggle("with-portrait", !!p.picture);
+          if (p.picture) badge.append(h("img", { src: pictureUrl(p.picture), alt: "" }));
+          else badge.textContent = initials(p.name) || "?";
+        }
+        badge.title = p.name;
         const where = personaUsage(e.doc, id);
         used.textContent = where.length ? `Used on ${where.join(", ")}` : "Not on any map yet";
       });
@@ -162,6 +201,7 @@ export class PersonasView {
             ),
           ),
           ...fields,
+          portrait.root,
           used,
         ),
       );

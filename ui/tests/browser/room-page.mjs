@@ -58,7 +58,7 @@ async function participant(width, height, name) {
   page.on("request", (r) => {
     if (!r.url().startsWith(base)) foreign.push(r.url());
   });
-  await page.goto(base + "/");
+  await page.goto(`${base}/`);
   await page.fill("input[name=code]", first.code.toLowerCase());
   await page.fill("input[name=name]", name);
   await page.click("#join-form button");
@@ -69,7 +69,7 @@ async function participant(width, height, name) {
 await test("a wrong code is explained on the page", async () => {
   const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
-  await page.goto(base + "/");
+  await page.goto(`${base}/`);
   await page.fill("input[name=code]", "ZZZZZZ");
   await page.fill("input[name=name]", "Guess");
   await page.click("#join-form button");

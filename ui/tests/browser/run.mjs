@@ -579,6 +579,23 @@ tests["personas: a card each, a new one gets a line on the map, a card's slider 
   await page.fill(`[data-persona="${grace}"] input[name=context]`, "Flies twice a year to see her grandchildren");
   await page.fill(`[data-persona="${grace}"] textarea[name=quote]`, "“Tell me before I get there, not at the gate.”");
   assert((await page.textContent(`[data-persona="${grace}"] .persona-badge`)) === "GT", "initials in the badge");
+  assert(
+    await page.$eval(".persona-card:nth-child(1) .persona-badge img", (img) => img.complete && img.naturalWidth === 256),
+    "Maya's portrait in her badge",
+  );
+  // A portrait pasted into Grace's card takes the initials' place; Remove brings them back.
+  await page.$eval(`[data-persona="${grace}"] .picture-paste`, (el) => {
+    const bytes = Uint8Array.from(atob(window.__FIXTURES__.picture), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], "grace.png", { type: "image/png" }));
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+  });
+  await page.waitForSelector(`[data-persona="${grace}"] .persona-badge img`);
+  assert(!(await page.$eval(`[data-persona="${grace}"] img.portrait-picture`, (img) => img.hidden)), "the portrait in the field");
+  await page.click(`[data-persona="${grace}"] button[name=removePicture]`);
+  assert((await page.textContent(`[data-persona="${grace}"] .persona-badge`)) === "GT", "initials again");
+  await page.keyboard.press("Control+z");
+  await page.waitForSelector(`[data-persona="${grace}"] .persona-badge img`);
   await page.click(`[data-persona="${grace}"] button[name=moveUp]`);
   const order = await page.$$eval(".persona-card", (cs) => cs.map((c) => c.dataset.persona));
   assert(order[1] === grace, "moved up one place");

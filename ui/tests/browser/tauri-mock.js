@@ -102,6 +102,8 @@
       return { mediaType: "image/png", width: 64, height: 40, data: fixtures.picture };
     },
     picture_from_data: () => ({ mediaType: "image/png", width: 64, height: 40, data: fixtures.picture }),
+    read_portrait: ({ path }) => ({ mediaType: "image/png", width: 64, height: 40, data: fixtures.picture }),
+    portrait_from_data: () => ({ mediaType: "image/png", width: 64, height: 40, data: fixtures.picture }),
     remove_template: ({ key }) => {
       state.savedTemplates = state.savedTemplates.filter((t) => t.entry.key !== key);
       return null;
