@@ -149,6 +149,16 @@ fn sample_report_is_complete_valid_and_small() {
         text.contains("Stages 1–2 of 6: Prepare, Get to the airport"),
         "{text}"
     );
+    // The kiosk's photo goes in as its own JPEG bytes (DCT), not as raw pixels.
+    let images = tool("pdfimages", &["-list", path.to_str().unwrap()]);
+    let kiosk = images
+        .lines()
+        .find(|l| l.split_whitespace().nth(3) == Some("320"))
+        .unwrap_or_else(|| panic!("the kiosk photo is in the report: {images}"));
+    assert_eq!(kiosk.split_whitespace().nth(8), Some("jpeg"), "{kiosk}");
+    let bytes = std::fs::read(&path).unwrap();
+    let photo = &sample().pictures[0].data;
+    assert!(bytes.windows(photo.len()).any(|w| w == photo.as_slice()));
     let a3 = dir.path().join("a3.pdf");
     check(&sample(), Paper::A3, &a3);
     assert!(pages(&a3) < n, "A3 needs fewer detail pages");
