@@ -83,6 +83,11 @@ export function commentsBlock(editor: Editor, target: CommentTarget, targetId: s
         box.value = "";
         reply(editor, root.id, text, author);
       };
+      // One line until it is written in: then room for a paragraph (Ctrl+Enter sends).
+      box.addEventListener("focus", () => (box.rows = 3));
+      box.addEventListener("blur", () => {
+        if (!box.value.trim()) box.rows = 1;
+      });
       box.addEventListener("keydown", (ev) => {
         if (ev.key === "Enter" && (ev.ctrlKey || ev.metaKey)) {
           ev.preventDefault();

@@ -147,7 +147,11 @@ export class OpportunitiesView {
     clear(this.header);
     this.header.append(
       h("h2", {}, `Opportunities · ${map?.name ?? "no map"}`),
-      h("span", { class: "muted" }, `${list.length} on this map · drag a dot to rescore, or select it and use the arrow keys`),
+      h(
+        "span",
+        { class: "muted" },
+        `${list.length} on this map · drag a dot to rescore, or select it and use the arrow keys · a score of 3 or more counts as high`,
+      ),
       add,
     );
     const ranks = new Map(list.map((o, i) => [o.id, i + 1]));
@@ -505,7 +509,15 @@ export class OpportunitiesView {
       clear(evidenceChips);
       for (const ev of o.evidence) evidenceChips.append(chip(labelOf(ev), () => linkEvidence(e, id, ev, false)));
       const has = (kind: Evidence["kind"], target: string) => o.evidence.some((x) => x.kind === kind && x.id === target);
-      const notes = e.doc.notesOf(o.mapId).filter((n) => !has("note", n.id));
+      // Notes in the opportunity's stage first, then stage by stage as on the map.
+      const stageOrder = new Map(e.doc.stagesOf(o.mapId).map((st, i) => [st.id, i]));
+      const place = (stageId: string | null) =>
+        stageId === o.stageId && o.stageId ? -1 : stageId ? (stageOrder.get(stageId) ?? 1e6) : 1e6;
+      const notes = e.doc
+        .notesOf(o.mapId)
+        .filter((n) => !has("note", n.id))
+        .sort((a, b) => place(a.stageId) - place(b.stageId) || a.x - b.x);
+      const stageName = (stageId: string | null) => (stageId ? `${e.doc.get("stage", stageId)?.name ?? ""} · ` : "");
       const feedback = [...e.doc.tables.feedback.values()].filter(
         (f) => f.mapId === o.mapId && (!o.stageId || f.stageId === o.stageId) && !has("feedback", f.id),
       );
@@ -519,7 +531,9 @@ export class OpportunitiesView {
         h(
           "optgroup",
           { label: "Sticky notes" },
-          ...notes.slice(0, MAX_CHOICES).map((n) => h("option", { value: `note:${n.id}` }, n.text.split("\n")[0]?.slice(0, 90) ?? "")),
+          ...notes
+            .slice(0, MAX_CHOICES)
+            .map((n) => h("option", { value: `note:${n.id}` }, `${stageName(n.stageId)}${n.text.split("\n")[0]?.slice(0, 90) ?? ""}`)),
         ),
         h(
           "optgroup",

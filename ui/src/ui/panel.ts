@@ -73,6 +73,8 @@ export class Panel {
 
   private build(): void {
     clear(this.root);
+    // Another item: its panel starts at its top, not where the last one was scrolled to.
+    this.root.scrollTop = 0;
     this.refreshers = [];
     const e = this.editor;
     const ids = [...e.selection];
@@ -327,7 +329,9 @@ export class Panel {
           h("button", { type: "button", name: "startRedesign", onclick: () => this.onStartRedesign(id) }, "Start redesign (R)"),
         ),
       );
+    // Deleting the card is about the card, not its redesign: a row of its own, set apart.
     this.buttons(deleteSelection);
+    this.root.lastElementChild?.classList.add("item-actions");
   }
 
   /** Top-touchpoint choice and the touchpoint's KPIs, with their latest values. */

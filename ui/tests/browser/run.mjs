@@ -705,6 +705,20 @@ tests["comments: a thread on a card signed with the name set once, reply, resolv
   assert(selected.length === 1 && selected[0] === card, "a click selects the card it is about");
 };
 
+tests["the side panel starts at the top for each card, and Delete stands apart from the redesign"] = async (page) => {
+  const ids = await page.evaluate(() => window.journeymap.editor.doc.touchpointsOf(window.journeymap.editor.mapId).map((t) => t.id));
+  await page.evaluate((id) => window.journeymap.editor.select([id]), ids[0]);
+  await page.waitForSelector(".panel .item-actions");
+  await page.$eval(".panel", (p) => (p.scrollTop = p.scrollHeight));
+  assert((await page.$eval(".panel", (p) => p.scrollTop)) > 100, "the panel scrolls");
+  await page.evaluate((id) => window.journeymap.editor.select([id]), ids[1]);
+  await page.waitForFunction(() => document.querySelector(".panel").scrollTop === 0);
+  const order = await page.$$eval(".panel > *", (els) =>
+    els.map((el) => (el.tagName === "H2" ? el.textContent : el.classList.contains("item-actions") ? "delete" : "")).filter(Boolean),
+  );
+  assert(order.at(-1) === "delete" && order.includes("Redesign"), `Delete comes last, in its own row: ${order}`);
+};
+
 tests["pictures: paste one into a card's panel, drop a file on a card, refused files say why, undo"] = async (page) => {
   const cardId = (title) =>
     page.evaluate(
