@@ -153,10 +153,18 @@ fn save_map_as_template(
     store: State<'_, TemplateStore>,
     map_id: Id,
     name: String,
+    summary: Option<String>,
     with_cards: bool,
     replace: bool,
 ) -> Result<TemplateEntry, Error> {
-    session(&state).save_map_as_template(&store.0, map_id, &name, with_cards, replace)
+    session(&state).save_map_as_template(
+        &store.0,
+        map_id,
+        &name,
+        summary.as_deref(),
+        with_cards,
+        replace,
+    )
 }
 
 /// The picture in an image file (a card's picture), shrunk to fit; refused with why otherwise.

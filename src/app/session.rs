@@ -104,10 +104,18 @@ impl Session {
         templates: &crate::app::Templates,
         map_id: Id,
         name: &str,
+        summary: Option<&str>,
         with_cards: bool,
         replace: bool,
     ) -> Result<crate::app::TemplateEntry> {
-        templates.save(self.open_project()?, map_id, name, with_cards, replace)
+        templates.save(
+            self.open_project()?,
+            map_id,
+            name,
+            summary,
+            with_cards,
+            replace,
+        )
     }
 
     fn opened(&mut self) -> Result<OpenedProject<'_>> {

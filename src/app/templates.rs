@@ -189,13 +189,15 @@ impl Templates {
     }
 
     /// Keeps one map of `project` as a template named `name` (structure only, or with its cards
-    /// and notes) in the user's folder, creating it if needed; answers the new entry. An existing
+    /// and notes) in the user's folder, creating it if needed; answers the new entry. `summary`,
+    /// when given, is what the picker says of it (otherwise the map's description). An existing
     /// template of that name is replaced only with `replace` (otherwise `FileExists`).
     pub fn save(
         &self,
         project: &Project,
         map_id: crate::model::Id,
         name: &str,
+        summary: Option<&str>,
         with_cards: bool,
         replace: bool,
     ) -> Result<TemplateEntry> {
@@ -203,13 +205,16 @@ impl Templates {
         if name.is_empty() {
             return Err(Error::InvalidInput("a template needs a name".into()));
         }
-        let template =
+        let mut template =
             template_of(project, map_id, new_id(), name, with_cards).ok_or_else(|| {
                 Error::NotFound {
                     kind: "map",
                     id: map_id.to_string(),
                 }
             })?;
+        if let (Some(summary), Some(map)) = (summary, template.maps.first_mut()) {
+            map.description = summary.trim().to_owned();
+        }
         std::fs::create_dir_all(&self.folder).map_err(|source| Error::Io {
             context: format!("creating the template folder {}", self.folder.display()),
             source,
@@ -311,7 +316,7 @@ mod tests {
         let map = project.maps[0].id;
 
         let entry = shelf
-            .save(&project, map, "Our airline", true, false)
+            .save(&project, map, "Our airline", None, true, false)
             .unwrap();
         assert_eq!(entry.key, "our-airline");
         assert_eq!(entry.origin, TemplateOrigin::Yours);
@@ -320,7 +325,7 @@ mod tests {
             project.touchpoints.len() + project.notes.len()
         );
         let err = shelf
-            .save(&project, map, "Our airline", false, false)
+            .save(&project, map, "Our airline", None, false, false)
             .unwrap_err();
         assert_eq!(
             err.code(),
@@ -328,11 +333,22 @@ mod tests {
             "asks before replacing"
         );
         let replaced = shelf
-            .save(&project, map, "Our airline", false, true)
+            .save(
+                &project,
+                map,
+                "Our airline",
+                Some(" Our own check-in to boarding, stages only. "),
+                false,
+                true,
+            )
             .unwrap();
         assert_eq!(replaced.cards, 0, "replaced by the structure-only one");
+        assert_eq!(
+            replaced.summary, "Our own check-in to boarding, stages only.",
+            "the summary written in the dialog, trimmed"
+        );
         shelf
-            .save(&project, map, "Hotel stay", true, false)
+            .save(&project, map, "Hotel stay", None, true, false)
             .unwrap();
 
         let listed = shelf.list().unwrap();

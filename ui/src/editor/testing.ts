@@ -167,7 +167,7 @@ export class MemoryBackend implements Backend {
     throw new AppError("not-found", `template "${key}" does not exist`);
   }
 
-  async saveMapAsTemplate(mapId: string, name: string, withCards: boolean, replace: boolean): Promise<TemplateEntry> {
+  async saveMapAsTemplate(mapId: string, name: string, summary: string, withCards: boolean, replace: boolean): Promise<TemplateEntry> {
     const key =
       name
         .toLowerCase()
@@ -194,7 +194,7 @@ export class MemoryBackend implements Backend {
     const entry: TemplateEntry = {
       key,
       name,
-      summary: project.maps[0]?.description ?? "",
+      summary: summary.trim(),
       origin: "yours",
       stages: project.stages.length,
       cards: project.touchpoints.length + project.notes.length,

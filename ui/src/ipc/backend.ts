@@ -46,7 +46,7 @@ export interface Backend {
   /** A template's map as SVG (the picker's thumbnail). */
   templatePicture(key: string): Promise<string>;
   /** Keeps a map of the open project as a template; `file-exists` unless `replace`. */
-  saveMapAsTemplate(mapId: string, name: string, withCards: boolean, replace: boolean): Promise<TemplateEntry>;
+  saveMapAsTemplate(mapId: string, name: string, summary: string, withCards: boolean, replace: boolean): Promise<TemplateEntry>;
   /** Deletes one of the user's own templates. */
   removeTemplate(key: string): Promise<void>;
   /** The picture in an image file, shrunk to fit a card (or a portrait); unreadable or huge

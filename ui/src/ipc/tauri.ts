@@ -37,7 +37,8 @@ export const tauriBackend: Backend = {
   createFromTemplate: (path, name, template) => call<OpenedProject>("create_from_template", { path, name, template }),
   listTemplates: () => call<TemplateList>("list_templates"),
   templatePicture: (key) => call<string>("template_picture", { key }),
-  saveMapAsTemplate: (mapId, name, withCards, replace) => call<TemplateEntry>("save_map_as_template", { mapId, name, withCards, replace }),
+  saveMapAsTemplate: (mapId, name, summary, withCards, replace) =>
+    call<TemplateEntry>("save_map_as_template", { mapId, name, summary, withCards, replace }),
   removeTemplate: (key) => call<void>("remove_template", { key }),
   readPicture: (path, use) => call<PictureData>(use === "portrait" ? "read_portrait" : "read_picture", { path }),
   pictureFromData: (data, use) => call<PictureData>(use === "portrait" ? "portrait_from_data" : "picture_from_data", { data }),

@@ -232,10 +232,10 @@ export async function saveMapAsTemplate(editor: Editor, backend: Backend): Promi
     await message("Save map as template", "There is no map to save: Map → New Map adds one.");
     return;
   }
-  const choice = await askTemplateName(map.name);
+  const choice = await askTemplateName(map.name, map.description);
   if (!choice) return;
   await editor.flush();
-  const save = (replace: boolean) => backend.saveMapAsTemplate(map.id, choice.name, choice.withCards, replace);
+  const save = (replace: boolean) => backend.saveMapAsTemplate(map.id, choice.name, choice.summary, choice.withCards, replace);
   try {
     let entry: TemplateEntry;
     try {
@@ -255,12 +255,16 @@ export async function saveMapAsTemplate(editor: Editor, backend: Backend): Promi
   }
 }
 
-function askTemplateName(initial: string): Promise<{ name: string; withCards: boolean } | undefined> {
+type TemplateChoice = { name: string; summary: string; withCards: boolean };
+
+function askTemplateName(initial: string, description: string): Promise<TemplateChoice | undefined> {
   return new Promise((resolve) => {
     const name = h("input", { type: "text", name: "templateName", value: initial, "aria-label": "Template name" });
+    const summary = h("textarea", { name: "templateSummary", rows: 3, "aria-label": "What the template is for" });
+    summary.value = description;
     const structure = h("input", { type: "radio", name: "templateContent", value: "structure", checked: true });
     const cards = h("input", { type: "radio", name: "templateContent", value: "cards" });
-    const done = (value: { name: string; withCards: boolean } | undefined) => {
+    const done = (value: TemplateChoice | undefined) => {
       backdrop.remove();
       resolve(value);
     };
@@ -278,11 +282,12 @@ function askTemplateName(initial: string): Promise<{ name: string; withCards: bo
             e.preventDefault();
             const n = name.value.trim();
             if (!n) return name.focus();
-            done({ name: n, withCards: cards.checked });
+            done({ name: n, summary: summary.value, withCards: cards.checked });
           },
         },
         h("h2", { id: "save-template-title" }, "Save map as template"),
         h("label", {}, "Template name", name),
+        h("label", {}, "What it is for (shown in the New Project picker)", summary),
         h(
           "fieldset",
           { class: "template-content" },

@@ -427,6 +427,7 @@ tests["new project from a template: picker with thumbnails, keyboard, save a map
   await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "saveTemplate"));
   await page.waitForSelector("input[name=templateName]");
   await page.fill("input[name=templateName]", "Our hotel");
+  await page.fill("textarea[name=templateSummary]", "Our arrival-to-checkout journey, with the cards the team agreed.");
   await page.check("input[name=templateContent][value=cards]");
   await page.click("button[name=saveTemplate]");
   await page.waitForSelector("text=Template saved");
@@ -444,6 +445,10 @@ tests["new project from a template: picker with thumbnails, keyboard, save a map
   await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "new"));
   await page.waitForSelector(".template-tile[data-template=our-hotel]");
   assert((await page.textContent(".template-tile[data-template=our-hotel]")).includes("yours"), "marked as the user's own");
+  assert(
+    (await page.textContent(".template-tile[data-template=our-hotel]")).includes("with the cards the team agreed"),
+    "the summary written when saving",
+  );
   await page.click(".template-tile[data-template=our-hotel] .template-remove");
   await page.click("button[name=yes]");
   await page.waitForFunction(() => !document.querySelector(".template-tile[data-template=our-hotel]"));

@@ -83,7 +83,7 @@
       state.createdFrom = template;
       return { path, project: state.project };
     },
-    save_map_as_template: ({ mapId, name, withCards, replace }) => {
+    save_map_as_template: ({ mapId, name, summary, withCards, replace }) => {
       const key = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "") || "template";
       const existing = state.savedTemplates.findIndex((t) => t.entry.key === key);
       if (existing >= 0 && !replace) throw { code: "file-exists", message: `${key}.journey already exists` };
@@ -91,7 +91,7 @@
       const mine = (xs) => xs.filter((x) => x.mapId === mapId);
       const project = { ...JSON.parse(JSON.stringify(p)), maps: p.maps.filter((m) => m.id === mapId), stages: mine(p.stages), lanes: mine(p.lanes), touchpoints: withCards ? mine(p.touchpoints) : [], notes: withCards ? mine(p.notes) : [], connectors: withCards ? mine(p.connectors) : [], redesigns: [], kpis: [], feedback: [], topTouchpoints: [], stories: [] };
       project.info = { ...project.info, name };
-      const entry = { key, name, summary: project.maps[0]?.description ?? "", origin: "yours", stages: project.stages.length, cards: project.touchpoints.length + project.notes.length };
+      const entry = { key, name, summary: summary?.trim() ?? project.maps[0]?.description ?? "", origin: "yours", stages: project.stages.length, cards: project.touchpoints.length + project.notes.length };
       if (existing >= 0) state.savedTemplates.splice(existing, 1);
       state.savedTemplates.push({ entry, project, withCards });
       return entry;
