@@ -3,6 +3,7 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod clipboard;
 mod menu;
 mod qr;
 mod screen;
@@ -177,6 +178,25 @@ fn read_picture(path: PathBuf) -> Result<PictureData, Error> {
 #[tauri::command(async)]
 fn picture_from_data(data: String) -> Result<PictureData, Error> {
     journeymap::app::picture_from_base64(&data)
+}
+
+/// The picture on the system clipboard, for a card or (`portrait`) a persona.
+#[tauri::command(async)]
+fn clipboard_picture(app: AppHandle, portrait: bool) -> Result<PictureData, Error> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    app.run_on_main_thread(move || {
+        let _ = tx.send(clipboard::image_png());
+    })
+    .map_err(|e| Error::InvalidInput(format!("the clipboard cannot be read: {e}")))?;
+    let png = rx
+        .recv()
+        .map_err(|_| Error::InvalidInput("the clipboard cannot be read".into()))??;
+    let fit = if portrait {
+        journeymap::model::PictureFit::PORTRAIT
+    } else {
+        journeymap::model::PictureFit::CARD
+    };
+    journeymap::app::picture_within(&png, fit)
 }
 
 /// A persona's portrait from an image file, shrunk to a portrait's size.
@@ -613,6 +633,7 @@ fn main() {
             read_picture,
             picture_from_data,
             read_portrait,
+            clipboard_picture,
             portrait_from_data,
             apply_changes,
             save_project_as,

@@ -87,21 +87,25 @@ pub fn picture_within(bytes: &[u8], fit: PictureFit) -> Result<PictureData> {
         .map_err(|e| unreadable(&e.to_string()))?;
     match reader.format() {
         Some(ImageFormat::Png | ImageFormat::Jpeg | ImageFormat::WebP) => {}
-        _ => return Err(unreadable("it is not PNG, JPEG or WebP")),
+        _ => {
+            return Err(unreadable(
+                "it is not a PNG, JPEG or WebP image (save it as one of those first)",
+            ))
+        }
     }
     let mut limits = image::Limits::default();
     limits.max_image_width = Some(MAX_INPUT_SIDE);
     limits.max_image_height = Some(MAX_INPUT_SIDE);
     limits.max_alloc = Some(1024 * 1024 * 1024);
     reader.limits(limits);
-    let image = reader.decode().map_err(|e| unreadable(&e.to_string()))?;
+    let image = reader
+        .decode()
+        .map_err(|e| unreadable(&format!("it looks damaged or cut short ({e})")))?;
     fit_to(image, fit)
 }
 
 fn unreadable(why: &str) -> Error {
-    Error::InvalidInput(format!(
-        "the picture cannot be read ({why}); Journeymap takes PNG, JPEG and WebP images"
-    ))
+    Error::InvalidInput(format!("the picture cannot be read: {why}"))
 }
 
 /// Shrinks to `fit` (at most 1600 pixels a side and 1 MB for a card), keeping transparency
@@ -243,9 +247,9 @@ mod tests {
             .contains("export the drawing as PNG"));
         let err = picture_from_bytes(b"\x89PNG\r\n\x1a\nnot really").unwrap_err();
         assert_eq!(err.code(), crate::ErrorCode::InvalidInput);
-        assert!(err.to_string().contains("cannot be read"), "{err}");
+        assert!(err.to_string().contains("damaged or cut short"), "{err}");
         let err = picture_from_bytes(b"GIF89a......").unwrap_err();
-        assert!(err.to_string().contains("PNG, JPEG and WebP"), "{err}");
+        assert!(err.to_string().contains("not a PNG, JPEG or WebP image"), "{err}");
         let huge = vec![0u8; MAX_PICTURE_INPUT_BYTES + 1];
         let err = picture_from_bytes(&huge).unwrap_err();
         assert!(err.to_string().contains("30.0 MB"), "{err}");

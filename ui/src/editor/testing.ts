@@ -217,6 +217,15 @@ export class MemoryBackend implements Backend {
     return TINY_PICTURE;
   }
 
+  /** What the system clipboard holds, for tests: a picture, or nothing (an error, as the shell). */
+  clipboard: PictureData | undefined;
+
+  async pictureFromClipboard(): Promise<PictureData> {
+    if (!this.clipboard)
+      throw new AppError("invalid-input", "the clipboard holds no picture: copy an image (PNG, JPEG or WebP) first, or choose a file");
+    return this.clipboard;
+  }
+
   async newMap(name: string, kind: MapKind, position: number): Promise<Changes> {
     return starterMap(name, kind, position);
   }

@@ -54,6 +54,8 @@ export interface Backend {
   readPicture(path: string, use?: PictureUse): Promise<PictureData>;
   /** The picture in pasted image bytes (base64). */
   pictureFromData(data: string, use?: PictureUse): Promise<PictureData>;
+  /** The picture on the system clipboard (a paste that carried no image file). */
+  pictureFromClipboard(use?: PictureUse): Promise<PictureData>;
   apply(changes: Changes): Promise<Summary>;
   saveAs(path: string): Promise<OpenedProject>;
   /** Writes the PDF report to `path`; resolves to its size in bytes. */

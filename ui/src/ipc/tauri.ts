@@ -42,6 +42,7 @@ export const tauriBackend: Backend = {
   removeTemplate: (key) => call<void>("remove_template", { key }),
   readPicture: (path, use) => call<PictureData>(use === "portrait" ? "read_portrait" : "read_picture", { path }),
   pictureFromData: (data, use) => call<PictureData>(use === "portrait" ? "portrait_from_data" : "picture_from_data", { data }),
+  pictureFromClipboard: (use) => call<PictureData>("clipboard_picture", { portrait: use === "portrait" }),
   apply: (changes: Changes) => call<Summary>("apply_changes", { changes }),
   saveAs: (path) => call<OpenedProject>("save_project_as", { path }),
   exportReport: (path, request) => call<number>("export_report", { path, request }),

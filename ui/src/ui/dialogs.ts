@@ -7,7 +7,9 @@ import { h } from "./dom";
 
 export function showError(e: unknown, context?: string): Promise<void> {
   const err = AppError.from(e);
-  return message(errorTitle(err), context ? `${context}\n\n${err.message}` : err.message, "error", err.code);
+  // The core writes its reasons to fit inside a sentence; shown alone, they read as one.
+  const reason = err.message.charAt(0).toUpperCase() + err.message.slice(1) + (/[.!?…]$/.test(err.message) ? "" : ".");
+  return message(errorTitle(err), context ? `${context}\n\n${reason}` : reason, "error", err.code);
 }
 
 export function message(title: string, text: string, tone: "error" | "info" = "info", code?: string): Promise<void> {

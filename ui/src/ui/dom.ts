@@ -71,3 +71,19 @@ export function dateInput(props: Record<string, unknown>): HTMLInputElement {
   );
   return input;
 }
+
+/** Makes a text box as tall as its text (never shorter than its rows), now and as it is typed
+ * in, so a long list of needs or a paragraph of why shows whole. Returns the refit, for when
+ * the value is set from code. */
+export function growWithText(box: HTMLTextAreaElement): () => void {
+  const fit = () => {
+    if (!box.isConnected) return;
+    box.style.height = "auto";
+    // Not laid out (a hidden view): the browser's own height until it is.
+    if (box.scrollHeight > 0) box.style.height = `${box.scrollHeight + 2}px`;
+  };
+  box.classList.add("grows");
+  box.addEventListener("input", fit);
+  requestAnimationFrame(fit);
+  return fit;
+}

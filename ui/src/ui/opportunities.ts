@@ -516,15 +516,25 @@ export class OpportunitiesView {
       const notes = e.doc
         .notesOf(o.mapId)
         .filter((n) => !has("note", n.id))
-        .sort((a, b) => place(a.stageId) - place(b.stageId) || a.x - b.x);
+        .sort((a, b) => place(a.stageId) - place(b.stageId) || a.y - b.y || a.x - b.x);
       const stageName = (stageId: string | null) => (stageId ? `${e.doc.get("stage", stageId)?.name ?? ""} · ` : "");
-      const feedback = [...e.doc.tables.feedback.values()].filter(
-        (f) => f.mapId === o.mapId && (!o.stageId || f.stageId === o.stageId) && !has("feedback", f.id),
-      );
+      // Newest feedback first; KPIs of the opportunity's cards first, then card by card as on the map.
+      const feedback = [...e.doc.tables.feedback.values()]
+        .filter((f) => f.mapId === o.mapId && (!o.stageId || f.stageId === o.stageId) && !has("feedback", f.id))
+        .sort((a, b) => b.date.localeCompare(a.date));
       const cardIds = new Set(e.doc.touchpointsOf(o.mapId).map((t) => t.id));
       const kpis = [...e.doc.tables.kpi.values()]
         .filter((k) => cardIds.has(k.touchpointId) && !has("kpi", k.id))
-        .sort((a, b) => Number(o.touchpointIds.includes(b.touchpointId)) - Number(o.touchpointIds.includes(a.touchpointId)));
+        .sort((a, b) => {
+          const ta = e.doc.get("touchpoint", a.touchpointId);
+          const tb = e.doc.get("touchpoint", b.touchpointId);
+          return (
+            Number(o.touchpointIds.includes(b.touchpointId)) - Number(o.touchpointIds.includes(a.touchpointId)) ||
+            place(ta?.stageId ?? null) - place(tb?.stageId ?? null) ||
+            (ta?.x ?? 0) - (tb?.x ?? 0) ||
+            a.name.localeCompare(b.name)
+          );
+        });
       clear(addEvidence);
       addEvidence.append(
         h("option", { value: "" }, "+ evidence…"),

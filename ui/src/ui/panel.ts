@@ -18,7 +18,7 @@ import { toggleMomentOfTruth } from "../actions/toggleMomentOfTruth";
 import { addVote, removeVote } from "../actions/vote";
 import { connect } from "../actions/connect";
 import type { Action } from "../actions/types";
-import { clear, h } from "./dom";
+import { clear, growWithText, h } from "./dom";
 import { AppError } from "../ipc/errors";
 import { addKpi } from "../actions/measures";
 import { setTop, toggledTop } from "../actions/toggleTop";
@@ -119,8 +119,13 @@ export class Panel {
       if (required && !input.value.trim()) input.value = get();
     });
     input.addEventListener("change", () => this.editor.endGesture());
+    const refit = input instanceof HTMLTextAreaElement ? growWithText(input) : () => undefined;
     this.refreshers.push(() => {
-      if (document.activeElement !== input) input.value = get();
+      const value = get();
+      if (document.activeElement !== input && input.value !== value) {
+        input.value = value;
+        refit();
+      }
     });
     this.field(label, input);
     return input;
@@ -332,6 +337,7 @@ export class Panel {
     // Deleting the card is about the card, not its redesign: a row of its own, set apart.
     this.buttons(deleteSelection);
     this.root.lastElementChild?.classList.add("item-actions");
+    this.root.lastElementChild?.firstElementChild?.classList.add("danger");
   }
 
   /** Top-touchpoint choice and the touchpoint's KPIs, with their latest values. */

@@ -8,7 +8,7 @@ import { editField } from "../actions/editField";
 import { addPersona, deletePersona, movePersona, personaUsage, personasInOrder, setPortrait } from "../actions/personas";
 import { pictureUrl } from "../render/pictures";
 import { ask, showError } from "./dialogs";
-import { clear, h } from "./dom";
+import { clear, growWithText, h } from "./dom";
 import { pictureField, pictureKey } from "./pictureField";
 
 /** One colour for every badge: the emotion lines' colours belong to a map's legend, and a badge
@@ -26,18 +26,10 @@ export function initials(name: string): string {
     .toUpperCase();
 }
 
-/** A text box as tall as its text (from two lines), so a long list of needs shows whole. */
-function grow(input: HTMLInputElement | HTMLTextAreaElement): void {
-  if (!(input instanceof HTMLTextAreaElement) || !input.isConnected) return;
-  input.style.height = "auto";
-  // Not laid out (the view hidden): the browser's own height until it is.
-  if (input.scrollHeight > 0) input.style.height = `${input.scrollHeight + 2}px`;
-}
-
 type Field = "name" | "context" | "quote" | "goals" | "needs" | "pains" | "description";
 const FIELDS: Array<[Field, string, boolean]> = [
   ["name", "Name", false],
-  ["context", "Context", false],
+  ["context", "Context", true],
   ["quote", "In their words", true],
   ["goals", "Goals", true],
   ["needs", "Needs", true],
@@ -123,14 +115,14 @@ export class PersonasView {
         input.addEventListener("blur", () => {
           if (field === "name" && !input.value.trim()) input.value = now().name;
         });
+        const refit = input instanceof HTMLTextAreaElement ? growWithText(input) : () => undefined;
         this.refreshers.push(() => {
           const value = now()[field];
           if (document.activeElement !== input && input.value !== value) {
             input.value = value;
-            grow(input);
+            refit();
           }
         });
-        if (input instanceof HTMLTextAreaElement) input.addEventListener("input", () => grow(input));
         return h("label", { class: field === "quote" ? "quote" : "" }, label, input);
       });
       const portrait = pictureField({

@@ -65,12 +65,14 @@ export function pictureField(o: PictureFieldOptions): { root: HTMLElement; refre
   paste.addEventListener("beforeinput", (ev) => ev.preventDefault());
   paste.addEventListener("paste", (ev) => {
     ev.preventDefault();
-    const file = [...(ev.clipboardData?.files ?? [])].find((f) => f.type.startsWith("image/"));
-    if (!file) {
-      o.onError(new Error("The clipboard holds no picture: copy an image (PNG, JPEG or WebP) first."));
-      return;
-    }
-    void file.arrayBuffer().then((buffer) => guarded(() => o.backend.pictureFromData(base64Of(buffer), o.use)));
+    const data = ev.clipboardData;
+    const file =
+      [...(data?.files ?? [])].find((f) => f.type.startsWith("image/")) ??
+      [...(data?.items ?? [])].find((i) => i.kind === "file" && i.type.startsWith("image/"))?.getAsFile();
+    if (file) void file.arrayBuffer().then((buffer) => guarded(() => o.backend.pictureFromData(base64Of(buffer), o.use)));
+    // WebKitGTK gives a paste of image data (a screenshot, a copied picture) no file: the shell
+    // reads the system clipboard instead, and says so when it holds no picture.
+    else void guarded(() => o.backend.pictureFromClipboard(o.use));
   });
   const remove = h("button", { type: "button", name: "removePicture", onclick: () => o.remove() }, "Remove");
   const choose = h(

@@ -581,20 +581,25 @@ tests["personas: a card each, a new one gets a line on the map, a card's slider 
   const grace = await page.evaluate(
     () => [...window.journeymap.editor.doc.tables.persona.values()].find((p) => p.name.startsWith("Grace")).id,
   );
-  await page.fill(`[data-persona="${grace}"] input[name=context]`, "Flies twice a year to see her grandchildren");
+  await page.fill(`[data-persona="${grace}"] textarea[name=context]`, "Flies twice a year to see her grandchildren");
   await page.fill(`[data-persona="${grace}"] textarea[name=quote]`, "“Tell me before I get there, not at the gate.”");
   assert((await page.textContent(`[data-persona="${grace}"] .persona-badge`)) === "GT", "initials in the badge");
   assert(
     await page.$eval(".persona-card:nth-child(1) .persona-badge img", (img) => img.complete && img.naturalWidth === 256),
     "Maya's portrait in her badge",
   );
-  // A portrait pasted into Grace's card takes the initials' place; Remove brings them back.
-  await page.$eval(`[data-persona="${grace}"] .picture-paste`, (el) => {
-    const bytes = Uint8Array.from(atob(window.__FIXTURES__.picture), (c) => c.charCodeAt(0));
-    const dt = new DataTransfer();
-    dt.items.add(new File([bytes], "grace.png", { type: "image/png" }));
-    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
-  });
+  // A portrait pasted into Grace's card takes the initials' place; Remove brings them back. As in
+  // WebKitGTK, the paste event carries no file: the shell reads the system clipboard, and says
+  // so when it holds no picture.
+  const pasteNothing = () =>
+    page.$eval(`[data-persona="${grace}"] .picture-paste`, (el) =>
+      el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: new DataTransfer(), bubbles: true, cancelable: true })),
+    );
+  await pasteNothing();
+  await page.waitForSelector("text=the clipboard holds no picture");
+  await page.keyboard.press("Enter");
+  await page.evaluate(() => (window.__TAURI_MOCK__.clipboardPicture = true));
+  await pasteNothing();
   await page.waitForSelector(`[data-persona="${grace}"] .persona-badge img`);
   assert(!(await page.$eval(`[data-persona="${grace}"] img.portrait-picture`, (img) => img.hidden)), "the portrait in the field");
   await page.click(`[data-persona="${grace}"] button[name=removePicture]`);
@@ -781,7 +786,7 @@ tests["pictures: paste one into a card's panel, drop a file on a card, refused f
   await page.waitForFunction((id) => [...window.journeymap.editor.doc.tables.picture.values()].some((p) => p.touchpointId === id), queue);
   await dropOn(kiosk, "/home/facilitator/notes.txt");
   await page.waitForSelector(".dialog.error");
-  assert((await page.textContent(".dialog.error")).includes("PNG, JPEG and WebP"), "a refused file says why");
+  assert((await page.textContent(".dialog.error")).includes("not a PNG, JPEG or WebP image"), "a refused file says why");
   await page.keyboard.press("Enter");
   const pictures = () => page.evaluate(() => window.journeymap.editor.doc.tables.picture.size);
   assert((await pictures()) === 2, "the refused drop changed nothing");

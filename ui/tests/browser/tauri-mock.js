@@ -15,6 +15,7 @@
     reports: [],
     listeners: new Map(),
     savedTemplates: [],
+    clipboardPicture: false,
   };
   const kinds = { persona: "personas", map: "maps", stage: "stages", lane: "lanes", touchpoint: "touchpoints", connector: "connectors", note: "notes", story: "stories", redesign: "redesigns", kpi: "kpis", feedback: "feedback", customerPeriod: "customerPeriods", opportunity: "opportunities", comment: "comments", picture: "pictures" };
   const fixtures = window.__FIXTURES__ ?? {};
@@ -98,10 +99,15 @@
     },
     // The core shrinks and re-encodes; the double hands back a small real PNG, or refuses.
     read_picture: ({ path }) => {
-      if (!/\.(png|jpe?g|webp)$/i.test(path)) throw { code: "invalid-input", message: "the picture cannot be read (it is not PNG, JPEG or WebP); Journeymap takes PNG, JPEG and WebP images" };
+      if (!/\.(png|jpe?g|webp)$/i.test(path)) throw { code: "invalid-input", message: "the picture cannot be read: it is not a PNG, JPEG or WebP image (save it as one of those first)" };
       return { mediaType: "image/png", width: 64, height: 40, data: fixtures.picture };
     },
     picture_from_data: () => ({ mediaType: "image/png", width: 64, height: 40, data: fixtures.picture }),
+    // The system clipboard as the shell reads it (a test puts a picture there, or leaves none).
+    clipboard_picture: () => {
+      if (!state.clipboardPicture) throw { code: "invalid-input", message: "the clipboard holds no picture: copy an image (PNG, JPEG or WebP) first, or choose a file" };
+      return { mediaType: "image/png", width: 64, height: 40, data: fixtures.picture };
+    },
     read_portrait: ({ path }) => ({ mediaType: "image/png", width: 64, height: 40, data: fixtures.picture }),
     portrait_from_data: () => ({ mediaType: "image/png", width: 64, height: 40, data: fixtures.picture }),
     remove_template: ({ key }) => {
