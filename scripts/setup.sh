@@ -12,7 +12,7 @@ APT_PACKAGES=(
   build-essential pkg-config libssl-dev
   libwebkit2gtk-4.1-dev libayatana-appindicator3-dev librsvg2-dev libxdo-dev
   xvfb xauth webkit2gtk-driver chromium sqlite3 qpdf poppler-utils imagemagick
-  dbus x11-utils xdg-utils shared-mime-info desktop-file-utils
+  dbus x11-utils xdg-utils shared-mime-info desktop-file-utils xclip
 )
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }

@@ -528,6 +528,29 @@ await test("live room: Shift+F5 opens it, a participant's note appears on the ca
   if ((json.match(/"roomRating"/g) ?? []).length < 3) throw new Error("the room's curve is not in the file");
 });
 
+await test("a picture copied in another program pastes onto a card (the system clipboard) and is saved", async () => {
+  const file = join(work, "Pasted.journey");
+  copyFileSync(join(repo, "assets", "sample.journey"), file);
+  const png = join(work, "copied.png");
+  execFileSync("convert", ["-size", "300x200", "gradient:red-blue", png]);
+  // xclip holds the clipboard (as an image program would) until the test ends.
+  start("xclip", ["-selection", "clipboard", "-t", "image/png", "-i", png], { DISPLAY: display });
+  await sleep(300);
+  const s = await launchApp(file);
+  const card = await s.run(
+    `const e = window.journeymap.editor; const t = e.doc.touchpointsOf(e.mapId).find((t) => t.title === "Seat selection"); e.select([t.id]); return t.id;`,
+  );
+  await clickWhenSettled(s, ".picture-paste");
+  // Ctrl+V: WebKitGTK's paste event carries no file for image data; the shell reads the clipboard.
+  await wd("POST", `/session/${s.id}/element/${await s.find(".picture-paste")}/value`, { text: "\uE009v\uE000" });
+  await s.waitFor(`return [...window.journeymap.editor.doc.tables.picture.values()].some((p) => p.touchpointId === ${JSON.stringify(card)})`, "the pasted picture");
+  await s.waitFor(`return document.querySelector("[data-save-state=saved]") !== null`, "autosave");
+  screenshot("pasted-picture.png");
+  await wd("DELETE", `/session/${s.id}`);
+  const saved = JSON.parse(execFileSync(cli, ["export-json", file, "-o", "-"]).toString()).project.pictures.find((p) => p.touchpointId === card);
+  if (!saved || saved.width !== 300 || saved.height !== 200) throw new Error(`the file holds ${JSON.stringify(saved && { ...saved, data: "…" })}`);
+});
+
 await test("the saved file passes PRAGMA integrity_check and the CLI reads it", async () => {
   const check = execFileSync("sqlite3", [project, "PRAGMA integrity_check"]).toString().trim();
   if (check !== "ok") throw new Error(`integrity_check: ${check}`);
