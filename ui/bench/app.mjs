@@ -81,6 +81,14 @@ for (let run = 0; run < 3; run++) {
   const startTicks = Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")[19]);
   const started = (btime + startTicks / 100) * 1000; // clock ticks are 1/100 s on Linux
   const coldStart = first[0] + first[1] - started;
+  // Where the time went, from the page's navigation start (the app's own marks).
+  const marks = baseline
+    ? {}
+    : Object.fromEntries(
+        await s.run(
+          "return performance.getEntriesByType('mark').filter((m) => m.name.startsWith('journeymap:')).map((m) => [m.name.slice(11), Math.round(m.startTime)])",
+        ),
+      );
   await sleep(1500);
   const procs = tree(pid);
   const rss = procs.reduce((s, p) => s + p.rss, 0) / 1024;
@@ -90,6 +98,8 @@ for (let run = 0; run < 3; run++) {
     "cold start ms": Math.round(coldStart),
     "RSS sum MB": rss.toFixed(0),
     "PSS sum MB": pss.toFixed(0),
+    "page at": Math.round(first[0] - started),
+    ...(baseline ? {} : { "script +": marks.script, "opened +": marks.opened, "loaded +": marks.loaded, "drawn +": marks["first-frame"] }),
     processes: procs.map((p) => `${p.name} ${Math.round(p.rss / 1024)}/${Math.round(p.pss / 1024)}`).join(", "),
   });
   await s.close();
@@ -97,5 +107,7 @@ for (let run = 0; run < 3; run++) {
 }
 close();
 const what = baseline ? "Tauri baseline (one canvas, no Journeymap code)" : `${n} touchpoints`;
-console.log(`${what} (${profile} build; process start measured to ±10 ms)`);
+console.log(
+  `${what} (${profile} build; process start measured to ±10 ms; "page at": when the page began after the process; "+": ms after that)`,
+);
 console.table(runs);

@@ -1,4 +1,4 @@
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
 import { Editor } from "./editor";
 import { MemoryBackend, sampleEditor, sampleProject, selectByTitle } from "./testing";
 import { toggleMomentOfTruth } from "../actions/toggleMomentOfTruth";
@@ -158,4 +158,25 @@ it("a kept preference is saved but is no undo step: Undo takes back the last edi
   expect(backend.file.info.report.paper).toBe("a3");
   editor.undo();
   expect(editor.doc.info.organisation).not.toBe("Contoso");
+});
+
+it("a view holding the whole map answers without the index, in the index's order, and builds it soon after", async () => {
+  const { editor } = await sampleEditor();
+  vi.useFakeTimers();
+  try {
+    const everything = { x: -1e6, y: -1e6, width: 2e6, height: 2e6 };
+    const fast = editor.query(everything).map((p) => p.id);
+    const fastLinks = editor.queryConnectors(everything).map((c) => c.id);
+    vi.runAllTimers();
+    // Now built: a part of the map is answered by the index; the whole map, in the same order.
+    expect(editor.query(everything).map((p) => p.id)).toEqual(fast);
+    expect(editor.queryConnectors(everything).map((c) => c.id)).toEqual(fastLinks);
+    expect(fast.length).toBe(editor.doc.touchpointsOf(editor.mapId).length + editor.doc.notesOf(editor.mapId).length);
+    const b = editor.contentBounds();
+    const left = editor.query({ x: b.x, y: b.y, width: b.width / 3, height: b.height });
+    expect(left.length).toBeGreaterThan(0);
+    expect(left.length).toBeLessThan(fast.length);
+  } finally {
+    vi.useRealTimers();
+  }
 });

@@ -74,7 +74,18 @@ export class Editor {
   /** Told when the core refused changes and they were undone here (the others were saved). */
   onRefused: ((error: AppError, count: number) => void) | undefined;
   private readonly listeners = new Set<() => void>();
-  private cache: { key: string; grid: MapGrid; index: SpatialIndex<Placed>; connectors: SpatialIndex<PlacedConnector> } | undefined;
+  private cache:
+    | {
+        key: string;
+        placed: Placed[];
+        links: PlacedConnector[];
+        bounds: Rect;
+        index: SpatialIndex<Placed> | undefined;
+        connectors: SpatialIndex<PlacedConnector> | undefined;
+      }
+    | undefined;
+  private indexSoon: ReturnType<typeof setTimeout> | undefined;
+  private gridCache: { key: string; grid: MapGrid } | undefined;
 
   constructor(
     readonly backend: Backend,
@@ -324,32 +335,59 @@ export class Editor {
     this.notify();
   }
 
-  private cached() {
+  /** The current map's cards, notes and placed connectors (in the document's order), their
+   * bounds, and the spatial indexes over them, built when first needed after a change. */
+  private lists() {
     const key = `${this.mapId}:${this.doc.version}`;
     if (this.cache?.key !== key) {
-      const grid = mapGrid(this.doc.stagesOf(this.mapId), this.doc.lanesOf(this.mapId));
       const placed: Placed[] = [...this.doc.touchpointsOf(this.mapId), ...this.doc.notesOf(this.mapId)];
-      this.cache = {
-        key,
-        grid,
-        index: new SpatialIndex(placed),
-        connectors: new SpatialIndex(placedConnectors(this.doc, this.mapId), 512, (c, cell) => cellsAlong(c.a, c.b, cell)),
-      };
+      const links = placedConnectors(this.doc, this.mapId);
+      const bounds = union([this.grid.bounds, ...placed]) ?? { x: 0, y: 0, width: 800, height: 600 };
+      this.cache = { key, placed, links, bounds, index: undefined, connectors: undefined };
     }
     return this.cache;
   }
 
+  private cached() {
+    const c = this.lists();
+    c.index ??= new SpatialIndex(c.placed);
+    c.connectors ??= new SpatialIndex(c.links, 512, (l, cell) => cellsAlong(l.a, l.b, cell));
+    return { index: c.index, connectors: c.connectors };
+  }
+
+  /** Whether `r` holds the whole map while its indexes are not built (the first frame after
+   * opening, drawn at fit): then everything is in it, in order, and building the indexes (60 ms at
+   * 10,000 cards) waits until just after that frame. */
+  private holdsAllUnindexed(r: Rect): boolean {
+    const c = this.lists();
+    if (c.index) return false;
+    const b = c.bounds;
+    if (!(r.x <= b.x && r.y <= b.y && r.x + r.width >= b.x + b.width && r.y + r.height >= b.y + b.height)) return false;
+    if (!this.indexSoon)
+      this.indexSoon = setTimeout(() => {
+        this.indexSoon = undefined;
+        this.cached();
+      }, 50);
+    return true;
+  }
+
+  /** The current map's stages and lanes laid out. Fitting the view at start needs only this, not
+   * the indexes (building those for 10,000 cards took 60 ms of the first frame). */
   get grid(): MapGrid {
-    return this.cached().grid;
+    const key = `${this.mapId}:${this.doc.version}`;
+    if (this.gridCache?.key !== key) this.gridCache = { key, grid: mapGrid(this.doc.stagesOf(this.mapId), this.doc.lanesOf(this.mapId)) };
+    return this.gridCache.grid;
   }
 
   /** Touchpoints and notes of the current map overlapping `r`. */
   query(r: Rect): Placed[] {
+    if (this.holdsAllUnindexed(r)) return [...this.lists().placed];
     return this.cached().index.query(r);
   }
 
   /** Connectors of the current map whose box overlaps `r`, in the document's order. */
   queryConnectors(r: Rect): PlacedConnector[] {
+    if (this.holdsAllUnindexed(r)) return [...this.lists().links];
     return this.cached().connectors.query(r);
   }
 
@@ -374,8 +412,7 @@ export class Editor {
 
   /** The bounds of everything on the current map. */
   contentBounds(): Rect {
-    const items: Rect[] = [this.grid.bounds, ...this.doc.notesOf(this.mapId), ...this.doc.touchpointsOf(this.mapId)];
-    return union(items) ?? { x: 0, y: 0, width: 800, height: 600 };
+    return this.lists().bounds;
   }
 
   // ---- selection and camera ------------------------------------------------------------------

@@ -715,6 +715,26 @@ tests["comments: a thread on a card signed with the name set once, reply, resolv
   assert(selected.length === 1 && selected[0] === card, "a click selects the card it is about");
 };
 
+tests["at start the map is drawn once, at the canvas's own size, fitted"] = async (page) => {
+  await page.waitForTimeout(600);
+  const seen = await page.evaluate(() => {
+    const app = window.journeymap.app;
+    const canvas = document.querySelector(".map-canvas");
+    const box = canvas.getBoundingClientRect();
+    return {
+      draws: app.canvas.frameTimes.length,
+      width: canvas.width,
+      boxWidth: Math.round(box.width * devicePixelRatio),
+      viewport: window.journeymap.editor.viewport,
+      box: [box.width, box.height],
+    };
+  });
+  // Before: a first frame at the default 1200×800, then two more once the size was known.
+  assert(seen.draws <= 2, `drawn ${seen.draws} times at start`);
+  assert(seen.width === seen.boxWidth, `the canvas is its box's size: ${JSON.stringify(seen)}`);
+  assert(seen.viewport.width === seen.box[0] && seen.viewport.height === seen.box[1], `the view is the canvas: ${JSON.stringify(seen)}`);
+};
+
 tests["the side panel starts at the top for each card, and Delete stands apart from the redesign"] = async (page) => {
   const ids = await page.evaluate(() => window.journeymap.editor.doc.touchpointsOf(window.journeymap.editor.mapId).map((t) => t.id));
   await page.evaluate((id) => window.journeymap.editor.select([id]), ids[0]);
