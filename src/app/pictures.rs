@@ -249,7 +249,10 @@ mod tests {
         assert_eq!(err.code(), crate::ErrorCode::InvalidInput);
         assert!(err.to_string().contains("damaged or cut short"), "{err}");
         let err = picture_from_bytes(b"GIF89a......").unwrap_err();
-        assert!(err.to_string().contains("not a PNG, JPEG or WebP image"), "{err}");
+        assert!(
+            err.to_string().contains("not a PNG, JPEG or WebP image"),
+            "{err}"
+        );
         let huge = vec![0u8; MAX_PICTURE_INPUT_BYTES + 1];
         let err = picture_from_bytes(&huge).unwrap_err();
         assert!(err.to_string().contains("30.0 MB"), "{err}");
