@@ -93,6 +93,12 @@ pub fn picture_within(bytes: &[u8], fit: PictureFit) -> Result<PictureData> {
             ))
         }
     }
+    // A JPEG cut short (a download that stopped) decodes without complaint, the missing part
+    // grey: without its end marker it is refused. (The marker cannot occur inside the image
+    // data, which escapes every 0xFF byte.)
+    if reader.format() == Some(ImageFormat::Jpeg) && !bytes.windows(2).any(|w| w == [0xFF, 0xD9]) {
+        return Err(unreadable("it looks cut short (the JPEG has no end)"));
+    }
     let mut limits = image::Limits::default();
     limits.max_image_width = Some(MAX_INPUT_SIDE);
     limits.max_image_height = Some(MAX_INPUT_SIDE);
@@ -236,6 +242,19 @@ mod tests {
 
         let photo = picture_from_bytes(&noise(640, 480, false)).unwrap();
         assert_eq!((photo.width, photo.height), (640, 480));
+    }
+
+    #[test]
+    fn a_jpeg_cut_short_is_refused() {
+        let photo = picture_from_bytes(&noise(320, 200, false)).unwrap();
+        assert_eq!(photo.media_type, PictureType::Jpeg);
+        assert!(
+            picture_from_bytes(&photo.data).is_ok(),
+            "whole, it is taken"
+        );
+        let half = &photo.data[..photo.data.len() / 2];
+        let err = picture_from_bytes(half).unwrap_err();
+        assert!(err.to_string().contains("cut short"), "{err}");
     }
 
     #[test]

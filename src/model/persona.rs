@@ -46,10 +46,14 @@ pub struct Persona {
 }
 
 impl Persona {
-    /// Up to two initials for the persona's badge ("Priya Shah" → "PS").
+    /// Up to two initials for the persona's badge ("Priya Shah" → "PS"; a leading "The", "A"
+    /// or "An" is passed over: "The Okafor family" → "OF").
     pub fn initials(&self) -> String {
-        self.name
-            .split_whitespace()
+        let words: Vec<&str> = self.name.split_whitespace().collect();
+        let article = |w: &str| ["the", "a", "an"].contains(&w.to_lowercase().as_str());
+        let skip = usize::from(words.len() > 1 && article(words[0]));
+        words[skip..]
+            .iter()
             .filter_map(|w| w.chars().find(|c| c.is_alphanumeric()))
             .take(2)
             .flat_map(char::to_uppercase)
@@ -89,5 +93,11 @@ mod tests {
         assert_eq!(p("  élodie   de la Cour ").initials(), "ÉD");
         assert_eq!(p("(Business) traveller").initials(), "BT");
         assert_eq!(p("").initials(), "");
+        assert_eq!(p("The Okafor family").initials(), "OF");
+        assert_eq!(
+            p("An").initials(),
+            "A",
+            "a name that is only an article keeps it"
+        );
     }
 }

@@ -33,6 +33,8 @@ it("adds, reorders and names personas; says where one is used", async () => {
   expect(personaUsage(editor.doc, family.id).join()).toContain("an emotion line");
   expect(initials("Grace, travelling with a wheelchair")).toBe("GT");
   expect(initials("  élodie de la Cour")).toBe("ÉD");
+  expect(initials("The Okafor family")).toBe("OF");
+  expect(initials("An")).toBe("A");
 });
 
 it("a new line starts as the map's own and moves where a card is felt differently", async () => {

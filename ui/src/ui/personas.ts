@@ -17,8 +17,11 @@ const BADGE_COLOUR = "#334155";
 
 /** Up to two initials, as the core's `Persona::initials`. */
 export function initials(name: string): string {
-  return name
-    .split(/\s+/)
+  const words = name.split(/\s+/).filter(Boolean);
+  // A leading "The", "A" or "An" is passed over: "The Okafor family" → "OF".
+  const skip = words.length > 1 && ["the", "a", "an"].includes(words[0]!.toLowerCase()) ? 1 : 0;
+  return words
+    .slice(skip)
     .map((w) => [...w].find((c) => /[\p{L}\p{N}]/u.test(c)) ?? "")
     .filter(Boolean)
     .slice(0, 2)
