@@ -80,8 +80,8 @@ enum Command {
         /// a4, letter or a3.
         #[arg(long)]
         paper: Option<String>,
-        /// Comma-separated: cover, map, moments, touchpoints, room, measures, opportunities,
-        /// redesigns, comments (all but comments by default).
+        /// Comma-separated: cover, personas, map, moments, touchpoints, room, measures,
+        /// opportunities, redesigns, comments (all but comments by default).
         #[arg(long, value_delimiter = ',')]
         sections: Vec<String>,
         /// The day redesign status is judged on (default: today).
@@ -683,7 +683,7 @@ fn run(command: Command) -> Result<()> {
                     .map(|s| {
                         Section::parse(s).ok_or_else(|| {
                             Error::InvalidInput(format!(
-                                "unknown section {s:?} (cover, map, moments, touchpoints, room, measures, redesigns)"
+                                "unknown section {s:?} (cover, personas, map, moments, touchpoints, room, measures, opportunities, redesigns, comments)"
                             ))
                         })
                     })

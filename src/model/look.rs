@@ -47,6 +47,8 @@ impl Paper {
 #[serde(rename_all = "lowercase")]
 pub enum Section {
     Cover,
+    /// Who the journeys are drawn for: portraits, their words, goals, needs and pains.
+    Personas,
     Map,
     #[serde(rename = "moments")]
     MomentsOfTruth,
@@ -62,8 +64,9 @@ pub enum Section {
 }
 
 impl Section {
-    pub const ALL: [Section; 9] = [
+    pub const ALL: [Section; 10] = [
         Self::Cover,
+        Self::Personas,
         Self::Map,
         Self::MomentsOfTruth,
         Self::Touchpoints,
@@ -87,6 +90,7 @@ impl Section {
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Cover => "cover",
+            Self::Personas => "personas",
             Self::Map => "map",
             Self::MomentsOfTruth => "moments",
             Self::Touchpoints => "touchpoints",
@@ -101,6 +105,7 @@ impl Section {
     pub fn parse(s: &str) -> Option<Self> {
         match s.trim().to_ascii_lowercase().as_str() {
             "cover" => Some(Self::Cover),
+            "personas" | "persona" => Some(Self::Personas),
             "map" | "maps" => Some(Self::Map),
             "moments" | "moments-of-truth" => Some(Self::MomentsOfTruth),
             "touchpoints" => Some(Self::Touchpoints),

@@ -8,6 +8,7 @@ mod cover;
 mod maps;
 mod measures;
 mod opportunities;
+mod personas;
 mod proposal;
 mod room;
 mod tables;
@@ -75,6 +76,9 @@ struct Report<'a> {
 pub fn render(project: &Project, opts: &ReportOptions) -> Result<Vec<u8>> {
     let (doc, mut report) = Report::begin(project, opts)?;
     let wants = |s: Section| opts.sections.contains(&s);
+    if wants(Section::Personas) {
+        report.personas();
+    }
     if wants(Section::Map) {
         report.maps();
     }
@@ -200,6 +204,34 @@ fn jpeg_xobject(data: &[u8]) -> Option<(printpdf::ExternalXObject, u32, u32)> {
     Some((xobject, w, h))
 }
 
+/// A picture added to the document, with its pixel size: JPEG as it is, anything else as raw
+/// pixels. `None` when it cannot be decoded (a file edited by hand): left out, not fatal.
+fn picture_xobject(doc: &mut PdfDocument, data: &[u8]) -> Option<(printpdf::XObjectId, u32, u32)> {
+    if let Some((jpeg, w, h)) = jpeg_xobject(data) {
+        return Some((doc.add_xobject(&jpeg), w, h));
+    }
+    let rgba = image::load_from_memory(data).ok()?.to_rgba8();
+    let (w, h) = rgba.dimensions();
+    let raw = printpdf::RawImage {
+        pixels: printpdf::RawImageData::U8(rgba.into_raw()),
+        width: w as usize,
+        height: h as usize,
+        data_format: printpdf::RawImageFormat::RGBA8,
+        tag: Vec::new(),
+    };
+    Some((doc.add_image(&raw), w, h))
+}
+
+/// A circle as a 20-sided polygon (the page draws polygons, not arcs).
+fn disc(cx: f32, cy: f32, r: f32) -> Vec<(f32, f32)> {
+    (0..20)
+        .map(|i| {
+            let a = i as f32 / 20.0 * std::f32::consts::TAU;
+            (cx + r * a.cos(), cy + r * a.sin())
+        })
+        .collect()
+}
+
 impl<'a> Report<'a> {
     /// A new document with the report fonts embedded, and an empty report to draw into it.
     fn begin(project: &'a Project, opts: &'a ReportOptions) -> Result<(PdfDocument, Self)> {
@@ -229,21 +261,15 @@ impl<'a> Report<'a> {
         let pictures = project
             .pictures
             .iter()
-            .filter_map(|p| {
-                if let Some(jpeg) = jpeg_xobject(&p.data) {
-                    return Some((p.id, (doc.add_xobject(&jpeg.0), jpeg.1, jpeg.2)));
-                }
-                let rgba = image::load_from_memory(&p.data).ok()?.to_rgba8();
-                let (w, h) = rgba.dimensions();
-                let raw = printpdf::RawImage {
-                    pixels: printpdf::RawImageData::U8(rgba.into_raw()),
-                    width: w as usize,
-                    height: h as usize,
-                    data_format: printpdf::RawImageFormat::RGBA8,
-                    tag: Vec::new(),
-                };
-                Some((p.id, (doc.add_image(&raw), w, h)))
-            })
+            .map(|p| (p.id, &p.data))
+            // Personas' portraits too, by the persona's id (ids are unique across records).
+            .chain(
+                project
+                    .personas
+                    .iter()
+                    .filter_map(|x| Some((x.id, &x.picture.as_ref()?.data))),
+            )
+            .filter_map(|(id, data)| Some((id, picture_xobject(&mut doc, data)?)))
             .collect();
         let accent = match project.info.accent.as_str() {
             "" => DEFAULT_ACCENT,

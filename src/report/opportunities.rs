@@ -28,16 +28,6 @@ fn quadrant_fill(q: Quadrant) -> &'static str {
     }
 }
 
-/// A circle as a 20-sided polygon (the page draws polygons, not arcs).
-fn disc(cx: f32, cy: f32, r: f32) -> Vec<(f32, f32)> {
-    (0..20)
-        .map(|i| {
-            let a = i as f32 / 20.0 * std::f32::consts::TAU;
-            (cx + r * a.cos(), cy + r * a.sin())
-        })
-        .collect()
-}
-
 impl Report<'_> {
     pub(super) fn opportunities(&mut self) {
         let p = self.project;

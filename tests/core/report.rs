@@ -126,6 +126,7 @@ fn sample_report_is_complete_valid_and_small() {
         outline(&path),
         [
             "Cover",
+            "Personas",
             "Journey map: Check-in to boarding (as-is)",
             "Journey map: Check-in to boarding (to-be)",
             "Moments of truth",
@@ -149,8 +150,22 @@ fn sample_report_is_complete_valid_and_small() {
         text.contains("Stages 1–2 of 6: Prepare, Get to the airport"),
         "{text}"
     );
-    // The kiosk's photo goes in as its own JPEG bytes (DCT), not as raw pixels.
+    // Who the maps are for: each persona's words and the maps that follow them; Maya's portrait
+    // (a PNG) is on the page, the family's initials drawn.
+    assert!(
+        flat.contains("Maya,theregular")
+            && flat.contains("Ifthe")
+            && flat.contains("Maps:Check-intoboarding(as-is)(anemotionline)"),
+        "{text}"
+    );
     let images = tool("pdfimages", &["-list", path.to_str().unwrap()]);
+    assert!(
+        images
+            .lines()
+            .any(|l| l.split_whitespace().nth(3) == Some("256")),
+        "Maya's 256-pixel portrait: {images}"
+    );
+    // The kiosk's photo goes in as its own JPEG bytes (DCT), not as raw pixels.
     let kiosk = images
         .lines()
         .find(|l| l.split_whitespace().nth(3) == Some("320"))
@@ -377,6 +392,32 @@ fn hebrew_arabic_korean_and_emoji_print_and_extract_in_logical_order() {
         fonts.contains("Symbola"),
         "emoji from the symbol font: {fonts}"
     );
+}
+
+#[test]
+fn many_personas_flow_over_pages_without_cutting_one() {
+    let dir = temp();
+    let mut project = sample();
+    let template = project.personas[1].clone();
+    for i in 0..14 {
+        let mut p = template.clone();
+        p.id = journeymap::model::new_id();
+        p.name = format!("Segment {i:02}");
+        p.position = 10 + i;
+        p.needs = "Seats together by default, help with the bags and the buggy. ".repeat(4);
+        project.personas.push(p);
+    }
+    let mut opts = options(Paper::A4);
+    opts.sections = vec![journeymap::model::Section::Personas];
+    let path = dir.path().join("personas.pdf");
+    journeymap::report::write(&project, &opts, &path).unwrap();
+    let text = tool("pdftotext", &["-layout", path.to_str().unwrap(), "-"]);
+    assert!(text.contains("Personas (continued)"), "{text}");
+    assert!(pages(&path) >= 2);
+    for i in 0..14 {
+        let name = format!("Segment {i:02}");
+        assert_eq!(text.matches(&name).count(), 1, "{name} printed once, whole");
+    }
 }
 
 #[test]

@@ -3,4 +3,4 @@
 /**
  * A part of the report a manager can leave out.
  */
-export type Section = "cover" | "map" | "moments" | "touchpoints" | "redesigns" | "measures" | "room" | "opportunities" | "comments";
+export type Section = "cover" | "personas" | "map" | "moments" | "touchpoints" | "redesigns" | "measures" | "room" | "opportunities" | "comments";

@@ -13,6 +13,7 @@ import { h } from "./dom";
 
 export const REPORT_SECTIONS: Array<[Section, string]> = [
   ["cover", "Cover"],
+  ["personas", "Personas: portraits, their words, goals, needs, pains"],
   ["map", "Journey maps"],
   ["moments", "Moments of truth"],
   ["touchpoints", "Touchpoints table"],

@@ -1092,6 +1092,7 @@ tests["Export PDF: choose paper and sections, see it written, open it"] = async 
   const r = await page.evaluate(() => window.__TAURI_MOCK__.reports[0]);
   assert(r.path === "/home/manager/Northwind report.pdf" && r.paper === "a3", `exported ${JSON.stringify(r)}`);
   assert(!r.sections.includes("touchpoints") && r.sections.includes("map"), "the chosen sections were sent");
+  assert(r.sections.includes("personas"), "the personas page is offered and on by default");
   assert(await page.isVisible("text=Written: /home/manager/Northwind report.pdf (79 KB)"), "the dialog says where");
   await page.click("button[name=openReport]");
   assert((await page.evaluate(() => window.__TAURI_MOCK__.opened)) === 1, "Open asked the shell to open it");
