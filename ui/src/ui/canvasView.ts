@@ -140,6 +140,8 @@ export class CanvasView {
    * was drawn, which then had the default size and was drawn twice more. */
   private measure(): boolean {
     const r = this.root.getBoundingClientRect();
+    // Not laid out (another view is showing): measured when it is.
+    if (r.width === 0 || r.height === 0) return false;
     const dpr = window.devicePixelRatio || 1;
     const width = Math.max(1, Math.round(r.width * dpr));
     const height = Math.max(1, Math.round(r.height * dpr));
