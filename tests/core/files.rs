@@ -530,6 +530,26 @@ fn card_pictures_round_trip_go_with_their_card_and_keep_within_limits() {
             .unwrap_err();
         assert_eq!(err.code(), ErrorCode::InvalidProject, "{err}");
     }
+    // Replacing it in one change (a new picture put, the old one deleted: what the app sends)
+    // is written, though both rows name the same card for a moment.
+    let replaced = Picture {
+        id: journeymap::model::new_id(),
+        ..kiosk.clone()
+    };
+    let changes = Changes {
+        put: vec![Record::Picture(replaced.clone())],
+        delete: vec![RecordRef {
+            kind: RecordKind::Picture,
+            id: kiosk.id,
+        }],
+    };
+    project.apply(&changes);
+    file.apply(&changes).unwrap();
+    assert_eq!(
+        &ProjectFile::read(&path).unwrap(),
+        &project.clone().canonical()
+    );
+    let kiosk = replaced;
     // Deleting the card deletes its picture, on disk as in memory.
     let top: Vec<_> = project
         .top_touchpoints

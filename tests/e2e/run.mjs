@@ -545,9 +545,20 @@ await test("a picture copied in another program pastes onto a card (the system c
   await wd("POST", `/session/${s.id}/element/${await s.find(".picture-paste")}/value`, { text: "\uE009v\uE000" });
   await s.waitFor(`return [...window.journeymap.editor.doc.tables.picture.values()].some((p) => p.touchpointId === ${JSON.stringify(card)})`, "the pasted picture");
   await s.waitFor(`return document.querySelector("[data-save-state=saved]") !== null`, "autosave");
+  // Pasting again replaces it (one picture per card) and is saved too.
+  const first = await s.run(`return [...window.journeymap.editor.doc.tables.picture.values()].find((p) => p.touchpointId === ${JSON.stringify(card)}).id`);
+  await wd("POST", `/session/${s.id}/element/${await s.find(".picture-paste")}/value`, { text: "\uE009v\uE000" });
+  await s.waitFor(
+    `return [...window.journeymap.editor.doc.tables.picture.values()].some((p) => p.touchpointId === ${JSON.stringify(card)} && p.id !== ${JSON.stringify(first)})`,
+    "the replacing picture",
+  );
+  await sleep(1500);
+  await s.waitFor(`return document.querySelector("[data-save-state=saved]") !== null`, "autosave of the replacement");
   screenshot("pasted-picture.png");
   await wd("DELETE", `/session/${s.id}`);
-  const saved = JSON.parse(execFileSync(cli, ["export-json", file, "-o", "-"]).toString()).project.pictures.find((p) => p.touchpointId === card);
+  const all = JSON.parse(execFileSync(cli, ["export-json", file, "-o", "-"]).toString()).project.pictures.filter((p) => p.touchpointId === card);
+  if (all.length !== 1 || all[0].id === first) throw new Error(`the file holds ${all.length} pictures for the card, first replaced: ${all[0]?.id !== first}`);
+  const saved = all[0];
   if (!saved || saved.width !== 300 || saved.height !== 200) throw new Error(`the file holds ${JSON.stringify(saved && { ...saved, data: "…" })}`);
 });
 

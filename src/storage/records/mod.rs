@@ -9,7 +9,7 @@ mod opportunities;
 mod pictures;
 mod workflow;
 
-use crate::model::{Changes, Id, Project, Record, RecordKind};
+use crate::model::{Changes, Id, Project, Record, RecordKind, RecordRef};
 use chrono::NaiveDate;
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use rusqlite::{Connection, Row};
@@ -127,17 +127,29 @@ fn index_of<T>(items: &[T], id: impl Fn(&T) -> Id) -> std::collections::HashMap<
 /// Writes a change set. The caller owns the transaction; foreign keys are deferred to its commit,
 /// and puts go parents-first, deletes children-first, so order inside the set does not matter.
 pub(crate) fn write(conn: &Connection, changes: &Changes) -> rusqlite::Result<()> {
+    let delete = |r: &RecordRef| -> rusqlite::Result<usize> {
+        conn.prepare_cached(&format!("DELETE FROM {} WHERE id = ?1", table(r.kind)))?
+            .execute([sql(r.id)])
+    };
+    // A card's picture replaced in one change (the new one put, the old one deleted) would meet
+    // the one-picture-per-card key while the old row is still there. Nothing hangs on a picture
+    // (no cascade can reach a record being put), so deleted pictures go first.
+    let (early, mut late): (Vec<RecordRef>, Vec<RecordRef>) = changes
+        .delete
+        .iter()
+        .cloned()
+        .partition(|r| r.kind == RecordKind::Picture);
+    for r in &early {
+        delete(r)?;
+    }
     let mut puts: Vec<&Record> = changes.put.iter().collect();
     puts.sort_by_key(|r| r.kind());
     for record in puts {
         put(conn, record)?;
     }
-    let mut deletes = changes.delete.clone();
-    deletes.sort_by_key(|r| std::cmp::Reverse(r.kind));
-    for r in deletes {
-        let table = table(r.kind);
-        conn.prepare_cached(&format!("DELETE FROM {table} WHERE id = ?1"))?
-            .execute([sql(r.id)])?;
+    late.sort_by_key(|r| std::cmp::Reverse(r.kind));
+    for r in &late {
+        delete(r)?;
     }
     Ok(())
 }
