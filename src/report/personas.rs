@@ -151,7 +151,14 @@ impl Report<'_> {
             }
         };
         para(&persona.context, None, MUTED, 2.0);
-        para(&persona.quote, None, INK, 4.0);
+        // Their words, in quotation marks if they were typed without (there is no italic).
+        let quote = persona.quote.trim();
+        let quoted = ['“', '"', '«', '„', '\''];
+        if !quote.is_empty() && !quote.starts_with(quoted) {
+            para(&format!("“{quote}”"), None, INK, 4.0);
+        } else {
+            para(quote, None, INK, 4.0);
+        }
         para(&persona.goals, Some("Goals"), INK, 4.0);
         para(&persona.needs, Some("Needs"), INK, 2.0);
         para(&persona.pains, Some("Pains"), INK, 2.0);
@@ -169,12 +176,11 @@ impl Report<'_> {
                 }
             })
             .collect();
-        let maps = if maps.is_empty() {
-            "on no map yet".to_owned()
+        if maps.is_empty() {
+            para("Not on any map yet", None, MUTED, 4.0);
         } else {
-            maps.join("; ")
-        };
-        para(&maps, Some("Maps"), MUTED, 4.0);
+            para(&maps.join("; "), Some("Maps"), MUTED, 4.0);
+        }
         out
     }
 }

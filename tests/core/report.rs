@@ -405,6 +405,7 @@ fn many_personas_flow_over_pages_without_cutting_one() {
         p.name = format!("Segment {i:02}");
         p.position = 10 + i;
         p.needs = "Seats together by default, help with the bags and the buggy. ".repeat(4);
+        p.quote = format!("Quote number {i}");
         project.personas.push(p);
     }
     let mut opts = options(Paper::A4);
@@ -413,6 +414,10 @@ fn many_personas_flow_over_pages_without_cutting_one() {
     journeymap::report::write(&project, &opts, &path).unwrap();
     let text = tool("pdftotext", &["-layout", path.to_str().unwrap(), "-"]);
     assert!(text.contains("Personas (continued)"), "{text}");
+    assert!(
+        text.contains("“Quote number 3”"),
+        "words typed without quotation marks get them: {text}"
+    );
     assert!(pages(&path) >= 2);
     for i in 0..14 {
         let name = format!("Segment {i:02}");
