@@ -90,6 +90,20 @@ impl Page {
         self.ops.push(self.rect_op(x, y, w, h, PaintMode::Clip));
     }
 
+    /// Restricts drawing to a polygon (a portrait's disc) until the matching
+    /// [`Page::end_clip`].
+    pub(crate) fn clip_polygon(&mut self, points: &[(f32, f32)]) {
+        self.ops.push(Op::SaveGraphicsState);
+        let points = self.path(points);
+        self.ops.push(Op::DrawPolygon {
+            polygon: Polygon {
+                rings: vec![PolygonRing { points }],
+                mode: PaintMode::Clip,
+                winding_order: WindingOrder::NonZero,
+            },
+        });
+    }
+
     pub(crate) fn end_clip(&mut self) {
         self.ops.push(Op::RestoreGraphicsState);
     }

@@ -222,11 +222,13 @@ fn picture_xobject(doc: &mut PdfDocument, data: &[u8]) -> Option<(printpdf::XObj
     Some((doc.add_image(&raw), w, h))
 }
 
-/// A circle as a 20-sided polygon (the page draws polygons, not arcs).
+/// A circle as a polygon (the page draws polygons, not arcs).
 fn disc(cx: f32, cy: f32, r: f32) -> Vec<(f32, f32)> {
-    (0..20)
+    // Enough sides that a large disc (a portrait) does not show its corners.
+    let sides = (r * 1.5).clamp(20.0, 72.0) as usize;
+    (0..sides)
         .map(|i| {
-            let a = i as f32 / 20.0 * std::f32::consts::TAU;
+            let a = i as f32 / sides as f32 * std::f32::consts::TAU;
             (cx + r * a.cos(), cy + r * a.sin())
         })
         .collect()

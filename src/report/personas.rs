@@ -5,7 +5,7 @@
 use super::*;
 use crate::model::{Persona, Picture};
 
-/// The portrait's side, in points.
+/// The portrait's diameter, in points.
 const PORTRAIT: f32 = 64.0;
 /// Text size of a persona's fields.
 const SIZE: f32 = 8.5;
@@ -95,7 +95,13 @@ impl Report<'_> {
                     height: pic.height,
                     data: Vec::new(),
                 };
-                page.picture(&placed, x, y, PORTRAIT, PORTRAIT);
+                // Round, as on screen: the picture fills the disc (cropped, not fitted).
+                let r = PORTRAIT / 2.0;
+                let scale = PORTRAIT / pic.width.min(pic.height).max(1) as f32;
+                let (w, h) = (pic.width as f32 * scale, pic.height as f32 * scale);
+                page.clip_polygon(&disc(x + r, y + r, r));
+                page.picture(&placed, x + r - w / 2.0, y + r - h / 2.0, w, h);
+                page.end_clip();
                 return;
             }
         }
