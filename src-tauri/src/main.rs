@@ -463,6 +463,12 @@ fn export_proposal(
         .inspect(|_| *last.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(path))
 }
 
+/// The open project's feedback, which opening it left out (the window asks when a view needs it).
+#[tauri::command]
+fn project_feedback(state: State<'_, Workspace>) -> Result<Response, Error> {
+    session(&state).feedback_json().map(Response::new)
+}
+
 /// The dashboard's figures for one map (every map when `None`) on the UI's `today`.
 #[tauri::command]
 fn dashboard(
@@ -650,6 +656,7 @@ fn main() {
             export_proposal,
             open_report,
             dashboard,
+            project_feedback,
             preview_feedback_csv,
             read_feedback_csv,
             export_csv,

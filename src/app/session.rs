@@ -16,11 +16,17 @@ use ts_rs::TS;
 /// What the UI learns after opening or creating a file.
 // It borrows the session's own copy of the project: cloning a 10,000-card project only to send it
 // to the window left the app holding 5 MB more heap for as long as it ran (docs/performance.md).
-#[derive(Debug, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
+// The project's feedback is left out: a third of a large project's JSON, which only the feedback
+// list, the opportunities' evidence and a deletion's undo need. The window asks for it then
+// (`Session::feedback_json`), so a map opens sooner and the window holds less.
+#[derive(Debug, TS)]
+#[ts(rename_all = "camelCase")]
 pub struct OpenedProject<'a> {
     pub path: String,
+    /// The project, its `feedback` empty.
     pub project: &'a Project,
+    /// How many feedback items the project holds, left out of `project` (0: nothing to fetch).
+    pub feedback_left_out: u32,
 }
 
 impl OpenedProject<'_> {
@@ -28,6 +34,94 @@ impl OpenedProject<'_> {
     pub fn to_json(&self) -> String {
         // Every field is a plain struct, string-keyed map or list: serializing cannot fail.
         serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+impl Serialize for OpenedProject<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut o = s.serialize_struct("OpenedProject", 3)?;
+        o.serialize_field("path", &self.path)?;
+        o.serialize_field("project", &WithoutFeedback::of(self.project))?;
+        o.serialize_field("feedbackLeftOut", &self.feedback_left_out)?;
+        o.end()
+    }
+}
+
+/// A project serialized as `Project` is, with no feedback. Every field of `Project` is listed:
+/// a test reads the JSON back as a `Project` and compares it with the original.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct WithoutFeedback<'a> {
+    info: &'a crate::model::ProjectInfo,
+    personas: &'a [crate::model::Persona],
+    maps: &'a [crate::model::JourneyMap],
+    stages: &'a [crate::model::Stage],
+    lanes: &'a [crate::model::Lane],
+    touchpoints: &'a [crate::model::Touchpoint],
+    connectors: &'a [crate::model::Connector],
+    notes: &'a [crate::model::Note],
+    stories: &'a [crate::model::Story],
+    calendar: &'a crate::model::WorkCalendar,
+    redesign_template: &'a [crate::model::PhaseTemplate],
+    redesigns: &'a [crate::model::Redesign],
+    kpis: &'a [crate::model::Kpi],
+    top_touchpoints: &'a [Id],
+    feedback: [(); 0],
+    customer_periods: &'a [crate::model::CustomerPeriod],
+    pillars: &'a [crate::model::PillarScore],
+    opportunities: &'a [crate::model::Opportunity],
+    comments: &'a [crate::model::Comment],
+    pictures: &'a [crate::model::Picture],
+}
+
+impl<'a> WithoutFeedback<'a> {
+    fn of(p: &'a Project) -> Self {
+        // Destructured so that a field added to `Project` fails to compile here until it is sent.
+        let Project {
+            info,
+            personas,
+            maps,
+            stages,
+            lanes,
+            touchpoints,
+            connectors,
+            notes,
+            stories,
+            calendar,
+            redesign_template,
+            redesigns,
+            kpis,
+            top_touchpoints,
+            feedback: _,
+            customer_periods,
+            pillars,
+            opportunities,
+            comments,
+            pictures,
+        } = p;
+        WithoutFeedback {
+            info,
+            personas,
+            maps,
+            stages,
+            lanes,
+            touchpoints,
+            connectors,
+            notes,
+            stories,
+            calendar,
+            redesign_template,
+            redesigns,
+            kpis,
+            top_touchpoints,
+            feedback: [],
+            customer_periods,
+            pillars,
+            opportunities,
+            comments,
+            pictures,
+        }
     }
 }
 
@@ -123,6 +217,7 @@ impl Session {
         Ok(OpenedProject {
             path: self.path().unwrap_or_default().display().to_string(),
             project,
+            feedback_left_out: u32::try_from(project.feedback.len()).unwrap_or(u32::MAX),
         })
     }
 
@@ -218,6 +313,13 @@ impl Session {
         }
     }
 
+    /// The open project's feedback as JSON: what `OpenedProject` leaves out, asked for by the
+    /// window when a view needs it.
+    pub fn feedback_json(&self) -> Result<String> {
+        // A list of plain structs: serializing cannot fail.
+        Ok(serde_json::to_string(&self.open_project()?.feedback).unwrap_or_default())
+    }
+
     /// The open project, or an error saying none is.
     pub fn open_project(&self) -> Result<&Project> {
         self.project()
@@ -283,7 +385,20 @@ mod tests {
         let opened = again.open(&path).unwrap();
         let json: serde_json::Value = serde_json::from_str(&opened.to_json()).unwrap();
         assert_eq!(json["path"], path.display().to_string());
-        let opened: Project = serde_json::from_value(json["project"].clone()).unwrap();
+        // The window gets the project without its feedback, told how much there is, and asks
+        // for it separately.
+        assert!(!project.feedback.is_empty());
+        assert_eq!(json["feedbackLeftOut"], project.feedback.len());
+        let sent: Project = serde_json::from_value(json["project"].clone()).unwrap();
+        assert!(sent.feedback.is_empty());
+        let feedback: Vec<crate::model::Feedback> =
+            serde_json::from_str(&again.feedback_json().unwrap()).unwrap();
+        let opened = Project { feedback, ..sent };
+        assert_eq!(
+            &opened,
+            again.open_project().unwrap(),
+            "nothing else is left out"
+        );
         assert!(opened
             .touchpoints
             .iter()

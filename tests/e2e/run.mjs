@@ -252,6 +252,15 @@ await test("dashboard: the core's figures, a pillar scored, feedback CSV read an
   const tiles = await s.run(`return Object.fromEntries([...document.querySelectorAll(".tile")].map(t => [t.dataset.tile, t.querySelector("strong").textContent]))`);
   if (tiles.met !== String(cliFigures.kpiCounts.met) || tiles.missed !== String(cliFigures.kpiCounts.missed)) throw new Error(`tiles ${JSON.stringify(tiles)} vs CLI ${JSON.stringify(cliFigures.kpiCounts)}`);
   screenshot("dashboard.png");
+  // Feedback is left out when the project opens, and fetched for the Feedback tab's list.
+  if (await s.run("return window.journeymap.editor.doc.feedbackLoaded")) throw new Error("the feedback came with the project");
+  await click("button[data-tab=feedback]");
+  await s.waitFor(`return document.querySelectorAll("table[name=feedback] tbody tr").length > 0`, "the feedback list");
+  const listed = await s.run(`return document.querySelectorAll("table[name=feedback] tbody tr").length`);
+  const shownMap = await s.run("return window.journeymap.editor.mapId");
+  execFileSync(cli, ["export-json", project, "-o", join(work, "feedback-count.json")], { stdio: "pipe" });
+  const inFile = JSON.parse(readFileSync(join(work, "feedback-count.json"), "utf8")).project.feedback.filter((f) => f.mapId === shownMap).length;
+  if (listed !== inFile) throw new Error(`the list shows ${listed} items, the file holds ${inFile} for the map`);
   await click("button[data-tab=pillars]");
   await s.waitFor(`return !!document.querySelector("select[name=score-investments]")`, "the pillar scores");
   await s.run(`const sel = document.querySelector("select[name=score-investments]"); sel.value = "5"; sel.dispatchEvent(new Event("change"));`);

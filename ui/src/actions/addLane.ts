@@ -52,11 +52,13 @@ export const addLane: Action = {
 };
 
 /** Deleting a lane closes the gap it leaves. */
-export function deleteLane(editor: Editor, laneId: string): void {
-  const row = editor.grid.rows.find((r) => r.lane.id === laneId);
-  if (!row) return;
-  const removal = deletion(editor.doc, [{ kind: "lane", id: laneId }]);
-  const shift = shiftAfter(editor.doc, editor.mapId, "y", row.y + row.height, -row.height);
-  // The removal goes last so that its deletions win over any shift of the same records.
-  editor.commit(squash(shift, removal), "Delete lane");
+export function deleteLane(editor: Editor, laneId: string): Promise<void> {
+  return editor.withFeedback(() => {
+    const row = editor.grid.rows.find((r) => r.lane.id === laneId);
+    if (!row) return;
+    const removal = deletion(editor.doc, [{ kind: "lane", id: laneId }]);
+    const shift = shiftAfter(editor.doc, editor.mapId, "y", row.y + row.height, -row.height);
+    // The removal goes last so that its deletions win over any shift of the same records.
+    editor.commit(squash(shift, removal), "Delete lane");
+  });
 }

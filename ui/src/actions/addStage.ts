@@ -39,11 +39,13 @@ export const addStage: Action = {
 };
 
 /** Deleting a stage closes the gap it leaves. */
-export function deleteStage(editor: Editor, stageId: string): void {
-  const column = editor.grid.columns.find((c) => c.stage.id === stageId);
-  if (!column) return;
-  const removal = deletion(editor.doc, [{ kind: "stage", id: stageId }]);
-  const shift = shiftAfter(editor.doc, editor.mapId, "x", column.x + column.width, -column.width);
-  // The removal goes last so that its deletions win over any shift of the same records.
-  editor.commit(squash(shift, removal), "Delete stage");
+export function deleteStage(editor: Editor, stageId: string): Promise<void> {
+  return editor.withFeedback(() => {
+    const column = editor.grid.columns.find((c) => c.stage.id === stageId);
+    if (!column) return;
+    const removal = deletion(editor.doc, [{ kind: "stage", id: stageId }]);
+    const shift = shiftAfter(editor.doc, editor.mapId, "x", column.x + column.width, -column.width);
+    // The removal goes last so that its deletions win over any shift of the same records.
+    editor.commit(squash(shift, removal), "Delete stage");
+  });
 }

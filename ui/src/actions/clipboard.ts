@@ -8,7 +8,7 @@ import type { ProjectRecord } from "../bindings/ProjectRecord";
 import type { Editor } from "../editor/editor";
 import { recordOf } from "../model/doc";
 import { newId } from "../model/ids";
-import { deletion } from "../model/ops";
+import { cascadesToFeedback, deletion } from "../model/ops";
 import { cellOf } from "../editor/arrange";
 import type { Action } from "./types";
 
@@ -95,8 +95,10 @@ export const cut: Action = {
       ...e.selectedTouchpoints().map((t) => ({ kind: "touchpoint" as const, id: t.id })),
       ...e.selectedNotes().map((n) => ({ kind: "note" as const, id: n.id })),
     ];
-    e.commit(deletion(e.doc, refs), "Cut");
-    e.clearSelection();
+    void e.withFeedback(() => {
+      e.commit(deletion(e.doc, refs), "Cut");
+      e.clearSelection();
+    }, cascadesToFeedback(refs));
   },
 };
 

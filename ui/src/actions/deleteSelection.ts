@@ -2,7 +2,7 @@
 // or lane (with its cards, closing the gap).
 
 import type { RecordRef } from "../bindings/RecordRef";
-import { deletion } from "../model/ops";
+import { cascadesToFeedback, deletion } from "../model/ops";
 import type { Editor } from "../editor/editor";
 import { deleteStage } from "./addStage";
 import { deleteLane } from "./addLane";
@@ -15,8 +15,8 @@ export const deleteSelection: Action = {
   enabled: (e) => e.selection.size > 0 || e.focus?.kind === "stage" || e.focus?.kind === "lane",
   perform: (e: Editor) => {
     if (e.selection.size === 0 && e.focus) {
-      if (e.focus.kind === "stage") deleteStage(e, e.focus.id);
-      else if (e.focus.kind === "lane") deleteLane(e, e.focus.id);
+      if (e.focus.kind === "stage") void deleteStage(e, e.focus.id);
+      else if (e.focus.kind === "lane") void deleteLane(e, e.focus.id);
       return;
     }
     const refs: RecordRef[] = [];
@@ -24,7 +24,9 @@ export const deleteSelection: Action = {
       const shape = e.shape(id);
       if (shape) refs.push({ kind: shape.kind, id });
     }
-    e.commit(deletion(e.doc, refs), refs.length === 1 ? "Delete item" : `Delete ${refs.length} items`);
-    e.clearSelection();
+    void e.withFeedback(() => {
+      e.commit(deletion(e.doc, refs), refs.length === 1 ? "Delete item" : `Delete ${refs.length} items`);
+      e.clearSelection();
+    }, cascadesToFeedback(refs));
   },
 };

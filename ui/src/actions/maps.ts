@@ -92,17 +92,19 @@ export function renameMap(e: Editor, name: string, mapId = e.mapId): void {
 }
 
 /** Deletes a map and everything on it (one undo brings it all back); shows the next map. */
-export function deleteMap(e: Editor, mapId = e.mapId): void {
-  const map = e.doc.get("map", mapId);
-  if (!map) return;
-  const changes: Changes = deletion(e.doc, [{ kind: "map", id: mapId }]);
-  e.commit(changes, `Delete map “${map.name}”`);
-  const next = e.doc.mapsInOrder()[0];
-  if (next) e.setMap(next.id);
-  else {
-    e.mapId = "";
-    e.notify();
-  }
+export function deleteMap(e: Editor, mapId = e.mapId): Promise<void> {
+  return e.withFeedback(() => {
+    const map = e.doc.get("map", mapId);
+    if (!map) return;
+    const changes: Changes = deletion(e.doc, [{ kind: "map", id: mapId }]);
+    e.commit(changes, `Delete map “${map.name}”`);
+    const next = e.doc.mapsInOrder()[0];
+    if (next) e.setMap(next.id);
+    else {
+      e.mapId = "";
+      e.notify();
+    }
+  });
 }
 
 /** What a map holds, for the question before deleting it. */

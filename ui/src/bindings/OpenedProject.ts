@@ -4,4 +4,12 @@ import type { Project } from "./Project";
 /**
  * What the UI learns after opening or creating a file.
  */
-export type OpenedProject = { path: string, project: Project, };
+export type OpenedProject = { path: string, 
+/**
+ * The project, its `feedback` empty.
+ */
+project: Project, 
+/**
+ * How many feedback items the project holds, left out of `project` (0: nothing to fetch).
+ */
+feedbackLeftOut: number, };

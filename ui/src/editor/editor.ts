@@ -86,6 +86,10 @@ export class Editor {
     | undefined;
   private indexSoon: ReturnType<typeof setTimeout> | undefined;
   private gridCache: { key: string; grid: MapGrid } | undefined;
+  /** The fetch of the feedback the opened project left out, while it runs. */
+  private feedbackLoading: Promise<void> | undefined;
+  /** Told when the feedback could not be fetched (what waited for it did not happen). */
+  onFeedbackFailed: ((error: AppError) => void) | undefined;
 
   constructor(
     readonly backend: Backend,
@@ -109,7 +113,8 @@ export class Editor {
 
   /** Shows a freshly opened project. Not recorded in history; clears undo. */
   load(opened: OpenedProject): void {
-    this.doc = Doc.fromProject(opened.project);
+    this.doc = Doc.fromProject(opened.project, opened.feedbackLeftOut);
+    this.feedbackLoading = undefined;
     this.path = opened.path;
     this.history.clear();
     this.selection.clear();
@@ -121,6 +126,47 @@ export class Editor {
     this.mapId = this.doc.mapsInOrder()[0]?.id ?? "";
     this.cache = undefined;
     this.zoomToFit();
+  }
+
+  /** Fetches the feedback the opened project left out (once); resolves when the doc holds it. */
+  loadFeedback(): Promise<void> {
+    if (this.doc.feedbackLoaded) return Promise.resolve();
+    if (this.feedbackLoading) return this.feedbackLoading;
+    const doc = this.doc;
+    const loading: Promise<void> = this.backend.projectFeedback().then(
+      (items) => {
+        if (this.feedbackLoading === loading) this.feedbackLoading = undefined;
+        // Another project opened meanwhile: this feedback is not its.
+        if (this.doc !== doc) return;
+        doc.takeFeedback(items);
+        this.notify();
+      },
+      (e: unknown) => {
+        if (this.feedbackLoading === loading) this.feedbackLoading = undefined;
+        throw AppError.from(e);
+      },
+    );
+    this.feedbackLoading = loading;
+    return loading;
+  }
+
+  /**
+   * Runs `work` once the doc holds the project's feedback: at once when it does, or after
+   * fetching it (a deletion reaching feedback must list it, or undo could not put it back).
+   * `needed` false runs it at once regardless. A failed fetch runs nothing and is reported.
+   */
+  withFeedback(work: () => void, needed = true): Promise<void> {
+    if (!needed || this.doc.feedbackLoaded) {
+      work();
+      return Promise.resolve();
+    }
+    const doc = this.doc;
+    return this.loadFeedback().then(
+      () => {
+        if (this.doc === doc) work();
+      },
+      (e: unknown) => this.onFeedbackFailed?.(AppError.from(e)),
+    );
   }
 
   // ---- editing --------------------------------------------------------------------------------

@@ -105,13 +105,28 @@ export class MemoryBackend implements Backend {
     this.file = Doc.fromProject(structuredClone(project));
   }
 
+  /** What the core sends on opening: the project without its feedback, and how much there is. */
+  private opened(path: string): OpenedProject {
+    const project = structuredClone(this.file.toProject());
+    const feedbackLeftOut = project.feedback.length;
+    return { path, project: { ...project, feedback: [] }, feedbackLeftOut };
+  }
+
+  async projectFeedback(): Promise<Feedback[]> {
+    this.feedbackFetches++;
+    return structuredClone([...this.file.tables.feedback.values()]);
+  }
+
+  /** How many times the editor fetched the project's feedback. */
+  feedbackFetches = 0;
+
   async openStartup(): Promise<OpenedProject> {
-    return { path: this.path, project: structuredClone(this.file.toProject()) };
+    return this.opened(this.path);
   }
 
   async open(path: string): Promise<OpenedProject> {
     if (!path.endsWith(".journey")) throw new AppError("not-a-project-file", `${path} is not a Journeymap project file`);
-    return { path, project: structuredClone(this.file.toProject()) };
+    return this.opened(path);
   }
 
   async create(path: string, name: string): Promise<OpenedProject> {
@@ -139,7 +154,7 @@ export class MemoryBackend implements Backend {
     };
     this.file = Doc.fromProject(project);
     this.file.apply(starterMap("As-is journey", "asIs", 0));
-    return { path, project: this.file.toProject() };
+    return this.opened(path);
   }
 
   /** Templates saved in this backend's "folder", by key. */
@@ -152,7 +167,7 @@ export class MemoryBackend implements Backend {
     const project: Project = structuredClone(source);
     project.info = { ...project.info, name };
     this.file = Doc.fromProject(project);
-    return { path, project: this.file.toProject() };
+    return this.opened(path);
   }
 
   async listTemplates(): Promise<TemplateList> {
@@ -375,12 +390,12 @@ export class MemoryBackend implements Backend {
     const found = this.backups.find((b) => b.entry.path === path);
     if (!found) throw new AppError("invalid-input", `${path} is not one of this project's backups`);
     this.file = Doc.fromProject(structuredClone(found.project));
-    return { path: this.path, project: structuredClone(found.project) };
+    return this.opened(this.path);
   }
 
   async saveAs(path: string): Promise<OpenedProject> {
     this.path = path;
-    return { path, project: structuredClone(this.file.toProject()) };
+    return this.opened(path);
   }
 }
 
@@ -390,6 +405,9 @@ export async function sampleEditor(): Promise<{ editor: Editor; backend: MemoryB
   const editor = new Editor(backend, 0);
   editor.setViewport(1400, 900);
   editor.load(await backend.openStartup());
+  // Most tests edit a project as it is once a view has fetched its feedback; the tests of the
+  // time before that (editor.test.ts) load it themselves.
+  await editor.loadFeedback();
   return { editor, backend };
 }
 

@@ -56,6 +56,8 @@ export interface Backend {
   pictureFromData(data: string, use?: PictureUse): Promise<PictureData>;
   /** The picture on the system clipboard (a paste that carried no image file). */
   pictureFromClipboard(use?: PictureUse): Promise<PictureData>;
+  /** The open project's feedback, which opening it left out (`feedbackLeftOut` items). */
+  projectFeedback(): Promise<Feedback[]>;
   apply(changes: Changes): Promise<Summary>;
   saveAs(path: string): Promise<OpenedProject>;
   /** Writes the PDF report to `path`; resolves to its size in bytes. */

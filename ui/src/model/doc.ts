@@ -127,13 +127,23 @@ export class Doc {
   readonly tables: Tables = emptyTables();
   /** Bumped on every change; renderers cache by it. */
   version = 0;
+  /**
+   * False while the project's feedback is still only in the core: opening a project leaves it
+   * out (a third of a large project), and the views that list it or cascade to it fetch it first
+   * (`Editor.withFeedback`), then hand it over with `takeFeedback`.
+   */
+  feedbackLoaded = true;
+  /** Feedback put or deleted here while it was not loaded: this side's version of those wins. */
+  private readonly feedbackTouched = new Set<string>();
 
   constructor(info: ProjectInfo) {
     this.info = info;
   }
 
-  static fromProject(p: Project): Doc {
+  /** The document of an opened project; `feedbackLeftOut` items of its feedback are to come. */
+  static fromProject(p: Project, feedbackLeftOut = 0): Doc {
     const doc = new Doc(p.info);
+    doc.feedbackLoaded = feedbackLeftOut === 0;
     doc.calendar = p.calendar;
     doc.template = p.redesignTemplate;
     doc.topTouchpoints = p.topTouchpoints;
@@ -211,6 +221,23 @@ export class Doc {
       else (this.tables[r.kind] as Map<string, unknown>).set(r.record.id, r.record);
     }
     for (const d of changes.delete) this.tables[d.kind].delete(d.id);
+    if (!this.feedbackLoaded) {
+      for (const r of changes.put) if (r.kind === "feedback") this.feedbackTouched.add(r.record.id);
+      for (const d of changes.delete) if (d.kind === "feedback") this.feedbackTouched.add(d.id);
+    }
+    this.version++;
+  }
+
+  /**
+   * Takes in the feedback the core held back when the project opened. What was added or deleted
+   * here meanwhile (an import, a live-room contribution, an undo) stays as it is here: the
+   * autosave queue brings the file to this side's state, not the other way round.
+   */
+  takeFeedback(items: readonly Feedback[]): void {
+    if (this.feedbackLoaded) return;
+    for (const f of items) if (!this.feedbackTouched.has(f.id)) this.tables.feedback.set(f.id, f);
+    this.feedbackLoaded = true;
+    this.feedbackTouched.clear();
     this.version++;
   }
 

@@ -10,8 +10,22 @@ import type { RecordRef } from "../bindings/RecordRef";
 import { emptyChanges } from "./changes";
 import { recordOf, type Doc } from "./doc";
 
-/** Deletes `refs` and everything that would dangle without them. */
+/** Kinds whose deletion deletes or unlinks feedback (a lane through its cards). */
+const FEEDBACK_CASCADE: ReadonlySet<RecordRef["kind"]> = new Set(["map", "stage", "lane", "touchpoint", "feedback"]);
+
+/** Whether deleting `refs` reaches feedback: the editor must hold it first, so undo puts it back. */
+export function cascadesToFeedback(refs: readonly RecordRef[]): boolean {
+  return refs.some((r) => FEEDBACK_CASCADE.has(r.kind));
+}
+
+/**
+ * Deletes `refs` and everything that would dangle without them. Throws when that reaches
+ * feedback the document has not loaded yet: the core would delete it, and undo could not put it
+ * back (callers go through `Editor.withFeedback`).
+ */
 export function deletion(doc: Doc, refs: RecordRef[]): Changes {
+  if (!doc.feedbackLoaded && cascadesToFeedback(refs))
+    throw new Error("deleting these needs the project's feedback loaded first (Editor.withFeedback)");
   const out = emptyChanges();
   const gone = new Set<string>();
   const touched = new Map<string, Note>();

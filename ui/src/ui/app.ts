@@ -236,6 +236,7 @@ export class App {
     shell.onRoomChange((changes, label) => editor.applyRemote(changes, label));
     shell.onFileDrop((paths, x, y) => void this.dropPicture(paths, x, y));
     this.panel.onPictureError = (err) => void showError(err, "The picture was not added.");
+    this.editor.onFeedbackFailed = (err) => void showError(err, "Nothing was deleted: the project's feedback could not be read.");
     window.addEventListener("beforeunload", () => void editor.flush());
     editor.onRefused = (error, count) =>
       void message(
@@ -301,7 +302,7 @@ export class App {
         true,
       )
     )
-      deleteMap(this.editor);
+      await deleteMap(this.editor);
   }
 
   /** A short message in the status bar: what a key did not do, and why. */

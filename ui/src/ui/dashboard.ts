@@ -64,6 +64,16 @@ export class DashboardView {
   async update(force = false): Promise<void> {
     if (!this.visible) return;
     const e = this.editor;
+    // The Feedback tab lists it: fetched the first time it shows (once the doc holds it, the
+    // editor's notice redraws this with the list).
+    if (this.tab === "feedback" && !e.doc.feedbackLoaded) {
+      try {
+        await e.loadFeedback();
+      } catch (err) {
+        await showError(err, "The project's feedback could not be read.");
+      }
+      return;
+    }
     const key = `${e.doc.version}:${e.mapId}:${this.today}:${this.tab}`;
     if (key === this.loadedFor && !force) return;
     // Typing in a field re-renders only after the field is left.

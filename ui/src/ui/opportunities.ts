@@ -63,6 +63,9 @@ export class OpportunitiesView {
 
   update(force = false): void {
     if (!this.visible || this.dragging) return;
+    // Evidence names feedback: fetched the first time the view shows (the notice redraws it).
+    if (!this.editor.doc.feedbackLoaded)
+      this.editor.loadFeedback().catch((err: unknown) => void showError(err, "The project's feedback could not be read."));
     const key = `${this.editor.mapId}:${this.editor.doc.version}:${this.selected}`;
     if (key === this.builtFor && !force) return;
     // A field losing the focus while its editor is replaced saves, which asks for another

@@ -1212,6 +1212,35 @@ tests["dashboard: charts from the core's figures, KPI value recorded, pillar sco
   assert(p.topTouchpoints.at(-1) === parking.id && p.topTouchpoints.length === 13, "Shift+T added the card to the top list");
 };
 
+tests["feedback: left out at start, fetched for a deletion (undo links it again) and for the list"] = async (page) => {
+  const fetches = () => page.evaluate(() => window.__TAURI_MOCK__.feedbackFetches ?? 0);
+  assert((await fetches()) === 0, "opening the project did not fetch its feedback");
+  assert(await page.evaluate(() => window.journeymap.editor.doc.tables.feedback.size === 0), "the window holds none yet");
+  const card = (await saved(page)).touchpoints.find((t) => t.title === "Bag drop queue");
+  const linked = (await saved(page)).feedback.filter((f) => f.touchpointId === card.id).map((f) => f.id);
+  assert(linked.length === 6, `six items name the card (${linked.length})`);
+  // A slow core: the deletion waits for the feedback, then happens.
+  await page.evaluate(() => (window.__TAURI_MOCK__.delays = { project_feedback: [400] }));
+  await page.mouse.click(...Object.values(await cardPoint(page, "Bag drop queue")));
+  await page.keyboard.press("Delete");
+  assert(await page.evaluate((id) => !!window.journeymap.editor.doc.get("touchpoint", id), card.id), "not deleted before the feedback came");
+  await page.waitForFunction((id) => !window.journeymap.editor.doc.get("touchpoint", id), card.id);
+  let p = await saved(page);
+  assert(!p.touchpoints.some((t) => t.id === card.id), "the card is deleted in the file");
+  assert(linked.every((id) => p.feedback.find((f) => f.id === id).touchpointId === null), "its feedback is unlinked, kept");
+  await page.keyboard.press("Control+z");
+  p = await saved(page);
+  assert(linked.every((id) => p.feedback.find((f) => f.id === id).touchpointId === card.id), "undo linked the feedback again");
+  // The list shows every item, without asking a second time.
+  await page.click("button[data-view=dashboard]");
+  await page.click("button[data-tab=feedback]");
+  await page.waitForSelector("table[name=feedback] tbody tr");
+  const rows = await page.$$eval("table[name=feedback] tbody tr", (r) => r.length);
+  const mapId = await page.evaluate(() => window.journeymap.editor.mapId);
+  assert(rows === p.feedback.filter((f) => f.mapId === mapId).length, `the list shows this map's feedback (${rows})`);
+  assert((await fetches()) === 1, `fetched once (${await fetches()})`);
+};
+
 tests["feedback: import a CSV through the mapping step (one undo step), add one by hand, export CSV"] = async (page) => {
   await page.click("button[data-view=dashboard]");
   await page.click("button[data-tab=feedback]");

@@ -50,21 +50,27 @@
     };
   }
   const summary = () => ({ touchpoints: state.project.touchpoints.length, momentsOfTruth: state.project.touchpoints.filter((t) => t.momentOfTruth).length });
+  // As the core answers an open: the project without its feedback, fetched by project_feedback.
+  const opened = (path) => ({ path, project: { ...state.project, feedback: [] }, feedbackLeftOut: state.project.feedback.length });
   const commands = {
+    project_feedback: () => {
+      state.feedbackFetches = (state.feedbackFetches ?? 0) + 1;
+      return state.project.feedback;
+    },
     open_startup_project: () => {
       if (window.__FAIL_STARTUP__) throw { code: "corrupt-file", message: `${state.path} is damaged (database disk image is malformed); it was left untouched` };
-      return { path: state.path, project: state.project };
+      return opened(state.path);
     },
     open_project: ({ path }) => {
       if (!String(path).endsWith(".journey")) throw { code: "not-a-project-file", message: `${path} is not a Journeymap project file` };
       state.path = path;
-      return { path, project: state.project };
+      return opened(path);
     },
     create_project: ({ path, name }) => {
       state.path = path;
       state.project = { info: { id: "00000000-0000-4000-8000-000000000001", name, intentStatement: "", brandPromise: "", targetCustomers: "", organisation: "", preparedFor: "", accent: "", logo: null, report: { paper: "a4", sections: [], author: "" } }, personas: [], maps: [], stages: [], lanes: [], touchpoints: [], connectors: [], notes: [], stories: [], calendar: { weekmask: "1111100", holidays: {} }, redesignTemplate: [], redesigns: [], kpis: [], topTouchpoints: [], feedback: [], customerPeriods: [], pillars: [], opportunities: [], comments: [], pictures: [] };
       apply(starterMap("As-is journey", "asIs", 0));
-      return { path, project: state.project };
+      return opened(path);
     },
     // The core's built-in templates (tests/core/bindings.rs writes them) and a folder of the
     // user's own, kept in memory.
@@ -82,7 +88,7 @@
       state.project = JSON.parse(JSON.stringify(source));
       state.project.info.name = name;
       state.createdFrom = template;
-      return { path, project: state.project };
+      return opened(path);
     },
     save_map_as_template: ({ mapId, name, summary, withCards, replace }) => {
       const key = name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-|-$/g, "") || "template";
@@ -122,7 +128,7 @@
       apply(changes);
       return summary();
     },
-    save_project_as: ({ path }) => { state.path = path; return { path, project: state.project }; },
+    save_project_as: ({ path }) => { state.path = path; return opened(path); },
     export_report: ({ path, request }) => { state.reports.push({ path, ...request }); return 81234; },
     open_report: () => { state.opened = (state.opened ?? 0) + 1; return null; },
     list_backups: () => state.backups.map((b) => b.entry),
@@ -130,7 +136,7 @@
       const b = state.backups.find((x) => x.entry.path === path);
       if (!b) throw { code: "invalid-input", message: "not a backup" };
       state.project = JSON.parse(JSON.stringify(b.project));
-      return { path: state.path, project: state.project };
+      return opened(state.path);
     },
     // Test doubles of the core's pure redesign commands (the real ones run in the e2e test).
     new_redesign: ({ id, touchpointId, title, start, template }) => ({ id, touchpointId, title, description: "", start, phases: template.map((t) => ({ name: t.name, days: t.days, status: "notStarted", actualStart: null, actualEnd: null, owner: "", notes: "" })), history: [], proposal: { problem: "", change: "", steps: "", owner: "", cost: "", employees: "", effect: "", effectKpiId: null, decision: "" }, responses: [], endedOn: null }),
