@@ -51,6 +51,7 @@ const shell: Shell = {
 const editor = new Editor(tauriBackend);
 const app = new App(editor, tauriBackend, shell);
 document.getElementById("app")!.append(app.root);
+performance.mark("journeymap:built");
 void app.start();
 
 // For end-to-end tests and the benchmark: the editor and app, read-only by convention.

@@ -22,6 +22,16 @@ import type { TemplateEntry } from "../bindings/TemplateEntry";
 import type { TemplateList } from "../bindings/TemplateList";
 import type { PictureData } from "../bindings/PictureData";
 
+/** The startup project asked for by `public/ask-early.js` as the page began, taken once. */
+function askedEarly(): Promise<OpenedProject> | undefined {
+  const w = window as { journeymapStartup?: Promise<OpenedProject> };
+  const asked = w.journeymapStartup;
+  w.journeymapStartup = undefined;
+  return asked?.catch((e: unknown) => {
+    throw AppError.from(e);
+  });
+}
+
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
@@ -31,7 +41,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 }
 
 export const tauriBackend: Backend = {
-  openStartup: () => call<OpenedProject>("open_startup_project"),
+  openStartup: () => askedEarly() ?? call<OpenedProject>("open_startup_project"),
   open: (path) => call<OpenedProject>("open_project", { path }),
   create: (path, name) => call<OpenedProject>("create_project", { path, name }),
   createFromTemplate: (path, name, template) => call<OpenedProject>("create_from_template", { path, name, template }),

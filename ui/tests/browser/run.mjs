@@ -1212,6 +1212,16 @@ tests["dashboard: charts from the core's figures, KPI value recorded, pillar sco
   assert(p.topTouchpoints.at(-1) === parking.id && p.topTouchpoints.length === 13, "Shift+T added the card to the top list");
 };
 
+tests["start: the project is asked for before the main script runs, and only once"] = async (page) => {
+  const marks = await page.evaluate(() =>
+    Object.fromEntries(performance.getEntriesByType("mark").map((m) => [m.name.replace("journeymap:", ""), m.startTime])),
+  );
+  assert(marks.asked !== undefined && marks.asked < marks.script, `asked (${marks.asked}) before the script (${marks.script})`);
+  assert(marks.opened > marks.built, "the answer was taken once the window was built");
+  assert((await page.evaluate(() => window.__TAURI_MOCK__.startupAsks)) === 1, "asked once");
+  assert(await page.evaluate(() => window.journeymapStartup === undefined), "the early answer was taken");
+};
+
 tests["feedback: left out at start, fetched for a deletion (undo links it again) and for the list"] = async (page) => {
   const fetches = () => page.evaluate(() => window.__TAURI_MOCK__.feedbackFetches ?? 0);
   assert((await fetches()) === 0, "opening the project did not fetch its feedback");

@@ -58,6 +58,7 @@
       return state.project.feedback;
     },
     open_startup_project: () => {
+      state.startupAsks = (state.startupAsks ?? 0) + 1;
       if (window.__FAIL_STARTUP__) throw { code: "corrupt-file", message: `${state.path} is damaged (database disk image is malformed); it was left untouched` };
       return opened(state.path);
     },
