@@ -99,7 +99,16 @@ for (let run = 0; run < 3; run++) {
     "RSS sum MB": rss.toFixed(0),
     "PSS sum MB": pss.toFixed(0),
     "page at": Math.round(first[0] - started),
-    ...(baseline ? {} : { "asked +": marks.asked, "script +": marks.script, "built +": marks.built, "opened +": marks.opened, "loaded +": marks.loaded, "drawn +": marks["first-frame"] }),
+    ...(baseline
+      ? {}
+      : {
+          "asked +": marks.asked,
+          "script +": marks.script,
+          "built +": marks.built,
+          "opened +": marks.opened,
+          "loaded +": marks.loaded,
+          "drawn +": marks["first-frame"],
+        }),
     processes: procs.map((p) => `${p.name} ${Math.round(p.rss / 1024)}/${Math.round(p.pss / 1024)}`).join(", "),
   });
   await s.close();

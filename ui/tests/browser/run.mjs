@@ -1233,14 +1233,23 @@ tests["feedback: left out at start, fetched for a deletion (undo links it again)
   await page.evaluate(() => (window.__TAURI_MOCK__.delays = { project_feedback: [400] }));
   await page.mouse.click(...Object.values(await cardPoint(page, "Bag drop queue")));
   await page.keyboard.press("Delete");
-  assert(await page.evaluate((id) => !!window.journeymap.editor.doc.get("touchpoint", id), card.id), "not deleted before the feedback came");
+  assert(
+    await page.evaluate((id) => !!window.journeymap.editor.doc.get("touchpoint", id), card.id),
+    "not deleted before the feedback came",
+  );
   await page.waitForFunction((id) => !window.journeymap.editor.doc.get("touchpoint", id), card.id);
   let p = await saved(page);
   assert(!p.touchpoints.some((t) => t.id === card.id), "the card is deleted in the file");
-  assert(linked.every((id) => p.feedback.find((f) => f.id === id).touchpointId === null), "its feedback is unlinked, kept");
+  assert(
+    linked.every((id) => p.feedback.find((f) => f.id === id).touchpointId === null),
+    "its feedback is unlinked, kept",
+  );
   await page.keyboard.press("Control+z");
   p = await saved(page);
-  assert(linked.every((id) => p.feedback.find((f) => f.id === id).touchpointId === card.id), "undo linked the feedback again");
+  assert(
+    linked.every((id) => p.feedback.find((f) => f.id === id).touchpointId === card.id),
+    "undo linked the feedback again",
+  );
   // The list shows every item, without asking a second time.
   await page.click("button[data-view=dashboard]");
   await page.click("button[data-tab=feedback]");
