@@ -89,6 +89,8 @@ for (let run = 0; run < 3; run++) {
           "return performance.getEntriesByType('mark').filter((m) => m.name.startsWith('journeymap:')).map((m) => [m.name.slice(11), Math.round(m.startTime)])",
         ),
       );
+  // The first frame's own drawing time (the rest of loaded → drawn is the window's work).
+  const firstDraw = baseline ? undefined : Math.round(await s.run("return window.journeymap.app.canvas.frameTimes[0] ?? null"));
   await sleep(1500);
   const procs = tree(pid);
   const rss = procs.reduce((s, p) => s + p.rss, 0) / 1024;
@@ -105,9 +107,12 @@ for (let run = 0; run < 3; run++) {
           "asked +": marks.asked,
           "script +": marks.script,
           "built +": marks.built,
+          "prepared +": marks.prepared,
           "opened +": marks.opened,
           "loaded +": marks.loaded,
+          "shown +": marks.shown,
           "drawn +": marks["first-frame"],
+          "of which drawing": firstDraw,
         }),
     processes: procs.map((p) => `${p.name} ${Math.round(p.rss / 1024)}/${Math.round(p.pss / 1024)}`).join(", "),
   });

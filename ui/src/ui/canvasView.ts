@@ -7,6 +7,7 @@ import type { Editor } from "../editor/editor";
 import { headerBands, panBy, toCanvas, toScreen, zoomAt } from "../geometry/camera";
 import type { Rect } from "../geometry/rect";
 import { drawHeaders, drawWorld, type Overlay, TEXT_ZOOM } from "../render/scene";
+import { FONT } from "../render/palette";
 import type { Camera } from "../geometry/camera";
 import { ToolMachine } from "../tools/machine";
 import type { Pointer, ToolContext } from "../tools/types";
@@ -125,6 +126,22 @@ export class CanvasView {
   setSpaceHeld(held: boolean): void {
     this.ctx.spaceHeld = held;
     if (!this.tools.busy) this.canvas.style.cursor = held ? "grab" : "default";
+  }
+
+  /**
+   * Readies the window while the project is on its way: its first layout, and the fonts the map
+   * is drawn in (measuring text loads them). The first frame paid for both, 50–100 ms in
+   * WebKitGTK, while the window sat waiting for the project. The canvas is sized by the first
+   * frame as before: the layout moves a little once a project is in it.
+   */
+  prepare(): void {
+    this.root.getBoundingClientRect();
+    const ctx = this.canvas.getContext("2d");
+    if (!ctx) return;
+    for (const style of ["400", "600", "700", "italic 400"]) {
+      ctx.font = `${style} 12px ${FONT}`;
+      ctx.measureText("Journeymap 0123456789 · …");
+    }
   }
 
   private resize(): void {
