@@ -6,6 +6,8 @@
 mod clipboard;
 mod menu;
 mod qr;
+#[cfg(target_os = "linux")]
+mod rendering;
 mod screen;
 mod startup;
 
@@ -569,6 +571,8 @@ fn open_report(app: AppHandle, last: State<'_, LastReport>) -> Result<(), Error>
 }
 
 fn main() {
+    #[cfg(target_os = "linux")]
+    rendering::prefer_shared_memory_without_gpu();
     tauri::Builder::default()
         // First, so a second start hands its file to the running app and exits before it opens
         // a window or touches a project (two processes would fight over the file's lock).

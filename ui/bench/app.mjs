@@ -19,7 +19,9 @@ const work = mkdtempSync(join(tmpdir(), "jm-appbench-"));
 const project = join(work, `g${n}.journey`);
 if (!baseline) execFileSync(cli, ["generate", "--touchpoints", String(n), "-o", project]);
 const args = baseline ? [] : [project];
-const { wd, close } = await realWindow(work);
+// The baseline is a bare Tauri window: it gets the renderer the app chooses on a machine without
+// a GPU (src-tauri/src/rendering.rs), so that the floor is measured on the same path.
+const { wd, close } = await realWindow(work, baseline ? { env: { WEBKIT_DISABLE_DMABUF_RENDERER: "1" } } : {});
 
 /** Process tree of `pid` with each process's resident memory (kB). */
 function tree(pid) {

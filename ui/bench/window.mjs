@@ -9,7 +9,7 @@ export const targetDir = process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /** Starts Xvfb and tauri-driver; returns `wd` (one WebDriver call) and `close`. */
-export async function realWindow(work, { width = 1600, height = 1000 } = {}) {
+export async function realWindow(work, { width = 1600, height = 1000, env: extra = {} } = {}) {
   const children = [];
   const start = (cmd, args, env) => {
     const c = spawn(cmd, args, { env: { ...process.env, ...env }, stdio: "ignore", detached: true });
@@ -30,7 +30,9 @@ export async function realWindow(work, { width = 1600, height = 1000 } = {}) {
   await sleep(800);
   const env = {
     DISPLAY: display,
-    WEBKIT_DISABLE_DMABUF_RENDERER: "1",
+    // No WEBKIT_DISABLE_DMABUF_RENDERER: the app chooses its renderer itself, as when a person
+    // starts it (src-tauri/src/rendering.rs).
+    ...extra,
     XDG_CONFIG_HOME: join(work, "c"),
     XDG_DATA_HOME: join(work, "d"),
     DBUS_SESSION_BUS_ADDRESS: "disabled:",
