@@ -28,6 +28,18 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
+/**
+ * A label for an `<optgroup>`. WebKitGTK draws a select's group headings as GTK markup without
+ * escaping them: an "&" (a stage called "Check in & bag drop") breaks the heading, and the
+ * previous line shows in its place. Markup's special characters are spelt out or replaced.
+ */
+export function groupLabel(text: string): string {
+  return text
+    .replace(/\s*&\s*/g, " and ")
+    .replace(/</g, "‹")
+    .replace(/>/g, "›");
+}
+
 export function clear(el: Element): void {
   while (el.firstChild) el.removeChild(el.firstChild);
 }

@@ -12,7 +12,7 @@ import { addOpportunity, deleteOpportunity, linkEvidence, linkTouchpoint, rescor
 import { HIGH_SCORE, QUADRANT_LABEL, STATUS_LABEL, quadrantOf, ranked, statusWith } from "../model/opportunity";
 import { commentsBlock } from "./comments";
 import { ask, showError } from "./dialogs";
-import { clear, h } from "./dom";
+import { clear, groupLabel, h } from "./dom";
 
 const SVG = "http://www.w3.org/2000/svg";
 /** The matrix: 5 × 5 cells of this many pixels, and the margin for the axis labels. */
@@ -550,7 +550,7 @@ export class OpportunitiesView {
         ),
         h(
           "optgroup",
-          { label: o.stageId ? `Feedback at ${e.doc.get("stage", o.stageId)?.name ?? "this stage"}` : "Feedback" },
+          { label: groupLabel(o.stageId ? `Feedback at ${e.doc.get("stage", o.stageId)?.name ?? "this stage"}` : "Feedback") },
           ...feedback.slice(0, MAX_CHOICES).map((f) => h("option", { value: `feedback:${f.id}` }, `${f.date} · ${f.text.slice(0, 90)}`)),
         ),
         h(
