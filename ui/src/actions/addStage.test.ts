@@ -29,3 +29,17 @@ it("deleting a stage removes its cards and connectors and closes the gap", async
   expect(editor.doc.get("touchpoint", next.id)!.x).toBe(next.x - second!.width);
   expect(editor.history.undoLabel).toBe("Delete stage");
 });
+
+it("deleting a stage takes its sticky notes too, and undo puts them back where they were", async () => {
+  const { editor } = await sampleEditor();
+  const stage = editor.doc.stagesOf(editor.mapId).find((s) => editor.doc.notesOf(editor.mapId).some((n) => n.stageId === s.id))!;
+  const notes = editor.doc.notesOf(editor.mapId).filter((n) => n.stageId === stage.id);
+  const elsewhere = editor.doc.notesOf(editor.mapId).filter((n) => n.stageId !== stage.id);
+  expect(notes.length).toBeGreaterThan(0);
+  await deleteStage(editor, stage.id);
+  // Left behind, they would sit in the next stage once the gap closed.
+  for (const n of notes) expect(editor.doc.get("note", n.id)).toBeUndefined();
+  for (const n of elsewhere) expect(editor.doc.get("note", n.id)).toBeDefined();
+  editor.undo();
+  for (const n of notes) expect(editor.doc.get("note", n.id)).toEqual(n);
+});

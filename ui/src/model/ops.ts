@@ -1,10 +1,10 @@
 // Pure builder of the change set that deletes records with everything that depends on them. The
-// core applies the same cascades through foreign keys; here they are explicit so that undo can
-// put every record back.
+// core's foreign keys apply the cascades that keep a file whole; here they are explicit so that
+// undo can put every record back, and go further where a person expects it (a stage's or lane's
+// sticky notes go with it, as its cards do, where the file alone would keep them unplaced).
 
 import type { Changes } from "../bindings/Changes";
 import type { Feedback } from "../bindings/Feedback";
-import type { Note } from "../bindings/Note";
 import type { Opportunity } from "../bindings/Opportunity";
 import type { RecordRef } from "../bindings/RecordRef";
 import { emptyChanges } from "./changes";
@@ -28,7 +28,6 @@ export function deletion(doc: Doc, refs: RecordRef[]): Changes {
     throw new Error("deleting these needs the project's feedback loaded first (Editor.withFeedback)");
   const out = emptyChanges();
   const gone = new Set<string>();
-  const touched = new Map<string, Note>();
   const unlinked = new Map<string, Feedback>();
   // Opportunities keep their place but lose their links to what goes (as the file's keys do).
   const loosened = new Map<string, Opportunity>();
@@ -78,7 +77,9 @@ export function deletion(doc: Doc, refs: RecordRef[]): Changes {
           for (const s of doc.tables.story.values()) if (s.stageId === ref.id) drop({ kind: "story", id: s.id });
           for (const f of doc.tables.feedback.values()) if (f.stageId === ref.id) drop({ kind: "feedback", id: f.id });
         }
-        for (const n of doc.tables.note.values()) if (n[key] === ref.id) touched.set(n.id, { ...(touched.get(n.id) ?? n), [key]: null });
+        // Its sticky notes go with it, as its cards do: left behind without it, they would sit in
+        // the neighbouring stage or lane once the gap closes.
+        for (const n of doc.tables.note.values()) if (n[key] === ref.id) drop({ kind: "note", id: n.id });
         if (ref.kind === "stage") loosen((o) => (o.stageId === ref.id ? { ...o, stageId: null } : undefined));
         break;
       }
@@ -122,7 +123,6 @@ export function deletion(doc: Doc, refs: RecordRef[]): Changes {
     }
   };
   refs.forEach(drop);
-  for (const n of touched.values()) if (!gone.has(n.id)) out.put.push(recordOf("note", n));
   for (const f of unlinked.values()) if (!gone.has(f.id)) out.put.push(recordOf("feedback", f));
   for (const o of loosened.values()) if (!gone.has(o.id)) out.put.push(recordOf("opportunity", o));
   const top = doc.topTouchpoints.filter((id) => !gone.has(id));
