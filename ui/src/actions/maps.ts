@@ -109,7 +109,12 @@ export function deleteMap(e: Editor, mapId = e.mapId): Promise<void> {
 
 /** What a map holds, for the question before deleting it. */
 export function mapContents(e: Editor, mapId = e.mapId): string {
-  const cards = e.doc.touchpointsOf(mapId).length;
-  const notes = e.doc.notesOf(mapId).length;
-  return `${cards} touchpoint${cards === 1 ? "" : "s"} and ${notes} note${notes === 1 ? "" : "s"}`;
+  const counted = (n: number, what: string) => `${n} ${what}${n === 1 ? "" : "s"}`;
+  const parts = [counted(e.doc.touchpointsOf(mapId).length, "touchpoint"), counted(e.doc.notesOf(mapId).length, "note")];
+  // Feedback goes with the map too; named once the editor holds it (the app fetches it first).
+  if (e.doc.feedbackLoaded) {
+    const feedback = [...e.doc.tables.feedback.values()].filter((f) => f.mapId === mapId).length;
+    if (feedback > 0) parts.push(counted(feedback, "feedback item"));
+  }
+  return parts.length === 2 ? parts.join(" and ") : `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}`;
 }

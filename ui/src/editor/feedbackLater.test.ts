@@ -8,7 +8,7 @@ import { Editor } from "./editor";
 import { MemoryBackend, sampleProject, selectByTitle } from "./testing";
 import { deleteSelection } from "../actions/deleteSelection";
 import { cut } from "../actions/clipboard";
-import { deleteMap } from "../actions/maps";
+import { deleteMap, mapContents } from "../actions/maps";
 import { importFeedback } from "../actions/measures";
 import { addNoteIn } from "../actions/addNote";
 import { deletion } from "../model/ops";
@@ -178,4 +178,14 @@ it("feedback fetched for a project that is no longer open is not taken in", asyn
   await loading;
   expect(editor.doc.tables.feedback.size).toBe(0);
   expect(backend.feedbackFetches).toBe(1);
+});
+
+it("the question before deleting a map names its feedback once it is loaded", async () => {
+  const { editor, backend } = await openedEditor();
+  const mapId = editor.mapId;
+  expect(mapContents(editor)).toMatch(/^\d+ touchpoints and \d+ notes$/);
+  await editor.loadFeedback();
+  const n = [...backend.file.tables.feedback.values()].filter((f) => f.mapId === mapId).length;
+  expect(n).toBeGreaterThan(1);
+  expect(mapContents(editor)).toMatch(new RegExp(`^\\d+ touchpoints, \\d+ notes and ${n} feedback items$`));
 });

@@ -54,6 +54,7 @@ export const SHELL_COMMANDS: Record<string, (app: App) => void | Promise<void>> 
   saveAs: (a) => a.files.saveAs(),
   restoreBackup: (a) => a.files.restoreBackup(),
   exportPdf: (a) => exportReport(a.editor),
+  mapView: (a) => a.setView("map"),
   tableView: (a) => a.setView(a.view === "table" ? "map" : "table"),
   redesignsView: (a) => a.setView(a.view === "redesigns" ? "map" : "redesigns"),
   dashboardView: (a) => a.setView(a.view === "dashboard" ? "map" : "dashboard"),
@@ -293,6 +294,13 @@ export class App {
   async deleteMap(): Promise<void> {
     const map = this.editor.doc.get("map", this.editor.mapId);
     if (!map) return;
+    // The question names the feedback that goes with the map, and the deletion needs it anyway.
+    try {
+      await this.editor.loadFeedback();
+    } catch (e) {
+      await showError(e, "The map was not deleted: the project's feedback could not be read.");
+      return;
+    }
     if (
       await ask(
         "Delete map",

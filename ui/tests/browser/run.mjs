@@ -1260,6 +1260,19 @@ tests["feedback: left out at start, fetched for a deletion (undo links it again)
   assert((await fetches()) === 1, `fetched once (${await fetches()})`);
 };
 
+tests["deleting a map asks first, naming its cards, notes and feedback"] = async (page) => {
+  await page.click("button[name=deleteMap]");
+  await page.waitForSelector(".dialog");
+  const text = await page.$eval(".dialog", (d) => d.textContent);
+  const p = await saved(page);
+  const mapId = await page.evaluate(() => window.journeymap.editor.mapId);
+  const feedback = p.feedback.filter((f) => f.mapId === mapId).length;
+  assert(text.includes(`and ${feedback} feedback items`), `the question names the feedback: ${text}`);
+  await page.keyboard.press("Escape");
+  await page.waitForSelector(".dialog", { state: "detached" });
+  assert(p.maps.some((m) => m.id === mapId) && (await saved(page)).maps.some((m) => m.id === mapId), "Escape kept the map");
+};
+
 tests["feedback: import a CSV through the mapping step (one undo step), add one by hand, export CSV"] = async (page) => {
   await page.click("button[data-view=dashboard]");
   await page.click("button[data-tab=feedback]");
