@@ -125,6 +125,7 @@ pub const MENUS: &[(&str, &[Item])] = &[
             C("zoomToFit", "Zoom to Fit", Some("CmdOrCtrl+0")),
             C("presentationZoom", "Presentation Zoom  (Shift+2)", None),
             S,
+            C("mapView", "Map", None),
             C("tableView", "Table View", Some("CmdOrCtrl+T")),
             C("redesignsView", "Redesigns", Some("CmdOrCtrl+R")),
             C("personasView", "Personas", None),
