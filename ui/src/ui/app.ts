@@ -801,6 +801,9 @@ export class App {
     if (labels !== [...this.mapSelect.options].map((o) => o.textContent).join("\n") || (e.mapId && !e.doc.get("map", e.mapId)))
       this.listMaps();
     if (this.mapSelect.value !== e.mapId) this.mapSelect.value = e.mapId;
+    // A long map name is cut in the picker: the whole of it shows on hover.
+    const shownMap = e.doc.get("map", e.mapId);
+    this.mapSelect.title = shownMap ? mapLabel(shownMap) : "";
     const save = {
       saved: "All changes saved",
       pending: "Saving…",

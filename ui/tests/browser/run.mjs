@@ -1220,6 +1220,8 @@ tests["start: the project is asked for before the main script runs, and only onc
   assert(marks.opened > marks.built, "the answer was taken once the window was built");
   assert((await page.evaluate(() => window.__TAURI_MOCK__.startupAsks)) === 1, "asked once");
   assert(await page.evaluate(() => window.journeymapStartup === undefined), "the early answer was taken");
+  const picker = await page.$eval("select", (s) => [s.title, s.selectedOptions[0].textContent]);
+  assert(picker[0] === picker[1] && picker[0].length > 0, `the map picker's tooltip holds the whole name: ${picker}`);
 };
 
 tests["feedback: left out at start, fetched for a deletion (undo links it again) and for the list"] = async (page) => {
