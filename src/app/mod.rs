@@ -7,6 +7,7 @@ pub mod backup;
 mod exports;
 pub mod generate;
 mod imports;
+pub mod opened;
 pub mod pictures;
 pub mod recent;
 #[cfg(feature = "room")]

@@ -4,126 +4,13 @@
 //! the redesign tracker's commands are in the files beside this one.
 
 use crate::app::backup::{BackupEntry, Backups};
+pub use crate::app::opened::OpenedProject;
 use crate::measure::Dashboard;
 use crate::model::{new_id, Changes, Id, Project, Summary};
 use crate::{Error, ProjectFile, Result};
 use chrono::NaiveDate;
 use chrono::NaiveDateTime;
-use serde::Serialize;
 use std::path::{Path, PathBuf};
-use ts_rs::TS;
-
-/// What the UI learns after opening or creating a file.
-// It borrows the session's own copy of the project: cloning a 10,000-card project only to send it
-// to the window left the app holding 5 MB more heap for as long as it ran (docs/performance.md).
-// The project's feedback is left out: a third of a large project's JSON, which only the feedback
-// list, the opportunities' evidence and a deletion's undo need. The window asks for it then
-// (`Session::feedback_json`), so a map opens sooner and the window holds less.
-#[derive(Debug, TS)]
-#[ts(rename_all = "camelCase")]
-pub struct OpenedProject<'a> {
-    pub path: String,
-    /// The project, its `feedback` empty.
-    pub project: &'a Project,
-    /// How many feedback items the project holds, left out of `project` (0: nothing to fetch).
-    pub feedback_left_out: u32,
-}
-
-impl OpenedProject<'_> {
-    /// The JSON the window receives, written once from the borrowed project.
-    pub fn to_json(&self) -> String {
-        // Every field is a plain struct, string-keyed map or list: serializing cannot fail.
-        serde_json::to_string(self).unwrap_or_default()
-    }
-}
-
-impl Serialize for OpenedProject<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut o = s.serialize_struct("OpenedProject", 3)?;
-        o.serialize_field("path", &self.path)?;
-        o.serialize_field("project", &WithoutFeedback::of(self.project))?;
-        o.serialize_field("feedbackLeftOut", &self.feedback_left_out)?;
-        o.end()
-    }
-}
-
-/// A project serialized as `Project` is, with no feedback. Every field of `Project` is listed:
-/// a test reads the JSON back as a `Project` and compares it with the original.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct WithoutFeedback<'a> {
-    info: &'a crate::model::ProjectInfo,
-    personas: &'a [crate::model::Persona],
-    maps: &'a [crate::model::JourneyMap],
-    stages: &'a [crate::model::Stage],
-    lanes: &'a [crate::model::Lane],
-    touchpoints: &'a [crate::model::Touchpoint],
-    connectors: &'a [crate::model::Connector],
-    notes: &'a [crate::model::Note],
-    stories: &'a [crate::model::Story],
-    calendar: &'a crate::model::WorkCalendar,
-    redesign_template: &'a [crate::model::PhaseTemplate],
-    redesigns: &'a [crate::model::Redesign],
-    kpis: &'a [crate::model::Kpi],
-    top_touchpoints: &'a [Id],
-    feedback: [(); 0],
-    customer_periods: &'a [crate::model::CustomerPeriod],
-    pillars: &'a [crate::model::PillarScore],
-    opportunities: &'a [crate::model::Opportunity],
-    comments: &'a [crate::model::Comment],
-    pictures: &'a [crate::model::Picture],
-}
-
-impl<'a> WithoutFeedback<'a> {
-    fn of(p: &'a Project) -> Self {
-        // Destructured so that a field added to `Project` fails to compile here until it is sent.
-        let Project {
-            info,
-            personas,
-            maps,
-            stages,
-            lanes,
-            touchpoints,
-            connectors,
-            notes,
-            stories,
-            calendar,
-            redesign_template,
-            redesigns,
-            kpis,
-            top_touchpoints,
-            feedback: _,
-            customer_periods,
-            pillars,
-            opportunities,
-            comments,
-            pictures,
-        } = p;
-        WithoutFeedback {
-            info,
-            personas,
-            maps,
-            stages,
-            lanes,
-            touchpoints,
-            connectors,
-            notes,
-            stories,
-            calendar,
-            redesign_template,
-            redesigns,
-            kpis,
-            top_touchpoints,
-            feedback: [],
-            customer_periods,
-            pillars,
-            opportunities,
-            comments,
-            pictures,
-        }
-    }
-}
 
 /// Where a session's project comes from: a file it edits (holding the file's writer lock), or a
 /// file it only reads (the command line's reports and exports; the file is never written).
@@ -213,12 +100,8 @@ impl Session {
     }
 
     fn opened(&mut self) -> Result<OpenedProject<'_>> {
-        let project = self.open_project()?;
-        Ok(OpenedProject {
-            path: self.path().unwrap_or_default().display().to_string(),
-            project,
-            feedback_left_out: u32::try_from(project.feedback.len()).unwrap_or(u32::MAX),
-        })
+        let path = self.path().unwrap_or_default().display().to_string();
+        Ok(OpenedProject::new(path, self.open_project()?))
     }
 
     pub(crate) fn file(&mut self) -> Result<&mut ProjectFile> {
@@ -385,20 +268,14 @@ mod tests {
         let opened = again.open(&path).unwrap();
         let json: serde_json::Value = serde_json::from_str(&opened.to_json()).unwrap();
         assert_eq!(json["path"], path.display().to_string());
-        // The window gets the project without its feedback, told how much there is, and asks
-        // for it separately.
+        // The window gets the project without its feedback (app::opened tests the rest of the
+        // shape), told how much there is, and asks for it separately.
         assert!(!project.feedback.is_empty());
         assert_eq!(json["feedbackLeftOut"], project.feedback.len());
-        let sent: Project = serde_json::from_value(json["project"].clone()).unwrap();
-        assert!(sent.feedback.is_empty());
         let feedback: Vec<crate::model::Feedback> =
             serde_json::from_str(&again.feedback_json().unwrap()).unwrap();
-        let opened = Project { feedback, ..sent };
-        assert_eq!(
-            &opened,
-            again.open_project().unwrap(),
-            "nothing else is left out"
-        );
+        assert_eq!(feedback, again.open_project().unwrap().feedback);
+        let opened = again.open_project().unwrap().clone();
         assert!(opened
             .touchpoints
             .iter()

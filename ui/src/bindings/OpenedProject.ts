@@ -6,10 +6,18 @@ import type { Project } from "./Project";
  */
 export type OpenedProject = { path: string, 
 /**
- * The project, its `feedback` empty.
+ * The project with its `feedback`, `touchpoints` and `connectors` empty.
  */
 project: Project, 
 /**
  * How many feedback items the project holds, left out of `project` (0: nothing to fetch).
  */
-feedbackLeftOut: number, };
+feedbackLeftOut: number, 
+/**
+ * The project's touchpoints: `columns` names the fields, each row holds one card's values.
+ */
+touchpointRows: { columns: Array<string>, rows: Array<Array<unknown>> }, 
+/**
+ * The project's connectors, as rows.
+ */
+connectorRows: { columns: Array<string>, rows: Array<Array<unknown>> }, };

@@ -24,6 +24,7 @@ import type { RecordRef } from "../bindings/RecordRef";
 import { emptyChanges, invert, isEmpty, keyOf, squash, wellFormed } from "../model/changes";
 import { Doc, namedInfo } from "../model/doc";
 import { History } from "../model/history";
+import { projectOf } from "../model/rows";
 
 export type SaveState = "saved" | "pending" | "saving" | "error";
 
@@ -113,7 +114,7 @@ export class Editor {
 
   /** Shows a freshly opened project. Not recorded in history; clears undo. */
   load(opened: OpenedProject): void {
-    this.doc = Doc.fromProject(opened.project, opened.feedbackLeftOut);
+    this.doc = Doc.fromProject(projectOf(opened), opened.feedbackLeftOut);
     this.feedbackLoading = undefined;
     this.path = opened.path;
     this.history.clear();

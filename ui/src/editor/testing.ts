@@ -38,6 +38,7 @@ import { Editor } from "./editor";
 import { fakeAdvance, fakeNewRedesign, fakeProgress, fakeRespond } from "./fakeWorkflow";
 import type { RoomPhase } from "../bindings/RoomPhase";
 import type { RoomState } from "../bindings/RoomState";
+import { toRows } from "../model/rows";
 
 /** A 2×1 PNG, as the core would hand it back. */
 export const TINY_PICTURE: PictureData = {
@@ -105,11 +106,18 @@ export class MemoryBackend implements Backend {
     this.file = Doc.fromProject(structuredClone(project));
   }
 
-  /** What the core sends on opening: the project without its feedback, and how much there is. */
+  /** What the core sends on opening: the project without its feedback (and how much there is),
+   * its touchpoints and connectors as rows. */
   private opened(path: string): OpenedProject {
     const project = structuredClone(this.file.toProject());
     const feedbackLeftOut = project.feedback.length;
-    return { path, project: { ...project, feedback: [] }, feedbackLeftOut };
+    return {
+      path,
+      project: { ...project, feedback: [], touchpoints: [], connectors: [] },
+      feedbackLeftOut,
+      touchpointRows: toRows(project.touchpoints),
+      connectorRows: toRows(project.connectors),
+    };
   }
 
   async projectFeedback(): Promise<Feedback[]> {

@@ -50,8 +50,19 @@
     };
   }
   const summary = () => ({ touchpoints: state.project.touchpoints.length, momentsOfTruth: state.project.touchpoints.filter((t) => t.momentOfTruth).length });
-  // As the core answers an open: the project without its feedback, fetched by project_feedback.
-  const opened = (path) => ({ path, project: { ...state.project, feedback: [] }, feedbackLeftOut: state.project.feedback.length });
+  // As the core answers an open (src/app/opened.rs): the project without its feedback (fetched by
+  // project_feedback), its touchpoints and connectors as rows under their field names.
+  const rows = (records) => {
+    const columns = records.length ? Object.keys(records[0]) : [];
+    return { columns, rows: records.map((r) => columns.map((c) => r[c])) };
+  };
+  const opened = (path) => ({
+    path,
+    project: { ...state.project, feedback: [], touchpoints: [], connectors: [] },
+    feedbackLeftOut: state.project.feedback.length,
+    touchpointRows: rows(state.project.touchpoints),
+    connectorRows: rows(state.project.connectors),
+  });
   const commands = {
     project_feedback: () => {
       state.feedbackFetches = (state.feedbackFetches ?? 0) + 1;

@@ -1,0 +1,344 @@
+//! What the window receives when a project opens, shaped to cross WebKit's IPC quickly: the
+//! feedback stays behind until a view asks for it, and the two largest lists (touchpoints and
+//! connectors) go as rows under one list of field names rather than as objects repeating them.
+
+use crate::model::{Connector, Id, Project, Touchpoint};
+use serde::ser::{SerializeStruct, SerializeTuple};
+use serde::{Serialize, Serializer};
+use ts_rs::TS;
+
+/// What the UI learns after opening or creating a file.
+// It borrows the session's own copy of the project: cloning a 10,000-card project only to send it
+// to the window left the app holding 5 MB more heap for as long as it ran (docs/performance.md).
+// The feedback is a third of a large project's JSON and only the feedback list, the opportunities'
+// evidence and a deletion's undo need it: the window asks for it then (`Session::feedback_json`).
+// Field names were 40 % of the cards' and connectors' JSON.
+#[derive(Debug, TS)]
+#[ts(rename_all = "camelCase")]
+pub struct OpenedProject<'a> {
+    pub path: String,
+    /// The project with its `feedback`, `touchpoints` and `connectors` empty.
+    pub project: &'a Project,
+    /// How many feedback items the project holds, left out of `project` (0: nothing to fetch).
+    pub feedback_left_out: u32,
+    /// The project's touchpoints: `columns` names the fields, each row holds one card's values.
+    #[ts(type = "{ columns: Array<string>, rows: Array<Array<unknown>> }")]
+    pub touchpoint_rows: Rows<'a, Touchpoint>,
+    /// The project's connectors, as rows.
+    #[ts(type = "{ columns: Array<string>, rows: Array<Array<unknown>> }")]
+    pub connector_rows: Rows<'a, Connector>,
+}
+
+impl<'a> OpenedProject<'a> {
+    pub fn new(path: String, project: &'a Project) -> Self {
+        OpenedProject {
+            path,
+            project,
+            feedback_left_out: u32::try_from(project.feedback.len()).unwrap_or(u32::MAX),
+            touchpoint_rows: Rows(&project.touchpoints),
+            connector_rows: Rows(&project.connectors),
+        }
+    }
+
+    /// The JSON the window receives, written once from the borrowed project.
+    pub fn to_json(&self) -> String {
+        // Every field is a plain struct, string-keyed map or list: serializing cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+impl Serialize for OpenedProject<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let mut o = s.serialize_struct("OpenedProject", 5)?;
+        o.serialize_field("path", &self.path)?;
+        o.serialize_field("project", &Stripped::of(self.project))?;
+        o.serialize_field("feedbackLeftOut", &self.feedback_left_out)?;
+        o.serialize_field("touchpointRows", &self.touchpoint_rows)?;
+        o.serialize_field("connectorRows", &self.connector_rows)?;
+        o.end()
+    }
+}
+
+/// Records of one kind as `{"columns": [field names], "rows": [[values], ...]}`, each row's
+/// values in the columns' order and written as the record's own field would be.
+#[derive(Debug, Clone, Copy)]
+pub struct Rows<'a, T>(pub &'a [T]);
+
+/// A record kind sent as rows: its field names, and one record's values in that order.
+trait AsRow: Sized {
+    const COLUMNS: &'static [&'static str];
+    fn write_row<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error>;
+}
+
+impl<T: AsRow> Serialize for Rows<'_, T> {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        struct Row<'r, T>(&'r T);
+        impl<T: AsRow> Serialize for Row<'_, T> {
+            fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+                self.0.write_row(s)
+            }
+        }
+        struct All<'r, T>(&'r [T]);
+        impl<T: AsRow> Serialize for All<'_, T> {
+            fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+                s.collect_seq(self.0.iter().map(Row))
+            }
+        }
+        let mut o = s.serialize_struct("Rows", 2)?;
+        o.serialize_field("columns", T::COLUMNS)?;
+        o.serialize_field("rows", &All(self.0))?;
+        o.end()
+    }
+}
+
+/// Writes `values` as one row (a JSON array).
+macro_rules! row {
+    ($s:expr, $($value:expr),+ $(,)?) => {{
+        let mut t = $s.serialize_tuple(0 $(+ { let _ = &$value; 1 })+)?;
+        $(t.serialize_element($value)?;)+
+        t.end()
+    }};
+}
+
+impl AsRow for Touchpoint {
+    const COLUMNS: &'static [&'static str] = &[
+        "id",
+        "mapId",
+        "stageId",
+        "laneId",
+        "title",
+        "description",
+        "channel",
+        "owner",
+        "x",
+        "y",
+        "width",
+        "height",
+        "emotion",
+        "expectation",
+        "performance",
+        "reliability",
+        "momentOfTruth",
+        "momentOfTruthNote",
+        "votes",
+        "feelings",
+    ];
+    fn write_row<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        // Destructured so that a field added to `Touchpoint` fails to compile here until sent.
+        let Touchpoint {
+            id,
+            map_id,
+            stage_id,
+            lane_id,
+            title,
+            description,
+            channel,
+            owner,
+            x,
+            y,
+            width,
+            height,
+            emotion,
+            expectation,
+            performance,
+            reliability,
+            moment_of_truth,
+            moment_of_truth_note,
+            votes,
+            feelings,
+        } = self;
+        row!(
+            s,
+            id,
+            map_id,
+            stage_id,
+            lane_id,
+            title,
+            description,
+            channel,
+            owner,
+            x,
+            y,
+            width,
+            height,
+            emotion,
+            expectation,
+            performance,
+            reliability,
+            moment_of_truth,
+            moment_of_truth_note,
+            votes,
+            feelings,
+        )
+    }
+}
+
+impl AsRow for Connector {
+    const COLUMNS: &'static [&'static str] = &["id", "mapId", "fromId", "toId", "label"];
+    fn write_row<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        let Connector {
+            id,
+            map_id,
+            from_id,
+            to_id,
+            label,
+        } = self;
+        row!(s, id, map_id, from_id, to_id, label)
+    }
+}
+
+/// A project serialized as `Project` is, with no feedback, touchpoints or connectors (those go
+/// as rows). Every field of `Project` is listed: a test reads the JSON back as a `Project` and
+/// compares it with the original.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Stripped<'a> {
+    info: &'a crate::model::ProjectInfo,
+    personas: &'a [crate::model::Persona],
+    maps: &'a [crate::model::JourneyMap],
+    stages: &'a [crate::model::Stage],
+    lanes: &'a [crate::model::Lane],
+    touchpoints: [(); 0],
+    connectors: [(); 0],
+    notes: &'a [crate::model::Note],
+    stories: &'a [crate::model::Story],
+    calendar: &'a crate::model::WorkCalendar,
+    redesign_template: &'a [crate::model::PhaseTemplate],
+    redesigns: &'a [crate::model::Redesign],
+    kpis: &'a [crate::model::Kpi],
+    top_touchpoints: &'a [Id],
+    feedback: [(); 0],
+    customer_periods: &'a [crate::model::CustomerPeriod],
+    pillars: &'a [crate::model::PillarScore],
+    opportunities: &'a [crate::model::Opportunity],
+    comments: &'a [crate::model::Comment],
+    pictures: &'a [crate::model::Picture],
+}
+
+impl<'a> Stripped<'a> {
+    fn of(p: &'a Project) -> Self {
+        // Destructured so that a field added to `Project` fails to compile here until it is sent.
+        let Project {
+            info,
+            personas,
+            maps,
+            stages,
+            lanes,
+            touchpoints: _,
+            connectors: _,
+            notes,
+            stories,
+            calendar,
+            redesign_template,
+            redesigns,
+            kpis,
+            top_touchpoints,
+            feedback: _,
+            customer_periods,
+            pillars,
+            opportunities,
+            comments,
+            pictures,
+        } = p;
+        Stripped {
+            info,
+            personas,
+            maps,
+            stages,
+            lanes,
+            touchpoints: [],
+            connectors: [],
+            notes,
+            stories,
+            calendar,
+            redesign_template,
+            redesigns,
+            kpis,
+            top_touchpoints,
+            feedback: [],
+            customer_periods,
+            pillars,
+            opportunities,
+            comments,
+            pictures,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{Map, Value};
+
+    /// The records `rows` stands for, read back through each record's own `Deserialize`.
+    fn read_rows<T: serde::de::DeserializeOwned>(rows: &Value) -> Vec<T> {
+        let columns: Vec<&str> = rows["columns"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap())
+            .collect();
+        rows["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|row| {
+                let values = row.as_array().unwrap();
+                assert_eq!(values.len(), columns.len(), "a value per column");
+                let object: Map<String, Value> = columns
+                    .iter()
+                    .map(|c| c.to_string())
+                    .zip(values.iter().cloned())
+                    .collect();
+                serde_json::from_value(Value::Object(object)).unwrap()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_window_gets_everything_but_the_feedback_in_fewer_bytes() {
+        let mut project = crate::app::generate::project(200, 7);
+        project.touchpoints[3].feelings.push(crate::model::Feeling {
+            persona_id: project.personas[0].id,
+            emotion: -2,
+        });
+        project.touchpoints[4].moment_of_truth_note = "Why \"this\" matters".into();
+        let opened = OpenedProject::new("/tmp/x.journey".into(), &project);
+        let json: Value = serde_json::from_str(&opened.to_json()).unwrap();
+        assert_eq!(json["path"], "/tmp/x.journey");
+        assert_eq!(json["feedbackLeftOut"], project.feedback.len());
+        let sent: Project = serde_json::from_value(json["project"].clone()).unwrap();
+        assert!(
+            sent.feedback.is_empty() && sent.touchpoints.is_empty() && sent.connectors.is_empty()
+        );
+        let whole = Project {
+            touchpoints: read_rows(&json["touchpointRows"]),
+            connectors: read_rows(&json["connectorRows"]),
+            feedback: project.feedback.clone(),
+            ..sent
+        };
+        assert_eq!(whole, project, "nothing is lost on the way");
+        let as_objects = serde_json::to_string(&project.touchpoints).unwrap().len();
+        let as_rows = json["touchpointRows"].to_string().len();
+        assert!(
+            as_rows * 10 < as_objects * 7,
+            "rows {as_rows} bytes, objects {as_objects}"
+        );
+    }
+
+    #[test]
+    fn columns_are_the_fields_serde_writes() {
+        let project = crate::app::generate::project(3, 1);
+        let keys = |v: Value| -> Vec<String> { v.as_object().unwrap().keys().cloned().collect() };
+        let mut touchpoint = keys(serde_json::to_value(&project.touchpoints[0]).unwrap());
+        let mut connector = keys(serde_json::to_value(&project.connectors[0]).unwrap());
+        let mut columns: Vec<String> = Touchpoint::COLUMNS.iter().map(|c| c.to_string()).collect();
+        touchpoint.sort();
+        columns.sort();
+        assert_eq!(columns, touchpoint);
+        let mut columns: Vec<String> = Connector::COLUMNS.iter().map(|c| c.to_string()).collect();
+        connector.sort();
+        columns.sort();
+        assert_eq!(columns, connector);
+    }
+}
