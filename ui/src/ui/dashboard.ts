@@ -3,6 +3,7 @@
 // keep KPIs, feedback, customer periods and pillar scores. Figures come from the core
 // (`dashboard`) after autosave has flushed; every edit here is an undoable change.
 
+import { count } from "../model/words";
 import { LIMITS } from "../bindings/limitValues";
 import type { Chart } from "chart.js";
 import type { Dashboard } from "../bindings/Dashboard";
@@ -595,7 +596,7 @@ export class DashboardView {
           ),
         ),
       ),
-      h("h2", {}, items.length > FEEDBACK_SHOWN ? `Latest ${FEEDBACK_SHOWN} of ${items.length} items` : `${items.length} items`),
+      h("h2", {}, items.length > FEEDBACK_SHOWN ? `Latest ${FEEDBACK_SHOWN} of ${items.length} items` : count(items.length, "item")),
       h(
         "table",
         { class: "grid-table", name: "feedback" },
