@@ -3,7 +3,7 @@
 import type { LaneKind } from "../bindings/LaneKind";
 import { recordOf } from "../model/doc";
 import { newId } from "../model/ids";
-import { deletion } from "../model/ops";
+import { deletion, takenAlong } from "../model/ops";
 import { shiftAfter } from "../editor/arrange";
 import { squash } from "../model/changes";
 import { LANE_HEIGHT } from "../geometry/layout";
@@ -59,6 +59,7 @@ export function deleteLane(editor: Editor, laneId: string): Promise<void> {
     const removal = deletion(editor.doc, [{ kind: "lane", id: laneId }]);
     const shift = shiftAfter(editor.doc, editor.mapId, "y", row.y + row.height, -row.height);
     // The removal goes last so that its deletions win over any shift of the same records.
-    editor.commit(squash(shift, removal), "Delete lane");
+    const along = takenAlong(removal);
+    editor.commit(squash(shift, removal), `Delete lane “${row.lane.name}”${along ? ` with ${along}` : ""}`);
   });
 }

@@ -23,11 +23,15 @@ it("deleting a stage removes its cards and connectors and closes the gap", async
   const cards = editor.doc.touchpointsOf(editor.mapId);
   const doomed = new Set(cards.filter((t) => t.stageId === second!.id).map((t) => t.id));
   const next = cards.find((t) => t.stageId === third!.id)!;
-  deleteStage(editor, second!.id);
+  const notesIn = editor.doc.notesOf(editor.mapId).filter((n) => n.stageId === second!.id).length;
+  expect(doomed.size).toBeGreaterThan(1);
+  expect(notesIn).toBe(1);
+  await deleteStage(editor, second!.id);
   expect(editor.doc.touchpointsOf(editor.mapId).some((t) => doomed.has(t.id))).toBe(false);
   expect(editor.doc.connectorsOf(editor.mapId).some((c) => doomed.has(c.fromId) || doomed.has(c.toId))).toBe(false);
   expect(editor.doc.get("touchpoint", next.id)!.x).toBe(next.x - second!.width);
-  expect(editor.history.undoLabel).toBe("Delete stage");
+  // The status bar's "Undo: …" says what went with the stage.
+  expect(editor.history.undoLabel).toBe(`Delete stage “${second!.name}” with ${doomed.size} touchpoints and 1 note`);
 });
 
 it("deleting a stage takes its sticky notes too, and undo puts them back where they were", async () => {

@@ -3,7 +3,7 @@
 
 import { recordOf } from "../model/doc";
 import { newId } from "../model/ids";
-import { deletion } from "../model/ops";
+import { deletion, takenAlong } from "../model/ops";
 import { shiftAfter } from "../editor/arrange";
 import { squash } from "../model/changes";
 import { STAGE_WIDTH } from "../geometry/layout";
@@ -46,6 +46,8 @@ export function deleteStage(editor: Editor, stageId: string): Promise<void> {
     const removal = deletion(editor.doc, [{ kind: "stage", id: stageId }]);
     const shift = shiftAfter(editor.doc, editor.mapId, "x", column.x + column.width, -column.width);
     // The removal goes last so that its deletions win over any shift of the same records.
-    editor.commit(squash(shift, removal), "Delete stage");
+    const along = takenAlong(removal);
+    // The undo label (shown in the status bar) says what went with it.
+    editor.commit(squash(shift, removal), `Delete stage “${column.stage.name}”${along ? ` with ${along}` : ""}`);
   });
 }

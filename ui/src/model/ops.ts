@@ -8,7 +8,18 @@ import type { Feedback } from "../bindings/Feedback";
 import type { Opportunity } from "../bindings/Opportunity";
 import type { RecordRef } from "../bindings/RecordRef";
 import { emptyChanges } from "./changes";
+import { count } from "./words";
 import { recordOf, type Doc } from "./doc";
+
+/**
+ * What a deletion takes with the thing it names, for its undo label ("1 touchpoint and 2 notes"),
+ * or "" when it takes nothing else.
+ */
+export function takenAlong(changes: Changes): string {
+  const n = (kind: RecordRef["kind"]) => changes.delete.filter((d) => d.kind === kind).length;
+  const parts = [count(n("touchpoint"), "touchpoint"), count(n("note"), "note")].filter((p) => !p.startsWith("0 "));
+  return parts.join(" and ");
+}
 
 /** Kinds whose deletion deletes or unlinks feedback (a lane through its cards). */
 const FEEDBACK_CASCADE: ReadonlySet<RecordRef["kind"]> = new Set(["map", "stage", "lane", "touchpoint", "feedback"]);
