@@ -25,3 +25,25 @@ it("pasting twice does not stack the copies", async () => {
   const second = editor.selectedTouchpoints()[0]!;
   expect(second.x).toBe(first.x + 24);
 });
+
+it("pasting after clicking an empty cell puts the copy in that cell, not on the original", async () => {
+  const { editor } = await sampleEditor();
+  const original = selectByTitle(editor, "Lounge entry");
+  copy.perform(editor);
+  // An empty cell: the last stage's row of a lane holding none of its cards.
+  const column = editor.grid.columns.at(-1)!;
+  const row = editor.grid.rows.find(
+    (r) => !editor.doc.touchpointsOf(editor.mapId).some((t) => t.stageId === column.stage.id && t.laneId === r.lane.id),
+  )!;
+  editor.clearSelection();
+  editor.pointedCell = { stageId: column.stage.id, laneId: row.lane.id };
+  paste.perform(editor);
+  const copyOf = editor.selectedTouchpoints()[0]!;
+  expect(copyOf.title).toBe(original.title);
+  expect([copyOf.stageId, copyOf.laneId]).toEqual([column.stage.id, row.lane.id]);
+  expect(copyOf.x).toBe(column.x + 12);
+  expect(copyOf.y).toBe(row.y + 12);
+  // The next paste lands beside it, not on it.
+  paste.perform(editor);
+  expect(editor.selectedTouchpoints()[0]!.x).toBe(copyOf.x + 24);
+});

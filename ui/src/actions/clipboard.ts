@@ -13,6 +13,8 @@ import { cellOf } from "../editor/arrange";
 import type { Action } from "./types";
 
 const OFFSET = 24;
+/** How far inside a clicked cell a paste starts. */
+const CELL_MARGIN = 12;
 
 function copied(e: Editor): Changes {
   const put: ProjectRecord[] = [];
@@ -23,8 +25,22 @@ function copied(e: Editor): Changes {
   return { put, delete: [] };
 }
 
+/** How far to move the clipboard's cards so that they start in the empty cell the person last
+ * clicked (their top-left card a margin inside it), or undefined when no cell was clicked. */
+function towardsPointedCell(e: Editor, clip: Changes): { dx: number; dy: number } | undefined {
+  const cell = e.pointedCell;
+  if (!cell) return undefined;
+  const column = e.grid.columns.find((c) => c.stage.id === cell.stageId);
+  const row = e.grid.rows.find((r) => r.lane.id === cell.laneId);
+  const placed = clip.put.flatMap((r) => (r.kind === "touchpoint" || r.kind === "note" ? [r.record] : []));
+  if (!column || !row || placed.length === 0) return undefined;
+  const left = Math.min(...placed.map((p) => p.x));
+  const top = Math.min(...placed.map((p) => p.y));
+  return { dx: column.x + CELL_MARGIN - left, dy: row.y + CELL_MARGIN - top };
+}
+
 /** The clipboard's records with fresh ids, moved by `offset`, in the current map. */
-function pasted(e: Editor, clip: Changes, offset: number): { changes: Changes; ids: string[] } {
+function pasted(e: Editor, clip: Changes, offset: { dx: number; dy: number }): { changes: Changes; ids: string[] } {
   const fresh = new Map<string, string>();
   const idFor = (old: string) => {
     const known = fresh.get(old);
@@ -38,7 +54,7 @@ function pasted(e: Editor, clip: Changes, offset: number): { changes: Changes; i
   const grid = e.grid;
   for (const r of clip.put) {
     if (r.kind === "touchpoint" || r.kind === "note") {
-      const moved = { ...r.record, id: idFor(r.record.id), mapId: e.mapId, x: r.record.x + offset, y: r.record.y + offset };
+      const moved = { ...r.record, id: idFor(r.record.id), mapId: e.mapId, x: r.record.x + offset.dx, y: r.record.y + offset.dy };
       const cell = cellOf(grid, moved);
       if (!cell) continue;
       ids.push(moved.id);
@@ -109,14 +125,15 @@ export const paste: Action = {
   enabled: (e) => e.clipboard !== undefined && e.grid.columns.length > 0,
   perform: (e) => {
     if (!e.clipboard) return;
-    const { changes, ids } = pasted(e, e.clipboard, OFFSET);
+    const offset = towardsPointedCell(e, e.clipboard) ?? { dx: OFFSET, dy: OFFSET };
+    const { changes, ids } = pasted(e, e.clipboard, offset);
     e.commit(changes, "Paste");
     e.select(ids);
     // Pasting again lands further along rather than on top of the last paste.
     e.clipboard = {
       put: e.clipboard.put.map((r) =>
         r.kind === "touchpoint" || r.kind === "note"
-          ? ({ ...r, record: { ...r.record, x: r.record.x + OFFSET, y: r.record.y + OFFSET } } as ProjectRecord)
+          ? ({ ...r, record: { ...r.record, x: r.record.x + offset.dx, y: r.record.y + offset.dy } } as ProjectRecord)
           : r,
       ),
       delete: [],
@@ -130,7 +147,7 @@ export const duplicate: Action = {
   keys: ["mod+d"],
   enabled: hasShapes,
   perform: (e) => {
-    const { changes, ids } = pasted(e, copied(e), OFFSET);
+    const { changes, ids } = pasted(e, copied(e), { dx: OFFSET, dy: OFFSET });
     e.commit(changes, "Duplicate");
     e.select(ids);
   },
