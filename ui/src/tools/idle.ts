@@ -2,7 +2,8 @@
 
 import { addVote } from "../actions/vote";
 import { addTouchpointAt } from "../actions/addTouchpoint";
-import { hitTest } from "../geometry/hit";
+import { type Hit, hitTest } from "../geometry/hit";
+import type { Editor } from "../editor/editor";
 import { Connecting } from "./connecting";
 import { DraggingEmotion } from "./draggingEmotion";
 import { DraggingShapes } from "./draggingShapes";
@@ -81,6 +82,7 @@ export class Idle implements ToolState {
     if (this.ctx.spaceHeld) return this.ctx.setCursor("grab");
     const hit = hitTest(this.ctx.editor, p.canvas, p.screen);
     this.ctx.setCursor(CURSOR[hit.kind] ?? "default");
+    this.ctx.setTitle?.(titleOf(this.ctx.editor, hit));
   }
 
   doubleClick(p: Pointer) {
@@ -103,5 +105,22 @@ export class Idle implements ToolState {
       default:
         return;
     }
+  }
+}
+
+/** The whole text of what `hit` names, which the canvas may have cut short ("" for the rest). */
+export function titleOf(editor: Editor, hit: Hit): string {
+  const doc = editor.doc;
+  switch (hit.kind) {
+    case "touchpoint":
+      return doc.get("touchpoint", hit.id)?.title ?? "";
+    case "note":
+      return doc.get("note", hit.id)?.text.slice(0, 500) ?? "";
+    case "stageHeader":
+      return doc.get("stage", hit.id)?.name ?? "";
+    case "laneHeader":
+      return doc.get("lane", hit.id)?.name ?? "";
+    default:
+      return "";
   }
 }

@@ -62,3 +62,25 @@ it("T and N after a click on an empty cell put the card and the note in that cel
   const note = editor.selectedNotes()[0]!;
   expect([note.stageId, note.laneId]).toEqual([column.stage.id, row.lane.id]);
 });
+
+it("hovering a card or a header offers its whole text as the tooltip; an empty cell none", async () => {
+  const { editor } = await sampleEditor();
+  const titles: string[] = [];
+  const ctx: ToolContext = {
+    editor,
+    overlay: {},
+    spaceHeld: false,
+    voting: false,
+    setCursor: () => undefined,
+    setTitle: (t) => titles.push(t),
+    beginEdit: () => undefined,
+  };
+  const tools = new ToolMachine(ctx);
+  const card = editor.doc.touchpointsOf(editor.mapId)[0]!;
+  tools.move(at(editor, card.x + card.width / 2, card.y + card.height / 2));
+  const note = editor.doc.notesOf(editor.mapId)[0]!;
+  tools.move(at(editor, note.x + note.width / 2, note.y + 6));
+  const b = editor.contentBounds();
+  tools.move(at(editor, b.x + b.width + 400, b.y + b.height + 400));
+  expect(titles).toEqual([card.title, note.text, ""]);
+});

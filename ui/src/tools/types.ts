@@ -22,6 +22,8 @@ export interface ToolContext {
   /** Voting mode of workshop mode: a click on a note adds a dot. */
   voting: boolean;
   setCursor(cursor: string): void;
+  /** The tooltip for what is under the pointer (a card's whole title, a header's whole name). */
+  setTitle?(title: string): void;
   beginEdit(id: string): void;
 }
 

@@ -66,6 +66,9 @@ export class CanvasView {
       spaceHeld: false,
       voting: false,
       setCursor: (c) => (this.canvas.style.cursor = c),
+      setTitle: (t) => {
+        if (this.canvas.title !== t) this.canvas.title = t;
+      },
       beginEdit: (id) => this.beginEdit(id),
     };
     this.tools = new ToolMachine(this.ctx);

@@ -1234,6 +1234,7 @@ tests["feedback: left out at start, fetched for a deletion (undo links it again)
   // A slow core: the deletion waits for the feedback, then happens.
   await page.evaluate(() => (window.__TAURI_MOCK__.delays = { project_feedback: [400] }));
   await page.mouse.click(...Object.values(await cardPoint(page, "Bag drop queue")));
+  assert((await page.$eval(".map-canvas", (c) => c.title)) === "Bag drop queue", "hovering a card offers its title");
   await page.keyboard.press("Delete");
   assert(
     await page.evaluate((id) => !!window.journeymap.editor.doc.get("touchpoint", id), card.id),
