@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { clipSegment, type Rect, segmentMeetsRect } from "./rect";
 import { cellsAlong, SpatialIndex } from "./spatial";
-import { exposed, TILE, tilesUnder, uncovered } from "./strips";
+import { exposed, TILE, tilesAhead, tilesUnder, uncovered } from "./strips";
 
 const area = (rs: Rect[]) => rs.reduce((s, r) => s + r.width * r.height, 0);
 
@@ -59,6 +59,56 @@ describe("tiles", () => {
       [0, 0],
       [0, 1],
     ]);
+  });
+});
+
+describe("the tiles a pan needs next", () => {
+  const view = { x: 100, y: 50, width: 3 * TILE, height: 2 * TILE };
+  const sorted = (ts: Array<[number, number]>) => ts.map(([i, j]) => `${i},${j}`).sort();
+
+  it("are the ones cut by and just past the side the view heads for", () => {
+    // Content moving left: the view heads right; its right edge (x = 868) cuts column 3.
+    expect(sorted(tilesAhead(view, -12, 0))).toEqual(
+      sorted([
+        [3, 0],
+        [3, 1],
+        [3, 2],
+        [4, 0],
+        [4, 1],
+        [4, 2],
+      ]),
+    );
+    // Moving up-left: the bottom band too, with the corner once.
+    const both = tilesAhead(view, -12, -4);
+    expect(new Set(sorted(both)).size).toBe(both.length);
+    expect(sorted(both)).toEqual(expect.arrayContaining(["4,3", "0,2", "3,2"]));
+    expect(sorted(both)).not.toContain("-1,0");
+    expect(tilesAhead(view, 0, 0)).toEqual([]);
+  });
+
+  it("cover every strip the next frames uncover, but none on the side left behind", () => {
+    for (const [dx, dy] of [
+      [-12, -4],
+      [12, 4],
+      [-7, 9],
+      [0, -30],
+    ] as const) {
+      const ahead = new Set(sorted(tilesAhead(view, dx, dy)));
+      // Up to a tile's depth of travel: the strips a run of frames uncovers (plane coordinates).
+      const k = Math.floor(TILE / Math.max(Math.abs(dx), Math.abs(dy)));
+      const moved = { x: view.x - dx * k, y: view.y - dy * k, width: view.width, height: view.height };
+      for (const strip of exposed(-(moved.x - view.x), -(moved.y - view.y), view.width, view.height)) {
+        const onPlane = { ...strip, x: strip.x + moved.x, y: strip.y + moved.y };
+        for (const t of sorted(tilesUnder(onPlane))) {
+          const [i, j] = t.split(",").map(Number) as [number, number];
+          const insideView =
+            i * TILE >= view.x && (i + 1) * TILE <= view.x + view.width && j * TILE >= view.y && (j + 1) * TILE <= view.y + view.height;
+          if (!insideView) expect(ahead.has(t), `${t} for (${dx}, ${dy})`).toBe(true);
+        }
+      }
+      const behindX = dx > 0 ? view.x + view.width : undefined;
+      if (behindX !== undefined) for (const t of ahead) expect(Number(t.split(",")[0]) * TILE).toBeLessThan(behindX);
+    }
   });
 });
 

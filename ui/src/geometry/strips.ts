@@ -42,3 +42,34 @@ export function tilesUnder(r: Rect): Array<[number, number]> {
   for (let i = i0; i <= i1; i++) for (let j = j0; j <= j1; j++) out.push([i, j]);
   return out;
 }
+
+/**
+ * The tiles a pan moving the content by (`dx`, `dy`) will copy from next: those under the band
+ * one tile wide just past each side of `view` it heads for, including the tiles that side cuts
+ * through. Tiles wholly inside the view, or on the sides it leaves, are never copied from.
+ */
+export function tilesAhead(view: Rect, dx: number, dy: number): Array<[number, number]> {
+  const left = dx > 0 ? TILE : 0,
+    right = dx < 0 ? TILE : 0,
+    top = dy > 0 ? TILE : 0,
+    bottom = dy < 0 ? TILE : 0;
+  const y = view.y - top,
+    height = view.height + top + bottom;
+  const x = view.x - left,
+    width = view.width + left + right;
+  const bands: Rect[] = [];
+  if (left) bands.push({ x: view.x - TILE, y, width: TILE, height });
+  if (right) bands.push({ x: view.x + view.width, y, width: TILE, height });
+  if (top) bands.push({ x, y: view.y - TILE, width, height: TILE });
+  if (bottom) bands.push({ x, y: view.y + view.height, width, height: TILE });
+  const seen = new Set<string>();
+  const out: Array<[number, number]> = [];
+  for (const band of bands)
+    for (const [i, j] of tilesUnder(band)) {
+      const key = `${i},${j}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push([i, j]);
+    }
+  return out;
+}
