@@ -7,7 +7,7 @@ export class SpatialIndex<T extends Rect & { id: string }> {
   /** Items in the order they were given: queries answer in that order, so what is drawn later
    * (on top) does not depend on where the view is. Buckets hold places in this list. */
   private readonly items: T[];
-  private readonly buckets = new Map<number, number[]>();
+  private readonly buckets = new Map<number, Bucket>();
   /** The query that last met each item, so an item in several buckets is counted once. */
   private readonly met: Uint32Array;
   private stamp = 0;
@@ -21,25 +21,33 @@ export class SpatialIndex<T extends Rect & { id: string }> {
   ) {
     this.items = [...items];
     this.met = new Uint32Array(this.items.length);
-    const keysOf = cellsOf ? (item: T) => [...cellsOf(item, cell)].map(([i, j]) => i * 1_000_003 + j) : (item: T) => this.keys(item);
+    const cellsOfItem = cellsOf ? (item: T) => cellsOf(item, cell) : (item: T) => this.cells(item);
     this.items.forEach((item, place) => {
-      for (const key of keysOf(item)) {
+      for (const [i, j] of cellsOfItem(item)) {
+        const key = i * 1_000_003 + j;
         let bucket = this.buckets.get(key);
         if (!bucket) {
-          bucket = [];
+          bucket = { i, j, places: [] };
           this.buckets.set(key, bucket);
         }
-        bucket.push(place);
+        bucket.places.push(place);
       }
     });
   }
 
-  private *keys(r: Rect): Generator<number> {
-    const x0 = Math.floor(r.x / this.cell),
-      x1 = Math.floor((r.x + r.width) / this.cell);
-    const y0 = Math.floor(r.y / this.cell),
-      y1 = Math.floor((r.y + r.height) / this.cell);
-    for (let i = x0; i <= x1; i++) for (let j = y0; j <= y1; j++) yield i * 1_000_003 + j;
+  /** The range of cells `r` touches. */
+  private range(r: Rect): { x0: number; x1: number; y0: number; y1: number } {
+    return {
+      x0: Math.floor(r.x / this.cell),
+      x1: Math.floor((r.x + r.width) / this.cell),
+      y0: Math.floor(r.y / this.cell),
+      y1: Math.floor((r.y + r.height) / this.cell),
+    };
+  }
+
+  private *cells(r: Rect): Generator<[number, number]> {
+    const { x0, x1, y0, y1 } = this.range(r);
+    for (let i = x0; i <= x1; i++) for (let j = y0; j <= y1; j++) yield [i, j];
   }
 
   /** Items overlapping `r`, each once, in the order they were given. */
@@ -47,22 +55,22 @@ export class SpatialIndex<T extends Rect & { id: string }> {
     const stamp = ++this.stamp;
     const met = this.met;
     const hits: number[] = [];
-    // A view wider than the whole index (the overview) visits each bucket once rather than each
-    // empty cell of the view.
-    const cells =
-      (Math.floor((r.x + r.width) / this.cell) - Math.floor(r.x / this.cell) + 1) *
-      (Math.floor((r.y + r.height) / this.cell) - Math.floor(r.y / this.cell) + 1);
+    // A view covering more cells than there are buckets (the overview, or a thin strip across
+    // the whole map while zooming it) visits the buckets in its range rather than each cell.
+    const { x0, x1, y0, y1 } = this.range(r);
     const buckets =
-      cells > this.buckets.size
-        ? this.buckets.values()
+      (x1 - x0 + 1) * (y1 - y0 + 1) > this.buckets.size
+        ? (function* (all) {
+            for (const bucket of all) if (bucket.i >= x0 && bucket.i <= x1 && bucket.j >= y0 && bucket.j <= y1) yield bucket;
+          })(this.buckets.values())
         : (function* (self) {
-            for (const key of self.keys(r)) {
-              const bucket = self.buckets.get(key);
+            for (const [i, j] of self.cells(r)) {
+              const bucket = self.buckets.get(i * 1_000_003 + j);
               if (bucket) yield bucket;
             }
           })(this);
     for (const bucket of buckets) {
-      for (const place of bucket) {
+      for (const place of bucket.places) {
         if (met[place] === stamp) continue;
         met[place] = stamp;
         if (intersects(this.items[place]!, r)) hits.push(place);
@@ -73,6 +81,13 @@ export class SpatialIndex<T extends Rect & { id: string }> {
     for (let i = 0; i < ordered.length; i++) out[i] = this.items[ordered[i]!]!;
     return out;
   }
+}
+
+/** The places (in the item list) of the items touching one cell. */
+interface Bucket {
+  i: number;
+  j: number;
+  places: number[];
 }
 
 /** The grid cells (of side `cell`) the segment from `a` to `b` passes through, in order

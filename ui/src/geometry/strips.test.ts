@@ -127,6 +127,10 @@ describe("the spatial index", () => {
       { x: 0, y: 0, width: 3200, height: 2100 },
       { x: 700, y: 300, width: 900, height: 600 },
       { x: 1900, y: 1500, width: 300, height: 300 },
+      // Thin strips reaching far past the map (a zoom's bare border in the overview): more cells
+      // than buckets, answered from the buckets in range.
+      { x: -10_000, y: 950, width: 20_000, height: 30 },
+      { x: 1000, y: -10_000, width: 25, height: 20_000 },
     ]) {
       const found = index.query(view);
       const places = found.map((t) => order.get(t.id)!);
