@@ -682,8 +682,19 @@ export class App {
   }
 
   private listenKeys(): void {
+    // Keys typed into a dialog can still be queued when it closes (Enter pressed while the last
+    // letters of a name were on their way): they must not reach the map as shortcuts.
+    let dialogClosed = Number.NEGATIVE_INFINITY;
+    new MutationObserver((changes) => {
+      const closed = changes.some((c) => [...c.removedNodes].some((n) => n instanceof HTMLElement && n.classList.contains("backdrop")));
+      if (closed) dialogClosed = performance.now();
+    }).observe(document.body, { childList: true });
     window.addEventListener("keydown", (e) => {
       if (document.querySelector(".backdrop")) return;
+      if (performance.now() - dialogClosed < AFTER_DIALOG_MS && !typingInField(e.target)) {
+        e.preventDefault();
+        return;
+      }
       const chord = chordOf(e);
       if (chord === "space" && !typingInField(e.target)) {
         this.canvas.setSpaceHeld(true);
@@ -854,3 +865,7 @@ export class App {
     );
   }
 }
+
+/** How long after a dialog closes keys are not taken as map shortcuts: typed-ahead letters of
+ * the dialog's last field arrive within this (a person's next deliberate key comes later). */
+const AFTER_DIALOG_MS = 250;

@@ -116,6 +116,32 @@ async function gesture(page, kind, frames) {
 }
 
 const tests = {
+  async "keys still queued when a dialog closes are not taken as map shortcuts"(page) {
+    const cards = () => page.evaluate(() => window.journeymap.editor.doc.touchpointsOf(window.journeymap.editor.mapId).length);
+    const before = await cards();
+    await page.evaluate(() => {
+      const { editor, app } = window.journeymap;
+      editor.select([editor.doc.touchpointsOf(editor.mapId)[0].id]);
+      app.renameMap();
+    });
+    await page.waitForSelector(".backdrop input");
+    await page.keyboard.press("End");
+    await page.keyboard.type(" 2");
+    // Enter closes the dialog; the letters after it were typed ahead and arrive at once.
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Delete");
+    await page.keyboard.press("Backspace");
+    await page.waitForTimeout(50);
+    assert(!(await page.$(".backdrop")), "the dialog closed");
+    assert((await cards()) === before, `typed-ahead keys deleted nothing: ${await cards()} cards of ${before}`);
+    const name = await page.evaluate(() => window.journeymap.editor.doc.get("map", window.journeymap.editor.mapId).name);
+    assert(name.endsWith(" 2"), `the map was renamed: ${name}`);
+    // A moment later the same key is the shortcut again.
+    await page.waitForTimeout(300);
+    await page.focus("canvas.map-canvas");
+    await page.keyboard.press("Delete");
+    assert((await cards()) === before - 1, `Delete works again: ${await cards()} cards of ${before}`);
+  },
   async "the zoom in the status bar follows a zoom once it rests, not on every frame"(page) {
     const label = () => page.evaluate(() => document.querySelector(".status .zoom").textContent);
     const zoom = () => page.evaluate(() => `${Math.round(window.journeymap.editor.camera.zoom * 100)}%`);
