@@ -683,7 +683,8 @@ export class App {
 
   private listenKeys(): void {
     // Keys typed into a dialog can still be queued when it closes (Enter pressed while the last
-    // letters of a name were on their way): they must not reach the map as shortcuts.
+    // letters of a name were on their way): they must not reach the map as shortcuts. Chords
+    // with Ctrl, Cmd or Alt are never typed ahead and act at once (Ctrl+Z right after a dialog).
     let dialogClosed = Number.NEGATIVE_INFINITY;
     new MutationObserver((changes) => {
       const closed = changes.some((c) => [...c.removedNodes].some((n) => n instanceof HTMLElement && n.classList.contains("backdrop")));
@@ -691,7 +692,8 @@ export class App {
     }).observe(document.body, { childList: true });
     window.addEventListener("keydown", (e) => {
       if (document.querySelector(".backdrop")) return;
-      if (performance.now() - dialogClosed < AFTER_DIALOG_MS && !typingInField(e.target)) {
+      const typedAhead = !e.ctrlKey && !e.metaKey && !e.altKey && !typingInField(e.target);
+      if (typedAhead && performance.now() - dialogClosed < AFTER_DIALOG_MS) {
         e.preventDefault();
         return;
       }
