@@ -20,8 +20,10 @@ it("a double-click position puts the card under the pointer", async () => {
   const { editor } = await sampleEditor();
   const column = editor.grid.columns[4]!,
     row = editor.grid.rows[1]!;
-  const id = addTouchpointAt(editor, { x: column.x + 100, y: row.y + 60 })!;
+  // Where a pointer lands at an odd zoom: fractions of a unit.
+  const id = addTouchpointAt(editor, { x: column.x + 100.37, y: row.y + 60.81 })!;
   const card = editor.doc.get("touchpoint", id)!;
   expect(card.stageId).toBe(column.stage.id);
   expect(card.laneId).toBe(row.lane.id);
+  expect([card.x, card.y]).toEqual([Math.round(column.x + 100.37 - card.width / 2), Math.round(row.y + 60.81 - card.height / 2)]);
 });

@@ -18,7 +18,8 @@ export function addTouchpointAt(editor: Editor, at?: { x: number; y: number }): 
     : targetCell(editor, "touchpoints");
   if (!cell) return undefined;
   const { spot, room } = at
-    ? { spot: { x: at.x - CARD_WIDTH / 2, y: at.y - CARD_HEIGHT / 2 }, room: emptyChanges() }
+    ? // Whole units, as every other way of placing a card gives (a pointer at 37 % zoom is not).
+      { spot: { x: Math.round(at.x - CARD_WIDTH / 2), y: Math.round(at.y - CARD_HEIGHT / 2) }, room: emptyChanges() }
     : placeIn(editor, cell, CARD_WIDTH, CARD_HEIGHT);
   const id = newId();
   editor.commit(
