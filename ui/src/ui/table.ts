@@ -137,8 +137,10 @@ export class TableView {
   }
 
   private nameInput(value: string, label: string, set: (v: string) => void): HTMLInputElement {
-    const input = h("input", { type: "text", value, "aria-label": label });
+    // A long name ends in "…" in its box; the whole of it shows on hover.
+    const input = h("input", { type: "text", value, "aria-label": label, title: value });
     input.addEventListener("input", () => {
+      input.title = input.value;
       if (input.value.trim()) set(input.value);
     });
     input.addEventListener("change", () => this.editor.endGesture());

@@ -336,6 +336,9 @@ const tests = {
     const input = page.locator(".map-table input[value='Lounge entry']");
     await input.fill("Lounge welcome");
     await input.press("Tab");
+    // A name too long for its box ends in "…" and shows whole on hover.
+    const cut = await input.evaluate((el) => ({ title: el.title, overflow: getComputedStyle(el).textOverflow }));
+    assert(cut.title === "Lounge welcome" && cut.overflow === "ellipsis", `a long title is cut with "…": ${JSON.stringify(cut)}`);
     let p = await saved(page);
     assert(
       p.touchpoints.some((t) => t.title === "Lounge welcome"),
