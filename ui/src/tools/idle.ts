@@ -79,7 +79,10 @@ export class Idle implements ToolState {
   }
 
   move(p: Pointer) {
-    if (this.ctx.spaceHeld) return this.ctx.setCursor("grab");
+    if (this.ctx.spaceHeld) {
+      this.ctx.setCursor("grab");
+      return;
+    }
     const hit = hitTest(this.ctx.editor, p.canvas, p.screen);
     this.ctx.setCursor(CURSOR[hit.kind] ?? "default");
     this.ctx.setTitle?.(titleOf(this.ctx.editor, hit));

@@ -11,7 +11,9 @@ export class ToolMachine {
   }
 
   private go(next: ToolState | void) {
-    if (next) this.state = next;
+    // Only a state moves the machine on: a stray value returned by a handler (a cursor name
+    // once) left it in no state at all, ignoring every click until Escape.
+    if (isState(next)) this.state = next;
     this.ctx.editor.notify();
   }
 
@@ -21,7 +23,7 @@ export class ToolMachine {
 
   move(p: Pointer) {
     const next = this.state.move?.(p);
-    if (next) this.go(next);
+    if (isState(next)) this.go(next);
     else if (this.state.name !== "idle") this.ctx.editor.notify();
   }
 
@@ -40,4 +42,8 @@ export class ToolMachine {
   get busy(): boolean {
     return this.state.name !== "idle";
   }
+}
+
+function isState(x: unknown): x is ToolState {
+  return typeof x === "object" && x !== null && typeof (x as ToolState).name === "string";
 }

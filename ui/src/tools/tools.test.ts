@@ -84,3 +84,36 @@ it("hovering a card or a header offers its whole text as the tooltip; an empty c
   tools.move(at(editor, b.x + b.width + 400, b.y + b.height + 400));
   expect(titles).toEqual([card.title, note.text, ""]);
 });
+
+it("space held while the pointer moves, then a drag, pans; clicks work after it", async () => {
+  const { editor } = await sampleEditor();
+  // As in the window: assigning the cursor returns the value assigned.
+  let cursor = "";
+  const ctx: ToolContext = {
+    editor,
+    overlay: {},
+    spaceHeld: false,
+    voting: false,
+    setCursor: (c) => (cursor = c),
+    beginEdit: () => undefined,
+  };
+  const tools = new ToolMachine(ctx);
+  const card = editor.doc.touchpointsOf(editor.mapId)[0]!;
+  const start = at(editor, card.x + 10, card.y + 10);
+  ctx.spaceHeld = true;
+  tools.move(start);
+  expect(tools.busy).toBe(false);
+  expect(cursor).toBe("grab");
+  const before = { ...editor.camera };
+  tools.down(start);
+  expect(tools.state.name).toBe("panning");
+  tools.move({ ...start, screen: { x: start.screen.x + 40, y: start.screen.y + 20 } });
+  tools.up({ ...start, screen: { x: start.screen.x + 40, y: start.screen.y + 20 } });
+  expect(editor.camera.x).toBeCloseTo(before.x - 40 / before.zoom);
+  expect(tools.busy).toBe(false);
+  ctx.spaceHeld = false;
+  const p = at(editor, card.x + 10, card.y + 10);
+  tools.down(p);
+  tools.up(p);
+  expect(editor.selection).toEqual(new Set([card.id]));
+});
