@@ -40,6 +40,8 @@ export class CanvasView {
   private corner = { x: 0, y: 0 };
   private settle: ReturnType<typeof setTimeout> | undefined;
   private release: ReturnType<typeof setTimeout> | undefined;
+  /** The tiles to draw ahead of the pan, after the frame. */
+  private ahead: ReturnType<typeof setTimeout> | undefined;
   /** Whether the camera has moved in the last `SETTLE_MS` (a gesture is running). */
   private moving = false;
   /** How many frames were drawn from the layer rather than in full (for the tests). */
@@ -214,9 +216,10 @@ export class CanvasView {
     // frame is drawn in full, so a single step never shows the sketch.
     const inGesture = this.moving;
     if (onlyMoved) this.keepMoving();
-    if (!(onlyMoved && this.drawMoved(ctx, lctx, previous, t0, inGesture))) {
+    if (!(onlyMoved && this.drawMoved(ctx, lctx, previous, inGesture))) {
       drawWorld(lctx, this.editor, scene.camera, { x: 0, y: 0, width, height }, this.overlay);
       this.layerScene = scene;
+      clearTimeout(this.ahead);
       this.tiles.reset({ origin: scene.camera, dpr: scene.dpr });
       this.corner = { x: 0, y: 0 };
       ctx.setTransform(1, 0, 0, 1, 0, 0);
@@ -279,13 +282,7 @@ export class CanvasView {
    * does not cover drawn. False when a full drawing is the better answer (a jump of more than a
    * screen, or a zoom so far from the layer's that it would blur or leave most of the view bare).
    */
-  private drawMoved(
-    ctx: CanvasRenderingContext2D,
-    lctx: CanvasRenderingContext2D,
-    was: LayerScene,
-    started: number,
-    inGesture: boolean,
-  ): boolean {
+  private drawMoved(ctx: CanvasRenderingContext2D, lctx: CanvasRenderingContext2D, was: LayerScene, inGesture: boolean): boolean {
     const cam = this.editor.camera;
     const { width, height, dpr } = was;
     const scale = cam.zoom / was.camera.zoom;
@@ -325,7 +322,14 @@ export class CanvasView {
       lctx.setTransform(1, 0, 0, 1, 0, 0);
       lctx.drawImage(this.canvas, 0, 0);
       // What the next frames will uncover, in the time this frame leaves.
-      if (tiled) this.tiles.prepare({ x: corner.x, y: corner.y, width: layer.width, height: layer.height }, dx, dy, started + PREPARE_MS);
+      // Drawn after this frame has gone to the screen rather than before: in WebKitGTK the
+      // frame's pixels then reach the compositor while the tiles are drawn (10,000 cards at
+      // 100 %: 19.5 → 17.4 ms a frame over six runs each).
+      if (tiled) {
+        const view = { x: corner.x, y: corner.y, width: layer.width, height: layer.height };
+        clearTimeout(this.ahead);
+        this.ahead = setTimeout(() => this.tiles.prepare(view, dx, dy, performance.now() + PREPARE_MS), 0);
+      }
     } else {
       if (!inGesture) return false;
       // A zoom: the layer scaled about its new place, and what it leaves bare sketched (blocks,
@@ -437,8 +441,8 @@ export class CanvasView {
 export const SETTLE_MS = 120;
 /** How long after the last gesture the tiles' memory is given back. */
 const RELEASE_MS = 3000;
-/** Frames of a pan draw tiles ahead until this long after they began: WebKitGTK needs the rest
- * of the 16.7 ms to put the frame on screen (measured: a frame whose script runs past ~8 ms
+/** After each pan frame, tiles are drawn ahead for this long: WebKitGTK needs the rest of the
+ * 16.7 ms to put the next frame on screen (measured: a frame whose script runs past ~8 ms
  * misses the display's tick). */
 const PREPARE_MS = 5;
 /** How far a gesture may zoom from the layer before the layer is drawn again: further in, the
