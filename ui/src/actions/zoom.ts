@@ -7,7 +7,12 @@ import type { Action } from "./types";
 
 const around = (e: Editor, factor: number) => e.setCamera(zoomAt(e.camera, { x: e.viewport.width / 2, y: e.viewport.height / 2 }, factor));
 
-export const zoomIn: Action = { name: "zoomIn", label: "Zoom in", keys: ["mod+=", "mod++", "="], perform: (e) => around(e, 1.25) };
+export const zoomIn: Action = {
+  name: "zoomIn",
+  label: "Zoom in",
+  keys: ["mod+=", "mod++", "shift+mod++", "=", "+", "shift++"],
+  perform: (e) => around(e, 1.25),
+};
 export const zoomOut: Action = { name: "zoomOut", label: "Zoom out", keys: ["mod+-", "-"], perform: (e) => around(e, 0.8) };
 export const zoomToFit: Action = { name: "zoomToFit", label: "Zoom to fit", keys: ["mod+0", "shift+1"], perform: (e) => e.zoomToFit() };
 

@@ -1,0 +1,22 @@
+import { expect, it } from "vitest";
+import { ACTIONS } from "../actions";
+import { chordOf, findAction } from "./keyboard";
+
+/** The parts of a KeyboardEvent `chordOf` reads (Linux: Ctrl is the command key). */
+function key(k: string, code: string, mods: { ctrl?: boolean; shift?: boolean; alt?: boolean } = {}): KeyboardEvent {
+  return { key: k, code, ctrlKey: !!mods.ctrl, shiftKey: !!mods.shift, altKey: !!mods.alt, metaKey: false } as KeyboardEvent;
+}
+
+it("every way people type 'zoom in' zooms in, and zoom out zooms out", () => {
+  const zoomIn = [
+    key("=", "Equal", { ctrl: true }),
+    key("+", "Equal", { ctrl: true, shift: true }), // Ctrl++ on a US keyboard
+    key("+", "NumpadAdd", { ctrl: true }),
+    key("=", "Equal"),
+    key("+", "NumpadAdd"),
+    key("+", "Equal", { shift: true }),
+  ];
+  for (const e of zoomIn) expect(findAction(ACTIONS, chordOf(e))?.name, chordOf(e)).toBe("zoomIn");
+  for (const e of [key("-", "Minus", { ctrl: true }), key("-", "NumpadSubtract")])
+    expect(findAction(ACTIONS, chordOf(e))?.name, chordOf(e)).toBe("zoomOut");
+});
