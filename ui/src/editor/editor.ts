@@ -12,7 +12,7 @@ import type { OpenedProject } from "../bindings/OpenedProject";
 import type { RecordKind } from "../bindings/RecordKind";
 import type { Summary } from "../bindings/Summary";
 import type { Touchpoint } from "../bindings/Touchpoint";
-import { type Camera, fit } from "../geometry/camera";
+import { type Camera, fit, keepInSight, panBy } from "../geometry/camera";
 import { mapGrid, type MapGrid } from "../geometry/grid";
 import { union, type Rect } from "../geometry/rect";
 import { type PlacedConnector, placedConnectors } from "../geometry/hit";
@@ -506,6 +506,12 @@ export class Editor {
   setCamera(camera: Camera): void {
     this.camera = camera;
     this.notify();
+  }
+
+  /** Pans by a distance on screen, as a wheel or a drag does: never the whole map out of sight. */
+  pan(dxScreen: number, dyScreen: number): void {
+    const { width, height } = this.viewport;
+    this.setCamera(keepInSight(this.camera, panBy(this.camera, dxScreen, dyScreen), width, height, this.contentBounds()));
   }
 
   setViewport(width: number, height: number): void {

@@ -36,6 +36,23 @@ export function panBy(c: Camera, dxScreen: number, dyScreen: number): Camera {
   return { ...c, x: c.x - dxScreen / c.zoom, y: c.y - dyScreen / c.zoom };
 }
 
+/**
+ * `next`, a pan from `was`, held back where it would take the whole map out of sight: at least
+ * `keep` screen pixels of `bounds` stay in a `width`×`height` view (or all of it, if smaller).
+ * A view already further out may stay there or come back, never go further.
+ */
+export function keepInSight(was: Camera, next: Camera, width: number, height: number, bounds: Rect, keep = 120): Camera {
+  const z = next.zoom;
+  const kx = Math.min(keep, bounds.width * z) / z,
+    ky = Math.min(keep, bounds.height * z) / z;
+  const hold = (v: number, low: number, high: number, from: number) => Math.min(Math.max(v, Math.min(low, from)), Math.max(high, from));
+  return {
+    ...next,
+    x: hold(next.x, bounds.x + kx - width / z, bounds.x + bounds.width - kx, was.x),
+    y: hold(next.y, bounds.y + ky - height / z, bounds.y + bounds.height - ky, was.y),
+  };
+}
+
 /** The camera that shows all of `r` inside a `width`×`height` viewport with a margin. */
 export function fit(r: Rect, width: number, height: number, margin = 32): Camera {
   const zoom = Math.min(

@@ -1,5 +1,17 @@
 import { expect, it } from "vitest";
-import { CARD_TITLE_UNITS, fit, headerBands, MAX_HEADER_WIDTH, PRESENTATION_ZOOM, toCanvas, toScreen, wholeInView, zoomAt } from "./camera";
+import {
+  CARD_TITLE_UNITS,
+  fit,
+  headerBands,
+  keepInSight,
+  MAX_HEADER_WIDTH,
+  panBy,
+  PRESENTATION_ZOOM,
+  toCanvas,
+  toScreen,
+  wholeInView,
+  zoomAt,
+} from "./camera";
 import { cellAt, mapGrid } from "./grid";
 import type { Stage } from "../bindings/Stage";
 import { curveSegments, emotionCurve, emotionPoints, emotionY, HANDLE_SPACING, roomCurvePoints } from "./emotion";
@@ -167,4 +179,33 @@ it("draws the emotion curve through the same points as the core's exports (share
     });
   }
   expect(emotionSpec.some((s) => s.curve.length >= 6)).toBe(true);
+});
+
+it("a pan stops with part of the map still in sight, and comes back from further out", () => {
+  const bounds = { x: 0, y: 0, width: 2000, height: 1000 };
+  const [w, h] = [800, 600];
+  const inSight = (c: { x: number; y: number; zoom: number }) => {
+    const seen = { x: Math.max(c.x, bounds.x), right: Math.min(c.x + w / c.zoom, bounds.x + bounds.width) };
+    const seenY = { y: Math.max(c.y, bounds.y), bottom: Math.min(c.y + h / c.zoom, bounds.y + bounds.height) };
+    return [(seen.right - seen.x) * c.zoom, (seenY.bottom - seenY.y) * c.zoom];
+  };
+  for (const zoom of [0.2, 1, 2.5]) {
+    let cam = { x: 100, y: 100, zoom };
+    // Far to the left and up, then far to the right and down.
+    for (let i = 0; i < 400; i++) cam = keepInSight(cam, panBy(cam, 40, 40), w, h, bounds);
+    const [sx, sy] = inSight(cam);
+    expect(sx).toBeCloseTo(Math.min(120, bounds.width * zoom));
+    expect(sy).toBeCloseTo(Math.min(120, bounds.height * zoom));
+    for (let i = 0; i < 800; i++) cam = keepInSight(cam, panBy(cam, -40, -40), w, h, bounds);
+    const [ex, ey] = inSight(cam);
+    expect(ex).toBeCloseTo(120);
+    expect(ey).toBeCloseTo(120);
+  }
+  // Already far out (a view set elsewhere): it may not go further, but may come back.
+  const out = { x: 5000, y: 0, zoom: 1 };
+  expect(keepInSight(out, panBy(out, -100, 0), w, h, bounds).x).toBe(5000);
+  expect(keepInSight(out, panBy(out, 100, 0), w, h, bounds).x).toBe(4900);
+  // Inside, a pan is what was asked.
+  const mid = { x: 500, y: 200, zoom: 1 };
+  expect(keepInSight(mid, panBy(mid, 30, -20), w, h, bounds)).toEqual(panBy(mid, 30, -20));
 });

@@ -1,6 +1,5 @@
 // Panning: space-drag or middle-button drag moves the camera.
 
-import { panBy } from "../geometry/camera";
 import type { Point } from "../geometry/rect";
 import { Idle } from "./idle";
 import type { Pointer, ToolContext, ToolState } from "./types";
@@ -19,7 +18,7 @@ export class Panning implements ToolState {
 
   move(p: Pointer) {
     const e = this.ctx.editor;
-    e.setCamera(panBy(e.camera, p.screen.x - this.last.x, p.screen.y - this.last.y));
+    e.pan(p.screen.x - this.last.x, p.screen.y - this.last.y);
     this.last = p.screen;
   }
 

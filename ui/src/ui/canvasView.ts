@@ -4,7 +4,7 @@
 
 import { whenPicturesReady } from "../render/pictures";
 import type { Editor } from "../editor/editor";
-import { headerBands, panBy, toCanvas, toScreen, zoomAt } from "../geometry/camera";
+import { headerBands, toCanvas, toScreen, zoomAt } from "../geometry/camera";
 import type { Rect } from "../geometry/rect";
 import { drawHeaders, drawWorld, type Overlay, TEXT_ZOOM } from "../render/scene";
 import { FONT } from "../render/palette";
@@ -96,6 +96,8 @@ export class CanvasView {
   private listen(): void {
     const c = this.canvas;
     c.addEventListener("pointerdown", (e) => {
+      // What was hovered moves or changes now: its tooltip would stay behind.
+      this.ctx.setTitle?.("");
       if (this.editorBox) this.finishEdit(true);
       c.focus();
       c.setPointerCapture(e.pointerId);
@@ -121,7 +123,7 @@ export class CanvasView {
           const factor = Math.exp(-e.deltaY * (e.deltaMode === 1 ? 0.05 : 0.002));
           this.editor.setCamera(zoomAt(this.editor.camera, p.screen, factor));
         } else {
-          this.editor.setCamera(panBy(this.editor.camera, -e.deltaX, -e.deltaY));
+          this.editor.pan(-e.deltaX, -e.deltaY);
         }
       },
       { passive: false },

@@ -142,6 +142,27 @@ const tests = {
     await page.keyboard.press("Delete");
     assert((await cards()) === before - 1, `Delete works again: ${await cards()} cards of ${before}`);
   },
+  async "panning with the wheel or a drag stops with part of the map in sight"(page) {
+    const box = await page.locator("canvas.map-canvas").boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    // A trackpad's sideways scroll, far past the map's right end.
+    for (let i = 0; i < 60; i++) await page.mouse.wheel(400, 0);
+    // Then a middle-button drag far down.
+    await page.mouse.down({ button: "middle" });
+    for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2 - i * 400);
+    await page.mouse.up({ button: "middle" });
+    const seen = await page.evaluate(() => {
+      const { editor } = window.journeymap;
+      const b = editor.contentBounds(),
+        c = editor.camera,
+        v = editor.viewport;
+      const w = (Math.min(c.x + v.width / c.zoom, b.x + b.width) - Math.max(c.x, b.x)) * c.zoom;
+      const h = (Math.min(c.y + v.height / c.zoom, b.y + b.height) - Math.max(c.y, b.y)) * c.zoom;
+      return { w, h };
+    });
+    assert(seen.w >= 119 && seen.h >= 119, `a strip of the map stays in sight: ${JSON.stringify(seen)}`);
+    await page.click("button[data-action=zoomToFit]");
+  },
   async "the zoom in the status bar follows a zoom once it rests, not on every frame"(page) {
     const label = () => page.evaluate(() => document.querySelector(".status .zoom").textContent);
     const zoom = () => page.evaluate(() => `${Math.round(window.journeymap.editor.camera.zoom * 100)}%`);
@@ -1287,7 +1308,11 @@ tests["feedback: left out at start, fetched for a deletion (undo links it again)
   assert(linked.length === 6, `six items name the card (${linked.length})`);
   // A slow core: the deletion waits for the feedback, then happens.
   await page.evaluate(() => (window.__TAURI_MOCK__.delays = { project_feedback: [400] }));
-  await page.mouse.click(...Object.values(await cardPoint(page, "Bag drop queue")));
+  const [cx, cy] = Object.values(await cardPoint(page, "Bag drop queue"));
+  await page.mouse.click(cx, cy);
+  // A press takes the tooltip away (what was under it may move); hovering again brings it back.
+  assert((await page.$eval(".map-canvas", (c) => c.title)) === "", "a press takes the tooltip away");
+  await page.mouse.move(cx + 3, cy + 1);
   assert((await page.$eval(".map-canvas", (c) => c.title)) === "Bag drop queue", "hovering a card offers its title");
   await page.keyboard.press("Delete");
   assert(
