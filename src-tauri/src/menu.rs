@@ -124,6 +124,7 @@ pub const MENUS: &[(&str, &[Item])] = &[
             C("zoomOut", "Zoom Out", Some("CmdOrCtrl+-")),
             C("zoomToFit", "Zoom to Fit", Some("CmdOrCtrl+0")),
             C("presentationZoom", "Presentation Zoom  (Shift+2)", None),
+            C("minimap", "Minimap On/Off  (Shift+M)", None),
             S,
             C("mapView", "Map", None),
             C("tableView", "Table View", Some("CmdOrCtrl+T")),

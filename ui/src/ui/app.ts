@@ -71,6 +71,7 @@ export const SHELL_COMMANDS: Record<string, (app: App) => void | Promise<void>> 
   "exportCsv.kpis": (a) => exportCsv(a.editor, "kpis"),
   "exportCsv.feedback": (a) => exportCsv(a.editor, "feedback"),
   workshop: (a) => a.setWorkshop(!document.body.classList.contains("workshop")),
+  minimap: (a) => a.canvas.toggleMinimap(),
   quit: (a) => a.quit(),
   newMap: (a) => a.newMap(),
   duplicateMap: (a) => void duplicateAsToBe(a.editor),
@@ -743,6 +744,7 @@ export class App {
         "shift+mod+d": () => this.setView(this.view === "dashboard" ? "map" : "dashboard"),
         "shift+mod+o": () => this.setView(this.view === "opportunities" ? "map" : "opportunities"),
         "shift+mod+m": () => void this.newMap(),
+        "shift+m": () => this.view === "map" && this.canvas.toggleMinimap(),
       };
       if (fileKeys[chord]) {
         e.preventDefault();

@@ -56,6 +56,7 @@ export class CanvasView {
       "aria-label": "Journey map canvas. Use the table view for a text version.",
     });
     this.minimap = new Minimap(editor);
+    this.minimap.onToggle = () => this.schedule();
     // A card's picture decoded after the map was drawn: draw again, tiles too.
     whenPicturesReady(() => {
       this.tiles.release();
@@ -128,6 +129,11 @@ export class CanvasView {
       },
       { passive: false },
     );
+  }
+
+  /** View → Minimap: hides or shows it (remembered). */
+  toggleMinimap(): void {
+    this.minimap.toggle();
   }
 
   setSpaceHeld(held: boolean): void {

@@ -9,27 +9,65 @@ import { wholeInView } from "../geometry/camera";
 const W = 220,
   H = 130;
 
+/** Where the choice to hide the minimap is kept between sessions. */
+const HIDDEN_KEY = "journeymap.minimapHidden";
+
 export class Minimap {
-  readonly root: HTMLCanvasElement;
+  readonly root: HTMLDivElement;
+  private readonly canvas: HTMLCanvasElement;
   private cached: { key: string; image: HTMLCanvasElement } | undefined;
+  /** Called when the person hides or shows the minimap (the map is drawn again). */
+  onToggle: () => void = () => undefined;
 
   constructor(private readonly editor: Editor) {
-    this.root = h("canvas", { class: "minimap", width: W, height: H, "aria-label": "Minimap", role: "img" });
+    this.canvas = h("canvas", { width: W, height: H, "aria-label": "Minimap", role: "img" });
+    const hide = h(
+      "button",
+      {
+        class: "minimap-hide",
+        type: "button",
+        title: "Hide the minimap (View → Minimap or Shift+M shows it again)",
+        "aria-label": "Hide the minimap",
+      },
+      "×",
+    );
+    hide.addEventListener("click", () => this.toggle());
+    this.root = h("div", { class: "minimap" }, this.canvas, hide);
     const go = (e: PointerEvent) => {
-      const r = this.root.getBoundingClientRect();
+      const r = this.canvas.getBoundingClientRect();
       const { scale, ox, oy, bounds } = this.frame();
       const x = (e.clientX - r.left - ox) / scale + bounds.x,
         y = (e.clientY - r.top - oy) / scale + bounds.y;
       const cam = editor.camera;
       editor.setCamera({ ...cam, x: x - editor.viewport.width / cam.zoom / 2, y: y - editor.viewport.height / cam.zoom / 2 });
     };
-    this.root.addEventListener("pointerdown", (e) => {
-      this.root.setPointerCapture(e.pointerId);
+    this.canvas.addEventListener("pointerdown", (e) => {
+      this.canvas.setPointerCapture(e.pointerId);
       go(e);
       const move = (m: PointerEvent) => go(m);
-      this.root.addEventListener("pointermove", move);
-      this.root.addEventListener("pointerup", () => this.root.removeEventListener("pointermove", move), { once: true });
+      this.canvas.addEventListener("pointermove", move);
+      this.canvas.addEventListener("pointerup", () => this.canvas.removeEventListener("pointermove", move), { once: true });
     });
+  }
+
+  /** Whether the person has hidden the minimap (it covers the view's corner). */
+  get hiddenByChoice(): boolean {
+    try {
+      return localStorage.getItem(HIDDEN_KEY) === "1";
+    } catch {
+      return false;
+    }
+  }
+
+  /** Hides or shows the minimap, remembered for the next session. */
+  toggle(): void {
+    try {
+      if (this.hiddenByChoice) localStorage.removeItem(HIDDEN_KEY);
+      else localStorage.setItem(HIDDEN_KEY, "1");
+    } catch {
+      // Storage unavailable: the choice lasts this session only.
+    }
+    this.onToggle();
   }
 
   private framed: { key: string; bounds: ReturnType<Editor["contentBounds"]> } | undefined;
@@ -43,12 +81,13 @@ export class Minimap {
   }
 
   draw(): void {
-    const ctx = this.root.getContext("2d");
+    const ctx = this.canvas.getContext("2d");
     if (!ctx) return;
     const e = this.editor;
     const { bounds, scale, ox, oy } = this.frame();
     // With the whole map on screen (as after Fit) the minimap would only cover a corner of it.
-    this.root.hidden = wholeInView(e.camera, e.viewport.width, e.viewport.height, bounds);
+    const hidden = this.hiddenByChoice || wholeInView(e.camera, e.viewport.width, e.viewport.height, bounds);
+    if (this.root.hidden !== hidden) this.root.hidden = hidden;
     if (this.root.hidden) return;
     const key = `${e.mapId}:${e.doc.version}`;
     if (this.cached?.key !== key) {

@@ -163,6 +163,30 @@ const tests = {
     assert(seen.w >= 119 && seen.h >= 119, `a strip of the map stays in sight: ${JSON.stringify(seen)}`);
     await page.click("button[data-action=zoomToFit]");
   },
+  async "the minimap can be hidden from its corner and shown again from the View menu"(page) {
+    const shown = () => page.evaluate(() => !document.querySelector(".minimap").hidden);
+    // Zoomed in, the minimap shows (after Fit the whole map is in view and it hides itself).
+    await page.evaluate(() => window.journeymap.editor.setCamera({ x: 100, y: 100, zoom: 1 }));
+    await page.waitForTimeout(100);
+    assert(await shown(), "the minimap shows when part of the map is out of view");
+    await page.click(".minimap-hide");
+    await page.waitForTimeout(100);
+    assert(!(await shown()), "its × hides it");
+    await page.evaluate(() => window.journeymap.editor.setCamera({ x: 300, y: 150, zoom: 1.2 }));
+    await page.waitForTimeout(100);
+    assert(!(await shown()), "it stays hidden while the view moves");
+    assert(await page.evaluate(() => localStorage.getItem("journeymap.minimapHidden") === "1"), "the choice is remembered");
+    await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "minimap"));
+    await page.waitForTimeout(100);
+    assert(await shown(), "View → Minimap shows it again");
+    await page.focus("canvas.map-canvas");
+    await page.keyboard.press("Shift+M");
+    await page.waitForTimeout(100);
+    assert(!(await shown()), "Shift+M hides it");
+    await page.keyboard.press("Shift+M");
+    await page.waitForTimeout(100);
+    assert(await shown(), "and shows it");
+  },
   async "the zoom in the status bar follows a zoom once it rests, not on every frame"(page) {
     const label = () => page.evaluate(() => document.querySelector(".status .zoom").textContent);
     const zoom = () => page.evaluate(() => `${Math.round(window.journeymap.editor.camera.zoom * 100)}%`);
