@@ -273,9 +273,22 @@ function drawStickyHeaders(ctx: CanvasRenderingContext2D, editor: Editor, width:
       ctx.font = `600 ${laneFont}px ${FONT}`;
     } else {
       const lines = wrap(ctx, r.lane.name, headerW - 12, Math.max(1, Math.min(3, Math.floor((shown - y0 - 4) / lh))));
+      // Kept inside the lane's part on screen: a lane almost scrolled away under the corner
+      // pushes its name up with it (as a sticky heading does) rather than letting the corner cut
+      // it and its own bottom line cross it; a lane lower than the name clips it.
+      const block = lines.length * lh;
+      const mid = Math.min(Math.max((y0 + shown) / 2, y0 + block / 2), y1 - block / 2);
+      const tight = y1 - y0 < block;
+      if (tight) {
+        ctx.save();
+        ctx.beginPath();
+        ctx.rect(band.left, y0, headerW, y1 - y0);
+        ctx.clip();
+      }
       lines.forEach((line, i) => {
-        ctx.fillText(line, band.left + 6, (y0 + shown) / 2 + (i - (lines.length - 1) / 2) * lh);
+        ctx.fillText(line, band.left + 6, mid + (i - (lines.length - 1) / 2) * lh);
       });
+      if (tight) ctx.restore();
     }
     ctx.fillStyle = "#475569";
     ctx.fillRect(band.left + 4, y1 - 1, headerW - 8, 1);
