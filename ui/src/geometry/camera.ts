@@ -36,12 +36,16 @@ export function panBy(c: Camera, dxScreen: number, dyScreen: number): Camera {
   return { ...c, x: c.x - dxScreen / c.zoom, y: c.y - dyScreen / c.zoom };
 }
 
+/** How much of the map (screen px each way) a pan leaves in sight: more than the minimap's
+ * 220×130 in the bottom-right corner, where a map pushed down and right ends up. */
+export const KEEP_IN_SIGHT = 240;
+
 /**
  * `next`, a pan from `was`, held back where it would take the whole map out of sight: at least
  * `keep` screen pixels of `bounds` stay in a `width`×`height` view (or all of it, if smaller).
  * A view already further out may stay there or come back, never go further.
  */
-export function keepInSight(was: Camera, next: Camera, width: number, height: number, bounds: Rect, keep = 120): Camera {
+export function keepInSight(was: Camera, next: Camera, width: number, height: number, bounds: Rect, keep = KEEP_IN_SIGHT): Camera {
   const z = next.zoom;
   const kx = Math.min(keep, bounds.width * z) / z,
     ky = Math.min(keep, bounds.height * z) / z;

@@ -3,6 +3,7 @@ import {
   CARD_TITLE_UNITS,
   fit,
   headerBands,
+  KEEP_IN_SIGHT,
   keepInSight,
   MAX_HEADER_WIDTH,
   panBy,
@@ -194,12 +195,12 @@ it("a pan stops with part of the map still in sight, and comes back from further
     // Far to the left and up, then far to the right and down.
     for (let i = 0; i < 400; i++) cam = keepInSight(cam, panBy(cam, 40, 40), w, h, bounds);
     const [sx, sy] = inSight(cam);
-    expect(sx).toBeCloseTo(Math.min(120, bounds.width * zoom));
-    expect(sy).toBeCloseTo(Math.min(120, bounds.height * zoom));
+    expect(sx).toBeCloseTo(Math.min(KEEP_IN_SIGHT, bounds.width * zoom));
+    expect(sy).toBeCloseTo(Math.min(KEEP_IN_SIGHT, bounds.height * zoom));
     for (let i = 0; i < 800; i++) cam = keepInSight(cam, panBy(cam, -40, -40), w, h, bounds);
     const [ex, ey] = inSight(cam);
-    expect(ex).toBeCloseTo(120);
-    expect(ey).toBeCloseTo(120);
+    expect(ex).toBeCloseTo(Math.min(KEEP_IN_SIGHT, bounds.width * zoom));
+    expect(ey).toBeCloseTo(Math.min(KEEP_IN_SIGHT, bounds.height * zoom));
   }
   // Already far out (a view set elsewhere): it may not go further, but may come back.
   const out = { x: 5000, y: 0, zoom: 1 };
