@@ -123,12 +123,12 @@ export class Minimap {
     ctx.clearRect(0, 0, W, H);
     ctx.drawImage(this.cached.image, 0, 0);
     const cam = e.camera;
-    const view: [number, number, number, number] = [
+    const view = viewFrame(
       ox + (cam.x - bounds.x) * scale,
       oy + (cam.y - bounds.y) * scale,
       (e.viewport.width / cam.zoom) * scale,
       (e.viewport.height / cam.zoom) * scale,
-    ];
+    );
     // Dark under amber: the frame stays visible over cards of any colour.
     ctx.strokeStyle = "#0f172a";
     ctx.lineWidth = 4;
@@ -137,4 +137,16 @@ export class Minimap {
     ctx.lineWidth = 2;
     ctx.strokeRect(...view);
   }
+}
+
+/**
+ * The view's frame on the minimap (x, y, width, height), cut to the minimap with room for its
+ * 4 px stroke: a view reaching past the map drew a frame whose sides fell outside, or a thin bar.
+ */
+export function viewFrame(x: number, y: number, width: number, height: number): [number, number, number, number] {
+  const x0 = Math.min(Math.max(2, x), W - 6),
+    y0 = Math.min(Math.max(2, y), H - 6);
+  const x1 = Math.max(Math.min(W - 2, x + width), x0 + 4),
+    y1 = Math.max(Math.min(H - 2, y + height), y0 + 4);
+  return [x0, y0, x1 - x0, y1 - y0];
 }

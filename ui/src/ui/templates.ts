@@ -26,7 +26,8 @@ const BLANK: TemplateEntry = {
 };
 
 function countLine(t: TemplateEntry): string {
-  const cards = t.cards === 0 ? "no cards" : `${t.cards} card${t.cards === 1 ? "" : "s"}`;
+  // The core counts touchpoints and sticky notes together; the status bar counts touchpoints.
+  const cards = t.cards === 0 ? "no cards" : `${t.cards} card${t.cards === 1 ? "" : "s"} and notes`;
   return `${t.stages} stage${t.stages === 1 ? "" : "s"} · ${cards}${t.origin === "yours" ? " · yours" : ""}`;
 }
 
