@@ -297,7 +297,9 @@ function drawStickyHeaders(ctx: CanvasRenderingContext2D, editor: Editor, width:
   ctx.fillRect(band.left, band.top, headerW, headerH);
   ctx.fillStyle = "#94a3b8";
   ctx.font = `600 ${Math.max(9, fontSize - 5)}px ${FONT}`;
-  const mapName = wrap(ctx, editor.doc.get("map", editor.mapId)?.name ?? "", headerW - 12, 2);
+  // Two lines where the corner has room for them, one (cut with "…") where it is low.
+  const nameLines = Math.max(1, Math.min(2, Math.floor((headerH - 2) / fontSize)));
+  const mapName = wrap(ctx, editor.doc.get("map", editor.mapId)?.name ?? "", headerW - 12, nameLines);
   mapName.forEach((line, i) => {
     ctx.fillText(line, band.left + 6, band.top + headerH / 2 + (i - (mapName.length - 1) / 2) * fontSize);
   });
