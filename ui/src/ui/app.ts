@@ -844,7 +844,11 @@ export class App {
     const selected = e.selection.size ? `${e.selection.size} selected` : e.history.undoLabel ? `Undo: ${e.history.undoLabel}` : "";
     const status = [this.notice, e.saveState, save, this.counts.text, selected, zoom, this.roomState?.code, e.path].join("\u0000");
     if (status === this.shown.status) return;
-    this.zoomLabel = h("span", { class: "zoom" }, zoom);
+    this.zoomLabel = h(
+      "span",
+      { class: "zoom", title: "Zoom. The wheel or a pinch zooms; Shift+wheel, Space-drag or middle-drag pans; Ctrl+0 fits." },
+      zoom,
+    );
     this.shown.status = status;
     clear(this.status);
     if (this.notice) this.status.append(h("span", { class: "notice", role: "alert" }, this.notice));
