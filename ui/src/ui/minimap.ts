@@ -16,6 +16,9 @@ export class Minimap {
   readonly root: HTMLDivElement;
   private readonly canvas: HTMLCanvasElement;
   private cached: { key: string; image: HTMLCanvasElement } | undefined;
+  /** Whether the person has hidden the minimap (it covers the view's corner); read once, not
+   * on every frame the minimap is drawn. */
+  private hiddenByChoice = storedHidden();
   /** Called when the person hides or shows the minimap (the map is drawn again). */
   onToggle: () => void = () => undefined;
 
@@ -50,20 +53,12 @@ export class Minimap {
     });
   }
 
-  /** Whether the person has hidden the minimap (it covers the view's corner). */
-  get hiddenByChoice(): boolean {
-    try {
-      return localStorage.getItem(HIDDEN_KEY) === "1";
-    } catch {
-      return false;
-    }
-  }
-
   /** Hides or shows the minimap, remembered for the next session. */
   toggle(): void {
+    this.hiddenByChoice = !this.hiddenByChoice;
     try {
-      if (this.hiddenByChoice) localStorage.removeItem(HIDDEN_KEY);
-      else localStorage.setItem(HIDDEN_KEY, "1");
+      if (this.hiddenByChoice) localStorage.setItem(HIDDEN_KEY, "1");
+      else localStorage.removeItem(HIDDEN_KEY);
     } catch {
       // Storage unavailable: the choice lasts this session only.
     }
@@ -136,6 +131,14 @@ export class Minimap {
     ctx.strokeStyle = "#f59e0b";
     ctx.lineWidth = 2;
     ctx.strokeRect(...view);
+  }
+}
+
+function storedHidden(): boolean {
+  try {
+    return localStorage.getItem(HIDDEN_KEY) === "1";
+  } catch {
+    return false;
   }
 }
 
