@@ -140,7 +140,9 @@ async function webkitTable(ns) {
       await sleep(1000);
       const connectors = await s.run("const j = window.journeymap; return j.editor.doc.connectorsOf(j.editor.mapId).length");
       rows.push(
-        ...(await measureAll(n, connectors, (zoom, kind, frames) => s.run(`return (${gesture.toString()})(arguments[0])`, [zoom, kind, frames]))),
+        ...(await measureAll(n, connectors, (zoom, kind, frames) =>
+          s.run(`return (${gesture.toString()})(arguments[0])`, [zoom, kind, frames]),
+        )),
       );
       await s.close();
       await sleep(500);
