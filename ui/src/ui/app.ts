@@ -18,6 +18,7 @@ import { CanvasView, SETTLE_MS } from "./canvasView";
 import { chordOf, describeKeys, findAction, typingInField } from "./keyboard";
 import { clear, h } from "./dom";
 import { Files } from "./files";
+import { pickerClosedAt, pickerShowing } from "./filePicker";
 import { Panel } from "./panel";
 import { TableView } from "./table";
 import { RedesignsView } from "./redesigns";
@@ -693,8 +694,14 @@ export class App {
     }).observe(document.body, { childList: true });
     window.addEventListener("keydown", (e) => {
       if (document.querySelector(".backdrop")) return;
+      // The system's file picker is its own window, but where it does not hold the keyboard
+      // (no window manager to give it focus) keys typed into it arrive here: none is for the map.
+      if (pickerShowing()) {
+        e.preventDefault();
+        return;
+      }
       const typedAhead = !e.ctrlKey && !e.metaKey && !e.altKey && !typingInField(e.target);
-      if (typedAhead && performance.now() - dialogClosed < AFTER_DIALOG_MS) {
+      if (typedAhead && performance.now() - Math.max(dialogClosed, pickerClosedAt()) < AFTER_DIALOG_MS) {
         e.preventDefault();
         return;
       }

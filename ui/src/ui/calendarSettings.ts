@@ -2,7 +2,7 @@
 // days, named holidays (typed in or imported from .ics/.csv), and the phases new redesigns are
 // planned with. Every change is an undoable edit of the project's calendar or template record.
 
-import { open } from "@tauri-apps/plugin-dialog";
+import { pickFileToOpen } from "./filePicker";
 import type { HolidayImport } from "../bindings/HolidayImport";
 import type { PhaseTemplate } from "../bindings/PhaseTemplate";
 import type { WorkCalendar } from "../bindings/WorkCalendar";
@@ -78,13 +78,11 @@ export function calendarSettings(e: Editor, read: ReadHolidays): HTMLElement {
     {
       type: "button",
       onclick: async () => {
-        const path = await open({
+        const path = await pickFileToOpen({
           title: "Import holidays",
-          multiple: false,
-          directory: false,
           filters: [{ name: "Calendar or CSV", extensions: ["ics", "csv", "txt"] }],
         });
-        if (!path || Array.isArray(path)) return;
+        if (!path) return;
         try {
           const found = await importHolidays(e, path, read);
           const count = Object.keys(found.holidays).length;

@@ -1,7 +1,7 @@
 // File → Export CSV: touchpoints, KPIs or feedback as a spreadsheet file. The core writes it,
 // with every text cell escaped so that no spreadsheet runs it as a formula.
 
-import { save } from "@tauri-apps/plugin-dialog";
+import { pickFileToSave } from "./filePicker";
 import type { Editor } from "../editor/editor";
 import type { CsvTable } from "../ipc/backend";
 import { message, showError } from "./dialogs";
@@ -10,10 +10,9 @@ const NAMES: Record<CsvTable, string> = { touchpoints: "touchpoints", kpis: "KPI
 
 export async function exportCsv(editor: Editor, table: CsvTable): Promise<void> {
   await editor.flush();
-  const chosen = await save({
+  const chosen = await pickFileToSave(editor.path, `${editor.doc.info.name} - ${table}.csv`, {
     title: `Export ${NAMES[table]} as CSV`,
     filters: [{ name: "CSV", extensions: ["csv"] }],
-    defaultPath: `${editor.doc.info.name} - ${table}.csv`,
   });
   if (!chosen) return;
   const path = chosen.toLowerCase().endsWith(".csv") ? chosen : `${chosen}.csv`;

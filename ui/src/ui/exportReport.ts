@@ -2,7 +2,7 @@
 // open it when done; the same dialog writes a redesign's proposal. The rendering is the core's;
 // this is only the conversation around it.
 
-import { save } from "@tauri-apps/plugin-dialog";
+import { pickFileToSave } from "./filePicker";
 import type { Paper } from "../bindings/Paper";
 import type { ReportDefaults } from "../bindings/ReportDefaults";
 import type { Section } from "../bindings/Section";
@@ -137,10 +137,9 @@ export function pdfDialog(editor: Editor, d: PdfDialog): void {
       status.textContent = problem;
       return;
     }
-    const chosen = await save({
+    const chosen = await pickFileToSave(editor.path, `${d.defaultName}.pdf`, {
       title: d.title,
       filters: [{ name: "PDF", extensions: ["pdf"] }],
-      defaultPath: `${d.defaultName}.pdf`,
     });
     if (!chosen) return;
     const path = chosen.toLowerCase().endsWith(".pdf") ? chosen : `${chosen}.pdf`;

@@ -1,7 +1,7 @@
 // File commands: New, Open and Save As through the native dialogs, with the error dialog for
 // anything the core refuses. Autosave means there is no plain "Save" to forget.
 
-import { open, save } from "@tauri-apps/plugin-dialog";
+import { fileName, pickFileToOpen, pickFileToSave } from "./filePicker";
 import type { Backend } from "../ipc/backend";
 import type { Editor } from "../editor/editor";
 import { ask, chooseBackup, showError } from "./dialogs";
@@ -25,7 +25,7 @@ export class Files {
     const choice = await chooseStart(this.backend);
     if (!choice) return;
     const { name, template } = choice;
-    const path = await save({ title: "Create project", filters: FILTERS, defaultPath: `${name}.journey` });
+    const path = await pickFileToSave(this.editor.path, `${name}.journey`, { title: "Create project", filters: FILTERS });
     if (!path) return;
     await this.editor.flush();
     try {
@@ -38,8 +38,8 @@ export class Files {
   }
 
   async openProject(path?: string): Promise<void> {
-    const chosen = path ?? (await open({ title: "Open project", filters: FILTERS, multiple: false, directory: false }));
-    if (!chosen || Array.isArray(chosen)) return;
+    const chosen = path ?? (await pickFileToOpen({ title: "Open project", filters: FILTERS }, this.editor.path));
+    if (!chosen) return;
     await this.editor.flush();
     try {
       this.editor.load(await this.backend.open(chosen));
@@ -75,7 +75,10 @@ export class Files {
   }
 
   async saveAs(): Promise<void> {
-    const path = await save({ title: "Save project as", filters: FILTERS, defaultPath: this.editor.path || "journey.journey" });
+    const path = await pickFileToSave(this.editor.path, fileName(this.editor.path) || "journey.journey", {
+      title: "Save project as",
+      filters: FILTERS,
+    });
     if (!path) return;
     await this.editor.flush();
     try {

@@ -2,7 +2,7 @@
 // core from the headers) in the shared mapping step, then import all rows as one undoable step.
 // A file with any bad row imports nothing.
 
-import { open } from "@tauri-apps/plugin-dialog";
+import { pickFileToOpen } from "./filePicker";
 import type { FeedbackMapping } from "../bindings/FeedbackMapping";
 import type { FeedbackPreview } from "../bindings/FeedbackPreview";
 import type { Editor } from "../editor/editor";
@@ -15,13 +15,11 @@ import { mappingDialog, previewTable } from "./mappingDialog";
 export async function importFeedbackCsv(editor: Editor, chosen?: string): Promise<void> {
   const path =
     chosen ??
-    (await open({
+    (await pickFileToOpen({
       title: "Import feedback",
-      multiple: false,
-      directory: false,
       filters: [{ name: "CSV", extensions: ["csv", "txt", "tsv"] }],
     }));
-  if (!path || Array.isArray(path)) return;
+  if (!path) return;
   await editor.flush();
   let first: FeedbackPreview;
   try {

@@ -2,7 +2,7 @@
 // (guessed by the core from the headers) in the shared mapping step, which also lists the maps,
 // stages and lanes that will be created; then add everything as one undoable step.
 
-import { open } from "@tauri-apps/plugin-dialog";
+import { pickFileToOpen } from "./filePicker";
 import type { TouchpointMapping } from "../bindings/TouchpointMapping";
 import type { TouchpointPreview } from "../bindings/TouchpointPreview";
 import type { Editor } from "../editor/editor";
@@ -14,13 +14,11 @@ import { mappingDialog, previewTable } from "./mappingDialog";
 export async function importTouchpoints(editor: Editor, onDone: () => void, chosen?: string): Promise<void> {
   const path =
     chosen ??
-    (await open({
+    (await pickFileToOpen({
       title: "Import touchpoints",
-      multiple: false,
-      directory: false,
       filters: [{ name: "Spreadsheet", extensions: ["csv", "xlsx", "txt", "tsv"] }],
     }));
-  if (!path || Array.isArray(path)) return;
+  if (!path) return;
   await editor.flush();
   let first: TouchpointPreview;
   try {

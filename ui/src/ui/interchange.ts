@@ -1,7 +1,7 @@
 // File → Export (map as SVG or PNG, web page, CJML) and File → Import → CJML: the conversation
 // around the core's exports and imports. Pictures can be of the whole map or the current view.
 
-import { open, save } from "@tauri-apps/plugin-dialog";
+import { pickFileToOpen, pickFileToSave } from "./filePicker";
 import type { Viewport } from "../bindings/Viewport";
 import type { Editor } from "../editor/editor";
 import { importChanges } from "../actions/importChanges";
@@ -69,10 +69,9 @@ export async function exportPicture(editor: Editor): Promise<void> {
   go.focus();
   go.addEventListener("click", async () => {
     const ext = format.value;
-    const chosen = await save({
+    const chosen = await pickFileToSave(editor.path, `${map?.name ?? "map"}.${ext}`, {
       title: "Export map picture",
       filters: [{ name: ext.toUpperCase(), extensions: [ext] }],
-      defaultPath: `${map?.name ?? "map"}.${ext}`,
     });
     if (!chosen) return;
     const path = withExtension(chosen, ext);
@@ -97,10 +96,9 @@ export async function exportPicture(editor: Editor): Promise<void> {
 
 export async function exportHtml(editor: Editor): Promise<void> {
   await editor.flush();
-  const chosen = await save({
+  const chosen = await pickFileToSave(editor.path, `${editor.doc.info.name}.html`, {
     title: "Export web page",
     filters: [{ name: "Web page", extensions: ["html"] }],
-    defaultPath: `${editor.doc.info.name}.html`,
   });
   if (!chosen) return;
   const path = withExtension(chosen, "html");
@@ -117,10 +115,9 @@ export async function exportHtml(editor: Editor): Promise<void> {
 
 export async function exportCjml(editor: Editor): Promise<void> {
   await editor.flush();
-  const chosen = await save({
+  const chosen = await pickFileToSave(editor.path, `${editor.doc.info.name}.cjml.xml`, {
     title: "Export CJML",
     filters: [{ name: "CJML (XML)", extensions: ["xml", "cjml"] }],
-    defaultPath: `${editor.doc.info.name}.cjml.xml`,
   });
   if (!chosen) return;
   const path = /\.(xml|cjml)$/i.test(chosen) ? chosen : `${chosen}.xml`;
@@ -135,13 +132,11 @@ export async function exportCjml(editor: Editor): Promise<void> {
 export async function importCjml(editor: Editor, onDone: () => void, chosen?: string): Promise<void> {
   const path =
     chosen ??
-    (await open({
+    (await pickFileToOpen({
       title: "Import CJML journeys",
-      multiple: false,
-      directory: false,
       filters: [{ name: "CJML (XML)", extensions: ["xml", "cjml"] }],
     }));
-  if (!path || Array.isArray(path)) return;
+  if (!path) return;
   await editor.flush();
   try {
     const read = await editor.backend.readCjml(path);

@@ -2,7 +2,7 @@
 // several items, or, with nothing selected, the project and the current map). Typing into a field
 // is one undo step per field visit.
 
-import { open } from "@tauri-apps/plugin-dialog";
+import { pickFileToOpen } from "./filePicker";
 import type { LaneKind } from "../bindings/LaneKind";
 import type { MapKind } from "../bindings/MapKind";
 import type { Reliability } from "../bindings/Reliability";
@@ -600,8 +600,8 @@ export class Panel {
     };
     showLogo();
     choose.addEventListener("click", async () => {
-      const path = await open({ title: "Choose a logo", filters: [{ name: "Logo (PNG or SVG)", extensions: ["png", "svg"] }] });
-      if (typeof path !== "string") return;
+      const path = await pickFileToOpen({ title: "Choose a logo", filters: [{ name: "Logo (PNG or SVG)", extensions: ["png", "svg"] }] });
+      if (!path) return;
       try {
         const logo = await e.backend.readLogo(path);
         editInfo(e, { logo });

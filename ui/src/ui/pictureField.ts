@@ -2,7 +2,7 @@
 // button, a box that takes a pasted image, and Remove. The core reads and shrinks what arrives
 // (a card's picture to 1600 pixels, a portrait to 512); what it refuses is said, nothing changes.
 
-import { open } from "@tauri-apps/plugin-dialog";
+import { pickFileToOpen } from "./filePicker";
 import type { PictureData } from "../bindings/PictureData";
 import type { Backend, PictureUse } from "../ipc/backend";
 import { pictureUrl } from "../render/pictures";
@@ -81,13 +81,11 @@ export function pictureField(o: PictureFieldOptions): { root: HTMLElement; refre
       type: "button",
       name: "choosePicture",
       onclick: async () => {
-        const path = await open({
+        const path = await pickFileToOpen({
           title: `Choose a ${noun} for ${o.whose()}`,
-          multiple: false,
-          directory: false,
           filters: [{ name: "Pictures", extensions: ["png", "jpg", "jpeg", "webp"] }],
         });
-        if (!path || Array.isArray(path)) return;
+        if (!path) return;
         await guarded(() => o.backend.readPicture(path, o.use));
       },
     },

@@ -142,6 +142,39 @@ const tests = {
     await page.keyboard.press("Delete");
     assert((await cards()) === before - 1, `Delete works again: ${await cards()} cards of ${before}`);
   },
+  async "a save picker starts in the project's folder, and keys typed while it is up stay out of the map"(page) {
+    const cards = () => page.evaluate(() => window.journeymap.editor.doc.touchpointsOf(window.journeymap.editor.mapId).length);
+    const before = await cards();
+    await page.evaluate(() => {
+      const { editor } = window.journeymap;
+      editor.select([editor.doc.touchpointsOf(editor.mapId)[0].id]);
+      Object.assign(window.__TAURI_MOCK__, { holdDialog: true, nextDialogPath: null, dialogs: [] });
+      window.__TAURI_MOCK__.emit("menu", "saveAs");
+    });
+    await page.waitForFunction(() => window.__TAURI_MOCK__.closeDialog);
+    // Without a window manager the picker does not hold the keyboard: these reach the window.
+    await page.focus("canvas.map-canvas");
+    for (const key of ["Delete", "t", "n", "Backspace"]) await page.keyboard.press(key);
+    assert((await cards()) === before, `keys typed while the picker was up changed nothing: ${await cards()} cards of ${before}`);
+    const notes = await page.evaluate(() => window.journeymap.editor.doc.toProject().notes.length);
+    await page.evaluate(() => window.__TAURI_MOCK__.closeDialog());
+    const dialogs = await page.evaluate(() => window.__TAURI_MOCK__.dialogs);
+    assert(
+      dialogs[0].defaultPath === "/home/facilitator/Northwind.journey",
+      `Save As offers the project's own folder and name: ${dialogs[0].defaultPath}`,
+    );
+    // An export offers the project's folder too, not wherever the app was started from.
+    await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "exportCjml"));
+    await page.waitForFunction(() => window.__TAURI_MOCK__.dialogs.length === 2);
+    const cjml = await page.evaluate(() => window.__TAURI_MOCK__.dialogs[1].defaultPath);
+    assert(/^\/home\/facilitator\/[^/]+\.cjml\.xml$/.test(cjml), `the export starts beside the project: ${cjml}`);
+    await page.evaluate(() => window.__TAURI_MOCK__.closeDialog());
+    await page.evaluate(() => (window.__TAURI_MOCK__.holdDialog = false));
+    assert((await page.evaluate(() => window.journeymap.editor.doc.toProject().notes.length)) === notes, "no note was made");
+    await page.waitForTimeout(300);
+    await page.keyboard.press("Delete");
+    assert((await cards()) === before - 1, `once the picker is gone, Delete works again: ${await cards()} cards of ${before}`);
+  },
   async "panning with the wheel or a drag stops with part of the map in sight"(page) {
     const box = await page.locator("canvas.map-canvas").boundingBox();
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);

@@ -210,9 +210,27 @@
     "plugin:window|set_fullscreen": () => null,
     "plugin:event|listen": ({ event, handler }) => { state.listeners.set(event, handler); return handler; },
     "plugin:event|unlisten": () => null,
-    "plugin:dialog|open": () => state.nextDialogPath,
-    "plugin:dialog|save": () => state.nextDialogPath,
+    // The system's pickers: each call's options kept; with `holdDialog` set, the picker stays up
+    // until the test calls `closeDialog()` (as a person takes their time choosing a file).
+    "plugin:dialog|open": (args) => picker(args),
+    "plugin:dialog|save": (args) => picker(args),
+    // The person's folders, as the shell names them on Linux (BaseDirectory: 6 Document, 14 AppData, 21 Home).
+    "plugin:path|resolve_directory": ({ directory }) => {
+      const folder = { 6: "/home/facilitator/Documents", 14: "/home/facilitator/.local/share/com.journeymap.app", 21: "/home/facilitator" }[directory];
+      if (!folder) throw `unknown directory ${directory}`;
+      return folder;
+    },
   };
+  function picker(args) {
+    state.dialogs = [...(state.dialogs ?? []), args.options];
+    if (!state.holdDialog) return state.nextDialogPath;
+    return new Promise((resolve) => {
+      state.closeDialog = () => {
+        state.closeDialog = undefined;
+        resolve(state.nextDialogPath);
+      };
+    });
+  }
   window.__TAURI_MOCK__ = state;
   window.__TAURI_MOCK__.emit = (event, payload) => {
     const id = state.listeners.get(event);
@@ -230,7 +248,7 @@
       // `delays[cmd]` is a list: the first call waits the first number of milliseconds, and so on.
       const delay = state.delays?.[cmd]?.shift();
       if (delay) await new Promise((r) => setTimeout(r, delay));
-      return JSON.parse(JSON.stringify(handler(args ?? {}) ?? null));
+      return JSON.parse(JSON.stringify((await handler(args ?? {})) ?? null));
     },
     convertFileSrc: (p) => p,
   };
