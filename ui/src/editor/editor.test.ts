@@ -1,5 +1,5 @@
 import { expect, it, vi } from "vitest";
-import { Editor } from "./editor";
+import { Editor, type SavedView, type ViewStore } from "./editor";
 import { MemoryBackend, sampleEditor, sampleProject, selectByTitle } from "./testing";
 import { toggleMomentOfTruth } from "../actions/toggleMomentOfTruth";
 import { editField, editInfo } from "../actions/editField";
@@ -179,4 +179,61 @@ it("a view holding the whole map answers without the index, in the index's order
   } finally {
     vi.useRealTimers();
   }
+});
+
+it("each map keeps its view while another map shows, and a project reopens where it was left", async () => {
+  const backend = new MemoryBackend(sampleProject());
+  const stored = new Map<string, SavedView>();
+  const store: ViewStore = { recall: (p) => stored.get(p), remember: (p, v) => void stored.set(p, v) };
+  const editor = new Editor(backend, 20);
+  editor.viewStore = store;
+  editor.load(await backend.openStartup());
+  const [asIs, toBe] = editor.doc.mapsInOrder();
+  const fitted = { ...editor.camera };
+  const looked = { x: fitted.x + 300, y: fitted.y + 100, zoom: 1.2 };
+  editor.setCamera(looked);
+  editor.setMap(toBe!.id);
+  expect(editor.camera).not.toEqual(looked);
+  editor.setCamera({ ...editor.camera, zoom: 0.8 });
+  const toBeView = { ...editor.camera };
+  editor.setMap(asIs!.id);
+  expect(editor.camera).toEqual(looked);
+  editor.setMap(toBe!.id);
+  expect(editor.camera).toEqual(toBeView);
+  // Closed on the to-be map, then opened again: that map, as it was.
+  editor.rememberView();
+  const again = new Editor(backend, 20);
+  again.viewStore = store;
+  again.load(await backend.openStartup());
+  expect(again.mapId).toBe(toBe!.id);
+  expect(again.camera).toEqual(toBeView);
+  again.setMap(asIs!.id);
+  expect(again.camera).toEqual(looked);
+});
+
+it("a remembered view far off the map, broken, or of a deleted map is not shown as it was", async () => {
+  const backend = new MemoryBackend(sampleProject());
+  const path = (await backend.openStartup()).path;
+  const maps = sampleProject().maps;
+  const stored = new Map<string, SavedView>([
+    [
+      path,
+      { mapId: maps[1]!.id, cameras: { [maps[1]!.id]: { x: 1e6, y: -1e6, zoom: 1 }, [maps[0]!.id]: { x: 0, y: 0, zoom: Number.NaN } } },
+    ],
+  ]);
+  const editor = new Editor(backend, 20);
+  editor.viewStore = { recall: (p) => stored.get(p), remember: () => undefined };
+  editor.load(await backend.openStartup());
+  expect(editor.mapId).toBe(maps[1]!.id);
+  // Brought back so part of the map is in sight.
+  const b = editor.contentBounds();
+  const c = editor.camera;
+  expect(c.x).toBeLessThan(b.x + b.width);
+  expect(c.y + editor.viewport.height / c.zoom).toBeGreaterThan(b.y);
+  // The broken camera is ignored: that map is fitted.
+  editor.setMap(maps[0]!.id);
+  expect(Number.isFinite(editor.camera.zoom)).toBe(true);
+  stored.set(path, { mapId: "no-such-map", cameras: {} });
+  editor.load(await backend.openStartup());
+  expect(editor.mapId).toBe(maps[0]!.id);
 });

@@ -12,7 +12,7 @@ import type { OpenedProject } from "../bindings/OpenedProject";
 import type { RecordKind } from "../bindings/RecordKind";
 import type { Summary } from "../bindings/Summary";
 import type { Touchpoint } from "../bindings/Touchpoint";
-import { type Camera, fit, keepInSight, panBy } from "../geometry/camera";
+import { type Camera, fit, keepInSight, MAX_ZOOM, MIN_ZOOM, panBy } from "../geometry/camera";
 import { mapGrid, type MapGrid } from "../geometry/grid";
 import { union, type Rect } from "../geometry/rect";
 import { type PlacedConnector, placedConnectors } from "../geometry/hit";
@@ -44,6 +44,18 @@ type Placed = (Touchpoint | Note) & { id: string };
 export const AUTOSAVE_DELAY_MS = 300;
 /** How long a failed write waits before it is tried again. */
 export const RETRY_DELAY_MS = 2000;
+
+/** Where a project was last looked at: the map shown, and where each map's view was. */
+export interface SavedView {
+  mapId: string;
+  cameras: Record<string, Camera>;
+}
+
+/** Keeps projects' views from one session to the next (the window's storage; none in tests). */
+export interface ViewStore {
+  recall(path: string): SavedView | undefined;
+  remember(path: string, view: SavedView): void;
+}
 
 export class Editor {
   doc: Doc;
@@ -91,6 +103,10 @@ export class Editor {
   private feedbackLoading: Promise<void> | undefined;
   /** Told when the feedback could not be fetched (what waited for it did not happen). */
   onFeedbackFailed: ((error: AppError) => void) | undefined;
+  /** Where projects were last looked at; a project opens on the map and view it was left at. */
+  viewStore: ViewStore | undefined;
+  /** Each map's view while another map shows: coming back to a map finds it as it was left. */
+  private cameras = new Map<string, Camera>();
 
   constructor(
     readonly backend: Backend,
@@ -114,6 +130,8 @@ export class Editor {
 
   /** Shows a freshly opened project. Not recorded in history; clears undo. */
   load(opened: OpenedProject): void {
+    // The project left behind reopens where it was, too.
+    this.rememberView();
     this.doc = Doc.fromProject(projectOf(opened), opened.feedbackLeftOut);
     this.feedbackLoading = undefined;
     this.path = opened.path;
@@ -124,9 +142,35 @@ export class Editor {
     this.base.clear();
     this.saveState = "saved";
     this.saveError = undefined;
-    this.mapId = this.doc.mapsInOrder()[0]?.id ?? "";
+    const saved = this.viewStore?.recall(opened.path);
+    this.cameras = new Map(Object.entries(saved?.cameras ?? {}).filter(([id, c]) => this.doc.get("map", id) && isCamera(c)));
+    this.mapId = saved && this.doc.get("map", saved.mapId) ? saved.mapId : (this.doc.mapsInOrder()[0]?.id ?? "");
     this.cache = undefined;
-    this.zoomToFit();
+    this.showView();
+  }
+
+  /** The view of the map showing as it was left (kept in sight of the map), else the whole map. */
+  showView(): void {
+    const was = this.cameras.get(this.mapId);
+    if (!was) return this.zoomToFit();
+    const { width, height } = this.viewport;
+    const bounds = this.contentBounds();
+    this.camera = keepInSight(fit(bounds, width, height), was, width, height, bounds);
+    this.notify();
+  }
+
+  /** Where this project is being looked at, for `viewStore` (nothing without a project). */
+  savedView(): SavedView | undefined {
+    if (!this.path || !this.mapId) return undefined;
+    const cameras = Object.fromEntries([...this.cameras].filter(([id]) => this.doc.get("map", id)));
+    cameras[this.mapId] = { ...this.camera };
+    return { mapId: this.mapId, cameras };
+  }
+
+  /** Hands the view to `viewStore` (the window calls this once the view rests). */
+  rememberView(): void {
+    const view = this.savedView();
+    if (view) this.viewStore?.remember(this.path, view);
   }
 
   /** Fetches the feedback the opened project left out (once); resolves when the doc holds it. */
@@ -374,12 +418,13 @@ export class Editor {
 
   setMap(mapId: string): void {
     if (!this.doc.get("map", mapId)) return;
+    if (this.mapId) this.cameras.set(this.mapId, { ...this.camera });
     this.mapId = mapId;
     this.selection.clear();
     this.focus = undefined;
     this.pointedCell = undefined;
-    this.zoomToFit();
-    this.notify();
+    this.showView();
+    this.rememberView();
   }
 
   /** The current map's cards, notes and placed connectors (in the document's order), their
@@ -538,4 +583,10 @@ export class Editor {
     this.camera = fit(this.contentBounds(), this.viewport.width, this.viewport.height);
     this.notify();
   }
+}
+
+/** Whether `c` is a camera the window can show (a stored view may be old or edited by hand). */
+function isCamera(c: unknown): c is Camera {
+  const { x, y, zoom } = (c ?? {}) as Partial<Camera>;
+  return Number.isFinite(x) && Number.isFinite(y) && typeof zoom === "number" && zoom >= MIN_ZOOM && zoom <= MAX_ZOOM;
 }

@@ -19,6 +19,7 @@ import { chordOf, describeKeys, findAction, typingInField } from "./keyboard";
 import { clear, h } from "./dom";
 import { Files } from "./files";
 import { pickerClosedAt, pickerShowing } from "./filePicker";
+import { ViewMemory } from "./viewMemory";
 import { Panel } from "./panel";
 import { TableView } from "./table";
 import { RedesignsView } from "./redesigns";
@@ -233,6 +234,7 @@ export class App {
       this.setView("dashboard");
     };
     editor.subscribe(() => this.refresh());
+    this.rememberViews();
     this.listenKeys();
     shell.onMenu((command) => void this.runMenu(command));
     shell.onCloseRequested(() => this.mayClose());
@@ -256,6 +258,7 @@ export class App {
    */
   async mayClose(): Promise<boolean> {
     this.canvas.finishEdit(true);
+    this.editor.rememberView();
     await this.editor.flush();
     if (!this.editor.hasUnsavedChanges) return true;
     const why = this.editor.saveError?.message ?? "the file could not be written";
@@ -683,6 +686,24 @@ export class App {
     if (action) this.perform(action);
   }
 
+  /** Projects reopen on the map and view they were left at: the view is kept once it rests
+   * (not on every frame of a pan), and as the window closes. */
+  private rememberViews(): void {
+    const editor = this.editor;
+    editor.viewStore = new ViewMemory(localStorage);
+    let rest: ReturnType<typeof setTimeout> | undefined;
+    let kept = "";
+    editor.subscribe(() => {
+      clearTimeout(rest);
+      rest = setTimeout(() => {
+        const view = `${editor.path}\n${JSON.stringify(editor.savedView() ?? null)}`;
+        if (view === kept) return;
+        kept = view;
+        editor.rememberView();
+      }, VIEW_REST_MS);
+    });
+  }
+
   private listenKeys(): void {
     // Keys typed into a dialog can still be queued when it closes (Enter pressed while the last
     // letters of a name were on their way): they must not reach the map as shortcuts. Chords
@@ -884,3 +905,5 @@ export class App {
 /** How long after a dialog closes keys are not taken as map shortcuts: typed-ahead letters of
  * the dialog's last field arrive within this (a person's next deliberate key comes later). */
 const AFTER_DIALOG_MS = 250;
+/** How long the view rests before it is remembered. */
+const VIEW_REST_MS = 600;

@@ -185,7 +185,7 @@ export class CanvasView {
     const first = !this.measured;
     this.measured = true;
     this.editor.setViewport(r.width, r.height);
-    if (first) this.editor.zoomToFit();
+    if (first) this.editor.showView();
     return true;
   }
 

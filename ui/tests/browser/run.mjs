@@ -175,6 +175,44 @@ const tests = {
     await page.keyboard.press("Delete");
     assert((await cards()) === before - 1, `once the picker is gone, Delete works again: ${await cards()} cards of ${before}`);
   },
+  async "a project reopens on the map and view it was left at; each map keeps its own view"(page) {
+    const box = await page.locator("canvas.map-canvas").boundingBox();
+    const [asIs, toBe] = await page.evaluate(() => window.journeymap.editor.doc.mapsInOrder().map((m) => m.id));
+    // Zoomed in with the keys and panned with the wheel on the as-is map.
+    await page.focus("canvas.map-canvas");
+    await page.keyboard.press("Control+=");
+    await page.keyboard.press("Control+=");
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(300, 0);
+    await page.waitForTimeout(100);
+    const camera = () => page.evaluate(() => ({ ...window.journeymap.editor.camera, map: window.journeymap.editor.mapId }));
+    const asIsView = await camera();
+    await page.selectOption("select[name=map]", toBe);
+    const toBeFitted = await camera();
+    assert(toBeFitted.zoom !== asIsView.zoom, "the other map opens fitted");
+    await page.selectOption("select[name=map]", asIs);
+    const back = await camera();
+    assert(
+      JSON.stringify(back) === JSON.stringify(asIsView),
+      `back on the as-is map, its view as left: ${JSON.stringify(back)} vs ${JSON.stringify(asIsView)}`,
+    );
+    await page.selectOption("select[name=map]", toBe);
+    await page.keyboard.press("Control+-");
+    await page.waitForTimeout(900);
+    const toBeView = await camera();
+    // The window is closed and the project opened again.
+    await page.reload();
+    await page.waitForFunction(() => window.journeymap?.editor?.path);
+    await page.waitForTimeout(200);
+    const reopened = await camera();
+    assert(reopened.map === toBe, "it opens on the map it was left on");
+    assert(
+      Math.abs(reopened.zoom - toBeView.zoom) < 1e-9 && Math.abs(reopened.x - toBeView.x) < 1e-6,
+      `and where it was: ${JSON.stringify(reopened)} vs ${JSON.stringify(toBeView)}`,
+    );
+    assert((await page.inputValue("select[name=map]")) === toBe, "the map picker says so");
+    await page.screenshot({ path: join(out, "view-reopened.png") });
+  },
   async "panning with the wheel or a drag stops with part of the map in sight"(page) {
     const box = await page.locator("canvas.map-canvas").boundingBox();
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
