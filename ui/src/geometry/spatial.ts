@@ -3,6 +3,11 @@
 
 import { intersects, type Rect } from "./rect";
 
+/** One number for cell (i, j): unique for the cells of any map a window can hold. */
+function cellKey(i: number, j: number): number {
+  return i * 1_000_003 + j;
+}
+
 export class SpatialIndex<T extends Rect & { id: string }> {
   /** Items in the order they were given: queries answer in that order, so what is drawn later
    * (on top) does not depend on where the view is. Buckets hold places in this list. */
@@ -24,7 +29,7 @@ export class SpatialIndex<T extends Rect & { id: string }> {
     const cellsOfItem = cellsOf ? (item: T) => cellsOf(item, cell) : (item: T) => this.cells(item);
     this.items.forEach((item, place) => {
       for (const [i, j] of cellsOfItem(item)) {
-        const key = i * 1_000_003 + j;
+        const key = cellKey(i, j);
         let bucket = this.buckets.get(key);
         if (!bucket) {
           bucket = { i, j, places: [] };
@@ -65,7 +70,7 @@ export class SpatialIndex<T extends Rect & { id: string }> {
           })(this.buckets.values())
         : (function* (self) {
             for (const [i, j] of self.cells(r)) {
-              const bucket = self.buckets.get(i * 1_000_003 + j);
+              const bucket = self.buckets.get(cellKey(i, j));
               if (bucket) yield bucket;
             }
           })(this);
