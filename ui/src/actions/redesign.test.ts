@@ -49,3 +49,20 @@ it("deleting a touchpoint deletes its redesigns, and undo restores both", async 
 it("today is the local calendar date", () => {
   expect(localToday(new Date(2026, 10, 22, 23, 59))).toBe("2026-11-22");
 });
+
+it("a touchpoint is redesigned once at a time: a second start, even a simultaneous one, gives the running redesign", async () => {
+  const { editor } = await sampleEditor();
+  const t = editor.doc.touchpointsOf(editor.mapId).find((x) => x.title === "Liquids rules information")!;
+  const count = () => [...editor.doc.tables.redesign.values()].filter((r) => r.touchpointId === t.id).length;
+  const before = count();
+  // Two presses before the core has answered the first.
+  const [a, b] = await Promise.all([startRedesign(editor, t.id, "2026-11-23"), startRedesign(editor, t.id, "2026-11-23")]);
+  expect(a).toBe(b);
+  expect(count()).toBe(before + 1);
+  // And a press once it runs (a panel that had not caught up).
+  expect(await startRedesign(editor, t.id, "2026-11-24")).toBe(a);
+  expect(count()).toBe(before + 1);
+  expect(editor.history.canUndo).toBe(true);
+  editor.undo();
+  expect(count()).toBe(before);
+});

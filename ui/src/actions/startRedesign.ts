@@ -16,10 +16,17 @@ export function runningRedesign(e: Editor, touchpointId: string) {
   return runningRedesignOf(e.doc.tables.redesign.values(), touchpointId);
 }
 
+/** Starts a redesign of the touchpoint, or gives the one already running: a touchpoint is
+ * redesigned once at a time (a second start from a stale button or a double press makes none). */
 export async function startRedesign(e: Editor, touchpointId: string, start = localToday(), title?: string): Promise<string | undefined> {
   const t = e.doc.get("touchpoint", touchpointId);
   if (!t) return undefined;
+  const running = runningRedesign(e, touchpointId);
+  if (running) return running.id;
   const redesign = await e.backend.newRedesign(newId(), touchpointId, title ?? `Redesign: ${t.title}`, start, e.doc.template);
+  // Started meanwhile (a second press while the core planned this one): that one stands.
+  const started = runningRedesign(e, touchpointId);
+  if (started) return started.id;
   e.commit({ put: [recordOf("redesign", redesign)], delete: [] }, "Start redesign");
   return redesign.id;
 }

@@ -314,26 +314,35 @@ export class Panel {
     );
     this.measures(id);
     this.root.append(h("h2", {}, "Redesign"));
-    const redesigns = [...e.doc.tables.redesign.values()].filter((r) => r.touchpointId === id);
-    for (const r of redesigns) {
-      const done = isFinished(r);
-      const current = r.phases.find((p) => p.status !== "done");
-      this.root.append(
-        h(
-          "button",
-          { type: "button", class: "link", onclick: () => this.onOpenRedesign(r.id) },
-          `${r.title} — ${done ? "done" : (current?.name ?? "")}`,
-        ),
-      );
-    }
-    if (redesigns.every(isFinished))
-      this.root.append(
-        h(
-          "div",
-          { class: "button-row" },
-          h("button", { type: "button", name: "startRedesign", onclick: () => this.onStartRedesign(id) }, "Start redesign (R)"),
-        ),
-      );
+    // Follows the document: a redesign started, renamed or finished elsewhere (the Redesigns
+    // view, R, undo) shows here at once, and "Start" is offered only when none is running.
+    const section = h("div", { class: "panel-redesigns" });
+    const showRedesigns = () => {
+      const redesigns = [...e.doc.tables.redesign.values()].filter((r) => r.touchpointId === id);
+      clear(section);
+      for (const r of redesigns) {
+        const done = isFinished(r);
+        const current = r.phases.find((p) => p.status !== "done");
+        section.append(
+          h(
+            "button",
+            { type: "button", class: "link", name: "openRedesign", onclick: () => this.onOpenRedesign(r.id) },
+            `${r.title} — ${done ? "done" : (current?.name ?? "")}`,
+          ),
+        );
+      }
+      if (redesigns.every(isFinished))
+        section.append(
+          h(
+            "div",
+            { class: "button-row" },
+            h("button", { type: "button", name: "startRedesign", onclick: () => this.onStartRedesign(id) }, "Start redesign (R)"),
+          ),
+        );
+    };
+    showRedesigns();
+    this.refreshers.push(showRedesigns);
+    this.root.append(section);
     // Deleting the card is about the card, not its redesign: a row of its own, set apart.
     this.buttons(deleteSelection);
     this.root.lastElementChild?.classList.add("item-actions");

@@ -213,6 +213,32 @@ const tests = {
     assert((await page.inputValue("select[name=map]")) === toBe, "the map picker says so");
     await page.screenshot({ path: join(out, "view-reopened.png") });
   },
+  async "the side panel follows a redesign started elsewhere, and offers no second start"(page) {
+    const id = await page.evaluate(() => {
+      const { editor } = window.journeymap;
+      const t = editor.doc.touchpointsOf(editor.mapId).find((x) => x.title === "Liquids rules information");
+      editor.select([t.id]);
+      return t.id;
+    });
+    await page.click(".panel button[name=startRedesign]");
+    await page.waitForSelector(".redesigns input[name=redesignTitle]");
+    await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "mapView"));
+    await page.waitForSelector(".panel button[name=openRedesign]");
+    assert(!(await page.$(".panel button[name=startRedesign]")), "no Start redesign while one runs");
+    // R, the context menu and a stale press all give the running one.
+    await page.focus("canvas.map-canvas");
+    await page.keyboard.press("r");
+    await page.waitForSelector(".redesigns input[name=redesignTitle]");
+    const count = await page.evaluate(
+      (id) => [...window.journeymap.editor.doc.tables.redesign.values()].filter((r) => r.touchpointId === id).length,
+      id,
+    );
+    assert(count === 1, `one redesign of the card: ${count}`);
+    // Undone from the Redesigns view: back on the map, the panel offers Start again.
+    await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "undo"));
+    await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "mapView"));
+    await page.waitForSelector(".panel button[name=startRedesign]");
+  },
   async "panning with the wheel or a drag stops with part of the map in sight"(page) {
     const box = await page.locator("canvas.map-canvas").boundingBox();
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
