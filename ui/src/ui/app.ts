@@ -753,6 +753,16 @@ export class App {
         this.setWorkshop(!document.body.classList.contains("workshop"));
         return;
       }
+      if (typingInField(e.target) && (undo.keys?.includes(chord) || redo.keys?.includes(chord))) {
+        // WebKitGTK has no undo of its own in a text field, and each field writes to the project
+        // as it is typed in: the app's undo takes back the field's whole edit (one step, as
+        // Edit → Undo does). The field is left first: a field being typed in is not redrawn, and
+        // it must show the project's text again.
+        e.preventDefault();
+        (e.target as HTMLElement).blur();
+        this.perform(undo.keys?.includes(chord) ? undo : redo);
+        return;
+      }
       if (typingInField(e.target)) return;
       if (chord === "enter" || chord === "f2") {
         const [id] = this.editor.selection;

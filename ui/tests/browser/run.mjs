@@ -239,6 +239,39 @@ const tests = {
     await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "mapView"));
     await page.waitForSelector(".panel button[name=startRedesign]");
   },
+  async "Ctrl+Z in a text field takes back the field's edit; Ctrl+Shift+Z puts it back"(page) {
+    const title = await page.evaluate(() => {
+      const { editor } = window.journeymap;
+      const t = editor.doc.touchpointsOf(editor.mapId)[0];
+      editor.select([t.id]);
+      return t.title;
+    });
+    const field = ".panel input[name=title]";
+    await page.click(field);
+    await page.keyboard.press("End");
+    await page.keyboard.type(" and more");
+    const now = () => page.evaluate(() => window.journeymap.editor.selectedTouchpoints()[0].title);
+    assert((await now()) === `${title} and more`, "typed into the card");
+    await page.keyboard.press("Control+z");
+    assert((await now()) === title, `the card's title is back: ${await now()}`);
+    assert((await page.inputValue(field)) === title, `and the field shows it: ${await page.inputValue(field)}`);
+    await page.keyboard.press("Control+Shift+z");
+    assert((await now()) === `${title} and more`, "redo puts the edit back");
+    assert((await page.inputValue(field)) === `${title} and more`, "in the field too");
+    // In the Redesigns view: its title field.
+    const r = await page.evaluate(() => {
+      const r = [...window.journeymap.editor.doc.tables.redesign.values()][0];
+      window.journeymap.app.openRedesign(r.id);
+      return r;
+    });
+    await page.click("input[name=redesignTitle]");
+    await page.keyboard.press("End");
+    await page.keyboard.type(" v2");
+    await page.keyboard.press("Control+z");
+    await page.waitForFunction((t) => document.querySelector("input[name=redesignTitle]")?.value === t, r.title);
+    const kept = await page.evaluate((id) => window.journeymap.editor.doc.get("redesign", id).title, r.id);
+    assert(kept === r.title, `the redesign's title is back: ${kept}`);
+  },
   async "panning with the wheel or a drag stops with part of the map in sight"(page) {
     const box = await page.locator("canvas.map-canvas").boundingBox();
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
