@@ -104,7 +104,30 @@ export class RedesignsView {
   }
 
   private render(): void {
+    // What the person was looking at stays put: the board does not shrink under the pointer
+    // when a card moves to a shorter column (the phase buttons below it would jump), and the
+    // timeline keeps its scroll.
+    const board = this.root.querySelector<HTMLElement>(".board");
+    const boardHeight = board && this.selected === this.boardFor ? board.offsetHeight : 0;
+    const timelineScroll = this.root.querySelector(".timeline")?.scrollLeft;
     clear(this.root);
+    this.boardFor = this.selected;
+    this.draw();
+    const next = this.root.querySelector<HTMLElement>(".board");
+    if (next && boardHeight) next.style.minHeight = `${boardHeight}px`;
+    const timeline = this.root.querySelector<HTMLElement>(".timeline");
+    if (timeline && timelineScroll !== undefined) timeline.scrollLeft = timelineScroll;
+    else if (timeline?.dataset.today) {
+      // Opened on today, a third of the way into the days shown, not on the oldest redesign's start.
+      const names = timeline.querySelector(".timeline-names")?.clientWidth ?? 0;
+      timeline.scrollLeft = Math.max(0, Number(timeline.dataset.today) - (timeline.clientWidth - names) / 3);
+    }
+  }
+
+  /** The redesign the board's height was kept for (another one selected lets it settle). */
+  private boardFor: string | undefined;
+
+  private draw(): void {
     const e = this.editor;
     const redesigns = [...e.doc.tables.redesign.values()].sort((a, b) => a.start.localeCompare(b.start) || a.title.localeCompare(b.title));
     const tab = (mode: RedesignsView["mode"], label: string) =>
@@ -257,7 +280,17 @@ export class RedesignsView {
       if (text !== undefined) n.textContent = text;
       return n;
     };
-    const svg = el("svg", { width, height, viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": "Redesign timeline" });
+    // The names on the left stay in place while the days scroll under them: two pictures side by
+    // side, the names' one held at the left edge of the scrolling box.
+    const names = el("svg", { width: LABEL, height, viewBox: `0 0 ${LABEL} ${height}`, class: "timeline-names", "aria-hidden": "true" });
+    names.append(el("rect", { x: 0, y: 0, width: LABEL, height, fill: "#fff" }));
+    const svg = el("svg", {
+      width: width - LABEL,
+      height,
+      viewBox: `${LABEL} 0 ${width - LABEL} ${height}`,
+      role: "img",
+      "aria-label": "Redesign timeline",
+    });
     const mask = e.doc.calendar.weekmask;
     for (let i = 0; i < days; i++) {
       const t = first + i * DAY;
@@ -291,9 +324,10 @@ export class RedesignsView {
       const label = el(
         "text",
         { x: 8, y: y + 18, "font-size": 13, "font-weight": 600, fill: late ? "#b91c1c" : "#0f172a", class: "gantt-label" },
-        r.title.length > 38 ? `${r.title.slice(0, 37)}…` : r.title,
+        r.title.length > 34 ? `${r.title.slice(0, 33)}…` : r.title,
       );
-      svg.append(
+      label.append(el("title", {}, r.title));
+      names.append(
         label,
         el(
           "text",
@@ -322,7 +356,9 @@ export class RedesignsView {
         bar.append(el("title", {}, `${f.name}: ${f.start} – ${f.end} (${PHASE_LABEL[status]})`));
         svg.append(bar);
       });
-      svg.addEventListener("click", (ev) => {
+    });
+    for (const picture of [names, svg])
+      picture.addEventListener("click", (ev) => {
         const rowAt = Math.floor(((ev as MouseEvent).offsetY - TOP) / ROW);
         const picked = redesigns[rowAt];
         if (picked) {
@@ -330,15 +366,14 @@ export class RedesignsView {
           void this.update(true);
         }
       });
-    });
     svg.append(
       el("line", { x1: todayX + W / 2, x2: todayX + W / 2, y1: 18, y2: height, stroke: "#dc2626", "stroke-width": 2, class: "today" }),
     );
     svg.append(el("text", { x: todayX + W / 2 + 3, y: 30, "font-size": 11, fill: "#dc2626" }, "today"));
     return h(
       "div",
-      { class: "timeline" },
-      svg,
+      {},
+      h("div", { class: "timeline", "data-today": todayX + W / 2 - LABEL }, h("div", { class: "timeline-rows" }, names, svg)),
       h(
         "p",
         { class: "legend" },
@@ -352,7 +387,13 @@ export class RedesignsView {
     const p = this.progress.get(r.id);
     const t = e.doc.get("touchpoint", r.touchpointId);
     const title = h("input", { type: "text", value: r.title, name: "redesignTitle", "aria-label": "Redesign title" });
-    title.addEventListener("input", () => title.value.trim() && editField(e, "redesign", r.id, { title: title.value }, "Rename redesign"));
+    title.addEventListener("input", () => {
+      if (!title.value.trim()) return;
+      editField(e, "redesign", r.id, { title: title.value }, "Rename redesign");
+      // The view is not drawn again while a field has the keyboard: the card follows here.
+      const card = this.root.querySelector(`.redesign-card[data-redesign="${CSS.escape(r.id)}"] strong`);
+      if (card) card.textContent = title.value;
+    });
     title.addEventListener("blur", () => {
       if (!title.value.trim()) title.value = e.doc.get("redesign", r.id)?.title ?? "";
     });

@@ -1107,7 +1107,31 @@ tests["redesigns: start one from a card's context menu, advance a phase, see the
   await page.click("button[role=tab]:has-text('Timeline')");
   assert((await page.$$(".timeline svg line.today")).length === 1, "the timeline shows today's line");
   assert((await page.$$(".timeline svg rect.weekend")).length > 0, "weekends are shaded");
+  // It opens with today in sight, and the names stay at the left while the days scroll.
+  const seen = await page.evaluate(() => {
+    const box = document.querySelector(".timeline");
+    const names = box.querySelector(".timeline-names").getBoundingClientRect();
+    const today = box.querySelector("line.today").getBoundingClientRect();
+    const outer = box.getBoundingClientRect();
+    return { scrolled: box.scrollLeft, today: today.left, left: names.right, right: outer.right, wide: box.scrollWidth > box.clientWidth };
+  });
+  assert(!seen.wide || seen.scrolled > 0, `a wide timeline is scrolled to today: ${JSON.stringify(seen)}`);
+  assert(seen.today > seen.left && seen.today < seen.right, `today's line is in sight, right of the names: ${JSON.stringify(seen)}`);
+  const namesAfter = await page.evaluate(() => {
+    const box = document.querySelector(".timeline");
+    box.scrollLeft = box.scrollWidth;
+    return box.querySelector(".timeline-names").getBoundingClientRect().left - box.getBoundingClientRect().left;
+  });
+  assert(namesAfter >= 0 && namesAfter < 20, `the names stay at the left edge: ${namesAfter}`);
   await page.screenshot({ path: join(out, "redesigns-timeline.png") });
+  // The board's card follows the title as it is typed.
+  await page.click("button[role=tab]:has-text('Board')");
+  await page.click("input[name=redesignTitle]");
+  await page.keyboard.press("End");
+  await page.keyboard.type(" (pilot)");
+  const cardTitle = await page.$eval(".redesign-card.selected strong", (el) => el.textContent);
+  assert(cardTitle.endsWith(" (pilot)"), `the card shows the new title at once: ${cardTitle}`);
+  await page.keyboard.press("Control+z");
   await page.click("button[data-view=map]");
   await page.keyboard.press("Control+z");
   p = await saved(page);
