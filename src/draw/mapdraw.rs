@@ -317,6 +317,16 @@ pub(crate) fn draw_map(page: &mut impl Surface, f: &Fonts, layout: &MapLayout, v
         );
         let bar = 3.0_f32.max(w * 0.04);
         page.rect(x, y, bar, h, Some(reliability_color(t.reliability)), None);
+        if layout.highlight == Some(t.id) {
+            page.rect(
+                x - 2.5,
+                y - 2.5,
+                w + 5.0,
+                h + 5.0,
+                None,
+                Some(("#f59e0b", 2.5)),
+            );
+        }
         if let Some(key) = layout.keys.get(&t.id).filter(|_| title < MIN_TITLE_PT) {
             // Too small for a legible title: the card's number in the touchpoint table instead.
             let label = key.to_string();
@@ -336,16 +346,6 @@ pub(crate) fn draw_map(page: &mut impl Surface, f: &Fonts, layout: &MapLayout, v
             }
             page.end_group();
             continue;
-        }
-        if layout.highlight == Some(t.id) {
-            page.rect(
-                x - 2.5,
-                y - 2.5,
-                w + 5.0,
-                h + 5.0,
-                None,
-                Some(("#f59e0b", 2.5)),
-            );
         }
         if title < MIN_TITLE_PT {
             // Unreadably small and unnumbered: the card's colours alone.
@@ -445,7 +445,15 @@ pub(crate) fn draw_map(page: &mut impl Surface, f: &Fonts, layout: &MapLayout, v
         Some("#1e293b"),
         None,
     );
-    for (name, x, w) in columns {
+    // Only the stages this part shows: a clipped-off name would still be in the PDF's text
+    // (found by search, pasted by copy) though nobody can see it.
+    // (A stage under the sticky lane names does not show either.)
+    let shown_from = hx + LANE_HEADER_WIDTH as f32 * s;
+    let shown_to = v.left + v.width * s;
+    for (name, x, w) in columns
+        .iter()
+        .filter(|(_, x, w)| v.x(x + w) > shown_from + 0.5 && v.x(*x) < shown_to - 0.5)
+    {
         let label = f.ellipsize(name, *w as f32 * s - 8.0, head, Weight::Bold);
         page.text(
             f,

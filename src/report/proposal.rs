@@ -6,10 +6,13 @@
 use super::measures::{num, status_color};
 use super::tracker::{Timeline, ROW_H};
 use super::*;
-use crate::model::{FeedbackSource, Id, Redesign, LANE_HEADER_WIDTH};
+use crate::draw::MIN_TITLE_PT;
+use crate::model::{FeedbackSource, Id, Redesign, Touchpoint, LANE_HEADER_WIDTH};
 
 /// Width of the mini map's box at the right of the evidence.
 const MINI_W: f32 = 170.0;
+/// Cards named in the key under the mini map; a stage with more says how many are left out.
+const KEYED_CARDS: usize = 16;
 const BODY: f32 = 9.5;
 const LEADING: f32 = 13.0;
 
@@ -355,6 +358,23 @@ impl<'r, 'a> Sheet<'r, 'a> {
         let grid_h = layout.rows.last().map_or(0.0, |r| r.2 + r.3);
         let (cw, ch) = ((LANE_HEADER_WIDTH + width) as f32, grid_h as f32);
         let scale = (MINI_W / cw).min(300.0 / ch);
+        // Cards this small cannot carry a legible title: each carries its number instead, in
+        // reading order (lane by lane, left to right), and a key under the picture names them.
+        let mut stage_cards: Vec<&Touchpoint> = layout
+            .cards
+            .iter()
+            .copied()
+            .filter(|c| c.x + c.width / 2.0 >= left && c.x + c.width / 2.0 < left + width)
+            .collect();
+        stage_cards.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+        let numbered = (13.0 * scale).clamp(4.5, 11.0) < MIN_TITLE_PT;
+        if numbered {
+            layout.keys = stage_cards
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (c.id, i + 1))
+                .collect();
+        }
         let x = self.page.width - MARGIN - cw * scale;
         let view = View {
             left: x,
@@ -384,6 +404,37 @@ impl<'r, 'a> Sheet<'r, 'a> {
             self.page
                 .text(&self.report.fonts, x, y, 7.0, Weight::Regular, MUTED, &line);
             y += 9.0;
+        }
+        if numbered {
+            y += 2.0;
+            for (i, card) in stage_cards.iter().enumerate().take(KEYED_CARDS) {
+                let weight = if card.id == t.id {
+                    Weight::Bold
+                } else {
+                    Weight::Regular
+                };
+                let number = format!("{}", i + 1);
+                let fonts = &self.report.fonts;
+                let lines = fonts.wrap(&card.title, cw * scale - 12.0, 7.0, weight, 2);
+                self.page.text(fonts, x, y, 7.0, Weight::Bold, INK, &number);
+                for line in lines {
+                    self.page.text(fonts, x + 12.0, y, 7.0, weight, INK, &line);
+                    y += 8.5;
+                }
+            }
+            if stage_cards.len() > KEYED_CARDS {
+                let more = format!("and {} more", stage_cards.len() - KEYED_CARDS);
+                self.page.text(
+                    &self.report.fonts,
+                    x + 12.0,
+                    y,
+                    7.0,
+                    Weight::Regular,
+                    MUTED,
+                    &more,
+                );
+                y += 8.5;
+            }
         }
         y
     }

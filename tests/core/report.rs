@@ -580,8 +580,33 @@ fn a_redesign_proposal_goes_to_corporate_and_its_answer_is_recorded() {
         "Approved with changes",
         "Signature",
         "Prepared for Customer experience board by Amara Okafor",
+        // The stage's cards are too small for titles in the picture: numbered, with a key
+        // naming them in reading order.
+        "Check-in reminder email Online check-in Seat selection Boarding pass in phone wallet",
     ] {
         assert!(text.contains(&squash(want)), "{want:?} in the proposal");
+    }
+    // A stage mid-map: the stages beside it are clipped out of the picture, and out of the
+    // PDF's text too (search and copy found them, jumbled with the page's own words).
+    let out = run(&[
+        "proposal",
+        f,
+        "--redesign",
+        "Three bag-drop lanes at peak",
+        "-o",
+        "bag-drop.pdf",
+    ]);
+    assert!(out.status.success());
+    let mid = squash(&tool(
+        "pdftotext",
+        &[dir.path().join("bag-drop.pdf").to_str().unwrap(), "-"],
+    ));
+    assert!(mid.contains(&squash("Check in & bag drop")));
+    for other in ["Get to the airport", "Wait airside"] {
+        assert!(
+            !mid.contains(&squash(other)),
+            "{other:?} is not in the proposal's text"
+        );
     }
 
     // Corporate rejects it; the designer reworks the proposal.
