@@ -849,7 +849,12 @@ export class App {
       return;
     }
     this.shown.all = key;
-    for (const [b, a] of this.toolbarButtons) b.disabled = a.enabled ? !a.enabled(e) : false;
+    // Written only where they change: WebKitGTK restyles the toolbar for a write of the same
+    // value, and this runs for every key typed into a field.
+    for (const [b, a] of this.toolbarButtons) {
+      const disabled = a.enabled ? !a.enabled(e) : false;
+      if (b.disabled !== disabled) b.disabled = disabled;
+    }
     const file = e.path.split(/[\\/]/).pop() ?? "";
     const dirty = e.hasUnsavedChanges ? " •" : "";
     // Camera moves notify on every frame of a gesture: the window title (a call to the shell) and
@@ -863,7 +868,8 @@ export class App {
     if (this.mapSelect.value !== e.mapId) this.mapSelect.value = e.mapId;
     // A long map name is cut in the picker: the whole of it shows on hover.
     const shownMap = e.doc.get("map", e.mapId);
-    this.mapSelect.title = shownMap ? mapLabel(shownMap) : "";
+    const mapTitle = shownMap ? mapLabel(shownMap) : "";
+    if (this.mapSelect.title !== mapTitle) this.mapSelect.title = mapTitle;
     const save = {
       saved: "All changes saved",
       pending: "Saving…",

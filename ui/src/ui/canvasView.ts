@@ -14,6 +14,7 @@ import type { Pointer, ToolContext } from "../tools/types";
 import { editText } from "../actions/editText";
 import { LIMITS } from "../bindings/limitValues";
 import { h } from "./dom";
+import { typingInField } from "./keyboard";
 import { Minimap } from "./minimap";
 import { Tiles } from "./tiles";
 import { exposed, uncovered } from "../geometry/strips";
@@ -190,12 +191,36 @@ export class CanvasView {
   }
 
   schedule(): void {
+    // Another view shows: the map is drawn when it shows again (App.setView asks), not for every
+    // key typed into the Redesigns view meanwhile.
+    if (this.frame || this.root.hidden) return;
+    const drawn = this.layerScene?.camera;
+    const cameraStill = drawn !== undefined && sameCamera(drawn, this.editor.camera);
+    if (cameraStill && typingInField(document.activeElement) && !this.root.contains(document.activeElement)) {
+      // Typed into the side panel (a card's title, say): each key changes the project, and a
+      // map drawn for every key held the keys up behind it in WebKitGTK (a frame of 25 ms
+      // a key). The map follows a little behind the typing instead, once per TYPING_FRAME_MS.
+      this.typingFrame ??= setTimeout(() => {
+        this.typingFrame = undefined;
+        this.nextFrame();
+      }, TYPING_FRAME_MS);
+      return;
+    }
+    // Anything else (a zoom while the field keeps the keyboard, say) is drawn at once.
+    clearTimeout(this.typingFrame);
+    this.typingFrame = undefined;
+    this.nextFrame();
+  }
+
+  private nextFrame(): void {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
       this.draw();
     });
   }
+
+  private typingFrame: ReturnType<typeof setTimeout> | undefined;
 
   draw(): void {
     if (!this.measured && this.root.isConnected && this.measure() && this.frame) {
@@ -452,6 +477,9 @@ const RELEASE_MS = 3000;
  * 16.7 ms to put the next frame on screen (measured: a frame whose script runs past ~8 ms
  * misses the display's tick). */
 const PREPARE_MS = 5;
+/** How often the map follows what is typed into a field beside it. */
+const TYPING_FRAME_MS = 120;
+
 /** How far a gesture may zoom from the layer before the layer is drawn again: further in, the
  * bitmap blurs; further out, the sketched border is most of the view. */
 const MAX_STRETCH = 3;

@@ -78,6 +78,9 @@ export class RedesignsView {
    */
   async update(force = false): Promise<void> {
     if (!this.visible) return;
+    // Being typed in: nothing is drawn meanwhile, so nothing is asked of the core for every
+    // key either (a title, owner or note does not move a forecast). Leaving the field catches up.
+    if (this.typingHere() && !force) return;
     const key = `${this.editor.doc.version}:${this.today}`;
     if (key !== this.requested || force) {
       this.requested = key;
@@ -97,10 +100,15 @@ export class RedesignsView {
     if (this.progressFor !== this.requested) return;
     const renderKey = `${this.progressFor}:${this.mode}:${this.selected}`;
     if (renderKey === this.renderedFor && !force) return;
-    if (this.root.contains(document.activeElement) && document.activeElement?.tagName !== "BUTTON") return;
+    if (this.typingHere()) return;
     if (this.pressing) return;
     this.renderedFor = renderKey;
     this.render();
+  }
+
+  /** Whether a field of this view has the keyboard (a redraw would take it away). */
+  private typingHere(): boolean {
+    return this.root.contains(document.activeElement) && document.activeElement?.tagName !== "BUTTON";
   }
 
   private render(): void {

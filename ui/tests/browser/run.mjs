@@ -272,6 +272,46 @@ const tests = {
     const kept = await page.evaluate((id) => window.journeymap.editor.doc.get("redesign", id).title, r.id);
     assert(kept === r.title, `the redesign's title is back: ${kept}`);
   },
+  async "typing in the side panel does not draw the map for every key, and the map catches up"(page) {
+    await page.evaluate(() => {
+      const { editor } = window.journeymap;
+      editor.select([editor.doc.touchpointsOf(editor.mapId)[0].id]);
+    });
+    await page.click(".panel input[name=title]");
+    await page.keyboard.press("End");
+    await page.waitForTimeout(300);
+    // Counts the map's drawings (the frame-time list is capped, so not its length).
+    await page.evaluate(() => {
+      const cv = window.journeymap.app.canvas;
+      const draw = cv.draw.bind(cv);
+      window.drawings = 0;
+      cv.draw = () => {
+        window.drawings++;
+        draw();
+      };
+    });
+    const frames = () => page.evaluate(() => window.drawings);
+    const before = await frames();
+    const typed = " — renamed in the workshop";
+    await page.keyboard.type(typed, { delay: 8 });
+    const during = (await frames()) - before;
+    assert(during < typed.length / 2, `${during} map frames for ${typed.length} keys`);
+    await page.waitForTimeout(250);
+    assert((await frames()) > before + during, "the map was drawn after the last key");
+    const title = await page.evaluate(() => window.journeymap.editor.selectedTouchpoints()[0].title);
+    assert(title.endsWith(typed), `every key reached the card: ${title}`);
+    // A zoom while the field has the keyboard is drawn at once, frame by frame.
+    const zoomFrames = await page.evaluate(async () => {
+      const { editor } = window.journeymap;
+      const n = window.drawings;
+      for (let i = 0; i < 6; i++) {
+        editor.setCamera({ ...editor.camera, zoom: editor.camera.zoom * 1.05 });
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      return window.drawings - n;
+    });
+    assert(zoomFrames >= 5, `zoom frames drawn at once: ${zoomFrames}`);
+  },
   async "panning with the wheel or a drag stops with part of the map in sight"(page) {
     const box = await page.locator("canvas.map-canvas").boundingBox();
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
