@@ -57,6 +57,18 @@ impl ProjectInfo {
             report: super::ReportDefaults::default(),
         }
     }
+
+    /// The organisation's name where a line names it before the project's, or `None` when there
+    /// is none or the project's name already begins with it ("Northwind Air — check-in" is not
+    /// printed after "Northwind Air ·").
+    pub fn organisation_before_name(&self) -> Option<&str> {
+        let org = self.organisation.trim();
+        let name = self.name.trim();
+        let said = name
+            .get(..org.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(org));
+        (!org.is_empty() && !said).then_some(org)
+    }
 }
 
 /// A whole project in memory.
@@ -247,5 +259,36 @@ impl Project {
 
     pub fn touchpoint(&self, id: Id) -> Option<&Touchpoint> {
         self.touchpoints.iter().find(|t| t.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_organisation_is_named_before_the_project_unless_the_name_begins_with_it() {
+        let mut info = ProjectInfo::new(Id::new_v4(), "Northwind Air — check-in to boarding");
+        assert_eq!(info.organisation_before_name(), None, "no organisation");
+        info.organisation = "Northwind Air".into();
+        assert_eq!(info.organisation_before_name(), None, "said by the name");
+        info.organisation = "  northwind air ".into();
+        assert_eq!(info.organisation_before_name(), None, "in any case");
+        info.organisation = "Contoso".into();
+        assert_eq!(info.organisation_before_name(), Some("Contoso"));
+        info.name = "Nö".into();
+        info.organisation = "Nöx".into();
+        assert_eq!(
+            info.organisation_before_name(),
+            Some("Nöx"),
+            "a name shorter than the organisation"
+        );
+        info.organisation = "N".into();
+        info.name = "Ñandú".into();
+        assert_eq!(
+            info.organisation_before_name(),
+            Some("N"),
+            "cut inside a character: not said"
+        );
     }
 }

@@ -416,9 +416,9 @@ impl Report<'_> {
                 &format!(
                     "{} · {kind} · {}{name}",
                     self.opts.created.format("%Y-%m-%d"),
-                    match self.project.info.organisation.trim() {
-                        "" => String::new(),
-                        o => format!("{o} · "),
+                    match self.project.info.organisation_before_name() {
+                        None => String::new(),
+                        Some(o) => format!("{o} · "),
                     },
                 ),
                 page.width * 0.6,

@@ -73,10 +73,11 @@ impl<'r, 'a> Sheet<'r, 'a> {
         let mut page = report.portrait();
         let stage = p.stages.iter().find(|s| s.id == touchpoint.stage_id);
         let map = p.maps.iter().find(|m| m.id == touchpoint.map_id);
-        let org = match (p.info.organisation.trim(), p.info.name.trim()) {
-            ("", "") => String::new(),
-            ("", name) => format!("{name} · "),
-            (org, name) => format!("{org} · {name} · "),
+        let org = match (p.info.organisation_before_name(), p.info.name.trim()) {
+            (None, "") => String::new(),
+            (None, name) => format!("{name} · "),
+            (Some(org), "") => format!("{org} · "),
+            (Some(org), name) => format!("{org} · {name} · "),
         };
         let subtitle = format!(
             "{org}For corporate's decision · the touchpoint “{}” in {}, on the map “{}”\nPrepared {}{}on {}",
