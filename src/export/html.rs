@@ -255,7 +255,7 @@ pub fn project_html(project: &Project, today: NaiveDate) -> Result<String> {
         o.push_str("</tbody></table>\n");
     }
 
-    o.push_str("<h2>Redesign tracker</h2>\n<table><thead><tr><th>Redesign</th><th>Touchpoint</th><th>Started</th><th>Current phase</th><th>Expected end</th><th>Status</th></tr></thead><tbody>\n");
+    o.push_str("<h2>Redesign tracker</h2>\n<table><thead><tr><th>Redesign</th><th>Touchpoint</th><th>Started</th><th>Current phase</th><th>Expected end</th><th>Status</th><th>Corporate's answer</th></tr></thead><tbody>\n");
     let mut redesigns: Vec<_> = project.redesigns.iter().collect();
     redesigns.sort_by(|a, b| (a.start, &a.title, a.id).cmp(&(b.start, &b.title, b.id)));
     for r in redesigns {
@@ -270,13 +270,15 @@ pub fn project_html(project: &Project, today: NaiveDate) -> Result<String> {
         let state = state[..1].to_lowercase() + &state[1..];
         let _ = writeln!(
             o,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"{state}\">{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"{state}\">{}</td><td>{}</td></tr>",
             e(&r.title),
             e(project.touchpoint(r.touchpoint_id).map_or("", |t| t.title.as_str())),
             r.start,
             e(&phase),
             g.forecast_end,
-            g.state.label()
+            g.state.label(),
+            // Corporate's latest answer in full, its comment included (the tracker's own word).
+            e(&r.responses.last().map_or("—".to_owned(), |a| a.summary()))
         );
     }
     o.push_str("</tbody></table>\n<footer class=\"muted\"><p>Written by Journeymap.</p></footer>\n</body>\n</html>\n");

@@ -227,8 +227,11 @@ impl Report<'_> {
                     Cell::text(&corporate),
                     Cell::colored(g.state.label(), state_color),
                     Cell::text(&g.work_days_remaining.to_string()),
-                    Cell::text(&g.forecast_end.to_string()),
-                    Cell::text(&g.baseline.end.to_string()),
+                    Cell::text(&if g.forecast_end == g.baseline.end {
+                        g.forecast_end.to_string()
+                    } else {
+                        format!("{} ({})", g.forecast_end, g.baseline.end)
+                    }),
                 ]
             })
             .collect();
@@ -236,15 +239,17 @@ impl Report<'_> {
         self.table(
             "Redesign status",
             &format!("Judged on {today}; work days left count from today to the forecast end"),
+            // Wide enough on portrait Letter that no word is broken ("rejecte/d" was) and that
+            // corporate's comment fits its four lines; the planned end shares the forecast's
+            // column, in brackets where the two differ.
             &[
                 ("Redesign", 0.17),
-                ("Touchpoint", 0.13),
+                ("Touchpoint", 0.14),
                 ("Current phase", 0.15),
-                ("Corporate's answer", 0.19),
-                ("Status", 0.08),
+                ("Corporate's answer", 0.26),
+                ("Status", 0.10),
                 ("Left", 0.05),
-                ("Forecast", 0.115),
-                ("Planned", 0.115),
+                ("Ends (planned)", 0.13),
             ],
             rows,
         );

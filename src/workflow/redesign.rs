@@ -218,13 +218,13 @@ impl Redesign {
             "" => format!("Corporate: {}", response.decision.label()),
             c => format!("Corporate: {} — {c}", response.decision.label()),
         };
-        let log = |r: &mut Redesign, i: usize, from, to, day| {
+        let log = |r: &mut Redesign, i: usize, from, to, day, note: &str| {
             r.history.push(StatusChange {
                 date: day,
                 phase: i as u32,
                 from,
                 to,
-                note: note.clone(),
+                note: note.to_owned(),
             })
         };
         if phase.status == NotStarted {
@@ -234,12 +234,13 @@ impl Redesign {
                 .min(date);
             next.phases[index].actual_start = Some(started);
             next.phases[index].status = InProgress;
-            log(&mut next, index, NotStarted, InProgress, started);
+            // Started when the proposal went out: the answer is told once, on the step it ends.
+            log(&mut next, index, NotStarted, InProgress, started, "");
         }
         let from = next.phases[index].status;
         next.phases[index].status = Done;
         next.phases[index].actual_end = Some(date);
-        log(&mut next, index, from, Done, date);
+        log(&mut next, index, from, Done, date, &note);
         if response.decision == Decision::Rejected {
             match after_rejection {
                 AfterRejection::End => next.ended_on = Some(date),
@@ -252,7 +253,7 @@ impl Redesign {
                         p.status = to;
                         p.actual_end = None;
                         p.actual_start = (i == back).then_some(date);
-                        log(&mut next, i, from, to, date);
+                        log(&mut next, i, from, to, date, &note);
                     }
                 }
             }
@@ -532,6 +533,12 @@ mod tests {
             (InProgress, Done, d("2026-11-20"))
         );
         assert_eq!(last.note, "Corporate: approved — Go ahead");
+        // The start it implied is logged without the answer: history tells the answer once.
+        let start = &r.history[r.history.len() - 2];
+        assert_eq!(
+            (start.from, start.to, start.note.as_str()),
+            (NotStarted, InProgress, "")
+        );
         assert_eq!(
             r.responses[0].summary(),
             "approved on 2026-11-20 by COO: “Go ahead”"

@@ -689,6 +689,19 @@ fn a_redesign_proposal_goes_to_corporate_and_its_answer_is_recorded() {
         &[dir.path().join("r.pdf").to_str().unwrap(), "-"],
     ));
     assert!(text.contains("rejectedon2026-11-24") && text.contains(&squash("COO: “Too costly”")));
+    // So does the web page's, comment and all.
+    let out = run(&["export-html", f, "-o", "r.html", "--today", "2026-11-24"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = std::fs::read_to_string(dir.path().join("r.html")).unwrap();
+    assert!(html.contains("Corporate&#39;s answer") || html.contains("Corporate's answer"));
+    assert!(
+        html.contains("rejected on 2026-11-24 by COO: “Too costly”"),
+        "the answer in the web page"
+    );
 }
 
 fn umask() -> u32 {
