@@ -4,6 +4,7 @@
 import type { BackupEntry } from "../bindings/BackupEntry";
 import { AppError, errorTitle } from "../ipc/errors";
 import { h } from "./dom";
+import { fileSize } from "./labels";
 
 export function showError(e: unknown, context?: string): Promise<void> {
   const err = AppError.from(e);
@@ -158,7 +159,7 @@ export function chooseBackup(backups: BackupEntry[]): Promise<string | undefined
       h(
         "li",
         {},
-        h("span", {}, `${b.taken.replace("T", " ")} · ${Math.max(1, Math.round(b.bytes / 1024))} KB`),
+        h("span", {}, `${b.taken.replace("T", " ")} · ${fileSize(b.bytes)}`),
         h("button", { type: "button", "data-backup": b.path, onclick: () => done(b.path) }, "Restore…"),
       ),
     );

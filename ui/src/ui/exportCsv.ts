@@ -5,6 +5,7 @@ import { pickFileToSave } from "./filePicker";
 import type { Editor } from "../editor/editor";
 import type { CsvTable } from "../ipc/backend";
 import { message, showError } from "./dialogs";
+import { fileSize } from "./labels";
 
 const NAMES: Record<CsvTable, string> = { touchpoints: "touchpoints", kpis: "KPIs", feedback: "feedback" };
 
@@ -18,7 +19,7 @@ export async function exportCsv(editor: Editor, table: CsvTable): Promise<void> 
   const path = chosen.toLowerCase().endsWith(".csv") ? chosen : `${chosen}.csv`;
   try {
     const bytes = await editor.backend.exportCsv(table, path);
-    await message("CSV exported", `Written: ${path} (${Math.max(1, Math.round(bytes / 1024))} KB)`);
+    await message("CSV exported", `Written: ${path} (${fileSize(bytes)})`);
   } catch (e) {
     await showError(e, `The ${NAMES[table]} were not exported.`);
   }

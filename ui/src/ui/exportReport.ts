@@ -10,6 +10,7 @@ import type { Editor } from "../editor/editor";
 import { localToday } from "../actions/startRedesign";
 import { AppError, errorTitle } from "../ipc/errors";
 import { h } from "./dom";
+import { fileSize } from "./labels";
 
 export const REPORT_SECTIONS: Array<[Section, string]> = [
   ["cover", "Cover"],
@@ -148,7 +149,7 @@ export function pdfDialog(editor: Editor, d: PdfDialog): void {
     status.replaceChildren(h("progress", { "aria-label": d.writing }), h("span", {}, ` ${d.writing}`));
     try {
       const bytes = await d.write(path);
-      status.replaceChildren(h("p", { class: "ok" }, `Written: ${path} (${Math.max(1, Math.round(bytes / 1024))} KB)`));
+      status.replaceChildren(h("p", { class: "ok" }, `Written: ${path} (${fileSize(bytes)})`));
       const open = h("button", { type: "button", class: "primary", name: "openReport" }, "Open");
       open.addEventListener("click", async () => {
         try {

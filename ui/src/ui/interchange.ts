@@ -10,8 +10,8 @@ import { localToday } from "../actions/startRedesign";
 import { AppError, errorTitle } from "../ipc/errors";
 import { message, showError } from "./dialogs";
 import { h } from "./dom";
+import { fileSize } from "./labels";
 
-const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024))} KB`;
 const withExtension = (path: string, ext: string) => (path.toLowerCase().endsWith(`.${ext}`) ? path : `${path}.${ext}`);
 
 /** The part of the canvas the window shows, in canvas units. */
@@ -84,7 +84,7 @@ export async function exportPicture(editor: Editor): Promise<void> {
         ext === "png" ? Number(scale.value) : null,
         extent.value === "view" ? currentView(editor) : null,
       );
-      status.replaceChildren(h("p", { class: "ok" }, `Written: ${path} (${kb(bytes)})`));
+      status.replaceChildren(h("p", { class: "ok" }, `Written: ${path} (${fileSize(bytes)})`));
       close.textContent = "Close";
     } catch (e) {
       const err = AppError.from(e);
@@ -106,7 +106,7 @@ export async function exportHtml(editor: Editor): Promise<void> {
     const bytes = await editor.backend.exportHtml(path, localToday());
     await message(
       "Web page exported",
-      `Written: ${path} (${kb(bytes)}). It opens in any browser without the app and without a network connection.`,
+      `Written: ${path} (${fileSize(bytes)}). It opens in any browser without the app and without a network connection.`,
     );
   } catch (e) {
     await showError(e, "The web page was not written.");

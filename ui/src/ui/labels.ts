@@ -26,3 +26,8 @@ export const SOURCE_LABEL: Record<FeedbackSource, string> = {
   call: "Call",
   employee: "Employee",
 };
+
+/** A file's size for a person: "130 KB" (never "0 KB"), kept on one line with its unit. */
+export function fileSize(bytes: number): string {
+  return `${Math.max(1, Math.round(bytes / 1024))}\u00a0KB`;
+}
