@@ -209,18 +209,28 @@ impl Report<'_> {
             );
             y += line_h + 10.0;
         }
-        for (i, row) in rows.iter().enumerate() {
-            let wrapped: Vec<Vec<String>> = row
-                .iter()
-                .zip(columns)
-                .map(|(cell, (_, share))| {
-                    self.fonts
-                        .wrap(&cell.text, share * width - 8.0, size, cell.weight, 4)
-                })
-                .collect();
-            let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
-            let h = lines as f32 * line_h + 6.0;
-            if y + h > bottom {
+        let wrapped: Vec<Vec<Vec<String>>> = rows
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .zip(columns)
+                    .map(|(cell, (_, share))| {
+                        self.fonts
+                            .wrap(&cell.text, share * width - 8.0, size, cell.weight, 4)
+                    })
+                    .collect()
+            })
+            .collect();
+        let height = |i: usize| {
+            let lines = wrapped[i].iter().map(Vec::len).max().unwrap_or(1).max(1);
+            lines as f32 * line_h + 6.0
+        };
+        let heights: Vec<f32> = (0..rows.len()).map(height).collect();
+        let mut on_page = 0;
+        for (i, (row, wrapped)) in rows.iter().zip(&wrapped).enumerate() {
+            let h = heights[i];
+            if starts_page(&heights, i, y, bottom, on_page) {
+                on_page = 0;
                 self.pages.push(std::mem::replace(page, self.portrait()));
                 y = self.heading(page, &format!("{title} (continued)"), subtitle);
                 y = header(self, page, y);
@@ -228,8 +238,9 @@ impl Report<'_> {
             if i % 2 == 1 {
                 page.rect(MARGIN, y, width, h, Some("#f8fafc"), None);
             }
+            on_page += 1;
             let mut x = MARGIN;
-            for ((cell, text), (_, share)) in row.iter().zip(&wrapped).zip(columns) {
+            for ((cell, text), (_, share)) in row.iter().zip(wrapped).zip(columns) {
                 for (j, line) in text.iter().enumerate() {
                     page.text(
                         &self.fonts,
@@ -247,5 +258,48 @@ impl Report<'_> {
             page.line(&[(MARGIN, y), (MARGIN + width, y)], "#e2e8f0", 0.4);
         }
         y
+    }
+}
+
+/// Whether row `i` of a table whose rows are `heights` tall starts a new page, drawn from `y`
+/// with `on_page` rows above it on this page: when it does not fit above `bottom`, and when it is
+/// the last but one and the last would not fit after it while this page keeps two rows or more
+/// (a "continued" page never holds the last row alone).
+fn starts_page(heights: &[f32], i: usize, y: f32, bottom: f32, on_page: usize) -> bool {
+    let h = heights[i];
+    let last_alone = i + 2 == heights.len() && on_page > 1 && y + h + heights[i + 1] > bottom;
+    y + h > bottom || last_alone
+}
+
+#[cfg(test)]
+mod tests {
+    use super::starts_page;
+
+    /// The rows that start a page, for rows of `heights` on pages with room from 0 to `bottom`.
+    fn pages(heights: &[f32], bottom: f32) -> Vec<usize> {
+        let (mut y, mut on_page, mut starts) = (0.0, 0, vec![]);
+        for i in 0..heights.len() {
+            if starts_page(heights, i, y, bottom, on_page) {
+                starts.push(i);
+                (y, on_page) = (0.0, 0);
+            }
+            y += heights[i];
+            on_page += 1;
+        }
+        starts
+    }
+
+    #[test]
+    fn a_table_breaks_where_rows_stop_fitting_and_never_leaves_the_last_row_alone() {
+        // Ten rows fit a page: a table of eleven takes two with the last two on the second.
+        assert_eq!(pages(&[10.0; 10], 100.0), Vec::<usize>::new());
+        assert_eq!(pages(&[10.0; 11], 100.0), vec![9]);
+        assert_eq!(pages(&[10.0; 12], 100.0), vec![10]);
+        // A tall last row that does not fit after the one before it takes that one along.
+        assert_eq!(pages(&[30.0, 30.0, 30.0, 30.0], 100.0), vec![2]);
+        // Two rows on a page: nothing to spare, the last goes alone rather than leave one.
+        assert_eq!(pages(&[60.0, 30.0, 50.0], 100.0), vec![2]);
+        // A row taller than a page still gets a page of its own, not an endless break.
+        assert_eq!(pages(&[20.0, 150.0], 100.0), vec![1]);
     }
 }
