@@ -237,3 +237,22 @@ it("a remembered view far off the map, broken, or of a deleted map is not shown 
   editor.load(await backend.openStartup());
   expect(editor.mapId).toBe(maps[0]!.id);
 });
+
+it("a view fitted to the map stays fitted when the window is resized; another view keeps its place", async () => {
+  const { editor } = await sampleEditor();
+  editor.setViewport(1200, 800);
+  editor.zoomToFit();
+  const small = { ...editor.camera };
+  editor.setViewport(1800, 1000);
+  expect(editor.camera).not.toEqual(small);
+  editor.zoomToFit();
+  const large = { ...editor.camera };
+  editor.setViewport(1200, 800);
+  editor.setViewport(1800, 1000);
+  expect(editor.camera).toEqual(large);
+  // Zoomed in by hand: a resize leaves the view where it was.
+  const mine = { x: large.x + 100, y: large.y + 50, zoom: 1.3 };
+  editor.setCamera(mine);
+  editor.setViewport(1400, 900);
+  expect(editor.camera).toEqual(mine);
+});

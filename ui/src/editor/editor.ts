@@ -12,7 +12,7 @@ import type { OpenedProject } from "../bindings/OpenedProject";
 import type { RecordKind } from "../bindings/RecordKind";
 import type { Summary } from "../bindings/Summary";
 import type { Touchpoint } from "../bindings/Touchpoint";
-import { type Camera, fit, keepInSight, MAX_ZOOM, MIN_ZOOM, panBy } from "../geometry/camera";
+import { type Camera, fit, keepInSight, MAX_ZOOM, MIN_ZOOM, panBy, sameCamera } from "../geometry/camera";
 import { mapGrid, type MapGrid } from "../geometry/grid";
 import { union, type Rect } from "../geometry/rect";
 import { type PlacedConnector, placedConnectors } from "../geometry/hit";
@@ -559,8 +559,17 @@ export class Editor {
     this.setCamera(keepInSight(this.camera, panBy(this.camera, dxScreen, dyScreen), width, height, this.contentBounds()));
   }
 
+  /** The window's map area changed size. A view fitted to the whole map stays fitted (a window
+   * maximised after the project opened shows the map large); any other view keeps its place. */
   setViewport(width: number, height: number): void {
+    const was = this.viewport;
+    const bounds = this.contentBounds();
+    const fitted = sameCamera(this.camera, fit(bounds, was.width, was.height));
     this.viewport = { width, height };
+    if (fitted && (width !== was.width || height !== was.height)) {
+      this.camera = fit(bounds, width, height);
+      this.notify();
+    }
   }
 
   /** Pans the least so `r` is inside the window with a margin; the zoom stays. New work is

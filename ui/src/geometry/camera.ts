@@ -13,6 +13,11 @@ export interface Camera {
 export const MIN_ZOOM = 0.05;
 export const MAX_ZOOM = 4;
 
+/** Whether two cameras show exactly the same view. */
+export function sameCamera(a: Camera, b: Camera): boolean {
+  return a.x === b.x && a.y === b.y && a.zoom === b.zoom;
+}
+
 export function toScreen(c: Camera, p: Point): Point {
   return { x: (p.x - c.x) * c.zoom, y: (p.y - c.y) * c.zoom };
 }

@@ -4,7 +4,7 @@
 
 import { whenPicturesReady } from "../render/pictures";
 import type { Editor } from "../editor/editor";
-import { headerBands, toCanvas, toScreen, zoomAt } from "../geometry/camera";
+import { headerBands, sameCamera, toCanvas, toScreen, zoomAt } from "../geometry/camera";
 import type { Rect } from "../geometry/rect";
 import { drawHeaders, drawWorld, type Overlay, TEXT_ZOOM } from "../render/scene";
 import { FONT } from "../render/palette";
@@ -512,8 +512,4 @@ function sameScene(a: LayerScene, b: LayerScene): boolean {
     a.selection.length === b.selection.length &&
     a.selection.every((id, i) => b.selection[i] === id)
   );
-}
-
-function sameCamera(a: Camera, b: Camera): boolean {
-  return a.x === b.x && a.y === b.y && a.zoom === b.zoom;
 }
