@@ -756,11 +756,27 @@ export class App {
       if (typingInField(e.target) && (undo.keys?.includes(chord) || redo.keys?.includes(chord))) {
         // WebKitGTK has no undo of its own in a text field, and each field writes to the project
         // as it is typed in: the app's undo takes back the field's whole edit (one step, as
-        // Edit → Undo does). The field is left first: a field being typed in is not redrawn, and
-        // it must show the project's text again.
+        // Edit → Undo does). The field is left first (a field being typed in is not redrawn, and
+        // it must show the project's text again), then entered again once its view has caught
+        // up, so that the next keys go on into it and are never taken as map shortcuts.
         e.preventDefault();
-        (e.target as HTMLElement).blur();
+        const field = e.target as HTMLElement;
+        const [attribute, value] = field.hasAttribute("name")
+          ? ["name", field.getAttribute("name")]
+          : ["aria-label", field.getAttribute("aria-label")];
+        field.blur();
         this.perform(undo.keys?.includes(chord) ? undo : redo);
+        void (this.view === "redesigns" ? this.redesigns.update(true) : Promise.resolve()).then(() => {
+          const again = field.isConnected
+            ? field
+            : value
+              ? this.main.querySelector<HTMLElement>(`[${attribute}="${CSS.escape(value)}"]`)
+              : null;
+          if (!again) return;
+          again.focus();
+          if (again instanceof HTMLInputElement || again instanceof HTMLTextAreaElement)
+            again.setSelectionRange(again.value.length, again.value.length);
+        });
         return;
       }
       if (typingInField(e.target)) return;

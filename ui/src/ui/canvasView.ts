@@ -14,7 +14,7 @@ import type { Pointer, ToolContext } from "../tools/types";
 import { editText } from "../actions/editText";
 import { LIMITS } from "../bindings/limitValues";
 import { h } from "./dom";
-import { typingInField } from "./keyboard";
+import { chordOf, typingInField } from "./keyboard";
 import { Minimap } from "./minimap";
 import { Tiles } from "./tiles";
 import { exposed, uncovered } from "../geometry/strips";
@@ -425,6 +425,12 @@ export class CanvasView {
         e.preventDefault();
         this.finishEdit(false);
         this.canvas.focus();
+      } else if (chordOf(e) === "mod+z" && box.value !== text) {
+        // Nothing is written until the box closes, and WebKitGTK has no undo of its own in it:
+        // Ctrl+Z takes the box back to the text it opened with, and typing goes on.
+        e.preventDefault();
+        box.value = text;
+        box.select();
       }
     });
     box.addEventListener("blur", () => this.finishEdit(true));

@@ -255,9 +255,20 @@ const tests = {
     await page.keyboard.press("Control+z");
     assert((await now()) === title, `the card's title is back: ${await now()}`);
     assert((await page.inputValue(field)) === title, `and the field shows it: ${await page.inputValue(field)}`);
+    // The field keeps the keyboard: letters typed next go into it, never to the map as
+    // shortcuts (M would unmark a moment of truth, T add a card).
+    await page.waitForFunction((f) => document.activeElement === document.querySelector(f), field);
+    const mot = () => page.evaluate(() => window.journeymap.editor.selectedTouchpoints()[0].momentOfTruth);
+    const motBefore = await mot();
+    const cards = await page.evaluate(() => window.journeymap.editor.doc.toProject().touchpoints.length);
+    await page.keyboard.type("mt");
+    assert((await page.inputValue(field)) === `${title}mt`, `typed on in the field: ${await page.inputValue(field)}`);
+    assert((await mot()) === motBefore, "M was not a shortcut");
+    assert((await page.evaluate(() => window.journeymap.editor.doc.toProject().touchpoints.length)) === cards, "T added no card");
+    await page.keyboard.press("Control+z");
     await page.keyboard.press("Control+Shift+z");
-    assert((await now()) === `${title} and more`, "redo puts the edit back");
-    assert((await page.inputValue(field)) === `${title} and more`, "in the field too");
+    assert((await now()) === `${title}mt`, `redo puts the edit back: ${await now()}`);
+    assert((await page.inputValue(field)) === `${title}mt`, "in the field too");
     // In the Redesigns view: its title field.
     const r = await page.evaluate(() => {
       const r = [...window.journeymap.editor.doc.tables.redesign.values()][0];
@@ -271,6 +282,23 @@ const tests = {
     await page.waitForFunction((t) => document.querySelector("input[name=redesignTitle]")?.value === t, r.title);
     const kept = await page.evaluate((id) => window.journeymap.editor.doc.get("redesign", id).title, r.id);
     assert(kept === r.title, `the redesign's title is back: ${kept}`);
+    await page.waitForFunction(() => document.activeElement?.getAttribute("name") === "redesignTitle");
+    // The card's own text box on the map: Ctrl+Z takes it back to the text it opened with.
+    await page.evaluate(() => window.journeymap.app.setView("map"));
+    const card = await page.evaluate(() => {
+      const { editor, app } = window.journeymap;
+      const t = editor.doc.touchpointsOf(editor.mapId)[1];
+      app.canvas.beginEdit(t.id);
+      return t.title;
+    });
+    await page.keyboard.press("End");
+    await page.keyboard.type(" typo");
+    await page.keyboard.press("Control+z");
+    assert((await page.inputValue("textarea.inline-editor")) === card, "the box holds the card's title again");
+    await page.keyboard.type("Renamed");
+    await page.keyboard.press("Enter");
+    const renamed = await page.evaluate(() => window.journeymap.editor.doc.touchpointsOf(window.journeymap.editor.mapId)[1].title);
+    assert(renamed === "Renamed", `and typing goes on in it: ${renamed}`);
   },
   async "typing in the side panel does not draw the map for every key, and the map catches up"(page) {
     await page.evaluate(() => {
