@@ -8,6 +8,7 @@ use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use journeymap::app::{Session, SheetOptions, TemplateOrigin, Templates};
 use journeymap::interchange::tables::Table;
 use journeymap::model::new_id;
+use journeymap::report::count;
 use journeymap::storage::SCHEMA_VERSION;
 use journeymap::{Error, Result};
 use std::path::{Path, PathBuf};
@@ -845,7 +846,12 @@ fn info(file: &Path, as_json: bool) -> Result<()> {
             .iter()
             .filter(|t| t.map_id == map.id)
             .count();
-        println!("    {:<30}  {stages} stages, {cards} touchpoints", map.name);
+        println!(
+            "    {:<30}  {}, {}",
+            map.name,
+            count(stages, "stage", "stages"),
+            count(cards, "touchpoint", "touchpoints")
+        );
     }
     println!("  personas          {}", summary.personas);
     println!("  stages            {}", summary.stages);

@@ -65,14 +65,26 @@ impl Report<'_> {
         let total = self.pages.len() + 1;
         let facts = [
             format!(
-                "{} journey maps · {} stages · {} touchpoints",
-                s.maps, s.stages, s.touchpoints
+                "{} · {} · {}",
+                count(s.maps as usize, "journey map", "journey maps"),
+                count(s.stages as usize, "stage", "stages"),
+                count(s.touchpoints as usize, "touchpoint", "touchpoints")
             ),
             format!(
-                "{} moments of truth · {} broken, {} reliable, {} differentiating",
-                s.moments_of_truth, s.broken, s.reliable, s.differentiating
+                "{} · {} broken, {} reliable, {} differentiating",
+                count(
+                    s.moments_of_truth as usize,
+                    "moment of truth",
+                    "moments of truth"
+                ),
+                s.broken,
+                s.reliable,
+                s.differentiating
             ),
-            format!("{} redesigns tracked", s.redesigns),
+            format!(
+                "{} tracked",
+                count(s.redesigns as usize, "redesign", "redesigns")
+            ),
             format!(
                 "Prepared {}{}on {} · {}",
                 match p.prepared_for.trim() {

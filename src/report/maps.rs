@@ -195,7 +195,7 @@ impl Report<'_> {
                             } else {
                                 ""
                             },
-                            plural(details, "page")
+                            count(details, "page", "pages")
                         )
                     } else {
                         String::new()
@@ -204,8 +204,8 @@ impl Report<'_> {
                         map.name.clone(),
                         format!(
                             "{kind} · {} · {}{numbers}\n{legend}",
-                            plural(part.stages.len(), "stage"),
-                            plural(layout.cards.len(), "touchpoint"),
+                            count(part.stages.len(), "stage", "stages"),
+                            count(layout.cards.len(), "touchpoint", "touchpoints"),
                         ),
                     )
                 } else {
@@ -286,14 +286,5 @@ impl Report<'_> {
                 self.pages.push(page);
             }
         }
-    }
-}
-
-/// "1 stage", "6 stages".
-fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
     }
 }

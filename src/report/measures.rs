@@ -205,7 +205,7 @@ impl Report<'_> {
                 ("Items", 0.12),
                 ("Customers", 0.2),
                 ("Employees", 0.2),
-                ("Mean rating (0–10)", 0.18),
+                ("Mean (0–10)", 0.18),
             ],
             voices,
         );

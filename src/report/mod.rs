@@ -471,3 +471,25 @@ impl Cell {
         }
     }
 }
+
+/// "1 stage", "6 stages": a number with its noun, singular for one.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn one_of_a_thing_reads_in_the_singular() {
+        assert_eq!(
+            super::count(1, "moment of truth", "moments of truth"),
+            "1 moment of truth"
+        );
+        assert_eq!(super::count(0, "stage", "stages"), "0 stages");
+        assert_eq!(super::count(12, "stage", "stages"), "12 stages");
+    }
+}

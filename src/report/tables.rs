@@ -28,7 +28,10 @@ impl Report<'_> {
         let count = rows.len();
         self.table(
             "Moments of truth",
-            &format!("{count} moments where the relationship is won or lost"),
+            &format!(
+                "{} where the relationship is won or lost",
+                super::count(count, "moment", "moments")
+            ),
             &[
                 ("Map", 0.14),
                 ("Stage", 0.13),

@@ -238,7 +238,7 @@ impl Report<'_> {
         let bookmarks_before = self.bookmarks.len();
         self.table(
             "Redesign status",
-            &format!("Judged on {today}; work days left count from today to the forecast end"),
+            &format!("Judged on {today}; work days left count from today to the forecast end; the planned end in brackets where it differs"),
             // Wide enough on portrait Letter that no word is broken ("rejecte/d" was) and that
             // corporate's comment fits its four lines; the planned end shares the forecast's
             // column, in brackets where the two differ.
@@ -249,7 +249,7 @@ impl Report<'_> {
                 ("Corporate's answer", 0.26),
                 ("Status", 0.10),
                 ("Left", 0.05),
-                ("Ends (planned)", 0.13),
+                ("Ends", 0.13),
             ],
             rows,
         );
