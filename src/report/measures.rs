@@ -247,7 +247,10 @@ impl Report<'_> {
             flows,
         );
         self.pages.push(page);
-        self.pillars(&d);
+        // An assessment nobody has made yet is a page of dashes: left out, as personas are.
+        if d.pillars.iter().any(|p| p.score.is_some()) {
+            self.pillars(&d);
+        }
     }
 
     /// A table's caption; a caption with no room for rows under it starts the next page, under

@@ -57,6 +57,10 @@ impl Timeline {
 impl Report<'_> {
     pub(super) fn redesigns(&mut self) {
         let p = self.project;
+        // No redesign yet: an empty chart and "None yet" would be two pages saying nothing.
+        if p.redesigns.is_empty() {
+            return;
+        }
         let today = self.opts.today;
         let mut list: Vec<Tracked> = p
             .redesigns

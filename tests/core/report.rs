@@ -100,6 +100,33 @@ fn outline(path: &Path) -> Vec<String> {
 }
 
 #[test]
+fn sections_with_nothing_to_show_are_left_out() {
+    let dir = temp();
+    let path = dir.path().join("young.pdf");
+    // A project a workshop has just begun: no redesign, no pillar scored, no persona.
+    let mut project = sample();
+    project.redesigns.clear();
+    project.personas.clear();
+    for m in project.maps.iter_mut() {
+        m.persona_id = None;
+        m.other_personas.clear();
+    }
+    for p in project.pillars.iter_mut() {
+        p.score = None;
+    }
+    project.opportunities.retain(|o| o.redesign_id.is_none());
+    check(&project, Paper::A4, &path);
+    let sections = outline(&path);
+    for gone in ["Redesign tracker", "Ten-pillar self-assessment", "Personas"] {
+        assert!(
+            !sections.iter().any(|s| s == gone),
+            "{gone} left out: {sections:?}"
+        );
+    }
+    assert!(sections.iter().any(|s| s == "Customer-experience measures"));
+}
+
+#[test]
 fn sample_report_is_complete_valid_and_small() {
     let dir = temp();
     let path = dir.path().join("sample.pdf");
