@@ -147,7 +147,14 @@ pub const MENUS: &[(&str, &[Item])] = &[
             C("closeRoom", "Close Room", None),
         ],
     ),
-    ("Help", &[C("about", "About Journeymap", None)]),
+    (
+        "Help",
+        &[
+            C("shortcuts", "Keyboard Shortcuts  (F1)", None),
+            S,
+            C("about", "About Journeymap", None),
+        ],
+    ),
 ];
 
 /// Every command id in the menu bar (Open Recent's entries aside).

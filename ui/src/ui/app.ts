@@ -20,6 +20,7 @@ import { clear, h } from "./dom";
 import { Files } from "./files";
 import { pickerClosedAt, pickerShowing } from "./filePicker";
 import { ViewMemory } from "./viewMemory";
+import { showShortcuts } from "./shortcuts";
 import { Panel } from "./panel";
 import { TableView } from "./table";
 import { RedesignsView } from "./redesigns";
@@ -83,6 +84,7 @@ export const SHELL_COMMANDS: Record<string, (app: App) => void | Promise<void>> 
   openRoom: (a) => a.room.openOn(a.editor.mapId),
   closeRoom: (a) => a.room.close(),
   about: (a) => a.about(),
+  shortcuts: () => showShortcuts(ACTIONS),
 };
 
 /** How a map is named in the picker. */
@@ -746,6 +748,11 @@ export class App {
       if (chord === "shift+f5") {
         e.preventDefault();
         void this.room.openOn(this.editor.mapId);
+        return;
+      }
+      if (chord === "f1") {
+        e.preventDefault();
+        showShortcuts(ACTIONS);
         return;
       }
       if (chord === "f5") {

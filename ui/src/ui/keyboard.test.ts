@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { ACTIONS } from "../actions";
-import { chordOf, findAction } from "./keyboard";
+import { chordOf, describeKeys, findAction } from "./keyboard";
 
 /** The parts of a KeyboardEvent `chordOf` reads (Linux: Ctrl is the command key). */
 function key(k: string, code: string, mods: { ctrl?: boolean; shift?: boolean; alt?: boolean } = {}): KeyboardEvent {
@@ -19,4 +19,12 @@ it("every way people type 'zoom in' zooms in, and zoom out zooms out", () => {
   for (const e of zoomIn) expect(findAction(ACTIONS, chordOf(e))?.name, chordOf(e)).toBe("zoomIn");
   for (const e of [key("-", "Minus", { ctrl: true }), key("-", "NumpadSubtract")])
     expect(findAction(ACTIONS, chordOf(e))?.name, chordOf(e)).toBe("zoomOut");
+});
+
+it("describes chords whose key is + itself", () => {
+  expect(describeKeys(["mod++"])).toBe("Ctrl++");
+  expect(describeKeys(["shift+mod++"])).toBe("Shift+Ctrl++");
+  expect(describeKeys(["+"])).toBe("+");
+  expect(describeKeys(["mod+="])).toBe("Ctrl+=");
+  expect(describeKeys(["shift+arrowleft"])).toBe("Shift+←");
 });

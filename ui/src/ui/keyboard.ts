@@ -25,8 +25,9 @@ export function findAction(actions: Action[], chord: string): Action | undefined
 export function describeKeys(keys: string[] | undefined): string {
   const first = keys?.[0];
   if (!first) return "";
-  return first
-    .split("+")
+  // The key itself may be "+" ("mod++", "+"): it is what follows the last joining "+".
+  const parts = first === "+" ? ["+"] : first.endsWith("++") ? [...first.slice(0, -2).split("+"), "+"] : first.split("+");
+  return parts
     .map((p) => (p === "mod" ? (isMac ? "⌘" : "Ctrl") : p.length === 1 ? p.toUpperCase() : p[0]!.toUpperCase() + p.slice(1)))
     .join("+")
     .replace("Arrowleft", "←")

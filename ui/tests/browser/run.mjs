@@ -340,6 +340,21 @@ const tests = {
     });
     assert(zoomFrames >= 5, `zoom frames drawn at once: ${zoomFrames}`);
   },
+  async "F1 and Help → Keyboard Shortcuts list the keys; Escape closes the list"(page) {
+    await page.focus("canvas.map-canvas");
+    await page.keyboard.press("F1");
+    await page.waitForSelector(".shortcuts-dialog");
+    const text = await page.textContent(".shortcuts-dialog");
+    for (const want of ["Add touchpoint", "Ctrl+Z", "Workshop mode", "Arrow keys", "Zoom in"])
+      assert(text.includes(want), `the list has ${want}`);
+    await page.screenshot({ path: join(out, "shortcuts.png") });
+    await page.keyboard.press("Escape");
+    assert(!(await page.$(".shortcuts-dialog")), "Escape closes it");
+    await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "shortcuts"));
+    await page.waitForSelector(".shortcuts-dialog");
+    await page.click(".shortcuts-dialog button:has-text('Close')");
+    assert(!(await page.$(".shortcuts-dialog")), "Close closes it");
+  },
   async "panning with the wheel or a drag stops with part of the map in sight"(page) {
     const box = await page.locator("canvas.map-canvas").boundingBox();
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
