@@ -872,8 +872,8 @@ export class App {
       return;
     }
     this.shown.all = key;
-    // Written only where they change: WebKitGTK restyles the toolbar for a write of the same
-    // value, and this runs for every key typed into a field.
+    // Written only where they change: this runs for every key typed into a field, and a
+    // write of the same value is still a change to the page for the browser to look at.
     for (const [b, a] of this.toolbarButtons) {
       const disabled = a.enabled ? !a.enabled(e) : false;
       if (b.disabled !== disabled) b.disabled = disabled;
