@@ -110,6 +110,7 @@ pub const MENUS: &[(&str, &[Item])] = &[
                 "Differentiating  (3)",
                 None,
             ),
+            C("setReliability.unrated", "Not Rated  (0)", None),
             C("toggleTop", "Top Touchpoint  (Shift+T)", None),
             S,
             C("align.left", "Align Left", None),

@@ -863,8 +863,8 @@ fn info(file: &Path, as_json: bool) -> Result<()> {
     println!("  stories           {}", summary.stories);
     println!("  redesigns         {}", summary.redesigns);
     println!(
-        "  reliability       {} broken, {} reliable, {} differentiating",
-        summary.broken, summary.reliable, summary.differentiating
+        "  reliability       {} broken, {} reliable, {} differentiating, {} not rated",
+        summary.broken, summary.reliable, summary.differentiating, summary.unrated
     );
     Ok(())
 }

@@ -34,7 +34,7 @@ pub fn dashboard(file: &Path, map: Option<&str>, today: NaiveDate, json: bool) -
             "  {:>2}. {:<36} {:<16} gap {:+}  {}",
             t.rank,
             t.title,
-            t.reliability.as_str(),
+            t.reliability.word(),
             t.gap,
             t.worst_status.map_or("no KPI", KpiStatus::label)
         );
@@ -51,11 +51,12 @@ pub fn dashboard(file: &Path, map: Option<&str>, today: NaiveDate, json: bool) -
             k.status.label()
         );
     }
-    println!("\nReliability by stage (broken / reliable / differentiating, mean gap)");
+    println!("\nReliability by stage (not rated / broken / reliable / differentiating, mean gap)");
     for s in &d.reliability.stages {
         println!(
-            "  {:<28} {:>3} {:>3} {:>3}   {}",
+            "  {:<28} {:>3} {:>3} {:>3} {:>3}   {}",
             s.name,
+            s.unrated,
             s.broken,
             s.reliable,
             s.differentiating,

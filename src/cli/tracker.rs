@@ -314,7 +314,7 @@ pub fn run(command: Tracker) -> Result<()> {
                 next.phases[index].status.label()
             );
             if let Some(t) = &done.improved {
-                println!("{} is now {}", t.title, t.reliability.as_str());
+                println!("{} is now {}", t.title, t.reliability.word());
             } else if next.is_done() {
                 println!("The redesign is done (add --improve-reliability to move the touchpoint up a step).");
             }

@@ -25,7 +25,7 @@ figure svg { display: block; max-width: 100%; height: auto; }
 table { border-collapse: collapse; width: 100%; font-size: 13px; }
 th, td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; vertical-align: top; }
 th { background: var(--accent); color: #f8fafc; } tr:nth-child(even) td { background: #f8fafc; }
-.broken { color: #b91c1c; } .reliable { color: #1d4ed8; } .differentiating { color: #15803d; }
+.unrated { color: #64748b; } .broken { color: #b91c1c; } .reliable { color: #1d4ed8; } .differentiating { color: #15803d; }
 .late, .missed { color: #b91c1c; font-weight: bold; } .atRisk, .near { color: #b45309; } .met, .done { color: #15803d; }
 td.num { text-align: right; white-space: nowrap; }
 @media print { body { max-width: none; padding: 0; } h2 { break-after: avoid; } figure, tr { break-inside: avoid; } figure { border: none; } }
@@ -196,12 +196,13 @@ pub fn project_html(project: &Project, today: NaiveDate) -> Result<String> {
     for t in cards.iter().filter(|t| t.moment_of_truth) {
         let _ = writeln!(
             o,
-            "<tr><td>{}</td><td>{}</td><td><strong>{}</strong></td><td class=\"{r}\">{r}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td><strong>{}</strong></td><td class=\"{c}\">{r}</td><td>{}</td></tr>",
             e(map_name(t.map_id)),
             e(stage(t.stage_id)),
             e(&t.title),
             e(&t.moment_of_truth_note),
-            r = t.reliability.as_str()
+            c = t.reliability.as_str(),
+            r = t.reliability.word()
         );
     }
     o.push_str("</tbody></table>\n");
@@ -210,7 +211,7 @@ pub fn project_html(project: &Project, today: NaiveDate) -> Result<String> {
     for t in &cards {
         let _ = writeln!(
             o,
-            "<tr><td>{}</td><td>{}</td><td>{}{}</td><td>{}</td><td>{}</td><td class=\"num\">{} / {}</td><td class=\"{r}\">{r}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td>{}{}</td><td>{}</td><td>{}</td><td class=\"num\">{} / {}</td><td class=\"{c}\">{r}</td></tr>",
             e(map_name(t.map_id)),
             e(stage(t.stage_id)),
             if t.moment_of_truth { "★ " } else { "" },
@@ -219,7 +220,8 @@ pub fn project_html(project: &Project, today: NaiveDate) -> Result<String> {
             e(&t.owner),
             t.expectation,
             t.performance,
-            r = t.reliability.as_str()
+            c = t.reliability.as_str(),
+            r = t.reliability.word()
         );
     }
     o.push_str("</tbody></table>\n");

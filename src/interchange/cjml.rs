@@ -508,7 +508,7 @@ pub fn import(
                 emotion: 0,
                 expectation: 3,
                 performance: 3,
-                reliability: crate::model::Reliability::Reliable,
+                reliability: crate::model::Reliability::Unrated,
                 moment_of_truth: false,
                 moment_of_truth_note: String::new(),
                 votes: 0,

@@ -108,6 +108,8 @@ impl KpiCounts {
 #[serde(rename_all = "camelCase")]
 pub struct ReliabilityBoard {
     pub stages: Vec<StageReliability>,
+    /// Touchpoints nobody has rated yet, counted apart so the rated ones are not diluted.
+    pub unrated: u32,
     pub broken: u32,
     pub reliable: u32,
     pub differentiating: u32,
@@ -120,6 +122,7 @@ pub struct ReliabilityBoard {
 pub struct StageReliability {
     pub stage_id: Id,
     pub name: String,
+    pub unrated: u32,
     pub broken: u32,
     pub reliable: u32,
     pub differentiating: u32,
@@ -315,7 +318,7 @@ fn reliability_board(
 ) -> ReliabilityBoard {
     #[derive(Default)]
     struct Acc {
-        counts: [u32; 3],
+        counts: [u32; 4],
         mot: u32,
         expectation: Mean,
         performance: Mean,
@@ -328,6 +331,7 @@ fn reliability_board(
             Reliability::Broken => 0,
             Reliability::Reliable => 1,
             Reliability::Differentiating => 2,
+            Reliability::Unrated => 3,
         };
         for acc in [by_stage.entry(t.stage_id).or_default(), &mut total] {
             acc.counts[slot] += 1;
@@ -345,6 +349,7 @@ fn reliability_board(
                 StageReliability {
                     stage_id: s.id,
                     name: s.name.clone(),
+                    unrated: a.counts[3],
                     broken: a.counts[0],
                     reliable: a.counts[1],
                     differentiating: a.counts[2],
@@ -355,6 +360,7 @@ fn reliability_board(
                 }
             })
             .collect(),
+        unrated: total.counts[3],
         broken: total.counts[0],
         reliable: total.counts[1],
         differentiating: total.counts[2],

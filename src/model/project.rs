@@ -148,6 +148,8 @@ pub struct Summary {
     pub kpis: u32,
     pub feedback: u32,
     pub opportunities: u32,
+    /// Touchpoints nobody has rated yet.
+    pub unrated: u32,
     pub broken: u32,
     pub reliable: u32,
     pub differentiating: u32,
@@ -237,6 +239,7 @@ impl Project {
             kpis: count(self.kpis.len()),
             feedback: count(self.feedback.len()),
             opportunities: count(self.opportunities.len()),
+            unrated: reliability(Reliability::Unrated),
             broken: reliability(Reliability::Broken),
             reliable: reliability(Reliability::Reliable),
             differentiating: reliability(Reliability::Differentiating),

@@ -5,20 +5,30 @@ use super::Id;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// Where a touchpoint stands on the road from broken to reliable to differentiating.
+/// Where a touchpoint stands on the road from broken to reliable to differentiating, once
+/// someone has judged it: a new card is unrated, so counts and reports say only what people rated.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum Reliability {
+    Unrated,
     Broken,
     Reliable,
     Differentiating,
 }
 
 impl Reliability {
-    pub const ALL: [Reliability; 3] = [Self::Broken, Self::Reliable, Self::Differentiating];
+    pub const ALL: [Reliability; 4] = [
+        Self::Unrated,
+        Self::Broken,
+        Self::Reliable,
+        Self::Differentiating,
+    ];
+    /// The judgements a person can make, from worst to best.
+    pub const RATED: [Reliability; 3] = [Self::Broken, Self::Reliable, Self::Differentiating];
 
     pub fn as_str(self) -> &'static str {
         match self {
+            Self::Unrated => "unrated",
             Self::Broken => "broken",
             Self::Reliable => "reliable",
             Self::Differentiating => "differentiating",
@@ -32,24 +42,36 @@ impl Reliability {
     /// The word people read for it.
     pub fn label(self) -> &'static str {
         match self {
+            Self::Unrated => "Not rated",
             Self::Broken => "Broken",
             Self::Reliable => "Reliable",
             Self::Differentiating => "Differentiating",
         }
     }
 
+    /// The word in a sentence or a table cell: "not rated", "broken", ...
+    pub fn word(self) -> &'static str {
+        match self {
+            Self::Unrated => "not rated",
+            other => other.as_str(),
+        }
+    }
+
     /// Its colour on every map, chart and page (the UI's palette is generated from this).
     pub fn colour(self) -> &'static str {
         match self {
+            Self::Unrated => "#94a3b8",
             Self::Broken => "#dc2626",
             Self::Reliable => "#2563eb",
             Self::Differentiating => "#16a34a",
         }
     }
 
-    /// The next step up, once a redesign succeeds; `None` at the top.
+    /// The next step up, once a redesign succeeds (a redesigned card nobody had rated now
+    /// works: reliable); `None` at the top.
     pub fn improved(self) -> Option<Self> {
         match self {
+            Self::Unrated => Some(Self::Reliable),
             Self::Broken => Some(Self::Reliable),
             Self::Reliable => Some(Self::Differentiating),
             Self::Differentiating => None,
@@ -141,6 +163,8 @@ mod tests {
             Some(Reliability::Differentiating)
         );
         assert_eq!(Reliability::Differentiating.improved(), None);
+        assert_eq!(Reliability::Unrated.improved(), Some(Reliability::Reliable));
+        assert!(!Reliability::RATED.contains(&Reliability::Unrated));
         for r in Reliability::ALL {
             assert_eq!(Reliability::parse(r.as_str()), Some(r));
         }

@@ -71,7 +71,7 @@ impl Report<'_> {
                 count(s.touchpoints as usize, "touchpoint", "touchpoints")
             ),
             format!(
-                "{} · {} broken, {} reliable, {} differentiating",
+                "{} · {} broken, {} reliable, {} differentiating{}",
                 count(
                     s.moments_of_truth as usize,
                     "moment of truth",
@@ -79,7 +79,11 @@ impl Report<'_> {
                 ),
                 s.broken,
                 s.reliable,
-                s.differentiating
+                s.differentiating,
+                match s.unrated {
+                    0 => String::new(),
+                    n => format!(", {n} not rated"),
+                }
             ),
             format!(
                 "{} tracked",

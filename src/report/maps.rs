@@ -172,8 +172,13 @@ impl Report<'_> {
                 crate::model::MapKind::AsIs => "As-is journey",
                 crate::model::MapKind::ToBe => "To-be journey",
             };
+            let unrated = layout
+                .cards
+                .iter()
+                .any(|c| c.reliability == crate::model::Reliability::Unrated);
             let legend = format!(
-                "★ moment of truth · bar colour: red broken, blue reliable, green differentiating{}",
+                "★ moment of truth · bar colour: red broken, blue reliable, green differentiating{}{}",
+                if unrated { ", grey not rated" } else { "" },
                 if layout.room.is_empty() {
                     ""
                 } else {

@@ -114,12 +114,14 @@ impl Report<'_> {
             kpis,
         );
 
+        // Cards nobody has rated get their own column, shown only when there are any.
+        let unrated = d.reliability.unrated > 0;
         let stages: Vec<Vec<Cell>> = d
             .reliability
             .stages
             .iter()
             .map(|s| {
-                vec![
+                let mut row = vec![
                     Cell::bold(&s.name),
                     Cell::colored(
                         &s.broken.to_string(),
@@ -142,7 +144,17 @@ impl Report<'_> {
                             INK
                         },
                     ),
-                ]
+                ];
+                if unrated {
+                    row.insert(
+                        1,
+                        Cell::colored(
+                            &s.unrated.to_string(),
+                            reliability_color(crate::model::Reliability::Unrated),
+                        ),
+                    );
+                }
+                row
             })
             .collect();
         y = self.subheading(
@@ -156,14 +168,26 @@ impl Report<'_> {
             y,
             title,
             &subtitle,
-            &[
-                ("Stage", 0.26),
-                ("Broken", 0.11),
-                ("Reliable", 0.11),
-                ("Differentiating", 0.16),
-                ("Moments of truth", 0.2),
-                ("Mean gap", 0.16),
-            ],
+            if unrated {
+                &[
+                    ("Stage", 0.22),
+                    ("Not rated", 0.11),
+                    ("Broken", 0.1),
+                    ("Reliable", 0.1),
+                    ("Differentiating", 0.16),
+                    ("Moments of truth", 0.18),
+                    ("Mean gap", 0.13),
+                ]
+            } else {
+                &[
+                    ("Stage", 0.26),
+                    ("Broken", 0.11),
+                    ("Reliable", 0.11),
+                    ("Differentiating", 0.16),
+                    ("Moments of truth", 0.2),
+                    ("Mean gap", 0.16),
+                ]
+            },
             stages,
         );
 

@@ -14,7 +14,7 @@ impl Report<'_> {
                     Cell::text(self.stage_name(t)),
                     Cell::bold(&t.title),
                     Cell::colored(
-                        t.reliability.as_str(),
+                        t.reliability.word(),
                         crate::draw::reliability_color(t.reliability),
                     ),
                     Cell::text(if t.moment_of_truth_note.is_empty() {
@@ -75,7 +75,7 @@ impl Report<'_> {
                         if gap > 0 { "#b91c1c" } else { INK },
                     ),
                     Cell::colored(
-                        t.reliability.as_str(),
+                        t.reliability.word(),
                         crate::draw::reliability_color(t.reliability),
                     ),
                 ]

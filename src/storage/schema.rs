@@ -23,6 +23,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0010_comments.sql"),
     include_str!("migrations/0011_pictures.sql"),
     include_str!("migrations/0012_portraits.sql"),
+    include_str!("migrations/0013_unrated.sql"),
 ];
 
 /// The schema version this build writes and the newest it can read.
@@ -34,14 +35,37 @@ pub(crate) fn user_version(conn: &Connection) -> Result<u32> {
 
 /// Brings the schema up to [`SCHEMA_VERSION`] in one transaction; a no-op when it already is.
 /// The caller has already refused files newer than this build.
+///
+/// Foreign keys are off while the migrations run, as SQLite's procedure for rebuilding a table
+/// requires (dropping the old table must not cascade into the rows that point at it), and every
+/// reference is checked before the transaction commits; they are back as they were afterwards.
 pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     let from = user_version(conn)?;
     if from >= SCHEMA_VERSION {
         return Ok(());
     }
+    let enforced: bool = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let migrated = run_migrations(conn, from);
+    conn.pragma_update(None, "foreign_keys", enforced)?;
+    migrated
+}
+
+fn run_migrations(conn: &mut Connection, from: u32) -> Result<()> {
     let tx = conn.transaction()?;
     for sql in &MIGRATIONS[from as usize..] {
         tx.execute_batch(sql)?;
+    }
+    let dangling: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+        r.get(0)
+    })?;
+    if dangling > 0 {
+        return Err(crate::Error::Database(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT_FOREIGNKEY),
+            Some(format!(
+                "upgrading the file would leave {dangling} broken references"
+            )),
+        )));
     }
     tx.pragma_update(None, "application_id", APPLICATION_ID as i32)?;
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;

@@ -93,9 +93,12 @@ fn export_all(dir: &Path) {
             "// Generated from journeymap::model::Reliability by tests/core/bindings.rs. Do not edit.\n\
              import type {{ Reliability }} from \"./Reliability\";\n\n\
              export const RELIABILITY_COLOR: Record<Reliability, string> = {};\n\n\
-             export const RELIABILITY_LABEL: Record<Reliability, string> = {};\n",
+             export const RELIABILITY_LABEL: Record<Reliability, string> = {};\n\n\
+             /** Every value in the order a person picks from: not rated, then worst to best. */\n\
+             export const RELIABILITIES: readonly Reliability[] = {};\n",
             table(Reliability::colour),
-            table(Reliability::label)
+            table(Reliability::label),
+            serde_json::to_string(&Reliability::ALL).expect("reliabilities")
         ),
     )
     .expect("write reliabilityValues.ts");

@@ -25,14 +25,20 @@ fn project_built_in_code_round_trips() {
 
 #[test]
 fn bundled_sample_file_matches_its_json_source() {
-    let file = ProjectFile::open(sample_journey()).unwrap();
+    // Read, not opened for editing: opening would upgrade the repository's file in place.
+    let project = ProjectFile::read(sample_journey()).unwrap();
     assert_eq!(
-        file.project(),
+        &project,
         &sample(),
         "assets/sample.journey was rebuilt from sample.json"
     );
-    let s = file.project().summary();
-    assert!((5..=7).contains(&file.project().stages_of(file.project().maps[0].id).len()));
+    assert_eq!(
+        journeymap::storage::schema_version_of(&sample_journey()).unwrap(),
+        journeymap::storage::SCHEMA_VERSION,
+        "the bundled sample is at the current schema version"
+    );
+    let s = project.summary();
+    assert!((5..=7).contains(&project.stages_of(project.maps[0].id).len()));
     assert!(
         s.touchpoints >= 40,
         "the sample is a realistic map of about 40 touchpoints"
@@ -821,6 +827,62 @@ fn every_schema_fixture_upgrades_to_the_current_schema() {
             "{name} upgrades without losing anything"
         );
     }
+}
+
+#[test]
+fn a_file_upgraded_for_editing_keeps_its_references_and_can_hold_unrated_cards() {
+    // Version 13 rebuilds the touchpoints table; connectors, redesigns, KPIs and pictures point
+    // at it. Opened for editing, the upgrade runs with foreign keys off and must turn them back
+    // on: deleting a card afterwards still takes its connectors with it, in the file too.
+    let dir = temp();
+    let path = copy_into(
+        dir.path(),
+        &repo().join("tests/fixtures/schema-v12.journey"),
+        "old.journey",
+    );
+    let mut file = ProjectFile::open(&path).unwrap();
+    let mut project = file.project().clone();
+    let card = project
+        .connectors
+        .first()
+        .expect("the fixture has connectors")
+        .from_id;
+    let mut unrated = project
+        .touchpoints
+        .iter()
+        .find(|t| t.id != card)
+        .unwrap()
+        .clone();
+    unrated.reliability = Reliability::Unrated;
+    let changes = Changes {
+        put: vec![Record::Touchpoint(unrated.clone())],
+        delete: vec![RecordRef {
+            kind: RecordKind::Touchpoint,
+            id: card,
+        }],
+    };
+    project.apply(&changes);
+    file.apply(&changes).unwrap();
+    drop(file);
+    let reread = ProjectFile::read(&path).unwrap();
+    assert!(reread
+        .connectors
+        .iter()
+        .all(|c| c.from_id != card && c.to_id != card));
+    assert_eq!(reread, project.canonical());
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    let stored: String = conn
+        .query_row(
+            "SELECT reliability FROM touchpoints WHERE id = ?1",
+            [unrated.id.to_string()],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(stored, "unrated");
 }
 
 #[test]

@@ -198,7 +198,27 @@ fn dashboard_figures_come_from_the_project() {
         .count() as u32;
     let r = &d.reliability;
     assert_eq!(r.broken + r.reliable + r.differentiating, cards);
+    assert_eq!(r.unrated, 0, "every card of the sample is rated");
     assert_eq!(r.stages.iter().map(|s| s.broken).sum::<u32>(), r.broken);
+    // A card nobody has rated is counted apart, not as reliable.
+    let mut q = p.clone();
+    let fresh = q
+        .touchpoints
+        .iter_mut()
+        .find(|t| {
+            t.map_id == as_is(&p) && t.reliability == journeymap::model::Reliability::Reliable
+        })
+        .unwrap();
+    fresh.reliability = journeymap::model::Reliability::Unrated;
+    let stage = fresh.stage_id;
+    let u = Dashboard::compute(&q, Some(as_is(&q)), day("2026-11-22")).reliability;
+    assert_eq!(
+        (u.unrated, u.reliable, u.broken),
+        (1, r.reliable - 1, r.broken)
+    );
+    let s = u.stages.iter().find(|s| s.stage_id == stage).unwrap();
+    assert_eq!(s.unrated, 1);
+    assert_eq!(q.summary().unrated, 1);
     // Feedback: customer and employee split, per stage, and a month-by-month trend.
     assert_eq!(
         d.feedback.total,

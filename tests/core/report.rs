@@ -270,9 +270,19 @@ fn every_map_gets_one_overview_and_detail_pages_split_only_between_stages() {
 fn the_measures_section_prints_the_dashboard_figures() {
     let dir = temp();
     let path = dir.path().join("measures.pdf");
-    let project = sample();
+    let mut project = sample();
+    // Two cards nobody has rated: the table gets a "Not rated" column, the cover counts them.
+    let map = project.maps[0].id;
+    for t in project
+        .touchpoints
+        .iter_mut()
+        .filter(|t| t.map_id == map)
+        .take(2)
+    {
+        t.reliability = journeymap::model::Reliability::Unrated;
+    }
     let mut options = options(Paper::A4);
-    options.sections = vec![Section::Measures];
+    options.sections = vec![Section::Cover, Section::Measures];
     let bytes = journeymap::report::render(&project, &options).unwrap();
     std::fs::write(&path, bytes).unwrap();
     let text = squash(&tool("pdftotext", &[path.to_str().unwrap(), "-"]));
@@ -284,6 +294,9 @@ fn the_measures_section_prints_the_dashboard_figures() {
     for s in &d.reliability.stages {
         assert!(text.contains(&squash(&s.name)));
     }
+    assert_eq!(d.reliability.unrated, 2);
+    assert!(text.contains("Notrated"), "the table's column");
+    assert!(text.contains("differentiating,2notrated"), "the cover");
     for f in &d.customers {
         assert!(text.contains(&squash(&f.label)), "period {}", f.label);
         assert!(
@@ -313,7 +326,11 @@ fn the_measures_section_prints_the_dashboard_figures() {
     );
     assert_eq!(
         outline(&path),
-        ["Customer-experience measures", "Ten-pillar self-assessment"]
+        [
+            "Cover",
+            "Customer-experience measures",
+            "Ten-pillar self-assessment"
+        ]
     );
     assert!(tool("qpdf", &["--check", path.to_str().unwrap()])
         .contains("No syntax or stream encoding errors"));

@@ -143,6 +143,33 @@ fn rows_added_to_a_full_map_grow_lanes_and_keep_every_card_in_its_cell() {
 }
 
 #[test]
+fn a_sheet_without_a_rating_imports_unrated_cards_and_exports_them_as_such() {
+    use journeymap::model::Reliability;
+    let csv = "Stage,Title,Reliability\n\
+               Board,Gate desk,\n\
+               Board,Lounge,not rated\n\
+               Board,Boarding call,broken\n\
+               Board,Jet bridge,Unrated\n";
+    let p = import(&empty(), csv.as_bytes());
+    let rating = |title: &str| {
+        p.touchpoints
+            .iter()
+            .find(|t| t.title == title)
+            .unwrap()
+            .reliability
+    };
+    assert_eq!(rating("Gate desk"), Reliability::Unrated, "an empty cell");
+    assert_eq!(rating("Lounge"), Reliability::Unrated);
+    assert_eq!(rating("Jet bridge"), Reliability::Unrated);
+    assert_eq!(rating("Boarding call"), Reliability::Broken);
+    assert_eq!(p.summary().unrated, 3);
+    let out = String::from_utf8(tables::export(&p, Table::Touchpoints)).unwrap();
+    assert_eq!(out.matches(",unrated,").count(), 3, "{out}");
+    let again = import(&empty(), out.as_bytes());
+    assert_eq!(again.summary().unrated, 3);
+}
+
+#[test]
 fn bad_rows_are_named_by_line_and_nothing_changes() {
     let dir = temp();
     let path = copy_into(dir.path(), &sample_journey(), "s.journey");

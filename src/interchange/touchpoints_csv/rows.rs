@@ -30,10 +30,10 @@ fn yes_no(s: &str) -> Option<bool> {
 
 fn parse_reliability(s: &str) -> Option<Reliability> {
     let s = s.trim().to_lowercase();
-    if s.is_empty() {
-        return Some(Reliability::Reliable);
-    }
     Reliability::parse(&s).or(match s.as_str() {
+        "" | "not rated" | "unknown" | "?" | "-" | "n/a" | "grey" | "gray" => {
+            Some(Reliability::Unrated)
+        }
         "red" | "bad" | "failing" => Some(Reliability::Broken),
         "blue" | "ok" | "okay" | "works" => Some(Reliability::Reliable),
         "green" | "great" | "delight" | "delightful" => Some(Reliability::Differentiating),
@@ -112,7 +112,7 @@ pub(super) fn read_rows(
                 let performance = int(m.performance, "performance", SCORE_RANGE, 3)?;
                 let reliability = parse_reliability(cell(m.reliability)).ok_or_else(|| {
                     format!(
-                        "reliability \"{}\" is not broken, reliable or differentiating",
+                        "reliability \"{}\" is not broken, reliable, differentiating or empty",
                         cell(m.reliability)
                     )
                 })?;

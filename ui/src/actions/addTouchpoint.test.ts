@@ -14,6 +14,8 @@ it("adds a card beside the selected one, in its cell, overlapping nothing", asyn
   for (const other of editor.query(card)) if (other.id !== id) expect(intersects(other, card)).toBe(false);
   expect(editor.selection).toEqual(new Set([id]));
   expect(editor.editing).toBe(id);
+  // Nobody has judged it yet: it must not count as reliable on the dashboard or in reports.
+  expect(card.reliability).toBe("unrated");
 });
 
 it("a double-click position puts the card under the pointer", async () => {

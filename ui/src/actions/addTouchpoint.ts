@@ -40,7 +40,7 @@ export function addTouchpointAt(editor: Editor, at?: { x: number; y: number }): 
           emotion: 0,
           expectation: 3,
           performance: 3,
-          reliability: "reliable",
+          reliability: "unrated",
           momentOfTruth: false,
           momentOfTruthNote: "",
           votes: 0,

@@ -10,6 +10,7 @@ import { localToday } from "./startRedesign";
 import { isFinished } from "../model/redesign";
 
 export const IMPROVED: Record<Reliability, Reliability | undefined> = {
+  unrated: "reliable",
   broken: "reliable",
   reliable: "differentiating",
   differentiating: undefined,

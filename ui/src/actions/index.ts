@@ -12,7 +12,7 @@ import { nudges } from "./nudge";
 import { redo } from "./redo";
 import { moveLaneDown, moveLaneUp, moveStageLeft, moveStageRight } from "./reorderGrid";
 import { selectAll } from "./selectAll";
-import { markBroken, markDifferentiating, markReliable } from "./setReliability";
+import { markBroken, markDifferentiating, markReliable, markUnrated } from "./setReliability";
 import { toggleMomentOfTruth } from "./toggleMomentOfTruth";
 import { toggleTop } from "./toggleTop";
 import type { Action } from "./types";
@@ -33,6 +33,7 @@ export const ACTIONS: Action[] = [
   markBroken,
   markReliable,
   markDifferentiating,
+  markUnrated,
   connect,
   copy,
   cut,

@@ -1,11 +1,12 @@
-// Set how reliable the selected touchpoints are: broken (1), reliable (2), differentiating (3).
+// Set how reliable the selected touchpoints are: broken (1), reliable (2), differentiating (3), or
+// back to not rated (0), which is what a new card is until someone judges it.
 
 import type { Reliability } from "../bindings/Reliability";
-import { RELIABILITY_LABEL } from "../bindings/reliabilityValues";
+import { RELIABILITIES, RELIABILITY_LABEL } from "../bindings/reliabilityValues";
 import { recordOf } from "../model/doc";
 import type { Action } from "./types";
 
-export { RELIABILITY_LABEL };
+export { RELIABILITIES, RELIABILITY_LABEL };
 
 function setTo(reliability: Reliability, key: string): Action {
   return {
@@ -24,6 +25,7 @@ function setTo(reliability: Reliability, key: string): Action {
   };
 }
 
+export const markUnrated = setTo("unrated", "0");
 export const markBroken = setTo("broken", "1");
 export const markReliable = setTo("reliable", "2");
 export const markDifferentiating = setTo("differentiating", "3");

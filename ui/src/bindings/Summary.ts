@@ -3,4 +3,8 @@
 /**
  * Counts shown by `journeymap info` and on the app's status bar.
  */
-export type Summary = { maps: number, personas: number, stages: number, lanes: number, touchpoints: number, momentsOfTruth: number, connectors: number, notes: number, stories: number, redesigns: number, kpis: number, feedback: number, opportunities: number, broken: number, reliable: number, differentiating: number, };
+export type Summary = { maps: number, personas: number, stages: number, lanes: number, touchpoints: number, momentsOfTruth: number, connectors: number, notes: number, stories: number, redesigns: number, kpis: number, feedback: number, opportunities: number, 
+/**
+ * Touchpoints nobody has rated yet.
+ */
+unrated: number, broken: number, reliable: number, differentiating: number, };

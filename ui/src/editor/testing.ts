@@ -68,6 +68,7 @@ export function summaryOf(p: Project): Summary {
     kpis: p.kpis.length,
     feedback: p.feedback.length,
     opportunities: p.opportunities.length,
+    unrated: count("unrated"),
     broken: count("broken"),
     reliable: count("reliable"),
     differentiating: count("differentiating"),

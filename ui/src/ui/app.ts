@@ -10,7 +10,7 @@ import { addNote } from "../actions/addNote";
 import { addStage } from "../actions/addStage";
 import { addLane } from "../actions/addLane";
 import { toggleMomentOfTruth } from "../actions/toggleMomentOfTruth";
-import { markBroken, markDifferentiating, markReliable } from "../actions/setReliability";
+import { markBroken, markDifferentiating, markReliable, markUnrated } from "../actions/setReliability";
 import { undo } from "../actions/undo";
 import { redo } from "../actions/redo";
 import { zoomIn, zoomOut, zoomToFit } from "../actions/zoom";
@@ -619,6 +619,7 @@ export class App {
       item("Mark broken  (1)", () => this.perform(markBroken)),
       item("Mark reliable  (2)", () => this.perform(markReliable)),
       item("Mark differentiating  (3)", () => this.perform(markDifferentiating)),
+      item("Mark not rated  (0)", () => this.perform(markUnrated)),
       item("Edit title  (Enter)", () => this.canvas.beginEdit(card.id)),
     );
     Object.assign(this.contextMenu.style, { left: `${ev.clientX}px`, top: `${ev.clientY}px` });

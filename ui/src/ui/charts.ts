@@ -54,6 +54,9 @@ export function reliabilityChart(d: Dashboard): ChartConfiguration {
     data: {
       labels: stages.map((s) => s.name),
       datasets: [
+        ...(d.reliability.unrated > 0
+          ? [{ type: "bar" as const, label: "Not rated", data: stages.map((s) => s.unrated), backgroundColor: COLORS.unrated, stack: "r" }]
+          : []),
         { type: "bar", label: "Broken", data: stages.map((s) => s.broken), backgroundColor: COLORS.broken, stack: "r" },
         { type: "bar", label: "Reliable", data: stages.map((s) => s.reliable), backgroundColor: COLORS.reliable, stack: "r" },
         {

@@ -10,6 +10,7 @@ import type { Dashboard } from "../bindings/Dashboard";
 import type { FeedbackSource } from "../bindings/FeedbackSource";
 import type { KpiRow } from "../bindings/KpiRow";
 import type { Reliability } from "../bindings/Reliability";
+import { RELIABILITIES, RELIABILITY_LABEL } from "../bindings/reliabilityValues";
 import type { Editor } from "../editor/editor";
 import { addCustomerPeriod, addFeedback, addKpi, deleteRecord, recordMeasurement, scorePillar } from "../actions/measures";
 import { editField } from "../actions/editField";
@@ -30,11 +31,7 @@ const TABS: Array<[Tab, string]> = [
   ["customers", "Customers in / out"],
   ["pillars", "Pillars"],
 ];
-const RELIABILITY: Array<[Reliability, string]> = [
-  ["broken", "Broken"],
-  ["reliable", "Reliable"],
-  ["differentiating", "Differentiating"],
-];
+const RELIABILITY: Array<[Reliability, string]> = RELIABILITIES.map((r) => [r, RELIABILITY_LABEL[r]]);
 const FEEDBACK_SHOWN = 200;
 
 const fmt = (v: number | null | undefined, digits = 1) => (v === null || v === undefined ? "—" : String(Number(v.toFixed(digits))));
@@ -204,7 +201,7 @@ export class DashboardView {
         h("td", {}, String(t.rank)),
         h("td", {}, t.title, t.momentOfTruth ? " ★" : ""),
         h("td", {}, t.stage),
-        h("td", {}, h("span", { class: `chip ${t.reliability}` }, t.reliability)),
+        h("td", {}, h("span", { class: `chip ${t.reliability}` }, RELIABILITY_LABEL[t.reliability].toLowerCase())),
         h("td", { class: "num" }, `${t.expectation} / ${t.performance}`),
         h("td", { class: "num" }, t.gap > 0 ? `+${t.gap}` : String(t.gap)),
         h("td", {}, t.worstStatus ? h("span", { class: `status ${t.worstStatus}` }, STATUS_LABEL[t.worstStatus]) : "no KPI"),
@@ -271,7 +268,8 @@ export class DashboardView {
     const stages = e.doc.stagesOf(e.mapId);
     const cards = e.doc.touchpointsOf(e.mapId);
     const stageFigures = new Map(d.reliability.stages.map((s) => [s.stageId, s]));
-    const move = (id: string, to: Reliability) => editField(e, "touchpoint", id, { reliability: to }, `Mark ${to}`);
+    const move = (id: string, to: Reliability) =>
+      editField(e, "touchpoint", id, { reliability: to }, `Mark ${RELIABILITY_LABEL[to].toLowerCase()}`);
     const column = ([kind, label]: [Reliability, string], i: number) => {
       const total = d.reliability[kind];
       return h(
@@ -312,7 +310,7 @@ export class DashboardView {
                         "←",
                       )
                     : "",
-                  i < 2
+                  i < RELIABILITY.length - 1
                     ? h(
                         "button",
                         {
@@ -340,9 +338,17 @@ export class DashboardView {
           h(
             "tr",
             {},
-            ...["Stage", "Broken", "Reliable", "Differentiating", "Moments of truth", "Expectation", "Delivered", "Mean gap"].map((c) =>
-              h("th", {}, c),
-            ),
+            ...[
+              "Stage",
+              "Not rated",
+              "Broken",
+              "Reliable",
+              "Differentiating",
+              "Moments of truth",
+              "Expectation",
+              "Delivered",
+              "Mean gap",
+            ].map((c) => h("th", {}, c)),
           ),
         ),
         h(
@@ -354,6 +360,7 @@ export class DashboardView {
               "tr",
               {},
               h("td", {}, s.name),
+              h("td", { class: "num" }, String(f?.unrated ?? 0)),
               h("td", { class: "num" }, String(f?.broken ?? 0)),
               h("td", { class: "num" }, String(f?.reliable ?? 0)),
               h("td", { class: "num" }, String(f?.differentiating ?? 0)),

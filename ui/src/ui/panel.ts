@@ -13,7 +13,7 @@ import { LANE_NAMES } from "../actions/addLane";
 import * as align from "../actions/align";
 import { deleteSelection } from "../actions/deleteSelection";
 import { moveLaneDown, moveLaneUp, moveStageLeft, moveStageRight } from "../actions/reorderGrid";
-import { RELIABILITY_LABEL } from "../actions/setReliability";
+import { RELIABILITIES, RELIABILITY_LABEL } from "../actions/setReliability";
 import { toggleMomentOfTruth } from "../actions/toggleMomentOfTruth";
 import { addVote, removeVote } from "../actions/vote";
 import { connect } from "../actions/connect";
@@ -220,7 +220,7 @@ export class Panel {
     );
     this.select<Reliability>(
       "Reliability",
-      (["broken", "reliable", "differentiating"] as const).map((r) => [r, RELIABILITY_LABEL[r]]),
+      RELIABILITIES.map((r) => [r, RELIABILITY_LABEL[r]]),
       () => t().reliability,
       (reliability) => set({ reliability }, "Set reliability"),
       "reliability",
@@ -787,6 +787,7 @@ export class Panel {
         ["Broken", cards.filter((t) => t.reliability === "broken").length],
         ["Reliable", cards.filter((t) => t.reliability === "reliable").length],
         ["Differentiating", cards.filter((t) => t.reliability === "differentiating").length],
+        ["Not rated", cards.filter((t) => t.reliability === "unrated").length],
       ];
       for (const [k, v] of rows) stats.append(h("dt", {}, k), h("dd", {}, String(v)));
     };
@@ -829,7 +830,7 @@ export class Panel {
       h(
         "p",
         { class: "hint" },
-        "Double-click a cell to add a touchpoint. T touchpoint · N note · M moment of truth · 1/2/3 reliability · C connect · Space-drag to pan.",
+        "Double-click a cell to add a touchpoint. T touchpoint · N note · M moment of truth · 0–3 reliability · C connect · Space-drag to pan.",
       ),
     );
   }

@@ -22,6 +22,7 @@ import { deletion } from "../model/ops";
 import { ask, showError } from "./dialogs";
 import { clear, dateInput, h } from "./dom";
 import { calendarSettings } from "./calendarSettings";
+import { RELIABILITY_LABEL } from "../bindings/reliabilityValues";
 
 export const STATE_LABEL: Record<RedesignState, string> = {
   onTrack: "On track",
@@ -468,7 +469,7 @@ export class RedesignsView {
       h(
         "p",
         { class: "muted" },
-        `Touchpoint: ${t?.title ?? "?"} (${t?.reliability ?? "?"}) · planned ${p?.baseline.start ?? r.start} – ${p?.baseline.end ?? ""} · forecast end ${p?.forecastEnd ?? ""} · ${p?.workDaysRemaining ?? 0} work days left`,
+        `Touchpoint: ${t?.title ?? "?"} (${t ? RELIABILITY_LABEL[t.reliability].toLowerCase() : "?"}) · planned ${p?.baseline.start ?? r.start} – ${p?.baseline.end ?? ""} · forecast end ${p?.forecastEnd ?? ""} · ${p?.workDaysRemaining ?? 0} work days left`,
       ),
       description,
       h(
@@ -643,7 +644,10 @@ export class RedesignsView {
         finished &&
         t &&
         next &&
-        (await ask("Redesign complete", `“${t.title}” is ${t.reliability}. Mark it ${next} now that the redesign is in motion?`))
+        (await ask(
+          "Redesign complete",
+          `“${t.title}” is ${RELIABILITY_LABEL[t.reliability].toLowerCase()}. Mark it ${next} now that the redesign is in motion?`,
+        ))
       ) {
         improveReliability(this.editor, id);
       }

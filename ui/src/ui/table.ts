@@ -5,7 +5,7 @@ import type { Reliability } from "../bindings/Reliability";
 import type { Editor } from "../editor/editor";
 import { addTouchpointAt } from "../actions/addTouchpoint";
 import { editField } from "../actions/editField";
-import { RELIABILITY_LABEL } from "../actions/setReliability";
+import { RELIABILITIES, RELIABILITY_LABEL } from "../actions/setReliability";
 import { clear, h } from "./dom";
 
 export class TableView {
@@ -78,7 +78,7 @@ export class TableView {
           const rel = h(
             "select",
             { "aria-label": `Reliability of ${t.title}` },
-            ...(["broken", "reliable", "differentiating"] as const).map((r) => h("option", { value: r }, RELIABILITY_LABEL[r])),
+            ...RELIABILITIES.map((r) => h("option", { value: r }, RELIABILITY_LABEL[r])),
           );
           rel.value = t.reliability;
           rel.addEventListener("change", () =>

@@ -1519,10 +1519,18 @@ tests["dashboard: charts from the core's figures, KPI value recorded, pillar sco
   const onBoard = await page.$$eval(".board-card", (cs) => cs.length);
   const onMap = seed.touchpoints.filter((t) => t.mapId === seed.maps[0].id).length;
   assert(onBoard === onMap, `the board shows every card of the map (${onBoard} of ${onMap})`);
+  const columns = await page.$$eval(".board-column h2", (hs) => hs.map((h) => h.textContent));
+  assert(columns[0] === "Not rated (0)" && columns.length === 4, `not rated comes first: ${columns}`);
   const card = await page.$eval(".rel-broken .board-card", (c) => c.dataset.touchpoint);
-  await page.click(`.rel-broken .board-card[data-touchpoint="${card}"] button`);
+  await page.click(`.rel-broken .board-card[data-touchpoint="${card}"] button:last-child`);
   const moved = await saved(page);
   assert(moved.touchpoints.find((t) => t.id === card).reliability === "reliable", "→ marked the card reliable");
+  // ← from broken takes the rating back: the card waits in the first column.
+  await page.click(`.rel-reliable .board-card[data-touchpoint="${card}"] button:first-child`);
+  await page.click(`.rel-broken .board-card[data-touchpoint="${card}"] button:first-child`);
+  await page.waitForSelector(`.rel-unrated .board-card[data-touchpoint="${card}"]`);
+  const unrated = await saved(page);
+  assert(unrated.touchpoints.find((t) => t.id === card).reliability === "unrated", "← took the rating back");
   await page.screenshot({ path: join(out, "dashboard-reliability.png") });
 
   // KPIs tab: record a value; it is saved on the KPI, in date order.
