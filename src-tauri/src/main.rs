@@ -144,6 +144,17 @@ fn list_templates(store: State<'_, TemplateStore>) -> Result<TemplateList, Error
     store.0.list()
 }
 
+/// The records of a new map started from a template (Map → New Map…), fresh ids throughout.
+#[tauri::command(async)]
+fn new_map_from_template(
+    store: State<'_, TemplateStore>,
+    template: String,
+    name: String,
+    position: i32,
+) -> Result<Changes, Error> {
+    store.0.map(&template, &name, position)
+}
+
 /// A template's map as SVG, for the picker's thumbnail.
 #[tauri::command(async)]
 fn template_picture(store: State<'_, TemplateStore>, key: String) -> Result<String, Error> {
@@ -637,6 +648,7 @@ fn main() {
             create_project,
             create_from_template,
             list_templates,
+            new_map_from_template,
             template_picture,
             save_map_as_template,
             remove_template,

@@ -2,10 +2,11 @@
 //! files in a folder of the user's data directory that the app and the command line both read —
 //! listed together, drawn for the picker, saved from a map and turned into a new project.
 
-use crate::model::{from_saved, new_id, template_of, MapTemplate, Project};
+use crate::model::{from_saved, new_id, template_of, Changes, Id, MapTemplate, Project};
 use crate::storage::ProjectFile;
 use crate::{Error, Result};
 use serde::Serialize;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use ts_rs::TS;
 
@@ -180,6 +181,56 @@ impl Templates {
         Ok(from_saved(&self.read(key)?, new_id(), name, new_id))
     }
 
+    /// The records of a new map named `name` at `position` in an open project (Map → New Map…),
+    /// started from the template called `key`: its first map with the stages, lanes, cards,
+    /// notes, connectors and stories on it and the personas it draws, every record with a fresh
+    /// id. The UI adds them as one undoable step.
+    pub fn map(&self, key: &str, name: &str, position: i32) -> Result<Changes> {
+        let mut p = self.start(key, name)?;
+        let first = p
+            .maps
+            .iter()
+            .min_by_key(|m| (m.position, m.id))
+            .map(|m| m.id)
+            .ok_or_else(|| Error::InvalidInput(format!("the template {key:?} has no map")))?;
+        p.maps.retain(|m| m.id == first);
+        for m in &mut p.maps {
+            m.name = name.to_owned();
+            m.position = position;
+        }
+        p.stages.retain(|x| x.map_id == first);
+        p.lanes.retain(|x| x.map_id == first);
+        p.touchpoints.retain(|x| x.map_id == first);
+        p.connectors.retain(|x| x.map_id == first);
+        p.notes.retain(|x| x.map_id == first);
+        p.stories.retain(|x| x.map_id == first);
+        let map = &p.maps[0];
+        let drawn: HashSet<Id> = map
+            .persona_id
+            .into_iter()
+            .chain(map.other_personas.iter().copied())
+            .chain(p.stories.iter().filter_map(|s| s.persona_id))
+            .chain(
+                p.touchpoints
+                    .iter()
+                    .flat_map(|t| t.feelings.iter().map(|f| f.persona_id)),
+            )
+            .collect();
+        p.personas.retain(|x| drawn.contains(&x.id));
+        // Only the map's records: whatever else a template project holds stays behind.
+        let mut bare = Project::new(p.info.id, p.info.name.clone());
+        bare.personas = p.personas;
+        bare.maps = p.maps;
+        bare.stages = p.stages;
+        bare.lanes = p.lanes;
+        bare.touchpoints = p.touchpoints;
+        bare.connectors = p.connectors;
+        bare.notes = p.notes;
+        bare.stories = p.stories;
+        bare.validate()?;
+        Ok(Project::new(bare.info.id, bare.info.name.clone()).diff(&bare))
+    }
+
     /// The template's first map as SVG, for the picker's thumbnail.
     #[cfg(feature = "report")]
     pub fn picture(&self, key: &str) -> Result<String> {
@@ -294,6 +345,68 @@ mod tests {
         assert_eq!(key_for("***"), "template");
         assert_eq!(key_for("Hotel stay"), "hotel-stay-own");
         assert_eq!(key_for(&"x".repeat(200)).chars().count(), MAX_KEY_CHARS);
+    }
+
+    #[test]
+    fn a_template_adds_a_map_to_an_open_project_with_fresh_ids() {
+        let dir = tempfile::tempdir().unwrap();
+        let shelf = Templates::new(dir.path().join("templates"));
+        let mut project = shelf.start("airline-trip", "Workshop").unwrap();
+        // A map of the user's own that draws a persona, kept as a template and added back.
+        let mine = project.maps[0].id;
+        let maya = crate::model::Persona {
+            id: new_id(),
+            name: "Maya".into(),
+            description: String::new(),
+            goals: String::new(),
+            position: 0,
+            quote: String::new(),
+            needs: String::new(),
+            pains: String::new(),
+            context: String::new(),
+            picture: None,
+        };
+        project.maps[0].persona_id = Some(maya.id);
+        project.personas.push(maya);
+        shelf
+            .save(&project, mine, "Our airline", None, true, false)
+            .unwrap();
+        for key in ["hotel-stay", "our-airline"] {
+            let changes = shelf.map(key, "Second journey", 1).unwrap();
+            let mut after = project.clone();
+            after.apply(&changes);
+            assert!(after.problems().is_empty(), "{key}: {:?}", after.problems());
+            assert_eq!(after.maps.len(), project.maps.len() + 1);
+            let added = after.maps.iter().find(|m| m.position == 1).unwrap();
+            assert_eq!(added.name, "Second journey");
+            let cards = after
+                .touchpoints
+                .iter()
+                .filter(|t| t.map_id == added.id)
+                .count();
+            assert!(cards > 0, "{key}: the template's cards come along");
+            assert!(
+                changes
+                    .put
+                    .iter()
+                    .all(|r| !matches!(r, crate::model::Record::Info(_))),
+                "the project's own settings stay as they were"
+            );
+            // Nothing of the open project is touched or shares an id with the new records.
+            assert!(changes.delete.is_empty());
+            assert_eq!(after.touchpoints.len(), project.touchpoints.len() + cards);
+        }
+        let ours = shelf.map("our-airline", "Third", 2).unwrap();
+        let personas: Vec<_> = ours
+            .put
+            .iter()
+            .filter_map(|r| match r {
+                crate::model::Record::Persona(p) => Some(p.name.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(personas, ["Maya"], "the persona the map is drawn for");
+        assert!(shelf.map("no-such-template", "x", 1).is_err());
     }
 
     #[test]

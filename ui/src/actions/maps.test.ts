@@ -32,6 +32,22 @@ it("new map, rename, undo", async () => {
   expect(editor.doc.tables.map.size).toBe(before);
 });
 
+it("a new map from a template brings its cards with fresh ids, as one undo step", async () => {
+  const { editor } = await sampleEditor();
+  const before = editor.doc.toProject();
+  const id = await addMap(editor, "Our hotel", "asIs", "hotel-stay");
+  expect(editor.mapId).toBe(id);
+  const cards = editor.doc.touchpointsOf(id!);
+  expect(cards.length).toBeGreaterThan(5);
+  expect(editor.doc.get("map", id!)!.name).toBe("Our hotel");
+  const old = new Set(before.touchpoints.map((t) => t.id));
+  expect(cards.every((t) => !old.has(t.id))).toBe(true);
+  expect(editor.history.undoLabel).toBe("New map “Our hotel”");
+  editor.undo();
+  expect(editor.doc.toProject().touchpoints).toHaveLength(before.touchpoints.length);
+  expect(editor.doc.tables.map.size).toBe(before.maps.length);
+});
+
 it("duplicate as to-be copies the whole map with new ids, one undo takes it back", async () => {
   const { editor, backend } = await sampleEditor();
   const from = editor.mapId;

@@ -30,8 +30,11 @@ export function uniqueMapName(e: Editor, name: string): string {
   for (let i = 2; ; i++) if (!taken.has(`${base} ${i}`.toLowerCase())) return `${base} ${i}`;
 }
 
-export async function addMap(e: Editor, name: string, kind: MapKind = "asIs"): Promise<string | undefined> {
-  const changes = await e.backend.newMap(name, kind, nextPosition(e));
+/** With a template's key, the map is that template's first map, with what is on it. */
+export async function addMap(e: Editor, name: string, kind: MapKind = "asIs", template: string | null = null): Promise<string | undefined> {
+  const changes = await (template
+    ? e.backend.newMapFromTemplate(template, name, nextPosition(e))
+    : e.backend.newMap(name, kind, nextPosition(e)));
   const map = changes.put.find((r) => r.kind === "map");
   if (!map) return undefined;
   e.commit(changes, `New map “${name}”`);

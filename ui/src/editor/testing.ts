@@ -23,6 +23,7 @@ import type { FeedbackPreview } from "../bindings/FeedbackPreview";
 import type { BackupEntry } from "../bindings/BackupEntry";
 import type { Changes } from "../bindings/Changes";
 import type { OpenedProject } from "../bindings/OpenedProject";
+import type { ProjectRecord } from "../bindings/ProjectRecord";
 import type { Project } from "../bindings/Project";
 import type { Summary } from "../bindings/Summary";
 import type { Touchpoint } from "../bindings/Touchpoint";
@@ -252,6 +253,31 @@ export class MemoryBackend implements Backend {
 
   async newMap(name: string, kind: MapKind, position: number): Promise<Changes> {
     return starterMap(name, kind, position);
+  }
+
+  /** As the core does: the template's first map and what is on it, every id fresh. */
+  async newMapFromTemplate(template: string, name: string, position: number): Promise<Changes> {
+    const source =
+      (builtInTemplates.projects as unknown as Record<string, Project>)[template] ?? this.savedTemplates.get(template)?.project;
+    if (!source) throw new AppError("not-found", `template "${template}" does not exist`);
+    const first = [...source.maps].sort((a, b) => a.position - b.position)[0];
+    if (!first) throw new AppError("invalid-input", `the template "${template}" has no map`);
+    const fresh = new Map<string, string>();
+    const renew = (text: string) =>
+      text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => {
+        if (!fresh.has(id)) fresh.set(id, newId());
+        return fresh.get(id)!;
+      });
+    const on = <T extends { mapId: string }>(list: T[]) => list.filter((x) => x.mapId === first.id);
+    const put: ProjectRecord[] = [
+      recordOf("map", { ...first, name, position }),
+      ...on(source.stages).map((r) => recordOf("stage", r)),
+      ...on(source.lanes).map((r) => recordOf("lane", r)),
+      ...on(source.touchpoints).map((r) => recordOf("touchpoint", r)),
+      ...on(source.connectors).map((r) => recordOf("connector", r)),
+      ...on(source.notes).map((r) => recordOf("note", r)),
+    ];
+    return { put: JSON.parse(renew(JSON.stringify(put))) as ProjectRecord[], delete: [] };
   }
 
   async apply(changes: Changes): Promise<Summary> {

@@ -89,6 +89,8 @@ export interface Backend {
   newRedesign(id: string, touchpointId: string, title: string, start: string, template: PhaseTemplate[]): Promise<Redesign>;
   /** The records of a new map (standard lanes, stages to rename), not yet added. */
   newMap(name: string, kind: MapKind, position: number): Promise<Changes>;
+  /** A new map from a template's first map (with its cards, notes and personas), fresh ids. */
+  newMapFromTemplate(template: string, name: string, position: number): Promise<Changes>;
   /** The dashboard's figures for a map on `today`, from the saved project (flush first). */
   dashboard(mapId: string | null, today: string): Promise<Dashboard>;
   /** The mapping step of a feedback CSV import: `mapping` as given, or guessed when null. */

@@ -68,6 +68,7 @@ export const tauriBackend: Backend = {
   readLogo: (path) => call<Logo>("read_logo", { path }),
   newRedesign: (id, touchpointId, title, start, template) => call<Redesign>("new_redesign", { id, touchpointId, title, start, template }),
   newMap: (name, kind, position) => call<Changes>("new_map", { name, kind, position }),
+  newMapFromTemplate: (template, name, position) => call<Changes>("new_map_from_template", { template, name, position }),
   projectFeedback: () => call<Feedback[]>("project_feedback"),
   dashboard: (mapId, today) => call<Dashboard>("dashboard", { mapId, today }),
   previewFeedbackCsv: (path, mapId, mapping) => call<FeedbackPreview>("preview_feedback_csv", { path, mapId, mapping }),

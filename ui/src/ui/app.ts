@@ -38,7 +38,7 @@ import { exportCjml, exportHtml, exportPicture, importCjml } from "./interchange
 import { importTouchpoints } from "./importTouchpoints";
 import { toggleTop } from "../actions/toggleTop";
 import { RoomPanel } from "./roomPanel";
-import { saveMapAsTemplate } from "./templates";
+import { chooseStart, saveMapAsTemplate } from "./templates";
 import { OpportunitiesView } from "./opportunities";
 import { PersonasView } from "./personas";
 import { setPicture } from "../actions/pictures";
@@ -272,11 +272,18 @@ export class App {
     );
   }
 
+  /** Map → New Map…: a blank map or a template's, named in the same picker as a new project. */
   async newMap(): Promise<void> {
-    const name = await prompt("New map", "Map name", uniqueMapName(this.editor, "As-is journey"));
-    if (!name) return;
+    const choice = await chooseStart(this.backend, uniqueMapName(this.editor, "As-is journey"), {
+      title: "New map",
+      nameLabel: "Map name",
+      field: "newMapName",
+      submit: "Add map",
+      suggest: (entry) => uniqueMapName(this.editor, entry.name),
+    });
+    if (!choice) return;
     try {
-      await addMap(this.editor, name);
+      await addMap(this.editor, choice.name, "asIs", choice.template);
     } catch (e) {
       await showError(e, "The map was not added.");
     }

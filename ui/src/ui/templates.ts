@@ -1,6 +1,6 @@
-// Where a new project starts (File → New Project…): a blank map or a template, picked from
-// thumbnails drawn from the templates themselves; and Map → Save Map as Template…, which keeps
-// the current map for the next project. Templates live in the core (built-in ones and the
+// Where a new project or map starts (File → New Project…, Map → New Map…): a blank map or a
+// template, picked from thumbnails drawn from the templates themselves; and Map → Save Map as
+// Template…, which keeps the current map for the next project. Templates live in the core (built-in ones and the
 // user's folder); this is only the conversation.
 
 import type { Backend } from "../ipc/backend";
@@ -31,13 +31,30 @@ function countLine(t: TemplateEntry): string {
   return `${t.stages} stage${t.stages === 1 ? "" : "s"} · ${cards}${t.origin === "yours" ? " · yours" : ""}`;
 }
 
+/** The words of the picker: for a new project, or for a new map in the open project. */
+export interface StartWords {
+  title: string;
+  nameLabel: string;
+  /** The name field's `name`, which tests and the e2e run find it by. */
+  field: string;
+  submit: string;
+  /** The name a tile suggests while the person has not typed one (a map takes the template's). */
+  suggest?: (entry: TemplateEntry) => string;
+}
+
+export const NEW_PROJECT: StartWords = { title: "New project", nameLabel: "Project name", field: "newProjectName", submit: "Create…" };
+
 /** Asks for a name and a starting map. Arrow keys move between tiles, Enter creates, a double
  * click on a tile creates at once; the user's own templates can be removed here. */
-export function chooseStart(backend: Backend, initialName = "Untitled journey"): Promise<StartChoice | undefined> {
+export function chooseStart(backend: Backend, initialName = "Untitled journey", words = NEW_PROJECT): Promise<StartChoice | undefined> {
   return new Promise((resolve) => {
     let entries: TemplateEntry[] = [BLANK];
     let chosen = 0;
-    const name = h("input", { type: "text", name: "newProjectName", value: initialName, "aria-label": "Project name" });
+    const name = h("input", { type: "text", name: words.field, value: initialName, "aria-label": words.nameLabel });
+    let typed = false;
+    name.addEventListener("input", () => {
+      typed = true;
+    });
     const grid = h("div", { class: "template-grid", role: "listbox", "aria-label": "Start from" });
     const note = h("p", { class: "template-note", role: "status" });
     const pictures = new Map<string, string>();
@@ -65,6 +82,8 @@ export function chooseStart(backend: Backend, initialName = "Untitled journey"):
     };
     const select = (i: number, focus = true) => {
       chosen = Math.max(0, Math.min(entries.length - 1, i));
+      const entry = entries[chosen];
+      if (words.suggest && !typed && entry) name.value = entry.key ? words.suggest(entry) : initialName;
       for (const [k, tile] of [...grid.children].entries()) {
         tile.setAttribute("aria-selected", String(k === chosen));
         (tile as HTMLElement).tabIndex = k === chosen ? 0 : -1;
@@ -174,14 +193,14 @@ export function chooseStart(backend: Backend, initialName = "Untitled journey"):
           class: "dialog wide template-picker",
           role: "dialog",
           "aria-modal": "true",
-          "aria-labelledby": "new-project-title",
+          "aria-labelledby": "start-title",
           onsubmit: (e: Event) => {
             e.preventDefault();
             create();
           },
         },
-        h("h2", { id: "new-project-title" }, "New project"),
-        h("label", {}, "Project name", name),
+        h("h2", { id: "start-title" }, words.title),
+        h("label", {}, words.nameLabel, name),
         h("div", { class: "template-heading" }, "Start from"),
         grid,
         note,
@@ -189,7 +208,7 @@ export function chooseStart(backend: Backend, initialName = "Untitled journey"):
           "div",
           { class: "dialog-buttons" },
           h("button", { type: "button", onclick: () => done(undefined) }, "Cancel"),
-          h("button", { type: "submit", class: "primary", name: "create" }, "Create…"),
+          h("button", { type: "submit", class: "primary", name: "create" }, words.submit),
         ),
       ),
     );

@@ -783,6 +783,45 @@ tests["new project from a template: picker with thumbnails, keyboard, save a map
   assert((await page.evaluate(() => window.journeymap.editor.path)).endsWith("Guest journey 2027.journey"), "the open project stays");
 };
 
+tests["Map → New Map offers the templates: the chosen one's map arrives with its cards, one undo step"] = async (page) => {
+  const before = await page.evaluate(() => window.journeymap.editor.doc.toProject());
+  await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "newMap"));
+  await page.waitForSelector(".template-picker");
+  await page.waitForFunction(() => document.querySelectorAll(".template-tile").length >= 7);
+  assert((await page.textContent(".template-picker h2")) === "New map", "titled for a map");
+  const blankName = before.maps.some((m) => m.name === "As-is journey") ? "As-is journey 2" : "As-is journey";
+  assert((await page.inputValue("input[name=newMapName]")) === blankName, "a name no map has yet");
+  // Choosing a tile names the map after it while nothing was typed.
+  await page.click(".template-tile[data-template=hotel-stay]");
+  assert((await page.inputValue("input[name=newMapName]")) === "Hotel stay", "the template's name");
+  await page.click(".template-tile[data-template=blank]");
+  assert((await page.inputValue("input[name=newMapName]")) === blankName, "back to the blank map's name");
+  await page.click(".template-tile[data-template=hotel-stay]");
+  await page.screenshot({ path: join(out, "new-map-picker.png") });
+  await page.click("button[name=create]");
+  await page.waitForFunction((n) => window.journeymap.editor.doc.toProject().maps.length === n + 1, before.maps.length);
+  const p = await page.evaluate(() => window.journeymap.editor.doc.toProject());
+  const map = p.maps.find((m) => m.name === "Hotel stay");
+  assert(map && (await page.evaluate(() => window.journeymap.editor.mapId)) === map.id, "the new map is shown");
+  assert((await page.evaluate(() => window.__TAURI_MOCK__.mapFrom)) === "hotel-stay", "made by the core from the template");
+  const cards = p.touchpoints.filter((t) => t.mapId === map.id).length;
+  assert(cards > 0 && p.touchpoints.length === before.touchpoints.length + cards, `its cards, and the others untouched: ${cards}`);
+  assert(map.position > Math.max(...before.maps.map((m) => m.position)), "after the other maps");
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: join(out, "new-map-from-template.png") });
+  // One undo step takes the whole map away.
+  await page.keyboard.press("Control+z");
+  await page.waitForFunction((n) => window.journeymap.editor.doc.toProject().maps.length === n, before.maps.length);
+  const undone = await page.evaluate(() => window.journeymap.editor.doc.toProject());
+  assert(undone.touchpoints.length === before.touchpoints.length, "its cards go with it");
+  // Escape adds nothing.
+  await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "newMap"));
+  await page.waitForSelector(".template-picker");
+  await page.keyboard.press("Escape");
+  assert(!(await page.isVisible(".template-picker")), "Escape closes the picker");
+  assert((await page.evaluate(() => window.journeymap.editor.doc.toProject().maps.length)) === before.maps.length, "and adds nothing");
+};
+
 tests["opportunities: matrix and ranked list, drag and keys rescore, note into one, start its redesign"] = async (page) => {
   await page.click("button[data-view=opportunities]");
   await page.waitForSelector(".opportunity-matrix");

@@ -134,6 +134,28 @@
     },
     // A double of the core's starter_map (src/model/starter.rs), same stages and lanes.
     new_map: ({ name, kind, position }) => starterMap(name, kind, position),
+    // As the core: the template's first map and what is on it, every id fresh.
+    new_map_from_template: ({ template, name, position }) => {
+      const source = fixtures.templates.projects[template] ?? state.savedTemplates.find((t) => t.entry.key === template)?.project;
+      if (!source) throw { code: "not-found", message: `template "${template}" does not exist` };
+      const first = [...source.maps].sort((a, b) => a.position - b.position)[0];
+      const on = (xs) => xs.filter((x) => x.mapId === first.id);
+      const put = [
+        { kind: "map", record: { ...first, name, position } },
+        ...on(source.stages).map((record) => ({ kind: "stage", record })),
+        ...on(source.lanes).map((record) => ({ kind: "lane", record })),
+        ...on(source.touchpoints).map((record) => ({ kind: "touchpoint", record })),
+        ...on(source.connectors).map((record) => ({ kind: "connector", record })),
+        ...on(source.notes).map((record) => ({ kind: "note", record })),
+      ];
+      const fresh = new Map();
+      const text = JSON.stringify(put).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => {
+        if (!fresh.has(id)) fresh.set(id, uuid());
+        return fresh.get(id);
+      });
+      state.mapFrom = template;
+      return { put: JSON.parse(text), delete: [] };
+    },
     apply_changes: ({ changes }) => {
       if (state.failNextWrite || state.failWrites) { state.failNextWrite = false; throw { code: "io", message: "disk full" }; }
       state.writes.push(changes);
