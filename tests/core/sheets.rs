@@ -149,7 +149,9 @@ fn a_sheet_without_a_rating_imports_unrated_cards_and_exports_them_as_such() {
                Board,Gate desk,\n\
                Board,Lounge,not rated\n\
                Board,Boarding call,broken\n\
-               Board,Jet bridge,Unrated\n";
+               Board,Jet bridge,Unrated\n\
+               Board,Seat,3\n\
+               Board,Blanket,0\n";
     let p = import(&empty(), csv.as_bytes());
     let rating = |title: &str| {
         p.touchpoints
@@ -162,11 +164,17 @@ fn a_sheet_without_a_rating_imports_unrated_cards_and_exports_them_as_such() {
     assert_eq!(rating("Lounge"), Reliability::Unrated);
     assert_eq!(rating("Jet bridge"), Reliability::Unrated);
     assert_eq!(rating("Boarding call"), Reliability::Broken);
-    assert_eq!(p.summary().unrated, 3);
+    assert_eq!(
+        rating("Seat"),
+        Reliability::Differentiating,
+        "the app's key"
+    );
+    assert_eq!(rating("Blanket"), Reliability::Unrated);
+    assert_eq!(p.summary().unrated, 4);
     let out = String::from_utf8(tables::export(&p, Table::Touchpoints)).unwrap();
-    assert_eq!(out.matches(",unrated,").count(), 3, "{out}");
+    assert_eq!(out.matches(",unrated,").count(), 4, "{out}");
     let again = import(&empty(), out.as_bytes());
-    assert_eq!(again.summary().unrated, 3);
+    assert_eq!(again.summary().unrated, 4);
 }
 
 #[test]

@@ -30,13 +30,14 @@ fn yes_no(s: &str) -> Option<bool> {
 
 fn parse_reliability(s: &str) -> Option<Reliability> {
     let s = s.trim().to_lowercase();
+    // Besides the names: the keys that set them in the app (0–3) and the colours they are drawn in.
     Reliability::parse(&s).or(match s.as_str() {
-        "" | "not rated" | "unknown" | "?" | "-" | "n/a" | "grey" | "gray" => {
+        "" | "0" | "not rated" | "unknown" | "?" | "-" | "n/a" | "grey" | "gray" => {
             Some(Reliability::Unrated)
         }
-        "red" | "bad" | "failing" => Some(Reliability::Broken),
-        "blue" | "ok" | "okay" | "works" => Some(Reliability::Reliable),
-        "green" | "great" | "delight" | "delightful" => Some(Reliability::Differentiating),
+        "1" | "red" | "bad" | "failing" => Some(Reliability::Broken),
+        "2" | "blue" | "ok" | "okay" | "works" => Some(Reliability::Reliable),
+        "3" | "green" | "great" | "delight" | "delightful" => Some(Reliability::Differentiating),
         _ => None,
     })
 }
@@ -112,7 +113,8 @@ pub(super) fn read_rows(
                 let performance = int(m.performance, "performance", SCORE_RANGE, 3)?;
                 let reliability = parse_reliability(cell(m.reliability)).ok_or_else(|| {
                     format!(
-                        "reliability \"{}\" is not broken, reliable, differentiating or empty",
+                        "reliability \"{}\" is not one of: not rated (or empty, 0), broken (1), \
+                         reliable (2), differentiating (3)",
                         cell(m.reliability)
                     )
                 })?;

@@ -171,7 +171,12 @@ export class DashboardView {
       tile("near", String(c.near), "near target", "warn"),
       tile("missed", String(c.missed), "missed", "bad"),
       tile("top", `${d.topTouchpoints.length} / ${MAX_TOP_TOUCHPOINTS}`, "top touchpoints"),
-      tile("broken", String(d.reliability.broken), "broken touchpoints", d.reliability.broken ? "bad" : "good"),
+      tile(
+        "broken",
+        String(d.reliability.broken),
+        d.reliability.broken === 1 ? "broken touchpoint" : "broken touchpoints",
+        d.reliability.broken ? "bad" : "good",
+      ),
       tile("sentiment", signed(d.feedback.averageSentiment), `mean sentiment, ${d.feedback.total} voices`),
       tile("churn", pct(last?.churnRate), `churn${last ? `, ${last.label}` : ""}`),
       tile("pillars", d.pillarAverage === null ? "—" : `${d.pillarAverage.toFixed(1)} / 5`, "pillar mean"),

@@ -81,20 +81,22 @@ export class TableView {
             ...RELIABILITIES.map((r) => h("option", { value: r }, RELIABILITY_LABEL[r])),
           );
           rel.value = t.reliability;
-          rel.addEventListener("change", () =>
-            editField(e, "touchpoint", t.id, { reliability: rel.value as Reliability }, "Set reliability"),
-          );
           const mot = h("input", { type: "checkbox", "aria-label": `${t.title} is a moment of truth` });
           mot.checked = t.momentOfTruth;
           mot.addEventListener("change", () => editField(e, "touchpoint", t.id, { momentOfTruth: mot.checked }, "Toggle moment of truth"));
-          list.append(
-            h(
-              "li",
-              { class: `card-row ${t.reliability}` },
-              title,
-              h("div", { class: "card-meta" }, rel, h("label", { class: "check" }, mot, "★")),
-            ),
+          const item = h(
+            "li",
+            { class: `card-row ${t.reliability}` },
+            title,
+            h("div", { class: "card-meta" }, rel, h("label", { class: "check" }, mot, "★")),
           );
+          // The table is rebuilt only once the focus leaves it: the row's colour follows at once.
+          rel.addEventListener("change", () => {
+            editField(e, "touchpoint", t.id, { reliability: rel.value as Reliability }, "Set reliability");
+            item.className = `card-row ${rel.value}`;
+          });
+          for (const field of [rel, mot]) field.addEventListener("focus", () => e.select([t.id]));
+          list.append(item);
         }
         for (const n of notes.filter((n) => n.stageId === stage.id && n.laneId === lane.id)) {
           const text = this.nameInput(n.text, `Note, ${stage.name}, ${lane.name}`, (value) =>

@@ -620,6 +620,18 @@ const tests = {
     await page.click("button[aria-label='Add a touchpoint to Board, Pain points']");
     p = await saved(page);
     assert(p.touchpoints.length === before + 1, "+ touchpoint in a table cell adds a card");
+    // Rating a card in the table: the row's colour follows while the drop-down keeps the focus,
+    // and the card is the one the side panel shows.
+    const lounge = p.touchpoints.find((t) => t.title === "Lounge welcome");
+    const rel = page.locator(`li:has(input[data-id="${lounge.id}"]) select`);
+    await rel.focus();
+    await rel.selectOption("unrated");
+    assert(await rel.evaluate((el) => el === document.activeElement), "the drop-down keeps the focus");
+    const rowClass = await rel.evaluate((el) => el.closest("li").className);
+    assert(rowClass === "card-row unrated", `the row turns grey at once: ${rowClass}`);
+    assert((await page.evaluate(() => [...window.journeymap.editor.selection])).join() === lounge.id, "the rated card is selected");
+    p = await saved(page);
+    assert(p.touchpoints.find((t) => t.id === lounge.id).reliability === "unrated", "the rating was saved");
     await page.screenshot({ path: join(out, "table.png") });
     await page.click("button[data-view=map]");
   },
