@@ -116,6 +116,13 @@ impl Report<'_> {
 
         // Cards nobody has rated get their own column, shown only when there are any.
         let unrated = d.reliability.unrated > 0;
+        // A count in its reliability's colour; none is a quiet grey zero.
+        let tally = |n: u32, r: crate::model::Reliability| {
+            Cell::colored(
+                &n.to_string(),
+                if n == 0 { MUTED } else { reliability_color(r) },
+            )
+        };
         let stages: Vec<Vec<Cell>> = d
             .reliability
             .stages
@@ -123,17 +130,11 @@ impl Report<'_> {
             .map(|s| {
                 let mut row = vec![
                     Cell::bold(&s.name),
-                    Cell::colored(
-                        &s.broken.to_string(),
-                        reliability_color(crate::model::Reliability::Broken),
-                    ),
-                    Cell::colored(
-                        &s.reliable.to_string(),
-                        reliability_color(crate::model::Reliability::Reliable),
-                    ),
-                    Cell::colored(
-                        &s.differentiating.to_string(),
-                        reliability_color(crate::model::Reliability::Differentiating),
+                    tally(s.broken, crate::model::Reliability::Broken),
+                    tally(s.reliable, crate::model::Reliability::Reliable),
+                    tally(
+                        s.differentiating,
+                        crate::model::Reliability::Differentiating,
                     ),
                     Cell::text(&s.moments_of_truth.to_string()),
                     Cell::colored(
@@ -146,13 +147,7 @@ impl Report<'_> {
                     ),
                 ];
                 if unrated {
-                    row.insert(
-                        1,
-                        Cell::colored(
-                            &s.unrated.to_string(),
-                            reliability_color(crate::model::Reliability::Unrated),
-                        ),
-                    );
+                    row.insert(1, tally(s.unrated, crate::model::Reliability::Unrated));
                 }
                 row
             })
