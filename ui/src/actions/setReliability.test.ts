@@ -13,6 +13,9 @@ it("0 to 3 rate the selected cards, each as one undo step", async () => {
 
   markUnrated.perform(editor);
   expect(editor.doc.get("touchpoint", card.id)!.reliability).toBe("unrated");
+  // The toolbar shows the selection's rating pressed.
+  expect(markUnrated.pressed?.(editor)).toBe(true);
+  expect(markBroken.pressed?.(editor)).toBe(false);
   expect(editor.history.undoLabel).toBe("Mark not rated");
   markBroken.perform(editor);
   expect(editor.doc.get("touchpoint", card.id)!.reliability).toBe("broken");
@@ -26,4 +29,5 @@ it("does nothing without a selected card", async () => {
   const { editor } = await sampleEditor();
   editor.select([]);
   expect(markUnrated.enabled?.(editor)).toBe(false);
+  expect(markUnrated.pressed?.(editor)).toBe(false);
 });

@@ -14,6 +14,10 @@ function setTo(reliability: Reliability, key: string): Action {
     label: `Mark ${RELIABILITY_LABEL[reliability].toLowerCase()}`,
     keys: [key],
     enabled: (e) => e.selectedTouchpoints().length > 0,
+    pressed: (e) => {
+      const cards = e.selectedTouchpoints();
+      return cards.length > 0 && cards.every((t) => t.reliability === reliability);
+    },
     perform: (e) =>
       e.commit(
         {

@@ -8,6 +8,10 @@ export const toggleMomentOfTruth: Action = {
   label: "Toggle moment of truth",
   keys: ["m"],
   enabled: (e) => e.selectedTouchpoints().length > 0,
+  pressed: (e) => {
+    const cards = e.selectedTouchpoints();
+    return cards.length > 0 && cards.every((t) => t.momentOfTruth);
+  },
   perform: (e) => {
     const cards = e.selectedTouchpoints();
     const mark = cards.some((t) => !t.momentOfTruth);

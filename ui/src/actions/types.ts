@@ -9,5 +9,7 @@ export interface Action {
   /** Shortcuts such as "mod+z" or "shift+mod+z"; "mod" is Ctrl, or Cmd on macOS. */
   keys?: string[];
   enabled?: (editor: Editor) => boolean;
+  /** For a setting of the selection: whether it holds now (a toolbar button shows it pressed). */
+  pressed?: (editor: Editor) => boolean;
   perform: (editor: Editor) => void;
 }

@@ -885,6 +885,10 @@ export class App {
     for (const [b, a] of this.toolbarButtons) {
       const disabled = a.enabled ? !a.enabled(e) : false;
       if (b.disabled !== disabled) b.disabled = disabled;
+      if (a.pressed) {
+        const pressed = String(a.pressed(e));
+        if (b.getAttribute("aria-pressed") !== pressed) b.setAttribute("aria-pressed", pressed);
+      }
     }
     const file = e.path.split(/[\\/]/).pop() ?? "";
     const dirty = e.hasUnsavedChanges ? " •" : "";

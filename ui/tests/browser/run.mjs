@@ -524,10 +524,21 @@ const tests = {
     const sms = p.touchpoints.find((t) => t.title === "Queue-time SMS");
     const security = p.stages.find((s) => s.name === "Security");
     assert(sms && sms.stageId === security.id, "the double-clicked card landed in Security");
+    assert(sms.reliability === "unrated", `a new card is not rated yet: ${sms.reliability}`);
 
     await page.keyboard.press("m");
     p = await saved(page);
     assert(p.touchpoints.find((t) => t.id === sms.id).momentOfTruth, "M marked it a moment of truth");
+    // The toolbar shows the card's star and, once rated, its rating.
+    const pressed = (action) => page.getAttribute(`button[data-action="${action}"]`, "aria-pressed");
+    assert((await pressed("toggleMomentOfTruth")) === "true", "the star button is pressed");
+    assert((await pressed("setReliability.broken")) === "false", "no rating pressed before rating");
+    await page.keyboard.press("1");
+    await page.waitForFunction(
+      () => document.querySelector('button[data-action="setReliability.broken"]')?.getAttribute("aria-pressed") === "true",
+    );
+    p = await saved(page);
+    assert(p.touchpoints.find((t) => t.id === sms.id).reliability === "broken", "1 rated it broken");
 
     const fast = await cardPoint(page, "Fast track lane");
     await page.keyboard.down("Shift");
