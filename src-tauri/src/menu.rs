@@ -73,6 +73,7 @@ pub const MENUS: &[(&str, &[Item])] = &[
             C("deleteSelection", "Delete  (Del)", None),
             S,
             C("selectAll", "Select All  (Ctrl+A)", None),
+            C("find", "Find…  (Ctrl+F)", None),
             S,
             C("preferences", "Preferences…", None),
         ],

@@ -39,6 +39,7 @@ import { importTouchpoints } from "./importTouchpoints";
 import { toggleTop } from "../actions/toggleTop";
 import { RoomPanel } from "./roomPanel";
 import { chooseStart, saveMapAsTemplate } from "./templates";
+import { FindBar } from "./findBar";
 import { OpportunitiesView } from "./opportunities";
 import { PersonasView } from "./personas";
 import { setPicture } from "../actions/pictures";
@@ -85,6 +86,7 @@ export const SHELL_COMMANDS: Record<string, (app: App) => void | Promise<void>> 
   closeRoom: (a) => a.room.close(),
   about: (a) => a.about(),
   shortcuts: () => showShortcuts(ACTIONS),
+  find: (a) => a.openFind(),
 };
 
 /** How a map is named in the picker. */
@@ -110,6 +112,7 @@ export class App {
   readonly root = h("div", { class: "app" });
   readonly canvas: CanvasView;
   readonly table: TableView;
+  readonly find: FindBar;
   readonly redesigns: RedesignsView;
   readonly dashboard: DashboardView;
   readonly opportunities: OpportunitiesView;
@@ -167,6 +170,7 @@ export class App {
   ) {
     this.canvas = new CanvasView(editor);
     this.table = new TableView(editor);
+    this.find = new FindBar(editor);
     this.redesigns = new RedesignsView(editor);
     this.dashboard = new DashboardView(editor);
     this.opportunities = new OpportunitiesView(editor);
@@ -194,6 +198,8 @@ export class App {
       if (this.roomState) void backend.setRoomTimer(remaining, running).catch(() => undefined);
     };
     this.root.append(this.toolbar(), this.workshop.timer, this.main, this.status, this.room.root);
+    this.canvas.root.append(this.find.root);
+    this.find.onClose = () => this.canvas.canvas.focus();
     this.main.append(
       this.canvas.root,
       this.table.root,
@@ -287,6 +293,12 @@ export class App {
     } catch (e) {
       await showError(e, "The map was not added.");
     }
+  }
+
+  /** Edit → Find… (Ctrl+F): the find bar over the map, which it shows if another view is up. */
+  openFind(): void {
+    if (this.view !== "map") this.setView("map");
+    this.find.open();
   }
 
   /** Help → About: the version people quote in a bug report, and the file format it writes. */
@@ -761,6 +773,17 @@ export class App {
       if (chord === "f1") {
         e.preventDefault();
         showShortcuts(ACTIONS);
+        return;
+      }
+      if (chord === "mod+f") {
+        e.preventDefault();
+        this.openFind();
+        return;
+      }
+      if (chord === "f3" || chord === "shift+f3") {
+        e.preventDefault();
+        if (this.find.isOpen && this.find.input.value) this.find.step(chord === "f3" ? 1 : -1);
+        else this.openFind();
         return;
       }
       if (chord === "f5") {

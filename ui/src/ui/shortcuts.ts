@@ -23,6 +23,7 @@ const WINDOW_KEYS: Array<[string, Shortcut[]]> = [
       { keys: "Shift+Ctrl+M", what: "New map" },
       { keys: "Shift+Ctrl+D", what: "Dashboard" },
       { keys: "Shift+Ctrl+O", what: "Opportunities" },
+      { keys: "Ctrl+F", what: "Find cards and notes by their words (Enter or F3: next; Shift: previous)" },
       { keys: "F1", what: "This list" },
     ],
   ],

@@ -806,6 +806,57 @@ tests["new project from a template: picker with thumbnails, keyboard, save a map
   assert((await page.evaluate(() => window.journeymap.editor.path)).endsWith("Guest journey 2027.journey"), "the open project stays");
 };
 
+tests["Ctrl+F finds cards and notes by their words, on every map; Enter steps, Escape gives the map back"] = async (page) => {
+  const p = await page.evaluate(() => window.journeymap.editor.doc.toProject());
+  const shown = await page.evaluate(() => window.journeymap.editor.mapId);
+  await page.click("canvas.map-canvas", { position: { x: 5, y: 300 } });
+  await page.keyboard.press("Control+f");
+  await page.waitForSelector(".find-bar:not([hidden]) input:focus");
+  // Words in any case: the sample's cards and notes about bags.
+  await page.keyboard.type("BAG");
+  const kiosks = p.touchpoints.filter((t) => /bag/i.test(`${t.title}\n${t.description}\n${t.channel}\n${t.owner}\n${t.momentOfTruthNote}`));
+  const kioskNotes = p.notes.filter((n) => /bag/i.test(`${n.text}\n${n.author}`));
+  const total = kiosks.length + kioskNotes.length;
+  assert(total >= 2, `the sample has cards about bags: ${total}`);
+  assert((await page.textContent(".find-status")) === `1 of ${total}`, `counted: ${await page.textContent(".find-status")}`);
+  const first = await page.evaluate(() => [...window.journeymap.editor.selection][0]);
+  assert(
+    [...kiosks, ...kioskNotes].some((x) => x.id === first),
+    "the first match is selected",
+  );
+  await page.keyboard.press("Enter");
+  const second = await page.evaluate(() => [...window.journeymap.editor.selection][0]);
+  assert(second !== first && (await page.textContent(".find-status")) === `2 of ${total}`, "Enter goes to the next");
+  await page.keyboard.press("Shift+Enter");
+  assert((await page.evaluate(() => [...window.journeymap.editor.selection][0])) === first, "Shift+Enter goes back");
+  // The view follows: the selected card is on screen.
+  const inView = await page.evaluate((id) => {
+    const e = window.journeymap.editor;
+    const t = e.doc.get("touchpoint", id) ?? e.doc.get("note", id);
+    const c = e.camera;
+    const w = e.viewport.width / c.zoom,
+      h = e.viewport.height / c.zoom;
+    return t.x >= c.x && t.y >= c.y && t.x + t.width <= c.x + w && t.y + t.height <= c.y + h;
+  }, first);
+  assert(inView, "the match is brought into view");
+  await page.screenshot({ path: join(out, "find.png") });
+  // A word found only on the other map switches to it.
+  const other = p.maps.find((m) => m.id !== shown);
+  const onlyThere = p.touchpoints.find(
+    (t) => t.mapId === other.id && !p.touchpoints.some((u) => u.mapId === shown && u.title === t.title) && t.title.length > 8,
+  );
+  await page.fill(".find-bar input", onlyThere.title);
+  await page.waitForFunction((id) => window.journeymap.editor.mapId === id, other.id);
+  assert((await page.evaluate(() => [...window.journeymap.editor.selection][0])) === onlyThere.id, "found on the other map");
+  // No match says so; Escape closes and the map has the keyboard again.
+  await page.fill(".find-bar input", "zzqx nothing");
+  assert((await page.textContent(".find-status")) === "No match", "no match");
+  await page.keyboard.press("Escape");
+  assert(await page.isHidden(".find-bar"), "Escape closes the bar");
+  assert(await page.evaluate(() => document.activeElement?.classList.contains("map-canvas")), "the canvas has the keyboard");
+  await page.evaluate((id) => window.journeymap.editor.setMap(id), shown);
+};
+
 tests["Map → New Map offers the templates: the chosen one's map arrives with its cards, one undo step"] = async (page) => {
   const before = await page.evaluate(() => window.journeymap.editor.doc.toProject());
   await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "newMap"));
