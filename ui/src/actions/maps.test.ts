@@ -32,6 +32,17 @@ it("new map, rename, undo", async () => {
   expect(editor.doc.tables.map.size).toBe(before);
 });
 
+it("undoing a new map goes back to the map looked at before, as it was left", async () => {
+  const { editor } = await sampleEditor();
+  const [, second] = editor.doc.mapsInOrder();
+  editor.setMap(second!.id);
+  editor.setCamera({ x: 120, y: 40, zoom: 0.8 });
+  await addMap(editor, "Draft");
+  editor.undo();
+  expect(editor.mapId).toBe(second!.id);
+  expect(editor.camera.zoom).toBe(0.8);
+});
+
 it("a new map from a template brings its cards with fresh ids, as one undo step", async () => {
   const { editor } = await sampleEditor();
   const before = editor.doc.toProject();

@@ -61,6 +61,8 @@ export class Editor {
   doc: Doc;
   path = "";
   mapId = "";
+  /** The map shown before this one, to go back to when this one goes (Undo of "New map"). */
+  private mapBefore: string | undefined;
   readonly history = new History();
   selection = new Set<string>();
   camera: Camera = { x: 0, y: 0, zoom: 1 };
@@ -144,6 +146,7 @@ export class Editor {
     this.saveError = undefined;
     const saved = this.viewStore?.recall(opened.path);
     this.cameras = new Map(Object.entries(saved?.cameras ?? {}).filter(([id, c]) => this.doc.get("map", id) && isCamera(c)));
+    this.mapBefore = undefined;
     this.mapId = saved && this.doc.get("map", saved.mapId) ? saved.mapId : (this.doc.mapsInOrder()[0]?.id ?? "");
     this.cache = undefined;
     this.showView();
@@ -419,6 +422,7 @@ export class Editor {
   setMap(mapId: string): void {
     if (!this.doc.get("map", mapId)) return;
     if (this.mapId) this.cameras.set(this.mapId, { ...this.camera });
+    if (this.mapId && this.mapId !== mapId) this.mapBefore = this.mapId;
     this.mapId = mapId;
     this.selection.clear();
     this.focus = undefined;
@@ -540,9 +544,12 @@ export class Editor {
   private pruneSelection(): void {
     // The map on screen was deleted (Undo of "New map", a deleted map): show another, so no new
     // stage or card is ever added to a map that is gone.
+    // It is the map looked at before, as it was left, when that one is still there.
     if (this.mapId && !this.doc.get("map", this.mapId)) {
-      this.mapId = this.doc.mapsInOrder()[0]?.id ?? "";
+      const before = this.mapBefore && this.doc.get("map", this.mapBefore) ? this.mapBefore : undefined;
+      this.mapId = before ?? this.doc.mapsInOrder()[0]?.id ?? "";
       this.cache = undefined;
+      if (this.mapId) this.showView();
     }
     for (const id of this.selection) if (!this.shape(id)) this.selection.delete(id);
     if (this.focus && !this.doc.get(this.focus.kind, this.focus.id)) this.focus = undefined;

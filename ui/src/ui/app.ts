@@ -287,12 +287,13 @@ export class App {
       submit: "Add map",
       suggest: (entry) => uniqueMapName(this.editor, entry.name),
     });
-    if (!choice) return;
     try {
-      await addMap(this.editor, choice.name, "asIs", choice.template);
+      if (choice) await addMap(this.editor, choice.name, "asIs", choice.template);
     } catch (e) {
       await showError(e, "The map was not added.");
     }
+    // The keyboard goes back to the map (T adds a card at once), not to the toolbar.
+    if (this.view === "map") this.canvas.canvas.focus();
   }
 
   /** Edit → Find… (Ctrl+F): the find bar over the map, which it shows if another view is up. */

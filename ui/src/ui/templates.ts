@@ -268,7 +268,7 @@ export async function saveMapAsTemplate(editor: Editor, backend: Backend): Promi
     }
     await message(
       "Template saved",
-      `“${entry.name}” (${countLine(entry)}) is in your templates: File → New Project… starts from it, and so does \`journeymap new FILE --template ${entry.key}\`.`,
+      `“${entry.name}” (${countLine(entry)}) is in your templates: File → New Project… starts from it, Map → New Map… adds it to a project, and \`journeymap new FILE --template ${entry.key}\` starts from it too.`,
     );
   } catch (e) {
     await showError(e, "The template was not saved.");
@@ -307,7 +307,7 @@ function askTemplateName(initial: string, description: string): Promise<Template
         },
         h("h2", { id: "save-template-title" }, "Save map as template"),
         h("label", {}, "Template name", name),
-        h("label", {}, "What it is for (shown in the New Project picker)", summary),
+        h("label", {}, "What it is for (shown when picking a new project's or map's start)", summary),
         h(
           "fieldset",
           { class: "template-content" },
