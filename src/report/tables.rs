@@ -44,49 +44,83 @@ impl Report<'_> {
     }
 
     pub(super) fn touchpoints(&mut self) {
-        let rows: Vec<Vec<Cell>> = self
+        let numbered: Vec<(usize, &Touchpoint)> = self
             .ordered_touchpoints()
             .into_iter()
             .enumerate()
-            .map(|(i, t)| {
-                let gap = t.gap();
-                vec![
-                    Cell::text(&(i + 1).to_string()),
-                    Cell::text(self.stage_name(t)),
-                    Cell::text(self.lane_name(t)),
-                    Cell::bold(&format!(
-                        "{}{}",
-                        if t.moment_of_truth { "★ " } else { "" },
-                        t.title
-                    )),
-                    Cell::text(&t.channel),
-                    Cell::text(&t.owner),
-                    Cell::colored(
-                        &format!(
-                            "{} / {}{}",
-                            t.expectation,
-                            t.performance,
-                            if gap > 0 {
-                                format!("  (gap {gap})")
-                            } else {
-                                String::new()
-                            }
-                        ),
-                        if gap > 0 { "#b91c1c" } else { INK },
-                    ),
-                    Cell::colored(
-                        t.reliability.word(),
-                        crate::draw::reliability_color(t.reliability),
-                    ),
-                ]
+            .map(|(i, t)| (i + 1, t))
+            .collect();
+        // With more than one map (which may share stage and card names), each map gets its own
+        // table, titled with its name; the numbers run on, as on the map pages.
+        let mut parts: Vec<(String, Vec<(usize, &Touchpoint)>)> = Vec::new();
+        for (n, t) in numbered {
+            match parts.last_mut() {
+                Some((_, rows)) if rows[0].1.map_id == t.map_id => rows.push((n, t)),
+                _ => parts.push((self.map_name(t).to_owned(), vec![(n, t)])),
+            }
+        }
+        let several = parts.len() > 1;
+        if parts.is_empty() {
+            parts.push((String::new(), Vec::new()));
+        }
+        let tables: Vec<(String, Vec<Vec<Cell>>)> = parts
+            .into_iter()
+            .map(|(map, cards)| {
+                let title = if several {
+                    format!("Touchpoints: {map}")
+                } else {
+                    "Touchpoints".to_owned()
+                };
+                (
+                    title,
+                    cards
+                        .into_iter()
+                        .map(|(n, t)| self.touchpoint_row(n, t))
+                        .collect(),
+                )
             })
             .collect();
-        self.table(
-            "Touchpoints",
-            "# is the card's number on the maps · expectation / delivered performance on a 1–5 scale; a red gap (expectation minus performance) means customers are let down",
-            &[("#", 0.04), ("Stage", 0.12), ("Lane", 0.13), ("Touchpoint", 0.23), ("Channel", 0.10), ("Owner", 0.13), ("Exp / perf", 0.10), ("Reliability", 0.15)],
-            rows,
-        );
+        for (title, rows) in tables {
+            self.table(
+                &title,
+                "# is the card's number on the maps · expectation / delivered performance on a 1–5 scale; a red gap (expectation minus performance) means customers are let down",
+                &[("#", 0.04), ("Stage", 0.12), ("Lane", 0.13), ("Touchpoint", 0.22), ("Channel", 0.12), ("Owner", 0.13), ("Exp / perf", 0.11), ("Reliability", 0.13)],
+                rows,
+            );
+        }
+    }
+
+    fn touchpoint_row(&self, n: usize, t: &Touchpoint) -> Vec<Cell> {
+        let gap = t.gap();
+        vec![
+            Cell::text(&n.to_string()),
+            Cell::text(self.stage_name(t)),
+            Cell::text(self.lane_name(t)),
+            Cell::bold(&format!(
+                "{}{}",
+                if t.moment_of_truth { "★ " } else { "" },
+                t.title
+            )),
+            Cell::text(&t.channel),
+            Cell::text(&t.owner),
+            Cell::colored(
+                &format!(
+                    "{} / {}{}",
+                    t.expectation,
+                    t.performance,
+                    if gap > 0 {
+                        format!("  (gap {gap})")
+                    } else {
+                        String::new()
+                    }
+                ),
+                if gap > 0 { "#b91c1c" } else { INK },
+            ),
+            Cell::colored(
+                t.reliability.word(),
+                crate::draw::reliability_color(t.reliability),
+            ),
+        ]
     }
 
     pub(super) fn ordered_touchpoints(&self) -> Vec<&Touchpoint> {
@@ -212,20 +246,37 @@ impl Report<'_> {
             );
             y += line_h + 10.0;
         }
-        let wrapped: Vec<Vec<Vec<String>>> = rows
+        // A word wider than its column is set a little smaller rather than cut in two
+        // ("Housekee/ping"); only a word too long even at 75 % is cut.
+        let wrapped: Vec<Vec<(f32, Vec<String>)>> = rows
             .iter()
             .map(|row| {
                 row.iter()
                     .zip(columns)
                     .map(|(cell, (_, share))| {
-                        self.fonts
-                            .wrap(&cell.text, share * width - 8.0, size, cell.weight, 4)
+                        let room = share * width - 8.0;
+                        let widest = cell
+                            .text
+                            .split_whitespace()
+                            .map(|w| self.fonts.width(w, size, cell.weight))
+                            .fold(0.0, f32::max);
+                        let fit = if widest > room {
+                            (0.99 * size * room / widest).max(size * 0.75)
+                        } else {
+                            size
+                        };
+                        (fit, self.fonts.wrap(&cell.text, room, fit, cell.weight, 4))
                     })
                     .collect()
             })
             .collect();
         let height = |i: usize| {
-            let lines = wrapped[i].iter().map(Vec::len).max().unwrap_or(1).max(1);
+            let lines = wrapped[i]
+                .iter()
+                .map(|(_, l)| l.len())
+                .max()
+                .unwrap_or(1)
+                .max(1);
             lines as f32 * line_h + 6.0
         };
         let heights: Vec<f32> = (0..rows.len()).map(height).collect();
@@ -243,13 +294,13 @@ impl Report<'_> {
             }
             on_page += 1;
             let mut x = MARGIN;
-            for ((cell, text), (_, share)) in row.iter().zip(wrapped).zip(columns) {
+            for ((cell, (fit, text)), (_, share)) in row.iter().zip(wrapped).zip(columns) {
                 for (j, line) in text.iter().enumerate() {
                     page.text(
                         &self.fonts,
                         x + 4.0,
                         y + 3.0 + line_h * (j as f32 + 0.8),
-                        size,
+                        *fit,
                         cell.weight,
                         cell.color,
                         line,

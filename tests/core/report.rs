@@ -157,7 +157,9 @@ fn sample_report_is_complete_valid_and_small() {
             "Journey map: Check-in to boarding (as-is)",
             "Journey map: Check-in to boarding (to-be)",
             "Moments of truth",
-            "Touchpoints",
+            // One table per map: two maps may share stage and card names.
+            "Touchpoints: Check-in to boarding (as-is)",
+            "Touchpoints: Check-in to boarding (to-be)",
             "Workshop room",
             "Customer-experience measures",
             "Ten-pillar self-assessment",
@@ -264,6 +266,32 @@ fn every_map_gets_one_overview_and_detail_pages_split_only_between_stages() {
             }
         }
     }
+}
+
+#[test]
+fn table_cells_set_a_long_word_smaller_rather_than_cut_it() {
+    let dir = temp();
+    let path = dir.path().join("touchpoints.pdf");
+    let mut project = sample();
+    let map = project.maps[0].id;
+    let card = project
+        .touchpoints
+        .iter_mut()
+        .find(|t| t.map_id == map)
+        .unwrap();
+    card.channel = "Housekeeping".into();
+    card.owner = "Restaurants".into();
+    let mut options = options(Paper::A4);
+    options.sections = vec![Section::Touchpoints];
+    std::fs::write(
+        &path,
+        journeymap::report::render(&project, &options).unwrap(),
+    )
+    .unwrap();
+    let text = tool("pdftotext", &["-layout", path.to_str().unwrap(), "-"]);
+    assert!(text.contains("Housekeeping"), "{text}");
+    assert!(text.contains("Restaurants"), "{text}");
+    assert!(text.contains("differentiating"), "{text}");
 }
 
 #[test]
