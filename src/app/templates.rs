@@ -354,18 +354,7 @@ mod tests {
         let mut project = shelf.start("airline-trip", "Workshop").unwrap();
         // A map of the user's own that draws a persona, kept as a template and added back.
         let mine = project.maps[0].id;
-        let maya = crate::model::Persona {
-            id: new_id(),
-            name: "Maya".into(),
-            description: String::new(),
-            goals: String::new(),
-            position: 0,
-            quote: String::new(),
-            needs: String::new(),
-            pains: String::new(),
-            context: String::new(),
-            picture: None,
-        };
+        let maya = crate::model::Persona::new(new_id(), "Maya", 0);
         project.maps[0].persona_id = Some(maya.id);
         project.personas.push(maya);
         shelf

@@ -380,18 +380,7 @@ pub fn import(
                     .map(|p| p.position + 1)
                     .max()
                     .unwrap_or(0);
-                after.personas.push(Persona {
-                    id,
-                    name: n.clone(),
-                    description: String::new(),
-                    goals: String::new(),
-                    position,
-                    quote: String::new(),
-                    needs: String::new(),
-                    pains: String::new(),
-                    context: String::new(),
-                    picture: None,
-                });
+                after.personas.push(Persona::new(id, n.clone(), position));
                 id
             })
         });

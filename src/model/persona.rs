@@ -46,6 +46,22 @@ pub struct Persona {
 }
 
 impl Persona {
+    /// A persona with a name and nothing else written yet, at `position` among the project's.
+    pub fn new(id: Id, name: impl Into<String>, position: i32) -> Self {
+        Persona {
+            id,
+            name: name.into(),
+            description: String::new(),
+            goals: String::new(),
+            position,
+            quote: String::new(),
+            needs: String::new(),
+            pains: String::new(),
+            context: String::new(),
+            picture: None,
+        }
+    }
+
     /// Up to two initials for the persona's badge ("Priya Shah" → "PS"; a leading "The", "A"
     /// or "An" is passed over: "The Okafor family" → "OF").
     pub fn initials(&self) -> String {
@@ -77,18 +93,7 @@ mod tests {
 
     #[test]
     fn initials_come_from_the_first_two_words() {
-        let p = |name: &str| Persona {
-            id: crate::model::new_id(),
-            name: name.into(),
-            description: String::new(),
-            goals: String::new(),
-            position: 0,
-            quote: String::new(),
-            needs: String::new(),
-            pains: String::new(),
-            context: String::new(),
-            picture: None,
-        };
+        let p = |name: &str| Persona::new(crate::model::new_id(), name, 0);
         assert_eq!(p("Priya Shah").initials(), "PS");
         assert_eq!(p("  élodie   de la Cour ").initials(), "ÉD");
         assert_eq!(p("(Business) traveller").initials(), "BT");
