@@ -741,7 +741,7 @@ export class Panel {
               ? "+ persona line…"
               : e.doc.tables.persona.size
                 ? "Every persona is on this map"
-                : "+ persona line (add personas first: View → Personas)",
+                : "No personas yet: View → Personas",
         ),
         ...free.map((p) => h("option", { value: p.id }, p.name)),
       );
