@@ -6,6 +6,7 @@ import { editField, editInfo } from "../actions/editField";
 import { addNoteIn } from "../actions/addNote";
 import { deleteSelection } from "../actions/deleteSelection";
 import { duplicateAsToBe } from "../actions/maps";
+import { headerBands } from "../geometry/camera";
 
 it("loading a file is not an undo step", async () => {
   const { editor } = await sampleEditor();
@@ -255,4 +256,21 @@ it("a view fitted to the map stays fitted when the window is resized; another vi
   editor.setCamera(mine);
   editor.setViewport(1400, 900);
   expect(editor.camera).toEqual(mine);
+});
+
+it("reveal brings a card clear of the sticky stage and lane headers", async () => {
+  const { editor } = await sampleEditor();
+  editor.setViewport(900, 600);
+  const card = selectByTitle(editor, "Check-in reminder email");
+  // Zoomed in, with the card far out of view below and to the right.
+  editor.setCamera({ x: card.x + 2000, y: card.y + 2000, zoom: 2 });
+  editor.reveal(card);
+  const c = editor.camera;
+  const band = headerBands(c);
+  expect((card.x - c.x) * c.zoom).toBeGreaterThanOrEqual(band.left + band.width);
+  expect((card.y - c.y) * c.zoom).toBeGreaterThanOrEqual(band.top + band.height);
+  // And below a bar 80 pixels tall over the map, when asked.
+  editor.setCamera({ x: card.x + 2000, y: card.y + 2000, zoom: 2 });
+  editor.reveal(card, 48, 80);
+  expect((card.y - editor.camera.y) * editor.camera.zoom).toBeGreaterThanOrEqual(band.height + 80);
 });

@@ -12,7 +12,7 @@ import type { OpenedProject } from "../bindings/OpenedProject";
 import type { RecordKind } from "../bindings/RecordKind";
 import type { Summary } from "../bindings/Summary";
 import type { Touchpoint } from "../bindings/Touchpoint";
-import { type Camera, fit, keepInSight, MAX_ZOOM, MIN_ZOOM, panBy, sameCamera } from "../geometry/camera";
+import { type Camera, fit, headerBands, keepInSight, MAX_ZOOM, MIN_ZOOM, panBy, sameCamera } from "../geometry/camera";
 import { mapGrid, type MapGrid } from "../geometry/grid";
 import { union, type Rect } from "../geometry/rect";
 import { type PlacedConnector, placedConnectors } from "../geometry/hit";
@@ -579,19 +579,23 @@ export class Editor {
     }
   }
 
-  /** Pans the least so `r` is inside the window with a margin; the zoom stays. New work is
+  /** Pans the least so `r` is inside the window with a margin, clear of the sticky stage and lane
+   * headers (and `top` more screen pixels, for a bar over the map); the zoom stays. New work is
    * never added out of sight. */
-  reveal(r: Rect, margin = 48): void {
+  reveal(r: Rect, margin = 48, top = 0): void {
     const c = this.camera;
+    const band = headerBands(c);
     const w = this.viewport.width / c.zoom,
       h = this.viewport.height / c.zoom,
-      m = margin / c.zoom;
+      m = margin / c.zoom,
+      mLeft = Math.max(margin, band.width + margin / 2) / c.zoom,
+      mTop = (Math.max(margin, band.height + margin / 2) + top) / c.zoom;
     let x = c.x,
       y = c.y;
-    if (r.x - m < x) x = r.x - m;
-    else if (r.x + r.width + m > x + w) x = Math.min(r.x - m, r.x + r.width + m - w);
-    if (r.y - m < y) y = r.y - m;
-    else if (r.y + r.height + m > y + h) y = Math.min(r.y - m, r.y + r.height + m - h);
+    if (r.x - mLeft < x) x = r.x - mLeft;
+    else if (r.x + r.width + m > x + w) x = Math.min(r.x - mLeft, r.x + r.width + m - w);
+    if (r.y - mTop < y) y = r.y - mTop;
+    else if (r.y + r.height + m > y + h) y = Math.min(r.y - mTop, r.y + r.height + m - h);
     if (x !== c.x || y !== c.y) this.setCamera({ ...c, x, y });
   }
 

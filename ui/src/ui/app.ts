@@ -764,6 +764,11 @@ export class App {
         if (this.canvas.tools.busy) this.canvas.tools.cancel();
         else if (document.body.classList.contains("workshop")) this.setWorkshop(false);
         else if (!typingInField(e.target)) this.editor.clearSelection();
+        else if (this.view === "map" && this.panel.root.contains(e.target as Node)) {
+          // Out of a side-panel field, back to the map (what was typed is already kept).
+          (e.target as HTMLElement).blur();
+          this.canvas.canvas.focus();
+        }
         return;
       }
       if (chord === "shift+f5") {

@@ -14,6 +14,9 @@ export class FindBar {
   private at = -1;
   /** What the matches were found for: the words and the document's version. */
   private foundFor = "";
+  private foundIn: unknown;
+  /** The card or note this bar last selected. */
+  private shown: string | undefined;
   /** Called when the bar closes, to give the keyboard back to the map. */
   onClose: () => void = () => undefined;
 
@@ -38,7 +41,11 @@ export class FindBar {
         e.preventDefault();
         e.stopPropagation();
         this.step(e.shiftKey ? -1 : 1);
-      } else if (e.key === "Escape") {
+      }
+    });
+    // Escape closes the bar wherever in it the keyboard is (the box or a button).
+    this.root.addEventListener("keydown", (e) => {
+      if (e.key === "Escape") {
         e.preventDefault();
         e.stopPropagation();
         this.close();
@@ -50,12 +57,16 @@ export class FindBar {
     return !this.root.hidden;
   }
 
-  /** Shows the bar with its words selected, ready to be typed over. */
+  /** Shows the bar with its words selected, ready to be typed over, counting their matches in
+   * the project as it is now (another project may have been opened since). */
   open(): void {
     this.root.hidden = false;
     this.input.focus();
     this.input.select();
-    if (this.input.value) this.describe();
+    this.refind();
+    const [selected] = this.editor.selection;
+    this.at = this.matches.findIndex((m) => m.id === selected);
+    this.describe();
   }
 
   close(): void {
@@ -69,6 +80,9 @@ export class FindBar {
     this.refind();
     const n = this.matches.length;
     if (n === 0) {
+      // The card an earlier letter matched is no answer to these words.
+      const [selected] = this.editor.selection;
+      if (selected && selected === this.shown && this.editor.selection.size === 1) this.editor.clearSelection();
       this.at = -1;
       this.describe();
       return;
@@ -80,7 +94,9 @@ export class FindBar {
     if (item) {
       if (m.mapId !== e.mapId) e.setMap(m.mapId);
       e.select([m.id]);
-      e.reveal(item);
+      this.shown = m.id;
+      // Clear of the headers and of this bar.
+      e.reveal(item, 48, this.root.offsetTop + this.root.offsetHeight);
     }
     this.describe();
   }
@@ -89,9 +105,10 @@ export class FindBar {
    * place on the match that was current. */
   private refind(): void {
     const key = `${this.input.value}\n${this.editor.doc.version}`;
-    if (key === this.foundFor) return;
+    if (key === this.foundFor && this.foundIn === this.editor.doc) return;
     const current = this.matches[this.at]?.id;
     this.foundFor = key;
+    this.foundIn = this.editor.doc;
     this.matches = findMatches(this.editor.doc, this.input.value, this.editor.mapId);
     this.at = current ? this.matches.findIndex((m) => m.id === current) : -1;
   }

@@ -612,6 +612,13 @@ const tests = {
     const p = await saved(page);
     const t = p.touchpoints.find((t) => t.title === "Lounge entry");
     assert(t.channel === "Lounge desk" && t.reliability === "differentiating" && t.emotion === 3, "channel, reliability and emotion saved");
+    // Escape in a field gives the keyboard back to the map, the text kept and the card still selected.
+    await page.fill(".panel input[name=channel]", "Lounge desk, level 2");
+    await page.keyboard.press("Escape");
+    assert(await page.evaluate(() => document.activeElement?.classList.contains("map-canvas")), "the map has the keyboard");
+    assert((await page.evaluate(() => window.journeymap.editor.selection.size)) === 1, "the card stays selected");
+    const after = await saved(page);
+    assert(after.touchpoints.find((x) => x.id === t.id).channel === "Lounge desk, level 2", "what was typed is kept");
   },
 
   async "the table view edits the same map"(page) {
@@ -848,12 +855,23 @@ tests["Ctrl+F finds cards and notes by their words, on every map; Enter steps, E
   await page.fill(".find-bar input", onlyThere.title);
   await page.waitForFunction((id) => window.journeymap.editor.mapId === id, other.id);
   assert((await page.evaluate(() => [...window.journeymap.editor.selection][0])) === onlyThere.id, "found on the other map");
-  // No match says so; Escape closes and the map has the keyboard again.
-  await page.fill(".find-bar input", "zzqx nothing");
+  // Typed letter by letter, "z" may match a card; the words that match nothing leave nothing
+  // selected, and say so.
+  await page.fill(".find-bar input", "");
+  await page.type(".find-bar input", "zzqx nothing");
   assert((await page.textContent(".find-status")) === "No match", "no match");
+  assert((await page.evaluate(() => window.journeymap.editor.selection.size)) === 0, "nothing stays selected");
+  // Escape from one of the bar's buttons closes it too, and the map has the keyboard again.
+  await page.fill(".find-bar input", "bag");
+  await page.focus("button[name=findNext]");
   await page.keyboard.press("Escape");
   assert(await page.isHidden(".find-bar"), "Escape closes the bar");
   assert(await page.evaluate(() => document.activeElement?.classList.contains("map-canvas")), "the canvas has the keyboard");
+  // Opened again with nothing selected: the words are counted afresh, no place claimed.
+  await page.evaluate(() => window.journeymap.editor.clearSelection());
+  await page.keyboard.press("Control+f");
+  assert((await page.textContent(".find-status")) === `${total} found`, `counted afresh: ${await page.textContent(".find-status")}`);
+  await page.keyboard.press("Escape");
   await page.evaluate((id) => window.journeymap.editor.setMap(id), shown);
 };
 
