@@ -444,6 +444,8 @@ export class Panel {
     const e = this.editor;
     const n = () => e.doc.get("note", id)!;
     this.heading("Sticky note");
+    const author = n().author.trim();
+    if (author) this.root.append(h("p", { class: "hint note-author" }, `From ${author}, in the workshop room`));
     this.text(
       "Text",
       () => n().text,

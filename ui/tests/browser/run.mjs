@@ -873,6 +873,11 @@ tests["Ctrl+F finds cards and notes by their words, on every map; Enter steps, E
   assert((await page.textContent(".find-status")) === `${total} found`, `counted afresh: ${await page.textContent(".find-status")}`);
   await page.keyboard.press("Escape");
   await page.evaluate((id) => window.journeymap.editor.setMap(id), shown);
+  // A note found by its author's name says whose it is.
+  const byRoom = p.notes.find((n) => n.author && n.mapId === shown);
+  await page.evaluate((id) => window.journeymap.editor.select([id]), byRoom.id);
+  await page.waitForSelector(".panel .note-author");
+  assert((await page.textContent(".panel .note-author")).includes(byRoom.author), "the panel names the note's author");
 };
 
 tests["Map → New Map offers the templates: the chosen one's map arrives with its cards, one undo step"] = async (page) => {
