@@ -425,6 +425,16 @@ export class CanvasView {
         e.preventDefault();
         this.finishEdit(false);
         this.canvas.focus();
+      } else if (e.key === "Tab" && !e.ctrlKey && !e.altKey && this.isGridName(id)) {
+        // Naming stages (or lanes) one after another: Tab keeps this name and opens the next
+        // one's, Shift+Tab the one before; past the last, the map has the keyboard again.
+        e.preventDefault();
+        const next = this.neighbourName(id, e.shiftKey ? -1 : 1);
+        this.finishEdit(true);
+        if (next) {
+          this.revealName(next);
+          this.beginEdit(next);
+        } else this.canvas.focus();
       } else if (chordOf(e) === "mod+z" && box.value !== text) {
         // Nothing is written until the box closes, and WebKitGTK has no undo of its own in it:
         // Ctrl+Z takes the box back to the text it opened with, and typing goes on.
@@ -440,6 +450,29 @@ export class CanvasView {
     box.focus();
     box.select();
     this.editor.notify();
+  }
+
+  private isGridName(id: string): boolean {
+    return !!(this.editor.doc.get("stage", id) ?? this.editor.doc.get("lane", id));
+  }
+
+  /** The stage (or lane) next to this one in the grid's order, if any. */
+  private neighbourName(id: string, step: 1 | -1): string | undefined {
+    const { columns, rows } = this.editor.grid;
+    const ids = this.editor.doc.get("stage", id) ? columns.map((c) => c.stage.id) : rows.map((r) => r.lane.id);
+    const i = ids.indexOf(id);
+    return i < 0 ? undefined : ids[i + step];
+  }
+
+  /** Pans so a stage's column (or a lane's row) is on screen, the other way unchanged. */
+  private revealName(id: string): void {
+    const e = this.editor;
+    const c = e.camera;
+    const middle = { x: c.x + e.viewport.width / c.zoom / 2, y: c.y + e.viewport.height / c.zoom / 2 };
+    const col = e.grid.columns.find((x) => x.stage.id === id);
+    if (col) e.reveal({ x: col.x, y: middle.y, width: Math.min(col.width, e.viewport.width / c.zoom / 2), height: 1 });
+    const row = e.grid.rows.find((x) => x.lane.id === id);
+    if (row) e.reveal({ x: middle.x, y: row.y, width: 1, height: Math.min(row.height, e.viewport.height / c.zoom / 2) });
   }
 
   private positionEditorBox(): void {

@@ -880,6 +880,29 @@ tests["Ctrl+F finds cards and notes by their words, on every map; Enter steps, E
   assert((await page.textContent(".panel .note-author")).includes(byRoom.author), "the panel names the note's author");
 };
 
+tests["Tab names the stages one after another, Shift+Tab goes back, past the last the map has the keys"] = async (page) => {
+  const stages = await page.evaluate(() => window.journeymap.editor.doc.stagesOf(window.journeymap.editor.mapId).map((s) => s.id));
+  await page.evaluate((id) => window.journeymap.app.canvas.beginEdit(id), stages[0]);
+  await page.keyboard.press("Control+a");
+  await page.keyboard.type("Plan the trip");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Control+a");
+  await page.keyboard.type("Reach the airport");
+  await page.keyboard.press("Shift+Tab");
+  const back = await page.evaluate(() => document.activeElement?.value);
+  assert(back === "Plan the trip", `Shift+Tab reopens the stage before: ${back}`);
+  await page.keyboard.press("Escape");
+  // From the last stage, Tab closes the box and the map has the keyboard.
+  await page.evaluate((id) => window.journeymap.app.canvas.beginEdit(id), stages[stages.length - 1]);
+  await page.keyboard.press("Tab");
+  assert(await page.evaluate(() => document.activeElement?.classList.contains("map-canvas")), "past the last stage, the map");
+  const p = await saved(page);
+  const names = stages.map((id) => p.stages.find((s) => s.id === id).name);
+  assert(names[0] === "Plan the trip" && names[1] === "Reach the airport", `named in turn: ${names}`);
+  await page.keyboard.press("Control+z");
+  await page.keyboard.press("Control+z");
+};
+
 tests["Map → New Map offers the templates: the chosen one's map arrives with its cards, one undo step"] = async (page) => {
   const before = await page.evaluate(() => window.journeymap.editor.doc.toProject());
   await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "newMap"));
