@@ -64,7 +64,8 @@ fn plan(layout: &MapLayout, paper: Paper) -> Vec<MapPage> {
         numbered,
         landscape: true,
     }];
-    if !numbered {
+    // A map with nothing on it yet is its overview alone: detail pages would be empty grids.
+    if !numbered || (layout.cards.is_empty() && layout.notes.is_empty()) {
         return pages;
     }
     // Detail pages: as few as legible titles allow, on landscape or portrait paper, whichever
@@ -192,7 +193,7 @@ impl Report<'_> {
                     self.portrait()
                 };
                 let (title, subtitle) = if part.overview {
-                    let numbers = if part.numbered {
+                    let numbers = if part.numbered && details > 0 {
                         format!(
                             " · numbers are touchpoints{} · stage by stage on the next {}",
                             if keyed {

@@ -157,9 +157,7 @@ fn sample_report_is_complete_valid_and_small() {
             "Journey map: Check-in to boarding (as-is)",
             "Journey map: Check-in to boarding (to-be)",
             "Moments of truth",
-            // One table per map: two maps may share stage and card names.
-            "Touchpoints: Check-in to boarding (as-is)",
-            "Touchpoints: Check-in to boarding (to-be)",
+            "Touchpoints",
             "Workshop room",
             "Customer-experience measures",
             "Ten-pillar self-assessment",
@@ -206,6 +204,30 @@ fn sample_report_is_complete_valid_and_small() {
     let a3 = dir.path().join("a3.pdf");
     check(&sample(), Paper::A3, &a3);
     assert!(pages(&a3) < n, "A3 needs fewer detail pages");
+}
+
+#[test]
+fn a_map_with_nothing_on_it_gets_its_overview_alone() {
+    let mut project = sample();
+    let blank = journeymap::model::starter_map(
+        "Blank workshop map",
+        journeymap::model::MapKind::AsIs,
+        9,
+        journeymap::model::new_id,
+    );
+    project.apply(&blank);
+    // Wide enough that a map with cards would need detail pages.
+    let plan = map_pages(&project, Paper::A4);
+    let pages: Vec<_> = plan
+        .iter()
+        .filter(|p| p.map == "Blank workshop map")
+        .collect();
+    assert_eq!(pages.len(), 1, "no empty detail pages");
+    assert!(pages[0].overview);
+    assert!(
+        plan.iter().any(|p| !p.overview),
+        "the sample's maps still get theirs"
+    );
 }
 
 #[test]
@@ -292,6 +314,10 @@ fn table_cells_set_a_long_word_smaller_rather_than_cut_it() {
     assert!(text.contains("Housekeeping"), "{text}");
     assert!(text.contains("Restaurants"), "{text}");
     assert!(text.contains("differentiating"), "{text}");
+    // Two maps: each map's cards under its own name (they may share stage and card names).
+    for m in &project.maps {
+        assert!(text.contains(&m.name), "{} heads its cards", m.name);
+    }
 }
 
 #[test]
