@@ -274,7 +274,13 @@ impl Report<'_> {
 
     /// A table's caption; a caption with no room for rows under it starts the next page, under
     /// the section's title marked "continued".
-    fn subheading(&mut self, page: &mut Page, mut y: f32, section: &str, text: &str) -> f32 {
+    pub(super) fn subheading(
+        &mut self,
+        page: &mut Page,
+        mut y: f32,
+        section: &str,
+        text: &str,
+    ) -> f32 {
         if y + 70.0 > page.height - MARGIN - 20.0 {
             self.pages.push(std::mem::replace(page, self.portrait()));
             y = self.heading(page, &format!("{section} (continued)"), "");

@@ -50,8 +50,8 @@ impl Report<'_> {
             .enumerate()
             .map(|(i, t)| (i + 1, t))
             .collect();
-        // With more than one map (which may share stage and card names), each map gets its own
-        // table, titled with its name; the numbers run on, as on the map pages.
+        // With more than one map (which may share stage and card names), each map's cards are a
+        // table of their own under the map's name; the numbers run on, as on the map pages.
         let mut parts: Vec<(String, Vec<(usize, &Touchpoint)>)> = Vec::new();
         for (n, t) in numbered {
             match parts.last_mut() {
@@ -66,28 +66,45 @@ impl Report<'_> {
         let tables: Vec<(String, Vec<Vec<Cell>>)> = parts
             .into_iter()
             .map(|(map, cards)| {
-                let title = if several {
-                    format!("Touchpoints: {map}")
-                } else {
-                    "Touchpoints".to_owned()
-                };
-                (
-                    title,
-                    cards
-                        .into_iter()
-                        .map(|(n, t)| self.touchpoint_row(n, t))
-                        .collect(),
-                )
+                let rows = cards
+                    .into_iter()
+                    .map(|(n, t)| self.touchpoint_row(n, t))
+                    .collect();
+                (map, rows)
             })
             .collect();
-        for (title, rows) in tables {
-            self.table(
-                &title,
-                "# is the card's number on the maps · expectation / delivered performance on a 1–5 scale; a red gap (expectation minus performance) means customers are let down",
-                &[("#", 0.04), ("Stage", 0.12), ("Lane", 0.13), ("Touchpoint", 0.22), ("Channel", 0.12), ("Owner", 0.13), ("Exp / perf", 0.11), ("Reliability", 0.13)],
+        let title = "Touchpoints";
+        let subtitle = "# is the card's number on the maps · expectation / delivered performance on a 1–5 scale; a red gap (expectation minus performance) means customers are let down";
+        let mut page = self.portrait();
+        let mut y = self.heading(&mut page, title, subtitle);
+        self.bookmarks.push((title.to_owned(), self.pages.len()));
+        for (i, (map, rows)) in tables.into_iter().enumerate() {
+            let part = if several {
+                let gap = if i == 0 { 0.0 } else { 14.0 };
+                y = self.subheading(&mut page, y + gap, title, &map);
+                format!("{title}: {map}")
+            } else {
+                title.to_owned()
+            };
+            y = self.flow_table(
+                &mut page,
+                y,
+                &part,
+                subtitle,
+                &[
+                    ("#", 0.04),
+                    ("Stage", 0.12),
+                    ("Lane", 0.13),
+                    ("Touchpoint", 0.22),
+                    ("Channel", 0.12),
+                    ("Owner", 0.13),
+                    ("Exp / perf", 0.11),
+                    ("Reliability", 0.13),
+                ],
                 rows,
             );
         }
+        self.pages.push(page);
     }
 
     fn touchpoint_row(&self, n: usize, t: &Touchpoint) -> Vec<Cell> {
