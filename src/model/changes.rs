@@ -316,6 +316,105 @@ impl Project {
         out
     }
 
+    /// The change set that takes `self` back from `self.apply(changes)`, for a change set that
+    /// only puts records (almost every autosave: an edited card, a moved note, a new connector):
+    /// each replaced record's version now, and a deletion for each new one. `None` when the set
+    /// deletes anything, whose cascades only a copy can undo, or puts more than a few records.
+    pub fn undo_of(&self, changes: &Changes) -> Option<Changes> {
+        /// Past this many records a scan per record costs more than a copy.
+        const MOST: usize = 64;
+        if !changes.delete.is_empty() || changes.put.len() > MOST {
+            return None;
+        }
+        fn old<T: Clone>(
+            items: &[T],
+            id: Id,
+            key: impl Fn(&T) -> Id,
+            kind: RecordKind,
+            wrap: impl Fn(T) -> Record,
+        ) -> Result<Record, RecordRef> {
+            match items.iter().find(|x| key(x) == id) {
+                Some(x) => Ok(wrap(x.clone())),
+                None => Err(RecordRef { kind, id }),
+            }
+        }
+        use RecordKind as K;
+        let mut undo = Changes::default();
+        for record in &changes.put {
+            let found = match record {
+                Record::Info(_) => Ok(Record::Info(self.info.clone())),
+                Record::Calendar(_) => Ok(Record::Calendar(self.calendar.clone())),
+                Record::Template(_) => Ok(Record::Template(self.redesign_template.clone())),
+                Record::TopTouchpoints(_) => {
+                    Ok(Record::TopTouchpoints(self.top_touchpoints.clone()))
+                }
+                Record::Pillars(_) => Ok(Record::Pillars(self.pillars.clone())),
+                Record::Persona(x) => {
+                    old(&self.personas, x.id, |x| x.id, K::Persona, Record::Persona)
+                }
+                Record::Map(x) => old(&self.maps, x.id, |x| x.id, K::Map, Record::Map),
+                Record::Stage(x) => old(&self.stages, x.id, |x| x.id, K::Stage, Record::Stage),
+                Record::Lane(x) => old(&self.lanes, x.id, |x| x.id, K::Lane, Record::Lane),
+                Record::Touchpoint(x) => old(
+                    &self.touchpoints,
+                    x.id,
+                    |x| x.id,
+                    K::Touchpoint,
+                    Record::Touchpoint,
+                ),
+                Record::Connector(x) => old(
+                    &self.connectors,
+                    x.id,
+                    |x| x.id,
+                    K::Connector,
+                    Record::Connector,
+                ),
+                Record::Note(x) => old(&self.notes, x.id, |x| x.id, K::Note, Record::Note),
+                Record::Story(x) => old(&self.stories, x.id, |x| x.id, K::Story, Record::Story),
+                Record::Redesign(x) => old(
+                    &self.redesigns,
+                    x.id,
+                    |x| x.id,
+                    K::Redesign,
+                    Record::Redesign,
+                ),
+                Record::Kpi(x) => old(&self.kpis, x.id, |x| x.id, K::Kpi, Record::Kpi),
+                Record::Feedback(x) => old(
+                    &self.feedback,
+                    x.id,
+                    |x| x.id,
+                    K::Feedback,
+                    Record::Feedback,
+                ),
+                Record::CustomerPeriod(x) => old(
+                    &self.customer_periods,
+                    x.id,
+                    |x| x.id,
+                    K::CustomerPeriod,
+                    Record::CustomerPeriod,
+                ),
+                Record::Opportunity(x) => old(
+                    &self.opportunities,
+                    x.id,
+                    |x| x.id,
+                    K::Opportunity,
+                    Record::Opportunity,
+                ),
+                Record::Comment(x) => {
+                    old(&self.comments, x.id, |x| x.id, K::Comment, Record::Comment)
+                }
+                Record::Picture(x) => {
+                    old(&self.pictures, x.id, |x| x.id, K::Picture, Record::Picture)
+                }
+            };
+            match found {
+                Ok(r) => undo.put.push(r),
+                Err(r) => undo.delete.push(r),
+            }
+        }
+        Some(undo)
+    }
+
     /// Applies a change set in memory. Deleting a record also deletes what depends on it
     /// (a stage's touchpoints, a touchpoint's connectors), exactly as the file's foreign keys do.
     pub fn apply(&mut self, changes: &Changes) {

@@ -170,14 +170,35 @@ impl ProjectFile {
         if changes.is_empty() {
             return Ok(());
         }
-        let mut next = self.saved.clone();
-        next.apply(changes);
-        next.validate_after(changes)?;
+        // Most change sets only put a few records: they are applied in place and taken back if
+        // the result is refused, which spares copying the whole project (10 MB and most of an
+        // autosave's time at 10,000 cards). Deletions cascade, so they are tried on a copy.
+        let Some(undo) = self.saved.undo_of(changes) else {
+            let mut next = self.saved.clone();
+            next.apply(changes);
+            next.validate_after(changes)?;
+            self.write(changes)?;
+            next.canonicalize();
+            self.saved = next;
+            return Ok(());
+        };
+        self.saved.apply(changes);
+        let written = self
+            .saved
+            .validate_after(changes)
+            .and_then(|()| self.write(changes));
+        if written.is_err() {
+            self.saved.apply(&undo);
+        }
+        self.saved.canonicalize();
+        written
+    }
+
+    /// Writes a change set to the file in one transaction.
+    fn write(&mut self, changes: &Changes) -> Result<()> {
         let tx = self.conn.transaction()?;
         records::write(&tx, changes)?;
         tx.commit()?;
-        next.canonicalize();
-        self.saved = next;
         Ok(())
     }
 

@@ -649,6 +649,91 @@ fn an_invalid_change_is_refused_and_nothing_is_written() {
     assert_eq!(file.project(), &project);
 }
 
+/// A change set of puts: a card and a stage edited, the project's name and top list changed, and
+/// a new card with a new connector to it.
+fn puts(project: &Project) -> Changes {
+    let mut card = project.touchpoints[0].clone();
+    card.title = "Renamed".into();
+    let mut stage = project.stages[0].clone();
+    stage.name = "First".into();
+    let mut info = project.info.clone();
+    info.name = "Another name".into();
+    let mut new = project
+        .touchpoints
+        .iter()
+        .find(|t| t.map_id == card.map_id && t.id != card.id)
+        .unwrap()
+        .clone();
+    new.id = journeymap::model::new_id();
+    let link = journeymap::model::Connector {
+        id: journeymap::model::new_id(),
+        map_id: new.map_id,
+        from_id: card.id,
+        to_id: new.id,
+        label: String::new(),
+    };
+    Changes {
+        put: vec![
+            Record::Touchpoint(card.clone()),
+            Record::Stage(stage),
+            Record::Info(info),
+            Record::TopTouchpoints(vec![new.id, card.id]),
+            Record::Touchpoint(new),
+            Record::Connector(link),
+            Record::Touchpoint(card),
+        ],
+        delete: vec![],
+    }
+}
+
+#[test]
+fn a_change_set_of_puts_is_undone_exactly() {
+    let before = sample();
+    let changes = puts(&before);
+    let undo = before.undo_of(&changes).unwrap();
+    let mut project = before.clone();
+    project.apply(&changes);
+    assert_ne!(project, before);
+    project.apply(&undo);
+    assert_eq!(project.canonical(), before);
+    // Deletions cascade: no undo is offered for them, and the file copies the project instead.
+    let delete = Changes {
+        put: vec![],
+        delete: vec![RecordRef {
+            kind: RecordKind::Touchpoint,
+            id: before.touchpoints[0].id,
+        }],
+    };
+    assert_eq!(before.undo_of(&delete), None);
+}
+
+#[test]
+fn a_refused_change_set_of_puts_leaves_file_and_project_as_they_were() {
+    let dir = temp();
+    let path = dir.path().join("p.journey");
+    let project = sample();
+    let mut file = ProjectFile::create(&path, &project).unwrap();
+    let bytes = std::fs::read(&path).unwrap();
+    let mut changes = puts(&project);
+    // The last put breaks a rule: everything before it must be taken back too.
+    let Record::Touchpoint(mut last) = changes.put.pop().unwrap() else {
+        unreachable!()
+    };
+    last.emotion = 9;
+    changes.put.push(Record::Touchpoint(last));
+    let err = file.apply(&changes).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidProject);
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+    assert_eq!(file.project(), &project);
+    // The same set, valid, is written, and the handle's project is what the file holds.
+    let changes = puts(&project);
+    file.apply(&changes).unwrap();
+    let mut expected = project.clone();
+    expected.apply(&changes);
+    assert_eq!(file.project(), &expected.clone().canonical());
+    assert_eq!(ProjectFile::read(&path).unwrap(), expected.canonical());
+}
+
 #[test]
 fn create_refuses_to_replace_a_file() {
     let dir = temp();
