@@ -81,6 +81,7 @@ fn report(c: &mut Criterion) {
             .and_hms_opt(9, 0, 0)
             .unwrap(),
         author: "Benchmark".into(),
+        measures_map: None,
     };
     for n in [500, 1_000] {
         let project = journeymap::app::generate::project(n, 7);

@@ -91,6 +91,7 @@ impl Session {
                 today: request.today,
                 created,
                 author: request.author.clone(),
+                measures_map: request.measures_map,
             },
             proposal: None,
         })

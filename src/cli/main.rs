@@ -91,6 +91,10 @@ enum Command {
         /// Who prepared it (the cover and the PDF's metadata).
         #[arg(long)]
         author: Option<String>,
+        /// The map (name or id) whose KPIs, reliability and feedback the measures section shows
+        /// (default: the as-is map, else the first).
+        #[arg(long)]
+        measures_map: Option<String>,
     },
     /// Show or change how reports present the project: the organisation, who they are for, its
     /// colour and logo.
@@ -664,6 +668,7 @@ fn run(command: Command) -> Result<()> {
             sections,
             today: day,
             author,
+            measures_map,
         } => {
             use journeymap::report::{Paper, ReportRequest, Section};
             let session = Session::viewing(&file)?;
@@ -694,11 +699,16 @@ fn run(command: Command) -> Result<()> {
             let author = author
                 .or(Some(remembered.author).filter(|a| !a.is_empty()))
                 .unwrap_or_else(|| "Journeymap".into());
+            let measures_map = match measures_map {
+                Some(name) => Some(session.map_named(Some(&name))?),
+                None => None,
+            };
             let request = ReportRequest {
                 paper,
                 sections,
                 today: day.unwrap_or(now.date()),
                 author,
+                measures_map,
             };
             let bytes = session.report(&request, now)?.write(&output)?;
             println!("wrote {} ({} KB)", output.display(), bytes / 1024);
@@ -729,6 +739,7 @@ fn run(command: Command) -> Result<()> {
                 sections: Vec::new(),
                 today: day.unwrap_or(now.date()),
                 author,
+                measures_map: None,
             };
             let bytes = session.proposal(&redesign, &request, now)?.write(&output)?;
             println!("wrote {} ({} KB)", output.display(), bytes / 1024);

@@ -36,11 +36,12 @@ fn pct(v: Option<f64>) -> String {
 impl Report<'_> {
     pub(super) fn measures(&mut self) {
         let p = self.project;
-        // The as-is map carries today's figures; without one, the first map.
+        // The map asked for; else the as-is map, which carries today's figures, or the first.
         let map = p
             .maps
             .iter()
-            .find(|m| m.kind == MapKind::AsIs)
+            .find(|m| Some(m.id) == self.opts.measures_map)
+            .or_else(|| p.maps.iter().find(|m| m.kind == MapKind::AsIs))
             .or(p.maps.first());
         let d = Dashboard::compute(p, map.map(|m| m.id), self.opts.today);
         let title = "Customer-experience measures";

@@ -37,6 +37,9 @@ pub struct ReportRequest {
     pub today: NaiveDate,
     /// Written into the document's metadata.
     pub author: String,
+    /// The map whose figures the measures section shows; `None`: the as-is map (or the first).
+    #[serde(default)]
+    pub measures_map: Option<crate::model::Id>,
 }
 
 #[derive(Debug, Clone)]
@@ -48,6 +51,8 @@ pub struct ReportOptions {
     /// Written into the document's metadata and printed on the cover.
     pub created: NaiveDateTime,
     pub author: String,
+    /// The map whose figures the measures section shows; `None`: the as-is map (or the first).
+    pub measures_map: Option<crate::model::Id>,
 }
 
 const MARGIN: f32 = 40.0;

@@ -18,6 +18,7 @@ fn options(paper: Paper) -> ReportOptions {
             .and_hms_opt(9, 30, 0)
             .unwrap(),
         author: "Test manager".into(),
+        measures_map: None,
     }
 }
 
@@ -388,6 +389,37 @@ fn the_measures_section_prints_the_dashboard_figures() {
     );
     assert!(tool("qpdf", &["--check", path.to_str().unwrap()])
         .contains("No syntax or stream encoding errors"));
+}
+
+#[test]
+fn the_measures_cover_the_map_asked_for() {
+    use journeymap::model::MapKind;
+    let dir = temp();
+    let path = dir.path().join("measures.pdf");
+    let project = sample();
+    let as_is = project
+        .maps
+        .iter()
+        .find(|m| m.kind == MapKind::AsIs)
+        .unwrap();
+    let other = project.maps.iter().find(|m| m.id != as_is.id).unwrap();
+    let heading = |map: Option<journeymap::model::Id>| {
+        let mut options = options(Paper::A4);
+        options.sections = vec![Section::Measures];
+        options.measures_map = map;
+        std::fs::write(
+            &path,
+            journeymap::report::render(&project, &options).unwrap(),
+        )
+        .unwrap();
+        squash(&tool("pdftotext", &[path.to_str().unwrap(), "-"]))
+    };
+    let on = |m: &journeymap::model::JourneyMap| squash(&format!("{} on 2026-11-23", m.name));
+    let default = heading(None);
+    assert!(default.contains(&on(as_is)), "the as-is map by default");
+    let asked = heading(Some(other.id));
+    assert!(asked.contains(&on(other)), "{asked}");
+    assert!(!asked.contains(&on(as_is)));
 }
 
 #[test]

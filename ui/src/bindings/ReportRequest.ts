@@ -13,4 +13,8 @@ today: string,
 /**
  * Written into the document's metadata.
  */
-author: string, };
+author: string, 
+/**
+ * The map whose figures the measures section shows; `None`: the as-is map (or the first).
+ */
+measuresMap: string | null, };

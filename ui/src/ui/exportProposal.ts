@@ -29,6 +29,7 @@ export async function exportProposal(editor: Editor, redesignId: string): Promis
         sections: [],
         today: localToday(),
         author: author.value.trim() || "Journeymap",
+        measuresMap: null,
       });
       rememberReportOptions(editor, { ...remembered, paper: paper.value as Paper, author: author.value.trim() });
       return bytes;

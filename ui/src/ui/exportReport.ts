@@ -37,12 +37,14 @@ export async function exportReport(editor: Editor): Promise<void> {
     return { id, box, el: h("label", { class: "check" }, box, label) };
   });
   const author = authorInput(remembered.author);
+  const measuresMap = measuresMapSelect(editor);
   pdfDialog(editor, {
     title: "Export PDF report",
     fields: [
       h("label", {}, "Paper", paper),
       h("label", {}, "Prepared by", author),
       h("fieldset", { class: "sections" }, h("legend", {}, "Sections"), ...boxes.map((b) => b.el)),
+      ...(measuresMap ? [h("label", {}, "Measures for", measuresMap)] : []),
     ],
     defaultName: editor.doc.info.name,
     writing: "Writing the report…",
@@ -59,11 +61,26 @@ export async function exportReport(editor: Editor): Promise<void> {
         sections: chosen,
         today: localToday(),
         author: options.author || "Journeymap",
+        measuresMap: measuresMap?.value ?? null,
       });
       rememberReportOptions(editor, options);
       return bytes;
     },
   });
+}
+
+/** With several maps, which one the measures section (KPIs, reliability by stage, feedback)
+ * covers: the map on screen to begin with, as on the dashboard. */
+function measuresMapSelect(editor: Editor): HTMLSelectElement | undefined {
+  const maps = editor.doc.mapsInOrder();
+  if (maps.length < 2) return undefined;
+  const select = h(
+    "select",
+    { name: "measuresMap", "aria-label": "Measures for" },
+    ...maps.map((m) => h("option", { value: m.id }, `${m.name} (${m.kind === "asIs" ? "as-is" : "to-be"})`)),
+  );
+  select.value = editor.mapId;
+  return select;
 }
 
 /** The report options, kept with the project (not an undo step: a preference, not an edit). */

@@ -1595,10 +1595,18 @@ tests["Export PDF: choose paper and sections, see it written, open it"] = async 
   await page.click("button[name=exportPdf]");
   await page.selectOption("select[name=paper]", "a3");
   await page.uncheck("input[name=section-touchpoints]");
+  // Two maps: the measures cover the one on screen unless another is chosen.
+  const [shown, other] = await page.evaluate(() => {
+    const e = window.journeymap.editor;
+    return [e.mapId, e.doc.mapsInOrder().find((m) => m.id !== e.mapId).id];
+  });
+  assert((await page.inputValue("select[name=measuresMap]")) === shown, "the measures start on the map on screen");
+  await page.selectOption("select[name=measuresMap]", other);
   await page.evaluate(() => (window.__TAURI_MOCK__.nextDialogPath = "/home/manager/Northwind report"));
   await page.click("button[name=export]");
   await page.waitForSelector("button[name=openReport]");
   const r = await page.evaluate(() => window.__TAURI_MOCK__.reports[0]);
+  assert(r.measuresMap === other, `the measures' map was sent: ${r.measuresMap}`);
   assert(r.path === "/home/manager/Northwind report.pdf" && r.paper === "a3", `exported ${JSON.stringify(r)}`);
   assert(!r.sections.includes("touchpoints") && r.sections.includes("map"), "the chosen sections were sent");
   assert(r.sections.includes("personas"), "the personas page is offered and on by default");
