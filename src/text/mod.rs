@@ -7,9 +7,11 @@
 mod dates;
 mod input;
 mod lines;
+mod typed;
 mod xml;
 
 pub use dates::{parse_day, parse_iso, DayOrder};
 pub use input::{open_regular, read_input, MAX_IMPORT_BYTES};
 pub use lines::{line_error, LineError, LineIndex};
+pub use typed::{shows_anything, typed_text};
 pub use xml::xml_escape;

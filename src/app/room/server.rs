@@ -157,8 +157,7 @@ impl Shared {
     fn remove(&self, participant: Id) -> Reply<()> {
         let mut session = lock(&self.host.session);
         let mut room = lock(&self.room);
-        if room.remove(participant) {
-            let changes = room.curve_changes(session.open_project()?, None);
+        if let Some(changes) = room.remove(participant, session.open_project()?) {
             if !changes.is_empty() {
                 self.write(&mut session, &changes, "Ratings of a removed participant")?;
             }

@@ -156,10 +156,15 @@ impl Room {
                 format!("the room is full ({MAX_PARTICIPANTS} people)"),
             ));
         }
-        let name = name.trim();
-        if name.is_empty() || name.chars().count() > MAX_NAME_CHARS {
+        let name = crate::text::typed_text(name, false);
+        if !crate::text::shows_anything(&name) {
             return Err(RoomError::invalid(format!(
-                "a name of 1 to {MAX_NAME_CHARS} characters, please"
+                "your name, please (1 to {MAX_NAME_CHARS} characters)"
+            )));
+        }
+        if name.chars().count() > MAX_NAME_CHARS {
+            return Err(RoomError::invalid(format!(
+                "a name of at most {MAX_NAME_CHARS} characters, please"
             )));
         }
         let token = token();
@@ -167,7 +172,7 @@ impl Room {
             token.clone(),
             Participant {
                 id: crate::model::new_id(),
-                name: name.to_owned(),
+                name,
                 notes: 0,
                 votes: 0,
                 ratings: HashMap::new(),
@@ -201,11 +206,21 @@ impl Room {
         }
     }
 
-    /// Removes a participant: their token stops working at once.
-    pub fn remove(&mut self, participant: Id) -> bool {
-        let before = self.participants.len();
-        self.participants.retain(|_, p| p.id != participant);
-        before != self.participants.len()
+    /// Removes a participant: their token stops working at once. Returns what their ratings
+    /// leaving changes on the map's stages: nothing when they rated nothing in this room, so a
+    /// curve an earlier room left stays; `None` when there is no such participant.
+    pub fn remove(&mut self, participant: Id, project: &Project) -> Option<Changes> {
+        let token = self
+            .participants
+            .iter()
+            .find(|(_, p)| p.id == participant)
+            .map(|(t, _)| t.clone())?;
+        let gone = self.participants.remove(&token)?;
+        Some(if gone.ratings.is_empty() {
+            Changes::default()
+        } else {
+            self.curve_changes(project, None)
+        })
     }
 
     /// Counts a contribution against the participant's rate limit.
@@ -256,8 +271,8 @@ impl Room {
             return Ok(None);
         }
         self.require_phase(RoomPhase::Collect, "notes can be added")?;
-        let text = request.text.trim();
-        if text.is_empty() {
+        let text = crate::text::typed_text(&request.text, true);
+        if !crate::text::shows_anything(&text) {
             return Err(RoomError::invalid("the note is empty"));
         }
         if text.chars().count() > MAX_NOTE_CHARS {
@@ -326,7 +341,7 @@ impl Room {
             map_id,
             stage_id: Some(stage.id),
             lane_id: Some(lane.id),
-            text: text.to_owned(),
+            text,
             x,
             y,
             width: CARD_WIDTH,
@@ -592,6 +607,41 @@ mod tests {
     }
 
     #[test]
+    fn names_and_notes_lose_what_draws_nothing_or_turns_text_around() {
+        let project = crate::app::generate::project(6, 1);
+        let map = project.maps[0].id;
+        let mut room = Room::new(map);
+        let ip: IpAddr = "10.0.0.7".parse().unwrap();
+        let code = room.code.clone();
+        let now = Instant::now();
+        let t = room.join(&code, "مريم \u{202E}evil", ip, now).unwrap();
+        assert_eq!(room.participant(&t).unwrap().name, "مريم evil");
+        assert_eq!(
+            room.join(&code, " \u{200B}\u{0} ", ip, now)
+                .unwrap_err()
+                .code,
+            "invalid-input"
+        );
+        let note = |text: &str| NoteRequest {
+            id: crate::model::new_id(),
+            stage_id: project.stages_of(map)[0].id,
+            lane_id: None,
+            kind: NoteKind::Idea,
+            text: text.into(),
+        };
+        let err = room
+            .note(&project, &t, &note("\u{0}\u{200B}"), now)
+            .unwrap_err();
+        assert_eq!(err.message, "the note is empty");
+        let changes = room
+            .note(&project, &t, &note("Queue\u{202E} at the desk\u{7}"), now)
+            .unwrap()
+            .unwrap();
+        assert!(changes.put.iter().any(|r| matches!(r,
+            Record::Note(n) if n.text.starts_with("Queue at the desk"))));
+    }
+
+    #[test]
     fn a_participants_note_count_is_what_is_still_on_the_map() {
         let mut room = Room::new(Id::nil());
         let ip: IpAddr = "10.0.0.7".parse().unwrap();
@@ -654,5 +704,40 @@ mod tests {
             .room_rating = one;
         let cleared = fresh.curve_changes(&old, None);
         assert_eq!(rating_of(&cleared, stages[1]), Some(None));
+    }
+
+    #[test]
+    fn removing_someone_takes_only_their_own_ratings_off_the_curve() {
+        let project = crate::app::generate::project(6, 1);
+        let map = project.maps[0].id;
+        let stage = project.stages_of(map)[0].id;
+        // The curve an earlier room left.
+        let mut old = project.clone();
+        let earlier = RoomRating::of([2, 1]);
+        old.stages
+            .iter_mut()
+            .find(|s| s.id == stage)
+            .unwrap()
+            .room_rating = earlier;
+        let mut room = Room::new(map);
+        let ip: IpAddr = "10.0.0.7".parse().unwrap();
+        let code = room.code.clone();
+        let now = Instant::now();
+        let quiet = room.join(&code, "Quiet", ip, now).unwrap();
+        let rater = room.join(&code, "Rater", ip, now).unwrap();
+        let id = |t: &str| room.participant(t).unwrap().id;
+        let (quiet_id, rater_id) = (id(&quiet), id(&rater));
+        // Someone who rated nothing leaves the earlier curve alone.
+        assert_eq!(room.remove(quiet_id, &old), Some(Changes::default()));
+        assert_eq!(room.remove(quiet_id, &old), None, "gone already");
+        // Someone who rated takes their rating with them.
+        room.phase = RoomPhase::Rate;
+        let rated = room.rate(&old, &rater, stage, -1, now).unwrap();
+        room.rated(&rater, stage, -1);
+        let mut now_rated = old.clone();
+        now_rated.apply(&rated);
+        let changes = room.remove(rater_id, &now_rated).unwrap();
+        assert!(changes.put.iter().any(|r| matches!(r,
+            Record::Stage(s) if s.id == stage && s.room_rating.is_none())));
     }
 }
