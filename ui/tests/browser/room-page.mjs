@@ -152,6 +152,35 @@ await test("a note written while the connection is down is sent once when it is 
   await context.close();
 });
 
+await test("a note that waited while the room moved on comes back to its box, and the page follows the room", async () => {
+  const p = await participant(360, 740, "Offline Dara");
+  const { page, context } = p;
+  await context.setOffline(true);
+  await page.fill("textarea[name=text]", "Written in the stairwell");
+  await page.click("#note-form button");
+  await page.waitForFunction(() => /waiting to be sent/.test(document.querySelector("#status").textContent));
+  await hostCall("/api/host/phase", { phase: "vote" });
+  await context.setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event("online")));
+  await page.waitForSelector("#vote:not([hidden])", { timeout: 15000 });
+  await page.waitForFunction(() => /Not added/.test(document.querySelector("#note-error").textContent), null, { timeout: 15000 });
+  assert((await page.inputValue("textarea[name=text]")) === "Written in the stairwell", "the words are back in the box");
+  assert((await page.textContent("#note-sent")) === "", "no 'Sending…' beside the refusal");
+  assert(/^Connected/.test(await page.textContent("#status")), `status: ${await page.textContent("#status")}`);
+  await context.close();
+});
+
+await test("a pasted code with spaces around it gets in", async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const page = await context.newPage();
+  await page.goto(`${base}/`);
+  await page.fill("input[name=code]", ` ${first.code} `);
+  await page.fill("input[name=name]", "Paster");
+  await page.click("#join-form button");
+  await page.waitForSelector("#map svg");
+  await context.close();
+});
+
 // Last: the facilitator closes the room (the host stops); an open page says so and stops trying.
 {
   const name = "the page says when the facilitator closes the room";

@@ -29,6 +29,10 @@ let zoom = null; // set at the first drawing: fit a laptop, readable on a phone
 let events = null;
 /** Set when the facilitator closed the room: the page stops reconnecting. */
 let closedByHost = false;
+/** Whether the room's event stream is open: only then does the page say "Connected". */
+let connected = false;
+/** Set when the room could not be read: it is read again until it can be. */
+let stale = false;
 // The facilitator's timer: when it ends (ms since the epoch) while running, or the seconds shown.
 /** @type {number | null} */
 let timerEnds = null;
@@ -60,12 +64,18 @@ async function api(method, path, body) {
   const data = text ? JSON.parse(text) : {};
   if (!res.ok) {
     /** @type {ApiError} */
-    const err = new Error(data.message || res.statusText);
+    const err = new Error(sentence(data.message || res.statusText));
     err.status = res.status;
     err.code = data.code;
     throw err;
   }
   return { status: res.status, data };
+}
+
+/** The room's messages ("that is not this room's code…") as a sentence on the page.
+ * @param {string} text */
+function sentence(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /**
@@ -200,10 +210,12 @@ async function refresh() {
     /** @type {RoomView} */
     const fresh = (await api("GET", "/api/room")).data;
     view = fresh;
+    stale = false;
     await loadPicture();
     render();
   } catch (/** @type {any} */ e) {
     if (e.status === 401) return leave("The facilitator removed you, or the room was restarted: join again.");
+    stale = true;
     showStatus("Reconnecting…");
   }
 }
@@ -227,7 +239,8 @@ function setQueue(q) {
 
 function showQueue() {
   const n = queue().length;
-  showStatus(n ? `${n} note${n > 1 ? "s" : ""} waiting to be sent…` : "Connected");
+  const waiting = n ? `${n} note${n > 1 ? "s" : ""} waiting to be sent…` : "";
+  showStatus(connected && !stale ? waiting || "Connected" : `Reconnecting… ${waiting}`.trim());
 }
 
 let flushing = false;
@@ -242,7 +255,13 @@ async function flush() {
         $("note-sent").textContent = `Added “${short}” to the map.`;
       } catch (/** @type {any} */ e) {
         if (e.status === undefined || e.status === 429 || e.status >= 500) break; // offline or busy: later
-        $("note-error").textContent = e.message;
+        // Refused (the room moved on to voting while the note waited, say): the words go back
+        // into the box rather than being lost, unless the person is already writing another.
+        const box = /** @type {HTMLTextAreaElement} */ (form("note-form").elements.namedItem("text"));
+        const back = box.value.trim() === "";
+        if (back) box.value = note.text;
+        $("note-sent").textContent = "";
+        $("note-error").textContent = back ? `Not added: ${e.message}. Your note is back in the box.` : `Not added: ${e.message}.`;
       }
       setQueue(queue().filter((n) => n.id !== note.id));
     }
@@ -293,7 +312,17 @@ function enter() {
     refresh();
     flush();
   });
-  events.addEventListener("error", () => showStatus("Reconnecting…"));
+  // Each (re)connection reads the room afresh: what changed while the Wi-Fi was away (the phase,
+  // the dots) sent no event this page could hear.
+  events.addEventListener("open", () => {
+    connected = true;
+    refresh();
+    flush();
+  });
+  events.addEventListener("error", () => {
+    connected = false;
+    showQueue();
+  });
   events.addEventListener("closed", () => {
     // The facilitator closed the room: nothing more can be sent, so say so instead of retrying.
     closedByHost = true;
@@ -319,7 +348,7 @@ form("join-form").addEventListener("submit", async (e) => {
   try {
     token = null;
     /** @type {JoinRequest} */
-    const join = { code: field(f, "code").value.trim().toUpperCase(), name: field(f, "name").value.trim() };
+    const join = { code: field(f, "code").value.replace(/\s+/g, "").toUpperCase(), name: field(f, "name").value.trim() };
     /** @type {JoinReply} */
     const reply = (await api("POST", "/api/join", join)).data;
     token = reply.token;
@@ -357,6 +386,9 @@ $("zoom-out").addEventListener("click", () => {
   if (view) drawMap();
 });
 window.addEventListener("online", flush);
-setInterval(flush, 5000);
+setInterval(() => {
+  if (stale && token && !closedByHost) refresh();
+  flush();
+}, 5000);
 setInterval(showTimer, 1000);
 if (token) enter();
