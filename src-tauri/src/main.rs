@@ -683,6 +683,15 @@ fn main() {
             read_touchpoints_sheet,
             read_cjml,
         ])
-        .run(tauri::generate_context!())
-        .expect("the Tauri runtime starts");
+        .build(tauri::generate_context!())
+        .expect("the Tauri runtime starts")
+        .run(|app, event| {
+            // Quitting with a room open tells the participants' pages it closed, as Close Room does.
+            if let tauri::RunEvent::Exit = event {
+                app.state::<RoomSlot>().close_and_wait(
+                    tauri::async_runtime::handle().inner(),
+                    std::time::Duration::from_secs(2),
+                );
+            }
+        });
 }

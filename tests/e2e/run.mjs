@@ -544,6 +544,31 @@ await test("live room: Shift+F5 opens it, a participant's note appears on the ca
   if ((json.match(/"roomRating"/g) ?? []).length < 3) throw new Error("the room's curve is not in the file");
 });
 
+await test("quitting with the room open tells the participants' pages it closed", async () => {
+  const s = await launchApp();
+  const canvas = await s.find("canvas.map-canvas");
+  await wd("POST", `/session/${s.id}/element/${canvas}/click`, {});
+  await wd("POST", `/session/${s.id}/element/${canvas}/value`, { text: "\uE008\uE035\uE000" });
+  await s.waitFor(`return !!document.querySelector(".room-panel:not([hidden]) .room-code")?.textContent`, "the room panel");
+  const [code, url] = await s.run(`return [document.querySelector(".room-code").textContent, document.querySelector(".room-url").textContent]`);
+  const base = `http://127.0.0.1:${new URL(url).port}`;
+  const joined = await fetch(base + "/api/join", { method: "POST", body: JSON.stringify({ code, name: "E2E Bo" }) });
+  const { token } = await joined.json();
+  // The participant's page listens to the room's event stream.
+  const stream = await fetch(`${base}/api/events?token=${token}`, { signal: AbortSignal.timeout(15000) });
+  const reader = stream.body.getReader();
+  await s.run("window.journeymap.app.quit()").catch(() => {});
+  let heard = "";
+  const until = Date.now() + 10000;
+  while (!heard.includes("event: closed") && Date.now() < until) {
+    const { value, done } = await reader.read().catch(() => ({ done: true }));
+    if (done) break;
+    heard += new TextDecoder().decode(value);
+  }
+  if (!heard.includes("event: closed")) throw new Error(`the page was not told: ${JSON.stringify(heard.slice(-200))}`);
+  await wd("DELETE", `/session/${s.id}`).catch(() => {});
+});
+
 await test("a picture copied in another program pastes onto a card (the system clipboard) and is saved", async () => {
   const file = join(work, "Pasted.journey");
   copyFileSync(join(repo, "assets", "sample.journey"), file);

@@ -54,6 +54,23 @@ impl RoomSlot {
         }
     }
 
+    /// Closes the room, if one is open, and waits (at most `within`) until the participants'
+    /// pages have been told and the server has stopped: for the app's exit, after which nothing
+    /// would tell them and their pages would go on reconnecting.
+    pub fn close_and_wait(&self, runtime: &tokio::runtime::Handle, within: std::time::Duration) {
+        let Some(handle) = self.slot().take() else {
+            return;
+        };
+        let runtime = runtime.clone();
+        // On a thread of its own: the caller may be running on the runtime.
+        let _ = std::thread::spawn(move || {
+            runtime.block_on(async {
+                let _ = tokio::time::timeout(within, handle.close()).await;
+            });
+        })
+        .join();
+    }
+
     /// Tells the open room, if any, that the host changed the project.
     pub fn host_changed(&self) {
         if let Some(handle) = self.slot().as_ref() {
