@@ -77,7 +77,7 @@ export class RedesignsView {
    * to the newest question is shown, and nothing is drawn from an older one meanwhile: a status
    * never lags behind the phase just finished.
    */
-  async update(force = false): Promise<void> {
+  async update(force = false, keepFocusOn?: string): Promise<void> {
     if (!this.visible) return;
     // Being typed in: nothing is drawn meanwhile, so nothing is asked of the core for every
     // key either (a title, owner or note does not move a forecast). Leaving the field catches up.
@@ -101,10 +101,17 @@ export class RedesignsView {
     if (this.progressFor !== this.requested) return;
     const renderKey = `${this.progressFor}:${this.mode}:${this.selected}`;
     if (renderKey === this.renderedFor && !force) return;
-    if (this.typingHere()) return;
+    // A field being typed in is not replaced, except the one whose value the view follows
+    // (Today), which is put back with the keyboard where it was.
+    if (this.typingHere() && !keepFocusOn) return;
     if (this.pressing) return;
     this.renderedFor = renderKey;
     this.render();
+    if (keepFocusOn) {
+      const field = this.root.querySelector<HTMLInputElement>(`input[name=${keepFocusOn}]`);
+      field?.focus();
+      field?.setSelectionRange(field.value.length, field.value.length);
+    }
   }
 
   /** Whether a field of this view has the keyboard (a redraw would take it away). */
@@ -155,10 +162,11 @@ export class RedesignsView {
         label,
       );
     const today = dateInput({ value: this.today, "aria-label": "Today", name: "today" });
+    // The view follows the day as soon as it is a whole date, while the field keeps the keyboard.
     today.addEventListener("change", () => {
-      if (today.value) {
+      if (today.value && today.value !== this.today) {
         this.today = today.value;
-        void this.update(true);
+        void this.update(true, "today");
       }
     });
     const counts = (s: RedesignState) => redesigns.filter((r) => this.progress.get(r.id)?.state === s).length;

@@ -1539,6 +1539,14 @@ tests["small ones: Esc closes the context menu, PDF checkboxes beside their labe
   assert((await page.getAttribute("input[name=today]", "type")) === "text", "shown as typed, not in the system's date format");
   await page.fill("input[name=today]", "2026-02-30");
   assert(await page.$eval("input[name=today]", (i) => i.classList.contains("invalid")), "an impossible date is marked");
+  // A whole date moves the view at once (the double's forecasts end on the day asked), and the
+  // field keeps the keyboard.
+  await page.fill("input[name=today]", "");
+  await page.keyboard.type("2026-12-23");
+  await page.waitForFunction(() => document.querySelector(".redesigns").textContent.includes("ends 2026-12-23"), null, { timeout: 5000 });
+  assert(await page.$eval("input[name=today]", (i) => document.activeElement === i && i.selectionStart === 10), "still typing in Today");
+  await page.keyboard.press("Tab");
+  assert(await page.evaluate(() => document.querySelector(".redesigns").textContent.includes("ends 2026-12-23")), "Tab keeps the new day");
 };
 
 tests["closing with changes the disk refuses asks first; Keep working keeps them"] = async (page) => {
