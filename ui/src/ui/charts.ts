@@ -179,10 +179,19 @@ export function kpiChart(k: KpiRow): ChartConfiguration {
           borderColor: COLORS.reliable,
           backgroundColor: COLORS.reliable,
         },
-        { label: "Target", data: k.series.map(() => k.target), borderColor: COLORS.differentiating, borderDash: [6, 4], pointRadius: 0 },
+        {
+          label: "Target",
+          data: k.series.map(() => k.target),
+          borderColor: COLORS.differentiating,
+          borderDash: [6, 4],
+          // One measurement makes no line: the target is then a wide dash across the point.
+          ...(k.series.length === 1 ? { pointStyle: "line" as const, pointRadius: 40, borderWidth: 2 } : { pointRadius: 0 }),
+        },
       ],
     },
-    options: { ...base },
+    // Room above and below, so a target at the highest or lowest value is not lost in the edge;
+    // a single date sits in the middle.
+    options: { ...base, scales: { y: { grace: "10%" }, x: { offset: k.series.length === 1 } } },
   };
 }
 
