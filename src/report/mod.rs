@@ -449,7 +449,12 @@ struct Cell {
     text: String,
     weight: Weight,
     color: &'static str,
+    /// The most lines it is wrapped to; what does not fit ends in "…".
+    lines: usize,
 }
+
+/// The lines a table cell is wrapped to at most, so one long description cannot fill a page.
+const CELL_LINES: usize = 4;
 
 impl Cell {
     fn text(s: &str) -> Self {
@@ -457,22 +462,29 @@ impl Cell {
             text: s.to_owned(),
             weight: Weight::Regular,
             color: INK,
+            lines: CELL_LINES,
+        }
+    }
+
+    /// Text that must be read whole, however many lines it takes (corporate's conditions).
+    fn whole(s: &str) -> Self {
+        Self {
+            lines: 40,
+            ..Self::text(s)
         }
     }
 
     fn bold(s: &str) -> Self {
         Self {
-            text: s.to_owned(),
             weight: Weight::Bold,
-            color: INK,
+            ..Self::text(s)
         }
     }
 
     fn colored(s: &str, color: &'static str) -> Self {
         Self {
-            text: s.to_owned(),
-            weight: Weight::Regular,
             color,
+            ..Self::text(s)
         }
     }
 }

@@ -586,22 +586,27 @@ impl<'r, 'a> Sheet<'r, 'a> {
         }
         self.section("Decision requested");
         self.paragraph(MARGIN, w, &q.decision, "(Not written yet.)");
-        if !self.redesign.responses.is_empty() {
-            self.section("Corporate's answers so far");
-            let lines: Vec<String> = self
-                .redesign
-                .responses
-                .iter()
-                .map(|a| a.summary())
-                .collect();
-            self.paragraph(MARGIN, w, &lines.join("\n"), "");
-        }
         // Once corporate has answered (and nobody reopened the response), the answer stands in
-        // for the blank block.
+        // for the blank block, and the list above it holds the answers before it.
         let answered = self
             .redesign
             .response_phase()
             .is_some_and(|i| self.redesign.phases[i].status == crate::model::PhaseStatus::Done);
+        let responses = &self.redesign.responses;
+        let earlier = if answered {
+            &responses[..responses.len().saturating_sub(1)]
+        } else {
+            &responses[..]
+        };
+        if !earlier.is_empty() {
+            self.section(if answered {
+                "Corporate's earlier answers"
+            } else {
+                "Corporate's answers so far"
+            });
+            let lines: Vec<String> = earlier.iter().map(|a| a.summary()).collect();
+            self.paragraph(MARGIN, w, &lines.join("\n"), "");
+        }
         match self.redesign.responses.last().filter(|_| answered) {
             Some(a) => self.recorded_decision(a),
             None => self.decision_block(),
@@ -611,12 +616,22 @@ impl<'r, 'a> Sheet<'r, 'a> {
     /// Corporate's decision as recorded, in the place of the block to fill in.
     fn recorded_decision(&mut self, a: &crate::model::CorporateResponse) {
         let w = self.width();
-        self.room(80.0);
+        // Printed whole: the comment may hold the approval's conditions.
+        let lines = self.report.fonts.wrap(
+            &format!("Recorded: {}", a.summary()),
+            w - 24.0,
+            BODY,
+            Weight::Regular,
+            30,
+        );
+        let line_h = BODY * 1.35;
+        let height = 34.0 + lines.len() as f32 * line_h;
+        self.room(height + 16.0);
         self.y += 8.0;
         let top = self.y;
         let f = &self.report.fonts;
         self.page
-            .rect(MARGIN, top, w, 64.0, Some("#f8fafc"), Some((LINE, 0.8)));
+            .rect(MARGIN, top, w, height, Some("#f8fafc"), Some((LINE, 0.8)));
         self.page.text(
             f,
             MARGIN + 12.0,
@@ -626,22 +641,18 @@ impl<'r, 'a> Sheet<'r, 'a> {
             INK,
             &format!("Corporate's decision: {}", a.decision.label()),
         );
-        let line = f.ellipsize(
-            &format!("Recorded: {}", a.summary()),
-            w - 24.0,
-            BODY,
-            Weight::Regular,
-        );
-        self.page.text(
-            f,
-            MARGIN + 12.0,
-            top + 42.0,
-            BODY,
-            Weight::Regular,
-            INK,
-            &line,
-        );
-        self.y = top + 72.0;
+        for (i, line) in lines.iter().enumerate() {
+            self.page.text(
+                f,
+                MARGIN + 12.0,
+                top + 40.0 + i as f32 * line_h,
+                BODY,
+                Weight::Regular,
+                INK,
+                line,
+            );
+        }
+        self.y = top + height + 8.0;
     }
 
     /// Three boxes to tick, lines for a name, date and signature, and room for comments.

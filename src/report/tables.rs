@@ -282,7 +282,11 @@ impl Report<'_> {
                         } else {
                             size
                         };
-                        (fit, self.fonts.wrap(&cell.text, room, fit, cell.weight, 4))
+                        (
+                            fit,
+                            self.fonts
+                                .wrap(&cell.text, room, fit, cell.weight, cell.lines),
+                        )
                     })
                     .collect()
             })

@@ -228,7 +228,7 @@ impl Report<'_> {
                         (Some(x), None) => format!("{} ({})", x.name, x.status.label()),
                         (None, None) => "All phases done".into(),
                     }),
-                    Cell::text(&corporate),
+                    Cell::whole(&corporate),
                     Cell::colored(g.state.label(), state_color),
                     Cell::text(&g.work_days_remaining.to_string()),
                     Cell::text(&if g.forecast_end == g.baseline.end {
@@ -244,7 +244,7 @@ impl Report<'_> {
             "Redesign status",
             &format!("Judged on {today}; work days left count from today to the forecast end; the planned end in brackets where it differs"),
             // Wide enough on portrait Letter that no word is broken ("rejecte/d" was) and that
-            // corporate's comment fits its four lines; the planned end shares the forecast's
+            // corporate's comment wraps in few lines (it is printed whole); the planned end shares the forecast's
             // column, in brackets where the two differ.
             &[
                 ("Redesign", 0.17),

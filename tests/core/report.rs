@@ -834,6 +834,42 @@ fn a_redesign_proposal_goes_to_corporate_and_its_answer_is_recorded() {
     );
 }
 
+#[test]
+fn corporates_conditions_are_printed_whole() {
+    let dir = temp();
+    let mut project = sample();
+    let comment = "Approved for a pilot with 100 applicants first; cap vendor spend at €40,000, \
+                   report the completion rate monthly to the board, and keep the branch \
+                   process running in parallel until the pilot has run for a full quarter";
+    let redesign = project
+        .redesigns
+        .iter_mut()
+        .find(|r| !r.responses.is_empty())
+        .expect("the sample has an answered redesign");
+    redesign.responses.last_mut().unwrap().comment = comment.into();
+    let id = redesign.id;
+    let mut options = options(Paper::Letter);
+    options.sections = vec![Section::Redesigns];
+    for (name, bytes) in [
+        (
+            "report",
+            journeymap::report::render(&project, &options).unwrap(),
+        ),
+        (
+            "proposal",
+            journeymap::report::proposal(&project, id, &options).unwrap(),
+        ),
+    ] {
+        let path = dir.path().join(format!("{name}.pdf"));
+        std::fs::write(&path, bytes).unwrap();
+        let text = squash(&tool("pdftotext", &[path.to_str().unwrap(), "-"]));
+        assert!(
+            text.contains(&squash(comment)),
+            "the whole comment in the {name}: {text}"
+        );
+    }
+}
+
 fn umask() -> u32 {
     let out = Command::new("sh").args(["-c", "umask"]).output().unwrap();
     u32::from_str_radix(String::from_utf8_lossy(&out.stdout).trim(), 8).unwrap()

@@ -5,6 +5,7 @@ import type { Paper } from "../bindings/Paper";
 import type { Editor } from "../editor/editor";
 import { localToday } from "../actions/startRedesign";
 import { h } from "./dom";
+import { fileNameOf } from "./labels";
 import { authorInput, paperSelect, pdfDialog, rememberReportOptions } from "./exportReport";
 
 export async function exportProposal(editor: Editor, redesignId: string): Promise<void> {
@@ -21,7 +22,7 @@ export async function exportProposal(editor: Editor, redesignId: string): Promis
       h("label", {}, "Paper", paper),
       h("label", {}, "Prepared by", author),
     ],
-    defaultName: `Proposal - ${r.title}`.replace(/[\\/:*?"<>|]/g, "-"),
+    defaultName: fileNameOf(`Proposal - ${r.title}`),
     writing: "Writing the proposal…",
     write: async (path) => {
       const bytes = await editor.backend.exportProposal(path, redesignId, {

@@ -27,6 +27,15 @@ export const SOURCE_LABEL: Record<FeedbackSource, string> = {
   employee: "Employee",
 };
 
+/** `text` as a file name on any system: characters Windows or a path would refuse become a dash
+ * set off by spaces ("Redesign: Identity check" → "Redesign - Identity check"). */
+export function fileNameOf(text: string): string {
+  return text
+    .replace(/\s*[\\/:*?"<>|]+\s*/g, " - ")
+    .replace(/^[\s-]+|[\s-]+$/g, "")
+    .trim();
+}
+
 /** A file's size for a person: "130 KB" (never "0 KB"), kept on one line with its unit. */
 export function fileSize(bytes: number): string {
   return `${Math.max(1, Math.round(bytes / 1024))}\u00a0KB`;
