@@ -630,7 +630,7 @@ export class App {
     this.contextMenu.append(
       running
         ? item(`Open redesign “${running.title}”`, () => this.openRedesign(running.id))
-        : item("Start redesign…", () => void this.beginRedesign(card.id)),
+        : item("Start redesign", () => void this.beginRedesign(card.id)),
       item("Toggle moment of truth  (M)", () => this.perform(toggleMomentOfTruth)),
       item(
         this.editor.doc.topTouchpoints.includes(card.id) ? "Remove from top touchpoints  (Shift+T)" : "Add to top touchpoints  (Shift+T)",

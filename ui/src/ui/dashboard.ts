@@ -389,6 +389,9 @@ export class DashboardView {
       { name: "kpiTouchpoint", "aria-label": "Touchpoint for a new KPI" },
       ...cards.map((t) => h("option", { value: t.id }, t.title)),
     );
+    // The card selected on the map, when there is one: the KPI is most likely for it.
+    const chosen = e.selectedTouchpoints()[0];
+    if (chosen && cards.some((t) => t.id === chosen.id)) which.value = chosen.id;
     const add = h(
       "button",
       {

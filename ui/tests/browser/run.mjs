@@ -1344,7 +1344,7 @@ tests["redesigns: start one from a card's context menu, advance a phase, see the
   await zoomTo(page, 0.9);
   const at = await cardPoint(page, "Liquids rules information");
   await page.mouse.click(at.x, at.y, { button: "right" });
-  await page.click(".context-menu >> text=Start redesign…");
+  await page.click(".context-menu >> text=Start redesign");
   await page.waitForSelector(".redesigns .redesign-details");
   let p = await saved(page);
   const liquids = p.touchpoints.find((t) => t.title === "Liquids rules information");
@@ -1708,8 +1708,16 @@ tests["dashboard: charts from the core's figures, KPI value recorded, pillar sco
   assert(unrated.touchpoints.find((t) => t.id === card).reliability === "unrated", "← took the rating back");
   await page.screenshot({ path: join(out, "dashboard-reliability.png") });
 
-  // KPIs tab: record a value; it is saved on the KPI, in date order.
+  // KPIs tab: record a value; it is saved on the KPI, in date order. A new KPI is offered for
+  // the card selected on the map.
+  const chosen = await page.evaluate(() => {
+    const e = window.journeymap.editor;
+    const t = e.doc.touchpointsOf(e.mapId)[3];
+    e.select([t.id]);
+    return t.id;
+  });
   await page.click("button[data-tab=kpis]");
+  assert((await page.inputValue("select[name=kpiTouchpoint]")) === chosen, "Add a KPI to: the selected card");
   const kpi = await page.$eval("table[name=kpis] tbody tr", (tr) => tr.dataset.kpi);
   await page.fill(`input[name=date-${kpi}]`, "2026-11-20");
   await page.fill(`input[name=value-${kpi}]`, "81.5");
