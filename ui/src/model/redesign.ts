@@ -13,3 +13,17 @@ export function runningRedesignOf(redesigns: Iterable<Redesign>, touchpointId: s
   for (const r of redesigns) if (r.touchpointId === touchpointId && !isFinished(r)) return r;
   return undefined;
 }
+
+/** The phase whose end sends the proposal to corporate: the one before corporate's response
+ * (as the core finds it: the phase named "…response…", else the fourth). */
+export function sendingPhase(r: Pick<Redesign, "phases">): number | undefined {
+  const named = r.phases.findIndex((p) => p.name.toLowerCase().includes("response"));
+  const response = named >= 0 ? named : r.phases.length >= 4 ? 3 : -1;
+  return response > 0 ? response - 1 : undefined;
+}
+
+/** Nothing of the proposal to corporate is written yet. */
+export function proposalIsEmpty(r: Pick<Redesign, "proposal">): boolean {
+  const q = r.proposal;
+  return [q.problem, q.change, q.steps, q.owner, q.cost, q.employees, q.effect, q.decision].every((x) => x.trim() === "");
+}

@@ -19,6 +19,7 @@ import type { Decision } from "../bindings/Decision";
 import { exportProposal } from "./exportProposal";
 import { localToday } from "../actions/startRedesign";
 import { deletion } from "../model/ops";
+import { proposalIsEmpty, sendingPhase } from "../model/redesign";
 import { ask, showError } from "./dialogs";
 import { clear, dateInput, h } from "./dom";
 import { calendarSettings } from "./calendarSettings";
@@ -643,6 +644,21 @@ export class RedesignsView {
   }
 
   private async change(id: string, phase: number, to: PhaseStatus): Promise<void> {
+    const before = this.editor.doc.get("redesign", id);
+    if (
+      before &&
+      to === "done" &&
+      phase === sendingPhase(before) &&
+      proposalIsEmpty(before) &&
+      !(await ask(
+        "The proposal is empty",
+        `Nothing of the proposal to corporate is written yet (select “${before.title}” → Proposal to corporate). Mark it sent anyway?`,
+        "Mark sent",
+        "Not yet",
+      ))
+    ) {
+      return;
+    }
     try {
       const finished = await advancePhase(this.editor, id, phase, to, this.today);
       const r = this.editor.doc.get("redesign", id);

@@ -1391,6 +1391,30 @@ tests["redesigns: start one from a card's context menu, advance a phase, see the
   await page.keyboard.press("Control+z");
   p = await saved(page);
   assert(p.redesigns.find((x) => x.id === r.id).phases[0].status === "notStarted", "undo took the phase change back");
+  // Sending an empty proposal to corporate is asked about first; "Not yet" leaves the phase.
+  await page.click("button[data-view=redesigns]");
+  await page.click(`.redesign-card[data-redesign='${r.id}']`);
+  for (const [phase, to] of [
+    [0, "inProgress"],
+    [0, "done"],
+    [1, "inProgress"],
+    [1, "done"],
+    [2, "inProgress"],
+    [2, "done"],
+  ]) {
+    await page.click(`.redesign-details button[data-phase='${phase}'][data-to='${to}']`);
+    if (phase < 2 || to !== "done")
+      await page.waitForFunction(
+        ([id, i, s]) => window.journeymap.editor.doc.get("redesign", id).phases[i].status === s,
+        [r.id, phase, to],
+      );
+  }
+  await page.waitForSelector(".dialog >> text=The proposal is empty");
+  await page.click(".dialog button:has-text('Not yet')");
+  assert(
+    (await page.evaluate((id) => window.journeymap.editor.doc.get("redesign", id).phases[2].status, r.id)) === "inProgress",
+    "the sending phase is not done",
+  );
 };
 
 tests["redesigns: write the proposal, record corporate's answer, export the proposal"] = async (page) => {
