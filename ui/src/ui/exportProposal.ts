@@ -8,7 +8,8 @@ import { h } from "./dom";
 import { fileNameOf } from "./labels";
 import { authorInput, paperSelect, pdfDialog, rememberReportOptions } from "./exportReport";
 
-export async function exportProposal(editor: Editor, redesignId: string): Promise<void> {
+/** `today`: the day its plan and status are judged on (the Redesigns view's Today). */
+export async function exportProposal(editor: Editor, redesignId: string, today = localToday()): Promise<void> {
   await editor.flush();
   const r = editor.doc.get("redesign", redesignId);
   if (!r) return;
@@ -28,7 +29,7 @@ export async function exportProposal(editor: Editor, redesignId: string): Promis
       const bytes = await editor.backend.exportProposal(path, redesignId, {
         paper: paper.value as Paper,
         sections: [],
-        today: localToday(),
+        today,
         author: author.value.trim() || "Journeymap",
         measuresMap: null,
       });

@@ -9,7 +9,7 @@ import type { Section } from "../bindings/Section";
 import type { Editor } from "../editor/editor";
 import { localToday } from "../actions/startRedesign";
 import { AppError, errorTitle } from "../ipc/errors";
-import { h } from "./dom";
+import { dateInput, h, isIsoDate } from "./dom";
 import { fileSize } from "./labels";
 
 export const REPORT_SECTIONS: Array<[Section, string]> = [
@@ -25,7 +25,8 @@ export const REPORT_SECTIONS: Array<[Section, string]> = [
   ["comments", "Open comment threads (the team's own talk: off unless chosen)"],
 ];
 
-export async function exportReport(editor: Editor): Promise<void> {
+/** `today`: the day redesign status is judged on to begin with (the Redesigns view's Today). */
+export async function exportReport(editor: Editor, today = localToday()): Promise<void> {
   await editor.flush();
   // The choices start from the ones last used for this project, which it remembers.
   const remembered = editor.doc.info.report;
@@ -38,6 +39,7 @@ export async function exportReport(editor: Editor): Promise<void> {
   });
   const author = authorInput(remembered.author);
   const measuresMap = measuresMapSelect(editor);
+  const asOf = dateInput({ value: today, name: "asOf", "aria-label": "Redesign status as of" });
   pdfDialog(editor, {
     title: "Export PDF report",
     fields: [
@@ -45,10 +47,16 @@ export async function exportReport(editor: Editor): Promise<void> {
       h("label", {}, "Prepared by", author),
       h("fieldset", { class: "sections" }, h("legend", {}, "Sections"), ...boxes.map((b) => b.el)),
       ...(measuresMap ? [h("label", {}, "Measures for", measuresMap)] : []),
+      h("label", {}, "Redesign status as of", asOf),
     ],
     defaultName: editor.doc.info.name,
     writing: "Writing the report…",
-    check: () => (boxes.some((b) => b.box.checked) ? undefined : "Choose at least one section."),
+    check: () =>
+      !boxes.some((b) => b.box.checked)
+        ? "Choose at least one section."
+        : isIsoDate(asOf.value)
+          ? undefined
+          : "Type the day redesign status is judged on as YYYY-MM-DD.",
     write: async (path) => {
       const chosen = boxes.filter((b) => b.box.checked).map((b) => b.id);
       const options = {
@@ -59,7 +67,7 @@ export async function exportReport(editor: Editor): Promise<void> {
       const bytes = await editor.backend.exportReport(path, {
         ...options,
         sections: chosen,
-        today: localToday(),
+        today: asOf.value,
         author: options.author || "Journeymap",
         measuresMap: measuresMap?.value ?? null,
       });
@@ -77,7 +85,7 @@ function measuresMapSelect(editor: Editor): HTMLSelectElement | undefined {
   const select = h(
     "select",
     { name: "measuresMap", "aria-label": "Measures for" },
-    ...maps.map((m) => h("option", { value: m.id }, `${m.name} (${m.kind === "asIs" ? "as-is" : "to-be"})`)),
+    ...maps.map((m) => h("option", { value: m.id }, m.name)),
   );
   select.value = editor.mapId;
   return select;

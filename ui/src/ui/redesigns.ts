@@ -468,7 +468,7 @@ export class RedesignsView {
     );
     const exportButton = h(
       "button",
-      { type: "button", name: "exportProposal", onclick: () => void exportProposal(e, r.id) },
+      { type: "button", name: "exportProposal", onclick: () => void exportProposal(e, r.id, this.today) },
       "Export proposal…",
     );
     return h(

@@ -1634,11 +1634,16 @@ tests["Export PDF: choose paper and sections, see it written, open it"] = async 
   });
   assert((await page.inputValue("select[name=measuresMap]")) === shown, "the measures start on the map on screen");
   await page.selectOption("select[name=measuresMap]", other);
+  // Redesign status is judged on the Redesigns view's Today unless another day is typed.
+  const viewToday = await page.evaluate(() => window.journeymap.app.redesigns.today);
+  assert((await page.inputValue("input[name=asOf]")) === viewToday, "status as of the Redesigns view's Today");
+  await page.fill("input[name=asOf]", "2026-12-24");
   await page.evaluate(() => (window.__TAURI_MOCK__.nextDialogPath = "/home/manager/Northwind report"));
   await page.click("button[name=export]");
   await page.waitForSelector("button[name=openReport]");
   const r = await page.evaluate(() => window.__TAURI_MOCK__.reports[0]);
   assert(r.measuresMap === other, `the measures' map was sent: ${r.measuresMap}`);
+  assert(r.today === "2026-12-24", `judged on the day typed: ${r.today}`);
   assert(r.path === "/home/manager/Northwind report.pdf" && r.paper === "a3", `exported ${JSON.stringify(r)}`);
   assert(!r.sections.includes("touchpoints") && r.sections.includes("map"), "the chosen sections were sent");
   assert(r.sections.includes("personas"), "the personas page is offered and on by default");
