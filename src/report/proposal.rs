@@ -486,7 +486,7 @@ impl<'r, 'a> Sheet<'r, 'a> {
             .line(&[(tx, self.y), (tx, self.y + scale.height)], "#dc2626", 1.0);
         self.y += scale.height + 4.0;
         let legend = format!(
-            "Bars: dark done, blue in progress, amber waiting, light planned; grey: the original plan; shaded: weekends and holidays; red line: {today}."
+            "Bars: dark done, blue in progress, amber waiting, light planned; grey: the original plan; shaded: weekends, yellow: holidays; red line: {today}."
         );
         let f = &self.report.fonts;
         for line in f.wrap(

@@ -263,6 +263,10 @@ export class RedesignsView {
         this.pill(p?.state),
         r.endedOn ? `Corporate rejected it on ${r.endedOn}` : phase ? `${PHASE_LABEL[phase.status]}: ${phase.name}` : "All phases done",
       ),
+      // Sent back by corporate and being reworked: the board says so, not only the answers list.
+      !r.endedOn && r.responses.at(-1)?.decision === "rejected"
+        ? h("span", { class: "revising" }, `Rejected on ${r.responses.at(-1)!.date}: reworking the proposal`)
+        : null,
       p && p.state !== "done" && p.state !== "rejected"
         ? h(
             "span",

@@ -1462,6 +1462,14 @@ tests["redesigns: write the proposal, record corporate's answer, export the prop
   await page.keyboard.press("Control+z");
   p = await saved(page);
   assert(p.redesigns.find((x) => x.id === id).responses.length === 0, "undo took the answer back");
+  // Sent back to be reworked: the board's card says so.
+  await page.evaluate((id) => {
+    const e = window.journeymap.editor;
+    const r = e.doc.get("redesign", id);
+    const no = { decision: "rejected", date: "2026-11-24", by: "COO", comment: "Too costly" };
+    e.keep({ put: [{ kind: "redesign", record: { ...r, responses: [...r.responses, no] } }], delete: [] });
+  }, id);
+  await page.waitForSelector(`.redesign-card[data-redesign='${id}'] .revising >> text=Rejected on 2026-11-24`);
 };
 
 tests["a redraw never swallows a click: Add holiday pressed while the view catches up"] = async (page) => {
