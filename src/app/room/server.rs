@@ -118,7 +118,9 @@ impl Shared {
                 id: p.id,
                 name: p.name.clone(),
                 notes: room.notes_on_map(p.id, &on_map),
-                votes: p.votes,
+                votes: session
+                    .open_project()
+                    .map_or(0, |project| room.votes_on_map(p.id, project)),
                 ratings: u32::try_from(p.ratings.len()).unwrap_or(u32::MAX),
                 connected: p.streams > 0,
             })
@@ -626,7 +628,9 @@ async fn room_view(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Rep
         name: me.name.clone(),
         phase: room.phase,
         vote_budget: room.vote_budget,
-        votes_left: room.vote_budget.saturating_sub(me.votes),
+        votes_left: room
+            .vote_budget
+            .saturating_sub(room.votes_on_map(me.id, project)),
         version: shared.version.load(Ordering::SeqCst),
         map: map_view(project, room.map_id),
         my_ratings: me.ratings.clone(),
@@ -680,10 +684,11 @@ async fn add_vote(
     let changes = room.vote(session.open_project()?, &token, target, Instant::now())?;
     let name = room.participant(&token)?.name.clone();
     shared.write(&mut session, &changes, &format!("Vote from {name}"))?;
-    room.voted(&token);
-    let me = room.participant(&token)?;
+    room.voted(&token, target);
+    let me = room.participant(&token)?.id;
+    let placed = room.votes_on_map(me, session.open_project()?);
     Ok(Json(VoteReply {
-        votes_left: room.vote_budget.saturating_sub(me.votes),
+        votes_left: room.vote_budget.saturating_sub(placed),
     }))
 }
 

@@ -55,7 +55,6 @@ pub struct Participant {
     pub id: Id,
     pub name: String,
     pub notes: u32,
-    pub votes: u32,
     /// Stage id → −2..=+2.
     pub ratings: HashMap<Id, i32>,
     /// Open event streams: a participant with none has closed the page or lost the network.
@@ -75,6 +74,8 @@ pub struct Room {
     /// Note ids already accepted, so a page that resends after a dropped connection never
     /// creates a second note.
     accepted_notes: HashMap<Id, Id>,
+    /// Every vote accepted, oldest first: (participant, note or card).
+    vote_log: Vec<(Id, Id)>,
     wrong_codes: HashMap<IpAddr, VecDeque<Instant>>,
     /// The facilitator's workshop timer: seconds left when it was set, and since when it runs.
     timer: Option<(u32, Option<Instant>)>,
@@ -90,6 +91,7 @@ impl Room {
             vote_budget: DEFAULT_VOTE_BUDGET,
             participants: HashMap::new(),
             accepted_notes: HashMap::new(),
+            vote_log: Vec::new(),
             wrong_codes: HashMap::new(),
             timer: None,
         }
@@ -174,7 +176,6 @@ impl Room {
                 id: crate::model::new_id(),
                 name,
                 notes: 0,
-                votes: 0,
                 ratings: HashMap::new(),
                 streams: 0,
                 recent: VecDeque::new(),
@@ -388,7 +389,7 @@ impl Room {
         } else {
             return Err(RoomError::invalid("that note or card is not on the map"));
         };
-        if self.participant(token)?.votes >= budget {
+        if self.votes_on_map(self.participant(token)?.id, project) >= budget {
             return Err(RoomError::wrong_phase(format!(
                 "all {budget} of your votes are placed"
             )));
@@ -420,10 +421,41 @@ impl Room {
     }
 
     /// Records a vote the host has written against the participant's budget.
-    pub fn voted(&mut self, token: &str) {
-        if let Some(p) = self.participants.get_mut(token) {
-            p.votes += 1;
+    pub fn voted(&mut self, token: &str, target: Id) {
+        let id = participant_id(self, token);
+        self.vote_log.push((id, target));
+    }
+
+    /// How many of a participant's votes still stand on the map: the facilitator may have undone
+    /// some, or deleted what they were on, and those dots are theirs to place again. A note or
+    /// card with fewer votes now than this room gave it lost the newest first, as undo takes them.
+    pub fn votes_on_map(&self, participant: Id, project: &Project) -> u32 {
+        let mut standing: HashMap<Id, u32> = HashMap::new();
+        let mut count = 0u32;
+        for (who, target) in &self.vote_log {
+            let left = standing.entry(*target).or_insert_with(|| {
+                let note = project
+                    .notes
+                    .iter()
+                    .find(|n| n.id == *target)
+                    .map(|n| n.votes);
+                note.or_else(|| {
+                    project
+                        .touchpoints
+                        .iter()
+                        .find(|t| t.id == *target)
+                        .map(|t| t.votes)
+                })
+                .unwrap_or(0)
+            });
+            if *left > 0 {
+                *left -= 1;
+                if *who == participant {
+                    count += 1;
+                }
+            }
         }
+        count
     }
 
     /// How a participant feels about a stage, −2..=+2. The room's curve is kept on the map's
@@ -639,6 +671,55 @@ mod tests {
             .unwrap();
         assert!(changes.put.iter().any(|r| matches!(r,
             Record::Note(n) if n.text.starts_with("Queue at the desk"))));
+    }
+
+    #[test]
+    fn a_vote_the_host_undid_is_the_participants_to_place_again() {
+        let mut project = crate::app::generate::project(6, 1);
+        let map = project.maps[0].id;
+        let card = project
+            .touchpoints
+            .iter()
+            .find(|t| t.map_id == map)
+            .unwrap()
+            .id;
+        let mut room = Room::new(map);
+        room.vote_budget = 2;
+        room.phase = RoomPhase::Vote;
+        let ip: IpAddr = "10.0.0.7".parse().unwrap();
+        let code = room.code.clone();
+        let now = Instant::now();
+        let ana = room.join(&code, "Ana", ip, now).unwrap();
+        let bo = room.join(&code, "Bo", ip, now).unwrap();
+        let id = |room: &Room, t: &str| room.participant(t).unwrap().id;
+        let vote = |room: &mut Room, project: &mut Project, token: &str| {
+            let changes = room.vote(project, token, card, now)?;
+            project.apply(&changes);
+            room.voted(token, card);
+            Ok::<(), RoomError>(())
+        };
+        vote(&mut room, &mut project, &ana).unwrap();
+        vote(&mut room, &mut project, &bo).unwrap();
+        vote(&mut room, &mut project, &ana).unwrap();
+        assert_eq!(room.votes_on_map(id(&room, &ana), &project), 2);
+        assert!(
+            vote(&mut room, &mut project, &ana).is_err(),
+            "both dots placed"
+        );
+        // The host undoes the newest vote (Ana's second): her dot is hers again, Bo's stays.
+        let before = project.clone();
+        project
+            .touchpoints
+            .iter_mut()
+            .find(|t| t.id == card)
+            .unwrap()
+            .votes -= 1;
+        assert_eq!(room.votes_on_map(id(&room, &ana), &project), 1);
+        assert_eq!(room.votes_on_map(id(&room, &bo), &project), 1);
+        vote(&mut room, &mut project, &ana).unwrap();
+        assert_eq!(room.votes_on_map(id(&room, &ana), &project), 2);
+        // Redo of the undone vote on a map that already holds them all counts each once.
+        assert_eq!(room.votes_on_map(id(&room, &bo), &before), 1);
     }
 
     #[test]
