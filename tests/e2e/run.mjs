@@ -486,6 +486,12 @@ await test("live room: Shift+F5 opens it, a participant's note appears on the ca
   const qr = await s.run(`return document.querySelectorAll(".room-qr svg").length`);
   if (!/^[A-HJ-NP-Z2-9]{6}$/.test(code) || qr !== 1) throw new Error(`room panel shows code ${code}, ${qr} QR codes`);
   screenshot("room.png");
+  // Workshop mode puts how to join on the projector.
+  await s.run("window.journeymap.app.setWorkshop(true)");
+  await s.waitFor(`return document.querySelector(".workshop-bar .workshop-join strong")?.textContent === ${JSON.stringify(code)}`, "the room's code in workshop mode");
+  await sleep(500);
+  screenshot("room-workshop.png");
+  await s.run("window.journeymap.app.setWorkshop(false)");
   // A participant on the same machine (the room listens on every interface).
   const base = `http://127.0.0.1:${new URL(url).port}`;
   const post = (path, body, token) =>

@@ -507,6 +507,7 @@ export class App {
    * and phase changes do not change the file, so no change event tells of them). */
   private showRoom(state: RoomState | null): void {
     this.roomState = state;
+    this.workshop.showRoom(state);
     if (state && this.roomPoll === undefined)
       this.roomPoll = setInterval(async () => {
         const fresh = await this.backend.roomState().catch(() => null);

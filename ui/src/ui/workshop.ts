@@ -14,6 +14,8 @@ export class Workshop {
   private readonly display = h("span", { class: "clock" }, "10:00");
   private readonly startButton = h("button", { type: "button", class: "primary" }, "Start");
   readonly voteToggle = h("input", { type: "checkbox", name: "voting" });
+  /** How to join the live room, on the projector while one is open. */
+  private readonly join = h("span", { class: "workshop-join", hidden: true });
 
   /** Told when the timer starts, pauses or is set (the live room shows it to participants). */
   onTimer: (remaining: number, running: boolean) => void = () => undefined;
@@ -30,8 +32,15 @@ export class Workshop {
       h("button", { type: "button", onclick: () => this.reset(this.preset) }, "Reset"),
       ...PRESETS.map((m) => h("button", { type: "button", onclick: () => this.reset(m * 60) }, `${m} min`)),
       h("label", { class: "check vote" }, this.voteToggle, "Dot-voting: click notes to vote"),
+      this.join,
       h("button", { type: "button", onclick: () => this.onExit() }, "Exit workshop (Esc)"),
     );
+  }
+
+  /** The open room's address and code, or nothing when no room is open. */
+  showRoom(room: { url: string; code: string } | null): void {
+    this.join.hidden = !room;
+    if (room) this.join.replaceChildren("Join: ", h("span", { class: "url" }, room.url), " · code ", h("strong", {}, room.code));
   }
 
   private show(): void {
