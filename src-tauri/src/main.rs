@@ -430,6 +430,12 @@ fn read_logo(path: PathBuf) -> Result<journeymap::model::Logo, Error> {
 /// Bumped on every move or resize; a save runs only if no newer change came in meanwhile.
 static WINDOW_CHANGES: AtomicU64 = AtomicU64::new(0);
 
+/// What of the window is remembered between runs: not full screen, which is workshop mode's
+/// (quitting during a workshop must not start the next session full screen).
+fn remembered() -> StateFlags {
+    StateFlags::all() - StateFlags::FULLSCREEN
+}
+
 /// Saves the window's size and position 400 ms after it stops changing, so a crash or a kill
 /// (not only a clean quit) still reopens the window where the facilitator left it.
 fn remember_window_soon(app: &AppHandle) {
@@ -439,7 +445,7 @@ fn remember_window_soon(app: &AppHandle) {
         std::thread::sleep(std::time::Duration::from_millis(400));
         if WINDOW_CHANGES.load(Ordering::SeqCst) == generation {
             // Best effort: the state is a convenience, the project is already saved.
-            let _ = app.save_window_state(StateFlags::all());
+            let _ = app.save_window_state(remembered());
         }
     });
 }
@@ -592,7 +598,11 @@ fn main() {
         }))
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
-        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(
+            tauri_plugin_window_state::Builder::default()
+                .with_state_flags(remembered())
+                .build(),
+        )
         .setup(|app| {
             let data_dir = app.path().app_data_dir()?;
             let store = app.path().app_config_dir()?.join("recent.json");

@@ -476,13 +476,19 @@ await test("from nothing: new project, stages, lanes, cards, notes, moment of tr
   if (check !== "ok") throw new Error(`integrity_check: ${check}`);
 });
 
-await test("live room: Shift+F5 opens it, a participant's note appears on the canvas and in the file", async () => {
-  const s = await launchApp();
+/** Opens the live room with Shift+F5 on the map, as a facilitator does; returns its code and
+ * join address from the room panel. */
+async function openRoom(s) {
   const canvas = await s.find("canvas.map-canvas");
   await wd("POST", `/session/${s.id}/element/${canvas}/click`, {});
   await wd("POST", `/session/${s.id}/element/${canvas}/value`, { text: "\uE008\uE035\uE000" });
   await s.waitFor(`return !!document.querySelector(".room-panel:not([hidden]) .room-code")?.textContent`, "the room panel");
-  const [code, url] = await s.run(`return [document.querySelector(".room-code").textContent, document.querySelector(".room-url").textContent]`);
+  return s.run(`return [document.querySelector(".room-code").textContent, document.querySelector(".room-url").textContent]`);
+}
+
+await test("live room: Shift+F5 opens it, a participant's note appears on the canvas and in the file", async () => {
+  const s = await launchApp();
+  const [code, url] = await openRoom(s);
   const qr = await s.run(`return document.querySelectorAll(".room-qr svg").length`);
   if (!/^[A-HJ-NP-Z2-9]{6}$/.test(code) || qr !== 1) throw new Error(`room panel shows code ${code}, ${qr} QR codes`);
   screenshot("room.png");
@@ -552,17 +558,16 @@ await test("live room: Shift+F5 opens it, a participant's note appears on the ca
 
 await test("quitting with the room open tells the participants' pages it closed", async () => {
   const s = await launchApp();
-  const canvas = await s.find("canvas.map-canvas");
-  await wd("POST", `/session/${s.id}/element/${canvas}/click`, {});
-  await wd("POST", `/session/${s.id}/element/${canvas}/value`, { text: "\uE008\uE035\uE000" });
-  await s.waitFor(`return !!document.querySelector(".room-panel:not([hidden]) .room-code")?.textContent`, "the room panel");
-  const [code, url] = await s.run(`return [document.querySelector(".room-code").textContent, document.querySelector(".room-url").textContent]`);
+  const [code, url] = await openRoom(s);
   const base = `http://127.0.0.1:${new URL(url).port}`;
   const joined = await fetch(base + "/api/join", { method: "POST", body: JSON.stringify({ code, name: "E2E Bo" }) });
   const { token } = await joined.json();
   // The participant's page listens to the room's event stream.
   const stream = await fetch(`${base}/api/events?token=${token}`, { signal: AbortSignal.timeout(15000) });
   const reader = stream.body.getReader();
+  // Quitting from workshop mode (full screen) must not start the next session full screen.
+  await s.run("window.journeymap.app.setWorkshop(true)");
+  await sleep(800);
   await s.run("window.journeymap.app.quit()").catch(() => {});
   let heard = "";
   const until = Date.now() + 10000;
@@ -572,6 +577,9 @@ await test("quitting with the room open tells the participants' pages it closed"
     heard += new TextDecoder().decode(value);
   }
   if (!heard.includes("event: closed")) throw new Error(`the page was not told: ${JSON.stringify(heard.slice(-200))}`);
+  await sleep(1000);
+  const state = readFileSync(join(env.XDG_CONFIG_HOME, "app.journeymap.desktop", ".window-state.json"), "utf8");
+  if (/"fullscreen":\s*true/.test(state)) throw new Error(`full screen was remembered: ${state}`);
   await wd("DELETE", `/session/${s.id}`).catch(() => {});
 });
 
