@@ -163,10 +163,17 @@ await test("a note that waited while the room moved on comes back to its box, an
   await context.setOffline(false);
   await page.evaluate(() => window.dispatchEvent(new Event("online")));
   await page.waitForSelector("#vote:not([hidden])", { timeout: 15000 });
-  await page.waitForFunction(() => /Not added/.test(document.querySelector("#note-error").textContent), null, { timeout: 15000 });
+  // Said where the person is (the note box is hidden while voting), and kept for later.
+  await page.waitForSelector("#kept:not([hidden])", { timeout: 15000 });
+  assert(/not added: the room has moved on/.test(await page.textContent("#kept")), await page.textContent("#kept"));
   assert((await page.inputValue("textarea[name=text]")) === "Written in the stairwell", "the words are back in the box");
   assert((await page.textContent("#note-sent")) === "", "no 'Sending…' beside the refusal");
   assert(/^Connected/.test(await page.textContent("#status")), `status: ${await page.textContent("#status")}`);
+  await page.screenshot({ path: join(out, "room-360-kept.png") });
+  await hostCall("/api/host/phase", { phase: "collect" });
+  await page.waitForFunction(() => /in the box below/.test(document.querySelector("#kept").textContent), null, { timeout: 10000 });
+  await page.click("#note-form button");
+  await page.waitForFunction(() => document.querySelector("#kept").hidden);
   await context.close();
 });
 

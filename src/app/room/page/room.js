@@ -33,6 +33,9 @@ let closedByHost = false;
 let connected = false;
 /** Set when the room could not be read: it is read again until it can be. */
 let stale = false;
+/** A note the room turned back (it had moved on to voting while the note waited): its words are
+ * in the box, and the page says so in every phase until it is added or the box is changed. */
+let kept = "";
 // The facilitator's timer: when it ends (ms since the epoch) while running, or the seconds shown.
 /** @type {number | null} */
 let timerEnds = null;
@@ -172,6 +175,7 @@ function render() {
   $("map-name").textContent = view.map.name;
   $("phase").textContent = { collect: "Adding notes", vote: "Voting", rate: "Rating stages", closed: "Closed" }[view.phase];
   for (const id of ["collect", "vote", "rate", "closed"]) $(id).hidden = view.phase !== id;
+  showKept();
   $("votes-left").textContent = `${view.votesLeft} of ${view.voteBudget} dots left.`;
   const stage = /** @type {HTMLSelectElement} */ (form("note-form").elements.namedItem("stage"));
   const chosen = stage.value;
@@ -220,6 +224,20 @@ async function refresh() {
   }
 }
 
+/** Where a turned-back note is: said above the map in whichever phase the room is in. */
+function showKept() {
+  const box = /** @type {HTMLTextAreaElement} */ (form("note-form").elements.namedItem("text"));
+  if (kept && box.value !== kept) kept = ""; // added again, or written over
+  const short = kept.length > 40 ? `${kept.slice(0, 39)}…` : kept;
+  const collecting = view?.phase === "collect";
+  $("kept").hidden = !kept;
+  $("kept").textContent = !kept
+    ? ""
+    : collecting
+      ? `Your note “${short}” could not be added while notes were closed; it is in the box below: add it again.`
+      : `Your note “${short}” was not added: the room has moved on. It is kept in the note box for when notes are open again.`;
+}
+
 /** @param {string} text */
 function showStatus(text) {
   if (closedByHost) return; // the last word stays "closed", whatever was still in flight
@@ -261,7 +279,9 @@ async function flush() {
         const back = box.value.trim() === "";
         if (back) box.value = note.text;
         $("note-sent").textContent = "";
-        $("note-error").textContent = back ? `Not added: ${e.message}. Your note is back in the box.` : `Not added: ${e.message}.`;
+        $("note-error").textContent = back ? "" : `Not added: ${e.message}.`;
+        if (back) kept = note.text;
+        showKept();
       }
       setQueue(queue().filter((n) => n.id !== note.id));
     }
@@ -371,6 +391,8 @@ form("note-form").addEventListener("submit", (e) => {
     kind: /** @type {NoteRequest["kind"]} */ (field(f, "kind").value),
     text: field(f, "text").value.trim(),
   };
+  kept = "";
+  showKept();
   setQueue([...queue(), note]);
   $("note-sent").textContent = "Sending…";
   field(f, "text").value = "";
