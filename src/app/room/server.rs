@@ -121,7 +121,9 @@ impl Shared {
                 votes: session
                     .open_project()
                     .map_or(0, |project| room.votes_on_map(p.id, project)),
-                ratings: u32::try_from(p.ratings.len()).unwrap_or(u32::MAX),
+                ratings: session.open_project().map_or(0, |project| {
+                    u32::try_from(room.ratings_of(p.id, project).len()).unwrap_or(u32::MAX)
+                }),
                 connected: p.streams > 0,
             })
             .collect();
@@ -633,7 +635,7 @@ async fn room_view(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Rep
             .saturating_sub(room.votes_on_map(me.id, project)),
         version: shared.version.load(Ordering::SeqCst),
         map: map_view(project, room.map_id),
-        my_ratings: me.ratings.clone(),
+        my_ratings: room.ratings_of(me.id, project),
         timer: room
             .timer(Instant::now())
             .map(|(remaining, running)| TimerView { remaining, running }),

@@ -55,8 +55,6 @@ pub struct Participant {
     pub id: Id,
     pub name: String,
     pub notes: u32,
-    /// Stage id → −2..=+2.
-    pub ratings: HashMap<Id, i32>,
     /// Open event streams: a participant with none has closed the page or lost the network.
     pub streams: u32,
     recent: VecDeque<Instant>,
@@ -76,6 +74,8 @@ pub struct Room {
     accepted_notes: HashMap<Id, Id>,
     /// Every vote accepted, oldest first: (participant, note or card).
     vote_log: Vec<(Id, Id)>,
+    /// Every rating accepted, oldest first: (participant, stage, −2..=+2).
+    rating_log: Vec<(Id, Id, i32)>,
     wrong_codes: HashMap<IpAddr, VecDeque<Instant>>,
     /// The facilitator's workshop timer: seconds left when it was set, and since when it runs.
     timer: Option<(u32, Option<Instant>)>,
@@ -92,6 +92,7 @@ impl Room {
             participants: HashMap::new(),
             accepted_notes: HashMap::new(),
             vote_log: Vec::new(),
+            rating_log: Vec::new(),
             wrong_codes: HashMap::new(),
             timer: None,
         }
@@ -176,7 +177,6 @@ impl Room {
                 id: crate::model::new_id(),
                 name,
                 notes: 0,
-                ratings: HashMap::new(),
                 streams: 0,
                 recent: VecDeque::new(),
             },
@@ -216,11 +216,12 @@ impl Room {
             .iter()
             .find(|(_, p)| p.id == participant)
             .map(|(t, _)| t.clone())?;
-        let gone = self.participants.remove(&token)?;
-        Some(if gone.ratings.is_empty() {
-            Changes::default()
-        } else {
+        let rated = !self.ratings_of(participant, project).is_empty();
+        self.participants.remove(&token)?;
+        Some(if rated {
             self.curve_changes(project, None)
+        } else {
+            Changes::default()
         })
     }
 
@@ -492,12 +493,15 @@ impl Room {
             .stages_of(self.map_id)
             .into_iter()
             .filter_map(|stage| {
-                let rating =
-                    RoomRating::of(self.participants.iter().filter_map(|(t, p)| match pending {
-                        Some((token, id, value)) if t == token && id == stage.id => Some(value),
-                        _ => p.ratings.get(&stage.id).copied(),
-                    }));
-                (rating != stage.room_rating).then(|| {
+                let pending = pending
+                    .filter(|(_, id, _)| *id == stage.id)
+                    .map(|(token, _, value)| (participant_id(self, token), value));
+                let mut ratings: HashMap<Id, i32> = self.standing(stage);
+                if let Some((who, value)) = pending {
+                    ratings.insert(who, value);
+                }
+                let rating = RoomRating::of(ratings.into_values());
+                (!same(rating, stage.room_rating)).then(|| {
                     Record::Stage(Stage {
                         room_rating: rating,
                         ..stage.clone()
@@ -513,9 +517,65 @@ impl Room {
 
     /// Records a rating the host has written.
     pub fn rated(&mut self, token: &str, stage_id: Id, value: i32) {
-        if let Some(p) = self.participants.get_mut(token) {
-            p.ratings.insert(stage_id, value);
+        let id = participant_id(self, token);
+        self.rating_log.push((id, stage_id, value));
+    }
+
+    /// A participant's ratings that still stand on the map, by stage.
+    pub fn ratings_of(&self, participant: Id, project: &Project) -> HashMap<Id, i32> {
+        project
+            .stages_of(self.map_id)
+            .into_iter()
+            .filter_map(|stage| {
+                self.standing(stage)
+                    .get(&participant)
+                    .map(|v| (stage.id, *v))
+            })
+            .collect()
+    }
+
+    /// The ratings of `stage` that still stand, by participant: the facilitator may have undone
+    /// (or redone) some, so the longest run of this room's ratings of the stage, oldest first,
+    /// whose curve the map shows now (with or without people since removed) is what stands.
+    /// None when the map shows none of it (the room's first rating undone brings back an
+    /// earlier room's curve). Only people still in the room are counted.
+    fn standing(&self, stage: &Stage) -> HashMap<Id, i32> {
+        let entries: Vec<(Id, i32)> = self
+            .rating_log
+            .iter()
+            .filter(|(_, s, _)| *s == stage.id)
+            .map(|(who, _, v)| (*who, *v))
+            .collect();
+        let here = |who: &Id| self.participants.values().any(|p| p.id == *who);
+        for k in (1..=entries.len()).rev() {
+            let mut latest: HashMap<Id, i32> = HashMap::new();
+            for (who, v) in &entries[..k] {
+                latest.insert(*who, *v);
+            }
+            let all = RoomRating::of(latest.values().copied());
+            let present =
+                RoomRating::of(latest.iter().filter(|(who, _)| here(who)).map(|(_, v)| *v));
+            if same(all, stage.room_rating) || same(present, stage.room_rating) {
+                latest.retain(|who, _| here(who));
+                return latest;
+            }
         }
+        HashMap::new()
+    }
+}
+
+/// Two room ratings alike: the same count, lowest and highest, and means equal but for the
+/// rounding of the order they were summed in.
+fn same(a: Option<RoomRating>, b: Option<RoomRating>) -> bool {
+    match (a, b) {
+        (None, None) => true,
+        (Some(a), Some(b)) => {
+            a.count == b.count
+                && a.low == b.low
+                && a.high == b.high
+                && (a.mean - b.mean).abs() < 1e-9
+        }
+        _ => false,
     }
 }
 
@@ -671,6 +731,54 @@ mod tests {
             .unwrap();
         assert!(changes.put.iter().any(|r| matches!(r,
             Record::Note(n) if n.text.starts_with("Queue at the desk"))));
+    }
+
+    #[test]
+    fn a_rating_the_host_undid_stays_undone() {
+        let project = crate::app::generate::project(6, 1);
+        let map = project.maps[0].id;
+        let stages: Vec<Id> = project.stages_of(map).iter().map(|s| s.id).collect();
+        let (s, t) = (stages[0], stages[1]);
+        // The curve an earlier room left.
+        let mut earlier = project.clone();
+        earlier
+            .stages
+            .iter_mut()
+            .find(|x| x.id == s)
+            .unwrap()
+            .room_rating = RoomRating::of([2, 1]);
+        let mut room = Room::new(map);
+        room.phase = RoomPhase::Rate;
+        let ip: IpAddr = "10.0.0.7".parse().unwrap();
+        let code = room.code.clone();
+        let now = Instant::now();
+        let zoe = room.join(&code, "Zoë", ip, now).unwrap();
+        let me = room.participant(&zoe).unwrap().id;
+        let changes = room.rate(&earlier, &zoe, s, -2, now).unwrap();
+        room.rated(&zoe, s, -2);
+        let mut rated = earlier.clone();
+        rated.apply(&changes);
+        assert_eq!(room.ratings_of(me, &rated), HashMap::from([(s, -2)]));
+        // The host undoes it: the earlier curve is back, and Zoë's rating no longer stands.
+        assert!(room.ratings_of(me, &earlier).is_empty());
+        // Her next rating does not bring the undone one back.
+        let next = room.rate(&earlier, &zoe, t, -1, now).unwrap();
+        let rating_of = |id: Id| {
+            next.put.iter().find_map(|r| match r {
+                Record::Stage(x) if x.id == id => Some(x.room_rating),
+                _ => None,
+            })
+        };
+        assert_eq!(rating_of(t), Some(RoomRating::of([-1])));
+        assert_eq!(
+            rating_of(s),
+            Some(None),
+            "this room's first rating replaces the curve"
+        );
+        // A redo brings her rating back.
+        assert_eq!(room.ratings_of(me, &rated), HashMap::from([(s, -2)]));
+        // Removing her after the undo leaves the earlier curve alone.
+        assert_eq!(room.remove(me, &earlier), Some(Changes::default()));
     }
 
     #[test]
