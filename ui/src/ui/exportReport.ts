@@ -39,7 +39,7 @@ export async function exportReport(editor: Editor, today = localToday()): Promis
   });
   const author = authorInput(remembered.author);
   const measuresMap = measuresMapSelect(editor);
-  const asOf = dateInput({ value: today, name: "asOf", "aria-label": "Redesign status as of" });
+  const asOf = dateInput({ value: today, name: "asOf", "aria-label": "Status and figures as of" });
   pdfDialog(editor, {
     title: "Export PDF report",
     fields: [
@@ -47,7 +47,7 @@ export async function exportReport(editor: Editor, today = localToday()): Promis
       h("label", {}, "Prepared by", author),
       h("fieldset", { class: "sections" }, h("legend", {}, "Sections"), ...boxes.map((b) => b.el)),
       ...(measuresMap ? [h("label", {}, "Measures for", measuresMap)] : []),
-      h("label", {}, "Redesign status as of", asOf),
+      h("label", {}, "Status and figures as of (redesigns, KPIs)", asOf),
     ],
     defaultName: editor.doc.info.name,
     writing: "Writing the report…",
@@ -56,7 +56,7 @@ export async function exportReport(editor: Editor, today = localToday()): Promis
         ? "Choose at least one section."
         : isIsoDate(asOf.value)
           ? undefined
-          : "Type the day redesign status is judged on as YYYY-MM-DD.",
+          : "Type the day the report is as of as YYYY-MM-DD.",
     write: async (path) => {
       const chosen = boxes.filter((b) => b.box.checked).map((b) => b.id);
       const options = {

@@ -656,7 +656,7 @@ export class RedesignsView {
       proposalIsEmpty(before) &&
       !(await ask(
         "The proposal is empty",
-        `Nothing of the proposal to corporate is written yet (select “${before.title}” → Proposal to corporate). Mark it sent anyway?`,
+        `Nothing of “${before.title}”'s proposal to corporate is written yet. Mark it sent anyway?`,
         "Mark sent",
         "Not yet",
       ))
