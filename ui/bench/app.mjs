@@ -98,11 +98,26 @@ for (let run = 0; run < 3; run++) {
   const procs = tree(pid);
   const rss = procs.reduce((s, p) => s + p.rss, 0) / 1024;
   const pss = procs.reduce((s, p) => s + p.pss, 0) / 1024;
+  // Then twenty edits, each saved on its own as a facilitator's are: what the app process holds
+  // once it has written some (each autosave used to copy the whole project first).
+  let edited;
+  if (!baseline) {
+    for (let i = 0; i < 20; i++) {
+      await s.run(
+        `const e = window.journeymap.editor; const t = e.doc.touchpointsOf(e.mapId)[${i}];
+         e.keep({ put: [{ kind: "touchpoint", record: { ...t, title: t.title + " ·" } }], delete: [] });
+         return e.flush();`,
+      );
+    }
+    await sleep(1500);
+    edited = tree(pid).reduce((s, p) => s + p.pss, 0) / 1024;
+  }
   runs.push({
     run: run + 1,
     "cold start ms": Math.round(coldStart),
     "RSS sum MB": rss.toFixed(0),
     "PSS sum MB": pss.toFixed(0),
+    ...(baseline ? {} : { "PSS after 20 edits": edited.toFixed(0), "app process after edits": Math.round(tree(pid)[0].pss / 1024) }),
     "page at": Math.round(first[0] - started),
     ...(baseline
       ? {}
