@@ -81,7 +81,7 @@ impl Report<'_> {
             .iter()
             .filter(|(_, g)| g.state == RedesignState::Late)
             .count();
-        let top = self.heading(&mut page, "Redesign tracker", &format!("{} redesigns on {today}: {late} late · each bar is a phase (dark: done, blue: in progress, amber: waiting, light: planned); grey: the original plan; shaded: weekends; yellow: holidays", list.len()));
+        let top = self.heading(&mut page, "Redesign tracker", &format!("{} on {today}: {late} late · each bar is a phase (dark: done, blue: in progress, amber: waiting, light: planned); grey: the original plan; shaded: weekends; yellow: holidays", super::count(list.len(), "redesign", "redesigns")));
         self.bookmarks
             .push(("Redesign tracker".into(), self.pages.len()));
         if !list.is_empty() {

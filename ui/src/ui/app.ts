@@ -288,7 +288,11 @@ export class App {
       suggest: (entry) => uniqueMapName(this.editor, entry.name),
     });
     try {
-      if (choice) await addMap(this.editor, choice.name, "asIs", choice.template);
+      if (choice) {
+        await addMap(this.editor, choice.name, "asIs", choice.template);
+        // A new map is there to be worked on: show it, from whichever view it was asked for.
+        if (this.view !== "map" && this.view !== "table") this.setView("map");
+      }
     } catch (e) {
       await showError(e, "The map was not added.");
     }

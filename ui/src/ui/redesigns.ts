@@ -598,8 +598,8 @@ export class RedesignsView {
     );
     const date = dateInput({ value: this.today, name: "responseDate", "aria-label": "Date of the answer" });
     const by = h("input", { type: "text", name: "responseBy", placeholder: "Who answered", "aria-label": "Who answered" });
-    const comment = h("input", {
-      type: "text",
+    const comment = h("textarea", {
+      rows: 3,
       name: "responseComment",
       maxLength: LIMITS.textChars,
       placeholder: "Comments",

@@ -905,6 +905,8 @@ tests["Tab names the stages one after another, Shift+Tab goes back, past the las
 
 tests["Map → New Map offers the templates: the chosen one's map arrives with its cards, one undo step"] = async (page) => {
   const before = await page.evaluate(() => window.journeymap.editor.doc.toProject());
+  // Asked for from another view, the new map is shown on the map view.
+  await page.click("button[data-view=redesigns]");
   await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "newMap"));
   await page.waitForSelector(".template-picker");
   await page.waitForFunction(() => document.querySelectorAll(".template-tile").length >= 7);
@@ -923,6 +925,7 @@ tests["Map → New Map offers the templates: the chosen one's map arrives with i
   const p = await page.evaluate(() => window.journeymap.editor.doc.toProject());
   const map = p.maps.find((m) => m.name === "Hotel stay");
   assert(map && (await page.evaluate(() => window.journeymap.editor.mapId)) === map.id, "the new map is shown");
+  assert(await page.evaluate(() => window.journeymap.app.view === "map"), "on the map view, not Redesigns");
   assert((await page.evaluate(() => window.__TAURI_MOCK__.mapFrom)) === "hotel-stay", "made by the core from the template");
   const cards = p.touchpoints.filter((t) => t.mapId === map.id).length;
   assert(cards > 0 && p.touchpoints.length === before.touchpoints.length + cards, `its cards, and the others untouched: ${cards}`);
@@ -1438,7 +1441,7 @@ tests["redesigns: write the proposal, record corporate's answer, export the prop
   assert(await page.isVisible("select[name=afterRejection]"), "a rejection asks what happens next");
   await page.selectOption("select[name=decision]", "changes");
   await page.fill("input[name=responseBy]", "COO");
-  await page.fill("input[name=responseComment]", "Pilot on three routes");
+  await page.fill("textarea[name=responseComment]", "Pilot on three routes");
   await page.screenshot({ path: join(out, "redesigns-proposal.png"), fullPage: true });
   await page.click("button[name=recordResponse]");
   await page.waitForFunction((id) => window.journeymap.editor.doc.get("redesign", id).responses.length === 1, id);

@@ -135,7 +135,7 @@ function drawMap() {
    * @param {VoteRequest} target
    */
   const target = (r, cls, label, target) => {
-    const g = el("g", { class: cls, tabindex: 0, role: "button", "aria-label": `${label}. ${r.votes} votes` });
+    const g = el("g", { class: cls, tabindex: 0, role: "button", "aria-label": `${label}. ${r.votes} ${r.votes === 1 ? "vote" : "votes"}` });
     g.append(el("title", {}, label));
     g.append(el("rect", { x: r.x, y: r.y, width: r.width, height: r.height, rx: 4, fill: "transparent", class: "target" }));
     if (r.votes > 0 && cls === "card") {
@@ -177,6 +177,8 @@ function render() {
   for (const id of ["collect", "vote", "rate", "closed"]) $(id).hidden = view.phase !== id;
   showKept();
   $("votes-left").textContent = `${view.votesLeft} of ${view.voteBudget} dots left.`;
+  // "All your votes are placed" no longer holds once the facilitator gave a dot back.
+  if (view.votesLeft > 0 && /votes are placed/.test($("vote-error").textContent ?? "")) $("vote-error").textContent = "";
   const stage = /** @type {HTMLSelectElement} */ (form("note-form").elements.namedItem("stage"));
   const chosen = stage.value;
   stage.replaceChildren(...view.map.stages.map((s) => new Option(s.name, s.id)));
