@@ -623,6 +623,7 @@ export class RedesignsView {
         name: "recordResponse",
         onclick: async () => {
           if (!date.value) return;
+          if (!(await this.mayRecordOn(date.value, "the answer"))) return;
           try {
             await recordResponse(
               this.editor,
@@ -647,7 +648,22 @@ export class RedesignsView {
     return box;
   }
 
+  /** A day still to come is asked about before it is recorded as when something happened (the
+   * Today field may have been set ahead to look at a forecast). */
+  private async mayRecordOn(day: string, what: string): Promise<boolean> {
+    const now = localToday();
+    if (day <= now) return true;
+    return ask(
+      "A day still to come",
+      `Record ${what} on ${day}? Today is ${now}; the date comes from the “Today” field above.`,
+      `Record on ${day}`,
+      "Not yet",
+    );
+  }
+
   private async change(id: string, phase: number, to: PhaseStatus): Promise<void> {
+    const what = { done: "this phase as done", waiting: "this phase as waiting", inProgress: "this phase's start", notStarted: "" }[to];
+    if (what && !(await this.mayRecordOn(this.today, what))) return;
     const before = this.editor.doc.get("redesign", id);
     if (
       before &&

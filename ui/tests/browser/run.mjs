@@ -1418,6 +1418,16 @@ tests["redesigns: start one from a card's context menu, advance a phase, see the
     (await page.evaluate((id) => window.journeymap.editor.doc.get("redesign", id).phases[2].status, r.id)) === "inProgress",
     "the sending phase is not done",
   );
+  // A Today set ahead (to look at a forecast) is asked about before it is recorded as a date.
+  await page.fill("input[name=today]", "2099-01-05");
+  await page.waitForFunction(() => document.querySelector(".redesigns").textContent.includes("2099-01-05"));
+  await page.click(".redesign-details button[data-phase='2'][data-to='done']");
+  await page.waitForSelector(".dialog >> text=A day still to come");
+  await page.click(".dialog button:has-text('Not yet')");
+  assert(
+    (await page.evaluate((id) => window.journeymap.editor.doc.get("redesign", id).phases[2].status, r.id)) === "inProgress",
+    "nothing recorded on a day to come",
+  );
 };
 
 tests["redesigns: write the proposal, record corporate's answer, export the proposal"] = async (page) => {
