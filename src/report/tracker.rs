@@ -108,6 +108,7 @@ impl Report<'_> {
     /// Weekends and holidays shaded down the chart, with every Monday's date on top.
     pub(super) fn shade_days_off(&self, page: &mut Page, scale: &Timeline) {
         let calendar = &self.project.calendar;
+        let right = scale.x(scale.first) + scale.days * scale.day_w;
         let mut d = scale.first;
         while ((d - scale.first).num_days() as f32) < scale.days {
             if !calendar.is_work_day(d) {
@@ -121,7 +122,10 @@ impl Report<'_> {
                     None,
                 );
             }
-            if d.weekday() == chrono::Weekday::Mon {
+            let label = d.format("%d %b").to_string();
+            // A Monday too near the chart's right edge for its date is left unlabelled, not cut.
+            let fits = scale.x(d) + 1.0 + self.fonts.width(&label, 6.5, Weight::Regular) <= right;
+            if d.weekday() == chrono::Weekday::Mon && fits {
                 page.text(
                     &self.fonts,
                     scale.x(d) + 1.0,
@@ -129,7 +133,7 @@ impl Report<'_> {
                     6.5,
                     Weight::Regular,
                     MUTED,
-                    &d.format("%d %b").to_string(),
+                    &label,
                 );
             }
             d = d.succ_opt().unwrap_or(d);
