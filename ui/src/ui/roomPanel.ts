@@ -7,7 +7,7 @@ import type { RoomPhase } from "../bindings/RoomPhase";
 import type { RoomState } from "../bindings/RoomState";
 import type { Backend } from "../ipc/backend";
 import { count } from "../model/words";
-import { showError } from "./dialogs";
+import { ask, showError } from "./dialogs";
 import { clear, h } from "./dom";
 
 const PHASES: Array<[RoomPhase, string]> = [
@@ -86,7 +86,20 @@ export class RoomPanel {
     }
   }
 
+  /** Closes the room; with people still connected, after asking (their pages go dark). */
   async close(): Promise<void> {
+    const inside = this.state?.participants.filter((p) => p.connected).length ?? 0;
+    if (
+      inside > 0 &&
+      !(await ask(
+        "Close the room?",
+        `${count(inside, "person is", "people are")} still in it; their pages will say the room has closed. Everything they added is saved.`,
+        "Close room",
+        "Keep it open",
+        true,
+      ))
+    )
+      return;
     await this.backend.closeRoom();
     this.state = null;
     this.hide();
@@ -158,7 +171,20 @@ export class RoomPanel {
       h("span", { class: "muted" }, ` ${count(p.notes, "note")} · ${count(p.votes, "vote")} · ${count(p.ratings, "rating")} `),
       h(
         "button",
-        { type: "button", "aria-label": `Remove ${p.name}`, onclick: () => void this.control(() => this.backend.removeParticipant(p.id)) },
+        {
+          type: "button",
+          "aria-label": `Remove ${p.name}`,
+          onclick: async () => {
+            const sure = await ask(
+              `Remove ${p.name}?`,
+              "Their page stops working at once. Their notes and votes stay on the map; their stage ratings leave the room's curve.",
+              "Remove",
+              "Keep",
+              true,
+            );
+            if (sure) await this.control(() => this.backend.removeParticipant(p.id));
+          },
+        },
         "Remove",
       ),
     );

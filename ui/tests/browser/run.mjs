@@ -1644,6 +1644,35 @@ tests["File → Restore Backup brings an earlier state back"] = async (page) => 
   assert(!(await page.evaluate(() => window.journeymap.editor.history.canUndo)), "a restore starts a fresh history");
 };
 
+tests["room panel: Remove and Close room ask first while people are in the room"] = async (page) => {
+  await page.evaluate(() => {
+    const p = (id, name) => ({ id, name, notes: 1, votes: 0, ratings: 0, connected: true });
+    window.__TAURI_MOCK__.room = {
+      url: "http://192.0.2.2:4000/",
+      code: "K7PMQ3",
+      phase: "collect",
+      locked: false,
+      voteBudget: 5,
+      participants: [p("a", "Ana"), p("b", "Ben")],
+    };
+    window.__TAURI_MOCK__.emit("menu", "openRoom");
+  });
+  await page.click(".room-panel button[aria-label='Remove Ana']");
+  await page.waitForSelector(".dialog >> text=Remove Ana?");
+  await page.click(".dialog button:has-text('Keep')");
+  assert(!(await page.evaluate(() => window.__TAURI_MOCK__.removed)), "Keep removed nobody");
+  await page.click(".room-panel button[aria-label='Remove Ana']");
+  await page.click(".dialog button:has-text('Remove')");
+  await page.waitForFunction(() => window.__TAURI_MOCK__.removed?.[0] === "a");
+  await page.click("button[name=closeRoom]");
+  await page.waitForSelector(".dialog >> text=1 person is still in it");
+  await page.click(".dialog button:has-text('Keep it open')");
+  assert(!(await page.evaluate(() => window.__TAURI_MOCK__.roomClosed)), "the room stays open");
+  await page.click("button[name=closeRoom]");
+  await page.click(".dialog button:has-text('Close room')");
+  await page.waitForFunction(() => window.__TAURI_MOCK__.roomClosed === true);
+};
+
 tests["Export PDF: choose paper and sections, see it written, open it"] = async (page) => {
   await page.click("button[name=exportPdf]");
   await page.selectOption("select[name=paper]", "a3");

@@ -164,6 +164,16 @@
     },
     save_project_as: ({ path }) => { state.path = path; return opened(path); },
     export_report: ({ path, request }) => { state.reports.push({ path, ...request }); return 81234; },
+    // The live room, as the panel sees it: a state the test sets, and what was asked of it.
+    open_room: () => (state.room = state.room ?? { url: "http://192.0.2.2:4000/", code: "K7PMQ3", phase: "collect", locked: false, voteBudget: 5, participants: [] }),
+    room_state: () => state.room ?? null,
+    room_qr: () => '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"></svg>',
+    remove_participant: ({ id }) => {
+      state.room.participants = state.room.participants.filter((p) => p.id !== id);
+      (state.removed ??= []).push(id);
+      return state.room;
+    },
+    close_room: () => { state.room = null; state.roomClosed = true; return null; },
     open_report: () => { state.opened = (state.opened ?? 0) + 1; return null; },
     list_backups: () => state.backups.map((b) => b.entry),
     restore_backup: ({ path }) => {
