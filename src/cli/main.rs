@@ -872,6 +872,19 @@ fn info(file: &Path, as_json: bool) -> Result<()> {
     println!("  connectors        {}", summary.connectors);
     println!("  notes             {}", summary.notes);
     println!("  stories           {}", summary.stories);
+    // What a workshop left: dot votes and the room's ratings of the stages.
+    let note_votes: u64 = project.notes.iter().map(|n| u64::from(n.votes)).sum();
+    let card_votes: u64 = project.touchpoints.iter().map(|t| u64::from(t.votes)).sum();
+    println!("  dot votes         {note_votes} on notes, {card_votes} on cards");
+    let rated = project
+        .stages
+        .iter()
+        .filter(|s| s.room_rating.is_some())
+        .count();
+    println!(
+        "  room ratings      {rated} of {} rated by a workshop room",
+        count(project.stages.len(), "stage", "stages")
+    );
     println!("  redesigns         {}", summary.redesigns);
     println!(
         "  reliability       {} broken, {} reliable, {} differentiating, {} not rated",

@@ -33,6 +33,23 @@ fn new_info_export_import() {
     assert!(stdout(&out).contains("touchpoints       0"));
 
     let sample = sample_journey();
+    // What a workshop left shows too: the dot votes and the room's stage ratings.
+    let project = journeymap::ProjectFile::read(&sample).unwrap();
+    let votes: u32 = project.notes.iter().map(|n| n.votes).sum();
+    let rated = project
+        .stages
+        .iter()
+        .filter(|s| s.room_rating.is_some())
+        .count();
+    let text = stdout(&journeymap(&["info", sample.to_str().unwrap()], d));
+    assert!(
+        votes > 0 && text.contains(&format!("dot votes         {votes} on notes")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("room ratings      {rated} of 12 stages")),
+        "{text}"
+    );
     let out = journeymap(&["info", sample.to_str().unwrap(), "--json"], d);
     let info: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(info["summary"]["touchpoints"], 44);
