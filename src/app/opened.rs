@@ -1,10 +1,12 @@
 //! What the window receives when a project opens, shaped to cross WebKit's IPC quickly: the
 //! feedback stays behind until a view asks for it, and the two largest lists (touchpoints and
-//! connectors) go as rows under one list of field names rather than as objects repeating them.
+//! connectors) go as rows under one list of field names rather than as objects repeating them,
+//! naming the ids they refer to by their place in one list of ids.
 
 use crate::model::{Connector, Id, Project, Touchpoint};
 use serde::ser::{SerializeStruct, SerializeTuple};
 use serde::{Serialize, Serializer};
+use std::collections::HashMap;
 use ts_rs::TS;
 
 /// What the UI learns after opening or creating a file.
@@ -12,7 +14,9 @@ use ts_rs::TS;
 // to the window left the app holding 5 MB more heap for as long as it ran (docs/performance.md).
 // The feedback is a third of a large project's JSON and only the feedback list, the opportunities'
 // evidence and a deletion's undo need it: the window asks for it then (`Session::feedback_json`).
-// Field names were 40 % of the cards' and connectors' JSON.
+// Field names were 40 % of the cards' and connectors' JSON, and then ids were: a card's map, stage
+// and lane, a connector's map and ends. Sent once each and named by number, every record that names
+// an id shares one string for it in the window too (docs/performance.md, "Ninth round").
 #[derive(Debug, TS)]
 #[ts(rename_all = "camelCase")]
 pub struct OpenedProject<'a> {
@@ -21,12 +25,65 @@ pub struct OpenedProject<'a> {
     pub project: &'a Project,
     /// How many feedback items the project holds, left out of `project` (0: nothing to fetch).
     pub feedback_left_out: u32,
-    /// The project's touchpoints: `columns` names the fields, each row holds one card's values.
-    #[ts(type = "{ columns: Array<string>, rows: Array<Array<unknown>> }")]
+    /// The ids the rows name by number: each touchpoint's own, in row order, then the others.
+    #[ts(type = "Array<string>")]
+    pub ids: Ids,
+    /// The project's touchpoints: `columns` names the fields, each row holds one card's values;
+    /// the values of the columns in `refs` are places in `ids`.
+    #[ts(type = "{ columns: Array<string>, refs: Array<string>, rows: Array<Array<unknown>> }")]
     pub touchpoint_rows: Rows<'a, Touchpoint>,
     /// The project's connectors, as rows.
-    #[ts(type = "{ columns: Array<string>, rows: Array<Array<unknown>> }")]
+    #[ts(type = "{ columns: Array<string>, refs: Array<string>, rows: Array<Array<unknown>> }")]
     pub connector_rows: Rows<'a, Connector>,
+}
+
+/// Ids in the order first named, each with its place: what the rows write instead of the id.
+#[derive(Debug, Default)]
+pub struct Ids {
+    list: Vec<Id>,
+    places: HashMap<Id, u32>,
+}
+
+impl Ids {
+    /// The ids `project`'s touchpoint and connector rows name: the touchpoints' own first.
+    fn of(project: &Project) -> Self {
+        let mut ids = Ids::default();
+        for t in &project.touchpoints {
+            ids.place(t.id);
+        }
+        for t in &project.touchpoints {
+            ids.place(t.map_id);
+            ids.place(t.stage_id);
+            ids.place(t.lane_id);
+        }
+        for c in &project.connectors {
+            ids.place(c.map_id);
+            ids.place(c.from_id);
+            ids.place(c.to_id);
+        }
+        ids
+    }
+
+    /// `id`'s place, given it one if it has none yet.
+    fn place(&mut self, id: Id) -> u32 {
+        let next = u32::try_from(self.list.len()).unwrap_or(u32::MAX);
+        *self.places.entry(id).or_insert_with(|| {
+            self.list.push(id);
+            next
+        })
+    }
+
+    /// The place of an id `of` gave one.
+    fn at(&self, id: &Id) -> u32 {
+        // `Ids::of` walks every id a row writes: a missing one is a bug in it.
+        self.places[id]
+    }
+}
+
+impl Serialize for Ids {
+    fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        self.list.serialize(s)
+    }
 }
 
 impl<'a> OpenedProject<'a> {
@@ -35,6 +92,7 @@ impl<'a> OpenedProject<'a> {
             path,
             project,
             feedback_left_out: u32::try_from(project.feedback.len()).unwrap_or(u32::MAX),
+            ids: Ids::of(project),
             touchpoint_rows: Rows(&project.touchpoints),
             connector_rows: Rows(&project.connectors),
         }
@@ -49,44 +107,53 @@ impl<'a> OpenedProject<'a> {
 
 impl Serialize for OpenedProject<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        let mut o = s.serialize_struct("OpenedProject", 5)?;
+        let mut o = s.serialize_struct("OpenedProject", 6)?;
         o.serialize_field("path", &self.path)?;
         o.serialize_field("project", &Stripped::of(self.project))?;
         o.serialize_field("feedbackLeftOut", &self.feedback_left_out)?;
-        o.serialize_field("touchpointRows", &self.touchpoint_rows)?;
-        o.serialize_field("connectorRows", &self.connector_rows)?;
+        o.serialize_field("ids", &self.ids)?;
+        o.serialize_field("touchpointRows", &Named(self.touchpoint_rows.0, &self.ids))?;
+        o.serialize_field("connectorRows", &Named(self.connector_rows.0, &self.ids))?;
         o.end()
     }
 }
 
-/// Records of one kind as `{"columns": [field names], "rows": [[values], ...]}`, each row's
-/// values in the columns' order and written as the record's own field would be.
-#[derive(Debug, Clone, Copy)]
+/// Records of one kind as `{"columns": [field names], "refs": [field names], "rows": [[values],
+/// ...]}`, each row's values in the columns' order and written as the record's own field would
+/// be, but for the columns in `refs`: those hold the id's place in the opened project's `ids`.
+#[derive(Debug)]
 pub struct Rows<'a, T>(pub &'a [T]);
 
-/// A record kind sent as rows: its field names, and one record's values in that order.
+/// A record kind sent as rows: its field names, those written as places in `Ids`, and one
+/// record's values in that order.
 trait AsRow: Sized {
     const COLUMNS: &'static [&'static str];
-    fn write_row<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error>;
+    const REFS: &'static [&'static str];
+    fn write_row<S: Serializer>(&self, s: S, ids: &Ids) -> std::result::Result<S::Ok, S::Error>;
 }
 
-impl<T: AsRow> Serialize for Rows<'_, T> {
+/// Rows as they are written: with the ids they name by place.
+struct Named<'r, T>(&'r [T], &'r Ids);
+
+impl<T: AsRow> Serialize for Named<'_, T> {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        struct Row<'r, T>(&'r T);
+        struct Row<'r, T>(&'r T, &'r Ids);
         impl<T: AsRow> Serialize for Row<'_, T> {
             fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-                self.0.write_row(s)
+                self.0.write_row(s, self.1)
             }
         }
-        struct All<'r, T>(&'r [T]);
+        struct All<'r, T>(&'r [T], &'r Ids);
         impl<T: AsRow> Serialize for All<'_, T> {
             fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-                s.collect_seq(self.0.iter().map(Row))
+                s.collect_seq(self.0.iter().map(|r| Row(r, self.1)))
             }
         }
-        let mut o = s.serialize_struct("Rows", 2)?;
+        let Named(records, ids) = *self;
+        let mut o = s.serialize_struct("Rows", 3)?;
         o.serialize_field("columns", T::COLUMNS)?;
-        o.serialize_field("rows", &All(self.0))?;
+        o.serialize_field("refs", T::REFS)?;
+        o.serialize_field("rows", &All(records, ids))?;
         o.end()
     }
 }
@@ -123,7 +190,8 @@ impl AsRow for Touchpoint {
         "votes",
         "feelings",
     ];
-    fn write_row<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+    const REFS: &'static [&'static str] = &["id", "mapId", "stageId", "laneId"];
+    fn write_row<S: Serializer>(&self, s: S, ids: &Ids) -> std::result::Result<S::Ok, S::Error> {
         // Destructured so that a field added to `Touchpoint` fails to compile here until sent.
         let Touchpoint {
             id,
@@ -149,10 +217,10 @@ impl AsRow for Touchpoint {
         } = self;
         row!(
             s,
-            id,
-            map_id,
-            stage_id,
-            lane_id,
+            &ids.at(id),
+            &ids.at(map_id),
+            &ids.at(stage_id),
+            &ids.at(lane_id),
             title,
             description,
             channel,
@@ -175,7 +243,8 @@ impl AsRow for Touchpoint {
 
 impl AsRow for Connector {
     const COLUMNS: &'static [&'static str] = &["id", "mapId", "fromId", "toId", "label"];
-    fn write_row<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+    const REFS: &'static [&'static str] = &["mapId", "fromId", "toId"];
+    fn write_row<S: Serializer>(&self, s: S, ids: &Ids) -> std::result::Result<S::Ok, S::Error> {
         let Connector {
             id,
             map_id,
@@ -183,7 +252,14 @@ impl AsRow for Connector {
             to_id,
             label,
         } = self;
-        row!(s, id, map_id, from_id, to_id, label)
+        row!(
+            s,
+            id,
+            &ids.at(map_id),
+            &ids.at(from_id),
+            &ids.at(to_id),
+            label
+        )
     }
 }
 
@@ -270,14 +346,18 @@ mod tests {
     use super::*;
     use serde_json::{Map, Value};
 
-    /// The records `rows` stands for, read back through each record's own `Deserialize`.
-    fn read_rows<T: serde::de::DeserializeOwned>(rows: &Value) -> Vec<T> {
-        let columns: Vec<&str> = rows["columns"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| c.as_str().unwrap())
-            .collect();
+    /// The records `rows` stands for, read back through each record's own `Deserialize`, the
+    /// values of its `refs` columns looked up in `ids`.
+    fn read_rows<T: serde::de::DeserializeOwned>(rows: &Value, ids: &Value) -> Vec<T> {
+        let names = |key: &str| -> Vec<&str> {
+            rows[key]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| c.as_str().unwrap())
+                .collect()
+        };
+        let (columns, refs) = (names("columns"), names("refs"));
         rows["rows"]
             .as_array()
             .unwrap()
@@ -287,8 +367,15 @@ mod tests {
                 assert_eq!(values.len(), columns.len(), "a value per column");
                 let object: Map<String, Value> = columns
                     .iter()
-                    .map(|c| c.to_string())
-                    .zip(values.iter().cloned())
+                    .zip(values)
+                    .map(|(c, v)| {
+                        let v = if refs.contains(c) {
+                            ids[v.as_u64().expect("a place in ids") as usize].clone()
+                        } else {
+                            v.clone()
+                        };
+                        (c.to_string(), v)
+                    })
                     .collect();
                 serde_json::from_value(Value::Object(object)).unwrap()
             })
@@ -312,8 +399,8 @@ mod tests {
             sent.feedback.is_empty() && sent.touchpoints.is_empty() && sent.connectors.is_empty()
         );
         let whole = Project {
-            touchpoints: read_rows(&json["touchpointRows"]),
-            connectors: read_rows(&json["connectorRows"]),
+            touchpoints: read_rows(&json["touchpointRows"], &json["ids"]),
+            connectors: read_rows(&json["connectorRows"], &json["ids"]),
             feedback: project.feedback.clone(),
             ..sent
         };
@@ -324,6 +411,12 @@ mod tests {
             as_rows * 10 < as_objects * 7,
             "rows {as_rows} bytes, objects {as_objects}"
         );
+        let ids = json["ids"].as_array().unwrap();
+        let distinct: std::collections::HashSet<&Value> = ids.iter().collect();
+        assert_eq!(distinct.len(), ids.len(), "each id sent once");
+        for (i, t) in project.touchpoints.iter().enumerate() {
+            assert_eq!(ids[i], t.id.to_string(), "a card's id at its row's place");
+        }
     }
 
     #[test]

@@ -14,10 +14,15 @@ project: Project,
  */
 feedbackLeftOut: number, 
 /**
- * The project's touchpoints: `columns` names the fields, each row holds one card's values.
+ * The ids the rows name by number: each touchpoint's own, in row order, then the others.
  */
-touchpointRows: { columns: Array<string>, rows: Array<Array<unknown>> }, 
+ids: Array<string>, 
+/**
+ * The project's touchpoints: `columns` names the fields, each row holds one card's values;
+ * the values of the columns in `refs` are places in `ids`.
+ */
+touchpointRows: { columns: Array<string>, refs: Array<string>, rows: Array<Array<unknown>> }, 
 /**
  * The project's connectors, as rows.
  */
-connectorRows: { columns: Array<string>, rows: Array<Array<unknown>> }, };
+connectorRows: { columns: Array<string>, refs: Array<string>, rows: Array<Array<unknown>> }, };

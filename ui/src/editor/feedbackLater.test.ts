@@ -13,7 +13,7 @@ import { importFeedback } from "../actions/measures";
 import { addNoteIn } from "../actions/addNote";
 import { deletion } from "../model/ops";
 import type { Doc } from "../model/doc";
-import { toRows } from "../model/rows";
+import { openedOf } from "../model/rows";
 
 async function openedEditor(): Promise<{ editor: Editor; backend: MemoryBackend }> {
   const backend = new MemoryBackend(sampleProject());
@@ -175,7 +175,7 @@ it("feedback fetched for a project that is no longer open is not taken in", asyn
   const loading = editor.loadFeedback();
   const other = sampleProject();
   other.feedback = [];
-  editor.load({ path: "/tmp/other.journey", project: other, feedbackLeftOut: 0, touchpointRows: toRows([]), connectorRows: toRows([]) });
+  editor.load(openedOf("/tmp/other.journey", other));
   await loading;
   expect(editor.doc.tables.feedback.size).toBe(0);
   expect(backend.feedbackFetches).toBe(1);

@@ -39,7 +39,7 @@ import { Editor } from "./editor";
 import { fakeAdvance, fakeNewRedesign, fakeProgress, fakeRespond } from "./fakeWorkflow";
 import type { RoomPhase } from "../bindings/RoomPhase";
 import type { RoomState } from "../bindings/RoomState";
-import { toRows } from "../model/rows";
+import { openedOf } from "../model/rows";
 
 /** A 2×1 PNG, as the core would hand it back. */
 export const TINY_PICTURE: PictureData = {
@@ -111,15 +111,7 @@ export class MemoryBackend implements Backend {
   /** What the core sends on opening: the project without its feedback (and how much there is),
    * its touchpoints and connectors as rows. */
   private opened(path: string): OpenedProject {
-    const project = structuredClone(this.file.toProject());
-    const feedbackLeftOut = project.feedback.length;
-    return {
-      path,
-      project: { ...project, feedback: [], touchpoints: [], connectors: [] },
-      feedbackLeftOut,
-      touchpointRows: toRows(project.touchpoints),
-      connectorRows: toRows(project.connectors),
-    };
+    return openedOf(path, structuredClone(this.file.toProject()));
   }
 
   async projectFeedback(): Promise<Feedback[]> {

@@ -51,18 +51,28 @@
   }
   const summary = () => ({ touchpoints: state.project.touchpoints.length, momentsOfTruth: state.project.touchpoints.filter((t) => t.momentOfTruth).length });
   // As the core answers an open (src/app/opened.rs): the project without its feedback (fetched by
-  // project_feedback), its touchpoints and connectors as rows under their field names.
-  const rows = (records) => {
+  // project_feedback), its touchpoints and connectors as rows under their field names, naming ids by place.
+  const rows = (records, refs, place) => {
     const columns = records.length ? Object.keys(records[0]) : [];
-    return { columns, rows: records.map((r) => columns.map((c) => r[c])) };
+    return { columns, refs, rows: records.map((r) => columns.map((c) => (refs.includes(c) ? place(r[c]) : r[c]))) };
   };
-  const opened = (path) => ({
-    path,
-    project: { ...state.project, feedback: [], touchpoints: [], connectors: [] },
-    feedbackLeftOut: state.project.feedback.length,
-    touchpointRows: rows(state.project.touchpoints),
-    connectorRows: rows(state.project.connectors),
-  });
+  const opened = (path) => {
+    const ids = [];
+    const places = new Map();
+    const place = (id) => {
+      if (!places.has(id)) places.set(id, ids.push(id) - 1);
+      return places.get(id);
+    };
+    for (const t of state.project.touchpoints) place(t.id);
+    return {
+      path,
+      project: { ...state.project, feedback: [], touchpoints: [], connectors: [] },
+      feedbackLeftOut: state.project.feedback.length,
+      ids,
+      touchpointRows: rows(state.project.touchpoints, ["id", "mapId", "stageId", "laneId"], place),
+      connectorRows: rows(state.project.connectors, ["mapId", "fromId", "toId"], place),
+    };
+  };
   const commands = {
     project_feedback: () => {
       state.feedbackFetches = (state.feedbackFetches ?? 0) + 1;
