@@ -274,3 +274,25 @@ it("reveal brings a card clear of the sticky stage and lane headers", async () =
   editor.reveal(card, 48, 80);
   expect((card.y - editor.camera.y) * editor.camera.zoom).toBeGreaterThanOrEqual(band.height + 80);
 });
+
+it("an edit that only replaces cards patches the map's lists instead of building them again", async () => {
+  const { editor } = await sampleEditor();
+  const everywhere = { x: -1e6, y: -1e6, width: 2e6, height: 2e6 };
+  const before = editor.queryConnectors(everywhere);
+  const link = before[0]!;
+  const end = editor.doc.get("touchpoint", link.connector.fromId)!;
+  // A title typed: every placed connector is the one placed before.
+  editField(editor, "touchpoint", end.id, { title: "Renamed" }, "Edit");
+  const renamed = editor.queryConnectors(everywhere);
+  expect(renamed.length).toBe(before.length);
+  for (const [i, l] of renamed.entries()) expect(l).toBe(before[i]);
+  expect(editor.query(everywhere).find((p) => p.id === end.id)).toMatchObject({ title: "Renamed" });
+  // A card moved: its connectors are placed again, the others kept.
+  editField(editor, "touchpoint", end.id, { x: end.x + 300 }, "Move");
+  const moved = editor.queryConnectors(everywhere);
+  for (const [i, l] of moved.entries()) {
+    if (l.connector.fromId === end.id || l.connector.toId === end.id) expect(l).not.toBe(before[i]);
+    else expect(l).toBe(before[i]);
+  }
+  expect(moved[0]!.a.x).toBeGreaterThan(link.a.x);
+});

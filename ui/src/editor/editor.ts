@@ -15,7 +15,7 @@ import type { Touchpoint } from "../bindings/Touchpoint";
 import { type Camera, fit, headerBands, keepInSight, MAX_ZOOM, MIN_ZOOM, panBy, sameCamera } from "../geometry/camera";
 import { mapGrid, type MapGrid } from "../geometry/grid";
 import { union, type Rect } from "../geometry/rect";
-import { type PlacedConnector, placedConnectors } from "../geometry/hit";
+import { type PlacedConnector, placedConnector, placedConnectors } from "../geometry/hit";
 import { cellsAlong, SpatialIndex } from "../geometry/spatial";
 import type { Backend } from "../ipc/backend";
 import { AppError } from "../ipc/errors";
@@ -42,6 +42,15 @@ type Placed = (Touchpoint | Note) & { id: string };
 
 /** How long edits wait before autosave writes them (the brief allows one second). */
 export const AUTOSAVE_DELAY_MS = 300;
+
+/** The most records a change may replace and still be patched into the map's lists (each is
+ * looked up by a scan): a larger one builds them again. */
+const MAX_PATCHED = 200;
+
+/** The bounds of a map's grid and everything placed on it. */
+function boundsOf(grid: Rect, placed: readonly Rect[]): Rect {
+  return union([grid, ...placed]) ?? grid;
+}
 /** How long a failed write waits before it is tried again. */
 export const RETRY_DELAY_MS = 2000;
 
@@ -91,7 +100,9 @@ export class Editor {
   private readonly listeners = new Set<() => void>();
   private cache:
     | {
-        key: string;
+        doc: Doc;
+        mapId: string;
+        version: number;
         placed: Placed[];
         links: PlacedConnector[];
         bounds: Rect;
@@ -432,22 +443,95 @@ export class Editor {
   }
 
   /** The current map's cards, notes and placed connectors (in the document's order), their
-   * bounds, and the spatial indexes over them, built when first needed after a change. */
+   * bounds, and the spatial indexes over them, built when first needed after a change. A change
+   * that only replaces records already on the map (a title typed, a card moved) is patched in:
+   * building it all again took 14 ms of every edit at 10,000 cards in Chromium, and 15 MB. */
   private lists() {
-    const key = `${this.mapId}:${this.doc.version}`;
-    if (this.cache?.key !== key) {
+    const c = this.cache;
+    if (c && c.doc === this.doc && c.mapId === this.mapId && c.version !== this.doc.version) {
+      const since = this.doc.changesSince(c.version);
+      if (since && this.catchUp(c, since)) c.version = this.doc.version;
+    }
+    if (this.cache?.doc !== this.doc || this.cache.mapId !== this.mapId || this.cache.version !== this.doc.version) {
       const placed: Placed[] = [...this.doc.touchpointsOf(this.mapId), ...this.doc.notesOf(this.mapId)];
       const links = placedConnectors(this.doc, this.mapId);
-      const bounds = union([this.grid.bounds, ...placed]) ?? { x: 0, y: 0, width: 800, height: 600 };
-      this.cache = { key, placed, links, bounds, index: undefined, connectors: undefined };
+      this.cache = {
+        doc: this.doc,
+        mapId: this.mapId,
+        version: this.doc.version,
+        placed,
+        links,
+        bounds: boundsOf(this.grid.bounds, placed),
+        index: undefined,
+        connectors: undefined,
+      };
     }
     return this.cache;
+  }
+
+  /** Brings `c` up to date with `since` in place, if every change in it replaces a card, note
+   * or connector the lists already hold, or is on another map, or of a kind they do not show;
+   * false (`c` half patched, to be built again) otherwise. */
+  private catchUp(c: NonNullable<Editor["cache"]>, since: readonly Changes[]): boolean {
+    const mapId = this.mapId;
+    let puts = 0;
+    let moved = false;
+    for (const changes of since) {
+      for (const d of changes.delete) {
+        if (d.kind === "stage" || d.kind === "lane") return false;
+        if ((d.kind === "touchpoint" || d.kind === "note") && c.placed.some((p) => p.id === d.id)) return false;
+        if (d.kind === "connector" && c.links.some((l) => l.id === d.id)) return false;
+      }
+      for (const r of changes.put) {
+        if (++puts > MAX_PATCHED) return false;
+        if (r.kind === "stage" || r.kind === "lane") moved = true;
+        else if (r.kind === "touchpoint" || r.kind === "note") {
+          const place = c.placed.findIndex((p) => p.id === r.record.id);
+          if (place < 0) {
+            if (r.record.mapId === mapId) return false;
+            continue;
+          }
+          if (r.record.mapId !== mapId) return false;
+          const old = c.placed[place]!;
+          c.placed[place] = r.record;
+          c.index?.replace(place, r.record);
+          const t = r.record;
+          if (old.x === t.x && old.y === t.y && old.width === t.width && old.height === t.height) continue;
+          moved = true;
+          if (r.kind === "touchpoint") {
+            for (let k = 0; k < c.links.length; k++) {
+              const l = c.links[k]!;
+              if (l.connector.fromId === t.id || l.connector.toId === t.id) {
+                const again = placedConnector(this.doc, l.connector);
+                if (!again) return false;
+                c.links[k] = again;
+                c.connectors?.replace(k, again);
+              }
+            }
+          }
+        } else if (r.kind === "connector") {
+          const at = c.links.findIndex((l) => l.id === r.record.id);
+          if (at < 0) {
+            if (r.record.mapId === mapId) return false;
+            continue;
+          }
+          const old = c.links[at]!.connector;
+          if (r.record.mapId !== mapId || r.record.fromId !== old.fromId || r.record.toId !== old.toId) return false;
+          const again = placedConnector(this.doc, r.record);
+          if (!again) return false;
+          c.links[at] = again;
+          c.connectors?.replace(at, again);
+        }
+      }
+    }
+    if (moved) c.bounds = boundsOf(this.grid.bounds, c.placed);
+    return true;
   }
 
   private cached() {
     const c = this.lists();
     c.index ??= new SpatialIndex(c.placed);
-    c.connectors ??= new SpatialIndex(c.links, 512, (l, cell) => cellsAlong(l.a, l.b, cell));
+    c.connectors ??= new SpatialIndex(c.links, 512, (l, cell, visit) => cellsAlong(l.a, l.b, cell, visit));
     return { index: c.index, connectors: c.connectors };
   }
 

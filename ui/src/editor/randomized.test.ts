@@ -26,6 +26,9 @@ import { markBroken, markDifferentiating, markReliable } from "../actions/setRel
 import { toggleMomentOfTruth } from "../actions/toggleMomentOfTruth";
 import { toggleTop } from "../actions/toggleTop";
 import { addVote, removeVote } from "../actions/vote";
+import { placedConnectors } from "../geometry/hit";
+import { intersects, union } from "../geometry/rect";
+import { cellsAlong, SpatialIndex } from "../geometry/spatial";
 import { Editor } from "./editor";
 import { MemoryBackend, sampleProject } from "./testing";
 
@@ -209,3 +212,30 @@ it("every change set random editing sends is one the core accepts", async () => 
     expect(out).toContain(`${backend.writes.length} change sets accepted`);
   }
 }, 120_000);
+
+it("the map's lists, patched after each edit, answer as lists built afresh", async () => {
+  for (let run = 0; run < RUNS; run++) {
+    const r = random(2000 + run);
+    const backend = new MemoryBackend(sampleProject());
+    const editor = new Editor(backend, 1_000_000);
+    editor.setViewport(1280, 720);
+    editor.load(await backend.openStartup());
+    const views = [
+      { x: -1e6, y: -1e6, width: 2e6, height: 2e6 },
+      { x: 0, y: 0, width: 700, height: 500 },
+      { x: 600, y: 300, width: 900, height: 400 },
+    ];
+    for (let i = 0; i < STEPS; i++) {
+      step(editor, r);
+      editor.editing = undefined;
+      const doc = editor.doc;
+      const placed = [...doc.touchpointsOf(editor.mapId), ...doc.notesOf(editor.mapId)];
+      const links = new SpatialIndex(placedConnectors(doc, editor.mapId), 512, (l, cell, visit) => cellsAlong(l.a, l.b, cell, visit));
+      for (const view of views) {
+        expect(editor.query(view), `step ${i}`).toEqual(placed.filter((p) => intersects(p, view)));
+        expect(editor.queryConnectors(view), `step ${i}`).toEqual(links.query(view));
+      }
+      expect(editor.contentBounds()).toEqual(union([editor.grid.bounds, ...placed]));
+    }
+  }
+});

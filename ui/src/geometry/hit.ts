@@ -48,21 +48,27 @@ export interface PlacedConnector extends Rect {
 export function placedConnectors(doc: Doc, mapId: string): PlacedConnector[] {
   const out: PlacedConnector[] = [];
   for (const c of doc.connectorsOf(mapId)) {
-    const ends = connectorEnds({ doc }, c);
-    if (!ends) continue;
-    const [a, b] = ends;
-    out.push({
-      id: c.id,
-      connector: c,
-      a,
-      b,
-      x: Math.min(a.x, b.x),
-      y: Math.min(a.y, b.y),
-      width: Math.abs(a.x - b.x),
-      height: Math.abs(a.y - b.y),
-    });
+    const placed = placedConnector(doc, c);
+    if (placed) out.push(placed);
   }
   return out;
+}
+
+/** `c` between its two touchpoints, or undefined when one of them is missing. */
+export function placedConnector(doc: Doc, c: Connector): PlacedConnector | undefined {
+  const ends = connectorEnds({ doc }, c);
+  if (!ends) return undefined;
+  const [a, b] = ends;
+  return {
+    id: c.id,
+    connector: c,
+    a,
+    b,
+    x: Math.min(a.x, b.x),
+    y: Math.min(a.y, b.y),
+    width: Math.abs(a.x - b.x),
+    height: Math.abs(a.y - b.y),
+  };
 }
 
 export const HANDLE = 10;

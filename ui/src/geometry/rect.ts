@@ -76,13 +76,11 @@ export function clipSegment(a: Point, b: Point, r: Rect): [Point, Point] | undef
     dy = b.y - a.y;
   let t0 = 0,
     t1 = 1;
-  const edges: Array<[number, number]> = [
-    [-dx, a.x - r.x],
-    [dx, r.x + r.width - a.x],
-    [-dy, a.y - r.y],
-    [dy, r.y + r.height - a.y],
-  ];
-  for (const [p, q] of edges) {
+  // The four edges in turn (left, right, top, bottom), unrolled: drawing calls this for every
+  // connector in view, and a list of edges per call was most of what a frame allocated.
+  for (let edge = 0; edge < 4; edge++) {
+    const p = edge === 0 ? -dx : edge === 1 ? dx : edge === 2 ? -dy : dy;
+    const q = edge === 0 ? a.x - r.x : edge === 1 ? r.x + r.width - a.x : edge === 2 ? a.y - r.y : r.y + r.height - a.y;
     if (p === 0) {
       if (q < 0) return undefined;
     } else {

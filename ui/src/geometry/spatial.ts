@@ -8,6 +8,9 @@ function cellKey(i: number, j: number): number {
   return i * 1_000_003 + j;
 }
 
+/** Calls `visit` with each grid cell (i, j) an item touches. */
+export type CellVisitor = (i: number, j: number) => void;
+
 export class SpatialIndex<T extends Rect & { id: string }> {
   /** Items in the order they were given: queries answer in that order, so what is drawn later
    * (on top) does not depend on where the view is. Buckets hold places in this list. */
@@ -16,28 +19,55 @@ export class SpatialIndex<T extends Rect & { id: string }> {
   /** The query that last met each item, so an item in several buckets is counted once. */
   private readonly met: Uint32Array;
   private stamp = 0;
+  private readonly cellsOfItem: (item: T, visit: CellVisitor) => void;
+  private readonly ownCells: boolean;
 
-  /** `cellsOf` lists the cells an item really touches, when fewer than its box's (a long
-   * diagonal line crosses a few of the many cells its box covers). */
+  /** `cellsOf` visits the cells an item really touches, when fewer than its box's (a long
+   * diagonal line crosses a few of the many cells its box covers). Cells are visited rather than
+   * listed: building the index for 10,000 connectors made millions of little arrays, and it is
+   * built again after every change that is not only a record replaced. */
   constructor(
     items: Iterable<T>,
     private readonly cell = 512,
-    cellsOf?: (item: T, cell: number) => Iterable<[number, number]>,
+    cellsOf?: (item: T, cell: number, visit: CellVisitor) => void,
   ) {
     this.items = [...items];
     this.met = new Uint32Array(this.items.length);
-    const cellsOfItem = cellsOf ? (item: T) => cellsOf(item, cell) : (item: T) => this.cells(item);
-    this.items.forEach((item, place) => {
-      for (const [i, j] of cellsOfItem(item)) {
-        const key = cellKey(i, j);
-        let bucket = this.buckets.get(key);
-        if (!bucket) {
-          bucket = { i, j, places: [] };
-          this.buckets.set(key, bucket);
-        }
-        bucket.places.push(place);
+    this.ownCells = cellsOf !== undefined;
+    this.cellsOfItem = cellsOf ? (item, visit) => cellsOf(item, cell, visit) : (item, visit) => this.cells(item, visit);
+    for (let place = 0; place < this.items.length; place++) this.add(place);
+  }
+
+  /** Files the item at `place` in the buckets of the cells it touches. */
+  private add(place: number): void {
+    this.cellsOfItem(this.items[place]!, (i, j) => {
+      const key = cellKey(i, j);
+      let bucket = this.buckets.get(key);
+      if (!bucket) {
+        bucket = { i, j, places: [] };
+        this.buckets.set(key, bucket);
       }
+      bucket.places.push(place);
     });
+  }
+
+  /** Puts `item` where the item at `place` was (a record replaced by its next version), filed
+   * under the cells it touches now. Queries answer as an index built afresh would. */
+  replace(place: number, item: T): void {
+    const old = this.items[place];
+    if (old === undefined) throw new Error(`no item at ${place}`);
+    this.items[place] = item;
+    // A box's cells follow from the box; a line's from its ends, which the same box may differ in.
+    const sameBox = old.x === item.x && old.y === item.y && old.width === item.width && old.height === item.height;
+    if (sameBox && !this.ownCells) return;
+    this.cellsOfItem(old, (i, j) => {
+      const bucket = this.buckets.get(cellKey(i, j));
+      if (!bucket) return;
+      const at = bucket.places.indexOf(place);
+      if (at >= 0) bucket.places.splice(at, 1);
+      if (bucket.places.length === 0) this.buckets.delete(cellKey(i, j));
+    });
+    this.add(place);
   }
 
   /** The range of cells `r` touches. */
@@ -50,9 +80,9 @@ export class SpatialIndex<T extends Rect & { id: string }> {
     };
   }
 
-  private *cells(r: Rect): Generator<[number, number]> {
+  private cells(r: Rect, visit: CellVisitor): void {
     const { x0, x1, y0, y1 } = this.range(r);
-    for (let i = x0; i <= x1; i++) for (let j = y0; j <= y1; j++) yield [i, j];
+    for (let i = x0; i <= x1; i++) for (let j = y0; j <= y1; j++) visit(i, j);
   }
 
   /** Items overlapping `r`, each once, in the order they were given. */
@@ -60,26 +90,24 @@ export class SpatialIndex<T extends Rect & { id: string }> {
     const stamp = ++this.stamp;
     const met = this.met;
     const hits: number[] = [];
-    // A view covering more cells than there are buckets (the overview, or a thin strip across
-    // the whole map while zooming it) visits the buckets in its range rather than each cell.
-    const { x0, x1, y0, y1 } = this.range(r);
-    const buckets =
-      (x1 - x0 + 1) * (y1 - y0 + 1) > this.buckets.size
-        ? (function* (all) {
-            for (const bucket of all) if (bucket.i >= x0 && bucket.i <= x1 && bucket.j >= y0 && bucket.j <= y1) yield bucket;
-          })(this.buckets.values())
-        : (function* (self) {
-            for (const [i, j] of self.cells(r)) {
-              const bucket = self.buckets.get(cellKey(i, j));
-              if (bucket) yield bucket;
-            }
-          })(this);
-    for (const bucket of buckets) {
+    const take = (bucket: Bucket) => {
       for (const place of bucket.places) {
         if (met[place] === stamp) continue;
         met[place] = stamp;
         if (intersects(this.items[place]!, r)) hits.push(place);
       }
+    };
+    // A view covering more cells than there are buckets (the overview, or a thin strip across
+    // the whole map while zooming it) visits the buckets in its range rather than each cell.
+    const { x0, x1, y0, y1 } = this.range(r);
+    if ((x1 - x0 + 1) * (y1 - y0 + 1) > this.buckets.size) {
+      for (const bucket of this.buckets.values()) if (bucket.i >= x0 && bucket.i <= x1 && bucket.j >= y0 && bucket.j <= y1) take(bucket);
+    } else {
+      for (let i = x0; i <= x1; i++)
+        for (let j = y0; j <= y1; j++) {
+          const bucket = this.buckets.get(cellKey(i, j));
+          if (bucket) take(bucket);
+        }
     }
     const ordered = Int32Array.from(hits).sort();
     const out = new Array<T>(ordered.length);
@@ -95,9 +123,9 @@ interface Bucket {
   places: number[];
 }
 
-/** The grid cells (of side `cell`) the segment from `a` to `b` passes through, in order
+/** Visits the grid cells (of side `cell`) the segment from `a` to `b` passes through, in order
  * (Amanatides and Woo's traversal). */
-export function* cellsAlong(a: { x: number; y: number }, b: { x: number; y: number }, cell: number): Generator<[number, number]> {
+export function cellsAlong(a: { x: number; y: number }, b: { x: number; y: number }, cell: number, visit: CellVisitor): void {
   let i = Math.floor(a.x / cell),
     j = Math.floor(a.y / cell);
   const iEnd = Math.floor(b.x / cell),
@@ -110,7 +138,7 @@ export function* cellsAlong(a: { x: number; y: number }, b: { x: number; y: numb
   let nextY = dy !== 0 ? ((stepJ > 0 ? (j + 1) * cell : j * cell) - a.y) / dy : Infinity;
   const acrossX = dx !== 0 ? cell / Math.abs(dx) : Infinity,
     acrossY = dy !== 0 ? cell / Math.abs(dy) : Infinity;
-  yield [i, j];
+  visit(i, j);
   for (let n = Math.abs(iEnd - i) + Math.abs(jEnd - j); n > 0; n--) {
     if (nextX < nextY) {
       i += stepI;
@@ -119,6 +147,6 @@ export function* cellsAlong(a: { x: number; y: number }, b: { x: number; y: numb
       j += stepJ;
       nextY += acrossY;
     }
-    yield [i, j];
+    visit(i, j);
   }
 }

@@ -173,7 +173,8 @@ describe("a connector cut to the view", () => {
 
 describe("cells along a line", () => {
   it("are the cells the line passes through, each once, neighbours in turn", () => {
-    const cells = [...cellsAlong({ x: 10, y: 10 }, { x: 1000, y: 300 }, 100)];
+    const cells: [number, number][] = [];
+    cellsAlong({ x: 10, y: 10 }, { x: 1000, y: 300 }, 100, (i, j) => cells.push([i, j]));
     expect(cells[0]).toEqual([0, 0]);
     expect(cells.at(-1)).toEqual([10, 3]);
     expect(new Set(cells.map((c) => c.join())).size).toBe(cells.length);
@@ -188,7 +189,7 @@ describe("cells along a line", () => {
   });
   it("let a long connector be found only where it runs", () => {
     const long = { id: "c", a: { x: 0, y: 0 }, b: { x: 5000, y: 5000 }, x: 0, y: 0, width: 5000, height: 5000 };
-    const index = new SpatialIndex([long], 512, (c, cell) => cellsAlong(c.a, c.b, cell));
+    const index = new SpatialIndex([long], 512, (c, cell, visit) => cellsAlong(c.a, c.b, cell, visit));
     expect(index.query({ x: 2400, y: 2400, width: 100, height: 100 }).length).toBe(1);
     expect(index.query({ x: 4000, y: 100, width: 200, height: 200 }).length).toBe(0);
   });

@@ -99,6 +99,9 @@ export function recordOf<K extends RecordKind>(kind: K, value: RecordOf[K]): Pro
   return { kind, record: value } as ProjectRecord;
 }
 
+/** How many versions back `Doc.changesSince` can tell. */
+const JOURNAL_LENGTH = 64;
+
 export const DEFAULT_CALENDAR: WorkCalendar = { weekmask: "1111100", holidays: {} };
 
 /** A project's statements with only an id and a name (the rest empty, as the core's `ProjectInfo::new`). */
@@ -135,6 +138,9 @@ export class Doc {
   feedbackLoaded = true;
   /** Feedback put or deleted here while it was not loaded: this side's version of those wins. */
   private readonly feedbackTouched = new Set<string>();
+  /** What made each of the last versions (undefined: not a change set), oldest first: a cache
+   * built at an earlier version catches up from these rather than starting again. */
+  private readonly journal: { version: number; changes: Changes | undefined }[] = [];
 
   constructor(info: ProjectInfo) {
     this.info = info;
@@ -225,7 +231,28 @@ export class Doc {
       for (const r of changes.put) if (r.kind === "feedback") this.feedbackTouched.add(r.record.id);
       for (const d of changes.delete) if (d.kind === "feedback") this.feedbackTouched.add(d.id);
     }
+    this.bump(changes);
+  }
+
+  private bump(changes: Changes | undefined): void {
     this.version++;
+    this.journal.push({ version: this.version, changes });
+    if (this.journal.length > JOURNAL_LENGTH) this.journal.shift();
+  }
+
+  /** The change sets applied since `version`, oldest first; undefined when that is too long
+   * ago to tell or the document changed otherwise meanwhile. */
+  changesSince(version: number): Changes[] | undefined {
+    if (version === this.version) return [];
+    const first = this.journal.findIndex((j) => j.version === version + 1);
+    if (first < 0) return undefined;
+    const out: Changes[] = [];
+    for (let i = first; i < this.journal.length; i++) {
+      const changes = this.journal[i]!.changes;
+      if (!changes) return undefined;
+      out.push(changes);
+    }
+    return out;
   }
 
   /**
@@ -238,7 +265,7 @@ export class Doc {
     for (const f of items) if (!this.feedbackTouched.has(f.id)) this.tables.feedback.set(f.id, f);
     this.feedbackLoaded = true;
     this.feedbackTouched.clear();
-    this.version++;
+    this.bump(undefined);
   }
 
   /** Stages of a map in column order. */
