@@ -19,3 +19,5 @@ cargo build --quiet --release -p journeymap-desktop
 say "App: cold start and resident memory with 10,000 touchpoints (release), and the Tauri floor"
 cargo build --quiet --release --manifest-path benches/tauri-baseline/Cargo.toml
 (cd ui && JOURNEYMAP_PROFILE=release node bench/app.mjs 10000 && JOURNEYMAP_PROFILE=release node bench/app.mjs --baseline)
+say "Page memory: the JavaScript heap by kind, and what twenty edits allocate (headless Chromium)"
+(cd ui && node bench/heap.mjs 10000)

@@ -13,7 +13,8 @@ import { realWindow, session, sleep, targetDir } from "./window.mjs";
 const baseline = process.argv.includes("--baseline");
 const n = Number(process.argv.slice(2).find((a) => !a.startsWith("--")) ?? 10000);
 const profile = process.env.JOURNEYMAP_PROFILE ?? "debug";
-const app = join(targetDir, profile, baseline ? "tauri-baseline" : "journeymap-desktop");
+// JOURNEYMAP_APP measures another build of the app (an earlier commit's, for a before column).
+const app = process.env.JOURNEYMAP_APP ?? join(targetDir, profile, baseline ? "tauri-baseline" : "journeymap-desktop");
 const cli = join(targetDir, "debug", "journeymap");
 const work = mkdtempSync(join(tmpdir(), "jm-appbench-"));
 const project = join(work, `g${n}.journey`);
@@ -101,23 +102,45 @@ for (let run = 0; run < 3; run++) {
   // Then twenty edits, each saved on its own as a facilitator's are: what the app process holds
   // once it has written some (each autosave used to copy the whole project first).
   let edited;
+  let editedProcs = [];
+  let editShown;
   if (!baseline) {
+    // Each edit is also timed from the change to the second frame after it: the map showing
+    // the edit (the core's answer comes after, and is waited for before the next edit).
+    const shown = [];
     for (let i = 0; i < 20; i++) {
-      await s.run(
-        `const e = window.journeymap.editor; const t = e.doc.touchpointsOf(e.mapId)[${i}];
-         e.keep({ put: [{ kind: "touchpoint", record: { ...t, title: t.title + " ·" } }], delete: [] });
-         return e.flush();`,
+      shown.push(
+        await s.run(
+          `return (async () => {
+             const e = window.journeymap.editor; const t = e.doc.touchpointsOf(e.mapId)[${i}];
+             const t0 = performance.now();
+             e.keep({ put: [{ kind: "touchpoint", record: { ...t, title: t.title + " ·" } }], delete: [] });
+             await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+             const ms = performance.now() - t0;
+             await e.flush();
+             return ms;
+           })();`,
+        ),
       );
     }
+    shown.sort((a, b) => a - b);
+    editShown = shown[shown.length >> 1];
     await sleep(1500);
-    edited = tree(pid).reduce((s, p) => s + p.pss, 0) / 1024;
+    editedProcs = tree(pid);
+    edited = editedProcs.reduce((s, p) => s + p.pss, 0) / 1024;
   }
   runs.push({
     run: run + 1,
     "cold start ms": Math.round(coldStart),
     "RSS sum MB": rss.toFixed(0),
     "PSS sum MB": pss.toFixed(0),
-    ...(baseline ? {} : { "PSS after 20 edits": edited.toFixed(0), "app process after edits": Math.round(tree(pid)[0].pss / 1024) }),
+    ...(baseline
+      ? {}
+      : {
+          "PSS after 20 edits": edited.toFixed(0),
+          "app process after edits": Math.round((editedProcs[0]?.pss ?? 0) / 1024),
+          "edit shown ms (median)": Math.round(editShown),
+        }),
     "page at": Math.round(first[0] - started),
     ...(baseline
       ? {}
@@ -133,6 +156,7 @@ for (let run = 0; run < 3; run++) {
           "of which drawing": firstDraw,
         }),
     processes: procs.map((p) => `${p.name} ${Math.round(p.rss / 1024)}/${Math.round(p.pss / 1024)}`).join(", "),
+    ...(baseline ? {} : { "PSS after edits": editedProcs.map((p) => `${p.name.slice(0, 10)} ${Math.round(p.pss / 1024)}`).join(", ") }),
   });
   await s.close();
   await sleep(500);

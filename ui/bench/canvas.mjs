@@ -22,7 +22,8 @@ const engines = process.argv.includes("--webkit-only")
     ? ["chromium"]
     : ["chromium", "webkit"];
 const cli = join(targetDir, "debug", "journeymap");
-const desktop = join(targetDir, process.env.JOURNEYMAP_PROFILE ?? "release", "journeymap-desktop");
+// JOURNEYMAP_APP measures another build of the app (an earlier commit's, for a before column).
+const desktop = process.env.JOURNEYMAP_APP ?? join(targetDir, process.env.JOURNEYMAP_PROFILE ?? "release", "journeymap-desktop");
 const repo = join(uiRoot, "..");
 try {
   execFileSync("cargo", ["build", "--quiet", "--bin", "journeymap"], { cwd: repo, stdio: "inherit" });
