@@ -279,6 +279,18 @@ export class Editor {
     this.history.mark();
   }
 
+  /** Takes back the gesture still under way (Escape during a drag or resize): the document as
+   * before it, and no undo or redo step left of it, so Redo does what it would have before. */
+  cancelGesture(mergeKey: string): boolean {
+    const entry = this.history.withdraw(mergeKey);
+    if (!entry) return false;
+    this.doc.apply(entry.inverse);
+    this.queueSave(entry.inverse, entry.forward);
+    this.pruneSelection();
+    this.notify();
+    return true;
+  }
+
   undo(): boolean {
     const entry = this.history.undo();
     if (!entry) return false;

@@ -11,6 +11,8 @@ interface Entry {
   inverse: Changes;
   label: string;
   mergeKey: string | undefined;
+  /** While its gesture runs: the redo steps its first change cleared, for `withdraw`. */
+  redoBefore?: Entry[];
 }
 
 export class History {
@@ -25,7 +27,7 @@ export class History {
       top.forward = squash(top.forward, forward);
       top.inverse = squash(inverse, top.inverse);
     } else {
-      this.undoStack.push({ forward, inverse, label, mergeKey });
+      this.undoStack.push({ forward, inverse, label, mergeKey, redoBefore: mergeKey !== undefined ? this.redoStack : undefined });
       if (this.undoStack.length > this.limit) this.undoStack.shift();
     }
     this.redoStack = [];
@@ -34,7 +36,20 @@ export class History {
   /** Ends the current gesture: the next record never merges into the previous one. */
   mark(): void {
     const top = this.undoStack[this.undoStack.length - 1];
-    if (top) top.mergeKey = undefined;
+    if (top) {
+      top.mergeKey = undefined;
+      top.redoBefore = undefined;
+    }
+  }
+
+  /** Takes back the step of the gesture `mergeKey` while it still runs (Escape during a drag):
+   * the step is gone from both stacks and the redo steps it cleared are back. */
+  withdraw(mergeKey: string): Entry | undefined {
+    const top = this.undoStack[this.undoStack.length - 1];
+    if (!top || top.mergeKey !== mergeKey) return undefined;
+    this.undoStack.pop();
+    this.redoStack = top.redoBefore ?? [];
+    return top;
   }
 
   undo(): Entry | undefined {

@@ -46,9 +46,9 @@ export class DraggingShapes implements ToolState {
   }
 
   cancel() {
-    // Escape during a drag puts everything back where it was.
-    const e = this.ctx.editor;
-    if (this.dragging && (this.moved.x || this.moved.y)) e.undo();
+    // Escape during a drag puts everything back where it was, and leaves no step to redo.
+    this.ctx.editor.cancelGesture(this.gesture);
+    this.ctx.setCursor("default");
     return new Idle(this.ctx);
   }
 }

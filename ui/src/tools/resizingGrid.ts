@@ -32,6 +32,8 @@ export class ResizingGrid implements ToolState {
   }
 
   cancel() {
+    // Escape while resizing puts the size back, and leaves no step to redo.
+    this.ctx.editor.cancelGesture(this.gesture);
     return this.up();
   }
 }

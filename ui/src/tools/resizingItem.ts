@@ -36,6 +36,8 @@ export class ResizingItem implements ToolState {
   }
 
   cancel() {
+    // Escape while resizing puts the size back, and leaves no step to redo.
+    this.ctx.editor.cancelGesture(this.gesture);
     return this.up();
   }
 }

@@ -117,3 +117,35 @@ it("space held while the pointer moves, then a drag, pans; clicks work after it"
   tools.up(p);
   expect(editor.selection).toEqual(new Set([card.id]));
 });
+
+it("Escape during a drag or a resize leaves no step behind: Redo still does what it did before", async () => {
+  const { editor } = await sampleEditor();
+  const { tools } = machine(editor, false);
+  const [a, b] = editor.doc.touchpointsOf(editor.mapId);
+  // A step to redo: a move of card a, undone.
+  editor.commit({ put: [{ kind: "touchpoint", record: { ...a!, x: a!.x + 40 } }], delete: [] }, "Nudge");
+  editor.endGesture();
+  editor.undo();
+  expect(editor.history.redoLabel).toBe("Nudge");
+  // Drag card b, then Escape before letting go.
+  const from = at(editor, b!.x + 10, b!.y + 10);
+  tools.down(from);
+  tools.move(at(editor, b!.x + 210, b!.y + 90));
+  expect(editor.doc.get("touchpoint", b!.id)!.x).not.toBe(b!.x);
+  tools.cancel();
+  tools.up(at(editor, b!.x + 210, b!.y + 90));
+  expect(editor.doc.get("touchpoint", b!.id)).toEqual(b);
+  expect(editor.history.redoLabel).toBe("Nudge");
+  // The same for resizing it by its corner handle.
+  editor.select([b!.id]);
+  const corner = at(editor, b!.x + b!.width - 1, b!.y + b!.height - 1);
+  tools.down(corner);
+  tools.move(at(editor, b!.x + b!.width + 120, b!.y + b!.height + 60));
+  expect(editor.doc.get("touchpoint", b!.id)!.width).not.toBe(b!.width);
+  tools.cancel();
+  expect(editor.doc.get("touchpoint", b!.id)).toEqual(b);
+  expect(editor.history.redoLabel).toBe("Nudge");
+  editor.redo();
+  expect(editor.doc.get("touchpoint", a!.id)!.x).toBe(a!.x + 40);
+  expect(editor.doc.get("touchpoint", b!.id)).toEqual(b);
+});
