@@ -296,3 +296,34 @@ it("an edit that only replaces cards patches the map's lists instead of building
   }
   expect(moved[0]!.a.x).toBeGreaterThan(link.a.x);
 });
+
+it("undo and redo show the map they change when another map is on screen", async () => {
+  const { editor } = await sampleEditor();
+  const asIs = editor.mapId;
+  const card = editor.doc.touchpointsOf(asIs)[0]!;
+  editField(editor, "touchpoint", card.id, { x: card.x + 200 }, "Move");
+  editor.endGesture();
+  const toBe = duplicateAsToBe(editor)!;
+  expect(editor.mapId).toBe(toBe);
+  editor.undo(); // the new map goes: the as-is map shows
+  expect(editor.mapId).toBe(asIs);
+  editor.redo(); // it comes back, and shows
+  expect(editor.mapId).toBe(toBe);
+  editor.undo();
+  editor.undo(); // the move, on the as-is map
+  expect(editor.doc.get("touchpoint", card.id)!.x).toBe(card.x);
+  editor.redo();
+  editor.redo();
+  expect(editor.mapId).toBe(toBe);
+  // From the to-be map, undoing the new map and then the move shows the as-is map each time.
+  editor.setMap(toBe);
+  editor.undo();
+  expect(editor.mapId).toBe(asIs);
+  editor.setMap(editor.doc.mapsInOrder().find((m) => m.id !== asIs)!.id);
+  editor.undo();
+  expect(editor.mapId).toBe(asIs);
+  expect(editor.doc.get("touchpoint", card.id)!.x).toBe(card.x);
+  // A change on the map on screen leaves the view where it is.
+  editor.redo();
+  expect(editor.mapId).toBe(asIs);
+});

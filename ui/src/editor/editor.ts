@@ -296,7 +296,7 @@ export class Editor {
     if (!entry) return false;
     this.doc.apply(entry.inverse);
     this.queueSave(entry.inverse, entry.forward);
-    this.showRestoredMap(entry.inverse);
+    this.showChangedMap(entry.inverse, entry.forward);
     this.pruneSelection();
     this.notify();
     return true;
@@ -307,20 +307,29 @@ export class Editor {
     if (!entry) return false;
     this.doc.apply(entry.forward);
     this.queueSave(entry.forward, entry.inverse);
-    this.showRestoredMap(entry.forward);
+    this.showChangedMap(entry.forward, entry.inverse);
     this.pruneSelection();
     this.notify();
     return true;
   }
 
-  /** An undo or redo that brings a whole map back (a deleted map, a new one) shows it, so the
-   * person sees what came back rather than nothing happening. */
-  private showRestoredMap(changes: Changes): void {
+  /** An undo or redo shows the map it changes, so the person sees what it did rather than
+   * nothing happening: a map it brings back whole (a deleted map, a new one), or else the one map
+   * its cards, notes, connectors, stages and lanes are on when that is not the map on screen. */
+  private showChangedMap(changes: Changes, other: Changes): void {
     for (const r of changes.put) {
       if (r.kind !== "map" || r.record.id === this.mapId) continue;
       const id = r.record.id;
       if (changes.put.some((s) => s.kind === "stage" && s.record.mapId === id)) return this.setMap(id);
     }
+    const maps = new Set<string>();
+    for (const r of [...changes.put, ...other.put]) {
+      if (r.kind === "touchpoint" || r.kind === "note" || r.kind === "connector" || r.kind === "stage" || r.kind === "lane")
+        maps.add(r.record.mapId);
+    }
+    if (maps.size !== 1 || maps.has(this.mapId)) return;
+    const [id] = maps;
+    if (id !== undefined && this.doc.get("map", id)) this.setMap(id);
   }
 
   // ---- autosave -------------------------------------------------------------------------------
