@@ -118,7 +118,12 @@ export function drawWorld(
     for (const n of notes)
       drawNote(ctx, n, detailed, editor.selection.has(n.id), zoom, overlay.workshop === true, openComments(editor, n.id));
     drawConnectors(ctx, editor, view, detailed, overlay.workshop === true);
-    for (const t of cards) drawCard(ctx, editor, t, detailed, editor.selection.has(t.id) || overlay.hover === t.id, zoom, overlay.workshop);
+    // Selected cards last, on top: a card being dragged or just dropped shows whole over the
+    // cards it crosses.
+    for (const selected of [false, true])
+      for (const t of cards)
+        if (editor.selection.has(t.id) === selected)
+          drawCard(ctx, editor, t, detailed, selected || overlay.hover === t.id, zoom, overlay.workshop);
   } else {
     // Overview: one path per colour and one for all connectors, so thousands of items cost a
     // handful of fills rather than thousands.
@@ -132,7 +137,13 @@ export function drawWorld(
       stars.map((t) => ({ x: t.x + t.width - 28, y: t.y, width: 28, height: 28 })),
       () => STAR,
     );
-    for (const item of [...cards, ...notes]) if (editor.selection.has(item.id)) outline(ctx, item, zoom);
+    for (const item of [...cards, ...notes]) {
+      if (!editor.selection.has(item.id)) continue;
+      // On top of the cards it crosses, as when the text shows.
+      const card = editor.doc.get("touchpoint", item.id);
+      if (card) drawCard(ctx, editor, card, false, false, zoom);
+      outline(ctx, item, zoom);
+    }
   }
   drawEmotion(ctx, editor, overlay.compareMapId, view);
   drawSelectionHandles(ctx, editor);

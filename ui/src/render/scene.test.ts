@@ -1,0 +1,50 @@
+import { expect, it } from "vitest";
+import { editField } from "../actions/editField";
+import { sampleEditor } from "../editor/testing";
+import { drawWorld } from "./scene";
+
+/** A 2D context that draws nothing and records the text it was asked to write, in order. */
+function recordingContext(width: number, height: number) {
+  const texts: string[] = [];
+  const canvas = { width, height };
+  const ctx = new Proxy({} as Record<string | symbol, unknown>, {
+    get(target, key) {
+      if (key === "canvas") return canvas;
+      if (key === "fillText") return (text: string) => texts.push(text);
+      if (key === "measureText") return (text: string) => ({ width: text.length * 6 });
+      if (key === "createLinearGradient" || key === "createPattern")
+        return () => ({ addColorStop: () => undefined, setTransform: () => undefined });
+      if (key === "getLineDash") return () => [];
+      if (key in target) return target[key];
+      return () => undefined;
+    },
+    set(target, key, value) {
+      target[key] = value;
+      return true;
+    },
+  });
+  return { ctx: ctx as unknown as CanvasRenderingContext2D, texts };
+}
+
+it("a selected card is drawn over the cards it lies across", async () => {
+  const { editor } = await sampleEditor();
+  const [first, second] = editor.doc.touchpointsOf(editor.mapId);
+  // The first card (drawn first in the document's order) dropped onto the second.
+  editField(editor, "touchpoint", first!.id, { x: second!.x + 20, y: second!.y + 10 }, "Move");
+  editor.camera = { x: second!.x - 100, y: second!.y - 100, zoom: 1 };
+  const draw = () => {
+    const { ctx, texts } = recordingContext(800, 600);
+    drawWorld(ctx, editor, editor.camera, { x: 0, y: 0, width: 800, height: 600 });
+    return texts;
+  };
+  // A title may be wrapped: its first line is where the card's text begins.
+  const at = (texts: string[], title: string) => texts.findIndex((t) => t.length > 0 && title.startsWith(t.replace(/…$/, "")));
+  const order = (texts: string[]) => [at(texts, first!.title), at(texts, second!.title)];
+  editor.select([]);
+  const [a, b] = order(draw());
+  expect(a).toBeGreaterThanOrEqual(0);
+  expect(a).toBeLessThan(b!);
+  editor.select([first!.id]);
+  const [c, d] = order(draw());
+  expect(c).toBeGreaterThan(d!);
+});
