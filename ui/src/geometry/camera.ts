@@ -62,6 +62,14 @@ export function keepInSight(was: Camera, next: Camera, width: number, height: nu
   };
 }
 
+/** `cam` moved so that `point` is in the middle of a `width`×`height` viewport, the point held
+ * inside `bounds` first: a drag on the minimap past the map's edge keeps the map in view. */
+export function centredOn(cam: Camera, point: Point, width: number, height: number, bounds: Rect): Camera {
+  const x = Math.min(Math.max(point.x, bounds.x), bounds.x + bounds.width),
+    y = Math.min(Math.max(point.y, bounds.y), bounds.y + bounds.height);
+  return { ...cam, x: x - width / cam.zoom / 2, y: y - height / cam.zoom / 2 };
+}
+
 /** The camera that shows all of `r` inside a `width`×`height` viewport with a margin. */
 export function fit(r: Rect, width: number, height: number, margin = 32): Camera {
   const zoom = Math.min(

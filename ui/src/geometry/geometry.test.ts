@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import {
   CARD_TITLE_UNITS,
+  centredOn,
   fit,
   headerBands,
   KEEP_IN_SIGHT,
@@ -209,4 +210,16 @@ it("a pan stops with part of the map still in sight, and comes back from further
   // Inside, a pan is what was asked.
   const mid = { x: 500, y: 200, zoom: 1 };
   expect(keepInSight(mid, panBy(mid, 30, -20), w, h, bounds)).toEqual(panBy(mid, 30, -20));
+});
+
+it("centring on a point past the map's edge (a drag off the minimap) keeps the map in view", () => {
+  const bounds = { x: 0, y: 0, width: 4000, height: 2000 };
+  const cam = { x: 0, y: 0, zoom: 0.5 };
+  // Inside: the point is the middle of the view.
+  expect(centredOn(cam, { x: 1000, y: 500 }, 800, 600, bounds)).toEqual({ x: 200, y: -100, zoom: 0.5 });
+  // Far outside: held at the map's corner, so the view still shows part of the map.
+  const off = centredOn(cam, { x: -9000, y: 9000 }, 800, 600, bounds);
+  expect(off).toEqual({ x: -800, y: 1400, zoom: 0.5 });
+  const view = { x: off.x, y: off.y, width: 800 / 0.5, height: 600 / 0.5 };
+  expect(view.x + view.width > bounds.x && view.y < bounds.y + bounds.height).toBe(true);
 });

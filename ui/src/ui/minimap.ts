@@ -4,7 +4,7 @@
 import type { Editor } from "../editor/editor";
 import { RELIABILITY_COLOR } from "../render/palette";
 import { h } from "./dom";
-import { wholeInView } from "../geometry/camera";
+import { centredOn, wholeInView } from "../geometry/camera";
 
 const W = 220,
   H = 130;
@@ -41,8 +41,7 @@ export class Minimap {
       const { scale, ox, oy, bounds } = this.frame();
       const x = (e.clientX - r.left - ox) / scale + bounds.x,
         y = (e.clientY - r.top - oy) / scale + bounds.y;
-      const cam = editor.camera;
-      editor.setCamera({ ...cam, x: x - editor.viewport.width / cam.zoom / 2, y: y - editor.viewport.height / cam.zoom / 2 });
+      editor.setCamera(centredOn(editor.camera, { x, y }, editor.viewport.width, editor.viewport.height, bounds));
     };
     this.canvas.addEventListener("pointerdown", (e) => {
       this.canvas.setPointerCapture(e.pointerId);
