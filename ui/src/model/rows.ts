@@ -109,42 +109,17 @@ export function openedOf(path: string, project: Project): OpenedProject {
     return p;
   };
   for (const t of project.touchpoints) place(t.id);
-  const rowsOf = <T extends object>(
-    records: readonly T[],
-    columns: readonly (keyof T & string)[],
-    refs: readonly (keyof T & string)[],
-  ): Rows => ({
-    columns: [...columns],
-    refs: [...refs],
-    rows: records.map((r) => columns.map((c) => (refs.includes(c) ? place(r[c] as string) : r[c]))),
-  });
-  const touchpointRows = rowsOf<Touchpoint>(
-    project.touchpoints,
-    [
-      "id",
-      "mapId",
-      "stageId",
-      "laneId",
-      "title",
-      "description",
-      "channel",
-      "owner",
-      "x",
-      "y",
-      "width",
-      "height",
-      "emotion",
-      "expectation",
-      "performance",
-      "reliability",
-      "momentOfTruth",
-      "momentOfTruthNote",
-      "votes",
-      "feelings",
-    ],
-    ["id", "mapId", "stageId", "laneId"],
-  );
-  const connectorRows = rowsOf<Connector>(project.connectors, ["id", "mapId", "fromId", "toId", "label"], ["mapId", "fromId", "toId"]);
+  // The columns in the first record's field order (the core's are its own; any order reads).
+  const rowsOf = <T extends object>(records: readonly T[], refs: readonly (keyof T & string)[]): Rows => {
+    const columns = records.length > 0 ? (Object.keys(records[0]!) as (keyof T & string)[]) : [];
+    return {
+      columns,
+      refs: [...refs],
+      rows: records.map((r) => columns.map((c) => (refs.includes(c) ? place(r[c] as string) : r[c]))),
+    };
+  };
+  const touchpointRows = rowsOf<Touchpoint>(project.touchpoints, ["id", "mapId", "stageId", "laneId"]);
+  const connectorRows = rowsOf<Connector>(project.connectors, ["mapId", "fromId", "toId"]);
   return {
     path,
     project: { ...project, feedback: [], touchpoints: [], connectors: [] },
