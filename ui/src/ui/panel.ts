@@ -208,14 +208,21 @@ export class Panel {
       "Stage",
       e.doc.stagesOf(e.mapId).map((s) => [s.id, s.name]),
       () => t().stageId,
-      (stageId) => set({ stageId }, "Move to stage"),
+      (stageId) => {
+        set({ stageId }, "Move to stage");
+        // Its new cell may be far off: the card is followed there.
+        e.reveal(t());
+      },
       "stage",
     );
     this.select(
       "Lane",
       e.doc.lanesOf(e.mapId).map((l) => [l.id, l.name]),
       () => t().laneId,
-      (laneId) => set({ laneId }, "Move to lane"),
+      (laneId) => {
+        set({ laneId }, "Move to lane");
+        e.reveal(t());
+      },
       "lane",
     );
     this.select<Reliability>(

@@ -619,6 +619,25 @@ const tests = {
     assert((await page.evaluate(() => window.journeymap.editor.selection.size)) === 1, "the card stays selected");
     const after = await saved(page);
     assert(after.touchpoints.find((x) => x.id === t.id).channel === "Lounge desk, level 2", "what was typed is kept");
+    // Another stage far along the map, out of view: the card goes there, and the view follows it.
+    await zoomTo(page, 2);
+    const last = await page.evaluate(() => {
+      const e = window.journeymap.editor;
+      const stage = e.grid.columns.at(-1);
+      const c = e.camera;
+      return stage.x > c.x + e.viewport.width / c.zoom ? stage.stage.id : undefined;
+    });
+    assert(last, "the last stage is out of view at the start");
+    await page.selectOption(".panel select[name=stage]", last);
+    const inView = await page.evaluate((id) => {
+      const e = window.journeymap.editor;
+      const c = e.camera;
+      const card = e.doc.get("touchpoint", id);
+      const w = e.viewport.width / c.zoom,
+        h = e.viewport.height / c.zoom;
+      return card.stageId && card.x >= c.x && card.y >= c.y && card.x + card.width <= c.x + w && card.y + card.height <= c.y + h;
+    }, t.id);
+    assert(inView, "a card sent to the last stage is in view there");
   },
 
   async "the table view edits the same map"(page) {
