@@ -526,6 +526,13 @@ const tests = {
     assert(sms && sms.stageId === security.id, "the double-clicked card landed in Security");
     assert(sms.reliability === "unrated", `a new card is not rated yet: ${sms.reliability}`);
 
+    const widths = () =>
+      page.evaluate(() =>
+        ["toggleMomentOfTruth", "setReliability.differentiating"].map(
+          (a) => document.querySelector(`button[data-action="${a}"]`).getBoundingClientRect().width,
+        ),
+      );
+    const before = await widths();
     await page.keyboard.press("m");
     p = await saved(page);
     assert(p.touchpoints.find((t) => t.id === sms.id).momentOfTruth, "M marked it a moment of truth");
@@ -539,6 +546,14 @@ const tests = {
     );
     p = await saved(page);
     assert(p.touchpoints.find((t) => t.id === sms.id).reliability === "broken", "1 rated it broken");
+    // Pressed toggles keep their width: the toolbar does not wrap and move the map down.
+    await page.keyboard.press("3");
+    await page.waitForFunction(
+      () => document.querySelector('button[data-action="setReliability.differentiating"]')?.getAttribute("aria-pressed") === "true",
+    );
+    const after = await widths();
+    assert(after.join() === before.join(), `pressed toggles keep their width (${before} → ${after})`);
+    await page.keyboard.press("1");
 
     const fast = await cardPoint(page, "Fast track lane");
     await page.keyboard.down("Shift");
