@@ -923,6 +923,13 @@ export class App {
         const pressed = String(a.pressed(e));
         if (b.getAttribute("aria-pressed") !== pressed) b.setAttribute("aria-pressed", pressed);
       }
+      if (a.name === "undo" || a.name === "redo") {
+        // Undo and Redo name the step they would take, as the status bar does.
+        const step = a.name === "undo" ? e.history.undoLabel : e.history.redoLabel;
+        const keys = describeKeys(a.keys);
+        const title = `${a.label}${step ? `: ${step}` : ""}${keys ? ` (${keys})` : ""}`;
+        if (b.title !== title) b.title = title;
+      }
     }
     const file = e.path.split(/[\\/]/).pop() ?? "";
     const dirty = e.hasUnsavedChanges ? " •" : "";

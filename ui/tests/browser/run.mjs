@@ -536,6 +536,8 @@ const tests = {
     await page.keyboard.press("m");
     p = await saved(page);
     assert(p.touchpoints.find((t) => t.id === sms.id).momentOfTruth, "M marked it a moment of truth");
+    const undoTitle = await page.getAttribute('button[data-action="undo"]', "title");
+    assert(/^Undo: .+ \(/.test(undoTitle), `the Undo button names its step: ${undoTitle}`);
     // The toolbar shows the card's star and, once rated, its rating.
     const pressed = (action) => page.getAttribute(`button[data-action="${action}"]`, "aria-pressed");
     assert((await pressed("toggleMomentOfTruth")) === "true", "the star button is pressed");
