@@ -201,11 +201,14 @@ it("each map keeps its view while another map shows, and a project reopens where
   expect(editor.camera).toEqual(looked);
   editor.setMap(toBe!.id);
   expect(editor.camera).toEqual(toBeView);
-  // Closed on the to-be map, then opened again: that map, as it was.
+  // Closed on the to-be map, in the window's dashboard, then opened again: that map, as it was,
+  // and the window is told which view it was left on.
+  editor.page = "dashboard";
   editor.rememberView();
   const again = new Editor(backend, 20);
   again.viewStore = store;
   again.load(await backend.openStartup());
+  expect(again.page).toBe("dashboard");
   expect(again.mapId).toBe(toBe!.id);
   expect(again.camera).toEqual(toBeView);
   again.setMap(asIs!.id);

@@ -58,6 +58,8 @@ export const RETRY_DELAY_MS = 2000;
 export interface SavedView {
   mapId: string;
   cameras: Record<string, Camera>;
+  /** The window's view (map, table, redesigns, …) it was left on; the window reads it. */
+  page?: string;
 }
 
 /** Keeps projects' views from one session to the next (the window's storage; none in tests). */
@@ -120,6 +122,9 @@ export class Editor {
   viewStore: ViewStore | undefined;
   /** Each map's view while another map shows: coming back to a map finds it as it was left. */
   private cameras = new Map<string, Camera>();
+  /** The window's view (map, table, dashboard, …), set by the window and kept with the rest
+   * of the project's view; after `load`, the one the project was left on, if remembered. */
+  page: string | undefined;
 
   constructor(
     readonly backend: Backend,
@@ -159,6 +164,7 @@ export class Editor {
     this.cameras = new Map(Object.entries(saved?.cameras ?? {}).filter(([id, c]) => this.doc.get("map", id) && isCamera(c)));
     this.mapBefore = undefined;
     this.mapId = saved && this.doc.get("map", saved.mapId) ? saved.mapId : (this.doc.mapsInOrder()[0]?.id ?? "");
+    this.page = typeof saved?.page === "string" ? saved.page : undefined;
     this.cache = undefined;
     this.showView();
   }
@@ -178,7 +184,7 @@ export class Editor {
     if (!this.path || !this.mapId) return undefined;
     const cameras = Object.fromEntries([...this.cameras].filter(([id]) => this.doc.get("map", id)));
     cameras[this.mapId] = { ...this.camera };
-    return { mapId: this.mapId, cameras };
+    return { mapId: this.mapId, cameras, ...(this.page ? { page: this.page } : {}) };
   }
 
   /** Hands the view to `viewStore` (the window calls this once the view rests). */

@@ -108,6 +108,10 @@ export interface Shell {
   onFileDrop(handler: (paths: string[], x: number, y: number) => void): void;
 }
 
+/** The window's views, one showing at a time. */
+const VIEWS = ["map", "table", "redesigns", "opportunities", "personas", "dashboard"] as const;
+type View = (typeof VIEWS)[number];
+
 export class App {
   readonly root = h("div", { class: "app" });
   readonly canvas: CanvasView;
@@ -117,7 +121,7 @@ export class App {
   readonly dashboard: DashboardView;
   readonly opportunities: OpportunitiesView;
   readonly personas: PersonasView;
-  view: "map" | "table" | "redesigns" | "opportunities" | "personas" | "dashboard" = "map";
+  view: View = "map";
   readonly panel: Panel;
   readonly files: Files;
   readonly room: RoomPanel;
@@ -398,6 +402,10 @@ export class App {
 
   onOpened(): void {
     this.listMaps();
+    // A project opens on the view it was left on (the editor recalls it with the map's view);
+    // after an import the editor still holds the view showing, so nothing moves.
+    const page = VIEWS.find((v) => v === this.editor.page) ?? "map";
+    if (page !== this.view) this.setView(page);
     this.refresh();
   }
 
@@ -534,6 +542,8 @@ export class App {
   setView(view: App["view"]): void {
     this.canvas.finishEdit(true);
     this.view = view;
+    this.editor.page = view;
+    this.editor.rememberView();
     this.canvas.root.hidden = view !== "map";
     this.table.root.hidden = view !== "table";
     this.redesigns.root.hidden = view !== "redesigns";

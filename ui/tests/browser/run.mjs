@@ -200,10 +200,15 @@ const tests = {
     await page.keyboard.press("Control+-");
     await page.waitForTimeout(900);
     const toBeView = await camera();
-    // The window is closed and the project opened again.
+    // Left on the Redesigns view; the window is closed and the project opened again.
+    await page.click("button[data-view=redesigns]");
     await page.reload();
     await page.waitForFunction(() => window.journeymap?.editor?.path);
     await page.waitForTimeout(200);
+    const view = await page.evaluate(() => window.journeymap.app.view);
+    assert(view === "redesigns", `it opens on the view it was left on: ${view}`);
+    assert(await page.isVisible(".redesigns"), "and shows it");
+    await page.click("button[data-view=map]");
     const reopened = await camera();
     assert(reopened.map === toBe, "it opens on the map it was left on");
     assert(
