@@ -293,6 +293,14 @@ await test("dashboard: the core's figures, a pillar scored, feedback CSV read an
   await sleep(300);
   const after = JSON.parse(execFileSync(cli, ["dashboard", project, "--today", today, "--json"]).toString());
   if (after.pillars.find((p) => p.pillar === "investments").score !== 5) throw new Error("the CLI does not see the pillar score");
+  // Quit on the dashboard: the project reopens there. Back to the map, where the next tests start.
+  const again = await launchApp();
+  await again.waitFor(`return window.journeymap.app.view === "dashboard"`, "the project reopened on the dashboard");
+  await clickWhenSettled(again, "button[data-view=map]");
+  await again.waitFor(`return window.journeymap.app.view === "map"`, "the map view");
+  await sleep(300);
+  await wd("DELETE", `/session/${again.id}`);
+  await sleep(300);
 });
 
 await test("interchange: the real commands write a PNG of the current view, an SVG, a web page and CJML, and read CJML back", async () => {
