@@ -4,6 +4,8 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod clipboard;
+#[cfg(target_os = "linux")]
+mod memory;
 mod menu;
 mod qr;
 #[cfg(target_os = "linux")]
@@ -589,7 +591,10 @@ fn open_report(app: AppHandle, last: State<'_, LastReport>) -> Result<(), Error>
 
 fn main() {
     #[cfg(target_os = "linux")]
-    rendering::prefer_shared_memory_without_gpu();
+    {
+        rendering::prefer_shared_memory_without_gpu();
+        memory::hold_less();
+    }
     tauri::Builder::default()
         // First, so a second start hands its file to the running app and exits before it opens
         // a window or touches a project (two processes would fight over the file's lock).
