@@ -474,6 +474,20 @@ const tests = {
       assert(differ === 0, `at rest after pan and zoom at ${zoom ?? "fit"}: ${differ} pixels differ from the full drawing`);
       await page.screenshot({ path: join(out, `rest-${zoom ?? "fit"}.png`) });
     }
+    // A while after the gesture the layer's memory is given back; the next pan makes it from the
+    // screen (the world under the sticky headers drawn again) and still moves pixels at once.
+    await page.waitForTimeout(3200);
+    const layerBytes = () => page.evaluate(() => window.journeymap.app.canvas.layerBytes);
+    assert((await layerBytes()) === 0, `at rest the layer holds nothing: ${await layerBytes()} bytes`);
+    await page.evaluate(() => window.journeymap.editor.setCamera({ x: -40, y: -30, zoom: 1 }));
+    await page.waitForTimeout(250);
+    const fromRest = await moved();
+    await gesture(page, "pan", 12);
+    assert((await moved()) === fromRest + 12, "every frame of a pan from rest moved pixels, the first too");
+    assert((await layerBytes()) > 0, "the pan made the layer");
+    await differsFromFullDrawing(page);
+    const d = await page.evaluate(() => window.lastDiff);
+    assert(d.share < 0.0002, `a pan from rest uncovers what the headers hid, drawn as in full: ${JSON.stringify(d)}`);
     // One zoom step at rest (Fit, the zoom buttons) is drawn in full at once, never sketched.
     await page.waitForTimeout(250);
     await page.click("button[data-action=zoomIn]");
