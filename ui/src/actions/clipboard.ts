@@ -1,6 +1,8 @@
 // Copy, cut, paste and duplicate cards and notes, keeping the connectors between copied cards.
 // The clipboard holds records; pasting gives them new ids and re-homes them to the cells they
-// land in, so a paste into another map works too.
+// land in, so a paste into another map works too. A single card or note goes to the first free
+// spot of its cell (the lane grows when the cell is full), never on top of other work; a group
+// keeps its arrangement and lands a step further along.
 
 import type { Changes } from "../bindings/Changes";
 import type { Touchpoint } from "../bindings/Touchpoint";
@@ -10,6 +12,10 @@ import { recordOf } from "../model/doc";
 import { newId } from "../model/ids";
 import { cascadesToFeedback, deletion } from "../model/ops";
 import { cellOf } from "../editor/arrange";
+import { cellAt } from "../geometry/grid";
+import { center } from "../geometry/rect";
+import { squash } from "../model/changes";
+import { type Cell, placeIn } from "./placement";
 import type { Action } from "./types";
 
 const OFFSET = 24;
@@ -39,8 +45,32 @@ function towardsPointedCell(e: Editor, clip: Changes): { dx: number; dy: number 
   return { dx: column.x + CELL_MARGIN - left, dy: row.y + CELL_MARGIN - top };
 }
 
-/** The clipboard's records with fresh ids, moved by `offset`, in the current map. */
-function pasted(e: Editor, clip: Changes, offset: { dx: number; dy: number }): { changes: Changes; ids: string[] } {
+/** A single card or note moved by `offset` lands in a cell: where in it a copy overlaps
+ * nothing, as the offset that takes it there, with the room made for it when the cell is full.
+ * Undefined for a group, or when the card lands outside every cell. */
+function spotFor(e: Editor, clip: Changes, offset: { dx: number; dy: number }) {
+  const items = clip.put.flatMap((r) => (r.kind === "touchpoint" || r.kind === "note" ? [r.record] : []));
+  const item = items.length === 1 ? items[0]! : undefined;
+  if (!item) return undefined;
+  const cell = cellAt(e.grid, center({ ...item, x: item.x + offset.dx, y: item.y + offset.dy }));
+  if (!cell) return undefined;
+  const { spot, room } = placeIn(e, cell, item.width, item.height);
+  return { offset: { dx: spot.x - item.x, dy: spot.y - item.y }, room, cell };
+}
+
+/** The clipboard pasted into the current map: at a free spot of its cell for a single card or
+ * note (from `towards`, the clicked cell's offset, or where it was), else moved by `towards` or
+ * a step along. Returns the changes, the new ids, and the offset used. */
+function placed(e: Editor, clip: Changes, towards: { dx: number; dy: number } | undefined) {
+  const single = spotFor(e, clip, towards ?? { dx: 0, dy: 0 });
+  const offset = single?.offset ?? towards ?? { dx: OFFSET, dy: OFFSET };
+  const { changes, ids } = pasted(e, clip, offset, single?.cell);
+  return { changes: single ? squash(single.room, changes) : changes, ids, offset };
+}
+
+/** The clipboard's records with fresh ids, moved by `offset`, in the current map (in `into`
+ * when given: a spot made by growing its lane is not in that cell yet). */
+function pasted(e: Editor, clip: Changes, offset: { dx: number; dy: number }, into?: Cell): { changes: Changes; ids: string[] } {
   const fresh = new Map<string, string>();
   const idFor = (old: string) => {
     const known = fresh.get(old);
@@ -55,7 +85,7 @@ function pasted(e: Editor, clip: Changes, offset: { dx: number; dy: number }): {
   for (const r of clip.put) {
     if (r.kind === "touchpoint" || r.kind === "note") {
       const moved = { ...r.record, id: idFor(r.record.id), mapId: e.mapId, x: r.record.x + offset.dx, y: r.record.y + offset.dy };
-      const cell = cellOf(grid, moved);
+      const cell = into ? { stageId: into.column.stage.id, laneId: into.row.lane.id } : cellOf(grid, moved);
       if (!cell) continue;
       ids.push(moved.id);
       // How a card felt to personas this map does not follow stays behind.
@@ -125,8 +155,7 @@ export const paste: Action = {
   enabled: (e) => e.clipboard !== undefined && e.grid.columns.length > 0,
   perform: (e) => {
     if (!e.clipboard) return;
-    const offset = towardsPointedCell(e, e.clipboard) ?? { dx: OFFSET, dy: OFFSET };
-    const { changes, ids } = pasted(e, e.clipboard, offset);
+    const { changes, ids, offset } = placed(e, e.clipboard, towardsPointedCell(e, e.clipboard));
     e.commit(changes, "Paste");
     e.select(ids);
     // Pasting again lands further along rather than on top of the last paste.
@@ -147,7 +176,7 @@ export const duplicate: Action = {
   keys: ["mod+d"],
   enabled: hasShapes,
   perform: (e) => {
-    const { changes, ids } = pasted(e, copied(e), { dx: OFFSET, dy: OFFSET });
+    const { changes, ids } = placed(e, copied(e), undefined);
     e.commit(changes, "Duplicate");
     e.select(ids);
   },
