@@ -199,7 +199,7 @@ export class CanvasView {
     // Another view shows: the map is drawn when it shows again (App.setView asks), not for every
     // key typed into the Redesigns view meanwhile.
     if (this.frame || this.root.hidden) return;
-    const drawn = this.layerScene?.camera;
+    const drawn = (this.layerScene ?? this.restScene)?.camera;
     const cameraStill = drawn !== undefined && sameCamera(drawn, this.editor.camera);
     if (cameraStill && typingInField(document.activeElement) && !this.root.contains(document.activeElement)) {
       // Typed into the side panel (a card's title, say): each key changes the project, and a
