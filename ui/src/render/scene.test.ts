@@ -1,7 +1,7 @@
-import { expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { editField } from "../actions/editField";
 import { sampleEditor } from "../editor/testing";
-import { drawWorld } from "./scene";
+import { connectorWidth, drawWorld } from "./scene";
 
 /** A 2D context that draws nothing and records the text it was asked to write, in order. */
 function recordingContext(width: number, height: number) {
@@ -47,4 +47,23 @@ it("a selected card is drawn over the cards it lies across", async () => {
   editor.select([first!.id]);
   const [c, d] = order(draw());
   expect(c).toBeGreaterThan(d!);
+});
+
+describe("connectorWidth", () => {
+  const device = (zoom: number, dpr: number, workshop = false) => connectorWidth(zoom, dpr, workshop) * zoom * dpr;
+  it("draws a line under 1.5 device pixels as a hairline, at most one pixel wide", () => {
+    for (const zoom of [0.05, 0.5, 0.8, 1, 1.1, 1.19]) {
+      expect(device(zoom, 1)).toBeLessThanOrEqual(1);
+      expect(device(zoom, 1)).toBeGreaterThan(0.999);
+    }
+  });
+  it("keeps 1.25 units once that is wider, and on dense screens", () => {
+    expect(device(2, 1)).toBeCloseTo(2.5);
+    expect(device(1, 2)).toBeCloseTo(2.5);
+    expect(device(0.5, 2)).toBeCloseTo(2);
+  });
+  it("keeps connectors at least 3 px wide on a projector", () => {
+    expect(device(1, 1, true)).toBeCloseTo(3);
+    expect(device(4, 1, true)).toBeCloseTo(10);
+  });
 });
