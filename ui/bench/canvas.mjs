@@ -2,7 +2,8 @@
 // connectors), the same gestures in two engines: headless Chromium (software rendering) with the
 // built UI, and the real app window (WebKitGTK, the release build under Xvfb, driven through
 // tauri-driver), which is what people on Linux run. Prints one table per engine; the target is
-// 55 fps (frame p95 ≤ 20 ms) in both.
+// 55 fps (frame p95 ≤ 20 ms) in both. "At rest" is a full drawing of the map (median of 15), what
+// each edit and the end of each gesture cost.
 // Usage: npm run bench [-- 1000 10000] [--chromium-only | --webkit-only]
 
 import { execFileSync } from "node:child_process";
@@ -63,6 +64,14 @@ async function gesture([zoom, kind, frames]) {
   // Let the view settle (a crisp redraw after the last move) before measuring.
   await new Promise((r) => setTimeout(r, 400));
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  // The drawing at rest (after a gesture settles, after every edit): the whole view drawn again.
+  const full = [];
+  for (let i = 0; i < 15; i++) {
+    const t = performance.now();
+    app.canvas.redrawInFull();
+    full.push(performance.now() - t);
+    await new Promise((r) => requestAnimationFrame(r));
+  }
   app.canvas.frameTimes.length = 0;
   const intervals = [];
   let last = performance.now();
@@ -76,7 +85,7 @@ async function gesture([zoom, kind, frames]) {
     last = now;
   }
   await new Promise((r) => requestAnimationFrame(r));
-  return { draws: [...app.canvas.frameTimes], intervals, width: app.canvas.canvas.width, height: app.canvas.canvas.height };
+  return { draws: [...app.canvas.frameTimes], intervals, full, width: app.canvas.canvas.width, height: app.canvas.canvas.height };
 }
 
 const VIEWS = [
@@ -92,9 +101,10 @@ async function measureAll(n, connectors, measure) {
   const rows = [];
   for (const [label, zoom] of VIEWS) {
     for (const kind of ["pan", "zoom"]) {
-      const { draws, intervals, width, height } = await measure(zoom, kind, 120);
+      const { draws, intervals, full, width, height } = await measure(zoom, kind, 120);
       const d = stats(draws),
         f = stats(intervals.slice(5));
+      const rest = [...full].sort((a, b) => a - b)[Math.floor(full.length / 2)];
       rows.push({
         touchpoints: n,
         connectors,
@@ -106,6 +116,7 @@ async function measureAll(n, connectors, measure) {
         "frame avg ms": f.avg.toFixed(1),
         "frame p95 ms": f.p95.toFixed(1),
         fps: (1000 / f.avg).toFixed(0),
+        "at rest ms": rest.toFixed(1),
       });
     }
   }
