@@ -14,7 +14,7 @@ it("duplicate copies cards with the connectors between them, under new ids", asy
   const copies = editor.selectedTouchpoints();
   expect(copies.map((t) => t.title)).toEqual(originals.map((t) => t.title));
   expect(copies.every((c) => !originals.some((o) => o.id === c.id))).toBe(true);
-  expect(copies[0]!.x).toBe(originals[0]!.x + 24);
+  expect(copies.map((t) => [t.stageId, t.laneId])).toEqual(originals.map((t) => [t.stageId, t.laneId]));
   expect(editor.doc.connectorsOf(editor.mapId).length).toBe(connectors + 1);
 });
 
@@ -80,4 +80,27 @@ it("pasting after clicking an empty cell puts the copy in that cell, not on the 
   const next = editor.selectedTouchpoints()[0]!;
   expect([next.stageId, next.laneId]).toEqual([column.stage.id, row.lane.id]);
   expect(intersects(next, copyOf)).toBe(false);
+});
+
+it("a group pasted or duplicated lands card by card in free spots, one undo step each", async () => {
+  const { editor } = await sampleEditor();
+  const originals = [selectByTitle(editor, "Lounge entry"), selectByTitle(editor, "Self-service kiosk")];
+  editor.select(originals.map((t) => t.id));
+  expect(originals[0]!.stageId).not.toBe(originals[1]!.stageId);
+  const before = overlapping(editor);
+  const count = () => editor.doc.touchpointsOf(editor.mapId).length;
+  const n = count();
+  copy.perform(editor);
+  paste.perform(editor);
+  paste.perform(editor);
+  duplicate.perform(editor);
+  expect(count()).toBe(n + 6);
+  expect(overlapping(editor)).toEqual(before);
+  for (const title of ["Lounge entry", "Self-service kiosk"]) {
+    const all = editor.doc.touchpointsOf(editor.mapId).filter((t) => t.title === title);
+    expect(new Set(all.map((t) => `${t.stageId}/${t.laneId}`)).size).toBe(1);
+  }
+  editor.undo();
+  expect(count()).toBe(n + 4);
+  expect(editor.history.undoLabel).toBe("Paste");
 });
