@@ -1,5 +1,6 @@
-// Pressing on a card or note: a click selects it; past the drag threshold the selection moves,
-// snapped to the grid, re-homed to the cells it lands in. One drag is one undo step.
+// Pressing on a card or note: a click selects it (only it, even when it was one of several);
+// past the drag threshold the whole selection moves, snapped to the grid, re-homed to the cells
+// it lands in. One drag is one undo step.
 
 import { GRID } from "../geometry/layout";
 import type { Point } from "../geometry/rect";
@@ -40,6 +41,10 @@ export class DraggingShapes implements ToolState {
   }
 
   up() {
+    const e = this.ctx.editor;
+    // A click (no drag) on one of several selected items picks it out, as in other editors: the
+    // side panel then shows its fields rather than "2 items selected".
+    if (!this.dragging && e.selection.size > 1 && e.selection.has(this.anchorId)) e.select([this.anchorId]);
     this.ctx.editor.endGesture();
     this.ctx.setCursor("default");
     return new Idle(this.ctx);

@@ -149,3 +149,21 @@ it("Escape during a drag or a resize leaves no step behind: Redo still does what
   expect(editor.doc.get("touchpoint", a!.id)!.x).toBe(a!.x + 40);
   expect(editor.doc.get("touchpoint", b!.id)).toEqual(b);
 });
+
+it("a click on one of several selected cards selects only it; a drag moves them all", async () => {
+  const { editor } = await sampleEditor();
+  const [a, b] = editor.doc.touchpointsOf(editor.mapId);
+  const { tools } = machine(editor, false);
+  const on = at(editor, a!.x + a!.width / 2, a!.y + a!.height / 2);
+  editor.select([a!.id, b!.id]);
+  tools.down(on);
+  tools.move(at(editor, a!.x + a!.width / 2 + 40, a!.y + a!.height / 2 + 40));
+  tools.up(at(editor, a!.x + a!.width / 2 + 40, a!.y + a!.height / 2 + 40));
+  expect([...editor.selection].sort()).toEqual([a!.id, b!.id].sort());
+  expect(editor.doc.get("touchpoint", b!.id)!.x).not.toBe(b!.x);
+  const moved = editor.doc.get("touchpoint", a!.id)!;
+  const click = at(editor, moved.x + moved.width / 2, moved.y + moved.height / 2);
+  tools.down(click);
+  tools.up(click);
+  expect([...editor.selection]).toEqual([a!.id]);
+});
