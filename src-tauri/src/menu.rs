@@ -125,6 +125,7 @@ pub const MENUS: &[(&str, &[Item])] = &[
             C("zoomIn", "Zoom In", Some("CmdOrCtrl+=")),
             C("zoomOut", "Zoom Out", Some("CmdOrCtrl+-")),
             C("zoomToFit", "Zoom to Fit", Some("CmdOrCtrl+0")),
+            C("actualSize", "Actual Size", Some("CmdOrCtrl+1")),
             C("presentationZoom", "Presentation Zoom  (Shift+2)", None),
             C("minimap", "Minimap On/Off  (Shift+M)", None),
             S,

@@ -18,7 +18,7 @@ import { toggleTop } from "./toggleTop";
 import type { Action } from "./types";
 import { undo } from "./undo";
 import { addVote, removeVote } from "./vote";
-import { presentationZoom, zoomIn, zoomOut, zoomToFit } from "./zoom";
+import { actualSize, presentationZoom, zoomIn, zoomOut, zoomToFit } from "./zoom";
 
 export const ACTIONS: Action[] = [
   undo,
@@ -51,6 +51,7 @@ export const ACTIONS: Action[] = [
   zoomIn,
   zoomOut,
   zoomToFit,
+  actualSize,
   presentationZoom,
 ];
 

@@ -1,19 +1,37 @@
-// View commands: zoom in and out around the centre of the window, and zoom to fit the map.
-// They change the camera only, never the document, so they are not undo steps.
+// View commands: zoom in and out around the centre of the window, to 100 %, and to fit the
+// map. They change the camera only, never the document, so they are not undo steps.
 
-import { PRESENTATION_ZOOM, zoomAt } from "../geometry/camera";
+import { MAX_ZOOM, MIN_ZOOM, PRESENTATION_ZOOM, zoomAt } from "../geometry/camera";
 import type { Editor } from "../editor/editor";
 import type { Action } from "./types";
 
-const around = (e: Editor, factor: number) => e.setCamera(zoomAt(e.camera, { x: e.viewport.width / 2, y: e.viewport.height / 2 }, factor));
+/** The zooms the zoom steps stop at, as in other editors: from any zoom (a fit, a wheel), one
+ * step reaches the next of these, so 100 % is always a few steps away. */
+export const ZOOM_STEPS = [MIN_ZOOM, 0.1, 0.15, 0.25, 0.33, 0.5, 0.67, 0.75, 1, 1.25, 1.5, 2, 3, MAX_ZOOM];
+
+/** The next step above (`direction` 1) or below (-1) `zoom`; the last one when none is left. */
+export function nextZoom(zoom: number, direction: 1 | -1): number {
+  const near = 1e-3;
+  if (direction > 0) return ZOOM_STEPS.find((z) => z > zoom * (1 + near)) ?? MAX_ZOOM;
+  return [...ZOOM_STEPS].reverse().find((z) => z < zoom * (1 - near)) ?? MIN_ZOOM;
+}
+
+const around = (e: Editor, zoom: number) =>
+  e.setCamera(zoomAt(e.camera, { x: e.viewport.width / 2, y: e.viewport.height / 2 }, zoom / e.camera.zoom));
 
 export const zoomIn: Action = {
   name: "zoomIn",
   label: "Zoom in",
   keys: ["mod+=", "mod++", "shift+mod++", "=", "+", "shift++"],
-  perform: (e) => around(e, 1.25),
+  perform: (e) => around(e, nextZoom(e.camera.zoom, 1)),
 };
-export const zoomOut: Action = { name: "zoomOut", label: "Zoom out", keys: ["mod+-", "-"], perform: (e) => around(e, 0.8) };
+export const zoomOut: Action = {
+  name: "zoomOut",
+  label: "Zoom out",
+  keys: ["mod+-", "-"],
+  perform: (e) => around(e, nextZoom(e.camera.zoom, -1)),
+};
+export const actualSize: Action = { name: "actualSize", label: "Actual size (100 %)", keys: ["mod+1"], perform: (e) => around(e, 1) };
 export const zoomToFit: Action = { name: "zoomToFit", label: "Zoom to fit", keys: ["mod+0", "shift+1"], perform: (e) => e.zoomToFit() };
 
 /**
