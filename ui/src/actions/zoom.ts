@@ -7,7 +7,7 @@ import type { Action } from "./types";
 
 /** The zooms the zoom steps stop at, as in other editors: from any zoom (a fit, a wheel), one
  * step reaches the next of these, so 100 % is always a few steps away. */
-export const ZOOM_STEPS = [MIN_ZOOM, 0.1, 0.15, 0.25, 0.33, 0.5, 0.67, 0.75, 1, 1.25, 1.5, 2, 3, MAX_ZOOM];
+export const ZOOM_STEPS = [MIN_ZOOM, 0.05, 0.1, 0.15, 0.25, 0.33, 0.5, 0.67, 0.75, 1, 1.25, 1.5, 2, 3, MAX_ZOOM];
 
 /** The next step above (`direction` 1) or below (-1) `zoom`; the last one when none is left. */
 export function nextZoom(zoom: number, direction: 1 | -1): number {

@@ -10,7 +10,8 @@ export interface Camera {
   zoom: number;
 }
 
-export const MIN_ZOOM = 0.05;
+/** The farthest out a view goes: a 60,000-unit-wide map (some 25,000 cards) still fits 1,280 px. */
+export const MIN_ZOOM = 0.02;
 export const MAX_ZOOM = 4;
 
 /** Whether two cameras show exactly the same view. */

@@ -160,6 +160,14 @@ it("after Fit the whole map is in view, and not once zoomed in", () => {
   expect(wholeInView(zoomAt(cam, { x: 500, y: 300 }, 2), 1000, 600, bounds)).toBe(false);
 });
 
+it("Fit shows a 10,000-card map whole in a laptop's window (a 23,000-unit-wide map needs under 5 %)", () => {
+  const bounds = { x: 0, y: 0, width: 23_400, height: 6_700 };
+  const cam = fit(bounds, 1280, 879);
+  expect(cam.zoom).toBeLessThan(0.055);
+  expect(wholeInView(cam, 1280, 879, bounds)).toBe(true);
+  expect(wholeInView(fit({ ...bounds, width: 50_000 }, 1280, 879), 1280, 879, { ...bounds, width: 50_000 })).toBe(true);
+});
+
 it("draws the emotion curve through the same points as the core's exports (shared spec)", () => {
   const project = sampleProject();
   for (const spec of emotionSpec) {
