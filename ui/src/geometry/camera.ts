@@ -88,6 +88,9 @@ export function fit(r: Rect, width: number, height: number, margin = 32): Camera
  * past this, bigger headers only hide the map. */
 export const MAX_HEADER_WIDTH = 220;
 export const MAX_HEADER_HEIGHT = 72;
+/** The fewest pixels the stage-title band takes when zoomed out: a line of the smallest title
+ * text (10 px) fits, rather than the top half of its letters. */
+export const MIN_HEADER_HEIGHT = 16;
 
 /**
  * Where the stage-title band and lane-title column sit on screen: ending where the grid's first
@@ -96,7 +99,7 @@ export const MAX_HEADER_HEIGHT = 72;
  */
 export function headerBands(c: Camera): { top: number; height: number; left: number; width: number } {
   const width = Math.min(LANE_HEADER_WIDTH * c.zoom, MAX_HEADER_WIDTH);
-  const height = Math.min(STAGE_HEADER_HEIGHT * c.zoom, MAX_HEADER_HEIGHT);
+  const height = Math.max(MIN_HEADER_HEIGHT, Math.min(STAGE_HEADER_HEIGHT * c.zoom, MAX_HEADER_HEIGHT));
   return {
     top: Math.max(0, (STAGE_HEADER_HEIGHT - c.y) * c.zoom - height),
     height,

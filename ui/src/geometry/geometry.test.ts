@@ -231,3 +231,8 @@ it("centring on a point past the map's edge (a drag off the minimap) keeps the m
   const view = { x: off.x, y: off.y, width: 800 / 0.5, height: 600 / 0.5 };
   expect(view.x + view.width > bounds.x && view.y < bounds.y + bounds.height).toBe(true);
 });
+
+it("the stage-title band keeps room for a line of title text however far out the view is", () => {
+  for (const zoom of [0.02, 0.05, 0.14, 0.3]) expect(headerBands({ x: 0, y: 0, zoom }).height).toBeGreaterThanOrEqual(14);
+  expect(headerBands({ x: 0, y: 0, zoom: 1 }).height).toBe(STAGE_HEADER_HEIGHT);
+});
