@@ -8,6 +8,14 @@ export const GRID_LINE = "#cbd5e1";
 export const HEADER_BG = "#1e293b";
 export const HEADER_INK = "#f8fafc";
 export const LANE_BG = ["#f8fafc", "#f1f5f9"];
+
+/** The background of a map's `i`th lane (from the top), by its kind: pain points pink,
+ * opportunities green, the others in alternating greys. The map and its minimap share it. */
+export function laneBackground(kind: string, i: number): string {
+  if (kind === "painPoints") return "#fff1f2";
+  if (kind === "opportunities") return "#f0fdf4";
+  return LANE_BG[i % 2]!;
+}
 export const SELECTION = "#f59e0b";
 export const STAR = "#f59e0b";
 export const CONNECTOR = "#64748b";

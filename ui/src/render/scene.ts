@@ -32,7 +32,7 @@ import {
   HEADER_BG,
   HEADER_INK,
   INK,
-  LANE_BG,
+  laneBackground,
   MUTED,
   RELIABILITY_COLOR,
   ROOM_BAND,
@@ -187,9 +187,7 @@ function drawGrid(ctx: CanvasRenderingContext2D, editor: Editor, view: Rect): vo
   const right = grid.bounds.width;
   grid.rows.forEach((row, i) => {
     if (row.y > view.y + view.height || row.y + row.height < view.y) return;
-    ctx.fillStyle = LANE_BG[i % 2]!;
-    if (row.lane.kind === "painPoints") ctx.fillStyle = "#fff1f2";
-    if (row.lane.kind === "opportunities") ctx.fillStyle = "#f0fdf4";
+    ctx.fillStyle = laneBackground(row.lane.kind, i);
     ctx.fillRect(LANE_HEADER_WIDTH, row.y, right - LANE_HEADER_WIDTH, row.height);
     if (editor.focus?.kind === "lane" && editor.focus.id === row.lane.id) {
       ctx.fillStyle = "rgba(245, 158, 11, 0.10)";

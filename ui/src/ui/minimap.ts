@@ -2,7 +2,7 @@
 // to move the view there. The miniature is redrawn only when the document changes.
 
 import type { Editor } from "../editor/editor";
-import { RELIABILITY_COLOR } from "../render/palette";
+import { GRID_LINE, HEADER_BG, laneBackground, RELIABILITY_COLOR } from "../render/palette";
 import { h } from "./dom";
 import { centredOn, wholeInView } from "../geometry/camera";
 
@@ -91,9 +91,23 @@ export class Minimap {
       const c = image.getContext("2d")!;
       c.fillStyle = "#f8fafc";
       c.fillRect(0, 0, W, H);
-      c.fillStyle = "#e2e8f0";
-      const g = e.grid.bounds;
-      c.fillRect(ox + (g.x - bounds.x) * scale, oy + (g.y - bounds.y) * scale, g.width * scale, g.height * scale);
+      // The map's frame as on the canvas, so that a map without cards still shows its shape:
+      // the headers dark, each lane in its colour, a line after each stage.
+      const X = (x: number) => ox + (x - bounds.x) * scale,
+        Y = (y: number) => oy + (y - bounds.y) * scale;
+      const grid = e.grid;
+      const g = grid.bounds;
+      c.fillStyle = HEADER_BG;
+      c.fillRect(X(g.x), Y(g.y), g.width * scale, g.height * scale);
+      const left = grid.columns[0]?.x ?? g.x;
+      grid.rows.forEach((row, i) => {
+        c.fillStyle = laneBackground(row.lane.kind, i);
+        c.fillRect(X(left), Y(row.y), (g.x + g.width - left) * scale, row.height * scale);
+      });
+      const top = grid.rows[0]?.y ?? g.y;
+      c.fillStyle = GRID_LINE;
+      for (const column of grid.columns.slice(0, -1))
+        c.fillRect(Math.round(X(column.x + column.width)), Y(top), 1, (g.y + g.height - top) * scale);
       for (const n of e.doc.notesOf(e.mapId)) {
         c.fillStyle = n.color;
         c.fillRect(

@@ -401,6 +401,21 @@ const tests = {
     await page.evaluate(() => window.journeymap.editor.setCamera({ x: 100, y: 100, zoom: 1 }));
     await page.waitForTimeout(100);
     assert(await shown(), "the minimap shows when part of the map is out of view");
+    // It shows the map's frame as the canvas does (dark headers, each lane's colour), so that a
+    // map without cards still has a shape there.
+    const colours = await page.evaluate(() => {
+      const c = document.querySelector(".minimap canvas");
+      const d = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+      const seen = new Set();
+      for (let i = 0; i < d.length; i += 4) seen.add(`${d[i]},${d[i + 1]},${d[i + 2]}`);
+      return [...seen];
+    });
+    for (const [what, rgb] of [
+      ["headers", "30,41,59"],
+      ["pain points", "255,241,242"],
+      ["opportunities", "240,253,244"],
+    ])
+      assert(colours.includes(rgb), `the minimap shows the ${what} (${rgb})`);
     await page.click(".minimap-hide");
     await page.waitForTimeout(100);
     assert(!(await shown()), "its × hides it");
