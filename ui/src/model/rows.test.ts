@@ -44,3 +44,15 @@ it("a missing column or an id out of range is an error, not a card with holes", 
   expect(() => touchpointsOf(without, ids)).toThrow(/laneId/);
   expect(() => touchpointsOf(touchpointRows, ids.slice(0, 1))).toThrow(/names id/);
 });
+
+it("cards without feelings of their own share one list that cannot be written to", () => {
+  const p = sampleProject();
+  const withFeeling = { ...p.touchpoints[1]!, feelings: [{ personaId: p.personas[0]!.id, emotion: 2 }] };
+  const cards = projectOf(
+    openedOf("/tmp/p.journey", { ...p, touchpoints: [p.touchpoints[0]!, withFeeling, p.touchpoints[2]!] }),
+  ).touchpoints;
+  expect(cards[0]!.feelings).toBe(cards[2]!.feelings);
+  expect(Object.isFrozen(cards[0]!.feelings)).toBe(true);
+  expect(cards[1]!.feelings).toEqual(withFeeling.feelings);
+  expect(Object.isFrozen(cards[1]!.feelings)).toBe(false);
+});

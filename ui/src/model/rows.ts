@@ -27,10 +27,34 @@ function columnOf(rows: Rows, ids: readonly string[], name: string): (row: reado
   };
 }
 
+/** One string for each distinct value read through it: `JSON.parse` makes every value a string of
+ * its own, and a column with a few values (a channel, an owner, a reliability) repeated on 10,000
+ * cards then held 10,000 copies of each. */
+function interning(read: (row: readonly unknown[]) => unknown): (row: readonly unknown[]) => unknown {
+  const known = new Map<string, string>();
+  return (row) => {
+    const value = read(row);
+    if (typeof value !== "string") return value;
+    const one = known.get(value);
+    if (one !== undefined) return one;
+    known.set(value, value);
+    return value;
+  };
+}
+
+/** What a card with no feelings of its own holds: one empty list shared by all of them (records
+ * are replaced whole, never changed in place, so none of them writes to it). */
+const NO_FEELINGS: Feeling[] = Object.freeze([]) as unknown as Feeling[];
+
+function feelingsOf(f: Feeling[]): Feeling[] {
+  return f.length === 0 ? NO_FEELINGS : f;
+}
+
 /** The touchpoints `rows` stands for. */
 export function touchpointsOf(rows: Rows, ids: readonly string[]): Touchpoint[] {
   if (rows.rows.length === 0) return [];
   const c = (name: keyof Touchpoint) => columnOf(rows, ids, name);
+  const few = (name: keyof Touchpoint) => interning(c(name));
   const [id, mapId, stageId, laneId, title, description, channel, owner] = [
     c("id"),
     c("mapId"),
@@ -38,8 +62,8 @@ export function touchpointsOf(rows: Rows, ids: readonly string[]): Touchpoint[] 
     c("laneId"),
     c("title"),
     c("description"),
-    c("channel"),
-    c("owner"),
+    few("channel"),
+    few("owner"),
   ];
   const [x, y, width, height, emotion, expectation, performance, reliability] = [
     c("x"),
@@ -49,7 +73,7 @@ export function touchpointsOf(rows: Rows, ids: readonly string[]): Touchpoint[] 
     c("emotion"),
     c("expectation"),
     c("performance"),
-    c("reliability"),
+    few("reliability"),
   ];
   const [momentOfTruth, momentOfTruthNote, votes, feelings] = [c("momentOfTruth"), c("momentOfTruthNote"), c("votes"), c("feelings")];
   return rows.rows.map(
@@ -73,7 +97,7 @@ export function touchpointsOf(rows: Rows, ids: readonly string[]): Touchpoint[] 
       momentOfTruth: momentOfTruth(r) as boolean,
       momentOfTruthNote: momentOfTruthNote(r) as string,
       votes: votes(r) as number,
-      feelings: feelings(r) as Feeling[],
+      feelings: feelingsOf(feelings(r) as Feeling[]),
     }),
   );
 }
@@ -82,7 +106,8 @@ export function touchpointsOf(rows: Rows, ids: readonly string[]): Touchpoint[] 
 export function connectorsOf(rows: Rows, ids: readonly string[]): Connector[] {
   if (rows.rows.length === 0) return [];
   const c = (name: keyof Connector) => columnOf(rows, ids, name);
-  const [id, mapId, fromId, toId, label] = [c("id"), c("mapId"), c("fromId"), c("toId"), c("label")];
+  const [id, mapId, fromId, toId] = [c("id"), c("mapId"), c("fromId"), c("toId")];
+  const label = interning(c("label"));
   return rows.rows.map(
     (r): Connector => ({
       id: id(r) as string,
