@@ -8,7 +8,7 @@ import { emptyChanges, squash } from "../model/changes";
 import { recordOf } from "../model/doc";
 import { shiftAfter } from "../editor/arrange";
 import { cellAt, cellRect, type Column, type Row } from "../geometry/grid";
-import { intersects, type Rect } from "../geometry/rect";
+import { center, intersects, type Rect } from "../geometry/rect";
 import { GRID } from "../geometry/layout";
 
 export interface Cell {
@@ -84,4 +84,48 @@ export function placeIn(editor: Editor, cell: Cell, width: number, height: numbe
   const lane = recordOf("lane", { ...cell.row.lane, height: cell.row.height + by });
   const room = squash({ put: [lane], delete: [] }, shiftAfter(editor.doc, editor.mapId, "y", area.y + area.height, by));
   return { spot, room };
+}
+
+/**
+ * Items dropped onto work that stayed put move to the nearest free grid spot of the cell they
+ * landed in (the lane grows when the cell is full), so a drop never hides a card or a note.
+ * `ids` are the items that moved; each is checked against everything else and against those
+ * already settled. Committed under `mergeKey`, so the drag and the settling are one undo step.
+ */
+export function settleDropped(editor: Editor, ids: readonly string[], label: string, mergeKey: string): void {
+  const pending = new Set(ids);
+  for (const id of ids) {
+    pending.delete(id);
+    const card = editor.doc.get("touchpoint", id);
+    const note = card ? undefined : editor.doc.get("note", id);
+    const item = card ?? note;
+    if (!item) continue;
+    const others = (r: Rect) => editor.query(r).filter((o) => o.id !== id && !pending.has(o.id));
+    // Cards only touching count as apart; a grid step of overlap hides a card's edge.
+    const inner = { x: item.x + 1, y: item.y + 1, width: item.width - 2, height: item.height - 2 };
+    if (!others(item).some((o) => intersects(o, inner))) continue;
+    const cell = cellAt(editor.grid, center(item));
+    if (!cell) continue;
+    const spot = nearestFree(cell, item, others(cellRect(cell.column, cell.row)));
+    const { spot: to, room } = spot ? { spot, room: emptyChanges() } : placeIn(editor, cell, item.width, item.height);
+    const homed = { x: to.x, y: to.y, stageId: cell.column.stage.id, laneId: cell.row.lane.id };
+    const record = card ? recordOf("touchpoint", { ...card, ...homed }) : recordOf("note", { ...note!, ...homed });
+    editor.commit(squash(room, { put: [record], delete: [] }), label, mergeKey);
+  }
+}
+
+/** The free grid spot of `cell` nearest to where `item` is, clear of `taken` by a small margin. */
+function nearestFree(cell: Cell, item: Rect, taken: readonly Rect[]): { x: number; y: number } | undefined {
+  const area = cellRect(cell.column, cell.row);
+  const pad = 2 * GRID;
+  let best: { x: number; y: number; d: number } | undefined;
+  for (let y = area.y + pad; y + item.height <= area.y + area.height - pad / 2; y += GRID) {
+    for (let x = area.x + pad; x + item.width <= area.x + area.width - pad / 2; x += GRID) {
+      const d = (x - item.x) ** 2 + (y - item.y) ** 2;
+      if (best && d >= best.d) continue;
+      if (taken.some((t) => intersects(t, { x: x - 4, y: y - 4, width: item.width + 8, height: item.height + 8 }))) continue;
+      best = { x, y, d };
+    }
+  }
+  return best && { x: best.x, y: best.y };
 }

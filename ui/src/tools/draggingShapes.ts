@@ -1,10 +1,11 @@
 // Pressing on a card or note: a click selects it (only it, even when it was one of several);
 // past the drag threshold the whole selection moves, snapped to the grid, re-homed to the cells
-// it lands in. One drag is one undo step.
+// it lands in; what lands on other work moves to the nearest free spot. One drag is one undo step.
 
 import { GRID } from "../geometry/layout";
 import type { Point } from "../geometry/rect";
 import { moveBy, snap } from "../editor/arrange";
+import { settleDropped } from "../actions/placement";
 import { Idle } from "./idle";
 import { DRAG_THRESHOLD, type Pointer, type ToolContext, type ToolState } from "./types";
 
@@ -40,8 +41,11 @@ export class DraggingShapes implements ToolState {
     this.moved = target;
   }
 
-  up() {
+  up(p?: Pointer) {
     const e = this.ctx.editor;
+    // Dropped onto other work: to the nearest free spot (Alt places exactly, overlap and all).
+    if (this.dragging && !p?.alt)
+      settleDropped(e, [...e.selection], e.selection.size > 1 ? `Move ${e.selection.size} items` : "Move", this.gesture);
     // A click (no drag) on one of several selected items picks it out, as in other editors: the
     // side panel then shows its fields rather than "2 items selected".
     if (!this.dragging && e.selection.size > 1 && e.selection.has(this.anchorId)) e.select([this.anchorId]);

@@ -5,6 +5,7 @@ import { addNote } from "../actions/addNote";
 import { addTouchpoint } from "../actions/addTouchpoint";
 import { ToolMachine } from "./machine";
 import type { Pointer, ToolContext } from "./types";
+import { intersects } from "../geometry/rect";
 
 function machine(editor: Editor, voting: boolean) {
   const edits: string[] = [];
@@ -166,4 +167,38 @@ it("a click on one of several selected cards selects only it; a drag moves them 
   tools.down(click);
   tools.up(click);
   expect([...editor.selection]).toEqual([a!.id]);
+});
+
+it("a card dropped onto another moves to the nearest free spot of that cell, in the same undo step", async () => {
+  const { editor } = await sampleEditor();
+  const [a, b] = editor.doc.touchpointsOf(editor.mapId);
+  const { tools } = machine(editor, false);
+  const from = at(editor, a!.x + a!.width / 2, a!.y + a!.height / 2);
+  const onto = at(editor, b!.x + b!.width / 2 + 3, b!.y + b!.height / 2 + 3);
+  editor.select([a!.id]);
+  tools.down(from);
+  tools.move(onto);
+  tools.up(onto);
+  const dropped = editor.doc.get("touchpoint", a!.id)!;
+  expect(intersects(dropped, editor.doc.get("touchpoint", b!.id)!)).toBe(false);
+  for (const other of editor.doc.touchpointsOf(editor.mapId))
+    if (other.id !== a!.id) expect(intersects(dropped, other), other.title).toBe(false);
+  // Where it was dropped: b's cell, and near b rather than at the cell's far corner.
+  expect([dropped.stageId, dropped.laneId]).toEqual([b!.stageId, b!.laneId]);
+  expect(Math.hypot(dropped.x - b!.x, dropped.y - b!.y)).toBeLessThan(2 * Math.max(b!.width, b!.height));
+  expect(editor.doc.get("touchpoint", b!.id)).toEqual(b);
+  editor.undo();
+  expect(editor.doc.get("touchpoint", a!.id)).toEqual(a);
+});
+
+it("Alt places a dropped card exactly, even over another", async () => {
+  const { editor } = await sampleEditor();
+  const [a, b] = editor.doc.touchpointsOf(editor.mapId);
+  const { tools } = machine(editor, false);
+  const alt = (p: Pointer): Pointer => ({ ...p, alt: true });
+  editor.select([a!.id]);
+  tools.down(alt(at(editor, a!.x + 10, a!.y + 10)));
+  tools.move(alt(at(editor, b!.x + 10, b!.y + 10)));
+  tools.up(alt(at(editor, b!.x + 10, b!.y + 10)));
+  expect(editor.doc.get("touchpoint", a!.id)).toMatchObject({ x: b!.x, y: b!.y });
 });
