@@ -67,3 +67,20 @@ describe("connectorWidth", () => {
     expect(device(4, 1, true)).toBeCloseTo(10);
   });
 });
+
+it("a connector's label is drawn over a card lying at the line's middle", async () => {
+  const { editor } = await sampleEditor();
+  const connector = editor.doc.connectorsOf(editor.mapId)[0]!;
+  editField(editor, "connector", connector.id, { label: "hands over to" }, "Label");
+  const from = editor.doc.get("touchpoint", connector.fromId)!;
+  const to = editor.doc.get("touchpoint", connector.toId)!;
+  const middle = { x: (from.x + from.width / 2 + to.x + to.width / 2) / 2, y: (from.y + from.height / 2 + to.y + to.height / 2) / 2 };
+  const other = editor.doc.touchpointsOf(editor.mapId).find((t) => t.id !== from.id && t.id !== to.id)!;
+  editField(editor, "touchpoint", other.id, { x: middle.x - other.width / 2, y: middle.y - other.height / 2 }, "Move");
+  editor.camera = { x: middle.x - 400, y: middle.y - 300, zoom: 1 };
+  const { ctx, texts } = recordingContext(800, 600);
+  drawWorld(ctx, editor, editor.camera, { x: 0, y: 0, width: 800, height: 600 });
+  const title = texts.findIndex((t) => t.length > 0 && other.title.startsWith(t.replace(/…$/, "")));
+  expect(title).toBeGreaterThanOrEqual(0);
+  expect(texts.indexOf("hands over to")).toBeGreaterThan(title);
+});

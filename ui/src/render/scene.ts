@@ -124,6 +124,7 @@ export function drawWorld(
       for (const t of cards)
         if (editor.selection.has(t.id) === selected)
           drawCard(ctx, editor, t, detailed, selected || overlay.hover === t.id, zoom, overlay.workshop);
+    drawConnectorLabels(ctx, editor, view);
   } else {
     // Overview: one path per colour and one for all connectors, so thousands of items cost a
     // handful of fills rather than thousands.
@@ -609,8 +610,12 @@ function drawConnectors(ctx: CanvasRenderingContext2D, editor: Editor, view: Rec
     for (const { a, b } of group) arrowHead(ctx, a, b, zoom);
     ctx.fill();
   }
-  // Labels sit at the middle of the whole line, which may be far from the part in view: they have
-  // an index of their own, so a tile that a label reaches into draws it even without the line.
+}
+
+/** Connector labels, drawn over the cards so that a card at a line's middle does not hide its
+ * label. They sit at the middle of the whole line, which may be far from the part in view: they
+ * have an index of their own, so a tile that a label reaches into draws it even without the line. */
+function drawConnectorLabels(ctx: CanvasRenderingContext2D, editor: Editor, view: Rect): void {
   ctx.font = `11px ${FONT}`;
   const labels = perVersion(
     editor,
