@@ -104,3 +104,20 @@ it("a group pasted or duplicated lands card by card in free spots, one undo step
   expect(count()).toBe(n + 4);
   expect(editor.history.undoLabel).toBe("Paste");
 });
+
+it("undoing a paste selects the copied cards again, so Ctrl+D acts on them; redo selects the pasted", async () => {
+  const { editor } = await sampleEditor();
+  const original = selectByTitle(editor, "Lounge entry");
+  copy.perform(editor);
+  paste.perform(editor);
+  const pasted = [...editor.selection];
+  expect(pasted).not.toContain(original.id);
+  editor.undo();
+  expect([...editor.selection]).toEqual([original.id]);
+  editor.redo();
+  expect([...editor.selection]).toEqual(pasted);
+  editor.undo();
+  const cards = editor.doc.touchpointsOf(editor.mapId).length;
+  duplicate.perform(editor);
+  expect(editor.doc.touchpointsOf(editor.mapId).length).toBe(cards + 1);
+});

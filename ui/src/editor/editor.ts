@@ -245,7 +245,7 @@ export class Editor {
     const forward = wellFormed(changes);
     const inverse = invert(forward, this.doc);
     this.doc.apply(forward);
-    this.history.record(forward, inverse, label, mergeKey);
+    this.history.record(forward, inverse, label, mergeKey, [...this.selection]);
     this.queueSave(forward, inverse);
     this.pruneSelection();
     this.notify();
@@ -300,9 +300,13 @@ export class Editor {
   undo(): boolean {
     const entry = this.history.undo();
     if (!entry) return false;
+    entry.selectedAfter = [...this.selection];
     this.doc.apply(entry.inverse);
     this.queueSave(entry.inverse, entry.forward);
     this.showChangedMap(entry.inverse, entry.forward);
+    // What was selected before the step, as in other editors: after undoing a paste the copied
+    // cards are selected again, so Ctrl+D or a second paste acts on them.
+    this.reselect(entry.selectedBefore);
     this.pruneSelection();
     this.notify();
     return true;
@@ -314,6 +318,7 @@ export class Editor {
     this.doc.apply(entry.forward);
     this.queueSave(entry.forward, entry.inverse);
     this.showChangedMap(entry.forward, entry.inverse);
+    this.reselect(entry.selectedAfter);
     this.pruneSelection();
     this.notify();
     return true;
@@ -650,6 +655,14 @@ export class Editor {
     this.focus = { kind, id };
     this.pointedCell = undefined;
     this.notify();
+  }
+
+  /** Selects `ids` again after an undo or redo (those still there; `pruneSelection` drops the
+   * rest); a step recorded without a selection leaves it as it is. */
+  private reselect(ids: readonly string[] | undefined): void {
+    if (!ids || (ids.length === 0 && this.focus)) return;
+    this.selection.clear();
+    for (const id of ids) this.selection.add(id);
   }
 
   private pruneSelection(): void {

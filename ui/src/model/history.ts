@@ -13,6 +13,10 @@ interface Entry {
   mergeKey: string | undefined;
   /** While its gesture runs: the redo steps its first change cleared, for `withdraw`. */
   redoBefore?: Entry[];
+  /** What was selected when the step began; Undo selects it again. */
+  selectedBefore?: readonly string[];
+  /** What was selected when the step was undone; Redo selects it again. */
+  selectedAfter?: readonly string[];
 }
 
 export class History {
@@ -21,13 +25,20 @@ export class History {
 
   constructor(private readonly limit = 500) {}
 
-  record(forward: Changes, inverse: Changes, label: string, mergeKey?: string): void {
+  record(forward: Changes, inverse: Changes, label: string, mergeKey?: string, selectedBefore?: readonly string[]): void {
     const top = this.undoStack[this.undoStack.length - 1];
     if (mergeKey !== undefined && top && top.mergeKey === mergeKey) {
       top.forward = squash(top.forward, forward);
       top.inverse = squash(inverse, top.inverse);
     } else {
-      this.undoStack.push({ forward, inverse, label, mergeKey, redoBefore: mergeKey !== undefined ? this.redoStack : undefined });
+      this.undoStack.push({
+        forward,
+        inverse,
+        label,
+        mergeKey,
+        redoBefore: mergeKey !== undefined ? this.redoStack : undefined,
+        selectedBefore,
+      });
       if (this.undoStack.length > this.limit) this.undoStack.shift();
     }
     this.redoStack = [];
