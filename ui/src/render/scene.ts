@@ -616,7 +616,7 @@ function drawConnectors(ctx: CanvasRenderingContext2D, editor: Editor, view: Rec
  * label. They sit at the middle of the whole line, which may be far from the part in view: they
  * have an index of their own, so a tile that a label reaches into draws it even without the line. */
 function drawConnectorLabels(ctx: CanvasRenderingContext2D, editor: Editor, view: Rect): void {
-  ctx.font = `11px ${FONT}`;
+  ctx.font = `italic 11px ${FONT}`;
   const labels = perVersion(
     editor,
     "connector labels",
@@ -626,14 +626,20 @@ function drawConnectorLabels(ctx: CanvasRenderingContext2D, editor: Editor, view
           .queryConnectors(EVERYWHERE)
           .filter((c) => c.connector.label)
           .map(({ id, connector, a, b }) => {
-            const w = textWidth(ctx, connector.label) + 8;
+            const w = textWidth(ctx, connector.label) + 14;
             return { id, label: connector.label, x: (a.x + b.x) / 2 - w / 2, y: (a.y + b.y) / 2 - 8, width: w, height: 16 };
           }),
       ),
   );
+  // A pill outlined in the line's colour, its text in italics: over a card it reads as the
+  // line's label, not as the card's own text.
+  ctx.lineWidth = Math.max(1, 1 / editor.camera.zoom);
+  ctx.strokeStyle = CONNECTOR;
   for (const l of labels.query(view)) {
-    ctx.fillStyle = "rgba(255,255,255,0.9)";
-    ctx.fillRect(l.x, l.y, l.width, l.height);
+    ctx.fillStyle = "rgba(255,255,255,0.95)";
+    roundRect(ctx, l.x, l.y, l.width, l.height, l.height / 2);
+    ctx.fill();
+    ctx.stroke();
     ctx.fillStyle = MUTED;
     ctx.textAlign = "center";
     ctx.textBaseline = "middle";
