@@ -8,7 +8,7 @@ import { emptyChanges, squash } from "../model/changes";
 import { recordOf } from "../model/doc";
 import { shiftAfter } from "../editor/arrange";
 import { cellAt, cellRect, type Column, type Row } from "../geometry/grid";
-import { center, intersects, type Rect } from "../geometry/rect";
+import { center, contains, intersects, type Rect } from "../geometry/rect";
 import { GRID } from "../geometry/layout";
 
 export interface Cell {
@@ -88,30 +88,82 @@ export function placeIn(editor: Editor, cell: Cell, width: number, height: numbe
 
 /**
  * Items dropped onto work that stayed put move to the nearest free grid spot of the cell they
- * landed in (the lane grows when the cell is full), so a drop never hides a card or a note.
- * `ids` are the items that moved; each is checked against everything else and against those
- * already settled. Committed under `mergeKey`, so the drag and the settling are one undo step.
+ * landed in (the lane grows when the cell is full), so a drop never hides a card or a note; so do
+ * items dropped off the grid, into the cell nearest to where they were let go. `ids` are the
+ * items that moved; each is checked against everything else and against those already settled.
+ * Committed under `mergeKey`, so the drag and the settling are one undo step.
  */
 export function settleDropped(editor: Editor, ids: readonly string[], label: string, mergeKey: string): void {
   const pending = new Set(ids);
   for (const id of ids) {
     pending.delete(id);
-    const card = editor.doc.get("touchpoint", id);
-    const note = card ? undefined : editor.doc.get("note", id);
-    const item = card ?? note;
+    const item = editor.doc.get("touchpoint", id) ?? editor.doc.get("note", id);
     if (!item) continue;
-    const others = (r: Rect) => editor.query(r).filter((o) => o.id !== id && !pending.has(o.id));
-    // Cards only touching count as apart; a grid step of overlap hides a card's edge.
-    const inner = { x: item.x + 1, y: item.y + 1, width: item.width - 2, height: item.height - 2 };
-    if (!others(item).some((o) => intersects(o, inner))) continue;
     const cell = cellAt(editor.grid, center(item));
     if (!cell) continue;
-    const spot = nearestFree(cell, item, others(cellRect(cell.column, cell.row)));
-    const { spot: to, room } = spot ? { spot, room: emptyChanges() } : placeIn(editor, cell, item.width, item.height);
-    const homed = { x: to.x, y: to.y, stageId: cell.column.stage.id, laneId: cell.row.lane.id };
-    const record = card ? recordOf("touchpoint", { ...card, ...homed }) : recordOf("note", { ...note!, ...homed });
-    editor.commit(squash(room, { put: [record], delete: [] }), label, mergeKey);
+    const offGrid = !contains(cellRect(cell.column, cell.row), center(item));
+    if (offGrid || covers(editor, item, (o) => o.id !== id && !pending.has(o.id)))
+      moveClear(editor, id, cell, (o) => !pending.has(o.id), label, mergeKey);
   }
+}
+
+/**
+ * After a card or note was resized: its lane grows when it now reaches past the lane's bottom
+ * (everything below moves down), and what it now covers in its cell moves to the nearest free
+ * spot. Committed under `mergeKey`, so the resize stays one undo step.
+ */
+export function settleResized(editor: Editor, id: string, label: string, mergeKey: string): void {
+  const item = editor.doc.get("touchpoint", id) ?? editor.doc.get("note", id);
+  if (!item) return;
+  const column = editor.grid.columns.find((c) => c.stage.id === item.stageId);
+  const row = editor.grid.rows.find((r) => r.lane.id === item.laneId);
+  if (!column || !row) return;
+  const area = cellRect(column, row);
+  const past = item.y + item.height + GRID - (area.y + area.height);
+  if (past > 0) {
+    const by = Math.ceil(past / GRID) * GRID;
+    const lane = recordOf("lane", { ...row.lane, height: row.height + by });
+    const below = shiftAfter(editor.doc, editor.mapId, "y", area.y + area.height, by);
+    // The card itself stays where it is, however far down its middle now is.
+    const others = { put: below.put.filter((r) => !((r.kind === "touchpoint" || r.kind === "note") && r.record.id === id)), delete: [] };
+    editor.commit(squash({ put: [lane], delete: [] }, others), label, mergeKey);
+  }
+  const resized = editor.doc.get("touchpoint", id) ?? editor.doc.get("note", id);
+  if (!resized) return;
+  const inner = { x: resized.x + 1, y: resized.y + 1, width: resized.width - 2, height: resized.height - 2 };
+  for (const other of editor.query(resized)) {
+    if (other.id === id || !intersects(other, inner)) continue;
+    const cell = cellAt(editor.grid, center(other));
+    if (cell) moveClear(editor, other.id, cell, () => true, label, mergeKey);
+  }
+}
+
+/** Whether `item` overlaps an item `counts` (cards only touching count as apart). */
+function covers(editor: Editor, item: Rect, counts: (other: Rect & { id: string }) => boolean): boolean {
+  const inner = { x: item.x + 1, y: item.y + 1, width: item.width - 2, height: item.height - 2 };
+  return editor.query(item).some((o) => counts(o) && intersects(o, inner));
+}
+
+/** Moves the card or note `id` into `cell` at the free grid spot nearest to where it is, clear of
+ * every item `counts` (the lane grows when the cell has no room), homed to that cell. */
+function moveClear(
+  editor: Editor,
+  id: string,
+  cell: Cell,
+  counts: (other: Rect & { id: string }) => boolean,
+  label: string,
+  mergeKey: string,
+): void {
+  const card = editor.doc.get("touchpoint", id);
+  const note = card ? undefined : editor.doc.get("note", id);
+  const item = card ?? note;
+  if (!item) return;
+  const taken = editor.query(cellRect(cell.column, cell.row)).filter((o) => o.id !== id && counts(o));
+  const free = nearestFree(cell, item, taken);
+  const { spot, room } = free ? { spot: free, room: emptyChanges() } : placeIn(editor, cell, item.width, item.height);
+  const homed = { x: spot.x, y: spot.y, stageId: cell.column.stage.id, laneId: cell.row.lane.id };
+  const record = card ? recordOf("touchpoint", { ...card, ...homed }) : recordOf("note", { ...note!, ...homed });
+  editor.commit(squash(room, { put: [record], delete: [] }), label, mergeKey);
 }
 
 /** The free grid spot of `cell` nearest to where `item` is, clear of `taken` by a small margin. */

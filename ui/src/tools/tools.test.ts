@@ -202,3 +202,51 @@ it("Alt places a dropped card exactly, even over another", async () => {
   tools.up(alt(at(editor, b!.x + 10, b!.y + 10)));
   expect(editor.doc.get("touchpoint", a!.id)).toMatchObject({ x: b!.x, y: b!.y });
 });
+
+/** Every card and note of the map, with the lanes: what a gesture and its undo must agree on. */
+function snapshot(editor: Editor) {
+  return JSON.stringify([editor.doc.touchpointsOf(editor.mapId), editor.doc.notesOf(editor.mapId), editor.grid.rows.map((r) => r.lane)]);
+}
+
+it("a card resized over its neighbours and past its lane: the lane grows, the covered move aside, one undo", async () => {
+  const { editor } = await sampleEditor();
+  const a = editor.doc.touchpointsOf(editor.mapId)[0]!;
+  const before = snapshot(editor);
+  const lane = editor.grid.rows.find((r) => r.lane.id === a.laneId)!;
+  const column = editor.grid.columns.find((c) => c.stage.id === a.stageId)!;
+  const lower = editor.grid.rows.find((r) => r.y > lane.y)!;
+  const { tools } = machine(editor, false);
+  editor.select([a.id]);
+  tools.down(at(editor, a.x + a.width, a.y + a.height));
+  const far = at(editor, a.x + 2000, lane.y + lane.height + 150);
+  tools.move(far);
+  tools.up(far);
+  const big = editor.doc.get("touchpoint", a.id)!;
+  expect(big.height).toBeGreaterThan(a.height);
+  // Never across into the next stage.
+  expect(big.x + big.width).toBeLessThanOrEqual(column.x + column.width);
+  const grown = editor.grid.rows.find((r) => r.lane.id === lane.lane.id)!;
+  expect(big.y + big.height).toBeLessThanOrEqual(grown.y + grown.height);
+  expect(editor.grid.rows.find((r) => r.lane.id === lower.lane.id)!.y).toBe(lower.y + grown.height - lane.height);
+  for (const other of [...editor.doc.touchpointsOf(editor.mapId), ...editor.doc.notesOf(editor.mapId)])
+    if (other.id !== a.id) expect(intersects(big, other), "title" in other ? other.title : other.text).toBe(false);
+  editor.undo();
+  expect(snapshot(editor)).toBe(before);
+});
+
+it("a card dropped below the map lands in the nearest cell, not off the grid", async () => {
+  const { editor } = await sampleEditor();
+  const a = editor.doc.touchpointsOf(editor.mapId)[0]!;
+  const bottom = editor.grid.rows.at(-1)!;
+  const { tools } = machine(editor, false);
+  editor.select([a.id]);
+  tools.down(at(editor, a.x + 10, a.y + 10));
+  const below = at(editor, a.x + 10, bottom.y + bottom.height + 400);
+  tools.move(below);
+  tools.up(below);
+  const dropped = editor.doc.get("touchpoint", a.id)!;
+  const row = editor.grid.rows.find((r) => r.lane.id === dropped.laneId)!;
+  expect(row.lane.id).toBe(bottom.lane.id);
+  expect(dropped.y).toBeGreaterThanOrEqual(row.y);
+  expect(dropped.y + dropped.height).toBeLessThanOrEqual(row.y + row.height);
+});
