@@ -1,10 +1,10 @@
 //! What the window receives when a project opens, shaped to cross WebKit's IPC quickly: the
 //! feedback stays behind until a view asks for it, and the two largest lists (touchpoints and
 //! connectors) go as rows under one list of field names rather than as objects repeating them,
-//! naming the ids they refer to by their place in one list of ids.
+//! naming the ids they refer to, and the texts many of them repeat, by their place in one list.
 
 use crate::model::{Connector, Id, Project, Touchpoint};
-use serde::ser::{SerializeStruct, SerializeTuple};
+use serde::ser::{SerializeSeq, SerializeStruct, SerializeTuple};
 use serde::{Serialize, Serializer};
 use std::collections::HashMap;
 use ts_rs::TS;
@@ -25,7 +25,8 @@ pub struct OpenedProject<'a> {
     pub project: &'a Project,
     /// How many feedback items the project holds, left out of `project` (0: nothing to fetch).
     pub feedback_left_out: u32,
-    /// The ids the rows name by number: each touchpoint's own, in row order, then the others.
+    /// The ids the rows name by number: each touchpoint's own, in row order, then the others;
+    /// then the texts many rows repeat (channels, owners, reliabilities, connector labels).
     #[ts(type = "Array<string>")]
     pub ids: Ids,
     /// The project's touchpoints: `columns` names the fields, each row holds one card's values;
@@ -38,10 +39,15 @@ pub struct OpenedProject<'a> {
 }
 
 /// Ids in the order first named, each with its place: what the rows write instead of the id.
+/// After them, the texts many records repeat, each once: `JSON.parse` makes a string of every
+/// value it reads, and a channel or an owner repeated on 10,000 cards was 10,000 strings in the
+/// window while it opened.
 #[derive(Debug, Default)]
 pub struct Ids {
     list: Vec<Id>,
     places: HashMap<Id, u32>,
+    words: Vec<String>,
+    word_places: HashMap<String, u32>,
 }
 
 impl Ids {
@@ -61,7 +67,31 @@ impl Ids {
             ids.place(c.from_id);
             ids.place(c.to_id);
         }
+        for t in &project.touchpoints {
+            ids.word(&t.channel);
+            ids.word(&t.owner);
+            ids.word(t.reliability.as_str());
+        }
+        for c in &project.connectors {
+            ids.word(&c.label);
+        }
         ids
+    }
+
+    /// Gives `text` a place among the words, if it has none yet.
+    fn word(&mut self, text: &str) {
+        if !self.word_places.contains_key(text) {
+            let next = u32::try_from(self.words.len()).unwrap_or(u32::MAX);
+            self.words.push(text.to_owned());
+            self.word_places.insert(text.to_owned(), next);
+        }
+    }
+
+    /// The place of a word `of` gave one: after every id.
+    fn word_at(&self, text: &str) -> u32 {
+        let ids = u32::try_from(self.list.len()).unwrap_or(u32::MAX);
+        // `Ids::of` walks every word a row writes: a missing one is a bug in it.
+        ids.saturating_add(self.word_places[text])
     }
 
     /// `id`'s place, given it one if it has none yet.
@@ -82,7 +112,14 @@ impl Ids {
 
 impl Serialize for Ids {
     fn serialize<S: Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        self.list.serialize(s)
+        let mut seq = s.serialize_seq(Some(self.list.len() + self.words.len()))?;
+        for id in &self.list {
+            seq.serialize_element(id)?;
+        }
+        for word in &self.words {
+            seq.serialize_element(word)?;
+        }
+        seq.end()
     }
 }
 
@@ -190,7 +227,15 @@ impl AsRow for Touchpoint {
         "votes",
         "feelings",
     ];
-    const REFS: &'static [&'static str] = &["id", "mapId", "stageId", "laneId"];
+    const REFS: &'static [&'static str] = &[
+        "id",
+        "mapId",
+        "stageId",
+        "laneId",
+        "channel",
+        "owner",
+        "reliability",
+    ];
     fn write_row<S: Serializer>(&self, s: S, ids: &Ids) -> std::result::Result<S::Ok, S::Error> {
         // Destructured so that a field added to `Touchpoint` fails to compile here until sent.
         let Touchpoint {
@@ -223,8 +268,8 @@ impl AsRow for Touchpoint {
             &ids.at(lane_id),
             title,
             description,
-            channel,
-            owner,
+            &ids.word_at(channel),
+            &ids.word_at(owner),
             x,
             y,
             width,
@@ -232,7 +277,7 @@ impl AsRow for Touchpoint {
             emotion,
             expectation,
             performance,
-            reliability,
+            &ids.word_at(reliability.as_str()),
             moment_of_truth,
             moment_of_truth_note,
             votes,
@@ -243,7 +288,7 @@ impl AsRow for Touchpoint {
 
 impl AsRow for Connector {
     const COLUMNS: &'static [&'static str] = &["id", "mapId", "fromId", "toId", "label"];
-    const REFS: &'static [&'static str] = &["mapId", "fromId", "toId"];
+    const REFS: &'static [&'static str] = &["mapId", "fromId", "toId", "label"];
     fn write_row<S: Serializer>(&self, s: S, ids: &Ids) -> std::result::Result<S::Ok, S::Error> {
         let Connector {
             id,
@@ -258,7 +303,7 @@ impl AsRow for Connector {
             &ids.at(map_id),
             &ids.at(from_id),
             &ids.at(to_id),
-            label
+            &ids.word_at(label)
         )
     }
 }
@@ -417,6 +462,23 @@ mod tests {
         for (i, t) in project.touchpoints.iter().enumerate() {
             assert_eq!(ids[i], t.id.to_string(), "a card's id at its row's place");
         }
+        // Texts repeated on many cards travel once each, the rows naming them by place.
+        let rows = &json["touchpointRows"];
+        let column = |name: &str| {
+            rows["columns"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .position(|c| c == name)
+                .unwrap()
+        };
+        for name in ["channel", "owner", "reliability"] {
+            assert!(rows["rows"][0][column(name)].is_u64(), "{name} as a place");
+        }
+        let channels: std::collections::HashSet<&str> =
+            project.touchpoints.iter().map(|t| t.channel.as_str()).collect();
+        let sent = ids.iter().filter(|v| channels.contains(v.as_str().unwrap()));
+        assert_eq!(sent.count(), channels.len(), "each channel once");
     }
 
     #[test]

@@ -14,7 +14,8 @@ project: Project,
  */
 feedbackLeftOut: number, 
 /**
- * The ids the rows name by number: each touchpoint's own, in row order, then the others.
+ * The ids the rows name by number: each touchpoint's own, in row order, then the others;
+ * then the texts many rows repeat (channels, owners, reliabilities, connector labels).
  */
 ids: Array<string>, 
 /**

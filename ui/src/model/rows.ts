@@ -1,6 +1,7 @@
 // Records that crossed from the core as rows: the field names once, then each record's values in
-// that order, the ids they name given as places in one list (the two largest lists of an opened
-// project travel so; see src/app/opened.rs). Each card and connector is rebuilt as one object
+// that order, the ids they name and the texts many of them repeat (a channel, an owner, a
+// reliability, a connector's label) given as places in one list (the two largest lists of an
+// opened project travel so; see src/app/opened.rs). Each card and connector is rebuilt as one object
 // literal with every field, and every record naming an id shares that id's one string: 10,000
 // cards built field by field and holding their own copies of ids took twice the memory.
 
@@ -27,21 +28,6 @@ function columnOf(rows: Rows, ids: readonly string[], name: string): (row: reado
   };
 }
 
-/** One string for each distinct value read through it: `JSON.parse` makes every value a string of
- * its own, and a column with a few values (a channel, an owner, a reliability) repeated on 10,000
- * cards then held 10,000 copies of each. */
-function interning(read: (row: readonly unknown[]) => unknown): (row: readonly unknown[]) => unknown {
-  const known = new Map<string, string>();
-  return (row) => {
-    const value = read(row);
-    if (typeof value !== "string") return value;
-    const one = known.get(value);
-    if (one !== undefined) return one;
-    known.set(value, value);
-    return value;
-  };
-}
-
 /** What a card with no feelings of its own holds: one empty list shared by all of them (records
  * are replaced whole, never changed in place, so none of them writes to it). */
 const NO_FEELINGS: Feeling[] = Object.freeze([]) as unknown as Feeling[];
@@ -54,7 +40,6 @@ function feelingsOf(f: Feeling[]): Feeling[] {
 export function touchpointsOf(rows: Rows, ids: readonly string[]): Touchpoint[] {
   if (rows.rows.length === 0) return [];
   const c = (name: keyof Touchpoint) => columnOf(rows, ids, name);
-  const few = (name: keyof Touchpoint) => interning(c(name));
   const [id, mapId, stageId, laneId, title, description, channel, owner] = [
     c("id"),
     c("mapId"),
@@ -62,8 +47,8 @@ export function touchpointsOf(rows: Rows, ids: readonly string[]): Touchpoint[] 
     c("laneId"),
     c("title"),
     c("description"),
-    few("channel"),
-    few("owner"),
+    c("channel"),
+    c("owner"),
   ];
   const [x, y, width, height, emotion, expectation, performance, reliability] = [
     c("x"),
@@ -73,7 +58,7 @@ export function touchpointsOf(rows: Rows, ids: readonly string[]): Touchpoint[] 
     c("emotion"),
     c("expectation"),
     c("performance"),
-    few("reliability"),
+    c("reliability"),
   ];
   const [momentOfTruth, momentOfTruthNote, votes, feelings] = [c("momentOfTruth"), c("momentOfTruthNote"), c("votes"), c("feelings")];
   return rows.rows.map(
@@ -106,8 +91,7 @@ export function touchpointsOf(rows: Rows, ids: readonly string[]): Touchpoint[] 
 export function connectorsOf(rows: Rows, ids: readonly string[]): Connector[] {
   if (rows.rows.length === 0) return [];
   const c = (name: keyof Connector) => columnOf(rows, ids, name);
-  const [id, mapId, fromId, toId] = [c("id"), c("mapId"), c("fromId"), c("toId")];
-  const label = interning(c("label"));
+  const [id, mapId, fromId, toId, label] = [c("id"), c("mapId"), c("fromId"), c("toId"), c("label")];
   return rows.rows.map(
     (r): Connector => ({
       id: id(r) as string,
@@ -120,7 +104,8 @@ export function connectorsOf(rows: Rows, ids: readonly string[]): Connector[] {
 }
 
 /** What the core sends for `project` on opening it (for the test doubles): the project without
- * its feedback, touchpoints and connectors, the last two as rows naming ids by place. */
+ * its feedback, touchpoints and connectors, the last two as rows naming ids and repeated texts
+ * by place. */
 export function openedOf(path: string, project: Project): OpenedProject {
   const ids: string[] = [];
   const places = new Map<string, number>();
@@ -143,8 +128,8 @@ export function openedOf(path: string, project: Project): OpenedProject {
       rows: records.map((r) => columns.map((c) => (refs.includes(c) ? place(r[c] as string) : r[c]))),
     };
   };
-  const touchpointRows = rowsOf<Touchpoint>(project.touchpoints, ["id", "mapId", "stageId", "laneId"]);
-  const connectorRows = rowsOf<Connector>(project.connectors, ["mapId", "fromId", "toId"]);
+  const touchpointRows = rowsOf<Touchpoint>(project.touchpoints, ["id", "mapId", "stageId", "laneId", "channel", "owner", "reliability"]);
+  const connectorRows = rowsOf<Connector>(project.connectors, ["mapId", "fromId", "toId", "label"]);
   return {
     path,
     project: { ...project, feedback: [], touchpoints: [], connectors: [] },
