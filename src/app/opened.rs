@@ -475,9 +475,14 @@ mod tests {
         for name in ["channel", "owner", "reliability"] {
             assert!(rows["rows"][0][column(name)].is_u64(), "{name} as a place");
         }
-        let channels: std::collections::HashSet<&str> =
-            project.touchpoints.iter().map(|t| t.channel.as_str()).collect();
-        let sent = ids.iter().filter(|v| channels.contains(v.as_str().unwrap()));
+        let channels: std::collections::HashSet<&str> = project
+            .touchpoints
+            .iter()
+            .map(|t| t.channel.as_str())
+            .collect();
+        let sent = ids
+            .iter()
+            .filter(|v| channels.contains(v.as_str().unwrap()));
         assert_eq!(sent.count(), channels.len(), "each channel once");
     }
 
