@@ -130,18 +130,21 @@ export function settleResized(editor: Editor, id: string, label: string, mergeKe
   }
   const resized = editor.doc.get("touchpoint", id) ?? editor.doc.get("note", id);
   if (!resized) return;
-  const inner = { x: resized.x + 1, y: resized.y + 1, width: resized.width - 2, height: resized.height - 2 };
   for (const other of editor.query(resized)) {
-    if (other.id === id || !intersects(other, inner)) continue;
+    if (other.id === id || !intersects(other, inner(resized))) continue;
     const cell = cellAt(editor.grid, center(other));
     if (cell) moveClear(editor, other.id, cell, () => true, label, mergeKey);
   }
 }
 
-/** Whether `item` overlaps an item `counts` (cards only touching count as apart). */
+/** Whether `item` overlaps an item `counts`. */
 function covers(editor: Editor, item: Rect, counts: (other: Rect & { id: string }) => boolean): boolean {
-  const inner = { x: item.x + 1, y: item.y + 1, width: item.width - 2, height: item.height - 2 };
-  return editor.query(item).some((o) => counts(o) && intersects(o, inner));
+  return editor.query(item).some((o) => counts(o) && intersects(o, inner(item)));
+}
+
+/** `r` a unit smaller on every side: cards that only touch count as apart. */
+function inner(r: Rect): Rect {
+  return { x: r.x + 1, y: r.y + 1, width: r.width - 2, height: r.height - 2 };
 }
 
 /** Moves the card or note `id` into `cell` at the free grid spot nearest to where it is, clear of
