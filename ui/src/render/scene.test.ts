@@ -1,16 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { editField } from "../actions/editField";
 import { sampleEditor } from "../editor/testing";
-import { connectorWidth, drawWorld } from "./scene";
+import { connectorWidth, drawWorld, LABEL_MIN_PX, labelScreenPx, TEXT_ZOOM } from "./scene";
 
 /** A 2D context that draws nothing and records the text it was asked to write, in order. */
 function recordingContext(width: number, height: number) {
   const texts: string[] = [];
+  const fonts: string[] = [];
   const canvas = { width, height };
   const ctx = new Proxy({} as Record<string | symbol, unknown>, {
     get(target, key) {
       if (key === "canvas") return canvas;
-      if (key === "fillText") return (text: string) => texts.push(text);
+      if (key === "fillText")
+        return (text: string) => {
+          texts.push(text);
+          fonts.push(String(target.font));
+        };
       if (key === "measureText") return (text: string) => ({ width: text.length * 6 });
       if (key === "createLinearGradient" || key === "createPattern")
         return () => ({ addColorStop: () => undefined, setTransform: () => undefined });
@@ -23,7 +28,7 @@ function recordingContext(width: number, height: number) {
       return true;
     },
   });
-  return { ctx: ctx as unknown as CanvasRenderingContext2D, texts };
+  return { ctx: ctx as unknown as CanvasRenderingContext2D, texts, fonts };
 }
 
 it("a selected card is drawn over the cards it lies across", async () => {
@@ -83,4 +88,28 @@ it("a connector's label is drawn over a card lying at the line's middle", async 
   const title = texts.findIndex((t) => t.length > 0 && other.title.startsWith(t.replace(/…$/, "")));
   expect(title).toBeGreaterThanOrEqual(0);
   expect(texts.indexOf("hands over to")).toBeGreaterThan(title);
+});
+
+it("zoomed out, connector labels grow so they stay readable on screen", async () => {
+  const { editor } = await sampleEditor();
+  const connector = editor.doc.connectorsOf(editor.mapId)[0]!;
+  editField(editor, "connector", connector.id, { label: "hands over to" }, "Label");
+  const from = editor.doc.get("touchpoint", connector.fromId)!;
+  const size = (zoom: number) => {
+    editor.camera = { x: from.x - 200 / zoom, y: from.y - 200 / zoom, zoom };
+    const { ctx, texts, fonts } = recordingContext(800, 600);
+    drawWorld(ctx, editor, editor.camera, { x: 0, y: 0, width: 800, height: 600 });
+    const at = texts.indexOf("hands over to");
+    expect(at).toBeGreaterThanOrEqual(0);
+    return Number(/([\d.]+)px/.exec(fonts[at]!)![1]);
+  };
+  expect(size(1)).toBe(11);
+  // At 60 % a label is drawn at least LABEL_MIN_PX tall on screen; at an overview its own size.
+  expect(size(0.6) * 0.6).toBeGreaterThanOrEqual(LABEL_MIN_PX);
+  expect(size(0.4)).toBeCloseTo(11, 0);
+  // Zooming out never makes labels jump: their screen size only shrinks, and by small steps.
+  for (let z = 1; z > TEXT_ZOOM; z -= 0.01) {
+    expect(labelScreenPx(z - 0.01)).toBeLessThanOrEqual(labelScreenPx(z) + 1e-9);
+    expect(labelScreenPx(z) - labelScreenPx(z - 0.01)).toBeLessThan(0.6);
+  }
 });

@@ -614,38 +614,63 @@ function drawConnectors(ctx: CanvasRenderingContext2D, editor: Editor, view: Rec
 
 /** Connector labels, drawn over the cards so that a card at a line's middle does not hide its
  * label. They sit at the middle of the whole line, which may be far from the part in view: they
- * have an index of their own, so a tile that a label reaches into draws it even without the line. */
+ * have an index of their own, so a tile that a label reaches into draws it even without the line.
+ * Zoomed out to a working view they grow (`labelScreenPx`): a label is a few words a facilitator
+ * wants read on the projector. */
 function drawConnectorLabels(ctx: CanvasRenderingContext2D, editor: Editor, view: Rect): void {
-  ctx.font = `italic 11px ${FONT}`;
-  const labels = perVersion(
-    editor,
-    "connector labels",
-    () =>
-      new SpatialIndex(
-        editor
-          .queryConnectors(EVERYWHERE)
-          .filter((c) => c.connector.label)
-          .map(({ id, connector, a, b }) => {
-            const w = textWidth(ctx, connector.label) + 14;
-            return { id, label: connector.label, x: (a.x + b.x) / 2 - w / 2, y: (a.y + b.y) / 2 - 8, width: w, height: 16 };
-          }),
-      ),
-  );
+  ctx.font = `italic ${LABEL_PX}px ${FONT}`;
+  const labels = perVersion(editor, "connector labels", () => {
+    const items = editor
+      .queryConnectors(EVERYWHERE)
+      .filter((c) => c.connector.label)
+      .map(({ id, connector, a, b }) => {
+        const w = textWidth(ctx, connector.label) + 14;
+        return { id, label: connector.label, x: (a.x + b.x) / 2 - w / 2, y: (a.y + b.y) / 2 - 8, width: w, height: 16 };
+      });
+    return { index: new SpatialIndex(items), widest: Math.max(0, ...items.map((l) => l.width)) };
+  });
+  const zoom = editor.camera.zoom;
+  const grow = labelScreenPx(zoom) / (LABEL_PX * zoom);
+  // A grown label reaches past its box in the index by up to half its growth each way.
+  const reach = ((grow - 1) * Math.max(labels.widest, 16)) / 2;
+  const near = { x: view.x - reach, y: view.y - reach, width: view.width + 2 * reach, height: view.height + 2 * reach };
   // A pill outlined in the line's colour, its text in italics: over a card it reads as the
   // line's label, not as the card's own text.
-  ctx.lineWidth = Math.max(1, 1 / editor.camera.zoom);
+  ctx.font = `italic ${LABEL_PX * grow}px ${FONT}`;
+  ctx.lineWidth = Math.max(1, 1 / zoom);
   ctx.strokeStyle = CONNECTOR;
-  for (const l of labels.query(view)) {
+  ctx.textAlign = "center";
+  ctx.textBaseline = "middle";
+  for (const l of labels.index.query(near)) {
+    const cx = l.x + l.width / 2,
+      cy = l.y + l.height / 2;
+    const w = l.width * grow,
+      h = l.height * grow;
     ctx.fillStyle = "rgba(255,255,255,0.95)";
-    roundRect(ctx, l.x, l.y, l.width, l.height, l.height / 2);
+    roundRect(ctx, cx - w / 2, cy - h / 2, w, h, h / 2);
     ctx.fill();
     ctx.stroke();
     ctx.fillStyle = MUTED;
-    ctx.textAlign = "center";
-    ctx.textBaseline = "middle";
-    ctx.fillText(l.label, l.x + l.width / 2, l.y + 8);
-    ctx.textAlign = "start";
+    ctx.fillText(l.label, cx, cy);
   }
+  ctx.textAlign = "start";
+}
+
+/** Connector labels' text size (canvas units), and the least it is drawn on screen (pixels) from
+ * `LABEL_FULL_ZOOM` up. */
+const LABEL_PX = 11;
+export const LABEL_MIN_PX = 8;
+const LABEL_FULL_ZOOM = 0.6;
+
+/**
+ * How tall connector labels are drawn on screen (pixels) at `zoom`: their own size, but from 60 %
+ * up never under `LABEL_MIN_PX` (11 px at 60 % would be 6.6), eased in from where labels appear
+ * (`TEXT_ZOOM`), so that zooming never makes them jump. Further out they stay small: at an
+ * overview they would otherwise cover the cards.
+ */
+export function labelScreenPx(zoom: number): number {
+  const t = Math.min(1, Math.max(0, (zoom - TEXT_ZOOM) / (LABEL_FULL_ZOOM - TEXT_ZOOM)));
+  return Math.max(LABEL_PX * zoom, LABEL_MIN_PX * t * t * (3 - 2 * t));
 }
 
 function drawEmotion(ctx: CanvasRenderingContext2D, editor: Editor, compareMapId: string | undefined, view: Rect): void {
