@@ -113,3 +113,24 @@ it("zoomed out, connector labels grow so they stay readable on screen", async ()
     expect(labelScreenPx(z) - labelScreenPx(z - 0.01)).toBeLessThan(0.6);
   }
 });
+
+it("a selected note is drawn over a card lying on it, so Find shows what it found", async () => {
+  const { editor } = await sampleEditor();
+  const card = editor.doc.touchpointsOf(editor.mapId)[0]!;
+  const note = editor.doc.notesOf(editor.mapId)[0]!;
+  editField(editor, "note", note.id, { x: card.x + 10, y: card.y + 10, text: "Hidden remark" }, "Move");
+  editor.camera = { x: card.x - 100, y: card.y - 100, zoom: 1 };
+  const draw = () => {
+    const { ctx, texts } = recordingContext(800, 600);
+    drawWorld(ctx, editor, editor.camera, { x: 0, y: 0, width: 800, height: 600 });
+    const title = texts.findIndex((t) => t.length > 0 && card.title.startsWith(t.replace(/…$/, "")));
+    return [title, texts.findIndex((t) => t.startsWith("Hidden"))];
+  };
+  editor.select([]);
+  const [title, remark] = draw();
+  expect(remark).toBeGreaterThanOrEqual(0);
+  expect(remark).toBeLessThan(title!);
+  editor.select([note.id]);
+  const [title2, remark2] = draw();
+  expect(remark2).toBeGreaterThan(title2!);
+});

@@ -115,15 +115,17 @@ export function drawWorld(
   const zoom = editor.camera.zoom;
   const detailed = zoom >= TEXT_ZOOM && !sketch;
   if (detailed) {
-    for (const n of notes)
+    const note = (n: Note) =>
       drawNote(ctx, n, detailed, editor.selection.has(n.id), zoom, overlay.workshop === true, openComments(editor, n.id));
+    for (const n of notes) if (!editor.selection.has(n.id)) note(n);
     drawConnectors(ctx, editor, view, detailed, overlay.workshop === true);
-    // Selected cards last, on top: a card being dragged or just dropped shows whole over the
-    // cards it crosses.
+    // Selected cards and notes last, on top: one being dragged, just dropped or found with Find
+    // shows whole over what it crosses.
     for (const selected of [false, true])
       for (const t of cards)
         if (editor.selection.has(t.id) === selected)
           drawCard(ctx, editor, t, detailed, selected || overlay.hover === t.id, zoom, overlay.workshop);
+    for (const n of notes) if (editor.selection.has(n.id)) note(n);
     drawConnectorLabels(ctx, editor, view);
   } else {
     // Overview: one path per colour and one for all connectors, so thousands of items cost a
