@@ -81,9 +81,19 @@ export function placeIn(editor: Editor, cell: Cell, width: number, height: numbe
   const needed = spot.y + height + pad - area.y;
   const by = Math.ceil((needed - area.height) / GRID) * GRID;
   if (by <= 0) return { spot, room: emptyChanges() };
-  const lane = recordOf("lane", { ...cell.row.lane, height: cell.row.height + by });
-  const room = squash({ put: [lane], delete: [] }, shiftAfter(editor.doc, editor.mapId, "y", area.y + area.height, by));
-  return { spot, room };
+  return { spot, room: growLane(editor, cell.row, by) };
+}
+
+/**
+ * The changes that make `row`'s lane `by` taller and move everything below it down as much,
+ * except the item `keep` (one that grew past the lane's bottom stays where it is).
+ */
+function growLane(editor: Editor, row: Row, by: number, keep?: string): Changes {
+  const lane = recordOf("lane", { ...row.lane, height: row.height + by });
+  const below = shiftAfter(editor.doc, editor.mapId, "y", row.y + row.height, by);
+  const moved =
+    keep === undefined ? below.put : below.put.filter((r) => !((r.kind === "touchpoint" || r.kind === "note") && r.record.id === keep));
+  return squash({ put: [lane], delete: [] }, { put: moved, delete: [] });
 }
 
 /**
@@ -121,12 +131,8 @@ export function settleResized(editor: Editor, id: string, label: string, mergeKe
   const area = cellRect(column, row);
   const past = item.y + item.height + GRID - (area.y + area.height);
   if (past > 0) {
-    const by = Math.ceil(past / GRID) * GRID;
-    const lane = recordOf("lane", { ...row.lane, height: row.height + by });
-    const below = shiftAfter(editor.doc, editor.mapId, "y", area.y + area.height, by);
     // The card itself stays where it is, however far down its middle now is.
-    const others = { put: below.put.filter((r) => !((r.kind === "touchpoint" || r.kind === "note") && r.record.id === id)), delete: [] };
-    editor.commit(squash({ put: [lane], delete: [] }, others), label, mergeKey);
+    editor.commit(growLane(editor, row, Math.ceil(past / GRID) * GRID, id), label, mergeKey);
   }
   const resized = editor.doc.get("touchpoint", id) ?? editor.doc.get("note", id);
   if (!resized) return;
