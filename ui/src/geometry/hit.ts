@@ -36,12 +36,24 @@ export interface HitScene {
   queryConnectors(r: Rect): PlacedConnector[];
 }
 
-/** A connector with its drawn ends and their bounding box (for the spatial index). */
+/** A connector with its drawn ends (from `a` to `b`) and their bounding box. The ends are
+ * numbers of their own rather than two points: 10,000 connectors were 20,000 objects more in the
+ * window's heap (docs/performance.md, "Thirteenth round"). */
 export interface PlacedConnector extends Rect {
   id: string;
   connector: Connector;
-  a: Point;
-  b: Point;
+  ax: number;
+  ay: number;
+  bx: number;
+  by: number;
+}
+
+/** Where a placed connector's line starts and ends. */
+export function endsOf(c: PlacedConnector): [Point, Point] {
+  return [
+    { x: c.ax, y: c.ay },
+    { x: c.bx, y: c.by },
+  ];
 }
 
 /** Every connector of `mapId` whose two touchpoints exist, placed. */
@@ -62,8 +74,10 @@ export function placedConnector(doc: Doc, c: Connector): PlacedConnector | undef
   return {
     id: c.id,
     connector: c,
-    a,
-    b,
+    ax: a.x,
+    ay: a.y,
+    bx: b.x,
+    by: b.y,
     x: Math.min(a.x, b.x),
     y: Math.min(a.y, b.y),
     width: Math.abs(a.x - b.x),
@@ -149,7 +163,7 @@ export function hitTest(editor: HitScene, p: Point, screen: Point): Hit {
   if (notes.length) return { kind: "note", id: notes[notes.length - 1]!.id };
 
   for (const c of editor.queryConnectors({ x: p.x - tol, y: p.y - tol, width: 2 * tol, height: 2 * tol }))
-    if (distanceToSegment(p, c.a, c.b) <= tol) return { kind: "connector", id: c.id };
+    if (distanceToSegment(p, ...endsOf(c)) <= tol) return { kind: "connector", id: c.id };
 
   const column = grid.columns.find((c) => p.x >= c.x && p.x < c.x + c.width);
   const lane = grid.rows.find((r) => p.y >= r.y && p.y < r.y + r.height);

@@ -8,9 +8,6 @@ function cellKey(i: number, j: number): number {
   return i * 1_000_003 + j;
 }
 
-/** Calls `visit` with each grid cell (i, j) an item touches. */
-export type CellVisitor = (i: number, j: number) => void;
-
 export class SpatialIndex<T extends Rect & { id: string }> {
   /** Items in the order they were given: queries answer in that order, so what is drawn later
    * (on top) does not depend on where the view is. Buckets hold places in this list. */
@@ -19,28 +16,19 @@ export class SpatialIndex<T extends Rect & { id: string }> {
   /** The query that last met each item, so an item in several buckets is counted once. */
   private readonly met: Uint32Array;
   private stamp = 0;
-  private readonly cellsOfItem: (item: T, visit: CellVisitor) => void;
-  private readonly ownCells: boolean;
 
-  /** `cellsOf` visits the cells an item really touches, when fewer than its box's (a long
-   * diagonal line crosses a few of the many cells its box covers). Cells are visited rather than
-   * listed: building the index for 10,000 connectors made millions of little arrays, and it is
-   * built again after every change that is not only a record replaced. */
   constructor(
     items: Iterable<T>,
     private readonly cell = 512,
-    cellsOf?: (item: T, cell: number, visit: CellVisitor) => void,
   ) {
     this.items = [...items];
     this.met = new Uint32Array(this.items.length);
-    this.ownCells = cellsOf !== undefined;
-    this.cellsOfItem = cellsOf ? (item, visit) => cellsOf(item, cell, visit) : (item, visit) => this.cells(item, visit);
     for (let place = 0; place < this.items.length; place++) this.add(place);
   }
 
   /** Files the item at `place` in the buckets of the cells it touches. */
   private add(place: number): void {
-    this.cellsOfItem(this.items[place]!, (i, j) => {
+    this.cells(this.items[place]!, (i, j) => {
       const key = cellKey(i, j);
       let bucket = this.buckets.get(key);
       if (!bucket) {
@@ -57,10 +45,8 @@ export class SpatialIndex<T extends Rect & { id: string }> {
     const old = this.items[place];
     if (old === undefined) throw new Error(`no item at ${place}`);
     this.items[place] = item;
-    // A box's cells follow from the box; a line's from its ends, which the same box may differ in.
-    const sameBox = old.x === item.x && old.y === item.y && old.width === item.width && old.height === item.height;
-    if (sameBox && !this.ownCells) return;
-    this.cellsOfItem(old, (i, j) => {
+    if (old.x === item.x && old.y === item.y && old.width === item.width && old.height === item.height) return;
+    this.cells(old, (i, j) => {
       const bucket = this.buckets.get(cellKey(i, j));
       if (!bucket) return;
       const at = bucket.places.indexOf(place);
@@ -80,7 +66,8 @@ export class SpatialIndex<T extends Rect & { id: string }> {
     };
   }
 
-  private cells(r: Rect, visit: CellVisitor): void {
+  /** Calls `visit` with each grid cell (i, j) `r` touches. */
+  private cells(r: Rect, visit: (i: number, j: number) => void): void {
     const { x0, x1, y0, y1 } = this.range(r);
     for (let i = x0; i <= x1; i++) for (let j = y0; j <= y1; j++) visit(i, j);
   }
@@ -121,32 +108,4 @@ interface Bucket {
   i: number;
   j: number;
   places: number[];
-}
-
-/** Visits the grid cells (of side `cell`) the segment from `a` to `b` passes through, in order
- * (Amanatides and Woo's traversal). */
-export function cellsAlong(a: { x: number; y: number }, b: { x: number; y: number }, cell: number, visit: CellVisitor): void {
-  let i = Math.floor(a.x / cell),
-    j = Math.floor(a.y / cell);
-  const iEnd = Math.floor(b.x / cell),
-    jEnd = Math.floor(b.y / cell);
-  const dx = b.x - a.x,
-    dy = b.y - a.y;
-  const stepI = Math.sign(dx),
-    stepJ = Math.sign(dy);
-  let nextX = dx !== 0 ? ((stepI > 0 ? (i + 1) * cell : i * cell) - a.x) / dx : Infinity;
-  let nextY = dy !== 0 ? ((stepJ > 0 ? (j + 1) * cell : j * cell) - a.y) / dy : Infinity;
-  const acrossX = dx !== 0 ? cell / Math.abs(dx) : Infinity,
-    acrossY = dy !== 0 ? cell / Math.abs(dy) : Infinity;
-  visit(i, j);
-  for (let n = Math.abs(iEnd - i) + Math.abs(jEnd - j); n > 0; n--) {
-    if (nextX < nextY) {
-      i += stepI;
-      nextX += acrossX;
-    } else {
-      j += stepJ;
-      nextY += acrossY;
-    }
-    visit(i, j);
-  }
 }

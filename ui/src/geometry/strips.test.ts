@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { clipSegment, type Rect, segmentMeetsRect } from "./rect";
-import { cellsAlong, SpatialIndex } from "./spatial";
+import { SpatialIndex } from "./spatial";
 import { exposed, TILE, tilesAhead, tilesUnder, uncovered } from "./strips";
 
 const area = (rs: Rect[]) => rs.reduce((s, r) => s + r.width * r.height, 0);
@@ -168,29 +168,5 @@ describe("a connector cut to the view", () => {
       { x: 110, y: 120 },
       { x: 130, y: 140 },
     ]);
-  });
-});
-
-describe("cells along a line", () => {
-  it("are the cells the line passes through, each once, neighbours in turn", () => {
-    const cells: [number, number][] = [];
-    cellsAlong({ x: 10, y: 10 }, { x: 1000, y: 300 }, 100, (i, j) => cells.push([i, j]));
-    expect(cells[0]).toEqual([0, 0]);
-    expect(cells.at(-1)).toEqual([10, 3]);
-    expect(new Set(cells.map((c) => c.join())).size).toBe(cells.length);
-    for (let k = 1; k < cells.length; k++)
-      expect(Math.abs(cells[k]![0] - cells[k - 1]![0]) + Math.abs(cells[k]![1] - cells[k - 1]![1])).toBe(1);
-    // Every point of the line is in one of them.
-    for (let t = 0; t <= 1; t += 0.001) {
-      const x = 10 + 990 * t,
-        y = 10 + 290 * t;
-      expect(cells.some(([i, j]) => Math.floor(x / 100) === i && Math.floor(y / 100) === j)).toBe(true);
-    }
-  });
-  it("let a long connector be found only where it runs", () => {
-    const long = { id: "c", a: { x: 0, y: 0 }, b: { x: 5000, y: 5000 }, x: 0, y: 0, width: 5000, height: 5000 };
-    const index = new SpatialIndex([long], 512, (c, cell, visit) => cellsAlong(c.a, c.b, cell, visit));
-    expect(index.query({ x: 2400, y: 2400, width: 100, height: 100 }).length).toBe(1);
-    expect(index.query({ x: 4000, y: 100, width: 200, height: 200 }).length).toBe(0);
   });
 });

@@ -21,7 +21,7 @@ import {
 } from "../geometry/emotion";
 import { mapGrid } from "../geometry/grid";
 import { SpatialIndex } from "../geometry/spatial";
-import { connectHandleCenter, connectorEnds, resizeHandleRect } from "../geometry/hit";
+import { connectHandleCenter, connectorEnds, endsOf, resizeHandleRect } from "../geometry/hit";
 import { LANE_HEADER_WIDTH, STAGE_HEADER_HEIGHT } from "../geometry/layout";
 import { clipSegment, type Point, type Rect } from "../geometry/rect";
 import {
@@ -571,8 +571,8 @@ function drawConnectors(ctx: CanvasRenderingContext2D, editor: Editor, view: Rec
     ctx.beginPath();
     const reach = ctx.lineWidth;
     const near = { x: view.x - reach, y: view.y - reach, width: view.width + 2 * reach, height: view.height + 2 * reach };
-    for (const { a, b } of editor.queryConnectors(near)) {
-      const part = clipSegment(a, b, near);
+    for (const c of editor.queryConnectors(near)) {
+      const part = clipSegment(...endsOf(c), near);
       if (!part) continue;
       ctx.moveTo(part[0].x, part[0].y);
       ctx.lineTo(part[1].x, part[1].y);
@@ -593,8 +593,9 @@ function drawConnectors(ctx: CanvasRenderingContext2D, editor: Editor, view: Rec
   const near = { x: view.x - reach, y: view.y - reach, width: view.width + 2 * reach, height: view.height + 2 * reach };
   // Each line cut to what is near the view: Skia strokes a long line whole before clipping it.
   const shown = editor.queryConnectors(near).flatMap((c) => {
-    const part = clipSegment(c.a, c.b, near);
-    return part ? [{ ...c, part }] : [];
+    const ends = endsOf(c);
+    const part = clipSegment(...ends, near);
+    return part ? [{ id: c.id, ends, part }] : [];
   });
   // One stroke for the lines and one fill for the heads of each colour; the selected on top.
   for (const selected of [false, true]) {
@@ -609,7 +610,7 @@ function drawConnectors(ctx: CanvasRenderingContext2D, editor: Editor, view: Rec
     }
     ctx.stroke();
     ctx.beginPath();
-    for (const { a, b } of group) arrowHead(ctx, a, b, zoom);
+    for (const { ends } of group) arrowHead(ctx, ...ends, zoom);
     ctx.fill();
   }
 }
@@ -625,9 +626,9 @@ function drawConnectorLabels(ctx: CanvasRenderingContext2D, editor: Editor, view
     const items = editor
       .queryConnectors(EVERYWHERE)
       .filter((c) => c.connector.label)
-      .map(({ id, connector, a, b }) => {
+      .map(({ id, connector, ax, ay, bx, by }) => {
         const w = textWidth(ctx, connector.label) + 14;
-        return { id, label: connector.label, x: (a.x + b.x) / 2 - w / 2, y: (a.y + b.y) / 2 - 8, width: w, height: 16 };
+        return { id, label: connector.label, x: (ax + bx) / 2 - w / 2, y: (ay + by) / 2 - 8, width: w, height: 16 };
       });
     return { index: new SpatialIndex(items), widest: Math.max(0, ...items.map((l) => l.width)) };
   });
