@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { editField } from "../actions/editField";
 import { sampleEditor } from "../editor/testing";
-import { connectorWidth, drawWorld, LABEL_MIN_PX, labelScreenPx, TEXT_ZOOM } from "./scene";
+import { SELECTION } from "./palette";
+import { connectorWidth, drawWorld, LABEL_MIN_PX, labelScreenPx, RING_REACH, TEXT_ZOOM } from "./scene";
 
 /** A 2D context that draws nothing and records the text it was asked to write, in order. */
 function recordingContext(width: number, height: number) {
   const texts: string[] = [];
   const fonts: string[] = [];
+  const rings: { x: number; y: number; width: number; height: number; lineWidth: number }[] = [];
   const canvas = { width, height };
   const ctx = new Proxy({} as Record<string | symbol, unknown>, {
     get(target, key) {
@@ -15,6 +17,10 @@ function recordingContext(width: number, height: number) {
         return (text: string) => {
           texts.push(text);
           fonts.push(String(target.font));
+        };
+      if (key === "strokeRect")
+        return (x: number, y: number, width: number, height: number) => {
+          if (target.strokeStyle === SELECTION) rings.push({ x, y, width, height, lineWidth: Number(target.lineWidth) });
         };
       if (key === "measureText") return (text: string) => ({ width: text.length * 6 });
       if (key === "createLinearGradient" || key === "createPattern")
@@ -28,7 +34,7 @@ function recordingContext(width: number, height: number) {
       return true;
     },
   });
-  return { ctx: ctx as unknown as CanvasRenderingContext2D, texts, fonts };
+  return { ctx: ctx as unknown as CanvasRenderingContext2D, texts, fonts, rings };
 }
 
 it("a selected card is drawn over the cards it lies across", async () => {
@@ -52,6 +58,25 @@ it("a selected card is drawn over the cards it lies across", async () => {
   editor.select([first!.id]);
   const [c, d] = order(draw());
   expect(c).toBeGreaterThan(d!);
+});
+
+it("a selected card's ring never reaches the card placed under it, at any zoom", async () => {
+  const { editor } = await sampleEditor();
+  const card = editor.doc.touchpointsOf(editor.mapId)[0]!;
+  editor.select([card.id]);
+  for (const zoom of [0.25, 0.5, 0.8, 1, 1.5, 3]) {
+    editor.camera = { x: card.x - 40, y: card.y - 40, zoom };
+    const { ctx, rings } = recordingContext(800, 600);
+    drawWorld(ctx, editor, editor.camera, { x: 0, y: 0, width: 800, height: 600 });
+    const ring = rings.find((r) => Math.abs(r.x + r.width / 2 - (card.x + card.width / 2)) < 1e-9 && r.width >= card.width - 10);
+    expect(ring, `zoom ${zoom}`).toBeDefined();
+    const outer = card.x - (ring!.x - ring!.lineWidth / 2);
+    // Cards placed one under another are 4 units apart: the ring stays in its half of the gap,
+    // and still shows outside the card's edge.
+    expect(outer, `zoom ${zoom}`).toBeLessThanOrEqual(RING_REACH + 1e-9);
+    expect(outer, `zoom ${zoom}`).toBeGreaterThan(0);
+    expect(ring!.lineWidth * zoom).toBeCloseTo(2.5);
+  }
 });
 
 describe("connectorWidth", () => {

@@ -897,10 +897,18 @@ function drawSelectionHandles(ctx: CanvasRenderingContext2D, editor: Editor): vo
   }
 }
 
+/** How far a selected item's ring may reach past it, in canvas units: half the least gap between
+ * two cards placed one under the other (`freeSpot`), so the ring never meets the next card. */
+export const RING_REACH = 2;
+
+/** A selected item's ring, 2.5 px wide: a little apart from the item when zoomed in, hugging its
+ * edge (partly over it) when zoomed out, never reaching more than `RING_REACH` past it. */
 function outline(ctx: CanvasRenderingContext2D, r: Rect, zoom: number): void {
   ctx.strokeStyle = SELECTION;
   ctx.lineWidth = 2.5 / zoom;
-  ctx.strokeRect(r.x - 3 / zoom, r.y - 3 / zoom, r.width + 6 / zoom, r.height + 6 / zoom);
+  const reach = Math.min(4.25 / zoom, RING_REACH);
+  const d = reach - ctx.lineWidth / 2;
+  ctx.strokeRect(r.x - d, r.y - d, r.width + 2 * d, r.height + 2 * d);
 }
 
 function arrow(ctx: CanvasRenderingContext2D, a: Point, b: Point, zoom: number): void {
