@@ -15,6 +15,7 @@ mod startup;
 
 use chrono::NaiveDate;
 use journeymap::app::backup::{BackupEntry, Backups};
+use journeymap::app::notices::{Notice, Notices};
 use journeymap::app::recent::RecentFiles;
 use journeymap::app::room::{RoomHost, RoomOptions, RoomPhase, RoomSlot, RoomState};
 use journeymap::app::{
@@ -37,7 +38,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use tauri::ipc::Response;
-use tauri::{AppHandle, Emitter, Manager, State, WindowEvent};
+use tauri::{AppHandle, DragDropEvent, Manager, State, WindowEvent};
 use tauri_plugin_window_state::{AppHandleExt, StateFlags};
 
 /// The window's session. Commands are synchronous and never hold the lock across an await. The
@@ -266,8 +267,15 @@ fn restore_backup(
         .map(|restored| Response::new(restored.to_json()))
 }
 
+/// What the shell has to tell the window since it last asked, waiting for the next when there
+/// is nothing yet: the window keeps one of these asked (`journeymap::app::notices`).
+#[tauri::command]
+async fn next_notices(notices: State<'_, Notices>) -> Result<Vec<Notice>, Error> {
+    Ok(notices.next().await)
+}
+
 /// Opens the live room on a map: participants' notes, votes and ratings are written through
-/// the window's session and shown on the canvas as they arrive ("room-change" events).
+/// the window's session and shown on the canvas as they arrive (as notices).
 #[tauri::command]
 fn open_room(
     app: AppHandle,
@@ -275,12 +283,13 @@ fn open_room(
     slot: State<'_, RoomSlot>,
     map_id: Id,
 ) -> Result<RoomState, Error> {
-    let window = app.clone();
     let host = RoomHost {
         session: state.0.clone(),
         on_change: Arc::new(move |changes: &Changes, label: &str| {
-            let payload = serde_json::json!({ "changes": changes, "label": label });
-            let _ = window.emit_to("main", "room-change", payload);
+            app.state::<Notices>().post(Notice::RoomChange {
+                changes: changes.clone(),
+                label: label.to_owned(),
+            });
         }),
     };
     let options = RoomOptions {
@@ -626,6 +635,7 @@ fn main() {
             app.manage(TemplateStore(Templates::new(templates)));
             app.manage(Workspace(Arc::new(Mutex::new(Session::default()))));
             app.manage(RoomSlot::default());
+            app.manage(Notices::default());
             if let Some(window) = app.get_webview_window("main") {
                 // Best effort: a window that cannot be measured keeps its size.
                 let _ = screen::fit_to_screen(&window);
@@ -639,15 +649,35 @@ fn main() {
             });
             Ok(())
         })
-        .on_window_event(|window, event| {
-            if matches!(event, WindowEvent::Moved(_) | WindowEvent::Resized(_)) {
+        .on_window_event(|window, event| match event {
+            WindowEvent::Moved(_) | WindowEvent::Resized(_) => {
                 remember_window_soon(window.app_handle());
             }
+            WindowEvent::CloseRequested { api, .. } => {
+                // Everything typed reaches the file before the window goes, or the person is
+                // asked: the page closes the window itself once it has made sure.
+                let notices = window.state::<Notices>();
+                if notices.heard() {
+                    api.prevent_close();
+                    notices.post(Notice::CloseRequested);
+                }
+            }
+            WindowEvent::DragDrop(DragDropEvent::Drop { paths, position }) => {
+                window.state::<Notices>().post(Notice::FileDrop {
+                    paths: paths.iter().map(|p| p.display().to_string()).collect(),
+                    x: position.x,
+                    y: position.y,
+                });
+            }
+            _ => {}
         })
         .on_menu_event(|app, event| {
-            let _ = app.emit("menu", event.id().0.as_str());
+            app.state::<Notices>().post(Notice::Menu {
+                id: event.id().0.clone(),
+            });
         })
         .invoke_handler(tauri::generate_handler![
+            next_notices,
             open_startup_project,
             about,
             open_room,

@@ -2,9 +2,10 @@
 //! used last (so a facilitator whose laptop died finds the room's work again), else the user's own
 //! copy of the bundled sample (the bundled file itself is never written to).
 
+use journeymap::app::notices::{Notice, Notices};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use tauri::{AppHandle, Emitter, Manager, Runtime};
+use tauri::{AppHandle, Manager, Runtime};
 
 const SAMPLE: &[u8] = include_bytes!("../../assets/sample.journey");
 const SAMPLE_NAME: &str = "Northwind Air sample.journey";
@@ -40,7 +41,9 @@ pub fn second_start<R: Runtime>(app: &AppHandle<R>, argv: Vec<String>, cwd: Stri
         let _ = window.set_focus();
     }
     if let Some(path) = forwarded_path(&argv, Path::new(&cwd)) {
-        let _ = app.emit("menu", format!("open:{}", path.display()));
+        app.state::<Notices>().post(Notice::Menu {
+            id: format!("open:{}", path.display()),
+        });
     }
 }
 

@@ -7,6 +7,9 @@ pub mod backup;
 mod exports;
 pub mod generate;
 mod imports;
+/// Waits on the room's runtime (tokio), so it comes with the room.
+#[cfg(feature = "room")]
+pub mod notices;
 pub mod opened;
 pub mod pictures;
 pub mod recent;

@@ -34,6 +34,7 @@ fn export_all(dir: &Path) {
     journeymap::app::TemplateList::export_all(&cfg).expect("export TemplateList");
     journeymap::app::PictureData::export_all(&cfg).expect("export PictureData");
     journeymap::model::Quadrant::export_all(&cfg).expect("export Quadrant");
+    journeymap::app::notices::Notice::export_all(&cfg).expect("export Notice");
     // The values, not only the type: the UI enforces the core's limits where people type.
     let limits = serde_json::to_string_pretty(&journeymap::model::LIMITS).expect("limits");
     std::fs::write(
