@@ -42,6 +42,16 @@ grep -qx 'MimeType=application/x-journeymap;' <<<"$entry" || fail "the desktop e
 grep -qx 'Exec=journeymap-desktop %f' <<<"$entry" || fail "the desktop entry does not pass the file: $(grep Exec <<<"$entry")"
 echo "ok   $package $version: app, CLI, desktop entry, MIME type, icons; depends on $depends"
 
+say "Start-up code: src-tauri/startup.order still names the packaged app's functions"
+# The linker gathers the functions it lists (src-tauri/build.rs); a changed shell or dependency
+# renames some, and a list gone stale cost 5 MB of the app's memory unnoticed (docs/performance.md).
+dpkg-deb --fsys-tarfile "$deb" | tar -xO usr/bin/journeymap-desktop >"$work/app"
+listed=$(LC_ALL=C sort -u src-tauri/startup.order | wc -l)
+found=$(nm "$work/app" | awk '{print $NF}' | LC_ALL=C sort -u | LC_ALL=C comm -12 - <(LC_ALL=C sort -u src-tauri/startup.order) | wc -l)
+[ $((found * 100)) -ge $((listed * 95)) ] ||
+  fail "only $found of the $listed functions in src-tauri/startup.order are in the app: run scripts/startup-order.sh"
+echo "ok   $found of $listed start-up functions are in the packaged app"
+
 say "Installing it with apt"
 $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$(realpath "$deb")" >/dev/null
 [ "$(/usr/bin/journeymap --version)" = "journeymap $version (file format $(sqlite3 assets/sample.journey 'PRAGMA user_version'))" ] ||

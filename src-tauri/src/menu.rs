@@ -1,9 +1,9 @@
-//! The native menu bar, as data. Every item's id is the name of a UI command; choosing it sends a
-//! "menu" event that the UI runs like a shortcut. Single-key shortcuts (T, N, M, 1–3…) stay in the
-//! web view so they never steal keys from text fields, and so do the editing chords (Ctrl+C, V, X,
-//! A, Z, Y): a menu accelerator would take them from every text field in the window. Those items
-//! show their keys in the label instead; the web view runs them on the map and leaves them to the
-//! field when one has the focus.
+//! The native menu bar, as data. Every item's id is the name of a UI command; choosing it posts a
+//! menu notice (`journeymap::app::notices`) that the UI runs like a shortcut. Single-key shortcuts
+//! (T, N, M, 1–3…) stay in the web view so they never steal keys from text fields, and so do the
+//! editing chords (Ctrl+C, V, X, A, Z, Y): a menu accelerator would take them from every text
+//! field in the window. Those items show their keys in the label instead; the web view runs them
+//! on the map and leaves them to the field when one has the focus.
 
 use std::path::PathBuf;
 use tauri::menu::{Menu, MenuItemBuilder, Submenu, SubmenuBuilder};
