@@ -149,7 +149,7 @@ const tests = {
       const { editor } = window.journeymap;
       editor.select([editor.doc.touchpointsOf(editor.mapId)[0].id]);
       Object.assign(window.__TAURI_MOCK__, { holdDialog: true, nextDialogPath: null, dialogs: [] });
-      window.__TAURI_MOCK__.emit("menu", "saveAs");
+      window.__TAURI_MOCK__.post({ kind: "menu", id: "saveAs" });
     });
     await page.waitForFunction(() => window.__TAURI_MOCK__.closeDialog);
     // Without a window manager the picker does not hold the keyboard: these reach the window.
@@ -164,7 +164,7 @@ const tests = {
       `Save As offers the project's own folder and name: ${dialogs[0].defaultPath}`,
     );
     // An export offers the project's folder too, not wherever the app was started from.
-    await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "exportCjml"));
+    await page.evaluate(() => window.__TAURI_MOCK__.post({ kind: "menu", id: "exportCjml" }));
     await page.waitForFunction(() => window.__TAURI_MOCK__.dialogs.length === 2);
     const cjml = await page.evaluate(() => window.__TAURI_MOCK__.dialogs[1].defaultPath);
     assert(/^\/home\/facilitator\/[^/]+\.cjml\.xml$/.test(cjml), `the export starts beside the project: ${cjml}`);
@@ -227,7 +227,7 @@ const tests = {
     });
     await page.click(".panel button[name=startRedesign]");
     await page.waitForSelector(".redesigns input[name=redesignTitle]");
-    await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "mapView"));
+    await page.evaluate(() => window.__TAURI_MOCK__.post({ kind: "menu", id: "mapView" }));
     await page.waitForSelector(".panel button[name=openRedesign]");
     assert(!(await page.$(".panel button[name=startRedesign]")), "no Start redesign while one runs");
     // R, the context menu and a stale press all give the running one.
@@ -240,8 +240,8 @@ const tests = {
     );
     assert(count === 1, `one redesign of the card: ${count}`);
     // Undone from the Redesigns view: back on the map, the panel offers Start again.
-    await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "undo"));
-    await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "mapView"));
+    await page.evaluate(() => window.__TAURI_MOCK__.post({ kind: "menu", id: "undo" }));
+    await page.evaluate(() => window.__TAURI_MOCK__.post({ kind: "menu", id: "mapView" }));
     await page.waitForSelector(".panel button[name=startRedesign]");
   },
   async "Ctrl+Z in a text field takes back the field's edit; Ctrl+Shift+Z puts it back"(page) {
@@ -368,7 +368,7 @@ const tests = {
     await page.screenshot({ path: join(out, "shortcuts.png") });
     await page.keyboard.press("Escape");
     assert(!(await page.$(".shortcuts-dialog")), "Escape closes it");
-    await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "shortcuts"));
+    await page.evaluate(() => window.__TAURI_MOCK__.post({ kind: "menu", id: "shortcuts" }));
     await page.waitForSelector(".shortcuts-dialog");
     await page.click(".shortcuts-dialog button:has-text('Close')");
     assert(!(await page.$(".shortcuts-dialog")), "Close closes it");
@@ -423,7 +423,7 @@ const tests = {
     await page.waitForTimeout(100);
     assert(!(await shown()), "it stays hidden while the view moves");
     assert(await page.evaluate(() => localStorage.getItem("journeymap.minimapHidden") === "1"), "the choice is remembered");
-    await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "minimap"));
+    await page.evaluate(() => window.__TAURI_MOCK__.post({ kind: "menu", id: "minimap" }));
     await page.waitForTimeout(100);
     assert(await shown(), "View → Minimap shows it again");
     await page.focus("canvas.map-canvas");
@@ -776,16 +776,16 @@ const tests = {
     await zoomTo(page, 0.9);
     const at = await cardPoint(page, "Lounge entry");
     await page.mouse.click(at.x, at.y);
-    await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "toggleMomentOfTruth"));
+    await page.evaluate(() => window.__TAURI_MOCK__.post({ kind: "menu", id: "toggleMomentOfTruth" }));
     let p = await saved(page);
     assert(p.touchpoints.find((t) => t.title === "Lounge entry").momentOfTruth, "the menu item marked it");
-    await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "undo"));
+    await page.evaluate(() => window.__TAURI_MOCK__.post({ kind: "menu", id: "undo" }));
     p = await saved(page);
     assert(!p.touchpoints.find((t) => t.title === "Lounge entry").momentOfTruth, "Edit → Undo undid it");
   },
 
   async "Help → About names the version and the file format"(page) {
-    await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "about"));
+    await page.evaluate(() => window.__TAURI_MOCK__.post({ kind: "menu", id: "about" }));
     const text = await page.textContent(".dialog .dialog-text");
     assert(text.includes("Journeymap 9.8.7") && text.includes("format 7"), `the About text: ${text}`);
     await page.keyboard.press("Enter");
@@ -850,7 +850,7 @@ tests["new project from a template: picker with thumbnails, keyboard, save a map
   await page.screenshot({ path: join(out, "from-template.png") });
 
   // Map → Save Map as Template…, with its cards.
-  await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "saveTemplate"));
+  await page.evaluate(() => window.__TAURI_MOCK__.post({ kind: "menu", id: "saveTemplate" }));
   await page.waitForSelector("input[name=templateName]");
   await page.fill("input[name=templateName]", "Our hotel");
   await page.fill("textarea[name=templateSummary]", "Our arrival-to-checkout journey, with the cards the team agreed.");
@@ -859,7 +859,7 @@ tests["new project from a template: picker with thumbnails, keyboard, save a map
   await page.waitForSelector("text=Template saved");
   await page.keyboard.press("Enter");
   // The same name again asks before replacing; Cancel keeps the first.
-  await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "saveTemplate"));
+  await page.evaluate(() => window.__TAURI_MOCK__.post({ kind: "menu", id: "saveTemplate" }));
   await page.fill("input[name=templateName]", "Our hotel");
   await page.click("button[name=saveTemplate]");
   await page.waitForSelector("text=Replace template");
@@ -868,7 +868,7 @@ tests["new project from a template: picker with thumbnails, keyboard, save a map
   assert(JSON.stringify(saved) === JSON.stringify([["our-hotel", true]]), `kept once, with cards: ${JSON.stringify(saved)}`);
 
   // It is offered next time, marked as yours, and can be removed there.
-  await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "new"));
+  await page.evaluate(() => window.__TAURI_MOCK__.post({ kind: "menu", id: "new" }));
   await page.waitForSelector(".template-tile[data-template=our-hotel]");
   assert((await page.textContent(".template-tile[data-template=our-hotel]")).includes("yours"), "marked as the user's own");
   assert(
@@ -977,7 +977,7 @@ tests["Map → New Map offers the templates: the chosen one's map arrives with i
   const before = await page.evaluate(() => window.journeymap.editor.doc.toProject());
   // Asked for from another view, the new map is shown on the map view.
   await page.click("button[data-view=redesigns]");
-  await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "newMap"));
+  await page.evaluate(() => window.__TAURI_MOCK__.post({ kind: "menu", id: "newMap" }));
   await page.waitForSelector(".template-picker");
   await page.waitForFunction(() => document.querySelectorAll(".template-tile").length >= 7);
   assert((await page.textContent(".template-picker h2")) === "New map", "titled for a map");
@@ -1008,7 +1008,7 @@ tests["Map → New Map offers the templates: the chosen one's map arrives with i
   const undone = await page.evaluate(() => window.journeymap.editor.doc.toProject());
   assert(undone.touchpoints.length === before.touchpoints.length, "its cards go with it");
   // Escape adds nothing.
-  await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "newMap"));
+  await page.evaluate(() => window.__TAURI_MOCK__.post({ kind: "menu", id: "newMap" }));
   await page.waitForSelector(".template-picker");
   await page.keyboard.press("Escape");
   assert(!(await page.isVisible(".template-picker")), "Escape closes the picker");
@@ -1353,10 +1353,7 @@ tests["pictures: paste one into a card's panel, drop a file on a card, refused f
     const p = await pagePoint(page, at.x, at.y);
     await page.evaluate(
       ({ path, p }) =>
-        window.__TAURI_MOCK__.emit("tauri://drag-drop", {
-          paths: [path],
-          position: { x: p.x * devicePixelRatio, y: p.y * devicePixelRatio },
-        }),
+        window.__TAURI_MOCK__.post({ kind: "fileDrop", paths: [path], x: p.x * devicePixelRatio, y: p.y * devicePixelRatio }),
       { path, p },
     );
   };
@@ -1707,7 +1704,7 @@ tests["File → Restore Backup brings an earlier state back"] = async (page) => 
     old.info.name = "Northwind Air — as it was this morning";
     m.backups = [{ entry: { path: "/data/backups/x/20261122-091500.journey", taken: "2026-11-22T09:15:00", bytes: 163840 }, project: old }];
   });
-  await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "restoreBackup"));
+  await page.evaluate(() => window.__TAURI_MOCK__.post({ kind: "menu", id: "restoreBackup" }));
   await page.click("button:has-text('Restore…')");
   await page.click(".dialog button:has-text('Restore')");
   await page.waitForFunction(() => window.journeymap.editor.doc.info.name.includes("this morning"));
@@ -1725,7 +1722,7 @@ tests["room panel: Remove and Close room ask first while people are in the room"
       voteBudget: 5,
       participants: [p("a", "Ana"), p("b", "Ben")],
     };
-    window.__TAURI_MOCK__.emit("menu", "openRoom");
+    window.__TAURI_MOCK__.post({ kind: "menu", id: "openRoom" });
   });
   await page.click(".room-panel button[aria-label='Remove Ana']");
   await page.waitForSelector(".dialog >> text=Remove Ana?");
@@ -2024,7 +2021,7 @@ tests["feedback: import a CSV through the mapping step (one undo step), add one 
 tests["import touchpoints from Excel: mapping step, new stages listed, one undo step; maps follow CJML imports"] = async (page) => {
   const before = await saved(page);
   await page.evaluate(() => (window.__TAURI_MOCK__.nextDialogPath = "/home/me/workshop.xlsx"));
-  await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "importTouchpoints"));
+  await page.evaluate(() => window.__TAURI_MOCK__.post({ kind: "menu", id: "importTouchpoints" }));
   await page.waitForSelector(".dialog.wide");
   assert(
     (await page.$eval("select[name=map-title]", (s) => s.selectedOptions[0].textContent)) === "Touchpoint",
@@ -2052,7 +2049,7 @@ tests["import touchpoints from Excel: mapping step, new stages listed, one undo 
   );
 
   await page.evaluate(() => (window.__TAURI_MOCK__.nextDialogPath = "/home/me/journeys.cjml.xml"));
-  await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "importCjml"));
+  await page.evaluate(() => window.__TAURI_MOCK__.post({ kind: "menu", id: "importCjml" }));
   await page.waitForSelector("text=CJML imported");
   const options = await page.$$eval("select[name=map] option", (os) => os.length);
   assert(options === before.maps.length + 2, `the map picker lists the new maps (${options})`);
@@ -2062,7 +2059,7 @@ tests["import touchpoints from Excel: mapping step, new stages listed, one undo 
 };
 
 tests["export the map as PNG (current view, 2×) and SVG, the project as HTML and CJML"] = async (page) => {
-  await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "exportPicture"));
+  await page.evaluate(() => window.__TAURI_MOCK__.post({ kind: "menu", id: "exportPicture" }));
   await page.waitForSelector("select[name=pictureFormat]");
   await page.selectOption("select[name=pictureExtent]", "view");
   await page.evaluate(() => (window.__TAURI_MOCK__.nextDialogPath = "/home/me/slide"));
@@ -2087,12 +2084,12 @@ tests["export the map as PNG (current view, 2×) and SVG, the project as HTML an
   assert(pic.scale === null && pic.viewport === null, "the whole map as SVG");
   await page.keyboard.press("Escape");
   await page.evaluate(() => (window.__TAURI_MOCK__.nextDialogPath = "/home/me/report"));
-  await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "exportHtml"));
+  await page.evaluate(() => window.__TAURI_MOCK__.post({ kind: "menu", id: "exportHtml" }));
   await page.waitForSelector("text=Web page exported");
   assert((await page.evaluate(() => window.__TAURI_MOCK__.html.path)) === "/home/me/report.html", "the page gets its extension");
   await page.keyboard.press("Enter");
   await page.evaluate(() => (window.__TAURI_MOCK__.nextDialogPath = "/home/me/journeys"));
-  await page.evaluate(() => window.__TAURI_MOCK__.emit("menu", "exportCjml"));
+  await page.evaluate(() => window.__TAURI_MOCK__.post({ kind: "menu", id: "exportCjml" }));
   await page.waitForSelector("text=Not in CJML");
   assert(await page.isVisible("text=emotion scores"), "what CJML cannot hold is listed");
 };

@@ -1,6 +1,6 @@
 // Stands in for Tauri's IPC inside a plain browser page: the commands of src-tauri/src/main.rs
 // answered from an in-memory project (seeded by window.__SEED__), plus the window, event and
-// dialog plugin calls the UI makes. Loaded before the app by the browser tests.
+// dialog plugin calls the UI makes, and the shell's notices (`post`). Loaded before the app by the browser tests.
 (() => {
   const callbacks = new Map();
   let nextId = 1;
@@ -13,7 +13,9 @@
     nextDialogPath: null,
     backups: [],
     reports: [],
-    listeners: new Map(),
+    // The shell's notices not yet taken, and the window's waiting request for them.
+    notices: [],
+    waiting: null,
     savedTemplates: [],
     clipboardPicture: false,
   };
@@ -250,8 +252,8 @@
     export_csv: ({ table, path }) => { state.csvExports = [...(state.csvExports ?? []), { table, path }]; return 2048; },
     "plugin:window|set_title": ({ value }) => { state.title = value; },
     "plugin:window|set_fullscreen": () => null,
-    "plugin:event|listen": ({ event, handler }) => { state.listeners.set(event, handler); return handler; },
-    "plugin:event|unlisten": () => null,
+    // The window keeps one request for notices waiting; `post` answers it.
+    next_notices: () => (state.notices.length > 0 ? state.notices.splice(0) : new Promise((resolve) => { state.waiting = resolve; })),
     // The system's pickers: each call's options kept; with `holdDialog` set, the picker stays up
     // until the test calls `closeDialog()` (as a person takes their time choosing a file).
     "plugin:dialog|open": (args) => picker(args),
@@ -274,10 +276,12 @@
     });
   }
   window.__TAURI_MOCK__ = state;
-  window.__TAURI_MOCK__.emit = (event, payload) => {
-    const id = state.listeners.get(event);
-    const cb = callbacks.get(id);
-    if (cb) cb({ event, id: 0, payload });
+  /** What the shell does for a menu command, a close asked for, the room's changes or a file drop. */
+  window.__TAURI_MOCK__.post = (notice) => {
+    state.notices.push(notice);
+    const waiting = state.waiting;
+    state.waiting = null;
+    if (waiting) waiting(state.notices.splice(0));
   };
   window.__TAURI_INTERNALS__ = {
     metadata: { currentWindow: { label: "main" }, currentWebview: { windowLabel: "main", label: "main" } },
