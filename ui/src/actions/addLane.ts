@@ -34,11 +34,12 @@ export function addLaneAfter(editor: Editor, afterId?: string, kind: LaneKind = 
     .map((l, position) => ({ ...l, position }))
     .filter((l) => l.id === id || editor.doc.get("lane", l.id)?.position !== l.position)
     .map((l) => recordOf("lane", l));
+  const fitted = editor.isFitted();
   editor.commit(squash({ put, delete: [] }, shiftAfter(editor.doc, editor.mapId, "y", at, LANE_HEIGHT)), "Add lane");
   editor.setFocus("lane", id);
   const added = editor.grid.rows.find((r) => r.lane.id === id);
   // Bring the new lane into view, header and all, without moving sideways.
-  if (added) editor.reveal({ x: editor.camera.x + 1, y: added.y, width: 1, height: added.height });
+  if (added) editor.showAdded({ x: editor.camera.x + 1, y: added.y, width: 1, height: added.height }, fitted);
   editor.editing = id;
   return id;
 }

@@ -31,6 +31,7 @@ export function addNoteIn(editor: Editor): string | undefined {
   if (!cell) return undefined;
   const id = newId();
   const { spot, room } = placeIn(editor, cell, NOTE_WIDTH, NOTE_HEIGHT);
+  const fitted = editor.isFitted();
   editor.commit(
     squash(room, {
       put: [
@@ -53,7 +54,7 @@ export function addNoteIn(editor: Editor): string | undefined {
     "Add note",
   );
   editor.select([id]);
-  editor.reveal({ ...spot, width: NOTE_WIDTH, height: NOTE_HEIGHT });
+  editor.showAdded({ ...spot, width: NOTE_WIDTH, height: NOTE_HEIGHT }, fitted);
   editor.editing = id;
   return id;
 }

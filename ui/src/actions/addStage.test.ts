@@ -47,3 +47,21 @@ it("deleting a stage takes its sticky notes too, and undo puts them back where t
   editor.undo();
   for (const n of notes) expect(editor.doc.get("note", n.id)).toEqual(n);
 });
+
+it("a view showing the whole map still shows it after a stage is added; a closer view pans to the stage", async () => {
+  const { editor } = await sampleEditor();
+  editor.setViewport(1080, 700);
+  editor.zoomToFit();
+  const before = editor.camera;
+  addStageAfter(editor);
+  // Fitted again: the new stage and the first one are both in the window.
+  expect(editor.isFitted()).toBe(true);
+  expect(editor.camera.zoom).toBeLessThan(before.zoom);
+  // Zoomed in on the first stage, adding one at the end pans to it and keeps the zoom.
+  editor.camera = { x: 0, y: 0, zoom: 1 };
+  const id = addStageAfter(editor);
+  const added = editor.grid.columns.find((c) => c.stage.id === id)!;
+  expect(editor.camera.zoom).toBe(1);
+  expect(editor.camera.x + editor.viewport.width / editor.camera.zoom).toBeGreaterThanOrEqual(added.x + added.width);
+  expect(editor.isFitted()).toBe(false);
+});

@@ -22,10 +22,11 @@ export function addStageAfter(editor: Editor, afterId?: string): string {
     .map((s, position) => ({ ...s, position }))
     .filter((s) => s.id === id || editor.doc.get("stage", s.id)?.position !== s.position)
     .map((s) => recordOf("stage", s));
+  const fitted = editor.isFitted();
   editor.commit(squash({ put, delete: [] }, shiftAfter(editor.doc, editor.mapId, "x", at, STAGE_WIDTH)), "Add stage");
   editor.setFocus("stage", id);
   const added = editor.grid.columns.find((c) => c.stage.id === id);
-  if (added) editor.reveal({ x: added.x, y: editor.camera.y + 1, width: added.width, height: 1 });
+  if (added) editor.showAdded({ x: added.x, y: editor.camera.y + 1, width: added.width, height: 1 }, fitted);
   editor.editing = id;
   return id;
 }

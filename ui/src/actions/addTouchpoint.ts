@@ -22,6 +22,7 @@ export function addTouchpointAt(editor: Editor, at?: { x: number; y: number }): 
       { spot: { x: Math.round(at.x - CARD_WIDTH / 2), y: Math.round(at.y - CARD_HEIGHT / 2) }, room: emptyChanges() }
     : placeIn(editor, cell, CARD_WIDTH, CARD_HEIGHT);
   const id = newId();
+  const fitted = editor.isFitted();
   editor.commit(
     squash(room, {
       put: [
@@ -52,7 +53,7 @@ export function addTouchpointAt(editor: Editor, at?: { x: number; y: number }): 
     "Add touchpoint",
   );
   editor.select([id]);
-  editor.reveal({ ...spot, width: CARD_WIDTH, height: CARD_HEIGHT });
+  editor.showAdded({ ...spot, width: CARD_WIDTH, height: CARD_HEIGHT }, fitted);
   editor.editing = id;
   return id;
 }

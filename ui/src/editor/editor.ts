@@ -721,6 +721,19 @@ export class Editor {
     if (x !== c.x || y !== c.y) this.setCamera({ ...c, x, y });
   }
 
+  /** Whether the view is the one Fit gives: the whole map in the window. */
+  isFitted(): boolean {
+    return sameCamera(this.camera, fit(this.contentBounds(), this.viewport.width, this.viewport.height));
+  }
+
+  /** Shows `r`, just added: a view that showed the whole map before the change (`wasFitted`) is
+   * fitted again, so it still does (a stage added at the end otherwise pushed the first one under
+   * the lane headers); any other view pans the least (`reveal`). */
+  showAdded(r: Rect, wasFitted: boolean): void {
+    if (wasFitted) this.zoomToFit();
+    else this.reveal(r);
+  }
+
   zoomToFit(): void {
     this.camera = fit(this.contentBounds(), this.viewport.width, this.viewport.height);
     this.notify();
