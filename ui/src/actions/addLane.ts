@@ -38,8 +38,10 @@ export function addLaneAfter(editor: Editor, afterId?: string, kind: LaneKind = 
   editor.commit(squash({ put, delete: [] }, shiftAfter(editor.doc, editor.mapId, "y", at, LANE_HEIGHT)), "Add lane");
   editor.setFocus("lane", id);
   const added = editor.grid.rows.find((r) => r.lane.id === id);
-  // Bring the new lane into view, header and all, without moving sideways.
-  if (added) editor.showAdded({ x: editor.camera.x + 1, y: added.y, width: 1, height: added.height }, fitted);
+  // Bring the new lane into view, header and all, without moving sideways: the place given
+  // across is the middle of the view, clear of the sticky lane headers over its left edge.
+  const middle = editor.camera.x + editor.viewport.width / editor.camera.zoom / 2;
+  if (added) editor.showAdded({ x: middle, y: added.y, width: 1, height: added.height }, fitted);
   editor.editing = id;
   return id;
 }

@@ -1,6 +1,7 @@
 import { expect, it } from "vitest";
 import { sampleEditor } from "../editor/testing";
 import { STAGE_WIDTH } from "../geometry/layout";
+import { addLaneAfter } from "./addLane";
 import { addStageAfter, deleteStage } from "./addStage";
 
 it("inserting a stage makes room by moving later cards right", async () => {
@@ -64,4 +65,20 @@ it("a view showing the whole map still shows it after a stage is added; a closer
   expect(editor.camera.zoom).toBe(1);
   expect(editor.camera.x + editor.viewport.width / editor.camera.zoom).toBeGreaterThanOrEqual(added.x + added.width);
   expect(editor.isFitted()).toBe(false);
+});
+
+it("adding stages or lanes one after another, zoomed in, never moves the view across", async () => {
+  const { editor } = await sampleEditor();
+  editor.setViewport(1080, 700);
+  editor.camera = { x: 300, y: 200, zoom: 1 };
+  for (let i = 0; i < 3; i++) {
+    const y = editor.camera.y;
+    addStageAfter(editor, editor.doc.stagesOf(editor.mapId)[0]!.id);
+    expect(editor.camera.y).toBe(y);
+  }
+  for (let i = 0; i < 3; i++) {
+    const x = editor.camera.x;
+    addLaneAfter(editor, editor.doc.lanesOf(editor.mapId)[0]!.id, "frontstage");
+    expect(editor.camera.x).toBe(x);
+  }
 });

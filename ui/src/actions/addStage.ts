@@ -26,7 +26,11 @@ export function addStageAfter(editor: Editor, afterId?: string): string {
   editor.commit(squash({ put, delete: [] }, shiftAfter(editor.doc, editor.mapId, "x", at, STAGE_WIDTH)), "Add stage");
   editor.setFocus("stage", id);
   const added = editor.grid.columns.find((c) => c.stage.id === id);
-  if (added) editor.showAdded({ x: added.x, y: editor.camera.y + 1, width: added.width, height: 1 }, fitted);
+  // Brought into view sideways only: the height given is the middle of the view, clear of the
+  // sticky stage headers (the view's top edge is under them, and revealing it moved the map
+  // down by a header's height with every stage added).
+  const middle = editor.camera.y + editor.viewport.height / editor.camera.zoom / 2;
+  if (added) editor.showAdded({ x: added.x, y: middle, width: added.width, height: 1 }, fitted);
   editor.editing = id;
   return id;
 }
