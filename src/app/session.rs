@@ -122,10 +122,15 @@ impl Session {
         Ok(file.project().summary())
     }
 
-    /// Writes the open project to `dest` and continues there.
+    /// Writes the open project to `dest` and continues there. The copy is a project of its own,
+    /// with a new id: its backups are kept apart from the original's, so restoring one of them
+    /// never offers the other file's states (onto the file itself, it is a save and keeps its id).
     pub fn save_as(&mut self, dest: &Path) -> Result<OpenedProject<'_>> {
         let file = self.file()?;
-        let project = file.project().clone();
+        let mut project = file.project().clone();
+        if !crate::storage::same_file(file.path(), dest) {
+            project.info.id = new_id();
+        }
         file.save_as(&project, dest)?;
         self.opened()
     }
@@ -319,7 +324,21 @@ mod tests {
 
         let copy = dir.path().join("copy.journey");
         let moved = again.save_as(&copy).unwrap();
-        assert_eq!(moved.project, &opened);
+        assert_ne!(
+            moved.project.info.id, opened.info.id,
+            "the copy is a project of its own"
+        );
+        let mut same = opened.clone();
+        same.info.id = moved.project.info.id;
+        assert_eq!(moved.project, &same);
         assert_eq!(again.path().unwrap(), copy);
+        assert!(
+            again.backups(&store).unwrap().is_empty(),
+            "the original's backups are not offered for the copy"
+        );
+        // Onto the file itself, Save As is a save: the id stays.
+        let id = again.project().unwrap().info.id;
+        again.save_as(&copy).unwrap();
+        assert_eq!(again.project().unwrap().info.id, id);
     }
 }
