@@ -3,6 +3,8 @@
 
 import type { Editor } from "../editor/editor";
 import type { Backend } from "../ipc/backend";
+import { copy, duplicate } from "../actions/clipboard";
+import { deleteSelection } from "../actions/deleteSelection";
 import { ACTIONS, actionByName } from "../actions/index";
 import type { Action } from "../actions/types";
 import { addTouchpoint } from "../actions/addTouchpoint";
@@ -612,6 +614,8 @@ export class App {
 
   private openContextMenu(ev: MouseEvent): void {
     ev.preventDefault();
+    // The card's title, shown as the canvas's tooltip on hover, would cover the menu's first items.
+    this.canvas.canvas.removeAttribute("title");
     const r = this.canvas.canvas.getBoundingClientRect();
     const e = this.editor;
     const point = { x: ev.clientX - r.left, y: ev.clientY - r.top };
@@ -656,6 +660,9 @@ export class App {
       item("Mark differentiating  (3)", () => this.perform(markDifferentiating)),
       item("Mark not rated  (0)", () => this.perform(markUnrated)),
       item("Edit title  (Enter)", () => this.canvas.beginEdit(card.id)),
+      item("Copy  (Ctrl+C)", () => this.perform(copy)),
+      item("Duplicate  (Ctrl+D)", () => this.perform(duplicate)),
+      item("Delete  (Del)", () => this.perform(deleteSelection)),
     );
     Object.assign(this.contextMenu.style, { left: `${ev.clientX}px`, top: `${ev.clientY}px` });
     this.contextMenu.hidden = false;

@@ -1410,6 +1410,40 @@ tests["a persona line's point drags like the map's own: it sets how the card fee
   assert(undone === -3, `one drag is one undo step: ${undone}`);
 };
 
+tests["a card's context menu copies, duplicates and deletes it, each one undo step"] = async (page) => {
+  await zoomTo(page, 0.9);
+  const count = async () => (await saved(page)).touchpoints.filter((t) => t.title === "Liquids rules information").length;
+  const at = await cardPoint(page, "Liquids rules information");
+  await page.mouse.click(at.x, at.y, { button: "right" });
+  await page.click(".context-menu >> text=Duplicate");
+  await page.waitForFunction(() => window.journeymap.editor.selection.size === 1);
+  assert((await count()) === 2, "Duplicate made a second card");
+  // The copy is selected; its own menu deletes it.
+  const copyAt = await page.evaluate(() => {
+    const [id] = window.journeymap.editor.selection;
+    return id;
+  });
+  const cp = await page.evaluate((id) => {
+    const t = window.journeymap.editor.doc.get("touchpoint", id);
+    return { x: t.x + t.width / 2, y: t.y + t.height / 2 };
+  }, copyAt);
+  const p = await pagePoint(page, cp.x, cp.y);
+  await page.mouse.click(p.x, p.y, { button: "right" });
+  await page.click(".context-menu >> text=Delete");
+  await page.waitForFunction((id) => !window.journeymap.editor.doc.get("touchpoint", id), copyAt);
+  assert((await count()) === 1, "Delete removed the copy");
+  await page.keyboard.press("Control+z");
+  await page.waitForFunction((id) => window.journeymap.editor.doc.get("touchpoint", id), copyAt);
+  assert((await count()) === 2, "undo put the copy back");
+  await page.mouse.click(at.x, at.y, { button: "right" });
+  await page.click(".context-menu >> text=Copy");
+  await page.keyboard.press("Control+v");
+  await page.waitForFunction(
+    () => [...window.journeymap.editor.doc.tables.touchpoint.values()].filter((t) => t.title === "Liquids rules information").length === 3,
+  );
+  assert((await count()) === 3, "Copy, then Ctrl+V pasted a third");
+};
+
 tests["redesigns: start one from a card's context menu, advance a phase, see the board"] = async (page) => {
   await zoomTo(page, 0.9);
   const at = await cardPoint(page, "Liquids rules information");
