@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { sampleEditor } from "../editor/testing";
+import { fit, TEXT_ZOOM } from "../geometry/camera";
 import { STAGE_WIDTH } from "../geometry/layout";
 import { addLaneAfter } from "./addLane";
 import { addStageAfter, deleteStage } from "./addStage";
@@ -51,7 +52,7 @@ it("deleting a stage takes its sticky notes too, and undo puts them back where t
 
 it("a view showing the whole map still shows it after a stage is added; a closer view pans to the stage", async () => {
   const { editor } = await sampleEditor();
-  editor.setViewport(1080, 700);
+  editor.setViewport(1600, 1000);
   editor.zoomToFit();
   const before = editor.camera;
   addStageAfter(editor);
@@ -65,6 +66,22 @@ it("a view showing the whole map still shows it after a stage is added; a closer
   expect(editor.camera.zoom).toBe(1);
   expect(editor.camera.x + editor.viewport.width / editor.camera.zoom).toBeGreaterThanOrEqual(added.x + added.width);
   expect(editor.isFitted()).toBe(false);
+});
+
+it("a fitted view is not fitted again when that would take the cards' text away: it pans instead", async () => {
+  const { editor } = await sampleEditor();
+  // Just wide enough that the whole map shows its cards' text.
+  const b = editor.contentBounds();
+  let width = 200;
+  while (fit(b, width, 2000).zoom < TEXT_ZOOM * 1.05) width += 10;
+  editor.setViewport(width, 2000);
+  editor.zoomToFit();
+  expect(editor.camera.zoom).toBeGreaterThanOrEqual(TEXT_ZOOM);
+  const zoom = editor.camera.zoom;
+  const id = addStageAfter(editor);
+  expect(editor.camera.zoom).toBe(zoom);
+  const added = editor.grid.columns.find((c) => c.stage.id === id)!;
+  expect(editor.camera.x + editor.viewport.width / zoom).toBeGreaterThanOrEqual(added.x + added.width);
 });
 
 it("adding stages or lanes one after another, zoomed in, never moves the view across", async () => {

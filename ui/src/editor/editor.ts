@@ -12,7 +12,7 @@ import type { OpenedProject } from "../bindings/OpenedProject";
 import type { RecordKind } from "../bindings/RecordKind";
 import type { Summary } from "../bindings/Summary";
 import type { Touchpoint } from "../bindings/Touchpoint";
-import { type Camera, fit, headerBands, keepInSight, MAX_ZOOM, MIN_ZOOM, panBy, sameCamera } from "../geometry/camera";
+import { type Camera, fit, headerBands, keepInSight, MAX_ZOOM, MIN_ZOOM, panBy, sameCamera, TEXT_ZOOM } from "../geometry/camera";
 import { mapGrid, type MapGrid } from "../geometry/grid";
 import { intersects, union, type Rect } from "../geometry/rect";
 import { type PlacedConnector, placedConnector, placedConnectors } from "../geometry/hit";
@@ -728,10 +728,14 @@ export class Editor {
 
   /** Shows `r`, just added: a view that showed the whole map before the change (`wasFitted`) is
    * fitted again, so it still does (a stage added at the end otherwise pushed the first one under
-   * the lane headers); any other view pans the least (`reveal`). */
+   * the lane headers), unless that would take the cards' text away; any other view pans the
+   * least (`reveal`). */
   showAdded(r: Rect, wasFitted: boolean): void {
-    if (wasFitted) this.zoomToFit();
-    else this.reveal(r);
+    const fitted = fit(this.contentBounds(), this.viewport.width, this.viewport.height);
+    if (wasFitted && (fitted.zoom >= TEXT_ZOOM || this.camera.zoom < TEXT_ZOOM)) {
+      this.camera = fitted;
+      this.notify();
+    } else this.reveal(r);
   }
 
   zoomToFit(): void {

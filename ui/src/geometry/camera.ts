@@ -108,6 +108,9 @@ export function headerBands(c: Camera): { top: number; height: number; left: num
   };
 }
 
+/** Below this zoom cards are drawn as coloured blocks without text. */
+export const TEXT_ZOOM = 0.35;
+
 /** The zoom at which card titles (13 canvas units) are at least 14 px: readable on a projector
  * from the back of a room. */
 export const CARD_TITLE_UNITS = 13;

@@ -7,7 +7,7 @@ import type { Touchpoint } from "../bindings/Touchpoint";
 import type { Editor } from "../editor/editor";
 import { PERSONA_LINE_COLOURS } from "../bindings/personaLineValues";
 import { pictureImage } from "./pictures";
-import { type Camera, headerBands, visibleRect } from "../geometry/camera";
+import { type Camera, headerBands, TEXT_ZOOM, visibleRect } from "../geometry/camera";
 import {
   comparedPoints,
   curveSegments,
@@ -56,8 +56,7 @@ export interface Overlay {
 /** A rectangle holding any map. */
 const EVERYWHERE = { x: -1e9, y: -1e9, width: 2e9, height: 2e9 };
 
-/** Below this zoom cards are drawn as coloured blocks without text. */
-export const TEXT_ZOOM = 0.35;
+export { TEXT_ZOOM };
 
 export function drawScene(ctx: CanvasRenderingContext2D, editor: Editor, width: number, height: number, overlay: Overlay = {}): void {
   drawWorld(ctx, editor, editor.camera, { x: 0, y: 0, width, height }, overlay);
