@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { sampleEditor } from "../editor/testing";
-import { actualSize, nextZoom, ZOOM_STEPS, zoomIn, zoomOut } from "./zoom";
+import { actualSize, nextZoom, presentationZoom, ZOOM_STEPS, zoomIn, zoomOut, zoomToFit } from "./zoom";
 
 it("zoom steps stop at the usual zooms from wherever the view is, 100 % among them", () => {
   expect(nextZoom(0.41, 1)).toBe(0.5);
@@ -29,4 +29,16 @@ it("zoom in and out step around the middle of the view; Ctrl+1 is 100 %", async 
   actualSize.perform(editor);
   expect(editor.camera.zoom).toBe(1);
   expect(actualSize.keys).toContain("mod+1");
+});
+
+it("the zoom commands act on the map only, not in the table or another view", async () => {
+  const { editor } = await sampleEditor();
+  for (const action of [zoomIn, zoomOut, actualSize, zoomToFit, presentationZoom]) {
+    editor.page = undefined;
+    expect(action.enabled?.(editor), action.name).toBe(true);
+    editor.page = "map";
+    expect(action.enabled?.(editor), action.name).toBe(true);
+    editor.page = "table";
+    expect(action.enabled?.(editor), action.name).toBe(false);
+  }
 });

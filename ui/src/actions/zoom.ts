@@ -16,6 +16,9 @@ export function nextZoom(zoom: number, direction: 1 | -1): number {
   return [...ZOOM_STEPS].reverse().find((z) => z < zoom * (1 - near)) ?? MIN_ZOOM;
 }
 
+/** The camera is the map's: in the table or another view, zooming would change nothing seen. */
+export const onMap = (e: Editor): boolean => (e.page ?? "map") === "map";
+
 const around = (e: Editor, zoom: number) =>
   e.setCamera(zoomAt(e.camera, { x: e.viewport.width / 2, y: e.viewport.height / 2 }, zoom / e.camera.zoom));
 
@@ -23,16 +26,30 @@ export const zoomIn: Action = {
   name: "zoomIn",
   label: "Zoom in",
   keys: ["mod+=", "mod++", "shift+mod++", "=", "+", "shift++"],
+  enabled: onMap,
   perform: (e) => around(e, nextZoom(e.camera.zoom, 1)),
 };
 export const zoomOut: Action = {
   name: "zoomOut",
   label: "Zoom out",
   keys: ["mod+-", "-"],
+  enabled: onMap,
   perform: (e) => around(e, nextZoom(e.camera.zoom, -1)),
 };
-export const actualSize: Action = { name: "actualSize", label: "Actual size (100 %)", keys: ["mod+1"], perform: (e) => around(e, 1) };
-export const zoomToFit: Action = { name: "zoomToFit", label: "Zoom to fit", keys: ["mod+0", "shift+1"], perform: (e) => e.zoomToFit() };
+export const actualSize: Action = {
+  name: "actualSize",
+  label: "Actual size (100 %)",
+  keys: ["mod+1"],
+  enabled: onMap,
+  perform: (e) => around(e, 1),
+};
+export const zoomToFit: Action = {
+  name: "zoomToFit",
+  label: "Zoom to fit",
+  keys: ["mod+0", "shift+1"],
+  enabled: onMap,
+  perform: (e) => e.zoomToFit(),
+};
 
 /**
  * The zoom for a projector: card titles at least 14 px, around the selection (or the middle of
@@ -42,6 +59,7 @@ export const presentationZoom: Action = {
   name: "presentationZoom",
   label: "Presentation zoom",
   keys: ["shift+2"],
+  enabled: onMap,
   perform: (e) => {
     const [first] = [...e.selectedTouchpoints(), ...e.selectedNotes()];
     const anchor = first

@@ -565,6 +565,8 @@ export class App {
     this.personas.update();
     void this.dashboard.update(true);
     if (view === "map") this.canvas.schedule();
+    // The zoom buttons act on the map only.
+    this.refresh();
   }
 
   async beginRedesign(touchpointId: string): Promise<void> {
@@ -902,6 +904,7 @@ export class App {
       e.doc.info.id,
       e.doc.version,
       e.mapId,
+      e.page,
       e.path,
       e.saveState,
       e.hasUnsavedChanges,
