@@ -16,6 +16,10 @@ export interface EmotionPoint {
   touchpoint: Touchpoint;
   x: number;
   y: number;
+  /** The point of the curve this card's step runs through (the mean of its column): its own
+   * place when it is alone there. A card in a column with others is joined to it by a stem, so
+   * a curve between two dots reads as their mean, not as a line that missed them. */
+  step: Point;
 }
 
 export function emotionRow(grid: MapGrid): Row | undefined {
@@ -79,10 +83,12 @@ function slots(grid: MapGrid, touchpoints: Touchpoint[], personaId: string | nul
   return groups.map((group) => {
     const x = group.reduce((sum, t) => sum + t.x + t.width / 2, 0) / group.length;
     const y = group.reduce((sum, t) => sum + emotionY(row, feelingOf(t, personaId)), 0) / group.length;
+    const step = { x, y };
     const handles = group.map((t, i) => ({
       touchpoint: t,
       x: x + (i - (group.length - 1) / 2) * HANDLE_SPACING,
       y: emotionY(row, feelingOf(t, personaId)),
+      step,
     }));
     return { x, y, handles };
   });

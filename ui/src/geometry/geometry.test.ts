@@ -134,6 +134,13 @@ it("the emotion curve never doubles back, and cards stacked in a column each kee
   expect(handles).toHaveLength(4);
   const [ha, hb] = [handles.find((h) => h.touchpoint.id === "a")!, handles.find((h) => h.touchpoint.id === "b")!];
   expect(Math.abs(ha.x - hb.x)).toBeGreaterThanOrEqual(HANDLE_SPACING);
+  // The two share a step of the curve, their mean, which each handle's stem reaches.
+  expect(ha.step).toEqual(line[0]);
+  expect(hb.step).toEqual(line[0]);
+  expect(line[0]!.y).toBeCloseTo((ha.y + hb.y) / 2, 9);
+  // A card alone in its column is its own step: no stem.
+  const hc = handles.find((h) => h.touchpoint.id === "c")!;
+  expect(hc.step).toEqual({ x: hc.x, y: hc.y });
 });
 
 it("the room's curve sits at each rated stage's centre, its band from lowest to highest", () => {

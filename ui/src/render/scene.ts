@@ -757,6 +757,21 @@ function drawEmotion(ctx: CanvasRenderingContext2D, editor: Editor, compareMapId
     ctx.fill();
     ctx.stroke();
   }
+  if (zoom >= TEXT_ZOOM) {
+    // Stems from each card of a shared column to the curve's point (their mean).
+    ctx.save();
+    ctx.strokeStyle = EMOTION;
+    ctx.globalAlpha = 0.45;
+    ctx.lineWidth = 1.5 / zoom;
+    ctx.beginPath();
+    for (const p of points) {
+      if (p.x === p.step.x && p.y === p.step.y) continue;
+      ctx.moveTo(p.x, p.y);
+      ctx.lineTo(p.step.x, p.step.y);
+    }
+    ctx.stroke();
+    ctx.restore();
+  }
   for (const p of points) {
     const selected = editor.selection.has(p.touchpoint.id);
     if (zoom < TEXT_ZOOM && !selected) continue;
