@@ -41,7 +41,7 @@ impl Backups {
 
     /// Copies the open project into a new backup and drops the oldest beyond `keep`.
     pub fn take(&self, file: &ProjectFile, now: NaiveDateTime) -> Result<PathBuf> {
-        let folder = self.folder(file.project().info.id);
+        let folder = self.folder(file.project_but_feedback().info.id);
         std::fs::create_dir_all(&folder)
             .map_err(|e| Error::io(format!("cannot create {}", folder.display()), e))?;
         let mut dest = folder.join(format!("{}.journey", now.format(STAMP)));
@@ -52,7 +52,7 @@ impl Backups {
         }
         file.copy_to(&dest)?;
         for old in self
-            .list(file.project().info.id)?
+            .list(file.project_but_feedback().info.id)?
             .into_iter()
             .skip(self.keep)
         {
@@ -117,9 +117,9 @@ mod tests {
     fn keeps_the_newest_and_knows_when_one_is_due() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.journey");
-        let file = ProjectFile::create(&path, &crate::app::generate::project(30, 2)).unwrap();
+        let mut file = ProjectFile::create(&path, &crate::app::generate::project(30, 2)).unwrap();
         let store = Backups::new(dir.path().join("backups"), 3);
-        let id = file.project().info.id;
+        let id = file.project_but_feedback().info.id;
         assert!(store.due(id, at("2026-11-22 10:00:00"), chrono::Duration::minutes(10)));
         for minute in 0..5 {
             store
@@ -134,7 +134,7 @@ mod tests {
         let copy = ProjectFile::read(&list[0].path).unwrap();
         assert_eq!(
             &copy,
-            file.project(),
+            file.project().unwrap(),
             "a backup is a complete, readable project"
         );
         assert!(store.contains(Path::new(&list[0].path)));

@@ -15,29 +15,29 @@ use std::path::Path;
 
 impl Session {
     /// The project as interchange JSON (docs/json-format.md).
-    pub fn project_json(&self) -> Result<String> {
+    pub fn project_json(&mut self) -> Result<String> {
         Ok(json::to_json(self.open_project()?))
     }
 
     /// Writes the project as interchange JSON; returns its size in bytes.
-    pub fn export_json(&self, dest: &Path) -> Result<u64> {
+    pub fn export_json(&mut self, dest: &Path) -> Result<u64> {
         write_export(dest, self.project_json()?.as_bytes())
     }
 
     /// Writes the open project's maps as CJML; returns what CJML could not hold.
-    pub fn export_cjml(&self, dest: &Path) -> Result<Vec<String>> {
+    pub fn export_cjml(&mut self, dest: &Path) -> Result<Vec<String>> {
         let out = cjml::export(self.open_project()?);
         write_export(dest, out.xml.as_bytes())?;
         Ok(out.not_exported)
     }
 
     /// One table of the open project as CSV.
-    pub fn csv(&self, table: Table) -> Result<Vec<u8>> {
+    pub fn csv(&mut self, table: Table) -> Result<Vec<u8>> {
         Ok(tables::export(self.open_project()?, table))
     }
 
     /// Writes one table of the open project as CSV; returns its size in bytes.
-    pub fn export_csv(&self, table: Table, dest: &Path) -> Result<u64> {
+    pub fn export_csv(&mut self, table: Table, dest: &Path) -> Result<u64> {
         write_export(dest, &self.csv(table)?)
     }
 
@@ -49,7 +49,8 @@ impl Session {
         png_scale: Option<f32>,
         viewport: Option<crate::export::Viewport>,
     ) -> Result<Vec<u8>> {
-        let project = self.open_project()?;
+        // A map's drawing shows no feedback.
+        let project = self.without_feedback()?;
         Ok(match png_scale {
             None => crate::export::map_svg(project, map_id, viewport)?.into_bytes(),
             Some(scale) => crate::export::map_png(project, map_id, viewport, scale)?,
@@ -70,7 +71,7 @@ impl Session {
 
     /// Writes the project as one self-contained web page.
     #[cfg(feature = "report")]
-    pub fn export_html(&self, dest: &Path, today: NaiveDate) -> Result<u64> {
+    pub fn export_html(&mut self, dest: &Path, today: NaiveDate) -> Result<u64> {
         let html = crate::export::project_html(self.open_project()?, today)?;
         write_export(dest, html.as_bytes())
     }
@@ -79,7 +80,7 @@ impl Session {
     /// caller can let go of the session (and autosave goes on) while the pages are drawn.
     #[cfg(feature = "report")]
     pub fn report(
-        &self,
+        &mut self,
         request: &crate::report::ReportRequest,
         created: NaiveDateTime,
     ) -> Result<ReportJob> {
@@ -101,7 +102,7 @@ impl Session {
     /// request's paper, day and author apply, its sections do not.
     #[cfg(feature = "report")]
     pub fn proposal(
-        &self,
+        &mut self,
         redesign: &str,
         request: &crate::report::ReportRequest,
         created: NaiveDateTime,

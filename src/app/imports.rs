@@ -72,7 +72,7 @@ fn column_index(headers: &[String], column: &str) -> Result<u32> {
 impl Session {
     /// The mapping step of a feedback CSV import: `mapping` as given, or guessed.
     pub fn preview_feedback(
-        &self,
+        &mut self,
         csv: &Path,
         map_id: Id,
         mapping: Option<FeedbackMapping>,
@@ -82,7 +82,11 @@ impl Session {
 
     /// Every row of a feedback CSV as new feedback (not yet added: the UI adds it as one undoable
     /// edit), or an error naming the bad lines.
-    pub fn read_feedback(&self, csv: &Path, mapping: &FeedbackMapping) -> Result<Vec<Feedback>> {
+    pub fn read_feedback(
+        &mut self,
+        csv: &Path,
+        mapping: &FeedbackMapping,
+    ) -> Result<Vec<Feedback>> {
         feedback_csv::import(&read_file(csv)?, self.open_project()?, mapping, new_id)
     }
 
@@ -95,8 +99,8 @@ impl Session {
         dry_run: bool,
     ) -> Result<SheetImported> {
         let bytes = read_file(csv)?;
-        let project = self.open_project()?;
         let map_id = self.map_named(options.map.as_deref())?;
+        let project = self.open_project()?;
         let preview = feedback_csv::preview(&bytes, project, map_id, None)?;
         let mut mapping = preview.mapping;
         mapping.day_first = !options.month_first;
@@ -145,7 +149,7 @@ impl Session {
 
     /// The mapping step of a touchpoint sheet import (CSV or .xlsx).
     pub fn preview_touchpoints(
-        &self,
+        &mut self,
         sheet: &Path,
         map_id: Option<Id>,
         mapping: Option<TouchpointMapping>,
@@ -155,7 +159,11 @@ impl Session {
 
     /// The changes that add a sheet's touchpoints (not yet applied: the UI applies them as one
     /// undoable edit), or an error naming the bad lines.
-    pub fn read_touchpoints(&self, sheet: &Path, mapping: &TouchpointMapping) -> Result<Changes> {
+    pub fn read_touchpoints(
+        &mut self,
+        sheet: &Path,
+        mapping: &TouchpointMapping,
+    ) -> Result<Changes> {
         touchpoints_csv::import(&read_file(sheet)?, self.open_project()?, mapping, new_id)
     }
 
@@ -168,11 +176,12 @@ impl Session {
         dry_run: bool,
     ) -> Result<SheetImported> {
         let bytes = read_file(sheet)?;
-        let project = self.open_project()?;
-        let target = match &options.map {
+        let named = match &options.map {
             Some(_) => Some(self.map_named(options.map.as_deref())?),
-            None => project.maps.first().map(|m| m.id),
+            None => None,
         };
+        let project = self.open_project()?;
+        let target = named.or_else(|| project.maps.first().map(|m| m.id));
         let preview = touchpoints_csv::preview(&bytes, project, None, target)?;
         let mut mapping = preview.mapping;
         for (field, column) in &options.columns {
@@ -198,7 +207,7 @@ impl Session {
     }
 
     /// The changes that add a CJML document's journeys as maps, and what was left out.
-    pub fn read_cjml(&self, path: &Path) -> Result<CjmlRead> {
+    pub fn read_cjml(&mut self, path: &Path) -> Result<CjmlRead> {
         let imported = cjml::import(&read_file(path)?, self.open_project()?, new_id)?;
         Ok(CjmlRead {
             changes: imported.changes,
@@ -235,7 +244,7 @@ impl Session {
     /// Diagnostics for the UI's randomized test: applies change sets (one JSON object per line of
     /// `path`) to the project in memory, checking each as autosave does. Returns how many passed;
     /// the first refused one is an error naming its line. Nothing is written.
-    pub fn check_changes(&self, path: &Path) -> Result<usize> {
+    pub fn check_changes(&mut self, path: &Path) -> Result<usize> {
         let text = read_input(path, 1024 * 1024 * 1024)?;
         let text = String::from_utf8_lossy(&text);
         let mut project = self.open_project()?.clone();

@@ -124,11 +124,12 @@ impl Serialize for Ids {
 }
 
 impl<'a> OpenedProject<'a> {
-    pub fn new(path: String, project: &'a Project) -> Self {
+    /// What the window opens `project` with; it holds `feedback` items, read into it or not.
+    pub fn new(path: String, project: &'a Project, feedback: usize) -> Self {
         OpenedProject {
             path,
             project,
-            feedback_left_out: u32::try_from(project.feedback.len()).unwrap_or(u32::MAX),
+            feedback_left_out: u32::try_from(feedback).unwrap_or(u32::MAX),
             ids: Ids::of(project),
             touchpoint_rows: Rows(&project.touchpoints),
             connector_rows: Rows(&project.connectors),
@@ -435,7 +436,7 @@ mod tests {
             emotion: -2,
         });
         project.touchpoints[4].moment_of_truth_note = "Why \"this\" matters".into();
-        let opened = OpenedProject::new("/tmp/x.journey".into(), &project);
+        let opened = OpenedProject::new("/tmp/x.journey".into(), &project, project.feedback.len());
         let json: Value = serde_json::from_str(&opened.to_json()).unwrap();
         assert_eq!(json["path"], "/tmp/x.journey");
         assert_eq!(json["feedbackLeftOut"], project.feedback.len());

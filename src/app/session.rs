@@ -90,7 +90,7 @@ impl Session {
         replace: bool,
     ) -> Result<crate::app::TemplateEntry> {
         templates.save(
-            self.open_project()?,
+            self.without_feedback()?,
             map_id,
             name,
             summary,
@@ -99,9 +99,15 @@ impl Session {
         )
     }
 
+    /// What the window opens with: the project without its feedback, which stays in the file.
     fn opened(&mut self) -> Result<OpenedProject<'_>> {
         let path = self.path().unwrap_or_default().display().to_string();
-        Ok(OpenedProject::new(path, self.open_project()?))
+        let (project, feedback) = match &self.source {
+            Some(Source::Editing(f)) => (f.project_but_feedback(), f.feedback_count()),
+            Some(Source::Viewing { project, .. }) => (project, project.feedback.len()),
+            None => return Err(Error::InvalidInput("no project is open".into())),
+        };
+        Ok(OpenedProject::new(path, project, feedback))
     }
 
     pub(crate) fn file(&mut self) -> Result<&mut ProjectFile> {
@@ -119,7 +125,7 @@ impl Session {
     pub fn apply(&mut self, changes: &Changes) -> Result<Summary> {
         let file = self.file()?;
         file.apply(changes)?;
-        Ok(file.project().summary())
+        Ok(file.summary())
     }
 
     /// Writes the open project to `dest` and continues there. The copy is a project of its own,
@@ -127,7 +133,7 @@ impl Session {
     /// never offers the other file's states (onto the file itself, it is a save and keeps its id).
     pub fn save_as(&mut self, dest: &Path) -> Result<OpenedProject<'_>> {
         let file = self.file()?;
-        let mut project = file.project().clone();
+        let mut project = file.project()?.clone();
         if !crate::storage::same_file(file.path(), dest) {
             project.info.id = new_id();
         }
@@ -145,7 +151,7 @@ impl Session {
         let Some(Source::Editing(file)) = &self.source else {
             return Ok(None);
         };
-        if !backups.due(file.project().info.id, now, every) {
+        if !backups.due(file.project_but_feedback().info.id, now, every) {
             return Ok(None);
         }
         backups.take(file, now).map(Some)
@@ -153,8 +159,8 @@ impl Session {
 
     /// The open project's backups, newest first.
     pub fn backups(&self, backups: &Backups) -> Result<Vec<BackupEntry>> {
-        match self.project() {
-            Some(project) => backups.list(project.info.id),
+        match self.info() {
+            Some(info) => backups.list(info.id),
             None => Ok(Vec::new()),
         }
     }
@@ -175,7 +181,7 @@ impl Session {
         }
         let old = ProjectFile::read(backup)?;
         let file = self.file()?;
-        if old.info.id != file.project().info.id {
+        if old.info.id != file.project_but_feedback().info.id {
             return Err(Error::InvalidInput(
                 "that backup belongs to another project".into(),
             ));
@@ -193,25 +199,42 @@ impl Session {
         }
     }
 
-    pub fn project(&self) -> Option<&Project> {
+    /// The open project's own statements (its id, name, report options).
+    pub fn info(&self) -> Option<&crate::model::ProjectInfo> {
         match &self.source {
-            Some(Source::Editing(f)) => Some(f.project()),
-            Some(Source::Viewing { project, .. }) => Some(project),
+            Some(Source::Editing(f)) => Some(&f.project_but_feedback().info),
+            Some(Source::Viewing { project, .. }) => Some(&project.info),
             None => None,
         }
     }
 
     /// The open project's feedback as JSON: what `OpenedProject` leaves out, asked for by the
     /// window when a view needs it.
-    pub fn feedback_json(&self) -> Result<String> {
+    pub fn feedback_json(&mut self) -> Result<String> {
         // A list of plain structs: serializing cannot fail.
         Ok(serde_json::to_string(&self.open_project()?.feedback).unwrap_or_default())
     }
 
-    /// The open project, or an error saying none is.
-    pub fn open_project(&self) -> Result<&Project> {
-        self.project()
-            .ok_or_else(|| Error::InvalidInput("no project is open".into()))
+    /// The whole open project (its feedback read back from the file if it was set aside), or an
+    /// error saying none is open.
+    pub fn open_project(&mut self) -> Result<&Project> {
+        match &mut self.source {
+            Some(Source::Editing(f)) => f.project(),
+            Some(Source::Viewing { project, .. }) => Ok(project),
+            None => Err(Error::InvalidInput("no project is open".into())),
+        }
+    }
+
+    /// The open project with its feedback possibly left in the file, or an error saying none is
+    /// open: for what never looks at feedback (the redesign tracker, the room, finding a map or
+    /// a card by name). Anything that shows, counts or exports feedback takes
+    /// [`Session::open_project`].
+    pub fn without_feedback(&self) -> Result<&Project> {
+        match &self.source {
+            Some(Source::Editing(f)) => Ok(f.project_but_feedback()),
+            Some(Source::Viewing { project, .. }) => Ok(project),
+            None => Err(Error::InvalidInput("no project is open".into())),
+        }
     }
 
     /// The file format version of the open file, from its header.
@@ -223,7 +246,7 @@ impl Session {
     }
 
     /// The dashboard's figures for one map (every map when `None`) on `today`.
-    pub fn dashboard(&self, map_id: Option<Id>, today: NaiveDate) -> Result<Dashboard> {
+    pub fn dashboard(&mut self, map_id: Option<Id>, today: NaiveDate) -> Result<Dashboard> {
         Ok(Dashboard::compute(self.open_project()?, map_id, today))
     }
 }
@@ -279,6 +302,9 @@ mod tests {
         assert_eq!(json["feedbackLeftOut"], project.feedback.len());
         let feedback: Vec<crate::model::Feedback> =
             serde_json::from_str(&again.feedback_json().unwrap()).unwrap();
+        let mut left_out = project.feedback.clone();
+        left_out.sort_by_key(|f| f.id);
+        assert_eq!(feedback, left_out, "read back from the file, all of it");
         assert_eq!(feedback, again.open_project().unwrap().feedback);
         let opened = again.open_project().unwrap().clone();
         assert!(opened
@@ -328,17 +354,21 @@ mod tests {
             moved.project.info.id, opened.info.id,
             "the copy is a project of its own"
         );
+        // The copy is opened afresh: its feedback stays in the file until asked for.
+        assert_eq!(moved.feedback_left_out as usize, opened.feedback.len());
         let mut same = opened.clone();
         same.info.id = moved.project.info.id;
+        same.feedback = Vec::new();
         assert_eq!(moved.project, &same);
+        assert_eq!(again.open_project().unwrap().feedback, opened.feedback);
         assert_eq!(again.path().unwrap(), copy);
         assert!(
             again.backups(&store).unwrap().is_empty(),
             "the original's backups are not offered for the copy"
         );
         // Onto the file itself, Save As is a save: the id stays.
-        let id = again.project().unwrap().info.id;
+        let id = again.info().unwrap().id;
         again.save_as(&copy).unwrap();
-        assert_eq!(again.project().unwrap().info.id, id);
+        assert_eq!(again.info().unwrap().id, id);
     }
 }

@@ -33,7 +33,7 @@ pub struct Advanced {
 impl Session {
     /// The map named `key` (any case) or with that id; the first map when `None`.
     pub fn map_named(&self, key: Option<&str>) -> Result<Id> {
-        let project = self.open_project()?;
+        let project = self.without_feedback()?;
         let found = match key {
             None => project.maps.first(),
             Some(k) => project
@@ -58,7 +58,7 @@ impl Session {
     /// The one touchpoint titled `key` (any case) or with that id.
     pub fn touchpoint_named(&self, key: &str) -> Result<Id> {
         let matches: Vec<Id> = self
-            .open_project()?
+            .without_feedback()?
             .touchpoints
             .iter()
             .filter(|t| t.id.to_string() == key || t.title.eq_ignore_ascii_case(key))
@@ -79,7 +79,7 @@ impl Session {
 
     /// The redesign titled `key` (any case) or with that id.
     pub fn redesign_named(&self, key: &str) -> Result<&Redesign> {
-        self.open_project()?
+        self.without_feedback()?
             .redesigns
             .iter()
             .find(|r| r.id.to_string() == key || r.title.eq_ignore_ascii_case(key))
@@ -91,7 +91,7 @@ impl Session {
 
     /// Every redesign with where it stands on `today`, in the project's order.
     pub fn redesign_status(&self, today: NaiveDate) -> Result<Vec<RedesignRow>> {
-        let project = self.open_project()?;
+        let project = self.without_feedback()?;
         Ok(project
             .redesigns
             .iter()
@@ -119,7 +119,7 @@ impl Session {
         title: Option<String>,
     ) -> Result<Redesign> {
         let id = self.touchpoint_named(touchpoint)?;
-        let project = self.open_project()?;
+        let project = self.without_feedback()?;
         let name = project
             .touchpoint(id)
             .map(|t| t.title.clone())
@@ -153,7 +153,7 @@ impl Session {
             .redesign_named(redesign)?
             .set_phase_status(phase, status, date, note)?;
         let improved = if improve {
-            improved_touchpoint(self.open_project()?, &next)
+            improved_touchpoint(self.without_feedback()?, &next)
         } else {
             None
         };
@@ -177,7 +177,7 @@ impl Session {
         response: CorporateResponse,
         after_rejection: AfterRejection,
     ) -> Result<Redesign> {
-        let calendar = self.open_project()?.calendar.clone();
+        let calendar = self.without_feedback()?.calendar.clone();
         let next = self
             .redesign_named(redesign)?
             .respond(response, after_rejection, &calendar)?;
@@ -192,7 +192,7 @@ impl Session {
     pub fn write_proposal(&mut self, redesign: &str, proposal: Proposal) -> Result<Redesign> {
         let mut next = self.redesign_named(redesign)?.clone();
         if let Some(kpi) = proposal.effect_kpi_id {
-            let project = self.open_project()?;
+            let project = self.without_feedback()?;
             if !project
                 .kpis
                 .iter()

@@ -516,7 +516,7 @@ fn run(command: Command) -> Result<()> {
             json,
         } => room(&file, bind, port, map.as_deref(), json)?,
         Command::ExportJson { file, output } => {
-            let session = Session::viewing(&file)?;
+            let mut session = Session::viewing(&file)?;
             if output.as_os_str() == "-" {
                 print!("{}", session.project_json()?);
             } else {
@@ -545,7 +545,7 @@ fn run(command: Command) -> Result<()> {
             output,
             today: day,
         } => {
-            let session = Session::viewing(&file)?;
+            let mut session = Session::viewing(&file)?;
             let bytes = session.export_html(&output, day.unwrap_or_else(today))?;
             eprintln!("wrote {} ({} KB)", output.display(), bytes.div_ceil(1024));
         }
@@ -671,7 +671,7 @@ fn run(command: Command) -> Result<()> {
             measures_map,
         } => {
             use journeymap::report::{Paper, ReportRequest, Section};
-            let session = Session::viewing(&file)?;
+            let mut session = Session::viewing(&file)?;
             let remembered = session.open_project()?.info.report.clone();
             let paper = match paper {
                 Some(p) => Paper::parse(&p).ok_or_else(|| {
@@ -727,7 +727,7 @@ fn run(command: Command) -> Result<()> {
                 Error::InvalidInput(format!("unknown paper {paper:?} (a4, letter, a3)"))
             })?;
             let now = chrono::Local::now().naive_local();
-            let session = Session::viewing(&file)?;
+            let mut session = Session::viewing(&file)?;
             let author = author.unwrap_or_else(|| {
                 session
                     .open_project()
@@ -830,9 +830,9 @@ fn run(command: Command) -> Result<()> {
 }
 
 fn info(file: &Path, as_json: bool) -> Result<()> {
-    let session = Session::viewing(file)?;
-    let project = session.open_project()?;
+    let mut session = Session::viewing(file)?;
     let version = session.schema_version()?;
+    let project = session.open_project()?;
     let summary = project.summary();
     if as_json {
         let value = serde_json::json!({

@@ -16,8 +16,9 @@ fn num(v: Option<f64>) -> String {
 }
 
 pub fn dashboard(file: &Path, map: Option<&str>, today: NaiveDate, json: bool) -> Result<()> {
-    let session = Session::viewing(file)?;
-    let d = session.dashboard(Some(session.map_named(map)?), today)?;
+    let mut session = Session::viewing(file)?;
+    let map = session.map_named(map)?;
+    let d = session.dashboard(Some(map), today)?;
     if json {
         println!("{}", serde_json::to_string_pretty(&d).unwrap_or_default());
         return Ok(());

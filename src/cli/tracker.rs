@@ -159,7 +159,7 @@ pub fn run(command: Tracker) -> Result<()> {
         } => {
             let (calendar, template) = match project {
                 Some(path) => {
-                    let session = Session::viewing(&path)?;
+                    let mut session = Session::viewing(&path)?;
                     let p = session.open_project()?;
                     (p.calendar.clone(), p.redesign_template.clone())
                 }

@@ -334,13 +334,7 @@ impl Project {
     /// records they put, and what refers to them, are checked. Records that others hang off
     /// (maps, stages, lanes, personas) and large change sets get the whole-project check.
     pub fn problems_after(&self, changes: &Changes) -> Vec<String> {
-        let structural = changes.put.iter().any(|r| {
-            matches!(
-                r,
-                Record::Persona(_) | Record::Map(_) | Record::Stage(_) | Record::Lane(_)
-            )
-        });
-        if structural || changes.put.len() > SCAN_LIMIT {
+        if whole_check(changes) {
             return self.problems();
         }
         let mut p = Problems::default();
@@ -572,10 +566,42 @@ impl Project {
         into_result(self.problems())
     }
 
+    /// Whether applying `changes` to this project, or checking it after, looks at its feedback:
+    /// any deletion (it may cascade to feedback or to what feedback names), feedback or an
+    /// opportunity (its evidence) put, a card moved to another map (its feedback must follow),
+    /// and every change set checked as a whole. A project whose feedback is left in its file
+    /// (see `storage::ProjectFile`) reads it back first; for any other change set the
+    /// feedback cannot change, nor make the change valid or not.
+    pub fn feedback_bears_on(&self, changes: &Changes) -> bool {
+        !changes.delete.is_empty()
+            || whole_check(changes)
+            || changes.put.iter().any(|r| match r {
+                Record::Feedback(_) | Record::Opportunity(_) => true,
+                // Canonical order: cards by id.
+                Record::Touchpoint(t) => self
+                    .touchpoints
+                    .binary_search_by_key(&t.id, |old| old.id)
+                    .is_ok_and(|i| self.touchpoints[i].map_id != t.map_id),
+                _ => false,
+            })
+    }
+
     /// `Ok` when [`Project::problems_after`] finds nothing.
     pub fn validate_after(&self, changes: &Changes) -> crate::Result<()> {
         into_result(self.problems_after(changes))
     }
+}
+
+/// Whether [`Project::problems_after`] checks the whole project after `changes`: records others
+/// hang off (maps, stages, lanes, personas) were put, or too many records to check one by one.
+fn whole_check(changes: &Changes) -> bool {
+    changes.put.len() > SCAN_LIMIT
+        || changes.put.iter().any(|r| {
+            matches!(
+                r,
+                Record::Persona(_) | Record::Map(_) | Record::Stage(_) | Record::Lane(_)
+            )
+        })
 }
 
 fn into_result(problems: Vec<String>) -> crate::Result<()> {

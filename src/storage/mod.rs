@@ -18,11 +18,17 @@ use std::path::{Path, PathBuf};
 
 /// An open project file and the project as last written to it.
 ///
-/// Invariant: `saved` equals what [`records::load`] would read from the file now.
+/// Invariant: `saved` equals what [`records::load`] would read from the file now, but for its
+/// feedback while `feedback_aside` is `Some`: then `saved.feedback` is empty and the file holds
+/// that many items, read again when something needs them ([`ProjectFile::project`]).
 pub struct ProjectFile {
     conn: Connection,
     path: PathBuf,
     saved: Project,
+    /// A large project's feedback is a quarter of it in memory (1.7 MB at 10,000 items) and the
+    /// map does not show it: it is checked on opening, then left in the file until a view, a
+    /// report or an edit that could touch it asks for the whole project.
+    feedback_aside: Option<usize>,
     /// Held for the handle's life: one writer per file.
     _lock: lock::WriterLock,
 }
@@ -100,11 +106,17 @@ impl ProjectFile {
             other => other,
         })?;
         schema::migrate(&mut conn)?;
-        let saved = load_valid(&path, &conn)?;
+        let mut saved = load_valid(&path, &conn)?;
+        let feedback_aside = (!saved.feedback.is_empty()).then(|| {
+            let n = saved.feedback.len();
+            saved.feedback = Vec::new();
+            n
+        });
         Ok(Self {
             conn,
             path,
             saved,
+            feedback_aside,
             _lock: lock,
         })
     }
@@ -147,9 +159,45 @@ impl ProjectFile {
         &self.path
     }
 
-    /// The project as it is in the file.
-    pub fn project(&self) -> &Project {
+    /// The whole project as it is in the file (its feedback read back first if it was set
+    /// aside).
+    pub fn project(&mut self) -> Result<&Project> {
+        self.read_feedback()?;
+        Ok(&self.saved)
+    }
+
+    /// The project as it is in the file, but with its feedback empty when it was set aside: for
+    /// what never looks at feedback (the map the window opens with, the project's id). How many
+    /// items it has is [`ProjectFile::feedback_count`].
+    pub fn project_but_feedback(&self) -> &Project {
         &self.saved
+    }
+
+    /// How many feedback items the project holds, read or not.
+    pub fn feedback_count(&self) -> usize {
+        self.feedback_aside.unwrap_or(self.saved.feedback.len())
+    }
+
+    /// Whether the feedback is in memory (it is set aside on opening when there is any).
+    pub fn feedback_read(&self) -> bool {
+        self.feedback_aside.is_none()
+    }
+
+    /// The project's counts, its feedback counted whether read or not.
+    pub fn summary(&self) -> crate::model::Summary {
+        let mut summary = self.saved.summary();
+        summary.feedback = u32::try_from(self.feedback_count()).unwrap_or(u32::MAX);
+        summary
+    }
+
+    /// Reads the feedback set aside on opening back into the project.
+    fn read_feedback(&mut self) -> Result<()> {
+        if self.feedback_aside.is_some() {
+            self.saved.feedback =
+                records::load_feedback(&self.conn).map_err(|e| reading(&self.path, e))?;
+            self.feedback_aside = None;
+        }
+        Ok(())
     }
 
     pub fn schema_version(&self) -> Result<u32> {
@@ -159,6 +207,7 @@ impl ProjectFile {
     /// Writes `project`, touching only the rows that differ from the file. Returns the number of
     /// records written or deleted.
     pub fn save(&mut self, project: &Project) -> Result<usize> {
+        self.read_feedback()?;
         let changes = self.saved.diff(project);
         self.apply(&changes)?;
         Ok(changes.len())
@@ -169,6 +218,9 @@ impl ProjectFile {
     pub fn apply(&mut self, changes: &Changes) -> Result<()> {
         if changes.is_empty() {
             return Ok(());
+        }
+        if self.saved.feedback_bears_on(changes) {
+            self.read_feedback()?;
         }
         // Most change sets only put a few records: they are applied in place and taken back if
         // the result is refused, which spares copying the whole project (10 MB and most of an

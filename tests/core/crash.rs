@@ -77,7 +77,7 @@ fn autosaves_survive_being_killed() {
         acknowledged.extend(rx.try_iter());
 
         // What a relaunched app sees.
-        let project =
+        let mut project =
             ProjectFile::open(&path).unwrap_or_else(|e| panic!("after kill {kills}: {e}"));
         let check: String = rusqlite::Connection::open(&path)
             .unwrap()
@@ -86,6 +86,7 @@ fn autosaves_survive_being_killed() {
         assert_eq!(check, "ok", "integrity after kill {kills}");
         let present: BTreeSet<u64> = project
             .project()
+            .unwrap()
             .notes
             .iter()
             .filter_map(|n| n.text.strip_prefix("soak ").and_then(|x| x.parse().ok()))

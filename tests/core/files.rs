@@ -14,8 +14,8 @@ fn project_built_in_code_round_trips() {
     let path = dir.path().join("sample.journey");
     let project = sample();
     ProjectFile::create(&path, &project).unwrap();
-    let reopened = ProjectFile::open(&path).unwrap();
-    assert_eq!(reopened.project(), &project);
+    let mut reopened = ProjectFile::open(&path).unwrap();
+    assert_eq!(reopened.project().unwrap(), &project);
 
     let big = journeymap::app::generate::project(1_500, 9);
     let big_path = dir.path().join("big.journey");
@@ -145,7 +145,7 @@ fn change_sets_apply_in_memory_and_on_disk_alike() {
     project.apply(&changes);
     file.apply(&changes).unwrap();
     assert!(project.touchpoints.iter().all(|t| t.stage_id != stage.id));
-    assert_eq!(file.project(), &project.clone().canonical());
+    assert_eq!(file.project().unwrap(), &project.clone().canonical());
     assert_eq!(&ProjectFile::read(&path).unwrap(), &project.canonical());
 }
 
@@ -212,7 +212,7 @@ fn opportunities_round_trip_and_lose_links_to_what_is_deleted_on_disk_as_in_memo
         project.apply(&changes);
         file.apply(&changes).unwrap();
         assert_eq!(
-            file.project(),
+            file.project().unwrap(),
             &project.clone().canonical(),
             "after deleting {step:?}"
         );
@@ -382,7 +382,7 @@ fn persona_lines_round_trip_and_go_with_their_persona_on_disk_as_in_memory() {
         .iter()
         .all(|m| !m.other_personas.contains(&family)));
     assert!(project.touchpoints.iter().all(|t| t.feelings.is_empty()));
-    assert_eq!(file.project(), &project.clone().canonical());
+    assert_eq!(file.project().unwrap(), &project.clone().canonical());
     assert_eq!(&ProjectFile::read(&path).unwrap(), &project.canonical());
 }
 
@@ -614,7 +614,7 @@ fn a_persona_keeps_its_portrait_within_a_portrait_s_limits() {
             .unwrap_err();
         assert_eq!(err.code(), ErrorCode::InvalidProject, "{err}");
     }
-    assert_eq!(file.project().personas[0], maya, "nothing changed");
+    assert_eq!(file.project().unwrap().personas[0], maya, "nothing changed");
     // Taking the portrait off leaves the initials; the file says so after reopening.
     let mut plain = maya.clone();
     plain.picture = None;
@@ -646,7 +646,7 @@ fn an_invalid_change_is_refused_and_nothing_is_written() {
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidProject);
     assert_eq!(std::fs::read(&path).unwrap(), bytes);
-    assert_eq!(file.project(), &project);
+    assert_eq!(file.project().unwrap(), &project);
 }
 
 /// A change set of puts: a card and a stage edited, the project's name and top list changed, and
@@ -724,13 +724,13 @@ fn a_refused_change_set_of_puts_leaves_file_and_project_as_they_were() {
     let err = file.apply(&changes).unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidProject);
     assert_eq!(std::fs::read(&path).unwrap(), bytes);
-    assert_eq!(file.project(), &project);
+    assert_eq!(file.project().unwrap(), &project);
     // The same set, valid, is written, and the handle's project is what the file holds.
     let changes = puts(&project);
     file.apply(&changes).unwrap();
     let mut expected = project.clone();
     expected.apply(&changes);
-    assert_eq!(file.project(), &expected.clone().canonical());
+    assert_eq!(file.project().unwrap(), &expected.clone().canonical());
     assert_eq!(ProjectFile::read(&path).unwrap(), expected.canonical());
 }
 
@@ -904,10 +904,10 @@ fn every_schema_fixture_upgrades_to_the_current_schema() {
         assert_eq!(on_disk, version, "{name} really is at version {version}");
         let expected = std::fs::read(fixtures.join(format!("schema-v{version}.json"))).unwrap();
         let expected = journeymap::interchange::json::from_json(&expected).unwrap();
-        let file = ProjectFile::open(&path).unwrap();
+        let mut file = ProjectFile::open(&path).unwrap();
         assert_eq!(file.schema_version().unwrap(), SCHEMA_VERSION);
         assert_eq!(
-            file.project(),
+            file.project().unwrap(),
             &expected,
             "{name} upgrades without losing anything"
         );
@@ -926,7 +926,7 @@ fn a_file_upgraded_for_editing_keeps_its_references_and_can_hold_unrated_cards()
         "old.journey",
     );
     let mut file = ProjectFile::open(&path).unwrap();
-    let mut project = file.project().clone();
+    let mut project = file.project().unwrap().clone();
     let card = project
         .connectors
         .first()
@@ -1031,7 +1031,7 @@ fn redesigns_calendar_and_template_round_trip_and_cascade() {
 fn one_writer_at_a_time_while_readers_still_read() {
     let dir = temp();
     let path = copy_into(dir.path(), &sample_journey(), "shared.journey");
-    let first = ProjectFile::open(&path).unwrap();
+    let mut first = ProjectFile::open(&path).unwrap();
     let bytes = std::fs::read(&path).unwrap();
     let err = ProjectFile::open(&path).unwrap_err();
     assert_eq!(err.code(), ErrorCode::FileInUse);
@@ -1043,7 +1043,7 @@ fn one_writer_at_a_time_while_readers_still_read() {
     );
     assert_eq!(
         &ProjectFile::read(&path).unwrap(),
-        first.project(),
+        first.project().unwrap(),
         "reading needs no lock"
     );
 
@@ -1131,4 +1131,154 @@ fn files_with_extra_tables_or_hand_edited_invalid_data_are_refused() {
     .unwrap();
     drop(conn);
     refused(&dangling, ErrorCode::CorruptFile);
+}
+
+/// A file opened for editing leaves its feedback in the file (it is a quarter of a large
+/// project in memory) and reads it back before any change that could touch it: every change
+/// set below ends the same, in the file and in memory, as on the whole project, and the ones
+/// that cannot touch feedback leave it unread.
+#[test]
+fn feedback_left_in_the_file_is_read_back_whenever_a_change_needs_it() {
+    let dir = temp();
+    let mut base = journeymap::app::generate::project(60, 7);
+    // A second map, for a card to move to.
+    let other = Project::starter(
+        journeymap::model::new_id(),
+        "Other",
+        journeymap::model::new_id,
+    );
+    let mut map = other.maps[0].clone();
+    map.position = 1;
+    base.maps.push(map);
+    base.stages.push(other.stages[0].clone());
+    base.lanes.push(other.lanes[0].clone());
+    // A card that feedback names and no connector does (connectors would refuse its move too),
+    // which no opportunity, redesign, KPI or picture names either.
+    let with_feedback = base
+        .touchpoints
+        .iter()
+        .find(|t| base.feedback.iter().any(|f| f.touchpoint_id == Some(t.id)))
+        .unwrap()
+        .clone();
+    base.connectors
+        .retain(|c| c.from_id != with_feedback.id && c.to_id != with_feedback.id);
+    let base = base.canonical();
+    assert!(!base.feedback.is_empty() && !base.opportunities.is_empty());
+    let card = |pick: usize| base.touchpoints[pick].clone();
+    let mut retitled = card(3);
+    retitled.title = "Retitled in the workshop".into();
+    // Valid on its own, refused only because its feedback stays on the first map.
+    let mut elsewhere = with_feedback.clone();
+    elsewhere.map_id = other.maps[0].id;
+    elsewhere.stage_id = other.stages[0].id;
+    elsewhere.lane_id = other.lanes[0].id;
+    elsewhere.feelings.clear();
+    let mut reworded = base.feedback[2].clone();
+    reworded.text = "Said again, more politely".into();
+    let mut rescored = base.opportunities[0].clone();
+    rescored.value = 5;
+    let mut lane = base.lanes[0].clone();
+    lane.name = "Front stage, renamed".into();
+    let delete = |kind, id| RecordRef { kind, id };
+    let cases: Vec<(&str, Changes, bool)> = vec![
+        (
+            "a card retitled",
+            Changes {
+                put: vec![Record::Touchpoint(retitled)],
+                delete: vec![],
+            },
+            false,
+        ),
+        (
+            "a connector taken away",
+            Changes {
+                put: vec![],
+                delete: vec![delete(RecordKind::Connector, base.connectors[0].id)],
+            },
+            true,
+        ),
+        (
+            "a card moved to another map without its feedback (refused)",
+            Changes {
+                put: vec![Record::Touchpoint(elsewhere)],
+                delete: vec![],
+            },
+            true,
+        ),
+        (
+            "feedback reworded",
+            Changes {
+                put: vec![Record::Feedback(reworded)],
+                delete: vec![],
+            },
+            true,
+        ),
+        (
+            "an opportunity with feedback as evidence rescored",
+            Changes {
+                put: vec![Record::Opportunity(rescored)],
+                delete: vec![],
+            },
+            true,
+        ),
+        (
+            "a lane renamed (the whole project is checked)",
+            Changes {
+                put: vec![Record::Lane(lane)],
+                delete: vec![],
+            },
+            true,
+        ),
+        (
+            "a stage deleted with its feedback",
+            Changes {
+                put: vec![],
+                delete: vec![delete(RecordKind::Stage, base.stages[1].id)],
+            },
+            true,
+        ),
+        (
+            "a card deleted that feedback names",
+            Changes {
+                put: vec![],
+                delete: vec![delete(RecordKind::Touchpoint, with_feedback.id)],
+            },
+            true,
+        ),
+    ];
+    let mut refused = 0;
+    for (i, (what, changes, reads)) in cases.into_iter().enumerate() {
+        let path = dir.path().join(format!("case{i}.journey"));
+        ProjectFile::create(&path, &base).unwrap();
+        let mut file = ProjectFile::open(&path).unwrap();
+        assert!(!file.feedback_read(), "{what}: set aside on opening");
+        assert!(file.project_but_feedback().feedback.is_empty());
+        assert_eq!(file.feedback_count(), base.feedback.len());
+        assert_eq!(
+            file.summary(),
+            base.summary(),
+            "{what}: counted all the same"
+        );
+
+        let mut expected = base.clone();
+        expected.apply(&changes);
+        let valid = expected.validate_after(&changes).is_ok();
+        refused += usize::from(!valid);
+        let expected = if valid {
+            expected.canonical()
+        } else {
+            base.clone()
+        };
+        assert_eq!(file.apply(&changes).is_ok(), valid, "{what}");
+        assert_eq!(file.feedback_read(), reads, "{what}: feedback read back");
+        assert_eq!(file.summary(), expected.summary(), "{what}");
+        assert_eq!(
+            &ProjectFile::read(&path).unwrap(),
+            &expected,
+            "{what}: the file"
+        );
+        assert_eq!(file.project().unwrap(), &expected, "{what}: in memory");
+        assert!(file.feedback_read());
+    }
+    assert_eq!(refused, 1, "the moved card is refused, the rest are not");
 }

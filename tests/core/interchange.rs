@@ -14,7 +14,7 @@ fn export_import_export_is_identical() {
     let dir = temp();
     let path = dir.path().join("p.journey");
     ProjectFile::create(&path, &from_json(once.as_bytes()).unwrap()).unwrap();
-    let twice = to_json(ProjectFile::open(&path).unwrap().project());
+    let twice = to_json(ProjectFile::open(&path).unwrap().project().unwrap());
     assert_eq!(twice, once);
 }
 

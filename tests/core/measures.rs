@@ -55,7 +55,7 @@ fn measures_round_trip_through_a_file_and_cascade_like_the_model() {
     let dir = temp();
     let path = copy_into(dir.path(), &sample_journey(), "m.journey");
     let mut file = ProjectFile::open(&path).unwrap();
-    let p = file.project().clone();
+    let p = file.project().unwrap().clone();
     assert_eq!(
         p,
         sample(),
@@ -113,6 +113,7 @@ fn measures_round_trip_through_a_file_and_cascade_like_the_model() {
     .unwrap();
     assert!(!file
         .project()
+        .unwrap()
         .feedback
         .iter()
         .any(|f| f.stage_id == security));
@@ -129,7 +130,7 @@ fn invalid_measures_are_refused_before_anything_is_written() {
     let path = copy_into(dir.path(), &sample_journey(), "m.journey");
     let before = std::fs::read(&path).unwrap();
     let mut file = ProjectFile::open(&path).unwrap();
-    let p = file.project().clone();
+    let p = file.project().unwrap().clone();
     let mut bad = p.feedback[0].clone();
     bad.sentiment = 3;
     let mut too_many = p.top_touchpoints.clone();

@@ -109,7 +109,7 @@ impl Shared {
         let session = lock(&self.host.session);
         let room = lock(&self.room);
         let on_map: std::collections::HashSet<Id> = session
-            .open_project()
+            .without_feedback()
             .map(|p| p.notes.iter().map(|n| n.id).collect())
             .unwrap_or_default();
         let mut participants: Vec<ParticipantView> = room
@@ -119,9 +119,9 @@ impl Shared {
                 name: p.name.clone(),
                 notes: room.notes_on_map(p.id, &on_map),
                 votes: session
-                    .open_project()
+                    .without_feedback()
                     .map_or(0, |project| room.votes_on_map(p.id, project)),
-                ratings: session.open_project().map_or(0, |project| {
+                ratings: session.without_feedback().map_or(0, |project| {
                     u32::try_from(room.ratings_of(p.id, project).len()).unwrap_or(u32::MAX)
                 }),
                 connected: p.streams > 0,
@@ -161,7 +161,7 @@ impl Shared {
     fn remove(&self, participant: Id) -> Reply<()> {
         let mut session = lock(&self.host.session);
         let mut room = lock(&self.room);
-        if let Some(changes) = room.remove(participant, session.open_project()?) {
+        if let Some(changes) = room.remove(participant, session.without_feedback()?) {
             if !changes.is_empty() {
                 self.write(&mut session, &changes, "Ratings of a removed participant")?;
             }
@@ -233,7 +233,7 @@ pub fn start(
 ) -> crate::Result<RoomHandle> {
     {
         let session = lock(&host.session);
-        let project = session.open_project()?;
+        let project = session.without_feedback()?;
         if !project.maps.iter().any(|m| m.id == options.map_id) {
             return Err(crate::Error::NotFound {
                 kind: "map",
@@ -609,7 +609,7 @@ fn map_view(project: &Project, map_id: Id) -> MapView {
 async fn map_picture(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Reply<Response> {
     let token = bearer(&headers)?;
     let session = lock(&shared.host.session);
-    let project = session.open_project()?;
+    let project = session.without_feedback()?;
     let room = lock(&shared.room);
     room.participant(&token)?;
     let svg = crate::export::map_svg(project, room.map_id, None)?;
@@ -623,7 +623,7 @@ async fn map_picture(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> R
 async fn room_view(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Reply<Json<RoomView>> {
     let token = bearer(&headers)?;
     let session = lock(&shared.host.session);
-    let project = session.open_project()?;
+    let project = session.without_feedback()?;
     let room = lock(&shared.room);
     let me = room.participant(&token)?;
     Ok(Json(RoomView {
@@ -651,7 +651,12 @@ async fn add_note(
     let request: NoteRequest = parse(body)?;
     let mut session = lock(&shared.host.session);
     let mut room = lock(&shared.room);
-    let changes = room.note(session.open_project()?, &token, &request, Instant::now())?;
+    let changes = room.note(
+        session.without_feedback()?,
+        &token,
+        &request,
+        Instant::now(),
+    )?;
     let Some(changes) = changes else {
         // A resend of a note already written.
         return Ok((
@@ -683,12 +688,12 @@ async fn add_vote(
         .note_id
         .or(request.card_id)
         .ok_or_else(|| RoomError::invalid("a vote names a noteId or a cardId"))?;
-    let changes = room.vote(session.open_project()?, &token, target, Instant::now())?;
+    let changes = room.vote(session.without_feedback()?, &token, target, Instant::now())?;
     let name = room.participant(&token)?.name.clone();
     shared.write(&mut session, &changes, &format!("Vote from {name}"))?;
     room.voted(&token, target);
     let me = room.participant(&token)?.id;
-    let placed = room.votes_on_map(me, session.open_project()?);
+    let placed = room.votes_on_map(me, session.without_feedback()?);
     Ok(Json(VoteReply {
         votes_left: room.vote_budget.saturating_sub(placed),
     }))
@@ -704,7 +709,7 @@ async fn add_rating(
     let mut session = lock(&shared.host.session);
     let mut room = lock(&shared.room);
     let changes = room.rate(
-        session.open_project()?,
+        session.without_feedback()?,
         &token,
         request.stage_id,
         request.value,

@@ -72,6 +72,22 @@ fn all<T>(
 
 /// Reads the whole project, in canonical order.
 pub(crate) fn load(conn: &Connection) -> rusqlite::Result<Project> {
+    let mut project = load_all_but_feedback(conn)?;
+    project.feedback = load_feedback(conn)?;
+    Ok(project.canonical())
+}
+
+/// Reads the project's feedback, in canonical order (by id).
+pub(crate) fn load_feedback(conn: &Connection) -> rusqlite::Result<Vec<crate::model::Feedback>> {
+    let mut feedback = measures::load_feedback(conn)?;
+    feedback.sort_by_key(|f| f.id);
+    Ok(feedback)
+}
+
+/// Reads the project with its feedback empty. The feedback is read last, so that its many small
+/// texts lie above everything else in the allocator's memory and go back to the system whole
+/// when a project file sets them aside.
+fn load_all_but_feedback(conn: &Connection) -> rusqlite::Result<Project> {
     Ok(Project {
         info: map::load_info(conn)?,
         personas: map::load_personas(conn)?,
@@ -87,14 +103,13 @@ pub(crate) fn load(conn: &Connection) -> rusqlite::Result<Project> {
         redesigns: workflow::load_redesigns(conn)?,
         kpis: measures::load_kpis(conn)?,
         top_touchpoints: measures::load_top_touchpoints(conn)?,
-        feedback: measures::load_feedback(conn)?,
+        feedback: Vec::new(),
         customer_periods: measures::load_customer_periods(conn)?,
         pillars: measures::load_pillars(conn)?,
         opportunities: opportunities::load_opportunities(conn)?,
         comments: comments::load_comments(conn)?,
         pictures: pictures::load_pictures(conn)?,
-    }
-    .canonical())
+    })
 }
 
 use crate::text::parse_iso as parse_date;
