@@ -100,7 +100,11 @@ fn session<'a>(state: &'a State<'_, Workspace>) -> std::sync::MutexGuard<'a, Ses
 fn open_and_keep(app: &AppHandle, path: &std::path::Path) -> Result<Response, Error> {
     let opened = remember(app, session(&app.state()).open(path));
     let app = app.clone();
-    std::thread::spawn(move || back_up(&app.state(), &app.state()));
+    std::thread::spawn(move || {
+        back_up(&app.state(), &app.state());
+        #[cfg(target_os = "linux")]
+        memory::give_back();
+    });
     opened
 }
 

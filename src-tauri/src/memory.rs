@@ -1,6 +1,6 @@
 //! What the app holds on to: two settings, made before any thread starts, that keep some 18 MB
 //! of a 10,000-card project's memory off the machine for a few milliseconds of drawing
-//! (docs/performance.md, tenth round).
+//! (docs/performance.md, tenth round), and freed pages handed back after a project opens.
 //!
 //! - WebKit's JavaScript engine compiles hot code in tiers; its optimizing tiers (DFG, and FTL
 //!   above it) kept 10–12 MB in the web process. Without them a full drawing of 10,000 cards
@@ -30,6 +30,19 @@ pub fn hold_less() {
     // runs before any other thread exists, as glibc asks.
     unsafe {
         libc::mallopt(libc::M_MMAP_THRESHOLD, OWN_PAGES_FROM);
+    }
+}
+
+/// Hands the pages freed since the last call back to the system. Opening a project reads it
+/// whole to check it, then sets its feedback aside (about 1 MB of small blocks at 10,000 items,
+/// with what is kept above them), and opening another drops the last one; glibc keeps such pages
+/// for reuse unless asked. Called after each open, beside the window drawing the project.
+pub fn give_back() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: `malloc_trim` returns whole free pages of glibc's heaps to the system; it touches
+    // no memory in use and is safe to call from any thread.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }
 
