@@ -1,12 +1,18 @@
 // The table view: the same map as an accessible, editable grid of stages × lanes. Each cell lists
-// its touchpoints (title, reliability, moment of truth) and sticky notes, and can add a card.
+// its touchpoints (title, reliability, moment of truth) and sticky notes, and can add a card, or a
+// note in the lanes that hold notes (pain points, opportunities, thoughts and feelings).
 
+import type { LaneKind } from "../bindings/LaneKind";
 import type { Reliability } from "../bindings/Reliability";
 import type { Editor } from "../editor/editor";
+import { addNoteIn } from "../actions/addNote";
 import { addTouchpointAt } from "../actions/addTouchpoint";
 import { editField } from "../actions/editField";
 import { RELIABILITIES, RELIABILITY_LABEL } from "../actions/setReliability";
 import { clear, h } from "./dom";
+
+/** Lanes where the room's sticky notes go rather than cards: their cells add a note. */
+const NOTE_LANES: ReadonlySet<LaneKind> = new Set<LaneKind>(["painPoints", "opportunities", "thoughtsAndFeelings"]);
 
 export class TableView {
   readonly root = h("div", { class: "table-view", role: "region", "aria-label": "Map as a table" });
@@ -102,6 +108,7 @@ export class TableView {
           const text = this.nameInput(n.text, `Note, ${stage.name}, ${lane.name}`, (value) =>
             editField(e, "note", n.id, { text: value }, "Edit note"),
           );
+          text.dataset.id = n.id;
           list.append(
             h(
               "li",
@@ -111,20 +118,31 @@ export class TableView {
             ),
           );
         }
+        const forNotes = NOTE_LANES.has(lane.kind);
+        const what = forNotes ? "note" : "touchpoint";
         const add = h(
           "button",
-          { type: "button", class: "add", "aria-label": `Add a touchpoint to ${stage.name}, ${lane.name}` },
-          "+ touchpoint",
+          { type: "button", class: "add", "aria-label": `Add a ${what} to ${stage.name}, ${lane.name}` },
+          `+ ${what}`,
         );
         add.addEventListener("click", () => {
-          const column = e.grid.columns.find((c) => c.stage.id === stage.id)!;
-          const r = e.grid.rows.find((r) => r.lane.id === lane.id)!;
-          const before = new Set(e.doc.tables.touchpoint.keys());
-          addTouchpointAt(e, { x: column.x + 100, y: r.y + r.height / 2 });
+          let id: string | undefined;
+          if (forNotes) {
+            // Into this cell, whatever is selected elsewhere.
+            e.clearSelection();
+            e.pointedCell = { stageId: stage.id, laneId: lane.id };
+            id = addNoteIn(e);
+          } else {
+            const column = e.grid.columns.find((c) => c.stage.id === stage.id)!;
+            const r = e.grid.rows.find((r) => r.lane.id === lane.id)!;
+            const before = new Set(e.doc.tables.touchpoint.keys());
+            addTouchpointAt(e, { x: column.x + 100, y: r.y + r.height / 2 });
+            id = [...e.doc.tables.touchpoint.keys()].find((k) => !before.has(k));
+          }
           e.editing = undefined;
-          this.builtFor = "";
-          this.update();
-          const id = [...e.doc.tables.touchpoint.keys()].find((k) => !before.has(k));
+          // Built again now, though the focus (this button) is inside the table.
+          this.builtFor = `${e.mapId}:${e.doc.version}`;
+          this.build();
           const input = this.root.querySelector<HTMLInputElement>(`input[data-id="${id}"]`);
           input?.focus();
           input?.select();

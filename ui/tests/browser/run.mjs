@@ -705,9 +705,29 @@ const tests = {
       "a title typed in the table was saved",
     );
     const before = p.touchpoints.length;
-    await page.click("button[aria-label='Add a touchpoint to Board, Pain points']");
+    await page.click("button[aria-label='Add a touchpoint to Board, Touchpoints']");
     p = await saved(page);
     assert(p.touchpoints.length === before + 1, "+ touchpoint in a table cell adds a card");
+    // The lanes of notes (pain points, opportunities, thoughts) add a note, in that cell, ready to type.
+    assert(
+      (await page.locator("button[aria-label='Add a touchpoint to Board, Pain points']").count()) === 0,
+      "no card button in pain points",
+    );
+    const notesBefore = new Set(p.notes.map((n) => n.id));
+    await page.click("button[aria-label='Add a note to Board, Pain points']");
+    p = await saved(page);
+    const note = p.notes.find((n) => !notesBefore.has(n.id));
+    const board = p.stages.find((s) => s.name === "Board");
+    const pains = p.lanes.find((l) => l.kind === "painPoints" && l.mapId === board.mapId);
+    assert(
+      p.notes.length === notesBefore.size + 1 && note?.stageId === board.id && note?.laneId === pains.id,
+      "+ note adds a note to that cell",
+    );
+    assert(await page.evaluate((id) => document.activeElement?.dataset.id === id, note.id), "the new note's text has the focus");
+    await page.keyboard.type("Queue at the gate");
+    await page.keyboard.press("Tab");
+    p = await saved(page);
+    assert(p.notes.find((n) => n.id === note.id)?.text === "Queue at the gate", "the note's text typed in the table was saved");
     // Rating a card in the table: the row's colour follows while the drop-down keeps the focus,
     // and the card is the one the side panel shows.
     const lounge = p.touchpoints.find((t) => t.title === "Lounge welcome");
