@@ -24,7 +24,7 @@ import { addKpi } from "../actions/measures";
 import { setTop, toggledTop } from "../actions/toggleTop";
 import { MAX_TOP_TOUCHPOINTS } from "../model/doc";
 import { isFinished } from "../model/redesign";
-import { feelingOf } from "../geometry/emotion";
+import { CUSTOMER_FACING, feelingOf } from "../geometry/emotion";
 import { PERSONA_LINE_COLOURS } from "../bindings/personaLineValues";
 import { commentsBlock } from "./comments";
 import { pictureOf, removePicture, setPicture } from "../actions/pictures";
@@ -243,7 +243,21 @@ export class Panel {
     emotion.addEventListener("change", () => e.endGesture());
     this.refreshers.push(showEmotion);
     showEmotion();
-    this.field("Emotion (−3 … +3)", h("div", { class: "inline" }, emotion, emotionOut));
+    const emotionField = this.field("Emotion (−3 … +3)", h("div", { class: "inline" }, emotion, emotionOut));
+    // Backstage and support work is felt through the cards the customer meets: a card elsewhere
+    // keeps its emotion (reports list it) but draws no point on the curve, and says so.
+    const offCurve = h(
+      "span",
+      { class: "hint", "data-hint": "off-curve" },
+      "Not on the emotion curve, which follows the customer-facing lanes (customer actions, touchpoints, frontstage).",
+    );
+    const showCurve = () => {
+      const kind = e.doc.get("lane", t().laneId)?.kind;
+      offCurve.hidden = kind !== undefined && CUSTOMER_FACING.has(kind);
+    };
+    this.refreshers.push(showCurve);
+    showCurve();
+    emotionField.append(offCurve);
     // The map's other personas: each its own slider; "as above" until moved.
     const map = e.doc.get("map", t().mapId);
     const ownName = (map?.personaId && e.doc.get("persona", map.personaId)?.name) || "the map's own line";

@@ -691,6 +691,33 @@ const tests = {
     assert(inView, "a card sent to the last stage is in view there");
   },
 
+  async "a card moved backstage says it is off the emotion curve, and leaves it"(page) {
+    const id = await page.evaluate(() => {
+      const e = window.journeymap.editor;
+      const lane = e.doc.lanesOf(e.mapId).find((l) => l.kind === "touchpoints");
+      const t = e.doc.touchpointsOf(e.mapId).find((t) => t.laneId === lane.id);
+      e.select([t.id]);
+      return t.id;
+    });
+    const hint = page.locator(".panel [data-hint=off-curve]");
+    const onCurve = () =>
+      page.evaluate((id) => {
+        const e = window.journeymap.editor;
+        return window.journeymap.emotionPoints(e.grid, e.doc.touchpointsOf(e.mapId)).some((p) => p.touchpoint.id === id);
+      }, id);
+    assert(!(await hint.isVisible()) && (await onCurve()), "a card in the touchpoints lane is on the curve, no hint");
+    const backstage = await page.evaluate(() => {
+      const e = window.journeymap.editor;
+      return e.doc.lanesOf(e.mapId).find((l) => l.kind === "backstage").id;
+    });
+    await page.selectOption(".panel select[name=lane]", backstage);
+    await page.waitForFunction(([id, lane]) => window.journeymap.editor.doc.get("touchpoint", id).laneId === lane, [id, backstage]);
+    assert(await hint.isVisible(), "moved backstage, the panel says it is off the curve");
+    await page.screenshot({ path: join(out, "off-curve.png") });
+    assert(!(await onCurve()), "and the curve leaves it out");
+    assert(await page.isVisible(".panel input[name=emotion]"), "its emotion can still be set");
+  },
+
   async "the table view edits the same map"(page) {
     await page.click("button[data-view=table]");
     const input = page.locator(".map-table input[value='Lounge entry']");
