@@ -87,10 +87,29 @@ fn remember(app: &AppHandle, opened: Result<OpenedProject, Error>) -> Result<Res
         // The list is a convenience: failing to write it must not fail the open.
         let _ = recent.save(store);
         if let Ok(m) = menu::build(app, &recent.existing()) {
+            let _ = menu::set_items_off(
+                &m,
+                &app.state::<MenuItemsOff>()
+                    .0
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner()),
+            );
             let _ = app.set_menu(m);
         }
     }
     Ok(Response::new(opened.to_json()))
+}
+
+/// The commands the window has greyed out in the menu bar, kept for a menu rebuilt later.
+struct MenuItemsOff(Mutex<Vec<String>>);
+
+/// Greys out the menu items whose commands would do nothing now (the window decides which).
+#[tauri::command]
+fn set_menu_items_off(app: AppHandle, kept: State<'_, MenuItemsOff>, ids: Vec<String>) {
+    if let Some(Err(e)) = app.menu().map(|m| menu::set_items_off(&m, &ids)) {
+        eprintln!("menu items not updated: {e}");
+    }
+    *kept.0.lock().unwrap_or_else(|e| e.into_inner()) = ids;
 }
 
 fn session<'a>(state: &'a State<'_, Workspace>) -> std::sync::MutexGuard<'a, Session> {
@@ -636,6 +655,7 @@ fn main() {
             app.manage(Startup(first));
             app.manage(RecentStore(store));
             app.manage(LastReport(Mutex::new(None)));
+            app.manage(MenuItemsOff(Mutex::new(Vec::new())));
             app.manage(BackupStore(Backups::new(
                 data_dir.join("backups"),
                 BACKUPS_KEPT,
@@ -687,6 +707,7 @@ fn main() {
         })
         .invoke_handler(tauri::generate_handler![
             next_notices,
+            set_menu_items_off,
             open_startup_project,
             about,
             open_room,

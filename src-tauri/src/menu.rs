@@ -6,7 +6,7 @@
 //! on the map and leaves them to the field when one has the focus.
 
 use std::path::PathBuf;
-use tauri::menu::{Menu, MenuItemBuilder, Submenu, SubmenuBuilder};
+use tauri::menu::{Menu, MenuItemBuilder, MenuItemKind, Submenu, SubmenuBuilder};
 use tauri::{AppHandle, Runtime};
 
 /// One entry of a menu.
@@ -161,7 +161,6 @@ pub const MENUS: &[(&str, &[Item])] = &[
 ];
 
 /// Every command id in the menu bar (Open Recent's entries aside).
-#[cfg(test)]
 fn command_ids() -> Vec<&'static str> {
     fn walk(items: &[Item], out: &mut Vec<&'static str>) {
         for item in items {
@@ -217,6 +216,37 @@ fn submenu<R: Runtime>(
     menu.build()
 }
 
+/// Whether the item `id` should be enabled when the UI has greyed out `off`: `None` for items the
+/// UI does not decide (Open Recent's projects, its "No recent projects" line).
+fn enabled_for(id: &str, commands: &[&str], off: &[String]) -> Option<bool> {
+    commands.contains(&id).then(|| !off.iter().any(|o| o == id))
+}
+
+/// Greys out the commands `off` in `menu` and enables every other command.
+pub fn set_items_off<R: Runtime>(menu: &Menu<R>, off: &[String]) -> tauri::Result<()> {
+    fn walk<R: Runtime>(
+        items: Vec<MenuItemKind<R>>,
+        commands: &[&str],
+        off: &[String],
+    ) -> tauri::Result<()> {
+        for item in items {
+            match item {
+                MenuItemKind::MenuItem(i) => {
+                    if let Some(enabled) = enabled_for(&i.id().0, commands, off) {
+                        if i.is_enabled()? != enabled {
+                            i.set_enabled(enabled)?;
+                        }
+                    }
+                }
+                MenuItemKind::Submenu(s) => walk(s.items()?, commands, off)?,
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+    walk(menu.items()?, &command_ids(), off)
+}
+
 pub fn build<R: Runtime>(app: &AppHandle<R>, recent: &[PathBuf]) -> tauri::Result<Menu<R>> {
     let menu = Menu::new(app)?;
     for (title, items) in MENUS {
@@ -257,6 +287,22 @@ mod tests {
         for (_, items) in MENUS {
             walk(items);
         }
+    }
+
+    #[test]
+    fn the_ui_greys_out_commands_only() {
+        let commands = command_ids();
+        let off = vec!["cut".to_string(), "copy".to_string()];
+        assert_eq!(enabled_for("cut", &commands, &off), Some(false));
+        assert_eq!(enabled_for("copy", &commands, &off), Some(false));
+        assert_eq!(enabled_for("paste", &commands, &off), Some(true));
+        assert_eq!(enabled_for("closeRoom", &commands, &[]), Some(true));
+        // Open Recent's projects and its placeholder line are not the UI's to decide.
+        assert_eq!(
+            enabled_for("open:/home/a/Workshop.journey", &commands, &off),
+            None
+        );
+        assert_eq!(enabled_for("No recent projects", &commands, &off), None);
     }
 
     #[test]

@@ -43,6 +43,9 @@ const shell: Shell = {
   onFileDrop(handler) {
     heed.drop = handler;
   },
+  setMenuItemsOff(ids) {
+    void invoke("set_menu_items_off", { ids }).catch(() => undefined);
+  },
 };
 
 const editor = new Editor(tauriBackend);

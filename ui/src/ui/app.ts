@@ -49,6 +49,8 @@ import { editPreferences } from "./preferences";
 import { opportunityFromNote } from "../actions/opportunities";
 import type { RoomState } from "../bindings/RoomState";
 import type { Changes } from "../bindings/Changes";
+import { menuItemsOff } from "./menuState";
+import { MENU_IDS } from "./menuIds.generated";
 
 /**
  * The menu commands that are not map actions (files, views, dialogs). A menu id is looked up here,
@@ -108,6 +110,8 @@ export interface Shell {
   onRoomChange(handler: (changes: Changes, label: string) => void): void;
   /** Files dropped on the window, with where (CSS pixels in the window). */
   onFileDrop(handler: (paths: string[], x: number, y: number) => void): void;
+  /** Greys out these items of the native menu bar (and only these). */
+  setMenuItemsOff(ids: string[]): void;
 }
 
 /** The window's views, one showing at a time. */
@@ -250,6 +254,9 @@ export class App {
     editor.subscribe(() => this.refresh());
     this.rememberViews();
     this.listenKeys();
+    // A text field taking or leaving the keyboard decides where Cut, Copy and Paste go.
+    document.addEventListener("focusin", () => this.menuSoon());
+    document.addEventListener("focusout", () => this.menuSoon());
     shell.onMenu((command) => void this.runMenu(command));
     shell.onCloseRequested(() => this.mayClose());
     shell.onRoomChange((changes, label) => editor.applyRemote(changes, label));
@@ -522,6 +529,7 @@ export class App {
   private showRoom(state: RoomState | null): void {
     this.roomState = state;
     this.workshop.showRoom(state);
+    this.menuSoon();
     if (state && this.roomPoll === undefined)
       this.roomPoll = setInterval(async () => {
         const fresh = await this.backend.roomState().catch(() => null);
@@ -891,8 +899,26 @@ export class App {
     });
   }
 
-  /** What the title and status bar show now. */
-  private readonly shown = { all: "", title: "", status: "" };
+  /** What the title, the status bar and the menu bar show now. */
+  private readonly shown = { all: "", title: "", status: "", menuOff: "" };
+  private menuPending = false;
+
+  /** The menu bar's items follow the toolbar's: greyed out where they would do nothing. Once per
+   * turn of the event loop (a click moves the focus and the selection at once), and sent to the
+   * shell only when the list changed. */
+  private menuSoon(): void {
+    if (this.menuPending) return;
+    this.menuPending = true;
+    setTimeout(() => {
+      this.menuPending = false;
+      const context = { typing: typingInField(document.activeElement), roomOpen: this.roomState !== null };
+      const off = menuItemsOff(MENU_IDS, actionByName, this.editor, context);
+      const key = off.join(" ");
+      if (key === this.shown.menuOff) return;
+      this.shown.menuOff = key;
+      this.shell.setMenuItemsOff(off);
+    }, 0);
+  }
   private zoomLabel: HTMLSpanElement | undefined;
   private zoomShown: ReturnType<typeof setTimeout> | undefined;
 
@@ -934,6 +960,7 @@ export class App {
       return;
     }
     this.shown.all = key;
+    this.menuSoon();
     // Written only where they change: this runs for every key typed into a field, and a
     // write of the same value is still a change to the page for the browser to look at.
     for (const [b, a] of this.toolbarButtons) {

@@ -831,6 +831,25 @@ const tests = {
     assert(!p.touchpoints.find((t) => t.title === "Lounge entry").momentOfTruth, "Edit → Undo undid it");
   },
 
+  async "the menu bar greys out what would do nothing, as the toolbar does"(page) {
+    const off = () => page.waitForTimeout(50).then(() => page.evaluate(() => window.__TAURI_MOCK__.menuOff ?? []));
+    await page.keyboard.press("Escape");
+    let items = await off();
+    for (const id of ["cut", "copy", "duplicate", "deleteSelection", "toggleMomentOfTruth", "closeRoom"])
+      assert(items.includes(id), `${id} is greyed out with nothing selected: ${items}`);
+    assert(!items.includes("addTouchpoint") && !items.includes("exportPdf"), `what always applies stays on: ${items}`);
+    await zoomTo(page, 0.9);
+    const at = await cardPoint(page, "Lounge entry");
+    await page.mouse.click(at.x, at.y);
+    items = await off();
+    for (const id of ["cut", "copy", "duplicate", "deleteSelection", "toggleMomentOfTruth"])
+      assert(!items.includes(id), `${id} applies to the selected card: ${items}`);
+    // Typing in the panel: Undo, Cut, Copy and Paste are the field's, whatever the map holds.
+    await page.click(".panel input[name=title]");
+    items = await off();
+    for (const id of ["undo", "cut", "copy", "paste"]) assert(!items.includes(id), `${id} goes to the field: ${items}`);
+  },
+
   async "Help → About names the version and the file format"(page) {
     await page.evaluate(() => window.__TAURI_MOCK__.post({ kind: "menu", id: "about" }));
     const text = await page.textContent(".dialog .dialog-text");

@@ -252,6 +252,7 @@
     export_csv: ({ table, path }) => { state.csvExports = [...(state.csvExports ?? []), { table, path }]; return 2048; },
     "plugin:window|set_title": ({ value }) => { state.title = value; },
     "plugin:window|set_fullscreen": () => null,
+    set_menu_items_off: ({ ids }) => { state.menuOff = ids; },
     // The window keeps one request for notices waiting; `post` answers it.
     next_notices: () => (state.notices.length > 0 ? state.notices.splice(0) : new Promise((resolve) => { state.waiting = resolve; })),
     // The system's pickers: each call's options kept; with `holdDialog` set, the picker stays up
