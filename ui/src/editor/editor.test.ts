@@ -330,3 +330,28 @@ it("undo and redo show the map they change when another map is on screen", async
   editor.redo();
   expect(editor.mapId).toBe(asIs);
 });
+
+it("a change the shell cannot even read is refused, not retried for ever, and saving goes on", async () => {
+  const { editor, backend } = await sampleEditor();
+  // A holiday on 30 February reached the shell once: serde refused the whole change set, and
+  // every save after it failed the same way until the session ended.
+  backend.unreadable = (c) =>
+    c.put.some((r) => r.kind === "calendar" && "2026-02-30" in r.record.holidays) ? "input is out of range at line 1 column 80" : undefined;
+  const refusals: Array<[string, string, number]> = [];
+  editor.onRefused = (e, n) => refusals.push([e.code, e.message, n]);
+  const before = editor.doc.calendar;
+  editor.commit(
+    { put: [{ kind: "calendar", record: { ...before, holidays: { ...before.holidays, "2026-02-30": "Typo" } } }], delete: [] },
+    "Add holiday",
+  );
+  const lounge = selectByTitle(editor, "Lounge entry");
+  editField(editor, "touchpoint", lounge.id, { title: "Lounge door" }, "Edit title");
+  await editor.flush();
+  expect(refusals).toEqual([["invalid-input", "a value in the changes could not be read (input is out of range at line 1 column 80)", 1]]);
+  expect(editor.saveState).toBe("saved");
+  expect(editor.doc.calendar).toEqual(before);
+  expect(backend.file.get("touchpoint", lounge.id)!.title).toBe("Lounge door");
+  editField(editor, "touchpoint", lounge.id, { title: "Lounge gate" }, "Edit title");
+  await editor.flush();
+  expect(backend.file.get("touchpoint", lounge.id)!.title).toBe("Lounge gate");
+});

@@ -100,6 +100,8 @@ export class MemoryBackend implements Backend {
   failNext = false;
   /** Refuses a change set as the core's validation would (a reason), or accepts it (undefined). */
   refuse: ((changes: Changes) => string | undefined) | undefined;
+  /** Changes the shell cannot even read (a date not on the calendar): what serde says of them. */
+  unreadable: ((changes: Changes) => string | undefined) | undefined;
 
   constructor(
     public project: Project,
@@ -277,6 +279,9 @@ export class MemoryBackend implements Backend {
       this.failNext = false;
       throw { code: "io", message: "disk full" };
     }
+    // Tauri's answer when the shell could not read the arguments: a bare string, no code.
+    const unread = this.unreadable?.(changes);
+    if (unread) throw `invalid args \`changes\` for command \`apply_changes\`: ${unread}`;
     const reason = this.refuse?.(changes);
     if (reason) throw { code: "invalid-project", message: `the project is not valid: ${reason}` };
     this.writes.push(structuredClone(changes));

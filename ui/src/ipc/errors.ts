@@ -17,7 +17,13 @@ export class AppError extends Error {
       const p = e as ErrorPayload;
       return new AppError(p.code, p.message);
     }
-    return new AppError("ipc", e instanceof Error ? e.message : String(e));
+    const text = e instanceof Error ? e.message : String(e);
+    // Tauri's own words when the core could not read what the window sent (a date that is not on
+    // the calendar, a number out of range): the core never saw it, so it is refused like any
+    // content the core will not take, and never retried as if the disk were at fault.
+    const unread = /^invalid args `(\w+)` for command `\w+`: (.*)$/s.exec(text);
+    if (unread) return new AppError("invalid-input", `a value in the ${unread[1]} could not be read (${unread[2]})`);
+    return new AppError("ipc", text);
   }
 }
 

@@ -8,7 +8,7 @@ import type { PhaseTemplate } from "../bindings/PhaseTemplate";
 import type { WorkCalendar } from "../bindings/WorkCalendar";
 import type { Editor } from "../editor/editor";
 import { localToday } from "../actions/startRedesign";
-import { message, showError } from "./dialogs";
+import { message, showError, typedDate } from "./dialogs";
 import { dateInput, h } from "./dom";
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -63,10 +63,11 @@ export function calendarSettings(e: Editor, read: ReadHolidays): HTMLElement {
     {
       type: "button",
       onclick: () => {
-        if (!date.value) return;
+        const day = typedDate(date, "the holiday's date");
+        if (!day) return;
         setCalendar(
           e,
-          { ...e.doc.calendar, holidays: { ...e.doc.calendar.holidays, [date.value]: name.value.trim() || "Holiday" } },
+          { ...e.doc.calendar, holidays: { ...e.doc.calendar.holidays, [day]: name.value.trim() || "Holiday" } },
           "Add holiday",
         );
       },

@@ -18,7 +18,7 @@ import { moveTop, setTop } from "../actions/toggleTop";
 import { localToday } from "../actions/startRedesign";
 import { MAX_TOP_TOUCHPOINTS } from "../model/doc";
 import type * as Charts from "./charts";
-import { showError } from "./dialogs";
+import { showError, typedDate } from "./dialogs";
 import { clear, dateInput, h } from "./dom";
 import { PILLAR_LABEL, SOURCE_LABEL, STATUS_LABEL } from "./labels";
 
@@ -443,7 +443,9 @@ export class DashboardView {
         "aria-label": `new value for ${k.name}`,
       });
       const record = () => {
-        if (value.value !== "") recordMeasurement(e, k.kpiId, date.value, Number(value.value));
+        if (value.value === "") return;
+        const day = typedDate(date, "the day of the value");
+        if (day) recordMeasurement(e, k.kpiId, day, Number(value.value));
       };
       value.addEventListener("keydown", (ev) => {
         if (ev.key === "Enter") record();
@@ -557,13 +559,15 @@ export class DashboardView {
     };
     const submit = (ev: Event) => {
       ev.preventDefault();
-      if (!f.text.value.trim() || !f.date.value || !f.stage.value) return;
+      if (!f.text.value.trim() || !f.stage.value) return;
+      const day = typedDate(f.date, "the day it was said");
+      if (!day) return;
       const rating = f.rating.value === "" ? null : Math.max(0, Math.min(10, Math.round(Number(f.rating.value))));
       addFeedback(e, {
         mapId: e.mapId,
         stageId: f.stage.value,
         touchpointId: f.touchpoint.value || null,
-        date: f.date.value,
+        date: day,
         source: f.source.value as FeedbackSource,
         text: f.text.value.trim(),
         sentiment: Number(f.sentiment.value),

@@ -3,7 +3,7 @@
 
 import type { BackupEntry } from "../bindings/BackupEntry";
 import { AppError, errorTitle } from "../ipc/errors";
-import { h } from "./dom";
+import { h, isIsoDate } from "./dom";
 import { fileSize } from "./labels";
 
 export function showError(e: unknown, context?: string): Promise<void> {
@@ -11,6 +11,26 @@ export function showError(e: unknown, context?: string): Promise<void> {
   // The core writes its reasons to fit inside a sentence; shown alone, they read as one.
   const reason = err.message.charAt(0).toUpperCase() + err.message.slice(1) + (/[.!?…]$/.test(err.message) ? "" : ".");
   return message(errorTitle(err), context ? `${context}\n\n${reason}` : reason, "error", err.code);
+}
+
+/**
+ * The day typed into a date field, or undefined after telling the person it is not one and giving
+ * the field the keyboard back. `what` names the day asked for ("the holiday's date"). A button
+ * that reads a date field asks here: the field itself only marks what is not a date.
+ */
+export function typedDate(input: HTMLInputElement, what: string): string | undefined {
+  const value = input.value.trim();
+  if (isIsoDate(value)) return value;
+  input.classList.add("invalid");
+  const text =
+    value === ""
+      ? `Type ${what} first, as YYYY-MM-DD.`
+      : `“${value}” is not a day on the calendar. Type ${what} as YYYY-MM-DD, for example 2026-12-24.`;
+  void message("Not a date", text).then(() => {
+    input.focus();
+    input.select();
+  });
+  return undefined;
 }
 
 export function message(title: string, text: string, tone: "error" | "info" = "info", code?: string): Promise<void> {

@@ -20,7 +20,7 @@ import { exportProposal } from "./exportProposal";
 import { localToday } from "../actions/startRedesign";
 import { deletion } from "../model/ops";
 import { proposalIsEmpty, sendingPhase } from "../model/redesign";
-import { ask, showError } from "./dialogs";
+import { ask, showError, typedDate } from "./dialogs";
 import { clear, dateInput, h } from "./dom";
 import { calendarSettings } from "./calendarSettings";
 import { RELIABILITY_LABEL } from "../bindings/reliabilityValues";
@@ -622,13 +622,14 @@ export class RedesignsView {
         class: "primary",
         name: "recordResponse",
         onclick: async () => {
-          if (!date.value) return;
-          if (!(await this.mayRecordOn(date.value, "the answer"))) return;
+          const day = typedDate(date, "the day of the answer");
+          if (!day) return;
+          if (!(await this.mayRecordOn(day, "the answer"))) return;
           try {
             await recordResponse(
               this.editor,
               r.id,
-              { decision: decision.value as Decision, date: date.value, by: by.value.trim(), comment: comment.value.trim() },
+              { decision: decision.value as Decision, date: day, by: by.value.trim(), comment: comment.value.trim() },
               then.value as AfterRejection,
             );
           } catch (err) {

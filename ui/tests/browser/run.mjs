@@ -1674,6 +1674,26 @@ tests["a redraw never swallows a click: Add holiday pressed while the view catch
   );
 };
 
+tests["a holiday on a day not on the calendar is refused where it is typed, and saving goes on"] = async (page) => {
+  await page.click("button[data-view=redesigns]");
+  await page.click("button[role=tab]:has-text('Calendar & template')");
+  const before = await page.evaluate(() => JSON.stringify(window.journeymap.editor.doc.calendar));
+  for (const typed of ["2026-02-30", "24.12.2026"]) {
+    await page.fill("input[name=holidayDate]", typed);
+    await page.click("button:has-text('Add holiday')");
+    const text = await page.textContent(".dialog .dialog-text");
+    assert(text.includes(`“${typed}” is not a day on the calendar`), `the person is told: ${text}`);
+    await page.keyboard.press("Enter");
+    assert(await page.evaluate(() => document.activeElement?.getAttribute("name") === "holidayDate"), "the keyboard is back in the date");
+  }
+  assert((await page.evaluate(() => JSON.stringify(window.journeymap.editor.doc.calendar))) === before, "the calendar is as it was");
+  await page.fill("input[name=holidayDate]", "2026-12-28");
+  await page.click("button:has-text('Add holiday')");
+  const p = await saved(page);
+  assert(p.calendar.holidays["2026-12-28"] === "Holiday", "the real date is added and saved");
+  assert((await page.evaluate(() => window.journeymap.editor.saveState)) === "saved", "everything is saved");
+};
+
 tests["calendar & template: work days, holidays (typed and imported), phases"] = async (page) => {
   await page.click("button[data-view=redesigns]");
   await page.click("button[role=tab]:has-text('Calendar & template')");
