@@ -42,6 +42,9 @@ type Placed = (Touchpoint | Note) & { id: string };
 
 /** How long edits wait before autosave writes them (the brief allows one second). */
 export const AUTOSAVE_DELAY_MS = 300;
+/** Edits that keep coming (typing without a pause) put the write off by the delay above each
+ * time, but the oldest of them waits at most this long plus the delay: within the second. */
+export const AUTOSAVE_MAX_WAIT_MS = 700;
 
 /** The most records a change may replace and still be patched into the map's lists (each is
  * looked up by a scan): a larger one builds them again. */
@@ -346,11 +349,18 @@ export class Editor {
 
   /** Queues `changes` for the file; `undoing` takes them back from the state before them, and so
    * names what the file holds for any record not queued yet. */
+  /** When the oldest change still queued was queued (ms since the epoch). */
+  private firstQueuedAt = 0;
+
   private queueSave(changes: Changes, undoing: Changes): void {
     for (const r of undoing.put) if (!this.base.has(keyOf(r))) this.base.set(keyOf(r), r);
     for (const d of undoing.delete) if (!this.base.has(refKey(d))) this.base.set(refKey(d), null);
+    if (this.queue.length === 0) this.firstQueuedAt = Date.now();
     this.queue.push(changes);
+    const retrying = this.saveState === "error";
     if (this.saveState !== "saving") this.saveState = "pending";
+    // A write already due goes ahead rather than waiting for the typing to pause.
+    if (this.timer !== undefined && !retrying && Date.now() - this.firstQueuedAt >= AUTOSAVE_MAX_WAIT_MS) return;
     if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.flush(), this.autosaveDelay);
   }
