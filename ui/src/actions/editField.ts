@@ -23,7 +23,12 @@ export function editField<K extends RecordKind>(e: Editor, kind: K, id: string, 
     room = placed.room;
   }
   if (JSON.stringify(next) === JSON.stringify(current)) return;
-  e.commit(squash(room, { put: [recordOf(kind, next)], delete: [] }), label, `edit:${id}:${Object.keys(patch).join()}`);
+  e.commit(squash(room, { put: [recordOf(kind, next)], delete: [] }), label, fieldsKey(id, Object.keys(patch)));
+}
+
+/** The undo step typing into `fields` of record `id` builds up until the typing ends. */
+export function fieldsKey(id: string, fields: readonly string[]): string {
+  return `edit:${id}:${fields.join()}`;
 }
 
 export function editInfo(e: Editor, patch: Partial<ProjectInfo>): void {

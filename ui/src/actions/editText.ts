@@ -5,7 +5,7 @@
 
 import { LIMITS } from "../bindings/limitValues";
 import type { Editor } from "../editor/editor";
-import { editField } from "./editField";
+import { editField, fieldsKey } from "./editField";
 
 /** `text` cut to at most `max` characters (code points, as the core counts them). */
 export function clip(text: string, max: number): string {
@@ -13,12 +13,35 @@ export function clip(text: string, max: number): string {
   return chars.length <= max ? text : chars.slice(0, max).join("");
 }
 
-export function editText(e: Editor, id: string, typed: string): void {
+/** The field typing in place edits: a card's title, a note's text, a stage's or lane's name. */
+function fieldOf(e: Editor, id: string): { kind: "touchpoint" | "note" | "stage" | "lane"; field: "title" | "text" | "name" } | undefined {
+  if (e.doc.get("touchpoint", id)) return { kind: "touchpoint", field: "title" };
+  if (e.doc.get("note", id)) return { kind: "note", field: "text" };
+  if (e.doc.get("stage", id)) return { kind: "stage", field: "name" };
+  if (e.doc.get("lane", id)) return { kind: "lane", field: "name" };
+  return undefined;
+}
+
+const LABELS = { touchpoint: "Rename touchpoint", note: "Edit note", stage: "Rename stage", lane: "Rename lane" };
+
+/**
+ * Commits `typed` as the text of `id`. While the box is open (`ending` false) each call joins
+ * the same undo step, so what is typed reaches the file as it is typed; the call that closes the
+ * box (`ending`) ends the step.
+ */
+export function editText(e: Editor, id: string, typed: string, ending = true): void {
   const value = typed.trim();
-  if (!value) return;
-  if (e.doc.get("touchpoint", id)) editField(e, "touchpoint", id, { title: clip(value, LIMITS.nameChars) }, "Rename touchpoint");
-  else if (e.doc.get("note", id)) editField(e, "note", id, { text: clip(value, LIMITS.textChars) }, "Edit note");
-  else if (e.doc.get("stage", id)) editField(e, "stage", id, { name: clip(value, LIMITS.nameChars) }, "Rename stage");
-  else if (e.doc.get("lane", id)) editField(e, "lane", id, { name: clip(value, LIMITS.nameChars) }, "Rename lane");
-  e.endGesture();
+  const target = fieldOf(e, id);
+  if (value && target) {
+    const max = target.kind === "note" ? LIMITS.textChars : LIMITS.nameChars;
+    editField(e, target.kind, id, { [target.field]: clip(value, max) }, LABELS[target.kind]);
+  }
+  if (ending) e.endGesture();
+}
+
+/** Takes back what typing into `id` committed since its box opened (Escape): no undo step is
+ * left of it. */
+export function cancelTextEdit(e: Editor, id: string): void {
+  const target = fieldOf(e, id);
+  if (target) e.cancelGesture(fieldsKey(id, [target.field]));
 }

@@ -355,3 +355,26 @@ it("a change the shell cannot even read is refused, not retried for ever, and sa
   await editor.flush();
   expect(backend.file.get("touchpoint", lounge.id)!.title).toBe("Lounge gate");
 });
+
+it("typing without a pause is still written within the second", async () => {
+  const backend = new MemoryBackend(sampleProject());
+  const editor = new Editor(backend);
+  editor.load(await backend.openStartup());
+  vi.useFakeTimers();
+  try {
+    const lounge = selectByTitle(editor, "Lounge entry");
+    // A key every 120 ms for three seconds: each edit would put off a plain debounce again.
+    let firstWrittenAt: number | undefined;
+    for (let t = 0; t < 3000; t += 120) {
+      editField(editor, "touchpoint", lounge.id, { title: `Lounge ${t}` }, "Edit title");
+      await vi.advanceTimersByTimeAsync(120);
+      if (firstWrittenAt === undefined && backend.writes.length > 0) firstWrittenAt = t + 120;
+    }
+    expect(firstWrittenAt).toBeDefined();
+    expect(firstWrittenAt!).toBeLessThanOrEqual(1000 + 120);
+    await editor.flush();
+    expect(backend.file.get("touchpoint", lounge.id)!.title).toBe("Lounge 2880");
+  } finally {
+    vi.useRealTimers();
+  }
+});

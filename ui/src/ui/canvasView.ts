@@ -11,7 +11,9 @@ import { FONT } from "../render/palette";
 import type { Camera } from "../geometry/camera";
 import { ToolMachine } from "../tools/machine";
 import type { Pointer, ToolContext } from "../tools/types";
-import { editText } from "../actions/editText";
+import { cancelTextEdit, editText } from "../actions/editText";
+import { addStageAfter } from "../actions/addStage";
+import { addLaneAfter } from "../actions/addLane";
 import { LIMITS } from "../bindings/limitValues";
 import { h } from "./dom";
 import { chordOf, typingInField } from "./keyboard";
@@ -461,6 +463,8 @@ export class CanvasView {
     const text = this.textOf(id);
     if (text === undefined) return;
     this.editor.editing = id;
+    // What is typed here is one undo step of its own, not part of whatever came before.
+    this.editor.endGesture();
     // A note's text may be long; every other text here is a name.
     const max = this.editor.doc.get("note", id) ? LIMITS.textChars : LIMITS.nameChars;
     const box = h("textarea", { class: "inline-editor", "aria-label": "Edit text", spellcheck: true, maxLength: max });
@@ -478,21 +482,36 @@ export class CanvasView {
         this.canvas.focus();
       } else if (e.key === "Tab" && !e.ctrlKey && !e.altKey && this.isGridName(id)) {
         // Naming stages (or lanes) one after another: Tab keeps this name and opens the next
-        // one's, Shift+Tab the one before; past the last, the map has the keyboard again.
+        // one's, adding a stage (a lane) after the last; Shift+Tab the one before, and on the
+        // first the box stays. The keyboard never drops to the map in the middle of naming, where
+        // the next word's letters would run as shortcuts.
         e.preventDefault();
         const next = this.neighbourName(id, e.shiftKey ? -1 : 1);
+        if (!next && e.shiftKey) return;
         this.finishEdit(true);
-        if (next) {
-          this.revealName(next);
-          this.beginEdit(next);
-        } else this.canvas.focus();
+        const stage = !!this.editor.doc.get("stage", id);
+        const target = next ?? (stage ? addStageAfter(this.editor, id) : addLaneAfter(this.editor, id));
+        this.editor.setFocus(stage ? "stage" : "lane", target);
+        this.revealName(target);
+        this.beginEdit(target);
       } else if (chordOf(e) === "mod+z" && box.value !== text) {
-        // Nothing is written until the box closes, and WebKitGTK has no undo of its own in it:
-        // Ctrl+Z takes the box back to the text it opened with, and typing goes on.
+        // WebKitGTK has no undo of its own in the box: Ctrl+Z takes it back to the text it
+        // opened with (and the record too), and typing goes on.
         e.preventDefault();
+        clearTimeout(this.typed);
+        this.typed = undefined;
+        cancelTextEdit(this.editor, id);
         box.value = text;
         box.select();
       }
+    });
+    // What is typed reaches the record (and so the file) while the box is open, at most every
+    // TYPED_MS: a crash or a kill in the middle of a name loses no more than that.
+    box.addEventListener("input", () => {
+      this.typed ??= setTimeout(() => {
+        this.typed = undefined;
+        if (this.editorBox === box) editText(this.editor, id, box.value, false);
+      }, TYPED_MS);
     });
     box.addEventListener("blur", () => this.finishEdit(true));
     this.editorBox = box;
@@ -550,15 +569,23 @@ export class CanvasView {
     box.remove();
     this.editor.editing = undefined;
     const e = this.editor;
+    clearTimeout(this.typed);
+    this.typed = undefined;
     if (keep) editText(e, id, value);
+    else cancelTextEdit(e, id);
     e.notify();
   }
+
+  /** The next commit of what is being typed in place, while one is due. */
+  private typed: ReturnType<typeof setTimeout> | undefined;
 
   get isEditingText(): boolean {
     return this.editorBox !== undefined;
   }
 }
 
+/** How often what is typed into a card, note, stage or lane in place is committed. */
+const TYPED_MS = 200;
 /** How long the camera must rest before the map is drawn in full again (the brief: ≤ 150 ms). */
 export const SETTLE_MS = 120;
 /** How long after the last gesture the tiles' memory is given back. */

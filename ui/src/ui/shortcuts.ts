@@ -31,7 +31,10 @@ const WINDOW_KEYS: Array<[string, Shortcut[]]> = [
     "On the map",
     [
       { keys: "Enter or F2", what: "Edit the selected card's, note's, stage's or lane's text" },
-      { keys: "Tab / Shift+Tab", what: "While naming a stage or lane: keep it and name the next / the one before" },
+      {
+        keys: "Tab / Shift+Tab",
+        what: "While naming a stage or lane: keep it and name the next (past the last, a new one) / the one before",
+      },
       { keys: "R", what: "Start or open the selected card's redesign" },
       { keys: "Arrow keys", what: "Move the selection (with Shift: ten steps)" },
       { keys: "Mouse wheel, Ctrl+wheel, pinch", what: "Zoom about the pointer" },

@@ -305,6 +305,43 @@ const tests = {
     const renamed = await page.evaluate(() => window.journeymap.editor.doc.touchpointsOf(window.journeymap.editor.mapId)[1].title);
     assert(renamed === "Renamed", `and typing goes on in it: ${renamed}`);
   },
+  async "what is typed into a card in place is in the file before Enter, and Escape takes it back"(page) {
+    await page.click(".map-canvas");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("t");
+    await page.waitForSelector("textarea.inline-editor");
+    const id = await page.evaluate(() => window.journeymap.editor.editing);
+    await page.keyboard.type("Lounge wifi drops at the gate", { delay: 30 });
+    // No Enter, no flush: the autosave alone, as when the app is killed mid-word.
+    await page.waitForFunction(
+      (id) => window.__TAURI_MOCK__.project.touchpoints.find((t) => t.id === id)?.title === "Lounge wifi drops at the gate",
+      id,
+      { timeout: 2000 },
+    );
+    assert(await page.isVisible("textarea.inline-editor"), "the box is still open");
+    await page.keyboard.press("Escape");
+    const after = await saved(page);
+    const title = after.touchpoints.find((t) => t.id === id)?.title;
+    assert(title === "New touchpoint", `Escape puts the title back in the file too: ${title}`);
+    const undo = await page.evaluate(() => window.journeymap.editor.history.undoLabel);
+    assert(undo === "Add touchpoint", `no step is left of the typing: ${undo}`);
+    // Typed and kept: one step, whatever was saved on the way.
+    await page.keyboard.press("Enter");
+    await page.waitForSelector("textarea.inline-editor");
+    await page.keyboard.press("Control+a");
+    await page.keyboard.type("Gate wifi", { delay: 60 });
+    await page.waitForTimeout(300);
+    await page.keyboard.type(" outage", { delay: 60 });
+    await page.keyboard.press("Enter");
+    const labels = await page.evaluate(() => {
+      const e = window.journeymap.editor;
+      const out = [e.history.undoLabel];
+      e.undo();
+      out.push(e.doc.get("touchpoint", e.selection.values().next().value)?.title);
+      return out;
+    });
+    assert(labels[0] === "Rename touchpoint" && labels[1] === "New touchpoint", `one undo step takes the whole name back: ${labels}`);
+  },
   async "typing in the side panel does not draw the map for every key, and the map catches up"(page) {
     await page.evaluate(() => {
       const { editor } = window.journeymap;
@@ -1016,27 +1053,41 @@ tests["Ctrl+F finds cards and notes by their words, on every map; Enter steps, E
   assert((await page.textContent(".panel .note-author")).includes(byRoom.author), "the panel names the note's author");
 };
 
-tests["Tab names the stages one after another, Shift+Tab goes back, past the last the map has the keys"] = async (page) => {
+tests["Tab names the stages one after another, Shift+Tab goes back, past the last a new stage"] = async (page) => {
   const stages = await page.evaluate(() => window.journeymap.editor.doc.stagesOf(window.journeymap.editor.mapId).map((s) => s.id));
   await page.evaluate((id) => window.journeymap.app.canvas.beginEdit(id), stages[0]);
   await page.keyboard.press("Control+a");
   await page.keyboard.type("Plan the trip");
+  // On the first stage, Shift+Tab keeps the box: the next letters are never shortcuts.
+  await page.keyboard.press("Shift+Tab");
+  assert(await page.isVisible("textarea.inline-editor"), "Shift+Tab on the first stage keeps the box open");
   await page.keyboard.press("Tab");
   await page.keyboard.press("Control+a");
   await page.keyboard.type("Reach the airport");
+  // The side panel shows the stage being named, and follows the typing.
+  await page.waitForFunction(() => document.querySelector(".panel input[name=name]")?.value === "Reach the airport", null, { timeout: 2000 });
   await page.keyboard.press("Shift+Tab");
   const back = await page.evaluate(() => document.activeElement?.value);
   assert(back === "Plan the trip", `Shift+Tab reopens the stage before: ${back}`);
   await page.keyboard.press("Escape");
-  // From the last stage, Tab closes the box and the map has the keyboard.
+  // From the last stage, Tab adds a stage after it and names it; Shift+S in the name is a letter.
   await page.evaluate((id) => window.journeymap.app.canvas.beginEdit(id), stages[stages.length - 1]);
   await page.keyboard.press("Tab");
-  assert(await page.evaluate(() => document.activeElement?.classList.contains("map-canvas")), "past the last stage, the map");
+  await page.keyboard.press("Control+a");
+  await page.keyboard.type("Stay in touch");
+  await page.keyboard.press("Enter");
   const p = await saved(page);
   const names = stages.map((id) => p.stages.find((s) => s.id === id).name);
   assert(names[0] === "Plan the trip" && names[1] === "Reach the airport", `named in turn: ${names}`);
-  await page.keyboard.press("Control+z");
-  await page.keyboard.press("Control+z");
+  const mapStages = p.stages.filter((s) => s.mapId === p.stages.find((x) => x.id === stages[0]).mapId);
+  assert(mapStages.length === stages.length + 1, `one stage added: ${mapStages.length}`);
+  const last = mapStages.sort((a, b) => a.position - b.position).at(-1);
+  assert(last.name === "Stay in touch", `the new last stage is named as typed: ${last.name}`);
+  assert(
+    p.stages.every((s) => s.name !== "tay in touch"),
+    "no letter ran as a shortcut",
+  );
+  for (let i = 0; i < 4; i++) await page.keyboard.press("Control+z");
 };
 
 tests["Map → New Map offers the templates: the chosen one's map arrives with its cards, one undo step"] = async (page) => {
