@@ -1065,7 +1065,9 @@ tests["Tab names the stages one after another, Shift+Tab goes back, past the las
   await page.keyboard.press("Control+a");
   await page.keyboard.type("Reach the airport");
   // The side panel shows the stage being named, and follows the typing.
-  await page.waitForFunction(() => document.querySelector(".panel input[name=name]")?.value === "Reach the airport", null, { timeout: 2000 });
+  await page.waitForFunction(() => document.querySelector(".panel input[name=name]")?.value === "Reach the airport", null, {
+    timeout: 2000,
+  });
   await page.keyboard.press("Shift+Tab");
   const back = await page.evaluate(() => document.activeElement?.value);
   assert(back === "Plan the trip", `Shift+Tab reopens the stage before: ${back}`);
