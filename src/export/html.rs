@@ -27,7 +27,15 @@ th, td { border: 1px solid var(--line); padding: 4px 6px; text-align: left; vert
 th { background: var(--accent); color: #f8fafc; } tr:nth-child(even) td { background: #f8fafc; }
 .unrated { color: #64748b; } .broken { color: #b91c1c; } .reliable { color: #1d4ed8; } .differentiating { color: #15803d; }
 .late, .missed { color: #b91c1c; font-weight: bold; } .atRisk, .near { color: #b45309; } .met, .done { color: #15803d; }
-td.num { text-align: right; white-space: nowrap; }
+td.num { text-align: right; white-space: nowrap; } td.date { white-space: nowrap; }
+@media (max-width: 640px) {
+  body { padding: 12px; } h1 { font-size: 22px; } dl { grid-template-columns: 1fr; } dd { margin-bottom: 8px; }
+  table, tbody, tr, td { display: block; width: 100%; } thead { display: none; }
+  tr { border: 1px solid var(--line); margin-bottom: 8px; } tr:nth-child(even) td { background: none; }
+  td, td.num { border: none; border-top: 1px solid var(--line); position: relative; padding-left: 42%; text-align: left; white-space: normal; min-height: 1.9em; }
+  td:first-child { border-top: none; }
+  td::before { content: attr(data-label); position: absolute; left: 6px; width: 38%; font-weight: bold; color: var(--muted); }
+}
 @media print { body { max-width: none; padding: 0; } h2 { break-after: avoid; } figure, tr { break-inside: avoid; } figure { border: none; } }
 ";
 
@@ -112,7 +120,7 @@ pub fn project_html(project: &Project, today: NaiveDate) -> Result<String> {
             })
         )
     });
-    let mut byline = vec![format!("Customer journey report · {today}")];
+    let mut byline = vec![format!("Customer journey report · status as of {today}")];
     if !info.organisation.trim().is_empty() {
         byline.insert(0, e(info.organisation.trim()));
     }
@@ -245,11 +253,13 @@ pub fn project_html(project: &Project, today: NaiveDate) -> Result<String> {
             };
             let _ = writeln!(
                 o,
-                "<tr><td>{}{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}{unit}</td><td class=\"{status}\">{}</td></tr>",
+                "<tr><td>{}{}</td><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{} {}{unit}</td><td class=\"{status}\">{}</td></tr>",
                 if k.top { "★ " } else { "" },
                 e(&k.touchpoint_title),
                 e(&k.name),
                 k.latest.map_or("—".into(), |v| format!("{v}{unit}")),
+                // Which way is better, as the PDF writes it: "≤ 1 %".
+                k.direction.target_sign(),
                 k.target,
                 k.status.label()
             );
@@ -272,7 +282,7 @@ pub fn project_html(project: &Project, today: NaiveDate) -> Result<String> {
         let state = state[..1].to_lowercase() + &state[1..];
         let _ = writeln!(
             o,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"{state}\">{}</td><td>{}</td></tr>",
+            "<tr><td>{}</td><td>{}</td><td class=\"date\">{}</td><td>{}</td><td class=\"date\">{}</td><td class=\"{state}\">{}</td><td>{}</td></tr>",
             e(&r.title),
             e(project.touchpoint(r.touchpoint_id).map_or("", |t| t.title.as_str())),
             r.start,
@@ -284,5 +294,50 @@ pub fn project_html(project: &Project, today: NaiveDate) -> Result<String> {
         );
     }
     o.push_str("</tbody></table>\n<footer class=\"muted\"><p>Written by Journeymap.</p></footer>\n</body>\n</html>\n");
-    Ok(o)
+    Ok(labelled(&o))
+}
+
+/// Gives every table cell its column's heading as `data-label`: on a phone the tables stack, one
+/// box per row, and each value is shown beside its heading instead of in a column off the screen.
+fn labelled(page: &str) -> String {
+    let mut out = String::with_capacity(page.len() + page.len() / 8);
+    let mut rest = page;
+    while let Some(start) = rest.find("<table>") {
+        let Some(len) = rest[start..].find("</table>") else {
+            break;
+        };
+        let (before, table, after) = (
+            &rest[..start],
+            &rest[start..start + len],
+            &rest[start + len..],
+        );
+        out.push_str(before);
+        let (head, body) = table.split_once("</thead>").unwrap_or(("", table));
+        let headings: Vec<&str> = head
+            .split("<th>")
+            .skip(1)
+            .filter_map(|h| h.split_once("</th>").map(|(text, _)| text))
+            .collect();
+        out.push_str(head);
+        if !head.is_empty() {
+            out.push_str("</thead>");
+        }
+        for (i, row) in body.split("<tr>").enumerate() {
+            if i > 0 {
+                out.push_str("<tr>");
+            }
+            for (column, cell) in row.split("<td").enumerate() {
+                if column > 0 {
+                    out.push_str("<td");
+                    if let Some(h) = headings.get(column - 1) {
+                        let _ = write!(out, " data-label=\"{h}\"");
+                    }
+                }
+                out.push_str(cell);
+            }
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
 }

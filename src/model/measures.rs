@@ -133,6 +133,15 @@ impl Direction {
         }
     }
 
+    /// The sign a target is written with, so the reader knows which way is better: "≥ 90 %"
+    /// when higher is, "≤ 1 %" when lower is.
+    pub fn target_sign(self) -> &'static str {
+        match self {
+            Self::HigherIsBetter => "≥",
+            Self::LowerIsBetter => "≤",
+        }
+    }
+
     pub fn parse(s: &str) -> Option<Self> {
         [Self::HigherIsBetter, Self::LowerIsBetter]
             .into_iter()

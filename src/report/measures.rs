@@ -81,11 +81,7 @@ impl Report<'_> {
                     Cell::text(&k.latest.map_or("—".into(), |v| format!("{}{unit}", num(v)))),
                     Cell::text(&format!(
                         "{} {}{unit}",
-                        if k.direction == crate::measure::Direction::HigherIsBetter {
-                            "≥"
-                        } else {
-                            "≤"
-                        },
+                        k.direction.target_sign(),
                         num(k.target)
                     )),
                     Cell::colored(k.status.label(), status_color(k.status)),

@@ -271,11 +271,7 @@ impl<'r, 'a> Sheet<'r, 'a> {
                 let latest = k.latest(today).map_or("no value yet".to_owned(), |m| {
                     format!("{}{unit} on {}", num(m.value), m.date)
                 });
-                let sign = if k.direction == crate::model::Direction::HigherIsBetter {
-                    "≥"
-                } else {
-                    "≤"
-                };
+                let sign = k.direction.target_sign();
                 format!(
                     "{}: {latest}, target {sign} {}{unit} — {}",
                     k.name,

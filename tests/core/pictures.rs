@@ -187,8 +187,18 @@ fn the_html_page_is_self_contained_and_deterministic() {
     // The sample's workshop room: its results, and its curve on the as-is map only.
     assert!(html.contains("<h2>Workshop room</h2>"));
     assert!(html.contains("11 notes from 5 participants"));
-    assert!(html.contains("<td class=\"num\">−1.4</td>"));
-    assert!(html.contains("<td>Amara</td><td class=\"num\">3</td>"));
+    assert!(html.contains("<td data-label=\"How it feels (−2 to +2)\" class=\"num\">−1.4</td>"));
+    assert!(html.contains(
+        "<td data-label=\"Name\">Amara</td><td data-label=\"Notes\" class=\"num\">3</td>"
+    ));
+    // Every cell is labelled with its column's heading (a phone stacks the tables), and the
+    // KPI targets say which way is better, as the PDF's do.
+    assert_eq!(html.matches("<td>").count(), 0);
+    assert_eq!(
+        html.matches("<td").count(),
+        html.matches("<td data-label=\"").count()
+    );
+    assert!(html.contains("<td data-label=\"Target\" class=\"num\">≤ 1 %</td>"));
     assert_eq!(
         html.matches("<title>The room&apos;s curve</title>").count(),
         1

@@ -73,7 +73,7 @@ export const SHELL_COMMANDS: Record<string, (app: App) => void | Promise<void>> 
   importTouchpoints: (a) => importTouchpoints(a.editor, () => a.onOpened()),
   importCjml: (a) => importCjml(a.editor, () => a.onOpened()),
   exportPicture: (a) => exportPicture(a.editor),
-  exportHtml: (a) => exportHtml(a.editor),
+  exportHtml: (a) => exportHtml(a.editor, a.redesigns.today),
   exportCjml: (a) => exportCjml(a.editor),
   "exportCsv.touchpoints": (a) => exportCsv(a.editor, "touchpoints"),
   "exportCsv.kpis": (a) => exportCsv(a.editor, "kpis"),

@@ -94,7 +94,8 @@ export async function exportPicture(editor: Editor): Promise<void> {
   });
 }
 
-export async function exportHtml(editor: Editor): Promise<void> {
+/** `today`: the day redesigns and KPIs are judged on (the Redesigns view's Today, as for the PDF). */
+export async function exportHtml(editor: Editor, today = localToday()): Promise<void> {
   await editor.flush();
   const chosen = await pickFileToSave(editor.path, `${editor.doc.info.name}.html`, {
     title: "Export web page",
@@ -103,10 +104,10 @@ export async function exportHtml(editor: Editor): Promise<void> {
   if (!chosen) return;
   const path = withExtension(chosen, "html");
   try {
-    const bytes = await editor.backend.exportHtml(path, localToday());
+    const bytes = await editor.backend.exportHtml(path, today);
     await message(
       "Web page exported",
-      `Written: ${path} (${fileSize(bytes)}). It opens in any browser without the app and without a network connection.`,
+      `Written: ${path} (${fileSize(bytes)}), status and figures as of ${today}. It opens in any browser without the app and without a network connection.`,
     );
   } catch (e) {
     await showError(e, "The web page was not written.");

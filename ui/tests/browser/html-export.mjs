@@ -43,9 +43,19 @@ try {
   await page.screenshot({ path: join(uiRoot, "tests", "browser", "out", "html-export.png") });
   const pdf = await page.pdf({ format: "A4" });
   assert(pdf.length > 10_000, "the page prints");
+  // On a phone the page never scrolls sideways: each table row is a box of "heading value" lines.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert(wide <= 390, `the page fits a 390 px phone: ${wide} px wide`);
+  const label = await page.evaluate(() => {
+    const td = [...document.querySelectorAll("td")].find((c) => c.dataset.label === "Expected end");
+    return td ? getComputedStyle(td, "::before").content : "";
+  });
+  assert(label === '"Expected end"', `each value is shown beside its heading: ${label}`);
+  await page.screenshot({ path: join(uiRoot, "tests", "browser", "out", "html-export-390.png") });
   assert(errors.length === 0, `console errors: ${errors.join(" | ")}`);
   assert(requests.length === 0, `network requests: ${requests.join(", ")}`);
-  console.log("ok   the HTML export opens offline with no console errors and no network requests, and prints");
+  console.log("ok   the HTML export opens offline with no console errors and no network requests, prints, and fits a phone");
 } catch (e) {
   failed = 1;
   console.log(`FAIL the HTML export\n     ${e.message}`);

@@ -2257,9 +2257,13 @@ tests["export the map as PNG (current view, 2×) and SVG, the project as HTML an
   assert(pic.scale === null && pic.viewport === null, "the whole map as SVG");
   await page.keyboard.press("Escape");
   await page.evaluate(() => (window.__TAURI_MOCK__.nextDialogPath = "/home/me/report"));
+  // Judged on the Redesigns view's Today, as the PDF report is.
+  await page.evaluate(() => (window.journeymap.app.redesigns.today = "2026-12-30"));
   await page.evaluate(() => window.__TAURI_MOCK__.post({ kind: "menu", id: "exportHtml" }));
   await page.waitForSelector("text=Web page exported");
   assert((await page.evaluate(() => window.__TAURI_MOCK__.html.path)) === "/home/me/report.html", "the page gets its extension");
+  assert((await page.evaluate(() => window.__TAURI_MOCK__.html.today)) === "2026-12-30", "the page is as of the Redesigns' Today");
+  assert(await page.isVisible("text=as of 2026-12-30"), "and says so");
   await page.keyboard.press("Enter");
   await page.evaluate(() => (window.__TAURI_MOCK__.nextDialogPath = "/home/me/journeys"));
   await page.evaluate(() => window.__TAURI_MOCK__.post({ kind: "menu", id: "exportCjml" }));
