@@ -246,7 +246,7 @@ impl Report<'_> {
         let bookmarks_before = self.bookmarks.len();
         self.table(
             "Redesign status",
-            &format!("Judged on {today}; work days left count from today to the forecast end; the planned end in brackets where it differs"),
+            &format!("Judged on {today}; work days left count from today (the next work day when today's phase is done) to the forecast end; the planned end in brackets where it differs"),
             // Wide enough on portrait Letter that no word is broken ("rejecte/d" was) and that
             // corporate's comment wraps in few lines (it is printed whole); the planned end shares the forecast's
             // column, in brackets where the two differ.

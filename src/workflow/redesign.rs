@@ -65,7 +65,8 @@ pub struct RedesignProgress {
     pub forecast: Vec<super::PlannedPhase>,
     #[ts(type = "string")]
     pub forecast_end: NaiveDate,
-    /// Work days from today (or the start, if later) to the forecast end, both counted.
+    /// Work days from the day the work left starts (today, or the next work day when today's
+    /// phase was finished today, or the start if later) to the forecast end, both counted.
     pub work_days_remaining: i32,
     /// The phase corporate's answer would complete, when one can be recorded now (the proposal
     /// has gone out and no answer closed that phase yet).
@@ -418,7 +419,12 @@ impl Redesign {
         {
             0
         } else {
-            let days = calendar.count_work_days(today_work.max(baseline.start), forecast_end);
+            // From the day the work left starts: today while a phase runs, the next work day
+            // when today's phase was finished today, the start when it is still to come.
+            let from = current
+                .and_then(|i| forecast.get(i))
+                .map_or(today_work.max(baseline.start), |f| f.start.max(today_work));
+            let days = calendar.count_work_days(from, forecast_end);
             i32::try_from(days.max(0)).unwrap_or(i32::MAX)
         };
         let awaiting_response = self
@@ -739,6 +745,26 @@ mod tests {
             cal.count_work_days(d("2026-11-11"), d("2026-12-02"))
         );
         assert_eq!(p.current_phase, Some(0));
+    }
+
+    #[test]
+    fn a_phase_finished_today_leaves_today_out_of_the_days_left() {
+        let cal = WorkCalendar::default();
+        // Brainstorm from Mon 2 Nov, finished on Mon 9 Nov (a day over): the 15 days left start
+        // on Tue 10 Nov, and today is not one of them.
+        let r = redesign()
+            .set_phase_status(0, InProgress, d("2026-11-02"), "")
+            .unwrap()
+            .set_phase_status(0, Done, d("2026-11-09"), "")
+            .unwrap();
+        let p = r.progress(&cal, d("2026-11-09"));
+        assert_eq!(p.forecast[1].start, d("2026-11-10"));
+        assert_eq!(p.work_days_remaining, 15);
+        // Once the next phase has begun, today is a day of work again.
+        let r = r
+            .set_phase_status(1, InProgress, d("2026-11-10"), "")
+            .unwrap();
+        assert_eq!(r.progress(&cal, d("2026-11-10")).work_days_remaining, 15);
     }
 
     #[test]

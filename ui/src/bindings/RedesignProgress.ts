@@ -16,7 +16,8 @@ currentPhase: number | null, baseline: Plan,
  */
 forecast: Array<PlannedPhase>, forecastEnd: string, 
 /**
- * Work days from today (or the start, if later) to the forecast end, both counted.
+ * Work days from the day the work left starts (today, or the next work day when today's
+ * phase was finished today, or the start if later) to the forecast end, both counted.
  */
 workDaysRemaining: number, 
 /**

@@ -23,6 +23,7 @@ import { proposalIsEmpty, sendingPhase } from "../model/redesign";
 import { ask, showError, typedDate } from "./dialogs";
 import { clear, dateInput, h } from "./dom";
 import { calendarSettings } from "./calendarSettings";
+import { count } from "../model/words";
 import { RELIABILITY_LABEL } from "../bindings/reliabilityValues";
 
 export const STATE_LABEL: Record<RedesignState, string> = {
@@ -271,7 +272,7 @@ export class RedesignsView {
         ? h(
             "span",
             { class: "muted" },
-            `${p.workDaysRemaining} work days left · ends ${p.forecastEnd}${p.forecastEnd !== p.baseline.end ? ` (planned ${p.baseline.end})` : ""}`,
+            `${count(p.workDaysRemaining, "work day left", "work days left")} · ends ${p.forecastEnd}${p.forecastEnd !== p.baseline.end ? ` (planned ${p.baseline.end})` : ""}`,
           )
         : null,
     );
@@ -482,7 +483,7 @@ export class RedesignsView {
       h(
         "p",
         { class: "muted" },
-        `Touchpoint: ${t?.title ?? "?"} (${t ? RELIABILITY_LABEL[t.reliability].toLowerCase() : "?"}) · planned ${p?.baseline.start ?? r.start} – ${p?.baseline.end ?? ""} · forecast end ${p?.forecastEnd ?? ""} · ${p?.workDaysRemaining ?? 0} work days left`,
+        `Touchpoint: ${t?.title ?? "?"} (${t ? RELIABILITY_LABEL[t.reliability].toLowerCase() : "?"}) · planned ${p?.baseline.start ?? r.start} – ${p?.baseline.end ?? ""} · forecast end ${p?.forecastEnd ?? ""} · ${count(p?.workDaysRemaining ?? 0, "work day left", "work days left")}`,
       ),
       description,
       h(
