@@ -314,7 +314,26 @@ mod tests {
         assert_eq!(ids.len(), unique.len(), "{ids:?}");
     }
 
-    /// The UI's test checks that each of these ids runs a command; this keeps its list current.
+    /// Each command with an accelerator: its label (without the ellipsis) and its keys.
+    fn accelerators() -> Vec<(&'static str, &'static str)> {
+        fn walk(items: &[Item], out: &mut Vec<(&'static str, &'static str)>) {
+            for item in items {
+                match item {
+                    C(_, label, Some(keys)) => out.push((label.trim_end_matches('…'), keys)),
+                    Item::Submenu(_, inner) => walk(inner, out),
+                    _ => {}
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for (_, items) in MENUS {
+            walk(items, &mut out);
+        }
+        out
+    }
+
+    /// The UI's test checks that each of these ids runs a command, and its shortcut list (F1)
+    /// shows the accelerators; this keeps both current.
     /// `UPDATE_MENU_IDS=1 cargo test -p journeymap-desktop` rewrites it.
     #[test]
     fn the_ui_knows_every_menu_id() {
@@ -322,8 +341,11 @@ mod tests {
             .join("../ui/src/ui/menuIds.generated.ts");
         let expected = format!(
             "// Generated from src-tauri/src/menu.rs by its tests. Do not edit.\n\
-             export const MENU_IDS: string[] = {};\n",
-            serde_json::to_string(&command_ids()).expect("ids")
+             export const MENU_IDS: string[] = {};\n\
+             /** The menu bar's accelerators: each command's label and keys (\"CmdOrCtrl+Shift+S\"). */\n\
+             export const MENU_KEYS: Array<[string, string]> = {};\n",
+            serde_json::to_string(&command_ids()).expect("ids"),
+            serde_json::to_string(&accelerators()).expect("keys")
         );
         if std::env::var_os("UPDATE_MENU_IDS").is_some() {
             std::fs::write(&path, &expected).expect("write menu ids");

@@ -4,25 +4,29 @@
 import type { Action } from "../actions/types";
 import { h } from "./dom";
 import { describeKeys } from "./keyboard";
+import { MENU_KEYS } from "./menuIds.generated";
 
 export interface Shortcut {
   keys: string;
   what: string;
 }
 
-/** Keys the window handles itself rather than through an action (see App.listenKeys). */
+/** A menu accelerator as the list writes keys: "CmdOrCtrl+Shift+S" → "Shift+Ctrl+S". */
+function menuKeys(accelerator: string): string {
+  const parts = accelerator.split("+");
+  const key = accelerator.endsWith("++") ? "+" : parts.at(-1)!;
+  const shift = parts.includes("Shift") ? "shift+" : "";
+  return describeKeys([`${shift}mod+${key.toLowerCase()}`]);
+}
+
+/** Keys the window handles itself rather than through an action (see App.listenKeys); the menu
+ * bar's accelerators come first, from the menu itself, so the list never leaves one out. */
 const WINDOW_KEYS: Array<[string, Shortcut[]]> = [
   [
     "Files and views",
     [
-      { keys: "Ctrl+N", what: "New project" },
-      { keys: "Ctrl+O", what: "Open a project" },
-      { keys: "Shift+Ctrl+S", what: "Save as" },
+      ...MENU_KEYS.filter(([, keys]) => !/CmdOrCtrl\+[-=01]$/.test(keys)).map(([what, keys]) => ({ keys: menuKeys(keys), what })),
       { keys: "Ctrl+S", what: "Write everything now (it is saved as you go)" },
-      { keys: "Ctrl+P", what: "Export the PDF report" },
-      { keys: "Shift+Ctrl+M", what: "New map" },
-      { keys: "Shift+Ctrl+D", what: "Dashboard" },
-      { keys: "Shift+Ctrl+O", what: "Opportunities" },
       { keys: "Ctrl+F", what: "Find cards and notes by their words (Enter or F3: next; Shift: previous)" },
       { keys: "F1", what: "This list" },
     ],
