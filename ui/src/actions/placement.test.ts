@@ -70,3 +70,19 @@ it("a new stage at the end comes into view", async () => {
   const c = editor.camera;
   expect(column.x + column.width).toBeLessThanOrEqual(c.x + editor.viewport.width / c.zoom);
 });
+
+it("with nothing chosen, T starts in the first stage in sight: the first one on a map seen whole", async () => {
+  const { editor } = await fresh();
+  editor.zoomToFit();
+  addTouchpoint.perform(editor);
+  const first = editor.doc.get("touchpoint", [...editor.selection][0]!)!;
+  expect(first.stageId).toBe(editor.grid.columns[0]!.stage.id);
+  // Zoomed in on the third stage: the first stage in sight is the third.
+  editor.clearSelection();
+  editor.editing = undefined;
+  const third = editor.grid.columns[2]!;
+  editor.setCamera({ x: third.x - 10, y: editor.camera.y, zoom: 1.5 });
+  addTouchpoint.perform(editor);
+  const next = editor.doc.get("touchpoint", [...editor.selection][0]!)!;
+  expect(next.stageId).toBe(third.stage.id);
+});

@@ -48,7 +48,11 @@ export function targetCell(editor: Editor, preferLane?: string): Cell | undefine
   };
   const cell = cellAt(grid, mid);
   if (!cell) return undefined;
-  const column = (focus?.kind === "stage" && grid.columns.find((c) => c.stage.id === focus.id)) || cell.column;
+  // Otherwise the first stage in sight, where the journey is read from: on a map seen whole, the
+  // first stage (a trial's first card on an empty map landed in the middle one).
+  const viewRight = view.x + editor.viewport.width / view.zoom;
+  const firstInSight = grid.columns.find((c) => c.x + c.width / 2 >= view.x && c.x + c.width / 2 <= viewRight);
+  const column = (focus?.kind === "stage" && grid.columns.find((c) => c.stage.id === focus.id)) || firstInSight || cell.column;
   const row = (focus?.kind === "lane" && grid.rows.find((r) => r.lane.id === focus.id)) || preferred || cell.row;
   return { column, row };
 }
