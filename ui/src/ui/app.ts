@@ -578,6 +578,20 @@ export class App {
   }
 
   async beginRedesign(touchpointId: string): Promise<void> {
+    // A touchpoint redesigned before is asked about: one stray R in a workshop started a second
+    // redesign of a card whose first was done.
+    const before = [...this.editor.doc.tables.redesign.values()].filter((r) => r.touchpointId === touchpointId && r.phases.length > 0);
+    const last = before.sort((a, b) => a.start.localeCompare(b.start)).at(-1);
+    if (last && !runningRedesign(this.editor, touchpointId)) {
+      const card = this.editor.doc.get("touchpoint", touchpointId)?.title ?? "This touchpoint";
+      const again = await ask(
+        "Redesign it again?",
+        `“${card}” was redesigned before: “${last.title}”, ${last.endedOn ? `rejected on ${last.endedOn}` : "done"}. Start a new redesign of it?`,
+        "Start a new redesign",
+        "Cancel",
+      );
+      if (!again) return;
+    }
     try {
       const id = await startRedesign(this.editor, touchpointId, localToday());
       if (id) this.openRedesign(id);

@@ -244,6 +244,31 @@ const tests = {
     await page.evaluate(() => window.__TAURI_MOCK__.post({ kind: "menu", id: "mapView" }));
     await page.waitForSelector(".panel button[name=startRedesign]");
   },
+  async "R on a card redesigned before asks first; Cancel starts nothing"(page) {
+    const id = await page.evaluate(() => {
+      const { editor } = window.journeymap;
+      const t = editor.doc.touchpointsOf(editor.mapId).find((x) => x.title === "Seat selection");
+      editor.select([t.id]);
+      return t.id;
+    });
+    const redesigns = () =>
+      page.evaluate((id) => [...window.journeymap.editor.doc.tables.redesign.values()].filter((r) => r.touchpointId === id).length, id);
+    const before = await redesigns();
+    await page.focus("canvas.map-canvas");
+    await page.keyboard.press("r");
+    await page.waitForSelector(".dialog >> text=Redesign it again?");
+    assert((await page.textContent(".dialog .dialog-text")).includes("Families seated together by default"), "names the earlier one");
+    await page.click(".dialog button:has-text('Cancel')");
+    assert((await redesigns()) === before, "Cancel starts nothing");
+    assert(await page.isVisible("canvas.map-canvas"), "and the map stays");
+    // Keys right after a dialog closes are taken as typed ahead into it, not as shortcuts.
+    await page.waitForTimeout(800);
+    await page.focus("canvas.map-canvas");
+    await page.keyboard.press("r");
+    await page.click(".dialog button:has-text('Start a new redesign')");
+    await page.waitForSelector(".redesigns input[name=redesignTitle]");
+    assert((await redesigns()) === before + 1, "Start begins a new one");
+  },
   async "Ctrl+Z in a text field takes back the field's edit; Ctrl+Shift+Z puts it back"(page) {
     const title = await page.evaluate(() => {
       const { editor } = window.journeymap;
