@@ -7,7 +7,17 @@ import { ACTIONS } from "./index";
 import { copy } from "./clipboard";
 
 /** Commands that change the view or the clipboard, never the document. */
-const VIEW_ONLY = new Set(["copy", "selectAll", "zoomIn", "zoomOut", "zoomToFit", "actualSize", "presentationZoom"]);
+const VIEW_ONLY = new Set([
+  "copy",
+  "selectAll",
+  "selectNext",
+  "selectPrevious",
+  "zoomIn",
+  "zoomOut",
+  "zoomToFit",
+  "actualSize",
+  "presentationZoom",
+]);
 
 describe("undo and redo of every action", () => {
   for (const action of ACTIONS) {

@@ -12,6 +12,7 @@ import { nudges } from "./nudge";
 import { redo } from "./redo";
 import { moveLaneDown, moveLaneUp, moveStageLeft, moveStageRight } from "./reorderGrid";
 import { selectAll } from "./selectAll";
+import { selectNext, selectPrevious } from "./selectNext";
 import { markBroken, markDifferentiating, markReliable, markUnrated } from "./setReliability";
 import { toggleMomentOfTruth } from "./toggleMomentOfTruth";
 import { toggleTop } from "./toggleTop";
@@ -40,6 +41,8 @@ export const ACTIONS: Action[] = [
   paste,
   duplicate,
   selectAll,
+  selectNext,
+  selectPrevious,
   addVote,
   removeVote,
   moveStageLeft,

@@ -732,6 +732,10 @@ export class App {
         this.hint(`${action.label}: there is no map yet. Map → New Map (Shift+Ctrl+M) adds one.`);
       else if (/^add(Touchpoint|Note)$/.test(action.name))
         this.hint(`${action.label}: the map needs a stage and a lane first (Shift+S, Shift+L).`);
+      else if (action.name === "connect")
+        this.hint(`${action.label}: select two or more touchpoints first (Shift+click adds one to the selection).`);
+      else if (/^(toggleMomentOfTruth|toggleTop|mark[A-Z])/.test(action.name))
+        this.hint(`${action.label}: select a touchpoint first (click it, or Tab from a selected card).`);
       return;
     }
     this.canvas.finishEdit(true);
@@ -901,6 +905,9 @@ export class App {
           void (runningRedesign(this.editor, t.id) ? this.openRedesign(runningRedesign(this.editor, t.id)!.id) : this.beginRedesign(t.id));
         return;
       }
+      // Tab goes from card to card only on the map with something selected on it; anywhere else
+      // (a toolbar button, nothing selected) it moves the keyboard on, as everywhere.
+      if ((chord === "tab" || chord === "shift+tab") && (e.target !== this.canvas.canvas || this.editor.selection.size === 0)) return;
       const action = findAction(ACTIONS, chord);
       // Undo and redo work in every view (a redesign's phase, a KPI value); the rest act on the map.
       if (action && (this.view === "map" || action.name === "undo" || action.name === "redo")) {

@@ -244,6 +244,25 @@ const tests = {
     await page.evaluate(() => window.__TAURI_MOCK__.post({ kind: "menu", id: "mapView" }));
     await page.waitForSelector(".panel button[name=startRedesign]");
   },
+  async "Tab goes from card to card on the map; with nothing selected it moves the keyboard on"(page) {
+    await zoomTo(page, 0.9);
+    const at = await cardPoint(page, "Online check-in");
+    await page.mouse.click(at.x, at.y);
+    const selected = () => page.evaluate(() => [...window.journeymap.editor.selection]);
+    const first = await selected();
+    await page.keyboard.press("Tab");
+    const second = await selected();
+    assert(second.length === 1 && second[0] !== first[0], `Tab selects another card: ${second}`);
+    assert(await page.evaluate(() => document.activeElement?.classList.contains("map-canvas")), "the map keeps the keyboard");
+    await page.keyboard.press("Shift+Tab");
+    assert((await selected())[0] === first[0], "Shift+Tab goes back");
+    // C with one card gives a reason rather than nothing.
+    await page.keyboard.press("c");
+    assert((await page.textContent(".status .notice")).includes("select two or more touchpoints"), "C says what it needs");
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Tab");
+    assert(!(await page.evaluate(() => document.activeElement?.classList.contains("map-canvas"))), "nothing selected: Tab leaves the map");
+  },
   async "R on a card redesigned before asks first; Cancel starts nothing"(page) {
     const id = await page.evaluate(() => {
       const { editor } = window.journeymap;

@@ -1,0 +1,31 @@
+import { expect, it } from "vitest";
+import { sampleEditor, selectByTitle } from "../editor/testing";
+import { readingOrder, selectNext, selectPrevious } from "./selectNext";
+
+it("Tab goes from card to card in reading order: stage by stage, lane by lane, and round", async () => {
+  const { editor } = await sampleEditor();
+  const order = readingOrder(editor);
+  expect(order).toHaveLength(editor.doc.touchpointsOf(editor.mapId).length + editor.doc.notesOf(editor.mapId).length);
+  // Every item of a stage comes before any item of the next stage.
+  const stages = order.map((id) => {
+    const item = editor.doc.get("touchpoint", id) ?? editor.doc.get("note", id)!;
+    const column = editor.grid.columns.findIndex((c) => item.x + item.width / 2 >= c.x && item.x + item.width / 2 < c.x + c.width);
+    return Math.max(column, 0);
+  });
+  expect(stages).toEqual([...stages].sort((a, b) => a - b));
+
+  const start = selectByTitle(editor, "Online check-in");
+  const at = order.indexOf(start.id);
+  selectNext.perform(editor);
+  expect([...editor.selection]).toEqual([order[at + 1]]);
+  selectPrevious.perform(editor);
+  selectPrevious.perform(editor);
+  expect([...editor.selection]).toEqual([order[at - 1]]);
+  // Past the last, the first again.
+  editor.select([order.at(-1)!]);
+  selectNext.perform(editor);
+  expect([...editor.selection]).toEqual([order[0]]);
+  // With nothing selected it does not apply (Tab then moves the keyboard on).
+  editor.clearSelection();
+  expect(selectNext.enabled!(editor)).toBe(false);
+});
