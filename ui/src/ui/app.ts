@@ -386,7 +386,7 @@ export class App {
       performance.mark("journeymap:shown");
     } catch (e) {
       this.showEmptyState();
-      await showError(e, "Journeymap could not open the last project.");
+      await showError(e, "Journeymap could not open the project it started with.");
     }
   }
 
@@ -461,7 +461,12 @@ export class App {
         h("button", { type: "button", title: "Open project (Ctrl+O)", onclick: () => void this.files.openProject() }, "Open"),
         h(
           "button",
-          { type: "button", title: "Save a copy under a new name (Shift+Ctrl+S)", onclick: () => void this.files.saveAs() },
+          {
+            type: "button",
+            class: "needs-project",
+            title: "Save a copy under a new name (Shift+Ctrl+S)",
+            onclick: () => void this.files.saveAs(),
+          },
           "Save as",
         ),
         h(
@@ -469,6 +474,7 @@ export class App {
           {
             type: "button",
             name: "exportPdf",
+            class: "needs-project",
             title: "Export a PDF report for corporate (Ctrl+P)",
             onclick: () => void exportReport(this.editor, this.redesigns.today),
           },
@@ -896,6 +902,7 @@ export class App {
       };
       if (fileKeys[chord]) {
         e.preventDefault();
+        if (!this.editor.path && chord !== "mod+n" && chord !== "mod+o") return;
         fileKeys[chord]!();
         return;
       }
@@ -932,7 +939,11 @@ export class App {
     this.menuPending = true;
     setTimeout(() => {
       this.menuPending = false;
-      const context = { typing: typingInField(document.activeElement), roomOpen: this.roomState !== null };
+      const context = {
+        typing: typingInField(document.activeElement),
+        roomOpen: this.roomState !== null,
+        projectOpen: this.editor.path !== "",
+      };
       const off = menuItemsOff(MENU_IDS, actionByName, this.editor, context);
       const key = off.join(" ");
       if (key === this.shown.menuOff) return;
@@ -981,6 +992,9 @@ export class App {
       return;
     }
     this.shown.all = key;
+    // With no project open (none yet, or the one asked for could not be opened), only New and
+    // Open are offered: the rest would act on nothing.
+    document.body.classList.toggle("no-project", !e.path);
     this.menuSoon();
     // Written only where they change: this runs for every key typed into a field, and a
     // write of the same value is still a change to the page for the browser to look at.

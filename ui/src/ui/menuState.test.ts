@@ -6,7 +6,7 @@ import { sampleEditor, selectByTitle } from "../editor/testing";
 import { MENU_IDS } from "./menuIds.generated";
 import { menuItemsOff } from "./menuState";
 
-const quiet = { typing: false, roomOpen: false };
+const quiet = { typing: false, roomOpen: false, projectOpen: true };
 
 describe("the native menu's greyed-out items", () => {
   it("with nothing selected, what needs a selection, a clipboard or a history is off", async () => {
@@ -45,10 +45,16 @@ describe("the native menu's greyed-out items", () => {
 
   it("a text field with the keyboard takes the editing items, whatever the map's state", async () => {
     const { editor } = await sampleEditor();
-    const off = menuItemsOff(MENU_IDS, actionByName, editor, { typing: true, roomOpen: true });
+    const off = menuItemsOff(MENU_IDS, actionByName, editor, { typing: true, roomOpen: true, projectOpen: true });
     for (const id of ["undo", "redo", "cut", "copy", "paste", "selectAll", "closeRoom"]) expect(off, id).not.toContain(id);
     // Duplicate and Delete are the map's, not the field's.
     expect(off).toContain("duplicate");
     expect(off).toContain("deleteSelection");
+  });
+
+  it("with no project open, only New, Open and the app's own items apply", async () => {
+    const { editor } = await sampleEditor();
+    const off = menuItemsOff(MENU_IDS, actionByName, editor, { ...quiet, projectOpen: false });
+    expect(MENU_IDS.filter((id) => !off.includes(id)).sort()).toEqual(["about", "new", "open", "preferences", "quit", "shortcuts"]);
   });
 });

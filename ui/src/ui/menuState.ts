@@ -13,12 +13,17 @@ export interface MenuContext {
   typing: boolean;
   /** A live room is open. */
   roomOpen: boolean;
+  /** A project is open (not so when the one asked for at start could not be opened). */
+  projectOpen: boolean;
 }
+
+/** What applies with no project open. */
+const WITHOUT_PROJECT: ReadonlySet<string> = new Set(["new", "open", "quit", "preferences", "shortcuts", "about"]);
 
 /**
  * The ids of `menuIds` that do not apply now, in the order given: actions whose `enabled` says
  * no (unless a field will take the command instead), and Close Room with no room open. Every
- * other item (files, views, dialogs) always applies.
+ * other item (files, views, dialogs) applies whenever a project is open.
  */
 export function menuItemsOff(
   menuIds: readonly string[],
@@ -27,6 +32,7 @@ export function menuItemsOff(
   context: MenuContext,
 ): string[] {
   return menuIds.filter((id) => {
+    if (!context.projectOpen) return !WITHOUT_PROJECT.has(id);
     if (id === "closeRoom") return !context.roomOpen;
     if (context.typing && FIELD_COMMANDS.has(id)) return false;
     const enabled = actionOf(id)?.enabled;

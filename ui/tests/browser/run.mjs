@@ -2345,6 +2345,14 @@ for (const [name, test] of Object.entries(tests)) {
     assert(await page.isVisible("text=The project file is damaged"), "headline chosen by the error code");
     await page.keyboard.press("Enter");
     assert(await page.isVisible(".empty-state >> text=New project…"), "the window offers New and Open");
+    // And only those: nothing that would act on a project that is not there.
+    for (const hidden of ["button[name=exportPdf]", "button[name=newMap]", "button[data-action=addTouchpoint]", "footer.status .zoom"])
+      assert(!(await page.isVisible(hidden)), `${hidden} is not offered`);
+    assert(await page.isVisible(".toolbar button:has-text('Open')"), "Open stays in the toolbar");
+    await page.waitForFunction(() => (window.__TAURI_MOCK__.menuOff ?? []).includes("exportPdf"));
+    const menuOff = await page.evaluate(() => window.__TAURI_MOCK__.menuOff);
+    assert(!menuOff.includes("open") && menuOff.includes("saveAs") && menuOff.includes("newMap"), `the menu too: ${menuOff}`);
+    await page.screenshot({ path: join(out, "no-project.png") });
     passed++;
     console.log(`ok   ${name}`);
   } catch (e) {
