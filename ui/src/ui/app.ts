@@ -404,8 +404,14 @@ export class App {
       ),
     );
     this.main.prepend(empty);
+    // Until a project opens, only New and Open are offered: the rest would act on nothing.
+    // (Not while the first project is on its way: the toolbar would jump as the window starts.)
+    document.body.classList.add("no-project");
+    this.menuSoon();
     this.editor.subscribe(() => {
-      if (this.editor.path) empty.remove();
+      if (!this.editor.path) return;
+      empty.remove();
+      document.body.classList.remove("no-project");
     });
   }
 
@@ -902,7 +908,7 @@ export class App {
       };
       if (fileKeys[chord]) {
         e.preventDefault();
-        if (!this.editor.path && chord !== "mod+n" && chord !== "mod+o") return;
+        if (document.body.classList.contains("no-project") && chord !== "mod+n" && chord !== "mod+o") return;
         fileKeys[chord]!();
         return;
       }
@@ -942,7 +948,7 @@ export class App {
       const context = {
         typing: typingInField(document.activeElement),
         roomOpen: this.roomState !== null,
-        projectOpen: this.editor.path !== "",
+        projectOpen: !document.body.classList.contains("no-project"),
       };
       const off = menuItemsOff(MENU_IDS, actionByName, this.editor, context);
       const key = off.join(" ");
@@ -992,9 +998,6 @@ export class App {
       return;
     }
     this.shown.all = key;
-    // With no project open (none yet, or the one asked for could not be opened), only New and
-    // Open are offered: the rest would act on nothing.
-    document.body.classList.toggle("no-project", !e.path);
     this.menuSoon();
     // Written only where they change: this runs for every key typed into a field, and a
     // write of the same value is still a change to the page for the browser to look at.
