@@ -109,6 +109,9 @@ impl Report<'_> {
     pub(super) fn shade_days_off(&self, page: &mut Page, scale: &Timeline) {
         let calendar = &self.project.calendar;
         let right = scale.x(scale.first) + scale.days * scale.day_w;
+        // The dates go on after all the shading: a weekend shaded after a Monday's date cut it
+        // ("14 Se").
+        let mut labels = Vec::new();
         let mut d = scale.first;
         while ((d - scale.first).num_days() as f32) < scale.days {
             if !calendar.is_work_day(d) {
@@ -126,20 +129,23 @@ impl Report<'_> {
             // A Monday too near the chart's right edge for its date is left unlabelled, not cut.
             let fits = scale.x(d) + 1.0 + self.fonts.width(&label, 6.5, Weight::Regular) <= right;
             if d.weekday() == chrono::Weekday::Mon && fits {
-                page.text(
-                    &self.fonts,
-                    scale.x(d) + 1.0,
-                    scale.top + 9.0,
-                    6.5,
-                    Weight::Regular,
-                    MUTED,
-                    &label,
-                );
+                labels.push((scale.x(d) + 1.0, label));
             }
             d = d.succ_opt().unwrap_or(d);
             if d == NaiveDate::MAX {
                 break;
             }
+        }
+        for (x, label) in labels {
+            page.text(
+                &self.fonts,
+                x,
+                scale.top + 9.0,
+                6.5,
+                Weight::Regular,
+                MUTED,
+                &label,
+            );
         }
     }
 
@@ -154,14 +160,22 @@ impl Report<'_> {
     ) {
         let f = &self.fonts;
         let is_late = g.state == RedesignState::Late;
+        // A long title is set a little smaller before it is cut short.
+        let room = LABEL_W - 8.0;
+        let wide = f.width(&r.title, 8.5, Weight::Bold);
+        let size = if wide > room {
+            (8.5 * room / wide).max(7.0)
+        } else {
+            8.5
+        };
         page.text(
             f,
             MARGIN,
             y + 10.0,
-            8.5,
+            size,
             Weight::Bold,
             if is_late { "#b91c1c" } else { INK },
-            &f.ellipsize(&r.title, LABEL_W - 8.0, 8.5, Weight::Bold),
+            &f.ellipsize(&r.title, room, size, Weight::Bold),
         );
         page.text(
             f,
