@@ -519,6 +519,8 @@ export class CanvasView {
     this.positionEditorBox();
     box.focus();
     box.select();
+    // A long note opens at its beginning, not scrolled to its last lines by the selection.
+    box.scrollTop = 0;
     this.editor.notify();
   }
 
