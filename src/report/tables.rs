@@ -4,43 +4,79 @@ use super::*;
 
 impl Report<'_> {
     pub(super) fn moments_of_truth(&mut self) {
-        let rows: Vec<Vec<Cell>> = self
+        // With more than one map, each map's moments are a table of their own under its name
+        // (as the touchpoints are), rather than its full name repeated, wrapped, on every row.
+        let mut parts: Vec<(String, Vec<&Touchpoint>)> = Vec::new();
+        for t in self
             .ordered_touchpoints()
             .into_iter()
             .filter(|t| t.moment_of_truth)
-            .map(|t| {
-                vec![
-                    Cell::text(self.map_name(t)),
-                    Cell::text(self.stage_name(t)),
-                    Cell::bold(&t.title),
-                    Cell::colored(
-                        t.reliability.word(),
-                        crate::draw::reliability_color(t.reliability),
-                    ),
-                    Cell::text(if t.moment_of_truth_note.is_empty() {
-                        &t.description
-                    } else {
-                        &t.moment_of_truth_note
-                    }),
-                ]
+        {
+            match parts.last_mut() {
+                Some((_, cards)) if cards[0].map_id == t.map_id => cards.push(t),
+                _ => parts.push((self.map_name(t).to_owned(), vec![t])),
+            }
+        }
+        let count: usize = parts.iter().map(|(_, cards)| cards.len()).sum();
+        let several = parts.len() > 1;
+        if parts.is_empty() {
+            parts.push((String::new(), Vec::new()));
+        }
+        let tables: Vec<(String, Vec<Vec<Cell>>)> = parts
+            .into_iter()
+            .map(|(map, cards)| {
+                let rows = cards
+                    .into_iter()
+                    .map(|t| {
+                        vec![
+                            Cell::text(self.stage_name(t)),
+                            Cell::bold(&t.title),
+                            Cell::colored(
+                                t.reliability.word(),
+                                crate::draw::reliability_color(t.reliability),
+                            ),
+                            Cell::text(if t.moment_of_truth_note.is_empty() {
+                                &t.description
+                            } else {
+                                &t.moment_of_truth_note
+                            }),
+                        ]
+                    })
+                    .collect();
+                (map, rows)
             })
             .collect();
-        let count = rows.len();
-        self.table(
-            "Moments of truth",
-            &format!(
-                "{} where the relationship is won or lost",
-                super::count(count, "moment", "moments")
-            ),
-            &[
-                ("Map", 0.14),
-                ("Stage", 0.13),
-                ("Touchpoint", 0.2),
-                ("Reliability", 0.15),
-                ("Why it matters", 0.38),
-            ],
-            rows,
+        let title = "Moments of truth";
+        let subtitle = format!(
+            "{} where the relationship is won or lost",
+            super::count(count, "moment", "moments")
         );
+        let mut page = self.portrait();
+        let mut y = self.heading(&mut page, title, &subtitle);
+        self.bookmarks.push((title.to_owned(), self.pages.len()));
+        for (i, (map, rows)) in tables.into_iter().enumerate() {
+            let part = if several {
+                let gap = if i == 0 { 0.0 } else { 14.0 };
+                y = self.subheading(&mut page, y + gap, title, &map);
+                format!("{title}: {map}")
+            } else {
+                title.to_owned()
+            };
+            y = self.flow_table(
+                &mut page,
+                y,
+                &part,
+                &subtitle,
+                &[
+                    ("Stage", 0.16),
+                    ("Touchpoint", 0.24),
+                    ("Reliability", 0.15),
+                    ("Why it matters", 0.45),
+                ],
+                rows,
+            );
+        }
+        self.pages.push(page);
     }
 
     pub(super) fn touchpoints(&mut self) {
