@@ -419,7 +419,8 @@ export class App {
     this.listMaps();
     // A project opens on the view it was left on (the editor recalls it with the map's view);
     // after an import the editor still holds the view showing, so nothing moves.
-    const page = VIEWS.find((v) => v === this.editor.page) ?? "map";
+    const page = VIEWS.find((v) => v === this.editor.page?.split("/")[0]) ?? "map";
+    this.redesigns.restore(this.editor.page);
     if (page !== this.view) this.setView(page);
     this.refresh();
   }
@@ -564,7 +565,8 @@ export class App {
   setView(view: App["view"]): void {
     this.canvas.finishEdit(true);
     this.view = view;
-    this.editor.page = view;
+    // The Redesigns view adds its tab and redesign to the page when it draws.
+    if (this.editor.page?.split("/")[0] !== view) this.editor.page = view;
     this.editor.rememberView();
     this.canvas.root.hidden = view !== "map";
     this.table.root.hidden = view !== "table";

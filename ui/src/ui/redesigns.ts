@@ -145,8 +145,26 @@ export class RedesignsView {
   /** The redesign the board's height was kept for (another one selected lets it settle). */
   private boardFor: string | undefined;
 
+  /** The view's tab and redesign, as the project's remembered page ("redesigns/timeline/ID"). */
+  private get page(): string {
+    return ["redesigns", this.mode, this.selected].filter(Boolean).join("/");
+  }
+
+  /** Takes up the tab and redesign a project was left on (its remembered page). */
+  restore(page: string | undefined): void {
+    const [view, mode, selected] = (page ?? "").split("/");
+    if (view !== "redesigns") return;
+    if (mode === "board" || mode === "timeline" || mode === "calendar") this.mode = mode;
+    this.selected = selected && this.editor.doc.get("redesign", selected) ? selected : undefined;
+  }
+
   private draw(): void {
     const e = this.editor;
+    // Reopened, the project comes back to this tab and this redesign.
+    if (e.page?.startsWith("redesigns") && e.page !== this.page) {
+      e.page = this.page;
+      e.rememberView();
+    }
     const redesigns = [...e.doc.tables.redesign.values()].sort((a, b) => a.start.localeCompare(b.start) || a.title.localeCompare(b.title));
     const tab = (mode: RedesignsView["mode"], label: string) =>
       h(

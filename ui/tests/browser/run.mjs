@@ -200,14 +200,26 @@ const tests = {
     await page.keyboard.press("Control+-");
     await page.waitForTimeout(900);
     const toBeView = await camera();
-    // Left on the Redesigns view; the window is closed and the project opened again.
+    // Left on the Redesigns view's timeline with a redesign chosen; the window is closed and the
+    // project opened again.
     await page.click("button[data-view=redesigns]");
+    await page.click("button[role=tab]:has-text('Timeline')");
+    const chosen = await page.evaluate(() => {
+      const { app, editor } = window.journeymap;
+      const r = [...editor.doc.tables.redesign.values()].at(-1);
+      app.openRedesign(r.id);
+      return r.id;
+    });
+    await page.click("button[role=tab]:has-text('Timeline')");
+    await page.waitForTimeout(100);
     await page.reload();
     await page.waitForFunction(() => window.journeymap?.editor?.path);
     await page.waitForTimeout(200);
     const view = await page.evaluate(() => window.journeymap.app.view);
     assert(view === "redesigns", `it opens on the view it was left on: ${view}`);
     assert(await page.isVisible(".redesigns"), "and shows it");
+    const left = await page.evaluate(() => [window.journeymap.app.redesigns.mode, window.journeymap.app.redesigns.selected]);
+    assert(left[0] === "timeline" && left[1] === chosen, `on the tab and redesign it was left on: ${left}`);
     await page.click("button[data-view=map]");
     const reopened = await camera();
     assert(reopened.map === toBe, "it opens on the map it was left on");
