@@ -605,7 +605,10 @@ fn the_cli_writes_a_report_with_chosen_sections() {
     assert_eq!(outline(&out), ["Cover", "Moments of truth"]);
     // Two maps: a table under each map's name, not the name repeated on every row.
     let text = tool("pdftotext", &[out.to_str().unwrap(), "-"]);
-    for map in ["Check-in to boarding (as-is)", "Check-in to boarding (to-be)"] {
+    for map in [
+        "Check-in to boarding (as-is)",
+        "Check-in to boarding (to-be)",
+    ] {
         assert_eq!(text.matches(map).count(), 1, "{map} once: {text}");
     }
     let bad = Command::new(env!("CARGO_BIN_EXE_journeymap"))
