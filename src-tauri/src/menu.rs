@@ -160,12 +160,13 @@ pub const MENUS: &[(&str, &[Item])] = &[
     ),
 ];
 
-/// Every command id in the menu bar (Open Recent's entries aside).
-fn command_ids() -> Vec<&'static str> {
-    fn walk(items: &[Item], out: &mut Vec<&'static str>) {
+/// Every command in the menu bar, top to bottom (Open Recent's entries aside): its id, its label
+/// and its accelerator.
+fn commands() -> Vec<(&'static str, &'static str, Option<&'static str>)> {
+    fn walk(items: &[Item], out: &mut Vec<(&'static str, &'static str, Option<&'static str>)>) {
         for item in items {
             match item {
-                C(id, ..) => out.push(id),
+                C(id, label, keys) => out.push((id, label, *keys)),
                 Item::Submenu(_, inner) => walk(inner, out),
                 _ => {}
             }
@@ -176,6 +177,11 @@ fn command_ids() -> Vec<&'static str> {
         walk(items, &mut out);
     }
     out
+}
+
+/// Every command id in the menu bar.
+fn command_ids() -> Vec<&'static str> {
+    commands().into_iter().map(|(id, ..)| id).collect()
 }
 
 fn submenu<R: Runtime>(
@@ -316,20 +322,10 @@ mod tests {
 
     /// Each command with an accelerator: its label (without the ellipsis) and its keys.
     fn accelerators() -> Vec<(&'static str, &'static str)> {
-        fn walk(items: &[Item], out: &mut Vec<(&'static str, &'static str)>) {
-            for item in items {
-                match item {
-                    C(_, label, Some(keys)) => out.push((label.trim_end_matches('…'), keys)),
-                    Item::Submenu(_, inner) => walk(inner, out),
-                    _ => {}
-                }
-            }
-        }
-        let mut out = Vec::new();
-        for (_, items) in MENUS {
-            walk(items, &mut out);
-        }
-        out
+        commands()
+            .into_iter()
+            .filter_map(|(_, label, keys)| Some((label.trim_end_matches('…'), keys?)))
+            .collect()
     }
 
     /// The UI's test checks that each of these ids runs a command, and its shortcut list (F1)

@@ -4,113 +4,105 @@ use super::*;
 
 impl Report<'_> {
     pub(super) fn moments_of_truth(&mut self) {
-        // With more than one map, each map's moments are a table of their own under its name
-        // (as the touchpoints are), rather than its full name repeated, wrapped, on every row.
-        let mut parts: Vec<(String, Vec<&Touchpoint>)> = Vec::new();
-        for t in self
+        let cards: Vec<(usize, &Touchpoint)> = self
             .ordered_touchpoints()
             .into_iter()
             .filter(|t| t.moment_of_truth)
-        {
-            match parts.last_mut() {
-                Some((_, cards)) if cards[0].map_id == t.map_id => cards.push(t),
-                _ => parts.push((self.map_name(t).to_owned(), vec![t])),
-            }
-        }
-        let count: usize = parts.iter().map(|(_, cards)| cards.len()).sum();
-        let several = parts.len() > 1;
-        if parts.is_empty() {
-            parts.push((String::new(), Vec::new()));
-        }
-        let tables: Vec<(String, Vec<Vec<Cell>>)> = parts
-            .into_iter()
-            .map(|(map, cards)| {
-                let rows = cards
-                    .into_iter()
-                    .map(|t| {
-                        vec![
-                            Cell::text(self.stage_name(t)),
-                            Cell::bold(&t.title),
-                            Cell::colored(
-                                t.reliability.word(),
-                                crate::draw::reliability_color(t.reliability),
-                            ),
-                            Cell::text(if t.moment_of_truth_note.is_empty() {
-                                &t.description
-                            } else {
-                                &t.moment_of_truth_note
-                            }),
-                        ]
-                    })
-                    .collect();
-                (map, rows)
-            })
+            .enumerate()
             .collect();
-        let title = "Moments of truth";
-        let subtitle = format!(
-            "{} where the relationship is won or lost",
-            super::count(count, "moment", "moments")
+        let count = cards.len();
+        let tables = self.rows_by_map(cards, |_, t| {
+            vec![
+                Cell::text(self.stage_name(t)),
+                Cell::bold(&t.title),
+                Cell::colored(
+                    t.reliability.word(),
+                    crate::draw::reliability_color(t.reliability),
+                ),
+                Cell::text(if t.moment_of_truth_note.is_empty() {
+                    &t.description
+                } else {
+                    &t.moment_of_truth_note
+                }),
+            ]
+        });
+        self.tables_by_map(
+            "Moments of truth",
+            &format!(
+                "{} where the relationship is won or lost",
+                super::count(count, "moment", "moments")
+            ),
+            &[
+                ("Stage", 0.16),
+                ("Touchpoint", 0.24),
+                ("Reliability", 0.15),
+                ("Why it matters", 0.45),
+            ],
+            tables,
         );
-        let mut page = self.portrait();
-        let mut y = self.heading(&mut page, title, &subtitle);
-        self.bookmarks.push((title.to_owned(), self.pages.len()));
-        for (i, (map, rows)) in tables.into_iter().enumerate() {
-            let part = if several {
-                let gap = if i == 0 { 0.0 } else { 14.0 };
-                y = self.subheading(&mut page, y + gap, title, &map);
-                format!("{title}: {map}")
-            } else {
-                title.to_owned()
-            };
-            y = self.flow_table(
-                &mut page,
-                y,
-                &part,
-                &subtitle,
-                &[
-                    ("Stage", 0.16),
-                    ("Touchpoint", 0.24),
-                    ("Reliability", 0.15),
-                    ("Why it matters", 0.45),
-                ],
-                rows,
-            );
-        }
-        self.pages.push(page);
     }
 
     pub(super) fn touchpoints(&mut self) {
+        // The numbers run on from map to map, as on the map pages.
         let numbered: Vec<(usize, &Touchpoint)> = self
             .ordered_touchpoints()
             .into_iter()
             .enumerate()
             .map(|(i, t)| (i + 1, t))
             .collect();
-        // With more than one map (which may share stage and card names), each map's cards are a
-        // table of their own under the map's name; the numbers run on, as on the map pages.
-        let mut parts: Vec<(String, Vec<(usize, &Touchpoint)>)> = Vec::new();
-        for (n, t) in numbered {
-            match parts.last_mut() {
-                Some((_, rows)) if rows[0].1.map_id == t.map_id => rows.push((n, t)),
-                _ => parts.push((self.map_name(t).to_owned(), vec![(n, t)])),
+        let tables = self.rows_by_map(numbered, |n, t| self.touchpoint_row(n, t));
+        self.tables_by_map(
+            "Touchpoints",
+            "# is the card's number on the maps · expectation / delivered performance on a 1–5 scale; a red gap (expectation minus performance) means customers are let down",
+            &[
+                ("#", 0.04),
+                ("Stage", 0.12),
+                ("Lane", 0.13),
+                ("Touchpoint", 0.22),
+                ("Channel", 0.12),
+                ("Owner", 0.13),
+                ("Exp / perf", 0.11),
+                ("Reliability", 0.13),
+            ],
+            tables,
+        );
+    }
+
+    /// `cards` (in map order, each with its number) split into one list of rows per map, under
+    /// the map's name; one empty list when there are none.
+    fn rows_by_map(
+        &self,
+        cards: Vec<(usize, &Touchpoint)>,
+        row: impl Fn(usize, &Touchpoint) -> Vec<Cell>,
+    ) -> Vec<(String, Vec<Vec<Cell>>)> {
+        let mut parts: Vec<(String, Vec<Vec<Cell>>)> = Vec::new();
+        let mut last_map = None;
+        for (n, t) in cards {
+            if last_map != Some(t.map_id) {
+                last_map = Some(t.map_id);
+                parts.push((self.map_name(t).to_owned(), Vec::new()));
+            }
+            if let Some((_, rows)) = parts.last_mut() {
+                rows.push(row(n, t));
             }
         }
-        let several = parts.len() > 1;
         if parts.is_empty() {
             parts.push((String::new(), Vec::new()));
         }
-        let tables: Vec<(String, Vec<Vec<Cell>>)> = parts
-            .into_iter()
-            .map(|(map, cards)| {
-                let rows = cards
-                    .into_iter()
-                    .map(|(n, t)| self.touchpoint_row(n, t))
-                    .collect();
-                (map, rows)
-            })
-            .collect();
-        let title = "Touchpoints";
-        let subtitle = "# is the card's number on the maps · expectation / delivered performance on a 1–5 scale; a red gap (expectation minus performance) means customers are let down";
+        parts
+    }
+
+    /// A section of tables: with more than one map (which may share stage and card names), each
+    /// map's rows are a table of their own under the map's name, rather than the name repeated
+    /// on every row; with one map, one table.
+    fn tables_by_map(
+        &mut self,
+        title: &str,
+        subtitle: &str,
+        columns: &[(&str, f32)],
+        tables: Vec<(String, Vec<Vec<Cell>>)>,
+    ) {
+        let several = tables.len() > 1;
         let mut page = self.portrait();
         let mut y = self.heading(&mut page, title, subtitle);
         self.bookmarks.push((title.to_owned(), self.pages.len()));
@@ -122,23 +114,7 @@ impl Report<'_> {
             } else {
                 title.to_owned()
             };
-            y = self.flow_table(
-                &mut page,
-                y,
-                &part,
-                subtitle,
-                &[
-                    ("#", 0.04),
-                    ("Stage", 0.12),
-                    ("Lane", 0.13),
-                    ("Touchpoint", 0.22),
-                    ("Channel", 0.12),
-                    ("Owner", 0.13),
-                    ("Exp / perf", 0.11),
-                    ("Reliability", 0.13),
-                ],
-                rows,
-            );
+            y = self.flow_table(&mut page, y, &part, subtitle, columns, rows);
         }
         self.pages.push(page);
     }
