@@ -796,9 +796,19 @@ export class App {
     // letters of a name were on their way): they must not reach the map as shortcuts. Chords
     // with Ctrl, Cmd or Alt are never typed ahead and act at once (Ctrl+Z right after a dialog).
     let dialogClosed = Number.NEGATIVE_INFINITY;
+    // A dialog that closes gives the keyboard back to where it was before it opened (the map, a
+    // field), not to nothing: after "Redesign it again?" → Cancel, Tab went through the side panel.
+    let focusBefore: Element | null = null;
+    document.addEventListener("focusin", (e) => {
+      if (e.target instanceof Element && !e.target.closest(".backdrop")) focusBefore = e.target;
+    });
     new MutationObserver((changes) => {
       const closed = changes.some((c) => [...c.removedNodes].some((n) => n instanceof HTMLElement && n.classList.contains("backdrop")));
-      if (closed) dialogClosed = performance.now();
+      if (!closed) return;
+      dialogClosed = performance.now();
+      const lost = !document.activeElement || document.activeElement === document.body;
+      if (lost && !document.querySelector(".backdrop") && focusBefore instanceof HTMLElement && focusBefore.isConnected)
+        focusBefore.focus();
     }).observe(document.body, { childList: true });
     window.addEventListener("keydown", (e) => {
       if (document.querySelector(".backdrop")) return;

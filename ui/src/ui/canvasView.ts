@@ -16,7 +16,7 @@ import { addStageAfter } from "../actions/addStage";
 import { addLaneAfter } from "../actions/addLane";
 import { LIMITS } from "../bindings/limitValues";
 import { h } from "./dom";
-import { chordOf, typingInField } from "./keyboard";
+import { chordOf, isTab, typingInField } from "./keyboard";
 import { Minimap } from "./minimap";
 import { Tiles } from "./tiles";
 import { exposed, uncovered } from "../geometry/strips";
@@ -480,7 +480,7 @@ export class CanvasView {
         e.preventDefault();
         this.finishEdit(false);
         this.canvas.focus();
-      } else if (e.key === "Tab" && !e.ctrlKey && !e.altKey && this.isGridName(id)) {
+      } else if (isTab(e) && !e.ctrlKey && !e.altKey && this.isGridName(id)) {
         // Naming stages (or lanes) one after another: Tab keeps this name and opens the next
         // one's, adding a stage (a lane) after the last; Shift+Tab the one before, and on the
         // first the box stays. The keyboard never drops to the map in the middle of naming, where

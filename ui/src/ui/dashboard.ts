@@ -19,7 +19,7 @@ import { localToday } from "../actions/startRedesign";
 import { MAX_TOP_TOUCHPOINTS } from "../model/doc";
 import type * as Charts from "./charts";
 import { showError, typedDate } from "./dialogs";
-import { clear, dateInput, h } from "./dom";
+import { clear, dateInput, h, keepDate } from "./dom";
 import { PILLAR_LABEL, SOURCE_LABEL, STATUS_LABEL } from "./labels";
 
 type Tab = "overview" | "reliability" | "kpis" | "feedback" | "customers" | "pillars";
@@ -103,6 +103,7 @@ export class DashboardView {
         void this.update(true);
       }
     });
+    today.addEventListener("blur", () => keepDate(today, this.today));
     const exportSelect = h(
       "select",
       { name: "exportCsv", "aria-label": "Export CSV" },

@@ -84,6 +84,14 @@ export function dateInput(props: Record<string, unknown>): HTMLInputElement {
   return input;
 }
 
+/** A date field left with something that is not a day shows `inUse` again, the day still in use
+ * (a day the view is judged on: there is no "no day"). */
+export function keepDate(input: HTMLInputElement, inUse: string): void {
+  if (isIsoDate(input.value)) return;
+  input.value = inUse;
+  input.classList.remove("invalid");
+}
+
 /** Makes a text box as tall as its text (never shorter than its rows), now and as it is typed
  * in, so a long list of needs or a paragraph of why shows whole. Returns the refit, for when
  * the value is set from code. */

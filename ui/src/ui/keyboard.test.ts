@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { ACTIONS } from "../actions";
-import { chordOf, describeKeys, findAction } from "./keyboard";
+import { chordOf, describeKeys, findAction, isTab } from "./keyboard";
 
 /** The parts of a KeyboardEvent `chordOf` reads (Linux: Ctrl is the command key). */
 function key(k: string, code: string, mods: { ctrl?: boolean; shift?: boolean; alt?: boolean } = {}): KeyboardEvent {
@@ -27,4 +27,14 @@ it("describes chords whose key is + itself", () => {
   expect(describeKeys(["+"])).toBe("+");
   expect(describeKeys(["mod+="])).toBe("Ctrl+=");
   expect(describeKeys(["shift+arrowleft"])).toBe("Shift+←");
+});
+
+it("Shift+Tab as WebKitGTK reports it (key 'Unidentified', code 'Tab') is Shift+Tab", () => {
+  // Measured in the real window: X's ISO_Left_Tab arrives as key "Unidentified", code "Tab".
+  const webkit = key("Unidentified", "Tab", { shift: true });
+  expect(chordOf(webkit)).toBe("shift+tab");
+  expect(isTab(webkit)).toBe(true);
+  expect(findAction(ACTIONS, chordOf(webkit))?.name).toBe("selectPrevious");
+  expect(chordOf(key("Tab", "Tab"))).toBe("tab");
+  expect(isTab(key("Unidentified", "KeyQ"))).toBe(false);
 });

@@ -9,12 +9,19 @@ export function chordOf(e: KeyboardEvent): string {
   if (e.code.startsWith("Digit")) key = e.code.slice(5);
   else if (e.code.startsWith("Key")) key = e.code.slice(3).toLowerCase();
   else if (key === " ") key = "space";
+  // WebKitGTK names Shift+Tab (X's ISO_Left_Tab) "Unidentified"; its code is still "Tab".
+  else if (key === "unidentified" && e.code === "Tab") key = "tab";
   const parts: string[] = [];
   if (e.shiftKey && key !== "shift") parts.push("shift");
   if (e.altKey && key !== "alt") parts.push("alt");
   if ((isMac ? e.metaKey : e.ctrlKey) && key !== "control" && key !== "meta") parts.push("mod");
   parts.push(key);
   return parts.join("+");
+}
+
+/** Tab, with or without Shift: WebKitGTK gives Shift+Tab the key "Unidentified" (code "Tab"). */
+export function isTab(e: KeyboardEvent): boolean {
+  return e.key === "Tab" || (e.key === "Unidentified" && e.code === "Tab");
 }
 
 export function findAction(actions: Action[], chord: string): Action | undefined {

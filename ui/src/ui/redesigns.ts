@@ -21,7 +21,7 @@ import { localToday } from "../actions/startRedesign";
 import { deletion } from "../model/ops";
 import { proposalIsEmpty, sendingPhase } from "../model/redesign";
 import { ask, showError, typedDate } from "./dialogs";
-import { clear, dateInput, h } from "./dom";
+import { clear, dateInput, h, keepDate } from "./dom";
 import { calendarSettings } from "./calendarSettings";
 import { count } from "../model/words";
 import { RELIABILITY_LABEL } from "../bindings/reliabilityValues";
@@ -189,6 +189,8 @@ export class RedesignsView {
         void this.update(true, "today");
       }
     });
+    // Left with something that is not a day, the field shows the day the view is judged on again.
+    today.addEventListener("blur", () => keepDate(today, this.today));
     const counts = (s: RedesignState) => redesigns.filter((r) => this.progress.get(r.id)?.state === s).length;
     this.root.append(
       h(

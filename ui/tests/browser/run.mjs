@@ -292,6 +292,10 @@ const tests = {
     await page.click(".dialog button:has-text('Cancel')");
     assert((await redesigns()) === before, "Cancel starts nothing");
     assert(await page.isVisible("canvas.map-canvas"), "and the map stays");
+    assert(
+      await page.evaluate(() => document.activeElement?.classList.contains("map-canvas")),
+      "with the keyboard, as before the question",
+    );
     // Keys right after a dialog closes are taken as typed ahead into it, not as shortcuts.
     await page.waitForTimeout(800);
     await page.focus("canvas.map-canvas");
