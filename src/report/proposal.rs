@@ -477,9 +477,7 @@ impl<'r, 'a> Sheet<'r, 'a> {
         self.report.shade_days_off(&mut self.page, &scale);
         self.report
             .gantt_row(&mut self.page, &scale, self.y + 18.0, r, &g);
-        let tx = scale.x(today) + scale.day_w / 2.0;
-        self.page
-            .line(&[(tx, self.y), (tx, self.y + scale.height)], "#dc2626", 1.0);
+        Report::today_line(&mut self.page, &scale, today, 1.0);
         self.y += scale.height + 4.0;
         let legend = format!(
             "Bars: dark done, blue in progress, amber waiting, light planned; grey: the original plan; shaded: weekends, yellow: holidays; red line: {today}."

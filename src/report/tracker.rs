@@ -90,8 +90,7 @@ impl Report<'_> {
             for (i, (r, g)) in list.iter().enumerate() {
                 self.gantt_row(&mut page, &scale, top + 18.0 + i as f32 * ROW_H, r, g);
             }
-            let tx = scale.x(today) + scale.day_w / 2.0;
-            page.line(&[(tx, top), (tx, top + scale.height)], "#dc2626", 1.2);
+            let tx = Self::today_line(&mut page, &scale, today, 1.2);
             page.text(
                 &self.fonts,
                 tx + 2.0,
@@ -103,6 +102,23 @@ impl Report<'_> {
             );
         }
         self.pages.push(page);
+    }
+
+    /// Today's red line down the chart, from under the week dates so it never runs through one
+    /// ("30 No|v"); returns where it is.
+    pub(super) fn today_line(
+        page: &mut Page,
+        scale: &Timeline,
+        today: NaiveDate,
+        width: f32,
+    ) -> f32 {
+        let tx = scale.x(today) + scale.day_w / 2.0;
+        page.line(
+            &[(tx, scale.top + 12.0), (tx, scale.top + scale.height)],
+            "#dc2626",
+            width,
+        );
+        tx
     }
 
     /// Weekends and holidays shaded down the chart, with every Monday's date on top.
