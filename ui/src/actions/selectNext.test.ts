@@ -14,17 +14,24 @@ it("Tab goes from card to card in reading order: stage by stage, lane by lane, a
   });
   expect(stages).toEqual([...stages].sort((a, b) => a - b));
 
+  // From a card, the next card (never a note between them: a trial pressed Tab then 2 and
+  // rated nothing); from a note, the next note.
+  const cards = order.filter((id) => editor.doc.get("touchpoint", id));
+  const notes = order.filter((id) => editor.doc.get("note", id));
   const start = selectByTitle(editor, "Online check-in");
-  const at = order.indexOf(start.id);
+  const at = cards.indexOf(start.id);
   selectNext.perform(editor);
-  expect([...editor.selection]).toEqual([order[at + 1]]);
+  expect([...editor.selection]).toEqual([cards[at + 1]]);
   selectPrevious.perform(editor);
   selectPrevious.perform(editor);
-  expect([...editor.selection]).toEqual([order[at - 1]]);
+  expect([...editor.selection]).toEqual([cards[at - 1]]);
   // Past the last, the first again.
-  editor.select([order.at(-1)!]);
+  editor.select([cards.at(-1)!]);
   selectNext.perform(editor);
-  expect([...editor.selection]).toEqual([order[0]]);
+  expect([...editor.selection]).toEqual([cards[0]]);
+  editor.select([notes[0]!]);
+  selectNext.perform(editor);
+  expect([...editor.selection]).toEqual([notes[1]]);
   // With nothing selected it does not apply (Tab then moves the keyboard on).
   editor.clearSelection();
   expect(selectNext.enabled!(editor)).toBe(false);

@@ -1,6 +1,6 @@
-// Move the selection to the next (or previous) card or note of the map in reading order, so a
-// facilitator at the keyboard can go from card to card: stage by stage, and in a stage lane by
-// lane, top to bottom and left to right.
+// Move the selection to the next (or previous) card of the map in reading order (from a note, the
+// next note), so a facilitator at the keyboard can go from card to card, rating each in turn:
+// stage by stage, and in a stage lane by lane, top to bottom and left to right.
 
 import type { Editor } from "../editor/editor";
 import { cellAt } from "../geometry/grid";
@@ -27,10 +27,13 @@ export function readingOrder(e: Editor): string[] {
 }
 
 function step(e: Editor, by: 1 | -1): void {
-  const order = readingOrder(e);
+  const all = readingOrder(e);
+  // From the last item selected (a click or the previous step), to the next of its kind: card to
+  // card (rating them in turn), note to note.
+  const from = [...e.selection].reverse().find((id) => all.includes(id));
+  const kind = from !== undefined && e.doc.get("note", from) ? "note" : "touchpoint";
+  const order = all.filter((id) => (e.doc.get("note", id) ? "note" : "touchpoint") === kind);
   if (order.length === 0) return;
-  // From the last item selected (a click or the previous step), or from either end.
-  const from = [...e.selection].reverse().find((id) => order.includes(id));
   const at = from === undefined ? (by > 0 ? -1 : order.length) : order.indexOf(from);
   const next = order[(at + by + order.length) % order.length]!;
   e.select([next]);

@@ -477,8 +477,10 @@ export class CanvasView {
         this.finishEdit(true);
         this.canvas.focus();
       } else if (e.key === "Escape") {
+        // Escape leaves the box and keeps what was typed, as it does from a side-panel field
+        // (it is in the file already); Ctrl+Z in the box is the way back to the old text.
         e.preventDefault();
-        this.finishEdit(false);
+        this.finishEdit(true);
         this.canvas.focus();
       } else if (isTab(e) && !e.ctrlKey && !e.altKey && this.isGridName(id)) {
         // Naming stages (or lanes) one after another: Tab keeps this name and opens the next

@@ -365,7 +365,7 @@ const tests = {
     const renamed = await page.evaluate(() => window.journeymap.editor.doc.touchpointsOf(window.journeymap.editor.mapId)[1].title);
     assert(renamed === "Renamed", `and typing goes on in it: ${renamed}`);
   },
-  async "what is typed into a card in place is in the file before Enter, and Escape takes it back"(page) {
+  async "what is typed into a card in place is in the file before Enter; Escape keeps it, Ctrl+Z takes it back"(page) {
     await page.click(".map-canvas");
     await page.keyboard.press("Escape");
     await page.keyboard.press("t");
@@ -379,12 +379,21 @@ const tests = {
       { timeout: 2000 },
     );
     assert(await page.isVisible("textarea.inline-editor"), "the box is still open");
-    await page.keyboard.press("Escape");
-    const after = await saved(page);
-    const title = after.touchpoints.find((t) => t.id === id)?.title;
-    assert(title === "New touchpoint", `Escape puts the title back in the file too: ${title}`);
+    // Ctrl+Z in the box takes the typing back, in the file too, and leaves no step of it.
+    await page.keyboard.press("Control+z");
+    let after = await saved(page);
+    let title = after.touchpoints.find((t) => t.id === id)?.title;
+    assert(title === "New touchpoint", `Ctrl+Z puts the title back in the file too: ${title}`);
     const undo = await page.evaluate(() => window.journeymap.editor.history.undoLabel);
     assert(undo === "Add touchpoint", `no step is left of the typing: ${undo}`);
+    // Escape leaves the box and keeps what was typed, as from a side-panel field.
+    await page.keyboard.type("Lounge wifi", { delay: 30 });
+    await page.keyboard.press("Escape");
+    after = await saved(page);
+    title = after.touchpoints.find((t) => t.id === id)?.title;
+    assert(title === "Lounge wifi", `Escape keeps what was typed: ${title}`);
+    assert(await page.evaluate(() => document.activeElement?.classList.contains("map-canvas")), "and the map has the keyboard");
+    await page.keyboard.press("Control+z");
     // Typed and kept: one step, whatever was saved on the way.
     await page.keyboard.press("Enter");
     await page.waitForSelector("textarea.inline-editor");
