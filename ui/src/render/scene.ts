@@ -360,7 +360,9 @@ function drawCard(
     const picture = pictureOnCard(editor, t.id);
     const pictureRoom = picture ? Math.min(t.height - 32, t.width * 0.34) + 6 : 0;
     const starRoom = (t.momentOfTruth ? 22 : 0) + (openComments(editor, t.id) ? 26 : 0) + pictureRoom;
-    const lines = wrap(ctx, t.title, t.width - 24 - starRoom, Math.max(1, Math.floor((t.height - 30) / 16)));
+    // As many title lines as fit above the channel row (three on a card of the usual size, as the
+    // PDF and the picture exports draw it).
+    const lines = wrap(ctx, t.title, t.width - 24 - starRoom, Math.max(1, Math.floor((t.height - 22) / 16)));
     lines.forEach((line, i) => {
       ctx.fillText(line, t.x + 14, t.y + 8 + i * 16);
     });
